@@ -1,0 +1,3110 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(910);
+
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  iW: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: osError, processIo
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * Error classes shared by every layer. Each sets `name` so callers can branch on it even when a
+ * bundle holds two copies of a class; causes are chained with ES2022 `{ cause }` and rendered the
+ * way upstream Wizer renders anyhow chains (`Error: msg`, blank line, `Caused by:`).
+ */
+/** A failure of the pre-initializer on a given module: what upstream reports with exit code 1. */
+class WizerError extends Error {
+    name = 'WizerError';
+    constructor(message, options) {
+        super(message, options);
+    }
+}
+/** The input bytes are not a well-formed or valid WebAssembly binary. */
+class WasmDecodeError extends WizerError {
+    offset;
+    name = 'WasmDecodeError';
+    constructor(message, offset) {
+        super(`${message} (at offset 0x${offset.toString(16)})`);
+        this.offset = offset;
+    }
+}
+/** A trap or host error raised while the guest ran (start, `_initialize`, init function). */
+class GuestTrap extends WizerError {
+    name = 'GuestTrap';
+}
+/** The guest called WASI `proc_exit`: always an error during initialization. */
+class ProcExit extends GuestTrap {
+    code;
+    name = 'ProcExit';
+    constructor(code) {
+        super(`Exited with i32 exit status ${code}`);
+        this.code = code;
+    }
+}
+/** Command-line usage errors (upstream: clap errors, exit code 2). */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** Bad action inputs or option values, reported before any work starts. */
+class InputError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'InputError';
+}
+/** Cache failures: always downgraded to warnings by the action. */
+class CacheError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'CacheError';
+}
+/** The messages of an error and its causes, outermost first. */
+function errorChain(error) {
+    const out = [];
+    let current = error;
+    const seen = new Set();
+    while (current !== undefined && current !== null && !seen.has(current)) {
+        seen.add(current);
+        if (current instanceof Error) {
+            out.push(current.message);
+            current = current.cause;
+        }
+        else {
+            out.push(String(current));
+            break;
+        }
+    }
+    return out;
+}
+/** Renders an error like Rust's anyhow `{:?}`: `msg`, blank line, `Caused by:`, numbered causes. */
+function formatErrorChain(error) {
+    const [head, ...causes] = errorChain(error);
+    if (causes.length === 0)
+        return head ?? '';
+    const lines = causes.map((c, i) => causes.length === 1 ? `    ${indent(c)}` : `    ${i}: ${indent(c)}`);
+    return `${head}\n\nCaused by:\n${lines.join('\n')}`;
+}
+function indent(text) {
+    return text.replace(/\n/g, '\n       ');
+}
+
+;// CONCATENATED MODULE: ./src/wasm/constants.ts
+/** Binary-format constants from the WebAssembly core specification (and its proposals). */
+const WASM_MAGIC = 0x6d736100; // "\0asm" little-endian
+const CORE_VERSION = 1;
+/** Component-model binaries share the magic but carry version 0x0d and layer 1. */
+const COMPONENT_VERSION = 0x0d;
+const SectionId = {
+    Custom: 0,
+    Type: 1,
+    Import: 2,
+    Function: 3,
+    Table: 4,
+    Memory: 5,
+    Global: 6,
+    Export: 7,
+    Start: 8,
+    Element: 9,
+    Code: 10,
+    Data: 11,
+    DataCount: 12,
+    Tag: 13,
+};
+const ExternalKind = {
+    Func: 0,
+    Table: 1,
+    Memory: 2,
+    Global: 3,
+    Tag: 4,
+};
+const ValTypeCode = {
+    I32: 0x7f,
+    I64: 0x7e,
+    F32: 0x7d,
+    F64: 0x7c,
+    V128: 0x7b,
+};
+/** Opcodes used when writing constant expressions. */
+const Op = {
+    End: 0x0b,
+    GlobalGet: 0x23,
+    I32Const: 0x41,
+    I64Const: 0x42,
+    F32Const: 0x43,
+    F64Const: 0x44,
+    I32ReinterpretF32: 0xbc,
+    I64ReinterpretF64: 0xbd,
+    SimdPrefix: 0xfd,
+    V128Const: 0x0c,
+    I64x2ExtractLane: 0x1d,
+};
+const SECTION_NAMES = {
+    0: 'custom',
+    1: 'type',
+    2: 'import',
+    3: 'function',
+    4: 'table',
+    5: 'memory',
+    6: 'global',
+    7: 'export',
+    8: 'start',
+    9: 'element',
+    10: 'code',
+    11: 'data',
+    12: 'data count',
+    13: 'tag',
+};
+
+;// CONCATENATED MODULE: ./src/wasm/reader.ts
+/**
+ * A cursor over a byte view of a Wasm binary. Offsets are absolute in the original input, so every
+ * decode error points into the file the user gave. Never copies: sub-ranges are `subarray` views.
+ */
+
+const textDecoder = new TextDecoder('utf-8', { fatal: true });
+class BinaryReader {
+    bytes;
+    end;
+    /** Absolute position of the next byte. */
+    pos;
+    constructor(bytes, start = 0, 
+    /** Absolute end (exclusive) of the readable range. */
+    end = bytes.length) {
+        this.bytes = bytes;
+        this.end = end;
+        this.pos = start;
+    }
+    get eof() {
+        return this.pos >= this.end;
+    }
+    error(message, offset = this.pos) {
+        return new WasmDecodeError(message, offset);
+    }
+    need(n) {
+        if (this.pos + n > this.end)
+            throw this.error('unexpected end-of-file');
+    }
+    u8() {
+        if (this.pos >= this.end)
+            throw this.error('unexpected end-of-file');
+        return this.bytes[this.pos++];
+    }
+    peek() {
+        if (this.pos >= this.end)
+            throw this.error('unexpected end-of-file');
+        return this.bytes[this.pos];
+    }
+    /** Unsigned LEB128 of at most 32 bits. */
+    u32() {
+        const bytes = this.bytes;
+        let result = 0;
+        let shift = 0;
+        const start = this.pos;
+        for (;;) {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            const byte = bytes[this.pos++];
+            if (shift === 28 && (byte & 0x70) !== 0) {
+                throw this.error('invalid var_u32: integer too large', start);
+            }
+            result |= (byte & 0x7f) << shift;
+            if ((byte & 0x80) === 0)
+                return result >>> 0;
+            shift += 7;
+            if (shift > 28)
+                throw this.error('invalid var_u32: integer representation too long', start);
+        }
+    }
+    /** Signed LEB128 of at most 32 bits. */
+    s32() {
+        const bytes = this.bytes;
+        let result = 0;
+        let shift = 0;
+        const start = this.pos;
+        let byte;
+        do {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            byte = bytes[this.pos++];
+            if (shift === 28) {
+                // The last byte carries 4 value bits; the rest must be a sign extension of bit 3.
+                const rest = byte & 0x70;
+                const sign = byte & 0x08;
+                if ((byte & 0x80) !== 0 || (sign === 0 ? rest !== 0 : rest !== 0x70)) {
+                    throw this.error('invalid var_i32: integer too large', start);
+                }
+            }
+            result |= (byte & 0x7f) << shift;
+            shift += 7;
+        } while ((byte & 0x80) !== 0);
+        if (shift < 32 && (byte & 0x40) !== 0)
+            result |= -1 << shift;
+        return result | 0;
+    }
+    /** Signed LEB128 of at most 33 bits (block types); returned as a JS number. */
+    s33() {
+        const start = this.pos;
+        let result = 0;
+        let mul = 1;
+        let byte;
+        let count = 0;
+        do {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            byte = this.bytes[this.pos++];
+            if (++count > 5)
+                throw this.error('invalid var_s33: integer representation too long', start);
+            result += (byte & 0x7f) * mul;
+            mul *= 128;
+        } while ((byte & 0x80) !== 0);
+        if ((byte & 0x40) !== 0)
+            result -= mul;
+        return result;
+    }
+    /** Signed LEB128 of at most 64 bits. */
+    s64() {
+        const start = this.pos;
+        let result = 0n;
+        let shift = 0n;
+        let byte;
+        let count = 0;
+        do {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            byte = this.bytes[this.pos++];
+            if (++count > 10)
+                throw this.error('invalid var_i64: integer representation too long', start);
+            result |= BigInt(byte & 0x7f) << shift;
+            shift += 7n;
+        } while ((byte & 0x80) !== 0);
+        if (shift < 64n && (byte & 0x40) !== 0)
+            result |= -1n << shift;
+        return BigInt.asIntN(64, result);
+    }
+    /** Unsigned LEB128 of at most 64 bits. */
+    u64() {
+        const start = this.pos;
+        let result = 0n;
+        let shift = 0n;
+        let byte;
+        let count = 0;
+        do {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            byte = this.bytes[this.pos++];
+            if (++count > 10)
+                throw this.error('invalid var_u64: integer representation too long', start);
+            result |= BigInt(byte & 0x7f) << shift;
+            shift += 7n;
+        } while ((byte & 0x80) !== 0);
+        return BigInt.asUintN(64, result);
+    }
+    /** Skips a LEB128 of any width without decoding it. */
+    skipLeb() {
+        const bytes = this.bytes;
+        let count = 0;
+        while (this.pos < this.end) {
+            count++;
+            if ((bytes[this.pos++] & 0x80) === 0)
+                return;
+            if (count >= 10)
+                throw this.error('invalid LEB128: representation too long');
+        }
+        throw this.error('unexpected end-of-file');
+    }
+    /** A view of the next `n` bytes. */
+    take(n) {
+        this.need(n);
+        const view = this.bytes.subarray(this.pos, this.pos + n);
+        this.pos += n;
+        return view;
+    }
+    skip(n) {
+        this.need(n);
+        this.pos += n;
+    }
+    /** A length-prefixed UTF-8 name. */
+    name() {
+        const len = this.u32();
+        const start = this.pos;
+        const view = this.take(len);
+        try {
+            return textDecoder.decode(view);
+        }
+        catch {
+            throw this.error('malformed UTF-8 encoding', start);
+        }
+    }
+    /** A reader over the next `n` bytes; this reader moves past them. */
+    sub(n) {
+        this.need(n);
+        const r = new BinaryReader(this.bytes, this.pos, this.pos + n);
+        this.pos += n;
+        return r;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wasm/writer.ts
+/**
+ * Encoding side of the binary format: a growable byte sink with canonical (minimal) LEB128
+ * writers, and section framing. Verbatim sections never pass through here; they are copied as
+ * views of the input.
+ */
+const textEncoder = new TextEncoder();
+class ByteSink {
+    buf;
+    length = 0;
+    constructor(capacity = 64) {
+        this.buf = new Uint8Array(capacity);
+    }
+    reserve(n) {
+        if (this.length + n <= this.buf.length)
+            return;
+        let cap = this.buf.length * 2;
+        while (cap < this.length + n)
+            cap *= 2;
+        const next = new Uint8Array(cap);
+        next.set(this.buf.subarray(0, this.length));
+        this.buf = next;
+    }
+    byte(b) {
+        this.reserve(1);
+        this.buf[this.length++] = b;
+        return this;
+    }
+    bytes(data) {
+        this.reserve(data.length);
+        this.buf.set(data, this.length);
+        this.length += data.length;
+        return this;
+    }
+    u32(value) {
+        let v = value >>> 0;
+        do {
+            let b = v & 0x7f;
+            v >>>= 7;
+            if (v !== 0)
+                b |= 0x80;
+            this.byte(b);
+        } while (v !== 0);
+        return this;
+    }
+    s32(value) {
+        let v = value | 0;
+        for (;;) {
+            const b = v & 0x7f;
+            v >>= 7;
+            if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
+                this.byte(b);
+                return this;
+            }
+            this.byte(b | 0x80);
+        }
+    }
+    s64(value) {
+        let v = BigInt.asIntN(64, value);
+        for (;;) {
+            const b = Number(v & 0x7fn);
+            v >>= 7n;
+            if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
+                this.byte(b);
+                return this;
+            }
+            this.byte(b | 0x80);
+        }
+    }
+    u64(value) {
+        let v = BigInt.asUintN(64, value);
+        do {
+            let b = Number(v & 0x7fn);
+            v >>= 7n;
+            if (v !== 0n)
+                b |= 0x80;
+            this.byte(b);
+        } while (v !== 0n);
+        return this;
+    }
+    name(text) {
+        const encoded = textEncoder.encode(text);
+        this.u32(encoded.length);
+        return this.bytes(encoded);
+    }
+    /** A view of what was written so far (valid until the next write). */
+    view() {
+        return this.buf.subarray(0, this.length);
+    }
+}
+/** Size in bytes of the canonical unsigned LEB128 encoding of `value`. */
+function u32Size(value) {
+    let v = value >>> 0;
+    let n = 1;
+    while (v >= 0x80) {
+        v >>>= 7;
+        n++;
+    }
+    return n;
+}
+/** Frames a section body: id byte, then the body length, then the body. */
+function sectionHeader(id, bodyLength) {
+    return new ByteSink(6).byte(id).u32(bodyLength).view().slice();
+}
+/** Concatenates chunks into one buffer with a single allocation. */
+function concatChunks(chunks) {
+    let total = 0;
+    for (const c of chunks)
+        total += c.length;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/wizer/instrument.ts
+/**
+ * Phase 3: instrument. Makes a copy of the input that lets the host read all state the snapshot
+ * needs, bit for bit:
+ *
+ *   (global $g (mut f32) ...)   gains   (func (export "__wizer_global_0") (result i32)
+ *                                          global.get $g  i32.reinterpret_f32)
+ *   (memory $m 1)               gains   (export "__wizer_memory_0" (memory $m))
+ *
+ * Getter functions are needed because the JS API canonicalizes NaN payloads of f32/f64 globals
+ * and cannot read v128 values at all; reinterpreting to integers (and splitting v128 into two i64
+ * lanes) keeps every bit. The instrumented module is only ever run, never written out: the output
+ * is rebuilt from the original bytes.
+ *
+ * The start section is turned into an export so the host can bind the instance's memory to WASI
+ * before the start function runs (V8 would run it inside the Instance constructor).
+ */
+
+
+
+/** Position of each known section id in the required section order. */
+const SECTION_RANK = {
+    [SectionId.Type]: 1,
+    [SectionId.Import]: 2,
+    [SectionId.Function]: 3,
+    [SectionId.Table]: 4,
+    [SectionId.Memory]: 5,
+    [SectionId.Tag]: 6,
+    [SectionId.Global]: 7,
+    [SectionId.Export]: 8,
+    [SectionId.Start]: 9,
+    [SectionId.Element]: 10,
+    [SectionId.DataCount]: 11,
+    [SectionId.Code]: 12,
+    [SectionId.Data]: 13,
+};
+function instrument(cx) {
+    const probes = [];
+    const getterTypes = []; // result type of each new function
+    const getterBodies = [];
+    const exports = new ByteSink(256);
+    let exportCount = 0;
+    const funcBase = cx.funcTypeIndices.length;
+    const addGetter = (name, result, body) => {
+        getterTypes.push(result);
+        getterBodies.push(Uint8Array.from([0x00, ...body, Op.End]));
+        exports.name(name).byte(ExternalKind.Func).u32(funcBase + getterBodies.length - 1);
+        exportCount++;
+    };
+    cx.globals.forEach((g, i) => {
+        if (!g.mutable)
+            return;
+        const get = [Op.GlobalGet, ...leb(i)];
+        const base = `__wizer_global_${i}`;
+        switch (g.type.code) {
+            case ValTypeCode.I32:
+            case ValTypeCode.I64:
+                addGetter(base, g.type.code, get);
+                probes.push({ globalIndex: i, type: g.type.code, exports: [base] });
+                break;
+            case ValTypeCode.F32:
+                addGetter(base, ValTypeCode.I32, [...get, Op.I32ReinterpretF32]);
+                probes.push({ globalIndex: i, type: g.type.code, exports: [base] });
+                break;
+            case ValTypeCode.F64:
+                addGetter(base, ValTypeCode.I64, [...get, Op.I64ReinterpretF64]);
+                probes.push({ globalIndex: i, type: g.type.code, exports: [base] });
+                break;
+            case ValTypeCode.V128: {
+                const lane = (k) => [...get, Op.SimdPrefix, Op.I64x2ExtractLane, k];
+                addGetter(`${base}_lo`, ValTypeCode.I64, lane(0));
+                addGetter(`${base}_hi`, ValTypeCode.I64, lane(1));
+                probes.push({ globalIndex: i, type: g.type.code, exports: [`${base}_lo`, `${base}_hi`] });
+                break;
+            }
+            default:
+                break; // reference-typed mutable globals were refused by validation
+        }
+    });
+    const memories = cx.memories.map((_, k) => {
+        const name = `__wizer_memory_${k}`;
+        exports.name(name).byte(ExternalKind.Memory).u32(k);
+        exportCount++;
+        return name;
+    });
+    const startSection = cx.sections.find((s) => s.id === SectionId.Start);
+    let start;
+    if (startSection) {
+        start = '__wizer_start';
+        const startFunc = new BinaryReader(cx.bytes, startSection.payloadStart, startSection.end).u32();
+        exports.name(start).byte(ExternalKind.Func).u32(startFunc);
+        exportCount++;
+    }
+    // New function types go after the existing ones: one per distinct result type.
+    const resultTypes = [...new Set(getterTypes)];
+    const typeBase = cx.types.length;
+    const typeIndexOf = (result) => typeBase + resultTypes.indexOf(result);
+    const replacements = new Map();
+    const appendVec = (id, extraCount, extra) => {
+        if (extraCount === 0)
+            return;
+        const existing = cx.sections.find((s) => s.id === id);
+        const sink = new ByteSink(extra.length + 16);
+        let count = extraCount;
+        let rest = new Uint8Array(0);
+        if (existing) {
+            const r = new BinaryReader(cx.bytes, existing.payloadStart, existing.end);
+            count += r.u32();
+            rest = cx.bytes.subarray(r.pos, existing.end);
+        }
+        sink.u32(count).bytes(rest).bytes(extra);
+        replacements.set(id, sink.view());
+    };
+    const types = new ByteSink();
+    for (const t of resultTypes)
+        types.byte(0x60).u32(0).u32(1).byte(t);
+    appendVec(SectionId.Type, resultTypes.length, types.view());
+    const funcs = new ByteSink();
+    for (const t of getterTypes)
+        funcs.u32(typeIndexOf(t));
+    appendVec(SectionId.Function, getterTypes.length, funcs.view());
+    const code = new ByteSink();
+    for (const body of getterBodies)
+        code.u32(body.length).bytes(body);
+    appendVec(SectionId.Code, getterBodies.length, code.view());
+    appendVec(SectionId.Export, exportCount, exports.view());
+    return { wasm: assemble(cx, replacements), globals: probes, memories, start };
+}
+/** Copies the input's sections, swapping in replacements and inserting new sections in order. */
+function assemble(cx, replacements) {
+    const chunks = [cx.bytes.subarray(0, 8)];
+    const pending = new Map(replacements);
+    const flushBefore = (rank) => {
+        for (const [id, body] of [...pending].sort((a, b) => SECTION_RANK[a[0]] - SECTION_RANK[b[0]])) {
+            if (SECTION_RANK[id] < rank) {
+                chunks.push(sectionHeader(id, body.length), body);
+                pending.delete(id);
+            }
+        }
+    };
+    for (const s of cx.sections) {
+        if (s.id === SectionId.Start)
+            continue; // exported instead, see above
+        if (s.id !== SectionId.Custom)
+            flushBefore(SECTION_RANK[s.id]);
+        const body = pending.get(s.id);
+        if (body && s.id !== SectionId.Custom) {
+            chunks.push(sectionHeader(s.id, body.length), body);
+            pending.delete(s.id);
+        }
+        else {
+            chunks.push(cx.bytes.subarray(s.start, s.end));
+        }
+    }
+    flushBefore(Infinity);
+    return concatChunks(chunks);
+}
+function leb(value) {
+    return Array.from(new ByteSink(5).u32(value).view());
+}
+
+;// CONCATENATED MODULE: ./src/wizer/options.ts
+/**
+ * Options of one wizening, shared by the library API, the CLI and the action. Defaults follow
+ * upstream Wizer v11 (see `DEFAULT_OPTIONS`).
+ */
+const DEFAULT_FEATURES = Object.freeze({
+    multiMemory: true,
+    multiValue: true,
+    bulkMemory: true,
+    simd: true,
+    relaxedSimd: true,
+    referenceTypes: true,
+});
+const DEFAULT_INIT_FUNC = 'wizer-initialize';
+const DEFAULT_OPTIONS = Object.freeze({
+    initFunc: DEFAULT_INIT_FUNC,
+    renames: [],
+    keepInitFunc: false,
+    allowWasi: false,
+    inheritStdio: true,
+    inheritEnv: false,
+    env: [],
+    preopens: [],
+    preloads: [],
+    relaxedSimdDeterministic: true,
+    features: DEFAULT_FEATURES,
+    guestStdoutToStderr: false,
+});
+/** Fills in upstream's defaults for every option not given. */
+function resolveOptions(partial = {}) {
+    return {
+        ...DEFAULT_OPTIONS,
+        ...partial,
+        features: { ...DEFAULT_FEATURES, ...partial.features },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/wasm/module.ts
+/**
+ * Module-level reading: the header, the section list (kept as byte ranges of the input, never
+ * copied), and readers for the small typed structures shared by several sections.
+ */
+
+
+/** Reads the 8-byte preamble and says whether this is a core module or a component. */
+function readPreamble(bytes) {
+    const r = new BinaryReader(bytes);
+    if (bytes.length < 4)
+        throw r.error('unexpected end-of-file', 0);
+    const magic = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
+    if (magic !== 0x6d736100) {
+        const seen = Array.from(bytes.subarray(0, 4), (b) => `0x${b.toString(16)}`).join(', ');
+        throw r.error(`magic header not detected: bad magic number - expected=[0x0, 0x61, 0x73, 0x6d] actual=[${seen}]`, 0);
+    }
+    if (bytes.length < 8)
+        throw r.error('unexpected end-of-file', 4);
+    const version = bytes[4] | (bytes[5] << 8);
+    const layer = bytes[6] | (bytes[7] << 8);
+    if (version === CORE_VERSION && layer === 0)
+        return 'module';
+    if (version === COMPONENT_VERSION && layer === 1)
+        return 'component';
+    throw r.error(`unknown binary version: 0x${version.toString(16)}`, 4);
+}
+/** Splits a core module into its sections without decoding their payloads. */
+function readSections(bytes) {
+    const r = new BinaryReader(bytes, 8);
+    const sections = [];
+    while (!r.eof) {
+        const start = r.pos;
+        const id = r.u8();
+        const size = r.u32();
+        const payloadStart = r.pos;
+        if (payloadStart + size > bytes.length) {
+            throw r.error(`section too large: ${size} bytes with ${bytes.length - payloadStart} remaining`, start);
+        }
+        const section = { id, start, payloadStart, end: payloadStart + size };
+        if (id === SectionId.Custom) {
+            const sr = new BinaryReader(bytes, payloadStart, payloadStart + size);
+            section.customName = sr.name();
+        }
+        else if (id > SectionId.Tag) {
+            throw r.error(`malformed section id: ${id}`, start);
+        }
+        sections.push(section);
+        r.pos = section.end;
+    }
+    return sections;
+}
+/** Abbreviated reference types (single byte) of reference types, GC and exceptions. */
+const SHORTHAND_REF_TYPES = new Set([
+    0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69, 0x71, 0x72, 0x73, 0x74,
+]);
+function isRefType(code) {
+    return code === 0x63 || code === 0x64 || SHORTHAND_REF_TYPES.has(code);
+}
+function readValType(r) {
+    const start = r.pos;
+    const code = r.u8();
+    if (code >= 0x7b && code <= 0x7f)
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    if (SHORTHAND_REF_TYPES.has(code))
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    if (code === 0x63 || code === 0x64) {
+        r.s33();
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    }
+    throw r.error(`invalid value type 0x${code.toString(16)}`, start);
+}
+/** Limits of a memory or table type (memory64/table64 read 64-bit bounds). */
+function readLimits(r) {
+    const flagsAt = r.pos;
+    const flags = r.u8();
+    if (flags > 0x0f)
+        throw r.error(`invalid limits flags 0x${flags.toString(16)}`, flagsAt);
+    const is64 = (flags & 0x04) !== 0;
+    const min = is64 ? r.u64() : BigInt(r.u32());
+    const max = (flags & 0x01) !== 0 ? (is64 ? r.u64() : BigInt(r.u32())) : undefined;
+    const pageSizeLog2 = (flags & 0x08) !== 0 ? r.u32() : undefined;
+    return { flags, min, max, pageSizeLog2 };
+}
+
+;// CONCATENATED MODULE: ./src/wizer/parse.ts
+/**
+ * Phase 1: parse. Splits the input into sections and decodes the structures later phases need
+ * (types, imports, functions, memories, globals, exports, data segments). Sections are kept as
+ * ranges of the input so the rewrite can copy them byte for byte.
+ *
+ * Decode errors surface as `WasmDecodeError` with absolute offsets; the pipeline wraps them in
+ * "wasm validation failed" as upstream does.
+ */
+
+
+
+function parseModule(bytes) {
+    const cx = {
+        bytes,
+        sections: readSections(bytes),
+        types: [],
+        imports: [],
+        funcTypeIndices: [],
+        importedFuncCount: 0,
+        tableCount: 0,
+        memories: [],
+        globals: [],
+        exports: [],
+        dataSegments: [],
+        dataCount: undefined,
+        tagCount: 0,
+        features: {},
+    };
+    for (const section of cx.sections) {
+        const r = new BinaryReader(bytes, section.payloadStart, section.end);
+        switch (section.id) {
+            case SectionId.Type:
+                readTypes(r, cx);
+                break;
+            case SectionId.Import:
+                readImports(r, cx);
+                break;
+            case SectionId.Function:
+                for (let n = r.u32(); n > 0; n--)
+                    cx.funcTypeIndices.push(r.u32());
+                break;
+            case SectionId.Table: {
+                const count = r.u32();
+                cx.tableCount += count;
+                for (let n = count; n > 0; n--)
+                    readTable(r, cx.features);
+                break;
+            }
+            case SectionId.Memory:
+                for (let n = r.u32(); n > 0; n--) {
+                    const at = r.pos;
+                    const limits = readLimits(r);
+                    if (limits.pageSizeLog2 !== undefined)
+                        cx.features.customPageSizeAt ??= at;
+                    cx.memories.push({
+                        limits,
+                        shared: (limits.flags & 0x02) !== 0,
+                        memory64: (limits.flags & 0x04) !== 0,
+                    });
+                }
+                break;
+            case SectionId.Global:
+                readGlobals(r, cx);
+                break;
+            case SectionId.Export:
+                for (let n = r.u32(); n > 0; n--) {
+                    const name = r.name();
+                    const kind = r.u8();
+                    cx.exports.push({ name, kind, index: r.u32() });
+                }
+                break;
+            case SectionId.Element:
+                readElements(r, cx.features);
+                break;
+            case SectionId.Data:
+                readData(r, cx.dataSegments, cx.features);
+                break;
+            case SectionId.DataCount:
+                cx.dataCount = r.u32();
+                break;
+            case SectionId.Tag:
+                cx.features.exceptionsAt ??= section.start;
+                cx.tagCount = r.u32();
+                break;
+            default:
+                continue; // custom, start and code sections need no decoding here
+        }
+    }
+    return cx;
+}
+function readTypes(r, cx) {
+    for (let n = r.u32(); n > 0; n--) {
+        const at = r.pos;
+        const form = r.peek();
+        if (form === 0x4e) {
+            // A recursion group: GC proposal.
+            cx.features.gcAt ??= at;
+            r.u8();
+            for (let k = r.u32(); k > 0; k--)
+                cx.types.push(readSubType(r, cx.features));
+        }
+        else {
+            cx.types.push(readSubType(r, cx.features));
+        }
+    }
+}
+function readSubType(r, features) {
+    const at = r.pos;
+    let form = r.u8();
+    if (form === 0x50 || form === 0x4f) {
+        features.gcAt ??= at;
+        for (let k = r.u32(); k > 0; k--)
+            r.u32();
+        form = r.u8();
+    }
+    switch (form) {
+        case 0x60: {
+            const params = [];
+            for (let k = r.u32(); k > 0; k--)
+                params.push(readValType(r));
+            const results = [];
+            for (let k = r.u32(); k > 0; k--)
+                results.push(readValType(r));
+            return { params, results };
+        }
+        case 0x5f:
+            features.gcAt ??= at;
+            for (let k = r.u32(); k > 0; k--)
+                readFieldType(r);
+            return undefined;
+        case 0x5e:
+            features.gcAt ??= at;
+            readFieldType(r);
+            return undefined;
+        default:
+            throw r.error(`invalid leading byte (0x${form.toString(16)}) for type definition`, at);
+    }
+}
+function readFieldType(r) {
+    const code = r.peek();
+    if (code === 0x78 || code === 0x77)
+        r.u8(); // packed i8 / i16
+    else
+        readValType(r);
+    r.u8(); // mutability
+}
+function readImports(r, cx) {
+    for (let n = r.u32(); n > 0; n--) {
+        const module = r.name();
+        const name = r.name();
+        const kindAt = r.pos;
+        const kind = r.u8();
+        let typeIndex = -1;
+        switch (kind) {
+            case ExternalKind.Func:
+                typeIndex = r.u32();
+                cx.funcTypeIndices.push(typeIndex);
+                cx.importedFuncCount++;
+                break;
+            case ExternalKind.Table:
+                readValType(r);
+                readLimits(r);
+                break;
+            case ExternalKind.Memory:
+                readLimits(r);
+                break;
+            case ExternalKind.Global:
+                readValType(r);
+                r.u8();
+                break;
+            case ExternalKind.Tag:
+                r.u8();
+                typeIndex = r.u32();
+                cx.features.exceptionsAt ??= kindAt;
+                break;
+            default:
+                throw r.error(`invalid external kind 0x${kind.toString(16)}`, kindAt);
+        }
+        cx.imports.push({ module, name, kind, typeIndex });
+    }
+}
+function readTable(r, features) {
+    if (r.peek() === 0x40) {
+        // Table with an explicit initializer (function-references proposal).
+        r.u8();
+        r.u8();
+        readValType(r);
+        readLimits(r);
+        scanConstExpr(r, features);
+        return;
+    }
+    readValType(r);
+    readLimits(r);
+}
+function readGlobals(r, cx) {
+    for (let n = r.u32(); n > 0; n--) {
+        const type = readValType(r);
+        const mutable = r.u8() === 1;
+        const initStart = r.pos;
+        scanConstExpr(r, cx.features);
+        const global = { type, mutable, initStart, initEnd: r.pos };
+        cx.globals.push(global);
+    }
+}
+function readElements(r, features) {
+    for (let n = r.u32(); n > 0; n--) {
+        const flags = r.u32();
+        const passiveOrDeclared = (flags & 0x01) !== 0;
+        const explicitTable = (flags & 0x02) !== 0;
+        const usesExprs = (flags & 0x04) !== 0;
+        if (!passiveOrDeclared) {
+            if (explicitTable)
+                r.u32();
+            scanConstExpr(r, features);
+        }
+        if (passiveOrDeclared || explicitTable) {
+            if (usesExprs)
+                readValType(r);
+            else
+                r.u8(); // elemkind
+        }
+        for (let k = r.u32(); k > 0; k--) {
+            if (usesExprs)
+                scanConstExpr(r, features);
+            else
+                r.u32();
+        }
+    }
+}
+function readData(r, out, features) {
+    for (let n = r.u32(); n > 0; n--) {
+        const start = r.pos;
+        const flags = r.u32();
+        if (flags === 1) {
+            r.skip(r.u32());
+            out.push({ active: false, start, end: r.pos });
+            continue;
+        }
+        if (flags === 2)
+            r.u32();
+        else if (flags !== 0)
+            throw r.error(`invalid data segment flags ${flags}`, start);
+        scanConstExpr(r, features);
+        r.skip(r.u32());
+        out.push({ active: true, start, end: r.pos });
+    }
+}
+/**
+ * Skips a constant expression up to and including its `end`, noting constructs the engine
+ * configuration refuses. Only the instructions allowed in constant expressions are decoded.
+ */
+function scanConstExpr(r, features) {
+    for (;;) {
+        const at = r.pos;
+        const op = r.u8();
+        switch (op) {
+            case 0x0b:
+                return;
+            case 0x41:
+                r.s32();
+                break;
+            case 0x42:
+                r.s64();
+                break;
+            case 0x43:
+                r.skip(4);
+                break;
+            case 0x44:
+                r.skip(8);
+                break;
+            case 0x23:
+                features.constGlobalGetAt ??= at;
+                r.u32();
+                break;
+            case 0xd0: // ref.null heaptype
+                r.s33();
+                break;
+            case 0xd2: // ref.func
+                r.u32();
+                break;
+            case 0x6a:
+            case 0x6b:
+            case 0x6c:
+            case 0x7c:
+            case 0x7d:
+            case 0x7e: // extended-const arithmetic
+                break;
+            case 0xfd: {
+                const sub = r.u32();
+                if (sub !== 0x0c)
+                    throw r.error('constant expression required: non-constant operator', at);
+                r.skip(16);
+                break;
+            }
+            case 0xfb: {
+                // GC constant instructions (struct.new, array.new_fixed, ref.i31, ...): GC is refused
+                // later; skip their immediates generously enough to stay in sync for common forms.
+                features.gcAt ??= at;
+                const sub = r.u32();
+                if (sub === 0x08) {
+                    r.u32();
+                    r.u32();
+                } // array.new_fixed type n
+                else if (sub <= 0x07)
+                    r.u32(); // struct.new/_default, array.new/_default (type)
+                break;
+            }
+            default:
+                throw r.error('constant expression required: non-constant operator', at);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wizer/rewrite.ts
+/**
+ * Phase 6: rewrite. Builds the output from the ORIGINAL sections in file order: memory minimums
+ * become the snapshot sizes, mutable globals become constants, exports are filtered and renamed,
+ * the start section is dropped, and the data section is rebuilt (old active segments become empty
+ * passive ones so segment indices stay stable, passive ones are kept, then one active segment per
+ * snapshot run). Every other section is copied byte for byte.
+ *
+ *   (memory 1) (global (mut i32) (i32.const 0)) (data (i32.const 16) "hi") (start $s)
+ *   => (memory 2) (global (mut i32) (i32.const 42)) (data "") (data (i32.const 16) "hi!")
+ */
+
+
+
+/** Checks the renames as upstream does (at snapshot time, after init ran). */
+function checkRenames(renames) {
+    const dsts = new Set();
+    const srcs = new Set();
+    for (const [dst, src] of renames) {
+        if (dsts.has(dst))
+            throw new WizerError(`Duplicated function rename dst ${dst}`);
+        if (srcs.has(src))
+            throw new WizerError(`Duplicated function rename src ${src}`);
+        dsts.add(dst);
+        srcs.add(src);
+    }
+}
+function rewrite(cx, snap, options) {
+    checkRenames(options.renames);
+    const chunks = [cx.bytes.subarray(0, 8)];
+    let dataWritten = false;
+    const emit = (id, body) => chunks.push(sectionHeader(id, body.length), body);
+    const emitData = () => {
+        chunks.push(...encodeData(cx, snap));
+        dataWritten = true;
+    };
+    for (const s of cx.sections) {
+        switch (s.id) {
+            case SectionId.Memory:
+                emit(s.id, encodeMemories(cx, snap));
+                break;
+            case SectionId.Global:
+                emit(s.id, encodeGlobals(cx, snap));
+                break;
+            case SectionId.Export:
+                emit(s.id, encodeExports(cx, options));
+                break;
+            case SectionId.Start:
+                break; // the start function already ran; its effects are in the snapshot
+            case SectionId.DataCount:
+                emit(s.id, new ByteSink(5).u32((cx.dataCount ?? 0) + snap.segments.length).view().slice());
+                break;
+            case SectionId.Data:
+                emitData();
+                break;
+            case SectionId.Custom:
+                if (s.customName === 'name' && !dataWritten)
+                    emitData();
+                chunks.push(cx.bytes.subarray(s.start, s.end));
+                break;
+            default:
+                chunks.push(cx.bytes.subarray(s.start, s.end));
+        }
+    }
+    if (!dataWritten)
+        emitData();
+    return concatChunks(chunks);
+}
+function encodeMemories(cx, snap) {
+    const sink = new ByteSink(16 * cx.memories.length + 4).u32(cx.memories.length);
+    cx.memories.forEach((m, k) => {
+        const { flags, max, pageSizeLog2 } = m.limits;
+        const min = snap.memoryPages[k];
+        sink.byte(flags);
+        if (m.memory64)
+            sink.u64(min);
+        else
+            sink.u32(Number(min));
+        if (max !== undefined) {
+            if (m.memory64)
+                sink.u64(max);
+            else
+                sink.u32(Number(max));
+        }
+        if (pageSizeLog2 !== undefined)
+            sink.u32(pageSizeLog2);
+    });
+    return sink.view();
+}
+function encodeGlobals(cx, snap) {
+    const sink = new ByteSink(32 * cx.globals.length + 4).u32(cx.globals.length);
+    cx.globals.forEach((g, i) => {
+        sink.bytes(g.type.bytes).byte(g.mutable ? 1 : 0);
+        sink.bytes(snap.globals.get(i) ?? cx.bytes.subarray(g.initStart, g.initEnd));
+    });
+    return sink.view();
+}
+/** Export filtering and renaming, in the original export order (spec §3.6.4). */
+function encodeExports(cx, options) {
+    const srcToDst = new Map(options.renames.map(([dst, src]) => [src, dst]));
+    const dsts = new Set(options.renames.map(([dst]) => dst));
+    const hasReactorInit = cx.exports.some((e) => e.name === '_initialize');
+    const sink = new ByteSink(64);
+    let count = 0;
+    for (const e of cx.exports) {
+        if (e.name === options.initFunc && !options.keepInitFunc)
+            continue;
+        if (hasReactorInit && e.name === '_initialize')
+            continue;
+        if (!srcToDst.has(e.name) && dsts.has(e.name))
+            continue; // replaced by a rename
+        sink.name(srcToDst.get(e.name) ?? e.name).byte(e.kind).u32(e.index);
+        count++;
+    }
+    const body = sink.view();
+    return new ByteSink(body.length + 5).u32(count).bytes(body).view();
+}
+/** The data section as chunks: header, kept/emptied original segments, then snapshot runs. */
+function encodeData(cx, snap) {
+    const body = [];
+    const count = cx.dataSegments.length + snap.segments.length;
+    body.push(new ByteSink(5).u32(count).view().slice());
+    const emptyPassive = Uint8Array.of(0x01, 0x00);
+    for (const seg of cx.dataSegments) {
+        body.push(seg.active ? emptyPassive : cx.bytes.subarray(seg.start, seg.end));
+    }
+    for (const run of snap.segments) {
+        const head = new ByteSink(24);
+        const memory64 = cx.memories[run.memory].memory64;
+        if (run.memory === 0)
+            head.byte(0x00);
+        else
+            head.byte(0x02).u32(run.memory);
+        if (memory64)
+            head.byte(0x42).s64(BigInt(run.offset));
+        else
+            head.byte(0x41).s32(run.offset | 0);
+        head.byte(0x0b).u32(run.data.length);
+        body.push(head.view().slice(), run.data);
+    }
+    let size = 0;
+    for (const c of body)
+        size += c.length;
+    return [sectionHeader(SectionId.Data, size), ...body];
+}
+
+;// CONCATENATED MODULE: ./src/wizer/wasi-stub.ts
+
+class Wasi {
+    memory;
+    imports;
+    constructor(_c) {
+        const mem = () => { if (!this.memory)
+            throw new GuestTrap('missing required memory export'); return new DataView(this.memory.buffer); };
+        this.imports = {
+            proc_exit: ((code) => { throw new ProcExit(code); }),
+            fd_write: ((fd, iovs, n, nw) => { const v = mem(); let t = 0; for (let i = 0; i < n; i++) {
+                const p = v.getUint32(iovs + 8 * i, true), l = v.getUint32(iovs + 8 * i + 4, true);
+                process.stderr.write(new Uint8Array(v.buffer, p, l));
+                t += l;
+            } v.setUint32(nw, t, true); void fd; return 0; }),
+            args_sizes_get: ((a, b) => { const v = mem(); v.setUint32(a, 0, true); v.setUint32(b, 0, true); return 0; }),
+            environ_sizes_get: ((a, b) => { const v = mem(); v.setUint32(a, 0, true); v.setUint32(b, 0, true); return 0; }),
+        };
+    }
+    bindMemory(m) { this.memory = m; }
+    dispose() { }
+}
+
+;// CONCATENATED MODULE: ./src/wizer/traps.ts
+/**
+ * Translation of V8's trap messages into the wording of upstream Wizer (Wasmtime), which clients
+ * such as ComponentizeJS match on, and of V8 stack frames into a Wasm backtrace.
+ */
+
+const TRAP_MESSAGES = [
+    [/^unreachable$/, 'wasm `unreachable` instruction executed'],
+    [/memory access out of bounds|data segment out of bounds/, 'out of bounds memory access'],
+    [/divide by zero|remainder by zero/, 'integer divide by zero'],
+    [/float unrepresentable in integer range/, 'invalid conversion to integer'],
+    [/integer overflow/, 'integer overflow'],
+    [/table index is out of bounds|element segment out of bounds/, 'undefined element: out of bounds table access'],
+    [/null function|function signature mismatch/, 'indirect call type mismatch'],
+    [/Maximum call stack size exceeded/, 'call stack exhausted'],
+    [/dereferencing a null pointer|null/, 'null reference'],
+    [/unaligned/, 'unaligned atomic operation'],
+];
+/** The reason of a failure inside the guest, in upstream's words where we know them. */
+function trapReason(error) {
+    if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) {
+        for (const [pattern, text] of TRAP_MESSAGES) {
+            if (pattern.test(error.message))
+                return `wasm trap: ${text}`;
+        }
+        return `wasm trap: ${error.message}`;
+    }
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/** `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack. */
+function backtrace(error) {
+    const stack = error instanceof Error ? (error.stack ?? '') : '';
+    const frames = [];
+    for (const m of stack.matchAll(/wasm-function\[(\d+)\]:0x([0-9a-f]+)/g)) {
+        const n = frames.length;
+        frames.push(`${String(n).padStart(4)}: ${('0x' + m[2]).padStart(9)} - <unknown>!<wasm function ${m[1]}>`);
+    }
+    return ['error while executing at wasm backtrace:', ...frames].join('\n');
+}
+/** Wraps a failure in the guest as upstream does: context, then backtrace, then the reason. */
+function guestFailure(context, error) {
+    if (error instanceof WizerError && error.name === 'WizerError')
+        return error; // our own refusal
+    const trace = new WizerError(backtrace(error), { cause: trapReason(error) });
+    return context === undefined ? trace : new WizerError(context, { cause: trace });
+}
+
+;// CONCATENATED MODULE: ./src/wizer/run.ts
+/**
+ * Phase 4: run. Compiles the instrumented module on V8, links it (WASI preview1, preloaded modules,
+ * trapping stubs for every other function import), instantiates it (running the start function),
+ * then calls `_initialize` if exported and finally the init function, exactly as upstream does.
+ */
+
+
+
+
+
+const WASI_MODULE = 'wasi_snapshot_preview1';
+const REACTOR_INIT = '_initialize';
+/**
+ * Builds the guest environment in upstream's order: WASI context (preopens are opened even without
+ * `--allow-wasi`), then each preload, instantiated through the linker so it may import WASI or
+ * earlier preloads and its start function runs now.
+ */
+async function buildEnvironment(options) {
+    const env = options.inheritEnv
+        ? Object.entries(process.env).filter((e) => e[1] !== undefined)
+        : [];
+    env.push(...options.env);
+    const wasi = new Wasi({
+        env,
+        inheritStdio: options.inheritStdio,
+        stdoutToStderr: options.guestStdoutToStderr,
+        preopens: options.preopens,
+    });
+    const environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
+    for (const preload of options.preloads) {
+        environment.preloads.set(preload.name, await instantiatePreload(preload, environment));
+    }
+    return environment;
+}
+async function instantiatePreload(preload, environment) {
+    let module;
+    try {
+        module = new WebAssembly.Module((await readModuleFile(preload.path)));
+    }
+    catch (error) {
+        throw new WizerError('failed to parse preload module', { cause: error });
+    }
+    try {
+        const imports = linkImports(module, environment, false);
+        const instance = new WebAssembly.Instance(module, imports);
+        const memory = instance.exports['memory'];
+        if (environment.allowWasi && usesWasi(module)) {
+            environment.wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
+        }
+        return instance.exports;
+    }
+    catch (error) {
+        throw new WizerError('failed to instantiate preload module', { cause: guestFailure(undefined, error) });
+    }
+}
+async function readModuleFile(path) {
+    let bytes;
+    try {
+        bytes = (0,external_node_fs_namespaceObject.readFileSync)(path);
+    }
+    catch (error) {
+        throw new WizerError(`failed to read from \`${path}\``, {
+            cause: error instanceof Error ? error.message : error,
+        });
+    }
+    if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x61)
+        return bytes;
+    return watToBinary(path, new TextDecoder().decode(bytes));
+}
+/** WAT preloads are assembled with wabt, loaded only when needed. */
+async function watToBinary(path, text) {
+    let wabtInit;
+    try {
+        const moduleName = 'wabt';
+        wabtInit = (await __nccwpck_require__(491)(moduleName)).default;
+    }
+    catch {
+        throw new WizerError(`\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`);
+    }
+    const wabt = await wabtInit();
+    const parsed = wabt.parseWat(path, text, { multi_memory: true, memory64: true });
+    try {
+        return parsed.toBinary({}).buffer;
+    }
+    finally {
+        parsed.destroy();
+    }
+}
+function usesWasi(module) {
+    return WebAssembly.Module.imports(module).some((i) => i.module === WASI_MODULE);
+}
+/**
+ * The import object: WASI (when allowed), preload exports by module name, and for every function
+ * import still unresolved a stub that traps when called, as upstream's linker does for the main
+ * module. Preloads get no stubs (upstream links them strictly).
+ */
+function linkImports(module, environment, stubUnknown) {
+    const imports = {};
+    for (const imp of WebAssembly.Module.imports(module)) {
+        let value;
+        if (imp.module === WASI_MODULE && environment.allowWasi) {
+            value = environment.wasi.imports[imp.name];
+        }
+        else {
+            value = environment.preloads.get(imp.module)?.[imp.name];
+        }
+        if (value === undefined) {
+            const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
+            if (!stubUnknown || imp.kind !== 'function')
+                throw new WizerError(message);
+            value = () => {
+                throw new GuestTrap(message);
+            };
+        }
+        (imports[imp.module] ??= {})[imp.name] = value;
+    }
+    return imports;
+}
+/** Upstream checks the init export on the compiled module, before instantiating. */
+function checkInitFunc(cx, initFunc) {
+    const exp = cx.exports.find((e) => e.name === initFunc);
+    if (!exp) {
+        let hint = '';
+        if (initFunc === 'wizer-initialize' && cx.exports.some((e) => e.name === 'wizer.initialize')) {
+            hint =
+                ' (the module exports `wizer.initialize`, the default before Wizer 11: pass `-f wizer.initialize`)';
+        }
+        throw new WizerError(`the Wasm module does not have a \`${initFunc}\` export${hint}`);
+    }
+    if (exp.kind !== ExternalKind.Func) {
+        throw new WizerError(`the Wasm module's \`${initFunc}\` export is not a function`);
+    }
+    const type = cx.types[cx.funcTypeIndices[exp.index]];
+    if (!type || type.params.length > 0 || type.results.length > 0) {
+        throw new WizerError(`the Wasm module's \`${initFunc}\` function export does not have type \`[] -> []\``);
+    }
+}
+/** Upstream refuses shared memories when instantiating (its engine has them disabled). */
+function checkInstantiable(cx) {
+    if (cx.memories.some((m) => m.shared)) {
+        throw new WizerError('shared memory support is disabled for this engine -- see `Config::shared_memory`');
+    }
+}
+/** Instantiates and runs start, `_initialize` and the init function; returns the live state. */
+function initialize(cx, module, environment, initFunc, startExport) {
+    const imports = linkImports(module, environment, true);
+    let instance;
+    try {
+        instance = new WebAssembly.Instance(module, imports);
+    }
+    catch (error) {
+        if (error instanceof WebAssembly.LinkError) {
+            throw new WizerError('failed to instantiate the Wasm module', { cause: error.message });
+        }
+        throw guestFailure(undefined, error);
+    }
+    const memory = instance.exports['memory'];
+    environment.wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
+    if (startExport !== undefined) {
+        try {
+            instance.exports[startExport]();
+        }
+        catch (error) {
+            throw guestFailure(undefined, error); // upstream reports start traps without context
+        }
+    }
+    const reactorInit = cx.exports.find((e) => e.name === REACTOR_INIT);
+    if (reactorInit && reactorInit.kind === ExternalKind.Func) {
+        const type = cx.types[cx.funcTypeIndices[reactorInit.index]];
+        if (type && type.params.length > 0) {
+            throw new WizerError('type mismatch with parameters', {
+                cause: `expected 0 types, found ${type.params.length}`,
+            });
+        }
+        if (type && type.results.length > 0) {
+            throw new WizerError('type mismatch with results', {
+                cause: `expected 0 types, found ${type.results.length}`,
+            });
+        }
+        call(instance, REACTOR_INIT, 'calling the Reactor initialization function');
+        if (initFunc === REACTOR_INIT)
+            return instanceState(instance);
+    }
+    call(instance, initFunc, `the \`${initFunc}\` function trapped`);
+    return instanceState(instance);
+}
+function call(instance, name, context) {
+    const fn = instance.exports[name];
+    try {
+        fn();
+    }
+    catch (error) {
+        throw guestFailure(context, error);
+    }
+}
+function instanceState(instance) {
+    return {
+        globalGet: (name) => instance.exports[name](),
+        memoryContents: (name) => new Uint8Array(instance.exports[name].buffer),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/wizer/snapshot.ts
+/**
+ * Phase 5: snapshot. Reads the initialized state through an `InstanceState` (the running instance,
+ * or a fake in tests): every mutable global's bits, and each memory's size and non-zero byte runs.
+ *
+ * Data segments: runs of non-zero bytes separated by at most `MIN_ACTIVE_SEGMENT_OVERHEAD` zero
+ * bytes are merged, because a new segment costs at least that much encoding overhead (flags,
+ * offset expression, length); the count is then capped at `MAX_DATA_SEGMENTS` by merging across
+ * the smallest gaps. Upstream scans page by page and re-joins runs split at page boundaries
+ * (gap 0), which is the same as one linear scan with merging.
+ */
+
+
+/** Zero bytes between two runs that are still cheaper to store than a new segment's overhead. */
+const MIN_ACTIVE_SEGMENT_OVERHEAD = 4;
+/** Engines struggle with very many segments (wizer issue #70); upstream caps the total. */
+const MAX_DATA_SEGMENTS = 10_000;
+function snapshot(probes, memoryExports, memoryDefs, state) {
+    const globals = new Map();
+    for (const probe of probes)
+        globals.set(probe.globalIndex, encodeGlobal(probe, state));
+    const memoryPages = [];
+    const memoryBytes = [];
+    const runs = [];
+    const contents = [];
+    memoryExports.forEach((name, memory) => {
+        const bytes = state.memoryContents(name);
+        contents.push(bytes);
+        const log2 = memoryDefs[memory]?.limits.pageSizeLog2 ?? 16;
+        memoryPages.push(BigInt(bytes.length) >> BigInt(log2));
+        memoryBytes.push(bytes.length);
+        findRuns(bytes, (start, end) => runs.push({ memory, start, end }));
+    });
+    const capped = capSegmentCount(runs);
+    const segments = capped.map((r) => ({
+        memory: r.memory,
+        offset: r.start,
+        data: contents[r.memory].subarray(r.start, r.end),
+    }));
+    return { globals, memoryPages, memoryBytes, segments };
+}
+function encodeGlobal(probe, state) {
+    const sink = new ByteSink(20);
+    const [first, second] = probe.exports.map((e) => state.globalGet(e));
+    switch (probe.type) {
+        case ValTypeCode.I32:
+            sink.byte(Op.I32Const).s32(Number(first));
+            break;
+        case ValTypeCode.I64:
+            sink.byte(Op.I64Const).s64(BigInt(first));
+            break;
+        case ValTypeCode.F32: {
+            const bits = new Uint8Array(4);
+            new DataView(bits.buffer).setInt32(0, Number(first), true);
+            sink.byte(Op.F32Const).bytes(bits);
+            break;
+        }
+        case ValTypeCode.F64: {
+            const bits = new Uint8Array(8);
+            new DataView(bits.buffer).setBigInt64(0, BigInt(first), true);
+            sink.byte(Op.F64Const).bytes(bits);
+            break;
+        }
+        case ValTypeCode.V128: {
+            const bits = new Uint8Array(16);
+            const view = new DataView(bits.buffer);
+            view.setBigInt64(0, BigInt(first), true);
+            view.setBigInt64(8, BigInt(second), true);
+            sink.byte(Op.SimdPrefix).u32(Op.V128Const).bytes(bits);
+            break;
+        }
+        default:
+            throw new Error(`unreachable: global type 0x${probe.type.toString(16)} was not instrumented`);
+    }
+    return sink.byte(Op.End).view().slice();
+}
+/**
+ * Calls `emit(start, end)` for each run of non-zero bytes, merging runs separated by at most
+ * `MIN_ACTIVE_SEGMENT_OVERHEAD` zeros. Zero stretches are skipped a 32-bit word at a time.
+ */
+function findRuns(bytes, emit) {
+    const length = bytes.length;
+    const words = bytes.byteOffset % 4 === 0
+        ? new Uint32Array(bytes.buffer, bytes.byteOffset, length >>> 2)
+        : undefined;
+    let pos = 0;
+    for (;;) {
+        // Skip zeros: byte-wise to alignment, then word-wise, then byte-wise.
+        while (pos < length && (pos & 3) !== 0 && bytes[pos] === 0)
+            pos++;
+        if (words && (pos & 3) === 0) {
+            let w = pos >>> 2;
+            const wordEnd = words.length;
+            while (w < wordEnd && words[w] === 0)
+                w++;
+            pos = w << 2;
+        }
+        while (pos < length && bytes[pos] === 0)
+            pos++;
+        if (pos >= length)
+            return;
+        const start = pos;
+        let end;
+        for (;;) {
+            while (pos < length && bytes[pos] !== 0)
+                pos++;
+            end = pos;
+            let probe = pos;
+            const limit = Math.min(length, end + MIN_ACTIVE_SEGMENT_OVERHEAD + 1);
+            while (probe < limit && bytes[probe] === 0)
+                probe++;
+            if (probe < limit) {
+                pos = probe; // next run starts within the gap limit: merge
+                continue;
+            }
+            pos = probe;
+            break;
+        }
+        emit(start, end);
+    }
+}
+/**
+ * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain. Ties are broken
+ * by position (a stable sort), so the result is deterministic.
+ */
+function capSegmentCount(runs) {
+    if (runs.length <= MAX_DATA_SEGMENTS)
+        return runs;
+    const excess = runs.length - MAX_DATA_SEGMENTS;
+    const gapIndex = [];
+    for (let i = 0; i + 1 < runs.length; i++) {
+        if (runs[i].memory === runs[i + 1].memory)
+            gapIndex.push(i);
+    }
+    const gapOf = (i) => runs[i + 1].start - runs[i].end;
+    gapIndex.sort((a, b) => gapOf(a) - gapOf(b) || a - b);
+    const mergeWithNext = new Uint8Array(runs.length);
+    for (let k = 0; k < excess && k < gapIndex.length; k++)
+        mergeWithNext[gapIndex[k]] = 1;
+    const out = [];
+    let current = { ...runs[0] };
+    for (let i = 1; i < runs.length; i++) {
+        if (mergeWithNext[i - 1])
+            current.end = runs[i].end;
+        else {
+            out.push(current);
+            current = { ...runs[i] };
+        }
+    }
+    out.push(current);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/wasm/opcodes.ts
+/**
+ * Every instruction opcode that Node 24 (V8 13.6) accepts without flags, as one table of data:
+ * MVP, sign extension, saturating conversions, bulk memory, reference types, multi-value, SIMD and
+ * relaxed SIMD, tail calls, threads, memory64, multi-memory, exceptions (legacy and exnref), typed
+ * function references and GC. Not included (V8 needs flags): stringref, fp16, wide arithmetic,
+ * stack switching, shared-everything threads.
+ *
+ * The decoder in `code.ts` compiles this table into typed-array dispatch at load time; nothing here
+ * runs per instruction.
+ */
+const PREFIX_GC = 0xfb;
+const PREFIX_MISC = 0xfc;
+const PREFIX_SIMD = 0xfd;
+const PREFIX_ATOMIC = 0xfe;
+const table = [];
+function op(prefix, code, name, immediates = [], block = 'none') {
+    table.push({ prefix, code, name, immediates, block });
+}
+/** Consecutive opcodes sharing one immediate shape; `-` in `names` marks a reserved code. */
+function run(prefix, first, immediates, names) {
+    let code = first;
+    for (const name of names.trim().split(/\s+/)) {
+        if (name !== '-')
+            op(prefix, code, name, immediates);
+        code++;
+    }
+}
+// ---- Single-byte opcodes -------------------------------------------------------------------
+op(0, 0x00, 'unreachable');
+op(0, 0x01, 'nop');
+op(0, 0x02, 'block', ['blocktype'], 'open');
+op(0, 0x03, 'loop', ['blocktype'], 'open');
+op(0, 0x04, 'if', ['blocktype'], 'open');
+op(0, 0x05, 'else');
+op(0, 0x06, 'try', ['blocktype'], 'open'); // legacy exceptions
+op(0, 0x07, 'catch', ['tagidx']); // legacy exceptions
+op(0, 0x08, 'throw', ['tagidx']);
+op(0, 0x09, 'rethrow', ['labelidx']); // legacy exceptions
+op(0, 0x0a, 'throw_ref');
+op(0, 0x0b, 'end', [], 'close');
+op(0, 0x0c, 'br', ['labelidx']);
+op(0, 0x0d, 'br_if', ['labelidx']);
+op(0, 0x0e, 'br_table', ['br_table']);
+op(0, 0x0f, 'return');
+op(0, 0x10, 'call', ['funcidx']);
+op(0, 0x11, 'call_indirect', ['typeidx', 'tableidx']);
+op(0, 0x12, 'return_call', ['funcidx']);
+op(0, 0x13, 'return_call_indirect', ['typeidx', 'tableidx']);
+op(0, 0x14, 'call_ref', ['typeidx']);
+op(0, 0x15, 'return_call_ref', ['typeidx']);
+op(0, 0x18, 'delegate', ['labelidx'], 'close'); // legacy: ends its `try` without an `end`
+op(0, 0x19, 'catch_all'); // legacy exceptions
+op(0, 0x1a, 'drop');
+op(0, 0x1b, 'select');
+op(0, 0x1c, 'select', ['valtypes']);
+op(0, 0x1f, 'try_table', ['blocktype', 'catches'], 'open');
+run(0, 0x20, ['localidx'], 'local.get local.set local.tee');
+run(0, 0x23, ['globalidx'], 'global.get global.set');
+run(0, 0x25, ['tableidx'], 'table.get table.set');
+run(0, 0x28, ['memarg'], `i32.load i64.load f32.load f64.load i32.load8_s i32.load8_u i32.load16_s i32.load16_u
+   i64.load8_s i64.load8_u i64.load16_s i64.load16_u i64.load32_s i64.load32_u
+   i32.store i64.store f32.store f64.store i32.store8 i32.store16 i64.store8 i64.store16 i64.store32`);
+run(0, 0x3f, ['memidx'], 'memory.size memory.grow');
+op(0, 0x41, 'i32.const', ['i32']);
+op(0, 0x42, 'i64.const', ['i64']);
+op(0, 0x43, 'f32.const', ['f32']);
+op(0, 0x44, 'f64.const', ['f64']);
+run(0, 0x45, [], `i32.eqz i32.eq i32.ne i32.lt_s i32.lt_u i32.gt_s i32.gt_u i32.le_s i32.le_u i32.ge_s i32.ge_u
+   i64.eqz i64.eq i64.ne i64.lt_s i64.lt_u i64.gt_s i64.gt_u i64.le_s i64.le_u i64.ge_s i64.ge_u
+   f32.eq f32.ne f32.lt f32.gt f32.le f32.ge f64.eq f64.ne f64.lt f64.gt f64.le f64.ge
+   i32.clz i32.ctz i32.popcnt i32.add i32.sub i32.mul i32.div_s i32.div_u i32.rem_s i32.rem_u
+   i32.and i32.or i32.xor i32.shl i32.shr_s i32.shr_u i32.rotl i32.rotr
+   i64.clz i64.ctz i64.popcnt i64.add i64.sub i64.mul i64.div_s i64.div_u i64.rem_s i64.rem_u
+   i64.and i64.or i64.xor i64.shl i64.shr_s i64.shr_u i64.rotl i64.rotr
+   f32.abs f32.neg f32.ceil f32.floor f32.trunc f32.nearest f32.sqrt
+   f32.add f32.sub f32.mul f32.div f32.min f32.max f32.copysign
+   f64.abs f64.neg f64.ceil f64.floor f64.trunc f64.nearest f64.sqrt
+   f64.add f64.sub f64.mul f64.div f64.min f64.max f64.copysign
+   i32.wrap_i64 i32.trunc_f32_s i32.trunc_f32_u i32.trunc_f64_s i32.trunc_f64_u
+   i64.extend_i32_s i64.extend_i32_u i64.trunc_f32_s i64.trunc_f32_u i64.trunc_f64_s i64.trunc_f64_u
+   f32.convert_i32_s f32.convert_i32_u f32.convert_i64_s f32.convert_i64_u f32.demote_f64
+   f64.convert_i32_s f64.convert_i32_u f64.convert_i64_s f64.convert_i64_u f64.promote_f32
+   i32.reinterpret_f32 i64.reinterpret_f64 f32.reinterpret_i32 f64.reinterpret_i64
+   i32.extend8_s i32.extend16_s i64.extend8_s i64.extend16_s i64.extend32_s`);
+op(0, 0xd0, 'ref.null', ['heaptype']);
+op(0, 0xd1, 'ref.is_null');
+op(0, 0xd2, 'ref.func', ['funcidx']);
+op(0, 0xd3, 'ref.eq');
+op(0, 0xd4, 'ref.as_non_null');
+op(0, 0xd5, 'br_on_null', ['labelidx']);
+op(0, 0xd6, 'br_on_non_null', ['labelidx']);
+// ---- 0xFB: GC ------------------------------------------------------------------------------
+const GC = PREFIX_GC;
+run(GC, 0x00, ['typeidx'], 'struct.new struct.new_default');
+run(GC, 0x02, ['typeidx', 'fieldidx'], 'struct.get struct.get_s struct.get_u struct.set');
+run(GC, 0x06, ['typeidx'], 'array.new array.new_default');
+op(GC, 0x08, 'array.new_fixed', ['typeidx', 'u32']);
+op(GC, 0x09, 'array.new_data', ['typeidx', 'dataidx']);
+op(GC, 0x0a, 'array.new_elem', ['typeidx', 'elemidx']);
+run(GC, 0x0b, ['typeidx'], 'array.get array.get_s array.get_u array.set');
+op(GC, 0x0f, 'array.len');
+op(GC, 0x10, 'array.fill', ['typeidx']);
+op(GC, 0x11, 'array.copy', ['typeidx', 'typeidx']);
+op(GC, 0x12, 'array.init_data', ['typeidx', 'dataidx']);
+op(GC, 0x13, 'array.init_elem', ['typeidx', 'elemidx']);
+// 0x14/0x16 take `(ref ht)`, 0x15/0x17 `(ref null ht)`: same mnemonic, nullability in the opcode.
+run(GC, 0x14, ['heaptype'], 'ref.test ref.test ref.cast ref.cast');
+run(GC, 0x18, ['castflags', 'labelidx', 'heaptype', 'heaptype'], 'br_on_cast br_on_cast_fail');
+run(GC, 0x1a, [], 'any.convert_extern extern.convert_any ref.i31 i31.get_s i31.get_u');
+// ---- 0xFC: saturating conversions, bulk memory, table operations ----------------------------
+const MISC = PREFIX_MISC;
+run(MISC, 0x00, [], `i32.trunc_sat_f32_s i32.trunc_sat_f32_u i32.trunc_sat_f64_s i32.trunc_sat_f64_u
+   i64.trunc_sat_f32_s i64.trunc_sat_f32_u i64.trunc_sat_f64_s i64.trunc_sat_f64_u`);
+op(MISC, 0x08, 'memory.init', ['dataidx', 'memidx']);
+op(MISC, 0x09, 'data.drop', ['dataidx']);
+op(MISC, 0x0a, 'memory.copy', ['memidx', 'memidx']);
+op(MISC, 0x0b, 'memory.fill', ['memidx']);
+op(MISC, 0x0c, 'table.init', ['elemidx', 'tableidx']);
+op(MISC, 0x0d, 'elem.drop', ['elemidx']);
+op(MISC, 0x0e, 'table.copy', ['tableidx', 'tableidx']);
+run(MISC, 0x0f, ['tableidx'], 'table.grow table.size table.fill');
+// ---- 0xFD: SIMD and relaxed SIMD -----------------------------------------------------------
+const SIMD = PREFIX_SIMD;
+run(SIMD, 0x00, ['memarg'], `v128.load v128.load8x8_s v128.load8x8_u v128.load16x4_s v128.load16x4_u v128.load32x2_s
+   v128.load32x2_u v128.load8_splat v128.load16_splat v128.load32_splat v128.load64_splat v128.store`);
+op(SIMD, 0x0c, 'v128.const', ['v128']);
+op(SIMD, 0x0d, 'i8x16.shuffle', ['shuffle']);
+run(SIMD, 0x0e, [], 'i8x16.swizzle i8x16.splat i16x8.splat i32x4.splat i64x2.splat f32x4.splat f64x2.splat');
+run(SIMD, 0x15, ['laneidx'], `i8x16.extract_lane_s i8x16.extract_lane_u i8x16.replace_lane
+   i16x8.extract_lane_s i16x8.extract_lane_u i16x8.replace_lane
+   i32x4.extract_lane i32x4.replace_lane i64x2.extract_lane i64x2.replace_lane
+   f32x4.extract_lane f32x4.replace_lane f64x2.extract_lane f64x2.replace_lane`);
+const intCompares = 'eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u';
+const floatCompares = 'eq ne lt gt le ge';
+const lanes = (shape, ops) => ops
+    .trim()
+    .split(/\s+/)
+    .map((o) => (o === '-' ? o : `${shape}.${o}`))
+    .join(' ');
+run(SIMD, 0x23, [], [
+    lanes('i8x16', intCompares),
+    lanes('i16x8', intCompares),
+    lanes('i32x4', intCompares),
+    lanes('f32x4', floatCompares),
+    lanes('f64x2', floatCompares),
+    lanes('v128', 'not and andnot or xor bitselect any_true'),
+].join(' '));
+run(SIMD, 0x54, ['memarg', 'laneidx'], `v128.load8_lane v128.load16_lane v128.load32_lane v128.load64_lane
+   v128.store8_lane v128.store16_lane v128.store32_lane v128.store64_lane`);
+run(SIMD, 0x5c, ['memarg'], 'v128.load32_zero v128.load64_zero');
+run(SIMD, 0x5e, [], [
+    'f32x4.demote_f64x2_zero f64x2.promote_low_f32x4',
+    lanes('i8x16', 'abs neg popcnt all_true bitmask narrow_i16x8_s narrow_i16x8_u'),
+    lanes('f32x4', 'ceil floor trunc nearest'),
+    lanes('i8x16', 'shl shr_s shr_u add add_sat_s add_sat_u sub sub_sat_s sub_sat_u'),
+    'f64x2.ceil f64x2.floor',
+    lanes('i8x16', 'min_s min_u max_s max_u'),
+    'f64x2.trunc i8x16.avgr_u',
+    'i16x8.extadd_pairwise_i8x16_s i16x8.extadd_pairwise_i8x16_u',
+    'i32x4.extadd_pairwise_i16x8_s i32x4.extadd_pairwise_i16x8_u',
+    lanes('i16x8', `abs neg q15mulr_sat_s all_true bitmask narrow_i32x4_s narrow_i32x4_u
+       extend_low_i8x16_s extend_high_i8x16_s extend_low_i8x16_u extend_high_i8x16_u
+       shl shr_s shr_u add add_sat_s add_sat_u sub sub_sat_s sub_sat_u`),
+    'f64x2.nearest',
+    lanes('i16x8', `mul min_s min_u max_s max_u - avgr_u
+       extmul_low_i8x16_s extmul_high_i8x16_s extmul_low_i8x16_u extmul_high_i8x16_u`),
+    lanes('i32x4', `abs neg - all_true bitmask - - extend_low_i16x8_s extend_high_i16x8_s extend_low_i16x8_u
+       extend_high_i16x8_u shl shr_s shr_u add - - sub - - - mul min_s min_u max_s max_u
+       dot_i16x8_s - extmul_low_i16x8_s extmul_high_i16x8_s extmul_low_i16x8_u extmul_high_i16x8_u`),
+    lanes('i64x2', `abs neg - all_true bitmask - - extend_low_i32x4_s extend_high_i32x4_s extend_low_i32x4_u
+       extend_high_i32x4_u shl shr_s shr_u add - - sub - - - mul eq ne lt_s gt_s le_s ge_s
+       extmul_low_i32x4_s extmul_high_i32x4_s extmul_low_i32x4_u extmul_high_i32x4_u`),
+    lanes('f32x4', 'abs neg - sqrt add sub mul div min max pmin pmax'),
+    lanes('f64x2', 'abs neg - sqrt add sub mul div min max pmin pmax'),
+    'i32x4.trunc_sat_f32x4_s i32x4.trunc_sat_f32x4_u f32x4.convert_i32x4_s f32x4.convert_i32x4_u',
+    'i32x4.trunc_sat_f64x2_s_zero i32x4.trunc_sat_f64x2_u_zero',
+    'f64x2.convert_low_i32x4_s f64x2.convert_low_i32x4_u',
+].join(' '));
+run(SIMD, 0x100, [], `i8x16.relaxed_swizzle i32x4.relaxed_trunc_f32x4_s i32x4.relaxed_trunc_f32x4_u
+   i32x4.relaxed_trunc_f64x2_s_zero i32x4.relaxed_trunc_f64x2_u_zero
+   f32x4.relaxed_madd f32x4.relaxed_nmadd f64x2.relaxed_madd f64x2.relaxed_nmadd
+   i8x16.relaxed_laneselect i16x8.relaxed_laneselect i32x4.relaxed_laneselect i64x2.relaxed_laneselect
+   f32x4.relaxed_min f32x4.relaxed_max f64x2.relaxed_min f64x2.relaxed_max
+   i16x8.relaxed_q15mulr_s i16x8.relaxed_dot_i8x16_i7x16_s i32x4.relaxed_dot_i8x16_i7x16_add_s`);
+// ---- 0xFE: threads -------------------------------------------------------------------------
+const ATOMIC = PREFIX_ATOMIC;
+run(ATOMIC, 0x00, ['memarg'], 'memory.atomic.notify memory.atomic.wait32 memory.atomic.wait64');
+op(ATOMIC, 0x03, 'atomic.fence', ['zero']);
+run(ATOMIC, 0x10, ['memarg'], `i32.atomic.load i64.atomic.load i32.atomic.load8_u i32.atomic.load16_u
+   i64.atomic.load8_u i64.atomic.load16_u i64.atomic.load32_u
+   i32.atomic.store i64.atomic.store i32.atomic.store8 i32.atomic.store16
+   i64.atomic.store8 i64.atomic.store16 i64.atomic.store32`);
+// Read-modify-write: 7 operations x 7 widths, starting at 0x1e.
+run(ATOMIC, 0x1e, ['memarg'], ['add', 'sub', 'and', 'or', 'xor', 'xchg', 'cmpxchg']
+    .map((o) => `i32.atomic.rmw.${o} i64.atomic.rmw.${o} i32.atomic.rmw8.${o}_u i32.atomic.rmw16.${o}_u ` +
+    `i64.atomic.rmw8.${o}_u i64.atomic.rmw16.${o}_u i64.atomic.rmw32.${o}_u`)
+    .join(' '));
+/** The whole opcode table, in no particular order. */
+const OPCODES = table;
+
+;// CONCATENATED MODULE: ./src/wasm/code.ts
+
+// ---- Dispatch tables, built once from OPCODES ------------------------------------------------
+/** Primitive decoding steps that immediate kinds map to. */
+const STEP_U32 = 1;
+const STEP_S32 = 2;
+const STEP_S64 = 3;
+const STEP_S33 = 4;
+const STEP_BLOCKTYPE = 5;
+const STEP_BYTE = 6;
+const STEP_ZERO = 7;
+const STEP_BYTES4 = 8;
+const STEP_BYTES8 = 9;
+const STEP_BYTES16 = 10;
+const STEP_MEMARG = 11;
+const STEP_BR_TABLE = 12;
+const STEP_VALTYPES = 13;
+const STEP_CATCHES = 14;
+const STEP_OF = {
+    blocktype: STEP_BLOCKTYPE,
+    labelidx: STEP_U32,
+    br_table: STEP_BR_TABLE,
+    funcidx: STEP_U32,
+    typeidx: STEP_U32,
+    tableidx: STEP_U32,
+    localidx: STEP_U32,
+    globalidx: STEP_U32,
+    tagidx: STEP_U32,
+    dataidx: STEP_U32,
+    elemidx: STEP_U32,
+    memidx: STEP_U32,
+    fieldidx: STEP_U32,
+    u32: STEP_U32,
+    i32: STEP_S32,
+    i64: STEP_S64,
+    f32: STEP_BYTES4,
+    f64: STEP_BYTES8,
+    v128: STEP_BYTES16,
+    memarg: STEP_MEMARG,
+    laneidx: STEP_BYTE,
+    shuffle: STEP_BYTES16,
+    heaptype: STEP_S33,
+    valtypes: STEP_VALTYPES,
+    catches: STEP_CATCHES,
+    castflags: STEP_BYTE,
+    zero: STEP_ZERO,
+};
+const FIRST_PREFIX = 0xfb;
+const UNKNOWN = -1;
+const PREFIXED = -2;
+/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb–0xfe. */
+const singleIds = new Int16Array(256).fill(UNKNOWN);
+/** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
+const prefixedIds = [];
+/** Steps of entry `id` are `steps[stepStart[id] .. stepStart[id + 1]]`. */
+const stepStart = new Uint16Array(OPCODES.length + 1);
+const steps = [];
+/** +1 for block openers, -1 for `end`/`delegate`, else 0. */
+const blockDelta = new Int8Array(OPCODES.length);
+const names = [];
+/** Shortcuts for the hot loop: no immediates, one LEB index or i32, one memarg, anything else. */
+const SHAPE_NONE = 0;
+const SHAPE_U32 = 1;
+const SHAPE_MEMARG = 2;
+const SHAPE_OTHER = 3;
+const shapes = new Uint8Array(OPCODES.length);
+for (let prefix = FIRST_PREFIX; prefix <= 0xfe; prefix++) {
+    singleIds[prefix] = PREFIXED;
+    const codes = OPCODES.filter((o) => o.prefix === prefix).map((o) => o.code);
+    prefixedIds.push(new Int16Array(Math.max(...codes) + 1).fill(UNKNOWN));
+}
+OPCODES.forEach((info, id) => {
+    const ids = info.prefix === 0 ? singleIds : prefixedIds[info.prefix - FIRST_PREFIX];
+    if (ids[info.code] !== UNKNOWN)
+        throw new Error(`duplicate opcode ${info.name}`);
+    ids[info.code] = id;
+    stepStart[id] = steps.length;
+    for (const kind of info.immediates)
+        steps.push(STEP_OF[kind]);
+    const only = info.immediates.length === 1 ? STEP_OF[info.immediates[0]] : 0;
+    shapes[id] =
+        info.immediates.length === 0
+            ? SHAPE_NONE
+            : only === STEP_U32 || only === STEP_S32 // a one-byte s32 is just as valid as a one-byte u32
+                ? SHAPE_U32
+                : only === STEP_MEMARG
+                    ? SHAPE_MEMARG
+                    : SHAPE_OTHER;
+    blockDelta[id] = info.block === 'open' ? 1 : info.block === 'close' ? -1 : 0;
+    names.push(info.name);
+});
+stepStart[OPCODES.length] = steps.length;
+const stepCodes = Uint8Array.from(steps);
+/** Single-byte value types; 0x63/0x64 (`ref null ht` / `ref ht`) are followed by a heap type. */
+const SIMPLE_VALTYPE = new Uint8Array(128);
+for (const b of [0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x74, 0x73, 0x72, 0x71, 0x70, 0x6f, 0x6e, 0x6d]) {
+    SIMPLE_VALTYPE[b] = 1;
+}
+for (const b of [0x6c, 0x6b, 0x6a, 0x69])
+    SIMPLE_VALTYPE[b] = 1;
+const REF_NULL = 0x63;
+const REF = 0x64;
+const EMPTY_BLOCK = 0x40;
+// ---- Public API ------------------------------------------------------------------------------
+/** The mnemonic of an opcode, or `unknown opcode 0x…` if the table has no such instruction. */
+function opcodeName(opcode, subopcode) {
+    const id = lookup(opcode, subopcode);
+    return id >= 0 ? names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
+}
+/**
+ * Walks one function body: `reader` spans exactly the body (after its size). Reads the local
+ * declarations, then visits every instruction; the body must end with the `end` that closes it.
+ */
+function walkFunctionBody(reader, visit) {
+    skipLocals(reader);
+    const bytes = reader.bytes;
+    const end = reader.end;
+    let pos = reader.pos;
+    let depth = 1;
+    while (pos < end) {
+        const offset = pos;
+        const opcode = bytes[pos++];
+        let subopcode = -1;
+        let id = singleIds[opcode];
+        if (id < 0) {
+            if (id === PREFIXED) {
+                const b = bytes[pos];
+                if (b < 0x80 && pos < end) {
+                    subopcode = b;
+                    pos++;
+                }
+                else {
+                    reader.pos = pos;
+                    subopcode = reader.u32();
+                    pos = reader.pos;
+                }
+                const ids = prefixedIds[opcode - FIRST_PREFIX];
+                id = subopcode < ids.length ? ids[subopcode] : UNKNOWN;
+            }
+            if (id < 0) {
+                throw reader.error(`unknown opcode ${hexOpcode(opcode, subopcode)}`, offset);
+            }
+        }
+        visit(opcode, subopcode, offset);
+        const shape = shapes[id];
+        // Fast paths for the common single-byte forms; everything else goes through the steps.
+        if (shape === SHAPE_NONE) {
+            // no immediates
+        }
+        else if (shape === SHAPE_U32 && bytes[pos] < 0x80 && pos < end) {
+            pos++; // local.get 3, br 0, call 42, i32.const 7, …
+        }
+        else if (shape === SHAPE_MEMARG && bytes[pos] < 0x40 && bytes[pos + 1] < 0x80 && pos + 1 < end) {
+            pos += 2; // alignment without a memory index, then a one-byte offset
+        }
+        else {
+            for (let i = stepStart[id], last = stepStart[id + 1]; i < last; i++) {
+                pos = skipImmediate(reader, stepCodes[i], pos);
+            }
+        }
+        const delta = blockDelta[id];
+        if (delta !== 0) {
+            depth += delta;
+            if (depth === 0) {
+                if (pos !== end)
+                    throw reader.error('operators remaining after end of function', pos);
+                reader.pos = pos;
+                return;
+            }
+        }
+    }
+    reader.pos = end;
+    throw reader.error('function body must end with END opcode', end);
+}
+/** Walks every body of a code section: `reader` spans the section payload. */
+function walkCodeSection(reader, visit) {
+    const count = reader.u32();
+    for (let i = 0; i < count; i++) {
+        const size = reader.u32();
+        walkFunctionBody(reader.sub(size), visit);
+    }
+    if (!reader.eof) {
+        throw reader.error('section size mismatch: unexpected data at the end of the section');
+    }
+}
+// ---- Decoding helpers ------------------------------------------------------------------------
+function lookup(opcode, subopcode) {
+    if (opcode < 0 || opcode > 0xff)
+        return UNKNOWN;
+    const id = singleIds[opcode];
+    if (id !== PREFIXED)
+        return id;
+    const ids = prefixedIds[opcode - FIRST_PREFIX];
+    return subopcode >= 0 && subopcode < ids.length ? ids[subopcode] : UNKNOWN;
+}
+function hexOpcode(opcode, subopcode) {
+    const head = `0x${opcode.toString(16).padStart(2, '0')}`;
+    return subopcode < 0 ? head : `${head} 0x${subopcode.toString(16)}`;
+}
+function skipLocals(reader) {
+    const groups = reader.u32();
+    for (let i = 0; i < groups; i++) {
+        reader.u32();
+        skipValType(reader);
+    }
+}
+function skipValType(reader) {
+    const offset = reader.pos;
+    const b = reader.u8();
+    if (b === REF_NULL || b === REF) {
+        reader.pos = skipSigned(reader, reader.pos, 33);
+    }
+    else if (b >= 0x80 || SIMPLE_VALTYPE[b] !== 1) {
+        throw reader.error(`invalid value type 0x${b.toString(16)}`, offset);
+    }
+}
+/** Skips one immediate starting at `pos`; returns the position after it. */
+function skipImmediate(reader, step, pos) {
+    const bytes = reader.bytes;
+    switch (step) {
+        case STEP_U32:
+            if (bytes[pos] < 0x80 && pos < reader.end)
+                return pos + 1;
+            return skipUnsigned(reader, pos, 32);
+        case STEP_S32:
+            return skipSigned(reader, pos, 32);
+        case STEP_S64:
+            return skipSigned(reader, pos, 64);
+        case STEP_S33:
+            return skipSigned(reader, pos, 33);
+        case STEP_BLOCKTYPE: {
+            const b = bytes[pos];
+            if (pos < reader.end && (b === EMPTY_BLOCK || (b < 0x80 && SIMPLE_VALTYPE[b] === 1))) {
+                return pos + 1;
+            }
+            if (b === REF_NULL || b === REF)
+                return skipSigned(reader, pos + 1, 33);
+            return skipSigned(reader, pos, 33);
+        }
+        case STEP_BYTE:
+            return skipBytes(reader, pos, 1);
+        case STEP_ZERO:
+            if (pos < reader.end && bytes[pos] !== 0) {
+                throw reader.error('nonzero byte after `atomic.fence`', pos);
+            }
+            return skipBytes(reader, pos, 1);
+        case STEP_BYTES4:
+            return skipBytes(reader, pos, 4);
+        case STEP_BYTES8:
+            return skipBytes(reader, pos, 8);
+        case STEP_BYTES16:
+            return skipBytes(reader, pos, 16);
+        case STEP_MEMARG:
+            return skipMemarg(reader, pos);
+        case STEP_BR_TABLE: {
+            reader.pos = pos;
+            const targets = reader.u32() + 1; // the vector, then the default label
+            pos = reader.pos;
+            for (let i = 0; i < targets; i++)
+                pos = skipUnsigned(reader, pos, 32);
+            return pos;
+        }
+        case STEP_VALTYPES: {
+            reader.pos = pos;
+            const count = reader.u32();
+            for (let i = 0; i < count; i++)
+                skipValType(reader);
+            return reader.pos;
+        }
+        case STEP_CATCHES:
+            return skipCatches(reader, pos);
+        default:
+            throw new Error(`unreachable: immediate step ${step}`);
+    }
+}
+function skipMemarg(reader, pos) {
+    let align = reader.bytes[pos];
+    if (align < 0x80 && pos < reader.end) {
+        pos++;
+    }
+    else {
+        reader.pos = pos;
+        align = reader.u32();
+        pos = reader.pos;
+    }
+    // Multi-memory: bit 6 of the alignment field announces an explicit memory index.
+    if ((align & 0x40) !== 0)
+        pos = skipUnsigned(reader, pos, 32);
+    // memory64: offsets are u64 (a superset of the u32 encoding used for 32-bit memories).
+    return skipUnsigned(reader, pos, 64);
+}
+function skipCatches(reader, pos) {
+    reader.pos = pos;
+    const count = reader.u32();
+    for (let i = 0; i < count; i++) {
+        const kindOffset = reader.pos;
+        const kind = reader.u8();
+        if (kind > 3)
+            throw reader.error(`invalid catch kind 0x${kind.toString(16)}`, kindOffset);
+        if (kind < 2)
+            reader.u32(); // `catch` / `catch_ref` name a tag
+        reader.u32();
+    }
+    return reader.pos;
+}
+function skipBytes(reader, pos, n) {
+    if (pos + n > reader.end)
+        throw reader.error('unexpected end-of-file', reader.end);
+    return pos + n;
+}
+/**
+ * Skips an unsigned LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
+ * allowed byte the continuation bit and the bits beyond the width must be zero.
+ */
+function skipUnsigned(reader, start, bits) {
+    const bytes = reader.bytes;
+    const limit = start + Math.ceil(bits / 7) - 1;
+    const lastMask = bits === 32 ? 0xf0 : 0xfe;
+    let pos = start;
+    for (;;) {
+        if (pos >= reader.end)
+            throw reader.error('unexpected end-of-file', reader.end);
+        const b = bytes[pos];
+        if (pos === limit) {
+            if ((b & lastMask) !== 0)
+                throw lebError(reader, start, b, `u${bits}`);
+            return pos + 1;
+        }
+        pos++;
+        if (b < 0x80)
+            return pos;
+    }
+}
+/**
+ * Skips a signed LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
+ * allowed byte the continuation bit must be clear and the bits from the sign bit up must be equal.
+ */
+function skipSigned(reader, start, bits) {
+    const bytes = reader.bytes;
+    const limit = start + Math.ceil(bits / 7) - 1;
+    const signMask = bits === 32 ? 0x78 : bits === 33 ? 0x70 : 0x7f;
+    let pos = start;
+    for (;;) {
+        if (pos >= reader.end)
+            throw reader.error('unexpected end-of-file', reader.end);
+        const b = bytes[pos];
+        if (pos === limit) {
+            const high = b & signMask;
+            if (b >= 0x80 || (high !== 0 && high !== signMask)) {
+                throw lebError(reader, start, b, `s${bits}`);
+            }
+            return pos + 1;
+        }
+        pos++;
+        if (b < 0x80)
+            return pos;
+    }
+}
+function lebError(reader, start, last, type) {
+    const what = last >= 0x80 ? 'integer representation too long' : 'integer too large';
+    return reader.error(`invalid var_${type}: ${what}`, start);
+}
+
+;// CONCATENATED MODULE: ./src/wizer/context.ts
+/** Prefix reserved for the names instrumentation adds. */
+const RESERVED_PREFIX = '__wizer_';
+
+;// CONCATENATED MODULE: ./src/wizer/validate.ts
+/**
+ * Phase 2: validate. Refuses, with upstream's messages and in upstream's order, every module whose
+ * initialized state Wizer cannot capture faithfully:
+ *
+ * 1. instructions with effects a snapshot cannot see (table mutation, segment drops, GC writes),
+ *    found by a static scan of every function body whether or not it runs during init;
+ * 2. mutable globals of reference type;
+ * 3. reserved `__wizer_` names; imported globals, tables and memories.
+ *
+ * Feature refusals that upstream's engine makes at compile time (exceptions, GC, custom page
+ * sizes, `global.get` in constant expressions) are decided by `checkEngineFeatures`.
+ */
+
+
+
+
+
+
+/** Instructions whose effects escape the snapshot, by prefix byte and sub-opcode. */
+const UNSUPPORTED_PREFIXED = new Map([
+    [
+        0xfc,
+        new Map([
+            [9, 'data.drop'],
+            [12, 'table.init'],
+            [13, 'elem.drop'],
+            [14, 'table.copy'],
+            [15, 'table.grow'],
+            [17, 'table.fill'],
+        ]),
+    ],
+    [
+        0xfb,
+        new Map([
+            [0x05, 'struct.set'],
+            [0x0e, 'array.set'],
+            [0x10, 'array.fill'],
+            [0x11, 'array.copy'],
+            [0x12, 'array.init_data'],
+            [0x13, 'array.init_elem'],
+        ]),
+    ],
+]);
+const TABLE_SET = 0x26;
+/** Opcodes of the exceptions proposal (legacy and current). */
+const EXCEPTION_OPCODES = new Set([0x06, 0x07, 0x08, 0x09, 0x0a, 0x18, 0x19, 0x1f]);
+/**
+ * Runs the static scans (steps 2 and 3 of upstream's validation, in section order) and returns
+ * the first use of exception-handling instructions for the later engine-feature check.
+ */
+function checkSupportedInstructions(cx) {
+    let exceptionUse;
+    for (const section of cx.sections) {
+        if (section.id === SectionId.Global) {
+            if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
+                throw new WizerError('unsupported mutable global containing a reference type');
+            }
+        }
+        else if (section.id === SectionId.Code) {
+            const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
+            let unsupported;
+            let bodyIndex = 0;
+            const visit = (opcode, sub, offset) => {
+                if (unsupported !== undefined)
+                    return;
+                if (sub < 0) {
+                    if (opcode === TABLE_SET)
+                        unsupported = 'table.set';
+                    else if (exceptionUse === undefined && EXCEPTION_OPCODES.has(opcode)) {
+                        exceptionUse = { offset, funcIndex: cx.importedFuncCount + bodyIndex };
+                    }
+                    return;
+                }
+                const name = UNSUPPORTED_PREFIXED.get(opcode)?.get(sub);
+                if (name !== undefined)
+                    unsupported = name;
+                else if (opcode === 0xfb)
+                    cx.features.gcAt ??= offset;
+            };
+            for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
+                walkFunctionBody(r.sub(r.u32()), visit);
+            }
+            if (unsupported !== undefined)
+                throw new WizerError(`unsupported \`${unsupported}\` instruction`);
+        }
+    }
+    return exceptionUse;
+}
+/** Step 4 and 5: reserved names and import kinds. */
+function checkImportsAndExports(cx) {
+    for (const imp of cx.imports) {
+        if (imp.module.startsWith(RESERVED_PREFIX) || imp.name.startsWith(RESERVED_PREFIX)) {
+            throw new WizerError('input Wasm module already imports entities named with the `__wizer_*` prefix');
+        }
+    }
+    for (const exp of cx.exports) {
+        if (exp.name.startsWith(RESERVED_PREFIX)) {
+            throw new WizerError('input Wasm module already exports entities named with the `__wizer_*` prefix');
+        }
+    }
+    for (const imp of cx.imports) {
+        if (imp.kind === ExternalKind.Tag) {
+            // Upstream panics here ("exceptions are unsupported"); we refuse like any other input.
+            throw new WizerError('imported tags are not supported (exceptions proposal not enabled)');
+        }
+        if (imp.kind === ExternalKind.Global)
+            throw new WizerError('imported globals are not supported');
+        if (imp.kind === ExternalKind.Table)
+            throw new WizerError('imported tables are not supported');
+        if (imp.kind === ExternalKind.Memory)
+            throw new WizerError('imported memories are not supported');
+    }
+}
+const hex = (n) => `0x${n.toString(16)}`;
+/**
+ * Refusals upstream's engine configuration makes when compiling (Wasmtime 42 defaults): the
+ * exceptions, GC and custom-page-sizes proposals are off, and constant expressions may only read
+ * imported globals (of which a wizened module has none).
+ */
+function checkEngineFeatures(cx, exceptionUse) {
+    const parseFailure = (reason) => new WizerError('failed to compile the Wasm module', {
+        cause: new WizerError('failed to parse WebAssembly module', { cause: reason }),
+    });
+    const { features } = cx;
+    const parseErrors = [
+        [features.gcAt, 'struct indexed types not supported without the gc feature'],
+        [features.exceptionsAt, 'exceptions proposal not enabled'],
+        [
+            features.customPageSizeAt,
+            "the custom page sizes proposal must be enabled to customize a memory's page size",
+        ],
+        [features.constGlobalGetAt, 'constant expression required: global.get of locally defined global'],
+    ];
+    const first = parseErrors
+        .filter((e) => e[0] !== undefined)
+        .sort((a, b) => a[0] - b[0])[0];
+    if (first)
+        throw parseFailure(`${first[1]} (at offset ${hex(first[0])})`);
+    if (exceptionUse) {
+        throw new WizerError('failed to compile the Wasm module', {
+            cause: new WizerError(`failed to compile: wasm[0]::function[${exceptionUse.funcIndex}]`, {
+                cause: new WizerError('WebAssembly translation error', {
+                    cause: `Invalid input WebAssembly code at offset ${exceptionUse.offset}: exceptions support is not enabled`,
+                }),
+            }),
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wizer/index.ts
+/**
+ * The library API: `wizen(wasm, options)` pre-initializes a module and reports what it did. The
+ * CLI and the action both call it. Phases run in upstream's order so the first error reported is
+ * the one upstream would report:
+ *
+ *   environment (WASI preopens, preloads) -> parse -> validate -> instrument -> compile
+ *   -> check init export -> instantiate + initialize -> snapshot -> rewrite
+ */
+
+
+
+
+
+
+
+
+
+
+const silent = { debug: () => { } };
+async function wizen(input, partialOptions = {}, logger = silent) {
+    const options = resolveOptions(partialOptions);
+    const timings = {
+        parse: 0,
+        instrument: 0,
+        compile: 0,
+        initialize: 0,
+        snapshot: 0,
+        rewrite: 0,
+        total: 0,
+    };
+    const started = performance.now();
+    let mark = started;
+    const lap = (phase) => {
+        const now = performance.now();
+        timings[phase] += now - mark;
+        mark = now;
+    };
+    const environment = await buildEnvironment(options);
+    try {
+        logger.debug('Validating input Wasm');
+        const cx = validate(input);
+        lap('parse');
+        logger.debug('Instrumenting the input Wasm');
+        const instrumented = instrument(cx);
+        lap('instrument');
+        let module;
+        try {
+            module = new WebAssembly.Module(instrumented.wasm);
+        }
+        catch (error) {
+            throw validationFailure(error);
+        }
+        lap('compile');
+        logger.debug('Validating the exported initialization function');
+        checkInitFunc(cx, options.initFunc);
+        checkInstantiable(cx);
+        logger.debug('Calling the initialization function');
+        const state = initialize(cx, module, environment, options.initFunc, instrumented.start);
+        lap('initialize');
+        logger.debug('Snapshotting the initialized state');
+        const snap = snapshot(instrumented.globals, instrumented.memories, cx.memories, state);
+        lap('snapshot');
+        logger.debug('Rewriting input Wasm to pre-initialized state');
+        const wasm = rewrite(cx, snap, options);
+        lap('rewrite');
+        timings.total = performance.now() - started;
+        const memories = cx.memories.map((m, index) => {
+            const runs = snap.segments.filter((s) => s.memory === index);
+            return {
+                index,
+                pagesBefore: Number(m.limits.min),
+                pagesAfter: Number(snap.memoryPages[index]),
+                segments: runs.length,
+                dataBytes: runs.reduce((sum, s) => sum + s.data.length, 0),
+            };
+        });
+        return {
+            wasm,
+            report: {
+                inputBytes: input.length,
+                outputBytes: wasm.length,
+                timings,
+                memories,
+                globals: snap.globals.size,
+                segments: snap.segments.length,
+            },
+        };
+    }
+    finally {
+        environment.wasi.dispose();
+    }
+}
+/**
+ * Parses and statically checks the input. V8 compiles (and so fully validates) only the
+ * instrumented module later; when a static check refuses the input, we first make sure the input
+ * is valid at all, because upstream reports invalid modules before anything else.
+ */
+function validate(input) {
+    let cx;
+    try {
+        if (readPreamble(input) === 'component') {
+            throw new WizerError('expected a core module, found a component');
+        }
+        cx = parseModule(input);
+    }
+    catch (error) {
+        if (error instanceof WasmDecodeError)
+            throw validationFailure(error);
+        throw error;
+    }
+    try {
+        const exceptionUse = checkSupportedInstructions(cx);
+        checkImportsAndExports(cx);
+        checkEngineFeatures(cx, exceptionUse);
+    }
+    catch (error) {
+        if (!WebAssembly.validate(input)) {
+            try {
+                new WebAssembly.Module(input);
+            }
+            catch (compileError) {
+                throw validationFailure(compileError);
+            }
+        }
+        if (error instanceof WasmDecodeError)
+            throw validationFailure(error);
+        throw error;
+    }
+    return cx;
+}
+function validationFailure(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const cause = message.replace(/^WebAssembly\.Module\(\): /, '');
+    return new WizerError('wasm validation failed', { cause });
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/**
+ * Command-line parsing compatible with upstream `wizer` v11 (clap 4): the same flags, value
+ * syntaxes and usage errors (exit code 2). Pure: takes argv, returns options or throws UsageError.
+ */
+
+
+const BOOL_VALUES = '  [possible values: true, false]';
+function parseBool(value, display) {
+    if (value === undefined || value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw new UsageError(`invalid value '${value}' for '${display}'\n${BOOL_VALUES}`);
+}
+const feature = (key, display) => (state, value) => {
+    state.options.features[key] = parseBool(value, display);
+};
+function featureFlag(name, key) {
+    const display = `--${name} [<true|false>]`;
+    return { long: [name], style: 'optional-greedy', display, apply: feature(key, display) };
+}
+const FLAGS = [
+    {
+        short: 'o',
+        style: 'required',
+        display: '-o <OUTPUT>',
+        apply: (s, v) => (s.output = v),
+    },
+    {
+        short: 'f',
+        long: ['init-func'],
+        style: 'required',
+        display: '--init-func <INIT_FUNC>',
+        apply: (s, v) => (s.options.initFunc = v),
+    },
+    {
+        short: 'r',
+        long: ['rename-func', 'func-rename'],
+        style: 'required',
+        display: '--rename-func <dst=src>',
+        apply: (s, v) => {
+            const at = v.indexOf('=');
+            if (at < 0) {
+                throw new UsageError(`invalid value '${v}' for '--rename-func <dst=src>': must contain exactly one equals character ('=')`);
+            }
+            s.options.renames.push([v.slice(0, at), v.slice(at + 1)]);
+        },
+    },
+    {
+        long: ['keep-init-func'],
+        style: 'optional-equals',
+        display: '--keep-init-func[=<true|false>]',
+        apply: (s, v) => (s.options.keepInitFunc = parseBool(v, '--keep-init-func[=<true|false>]')),
+    },
+    {
+        long: ['allow-wasi'],
+        style: 'switch',
+        display: '--allow-wasi',
+        apply: (s) => (s.options.allowWasi = true),
+    },
+    {
+        long: ['relaxed-simd-deterministic'],
+        style: 'optional-equals',
+        display: '--relaxed-simd-deterministic[=<true|false>]',
+        apply: (s, v) => (s.options.relaxedSimdDeterministic = parseBool(v, '--relaxed-simd-deterministic[=<true|false>]')),
+    },
+    {
+        long: ['preload'],
+        style: 'required',
+        display: '--preload <PRELOAD>',
+        apply: (s, v) => s.preloads.push(v),
+    },
+    {
+        long: ['inherit-stdio'],
+        style: 'optional-greedy',
+        display: '--inherit-stdio [<true|false>]',
+        apply: (s, v) => (s.options.inheritStdio = parseBool(v, '--inherit-stdio [<true|false>]')),
+    },
+    {
+        long: ['inherit-env'],
+        style: 'optional-greedy',
+        display: '--inherit-env [<true|false>]',
+        apply: (s, v) => (s.options.inheritEnv = parseBool(v, '--inherit-env [<true|false>]')),
+    },
+    {
+        long: ['dir'],
+        style: 'required',
+        display: '--dir <DIR>',
+        apply: (s, v) => s.dirs.push({ guest: v, host: v }),
+    },
+    {
+        long: ['mapdir'],
+        style: 'required',
+        display: '--mapdir <GUEST_DIR::HOST_DIR>',
+        apply: (s, v) => {
+            // Upstream splits on `::` and ignores any parts after the second.
+            const parts = v.split('::');
+            s.mapdirs.push(parts.length < 2 ? { guest: v, host: v } : { guest: parts[0], host: parts[1] });
+        },
+    },
+    featureFlag('wasm-multi-memory', 'multiMemory'),
+    featureFlag('wasm-multi-value', 'multiValue'),
+    featureFlag('wasm-bulk-memory', 'bulkMemory'),
+    featureFlag('wasm-simd', 'simd'),
+    featureFlag('wasm-relaxed-simd', 'relaxedSimd'),
+    featureFlag('wasm-reference-types', 'referenceTypes'),
+    {
+        long: ['timeout'],
+        style: 'required',
+        display: '--timeout <SECONDS>',
+        apply: (s, v) => {
+            const seconds = Number(v);
+            if (!/^\d+(\.\d+)?$/.test(v) || !(seconds > 0)) {
+                throw new UsageError(`invalid value '${v}' for '--timeout <SECONDS>': expected a positive number of seconds`);
+            }
+            s.options.timeoutMs = seconds * 1000;
+        },
+    },
+    { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help ??= 'short') },
+    { long: ['help'], style: 'switch', display: '--help', apply: (s) => (s.help = 'long') },
+    { short: 'V', long: ['version'], style: 'switch', display: '--version', apply: (s) => (s.version = true) },
+];
+const USAGE = 'Usage: wizer [OPTIONS] [INPUT]';
+const MORE = "For more information, try '--help'.";
+function unexpected(token) {
+    const tip = token.startsWith('-') ? `\n\n  tip: to pass '${token}' as a value, use '-- ${token}'` : '';
+    return new UsageError(`unexpected argument '${token}' found${tip}\n\n${USAGE}\n\n${MORE}`);
+}
+function parseArgs(argv) {
+    const state = {
+        input: undefined,
+        output: undefined,
+        preloads: [],
+        options: {
+            initFunc: DEFAULT_INIT_FUNC,
+            renames: [],
+            keepInitFunc: false,
+            allowWasi: false,
+            inheritStdio: true,
+            inheritEnv: false,
+            env: [],
+            preopens: [],
+            relaxedSimdDeterministic: true,
+            features: {
+                multiMemory: true,
+                multiValue: true,
+                bulkMemory: true,
+                simd: true,
+                relaxedSimd: true,
+                referenceTypes: true,
+            },
+        },
+        help: undefined,
+        version: false,
+        dirs: [],
+        mapdirs: [],
+    };
+    const positional = (token) => {
+        if (state.input !== undefined)
+            throw unexpected(token);
+        state.input = token;
+    };
+    try {
+        for (let i = 0; i < argv.length; i++) {
+            const token = argv[i];
+            if (token === '--') {
+                for (const rest of argv.slice(i + 1))
+                    positional(rest);
+                break;
+            }
+            if (token.startsWith('--')) {
+                const eq = token.indexOf('=');
+                const name = token.slice(2, eq < 0 ? undefined : eq);
+                const inline = eq < 0 ? undefined : token.slice(eq + 1);
+                const spec = FLAGS.find((f) => f.long?.includes(name));
+                if (!spec)
+                    throw unexpected(token);
+                i = applyFlag(spec, inline, argv, i, state);
+            }
+            else if (token.startsWith('-') && token.length > 1) {
+                const spec = FLAGS.find((f) => f.short === token[1]);
+                if (!spec)
+                    throw unexpected(token);
+                let inline = token.length > 2 ? token.slice(2) : undefined;
+                if (inline?.startsWith('='))
+                    inline = inline.slice(1);
+                i = applyFlag(spec, inline, argv, i, state);
+            }
+            else {
+                positional(token);
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof UsageError && !error.message.includes(MORE)) {
+            throw new UsageError(`${error.message}\n\n${MORE}`);
+        }
+        throw error;
+    }
+    state.options.preopens = [...state.dirs, ...state.mapdirs];
+    return state;
+}
+/** Applies one flag; returns the index of the last argv token it consumed. */
+function applyFlag(spec, inline, argv, i, state) {
+    switch (spec.style) {
+        case 'switch':
+            if (inline !== undefined) {
+                throw new UsageError(`unexpected value '${inline}' for '${spec.display}' found; no more were expected\n\n${USAGE}`);
+            }
+            spec.apply(state, undefined);
+            return i;
+        case 'optional-equals':
+            spec.apply(state, inline);
+            return i;
+        case 'optional-greedy': {
+            const next = argv[i + 1];
+            if (inline === undefined && next !== undefined && !next.startsWith('-')) {
+                spec.apply(state, next);
+                return i + 1;
+            }
+            spec.apply(state, inline);
+            return i;
+        }
+        case 'required': {
+            if (inline !== undefined) {
+                spec.apply(state, inline);
+                return i;
+            }
+            const next = argv[i + 1];
+            if (next === undefined || (next.startsWith('-') && next.length > 1)) {
+                throw new UsageError(`a value is required for '${spec.display}' but none was supplied`);
+            }
+            spec.apply(state, next);
+            return i + 1;
+        }
+    }
+}
+/** Parses `--preload name=file` values as upstream does (a runtime error, exit code 1). */
+function parsePreload(value) {
+    const at = value.indexOf('=');
+    if (at < 0)
+        return undefined;
+    return { name: value.slice(0, at), path: value.slice(at + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Version of this tool; kept equal to package.json's by a unit test. Part of every cache key. */
+const TOOL_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+/** Help text of the CLI (our own wording; the flags are upstream Wizer v11's). */
+
+const VERSION_TEXT = `wizer-action ${TOOL_VERSION} (compatible with wizer 11.0.3)`;
+const SUMMARY = `Pre-initialize a WebAssembly module: run its initialization function once and write a
+new module whose memories and globals already hold the resulting state.`;
+const OPTIONS = [
+    ['-o <OUTPUT>', 'Where to write the output module', 'Defaults to stdout. The file is written atomically: on failure nothing is left behind.'],
+    ['-f, --init-func <INIT_FUNC>', 'Export to call to initialize the module [default: wizer-initialize]'],
+    ['-r, --rename-func <dst=src>', 'Rename export `src` to `dst` in the output (repeatable)', 'Replaces any existing `dst` export, e.g. `-r _start=wizer.resume`.'],
+    ['--keep-init-func[=<true|false>]', 'Keep exporting the init function after initialization'],
+    ['--allow-wasi', 'Provide WASI preview1 during initialization', 'Clock, random and environment values read during init are baked into the output.'],
+    ['--relaxed-simd-deterministic[=<true|false>]', 'Accepted for compatibility; V8 runs relaxed SIMD natively'],
+    ['--preload <name=file>', 'Instantiate a .wasm or .wat module first and provide its exports under `name`'],
+    ['--inherit-stdio [<true|false>]', 'Give the module the real stdin/stdout/stderr [default: true]'],
+    ['--inherit-env [<true|false>]', 'Give the module the whole host environment [default: false]'],
+    ['--dir <DIR>', 'Preopen a host directory under the same guest path (repeatable)'],
+    ['--mapdir <GUEST_DIR::HOST_DIR>', 'Preopen HOST_DIR as GUEST_DIR (repeatable)'],
+    ['--wasm-multi-memory [<true|false>]', 'Enable the multi-memory proposal [default: true]'],
+    ['--wasm-multi-value [<true|false>]', 'Enable the multi-value proposal [default: true]'],
+    ['--wasm-bulk-memory [<true|false>]', 'Enable the bulk-memory proposal [default: true]'],
+    ['--wasm-simd [<true|false>]', 'Enable the SIMD proposal [default: true]'],
+    ['--wasm-relaxed-simd [<true|false>]', 'Enable the relaxed-SIMD proposal [default: true]'],
+    ['--wasm-reference-types [<true|false>]', 'Enable the reference-types proposal [default: true]'],
+    ['--timeout <SECONDS>', 'Stop initialization that runs longer than this (not in upstream)'],
+    ['-h, --help', 'Print help (see more with --help)'],
+    ['-V, --version', 'Print version (not in upstream)'],
+];
+function helpText(long) {
+    const lines = [SUMMARY, '', 'Usage: wizer [OPTIONS] [INPUT]', '', 'Arguments:'];
+    lines.push('  [INPUT]  The input Wasm module (binary); defaults to stdin', '', 'Options:');
+    for (const [flag, text, detail] of OPTIONS) {
+        if (long) {
+            lines.push(`  ${flag}`, `          ${text}`);
+            if (detail)
+                lines.push(`          ${detail}`);
+            lines.push('');
+        }
+        else {
+            lines.push(`  ${flag.padEnd(44)} ${text}`);
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/**
+ * The `wizer`-compatible command: parses argv, reads the input (file or stdin), calls `wizen`, and
+ * writes the output atomically (a temporary file renamed into place) or to stdout. Returns the exit
+ * code: 0 success, 1 failure (`Error: ...` with its cause chain), 2 usage error.
+ */
+
+
+
+
+
+
+const processIo = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: () => (0,external_node_fs_namespaceObject.readFileSync)(0),
+};
+async function main(argv, io = processIo) {
+    let args;
+    try {
+        args = parseArgs(argv);
+    }
+    catch (error) {
+        if (error instanceof UsageError) {
+            io.stderr.write(`error: ${error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+    if (args.help) {
+        io.stdout.write(helpText(args.help === 'long'));
+        return 0;
+    }
+    if (args.version) {
+        io.stdout.write(`${VERSION_TEXT}\n`);
+        return 0;
+    }
+    let output;
+    try {
+        const input = readInput(args.input, io);
+        output = args.output === undefined ? undefined : PendingOutput.create(args.output);
+        const preloads = args.preloads.map((value) => {
+            const preload = parsePreload(value);
+            if (!preload)
+                throw new WizerError(`Bad preload option: ${value} (must be of form \`name=file\`)`);
+            return preload;
+        });
+        const { wasm } = await wizen(input, {
+            ...args.options,
+            preloads,
+            guestStdoutToStderr: output === undefined,
+        });
+        if (output)
+            output.commit(wasm);
+        else
+            await writeAll(io.stdout, wasm);
+        return 0;
+    }
+    catch (error) {
+        output?.abandon();
+        io.stderr.write(`Error: ${formatErrorChain(error)}\n`);
+        return 1;
+    }
+}
+function readInput(path, io) {
+    if (path === undefined) {
+        try {
+            return io.readStdin();
+        }
+        catch (error) {
+            throw new WizerError('failed to read input Wasm module', { cause: osError(error) });
+        }
+    }
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    }
+    catch (error) {
+        throw new WizerError('failed to open input file', { cause: osError(error) });
+    }
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(fd);
+    }
+    catch (error) {
+        throw new WizerError('failed to read input Wasm module', { cause: osError(error) });
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * An output file written atomically: a temporary file beside the target is created up front (so an
+ * unwritable destination fails early, as upstream's eager create does) and renamed over the target
+ * only on success. On failure it is removed, so no partial or empty output is ever left behind.
+ */
+class PendingOutput {
+    target;
+    temp;
+    fd;
+    constructor(target, temp, fd) {
+        this.target = target;
+        this.temp = temp;
+        this.fd = fd;
+    }
+    static create(target) {
+        const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${Date.now()}.tmp`);
+        try {
+            return new PendingOutput(target, temp, (0,external_node_fs_namespaceObject.openSync)(temp, 'wx'));
+        }
+        catch (error) {
+            throw new WizerError('failed to create output file', { cause: osError(error) });
+        }
+    }
+    commit(bytes) {
+        try {
+            (0,external_node_fs_namespaceObject.writeSync)(this.fd, bytes);
+            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+            this.fd = undefined;
+            (0,external_node_fs_namespaceObject.renameSync)(this.temp, this.target);
+        }
+        catch (error) {
+            this.abandon();
+            throw new WizerError('failed to write to output', { cause: osError(error) });
+        }
+    }
+    abandon() {
+        if (this.fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        this.fd = undefined;
+        (0,external_node_fs_namespaceObject.rmSync)(this.temp, { force: true });
+    }
+}
+function writeAll(stream, bytes) {
+    return new Promise((resolve, reject) => {
+        stream.write(bytes, (error) => (error ? reject(error) : resolve()));
+    });
+}
+const OS_ERRORS = {
+    ENOENT: 'No such file or directory (os error 2)',
+    EACCES: 'Permission denied (os error 13)',
+    EISDIR: 'Is a directory (os error 21)',
+    ENOTDIR: 'Not a directory (os error 20)',
+    EEXIST: 'File exists (os error 17)',
+    ENOSPC: 'No space left on device (os error 28)',
+    EROFS: 'Read-only file system (os error 30)',
+};
+/** Node's errno errors in the wording of Rust's `io::Error`, which upstream prints. */
+function osError(error) {
+    const code = error?.code;
+    if (code && OS_ERRORS[code])
+        return OS_ERRORS[code];
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 491:
+/***/ ((module) => {
+
+function webpackEmptyAsyncContext(req) {
+	// Here Promise.resolve().then() is used instead of new Promise() to prevent
+	// uncaught exception popping up in devtools
+	return Promise.resolve().then(() => {
+		var e = new Error("Cannot find module '" + req + "'");
+		e.code = 'MODULE_NOT_FOUND';
+		throw e;
+	});
+}
+webpackEmptyAsyncContext.keys = () => ([]);
+webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
+webpackEmptyAsyncContext.id = 491;
+module.exports = webpackEmptyAsyncContext;
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,0 +1,33 @@
+// Bundles the two entry points with ncc. ncc always writes `<outdir>/index.js`, so each entry is
+// built into its own scratch directory and the bundle is moved into dist/.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const scratch = join(root, '.tmp', 'build');
+const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+
+const entries = [
+  { source: 'src/cli/index.ts', output: 'cli.js' },
+  { source: 'src/action/index.ts', output: 'index.js' },
+];
+
+rmSync(dist, { recursive: true, force: true });
+rmSync(scratch, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+for (const entry of entries) {
+  const out = join(scratch, entry.output.replace(/\.js$/, ''));
+  execFileSync(process.execPath, [ncc, 'build', join(root, entry.source), '-o', out, '-q', '--target', 'es2023'], {
+    stdio: 'inherit',
+    cwd: root,
+  });
+  for (const file of readdirSync(out)) {
+    if (file === 'index.js') renameSync(join(out, file), join(dist, entry.output));
+    else if (file !== 'package.json') cpSync(join(out, file), join(dist, file), { recursive: true });
+  }
+}
+writeFileSync(join(dist, 'package.json'), '{"type":"module"}\n');
+rmSync(scratch, { recursive: true, force: true });

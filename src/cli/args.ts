@@ -1,0 +1,288 @@
+/**
+ * Command-line parsing compatible with upstream `wizer` v11 (clap 4): the same flags, value
+ * syntaxes and usage errors (exit code 2). Pure: takes argv, returns options or throws UsageError.
+ */
+import { UsageError } from '../errors.js';
+import { DEFAULT_INIT_FUNC, type Preopen, type WasmFeatures, type WizenOptions } from '../wizer/options.js';
+
+export interface CliArgs {
+  input: string | undefined;
+  output: string | undefined;
+  /** Raw `--preload` values, checked later as upstream does (exit code 1, not 2). */
+  preloads: string[];
+  options: Omit<WizenOptions, 'preloads' | 'guestStdoutToStderr'>;
+  help: 'short' | 'long' | undefined;
+  version: boolean;
+  /** `--dir` and `--mapdir` preopens; `--dir` ones get the lower fds whatever the order given. */
+  dirs: Preopen[];
+  mapdirs: Preopen[];
+}
+
+/** How a flag takes its value. */
+type ValueStyle =
+  | 'required' // --flag v, --flag=v, -fv
+  | 'switch' // bare only
+  | 'optional-equals' // bare or --flag=v only (clap require_equals)
+  | 'optional-greedy'; // bare, --flag=v, or --flag v (next token that is not a flag)
+
+interface FlagSpec {
+  long?: string[];
+  short?: string;
+  style: ValueStyle;
+  /** Shown in errors, as clap renders the argument. */
+  display: string;
+  apply(state: CliArgs, value: string | undefined): void;
+}
+
+const BOOL_VALUES = '  [possible values: true, false]';
+
+function parseBool(value: string | undefined, display: string): boolean {
+  if (value === undefined || value === 'true') return true;
+  if (value === 'false') return false;
+  throw new UsageError(`invalid value '${value}' for '${display}'\n${BOOL_VALUES}`);
+}
+
+const feature =
+  (key: keyof WasmFeatures, display: string) =>
+  (state: CliArgs, value: string | undefined): void => {
+    state.options.features[key] = parseBool(value, display);
+  };
+
+function featureFlag(name: string, key: keyof WasmFeatures): FlagSpec {
+  const display = `--${name} [<true|false>]`;
+  return { long: [name], style: 'optional-greedy', display, apply: feature(key, display) };
+}
+
+const FLAGS: FlagSpec[] = [
+  {
+    short: 'o',
+    style: 'required',
+    display: '-o <OUTPUT>',
+    apply: (s, v) => (s.output = v),
+  },
+  {
+    short: 'f',
+    long: ['init-func'],
+    style: 'required',
+    display: '--init-func <INIT_FUNC>',
+    apply: (s, v) => (s.options.initFunc = v!),
+  },
+  {
+    short: 'r',
+    long: ['rename-func', 'func-rename'],
+    style: 'required',
+    display: '--rename-func <dst=src>',
+    apply: (s, v) => {
+      const at = v!.indexOf('=');
+      if (at < 0) {
+        throw new UsageError(
+          `invalid value '${v}' for '--rename-func <dst=src>': must contain exactly one equals character ('=')`,
+        );
+      }
+      s.options.renames.push([v!.slice(0, at), v!.slice(at + 1)]);
+    },
+  },
+  {
+    long: ['keep-init-func'],
+    style: 'optional-equals',
+    display: '--keep-init-func[=<true|false>]',
+    apply: (s, v) => (s.options.keepInitFunc = parseBool(v, '--keep-init-func[=<true|false>]')),
+  },
+  {
+    long: ['allow-wasi'],
+    style: 'switch',
+    display: '--allow-wasi',
+    apply: (s) => (s.options.allowWasi = true),
+  },
+  {
+    long: ['relaxed-simd-deterministic'],
+    style: 'optional-equals',
+    display: '--relaxed-simd-deterministic[=<true|false>]',
+    apply: (s, v) =>
+      (s.options.relaxedSimdDeterministic = parseBool(
+        v,
+        '--relaxed-simd-deterministic[=<true|false>]',
+      )),
+  },
+  {
+    long: ['preload'],
+    style: 'required',
+    display: '--preload <PRELOAD>',
+    apply: (s, v) => s.preloads.push(v!),
+  },
+  {
+    long: ['inherit-stdio'],
+    style: 'optional-greedy',
+    display: '--inherit-stdio [<true|false>]',
+    apply: (s, v) => (s.options.inheritStdio = parseBool(v, '--inherit-stdio [<true|false>]')),
+  },
+  {
+    long: ['inherit-env'],
+    style: 'optional-greedy',
+    display: '--inherit-env [<true|false>]',
+    apply: (s, v) => (s.options.inheritEnv = parseBool(v, '--inherit-env [<true|false>]')),
+  },
+  {
+    long: ['dir'],
+    style: 'required',
+    display: '--dir <DIR>',
+    apply: (s, v) => s.dirs.push({ guest: v!, host: v! }),
+  },
+  {
+    long: ['mapdir'],
+    style: 'required',
+    display: '--mapdir <GUEST_DIR::HOST_DIR>',
+    apply: (s, v) => {
+      // Upstream splits on `::` and ignores any parts after the second.
+      const parts = v!.split('::');
+      s.mapdirs.push(parts.length < 2 ? { guest: v!, host: v! } : { guest: parts[0]!, host: parts[1]! });
+    },
+  },
+  featureFlag('wasm-multi-memory', 'multiMemory'),
+  featureFlag('wasm-multi-value', 'multiValue'),
+  featureFlag('wasm-bulk-memory', 'bulkMemory'),
+  featureFlag('wasm-simd', 'simd'),
+  featureFlag('wasm-relaxed-simd', 'relaxedSimd'),
+  featureFlag('wasm-reference-types', 'referenceTypes'),
+  {
+    long: ['timeout'],
+    style: 'required',
+    display: '--timeout <SECONDS>',
+    apply: (s, v) => {
+      const seconds = Number(v);
+      if (!/^\d+(\.\d+)?$/.test(v!) || !(seconds > 0)) {
+        throw new UsageError(`invalid value '${v}' for '--timeout <SECONDS>': expected a positive number of seconds`);
+      }
+      s.options.timeoutMs = seconds * 1000;
+    },
+  },
+  { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help ??= 'short') },
+  { long: ['help'], style: 'switch', display: '--help', apply: (s) => (s.help = 'long') },
+  { short: 'V', long: ['version'], style: 'switch', display: '--version', apply: (s) => (s.version = true) },
+];
+
+const USAGE = 'Usage: wizer [OPTIONS] [INPUT]';
+const MORE = "For more information, try '--help'.";
+
+function unexpected(token: string): UsageError {
+  const tip = token.startsWith('-') ? `\n\n  tip: to pass '${token}' as a value, use '-- ${token}'` : '';
+  return new UsageError(`unexpected argument '${token}' found${tip}\n\n${USAGE}\n\n${MORE}`);
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const state: CliArgs = {
+    input: undefined,
+    output: undefined,
+    preloads: [],
+    options: {
+      initFunc: DEFAULT_INIT_FUNC,
+      renames: [],
+      keepInitFunc: false,
+      allowWasi: false,
+      inheritStdio: true,
+      inheritEnv: false,
+      env: [],
+      preopens: [],
+      relaxedSimdDeterministic: true,
+      features: {
+        multiMemory: true,
+        multiValue: true,
+        bulkMemory: true,
+        simd: true,
+        relaxedSimd: true,
+        referenceTypes: true,
+      },
+    },
+    help: undefined,
+    version: false,
+    dirs: [],
+    mapdirs: [],
+  };
+  const positional = (token: string) => {
+    if (state.input !== undefined) throw unexpected(token);
+    state.input = token;
+  };
+  try {
+    for (let i = 0; i < argv.length; i++) {
+      const token = argv[i]!;
+      if (token === '--') {
+        for (const rest of argv.slice(i + 1)) positional(rest);
+        break;
+      }
+      if (token.startsWith('--')) {
+        const eq = token.indexOf('=');
+        const name = token.slice(2, eq < 0 ? undefined : eq);
+        const inline = eq < 0 ? undefined : token.slice(eq + 1);
+        const spec = FLAGS.find((f) => f.long?.includes(name));
+        if (!spec) throw unexpected(token);
+        i = applyFlag(spec, inline, argv, i, state);
+      } else if (token.startsWith('-') && token.length > 1) {
+        const spec = FLAGS.find((f) => f.short === token[1]);
+        if (!spec) throw unexpected(token);
+        let inline = token.length > 2 ? token.slice(2) : undefined;
+        if (inline?.startsWith('=')) inline = inline.slice(1);
+        i = applyFlag(spec, inline, argv, i, state);
+      } else {
+        positional(token);
+      }
+    }
+  } catch (error) {
+    if (error instanceof UsageError && !error.message.includes(MORE)) {
+      throw new UsageError(`${error.message}\n\n${MORE}`);
+    }
+    throw error;
+  }
+  state.options.preopens = [...state.dirs, ...state.mapdirs];
+  return state;
+}
+
+/** Applies one flag; returns the index of the last argv token it consumed. */
+function applyFlag(
+  spec: FlagSpec,
+  inline: string | undefined,
+  argv: readonly string[],
+  i: number,
+  state: CliArgs,
+): number {
+  switch (spec.style) {
+    case 'switch':
+      if (inline !== undefined) {
+        throw new UsageError(
+          `unexpected value '${inline}' for '${spec.display}' found; no more were expected\n\n${USAGE}`,
+        );
+      }
+      spec.apply(state, undefined);
+      return i;
+    case 'optional-equals':
+      spec.apply(state, inline);
+      return i;
+    case 'optional-greedy': {
+      const next = argv[i + 1];
+      if (inline === undefined && next !== undefined && !next.startsWith('-')) {
+        spec.apply(state, next);
+        return i + 1;
+      }
+      spec.apply(state, inline);
+      return i;
+    }
+    case 'required': {
+      if (inline !== undefined) {
+        spec.apply(state, inline);
+        return i;
+      }
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('-') && next.length > 1)) {
+        throw new UsageError(`a value is required for '${spec.display}' but none was supplied`);
+      }
+      spec.apply(state, next);
+      return i + 1;
+    }
+  }
+}
+
+/** Parses `--preload name=file` values as upstream does (a runtime error, exit code 1). */
+export function parsePreload(value: string): { name: string; path: string } | undefined {
+  const at = value.indexOf('=');
+  if (at < 0) return undefined;
+  return { name: value.slice(0, at), path: value.slice(at + 1) };
+}

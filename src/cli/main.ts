@@ -1,0 +1,154 @@
+/**
+ * The `wizer`-compatible command: parses argv, reads the input (file or stdin), calls `wizen`, and
+ * writes the output atomically (a temporary file renamed into place) or to stdout. Returns the exit
+ * code: 0 success, 1 failure (`Error: ...` with its cause chain), 2 usage error.
+ */
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UsageError, WizerError, formatErrorChain } from '../errors.js';
+import { wizen } from '../wizer/index.js';
+import { parseArgs, parsePreload } from './args.js';
+import { VERSION_TEXT, helpText } from './help.js';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { fd?: number };
+  stderr: NodeJS.WritableStream;
+  /** Reads all of stdin. */
+  readStdin(): Uint8Array;
+}
+
+export const processIo: CliIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin: () => readFileSync(0),
+};
+
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.help) {
+    io.stdout.write(helpText(args.help === 'long'));
+    return 0;
+  }
+  if (args.version) {
+    io.stdout.write(`${VERSION_TEXT}\n`);
+    return 0;
+  }
+
+  let output: PendingOutput | undefined;
+  try {
+    const input = readInput(args.input, io);
+    output = args.output === undefined ? undefined : PendingOutput.create(args.output);
+    const preloads = args.preloads.map((value) => {
+      const preload = parsePreload(value);
+      if (!preload) throw new WizerError(`Bad preload option: ${value} (must be of form \`name=file\`)`);
+      return preload;
+    });
+    const { wasm } = await wizen(input, {
+      ...args.options,
+      preloads,
+      guestStdoutToStderr: output === undefined,
+    });
+    if (output) output.commit(wasm);
+    else await writeAll(io.stdout, wasm);
+    return 0;
+  } catch (error) {
+    output?.abandon();
+    io.stderr.write(`Error: ${formatErrorChain(error)}\n`);
+    return 1;
+  }
+}
+
+function readInput(path: string | undefined, io: CliIo): Uint8Array {
+  if (path === undefined) {
+    try {
+      return io.readStdin();
+    } catch (error) {
+      throw new WizerError('failed to read input Wasm module', { cause: osError(error) });
+    }
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new WizerError('failed to open input file', { cause: osError(error) });
+  }
+  try {
+    return readFileSync(fd);
+  } catch (error) {
+    throw new WizerError('failed to read input Wasm module', { cause: osError(error) });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * An output file written atomically: a temporary file beside the target is created up front (so an
+ * unwritable destination fails early, as upstream's eager create does) and renamed over the target
+ * only on success. On failure it is removed, so no partial or empty output is ever left behind.
+ */
+class PendingOutput {
+  private constructor(
+    readonly target: string,
+    readonly temp: string,
+    private fd: number | undefined,
+  ) {}
+
+  static create(target: string): PendingOutput {
+    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      return new PendingOutput(target, temp, openSync(temp, 'wx'));
+    } catch (error) {
+      throw new WizerError('failed to create output file', { cause: osError(error) });
+    }
+  }
+
+  commit(bytes: Uint8Array): void {
+    try {
+      writeSync(this.fd!, bytes);
+      closeSync(this.fd!);
+      this.fd = undefined;
+      renameSync(this.temp, this.target);
+    } catch (error) {
+      this.abandon();
+      throw new WizerError('failed to write to output', { cause: osError(error) });
+    }
+  }
+
+  abandon(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.temp, { force: true });
+  }
+}
+
+function writeAll(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(bytes, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+const OS_ERRORS: Record<string, string> = {
+  ENOENT: 'No such file or directory (os error 2)',
+  EACCES: 'Permission denied (os error 13)',
+  EISDIR: 'Is a directory (os error 21)',
+  ENOTDIR: 'Not a directory (os error 20)',
+  EEXIST: 'File exists (os error 17)',
+  ENOSPC: 'No space left on device (os error 28)',
+  EROFS: 'Read-only file system (os error 30)',
+};
+
+/** Node's errno errors in the wording of Rust's `io::Error`, which upstream prints. */
+export function osError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && OS_ERRORS[code]) return OS_ERRORS[code];
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,181 @@
+/**
+ * Phase 3: instrument. Makes a copy of the input that lets the host read all state the snapshot
+ * needs, bit for bit:
+ *
+ *   (global $g (mut f32) ...)   gains   (func (export "__wizer_global_0") (result i32)
+ *                                          global.get $g  i32.reinterpret_f32)
+ *   (memory $m 1)               gains   (export "__wizer_memory_0" (memory $m))
+ *
+ * Getter functions are needed because the JS API canonicalizes NaN payloads of f32/f64 globals
+ * and cannot read v128 values at all; reinterpreting to integers (and splitting v128 into two i64
+ * lanes) keeps every bit. The instrumented module is only ever run, never written out: the output
+ * is rebuilt from the original bytes.
+ *
+ * The start section is turned into an export so the host can bind the instance's memory to WASI
+ * before the start function runs (V8 would run it inside the Instance constructor).
+ */
+import { ExternalKind, Op, SectionId, ValTypeCode } from '../wasm/constants.js';
+import type { RawSection } from '../wasm/module.js';
+import { BinaryReader } from '../wasm/reader.js';
+import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
+import type { ModuleContext } from './context.js';
+
+/** How the snapshot reads one mutable global back. */
+export interface GlobalProbe {
+  globalIndex: number;
+  type: number;
+  /** Export names of the getter(s): one, or [low lane, high lane] for v128. */
+  exports: string[];
+}
+
+export interface Instrumented {
+  wasm: Uint8Array;
+  globals: GlobalProbe[];
+  /** Export name of each defined memory, by defined-memory index. */
+  memories: string[];
+  /** Export name of the start function, which the run phase calls itself (see below). */
+  start: string | undefined;
+}
+
+/** Position of each known section id in the required section order. */
+const SECTION_RANK: Record<number, number> = {
+  [SectionId.Type]: 1,
+  [SectionId.Import]: 2,
+  [SectionId.Function]: 3,
+  [SectionId.Table]: 4,
+  [SectionId.Memory]: 5,
+  [SectionId.Tag]: 6,
+  [SectionId.Global]: 7,
+  [SectionId.Export]: 8,
+  [SectionId.Start]: 9,
+  [SectionId.Element]: 10,
+  [SectionId.DataCount]: 11,
+  [SectionId.Code]: 12,
+  [SectionId.Data]: 13,
+};
+
+export function instrument(cx: ModuleContext): Instrumented {
+  const probes: GlobalProbe[] = [];
+  const getterTypes: number[] = []; // result type of each new function
+  const getterBodies: Uint8Array[] = [];
+  const exports = new ByteSink(256);
+  let exportCount = 0;
+  const funcBase = cx.funcTypeIndices.length;
+
+  const addGetter = (name: string, result: number, body: readonly number[]): void => {
+    getterTypes.push(result);
+    getterBodies.push(Uint8Array.from([0x00, ...body, Op.End]));
+    exports.name(name).byte(ExternalKind.Func).u32(funcBase + getterBodies.length - 1);
+    exportCount++;
+  };
+
+  cx.globals.forEach((g, i) => {
+    if (!g.mutable) return;
+    const get = [Op.GlobalGet, ...leb(i)];
+    const base = `__wizer_global_${i}`;
+    switch (g.type.code) {
+      case ValTypeCode.I32:
+      case ValTypeCode.I64:
+        addGetter(base, g.type.code, get);
+        probes.push({ globalIndex: i, type: g.type.code, exports: [base] });
+        break;
+      case ValTypeCode.F32:
+        addGetter(base, ValTypeCode.I32, [...get, Op.I32ReinterpretF32]);
+        probes.push({ globalIndex: i, type: g.type.code, exports: [base] });
+        break;
+      case ValTypeCode.F64:
+        addGetter(base, ValTypeCode.I64, [...get, Op.I64ReinterpretF64]);
+        probes.push({ globalIndex: i, type: g.type.code, exports: [base] });
+        break;
+      case ValTypeCode.V128: {
+        const lane = (k: number) => [...get, Op.SimdPrefix, Op.I64x2ExtractLane, k];
+        addGetter(`${base}_lo`, ValTypeCode.I64, lane(0));
+        addGetter(`${base}_hi`, ValTypeCode.I64, lane(1));
+        probes.push({ globalIndex: i, type: g.type.code, exports: [`${base}_lo`, `${base}_hi`] });
+        break;
+      }
+      default:
+        break; // reference-typed mutable globals were refused by validation
+    }
+  });
+  const memories = cx.memories.map((_, k) => {
+    const name = `__wizer_memory_${k}`;
+    exports.name(name).byte(ExternalKind.Memory).u32(k);
+    exportCount++;
+    return name;
+  });
+
+  const startSection = cx.sections.find((s) => s.id === SectionId.Start);
+  let start: string | undefined;
+  if (startSection) {
+    start = '__wizer_start';
+    const startFunc = new BinaryReader(cx.bytes, startSection.payloadStart, startSection.end).u32();
+    exports.name(start).byte(ExternalKind.Func).u32(startFunc);
+    exportCount++;
+  }
+
+  // New function types go after the existing ones: one per distinct result type.
+  const resultTypes = [...new Set(getterTypes)];
+  const typeBase = cx.types.length;
+  const typeIndexOf = (result: number) => typeBase + resultTypes.indexOf(result);
+
+  const replacements = new Map<number, Uint8Array>();
+  const appendVec = (id: number, extraCount: number, extra: Uint8Array) => {
+    if (extraCount === 0) return;
+    const existing = cx.sections.find((s) => s.id === id);
+    const sink = new ByteSink(extra.length + 16);
+    let count = extraCount;
+    let rest: Uint8Array = new Uint8Array(0);
+    if (existing) {
+      const r = new BinaryReader(cx.bytes, existing.payloadStart, existing.end);
+      count += r.u32();
+      rest = cx.bytes.subarray(r.pos, existing.end);
+    }
+    sink.u32(count).bytes(rest).bytes(extra);
+    replacements.set(id, sink.view());
+  };
+
+  const types = new ByteSink();
+  for (const t of resultTypes) types.byte(0x60).u32(0).u32(1).byte(t);
+  appendVec(SectionId.Type, resultTypes.length, types.view());
+  const funcs = new ByteSink();
+  for (const t of getterTypes) funcs.u32(typeIndexOf(t));
+  appendVec(SectionId.Function, getterTypes.length, funcs.view());
+  const code = new ByteSink();
+  for (const body of getterBodies) code.u32(body.length).bytes(body);
+  appendVec(SectionId.Code, getterBodies.length, code.view());
+  appendVec(SectionId.Export, exportCount, exports.view());
+
+  return { wasm: assemble(cx, replacements), globals: probes, memories, start };
+}
+
+/** Copies the input's sections, swapping in replacements and inserting new sections in order. */
+function assemble(cx: ModuleContext, replacements: Map<number, Uint8Array>): Uint8Array {
+  const chunks: Uint8Array[] = [cx.bytes.subarray(0, 8)];
+  const pending = new Map(replacements);
+  const flushBefore = (rank: number) => {
+    for (const [id, body] of [...pending].sort((a, b) => SECTION_RANK[a[0]]! - SECTION_RANK[b[0]]!)) {
+      if (SECTION_RANK[id]! < rank) {
+        chunks.push(sectionHeader(id, body.length), body);
+        pending.delete(id);
+      }
+    }
+  };
+  for (const s of cx.sections as RawSection[]) {
+    if (s.id === SectionId.Start) continue; // exported instead, see above
+    if (s.id !== SectionId.Custom) flushBefore(SECTION_RANK[s.id]!);
+    const body = pending.get(s.id);
+    if (body && s.id !== SectionId.Custom) {
+      chunks.push(sectionHeader(s.id, body.length), body);
+      pending.delete(s.id);
+    } else {
+      chunks.push(cx.bytes.subarray(s.start, s.end));
+    }
+  }
+  flushBefore(Infinity);
+  return concatChunks(chunks);
+}
+
+function leb(value: number): number[] {
+  return Array.from(new ByteSink(5).u32(value).view());
+}

@@ -1,0 +1,142 @@
+/**
+ * Phase 6: rewrite. Builds the output from the ORIGINAL sections in file order: memory minimums
+ * become the snapshot sizes, mutable globals become constants, exports are filtered and renamed,
+ * the start section is dropped, and the data section is rebuilt (old active segments become empty
+ * passive ones so segment indices stay stable, passive ones are kept, then one active segment per
+ * snapshot run). Every other section is copied byte for byte.
+ *
+ *   (memory 1) (global (mut i32) (i32.const 0)) (data (i32.const 16) "hi") (start $s)
+ *   => (memory 2) (global (mut i32) (i32.const 42)) (data "") (data (i32.const 16) "hi!")
+ */
+import { WizerError } from '../errors.js';
+import { SectionId } from '../wasm/constants.js';
+import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
+import type { ModuleContext } from './context.js';
+import type { Snapshot } from './snapshot.js';
+
+export interface RewriteOptions {
+  initFunc: string;
+  keepInitFunc: boolean;
+  renames: ReadonlyArray<readonly [dst: string, src: string]>;
+}
+
+/** Checks the renames as upstream does (at snapshot time, after init ran). */
+export function checkRenames(renames: RewriteOptions['renames']): void {
+  const dsts = new Set<string>();
+  const srcs = new Set<string>();
+  for (const [dst, src] of renames) {
+    if (dsts.has(dst)) throw new WizerError(`Duplicated function rename dst ${dst}`);
+    if (srcs.has(src)) throw new WizerError(`Duplicated function rename src ${src}`);
+    dsts.add(dst);
+    srcs.add(src);
+  }
+}
+
+export function rewrite(cx: ModuleContext, snap: Snapshot, options: RewriteOptions): Uint8Array {
+  checkRenames(options.renames);
+  const chunks: Uint8Array[] = [cx.bytes.subarray(0, 8)];
+  let dataWritten = false;
+  const emit = (id: number, body: Uint8Array) => chunks.push(sectionHeader(id, body.length), body);
+  const emitData = () => {
+    chunks.push(...encodeData(cx, snap));
+    dataWritten = true;
+  };
+
+  for (const s of cx.sections) {
+    switch (s.id) {
+      case SectionId.Memory:
+        emit(s.id, encodeMemories(cx, snap));
+        break;
+      case SectionId.Global:
+        emit(s.id, encodeGlobals(cx, snap));
+        break;
+      case SectionId.Export:
+        emit(s.id, encodeExports(cx, options));
+        break;
+      case SectionId.Start:
+        break; // the start function already ran; its effects are in the snapshot
+      case SectionId.DataCount:
+        emit(s.id, new ByteSink(5).u32((cx.dataCount ?? 0) + snap.segments.length).view().slice());
+        break;
+      case SectionId.Data:
+        emitData();
+        break;
+      case SectionId.Custom:
+        if (s.customName === 'name' && !dataWritten) emitData();
+        chunks.push(cx.bytes.subarray(s.start, s.end));
+        break;
+      default:
+        chunks.push(cx.bytes.subarray(s.start, s.end));
+    }
+  }
+  if (!dataWritten) emitData();
+  return concatChunks(chunks);
+}
+
+function encodeMemories(cx: ModuleContext, snap: Snapshot): Uint8Array {
+  const sink = new ByteSink(16 * cx.memories.length + 4).u32(cx.memories.length);
+  cx.memories.forEach((m, k) => {
+    const { flags, max, pageSizeLog2 } = m.limits;
+    const min = snap.memoryPages[k]!;
+    sink.byte(flags);
+    if (m.memory64) sink.u64(min);
+    else sink.u32(Number(min));
+    if (max !== undefined) {
+      if (m.memory64) sink.u64(max);
+      else sink.u32(Number(max));
+    }
+    if (pageSizeLog2 !== undefined) sink.u32(pageSizeLog2);
+  });
+  return sink.view();
+}
+
+function encodeGlobals(cx: ModuleContext, snap: Snapshot): Uint8Array {
+  const sink = new ByteSink(32 * cx.globals.length + 4).u32(cx.globals.length);
+  cx.globals.forEach((g, i) => {
+    sink.bytes(g.type.bytes).byte(g.mutable ? 1 : 0);
+    sink.bytes(snap.globals.get(i) ?? cx.bytes.subarray(g.initStart, g.initEnd));
+  });
+  return sink.view();
+}
+
+/** Export filtering and renaming, in the original export order (spec §3.6.4). */
+function encodeExports(cx: ModuleContext, options: RewriteOptions): Uint8Array {
+  const srcToDst = new Map(options.renames.map(([dst, src]) => [src, dst]));
+  const dsts = new Set(options.renames.map(([dst]) => dst));
+  const hasReactorInit = cx.exports.some((e) => e.name === '_initialize');
+  const sink = new ByteSink(64);
+  let count = 0;
+  for (const e of cx.exports) {
+    if (e.name === options.initFunc && !options.keepInitFunc) continue;
+    if (hasReactorInit && e.name === '_initialize') continue;
+    if (!srcToDst.has(e.name) && dsts.has(e.name)) continue; // replaced by a rename
+    sink.name(srcToDst.get(e.name) ?? e.name).byte(e.kind).u32(e.index);
+    count++;
+  }
+  const body = sink.view();
+  return new ByteSink(body.length + 5).u32(count).bytes(body).view();
+}
+
+/** The data section as chunks: header, kept/emptied original segments, then snapshot runs. */
+function encodeData(cx: ModuleContext, snap: Snapshot): Uint8Array[] {
+  const body: Uint8Array[] = [];
+  const count = cx.dataSegments.length + snap.segments.length;
+  body.push(new ByteSink(5).u32(count).view().slice());
+  const emptyPassive = Uint8Array.of(0x01, 0x00);
+  for (const seg of cx.dataSegments) {
+    body.push(seg.active ? emptyPassive : cx.bytes.subarray(seg.start, seg.end));
+  }
+  for (const run of snap.segments) {
+    const head = new ByteSink(24);
+    const memory64 = cx.memories[run.memory]!.memory64;
+    if (run.memory === 0) head.byte(0x00);
+    else head.byte(0x02).u32(run.memory);
+    if (memory64) head.byte(0x42).s64(BigInt(run.offset));
+    else head.byte(0x41).s32(run.offset | 0);
+    head.byte(0x0b).u32(run.data.length);
+    body.push(head.view().slice(), run.data);
+  }
+  let size = 0;
+  for (const c of body) size += c.length;
+  return [sectionHeader(SectionId.Data, size), ...body];
+}

@@ -1,0 +1,233 @@
+/**
+ * Phase 4: run. Compiles the instrumented module on V8, links it (WASI preview1, preloaded modules,
+ * trapping stubs for every other function import), instantiates it (running the start function),
+ * then calls `_initialize` if exported and finally the init function, exactly as upstream does.
+ */
+import { readFileSync } from 'node:fs';
+import { GuestTrap, WizerError } from '../errors.js';
+import { Wasi } from './wasi-stub.js';
+import { ExternalKind } from '../wasm/constants.js';
+import type { ModuleContext } from './context.js';
+import type { Preload, WizenOptions } from './options.js';
+import type { InstanceState } from './snapshot.js';
+import { guestFailure } from './traps.js';
+
+const WASI_MODULE = 'wasi_snapshot_preview1';
+const REACTOR_INIT = '_initialize';
+
+type Namespace = Record<string, WebAssembly.ExportValue>;
+
+/** The WASI context and preloaded instances, built before the main module is touched. */
+export interface Environment {
+  wasi: Wasi;
+  allowWasi: boolean;
+  preloads: Map<string, Namespace>;
+}
+
+/**
+ * Builds the guest environment in upstream's order: WASI context (preopens are opened even without
+ * `--allow-wasi`), then each preload, instantiated through the linker so it may import WASI or
+ * earlier preloads and its start function runs now.
+ */
+export async function buildEnvironment(options: WizenOptions): Promise<Environment> {
+  const env: Array<[string, string]> = options.inheritEnv
+    ? Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)
+    : [];
+  env.push(...options.env);
+  const wasi = new Wasi({
+    env,
+    inheritStdio: options.inheritStdio,
+    stdoutToStderr: options.guestStdoutToStderr,
+    preopens: options.preopens,
+  });
+  const environment: Environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
+  for (const preload of options.preloads) {
+    environment.preloads.set(preload.name, await instantiatePreload(preload, environment));
+  }
+  return environment;
+}
+
+async function instantiatePreload(preload: Preload, environment: Environment): Promise<Namespace> {
+  let module: WebAssembly.Module;
+  try {
+    module = new WebAssembly.Module((await readModuleFile(preload.path)) as Uint8Array<ArrayBuffer>);
+  } catch (error) {
+    throw new WizerError('failed to parse preload module', { cause: error });
+  }
+  try {
+    const imports = linkImports(module, environment, false);
+    const instance = new WebAssembly.Instance(module, imports);
+    const memory = instance.exports['memory'];
+    if (environment.allowWasi && usesWasi(module)) {
+      environment.wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
+    }
+    return instance.exports;
+  } catch (error) {
+    throw new WizerError('failed to instantiate preload module', { cause: guestFailure(undefined, error) });
+  }
+}
+
+async function readModuleFile(path: string): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new WizerError(`failed to read from \`${path}\``, {
+      cause: error instanceof Error ? error.message : error,
+    });
+  }
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x61) return bytes;
+  return watToBinary(path, new TextDecoder().decode(bytes));
+}
+
+/** WAT preloads are assembled with wabt, loaded only when needed. */
+async function watToBinary(path: string, text: string): Promise<Uint8Array> {
+  let wabtInit: () => Promise<{
+    parseWat(name: string, text: string, features?: Record<string, boolean>): {
+      toBinary(o: object): { buffer: Uint8Array };
+      destroy(): void;
+    };
+  }>;
+  try {
+    const moduleName = 'wabt';
+    wabtInit = ((await import(moduleName)) as { default: typeof wabtInit }).default;
+  } catch {
+    throw new WizerError(`\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`);
+  }
+  const wabt = await wabtInit();
+  const parsed = wabt.parseWat(path, text, { multi_memory: true, memory64: true });
+  try {
+    return parsed.toBinary({}).buffer;
+  } finally {
+    parsed.destroy();
+  }
+}
+
+function usesWasi(module: WebAssembly.Module): boolean {
+  return WebAssembly.Module.imports(module).some((i) => i.module === WASI_MODULE);
+}
+
+/**
+ * The import object: WASI (when allowed), preload exports by module name, and for every function
+ * import still unresolved a stub that traps when called, as upstream's linker does for the main
+ * module. Preloads get no stubs (upstream links them strictly).
+ */
+function linkImports(
+  module: WebAssembly.Module,
+  environment: Environment,
+  stubUnknown: boolean,
+): WebAssembly.Imports {
+  const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
+  for (const imp of WebAssembly.Module.imports(module)) {
+    let value: WebAssembly.ImportValue | undefined;
+    if (imp.module === WASI_MODULE && environment.allowWasi) {
+      value = (environment.wasi.imports as Record<string, WebAssembly.ImportValue>)[imp.name];
+    } else {
+      value = environment.preloads.get(imp.module)?.[imp.name];
+    }
+    if (value === undefined) {
+      const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
+      if (!stubUnknown || imp.kind !== 'function') throw new WizerError(message);
+      value = () => {
+        throw new GuestTrap(message);
+      };
+    }
+    (imports[imp.module] ??= {})[imp.name] = value;
+  }
+  return imports;
+}
+
+/** Upstream checks the init export on the compiled module, before instantiating. */
+export function checkInitFunc(cx: ModuleContext, initFunc: string): void {
+  const exp = cx.exports.find((e) => e.name === initFunc);
+  if (!exp) {
+    let hint = '';
+    if (initFunc === 'wizer-initialize' && cx.exports.some((e) => e.name === 'wizer.initialize')) {
+      hint =
+        ' (the module exports `wizer.initialize`, the default before Wizer 11: pass `-f wizer.initialize`)';
+    }
+    throw new WizerError(`the Wasm module does not have a \`${initFunc}\` export${hint}`);
+  }
+  if (exp.kind !== ExternalKind.Func) {
+    throw new WizerError(`the Wasm module's \`${initFunc}\` export is not a function`);
+  }
+  const type = cx.types[cx.funcTypeIndices[exp.index]!];
+  if (!type || type.params.length > 0 || type.results.length > 0) {
+    throw new WizerError(
+      `the Wasm module's \`${initFunc}\` function export does not have type \`[] -> []\``,
+    );
+  }
+}
+
+/** Upstream refuses shared memories when instantiating (its engine has them disabled). */
+export function checkInstantiable(cx: ModuleContext): void {
+  if (cx.memories.some((m) => m.shared)) {
+    throw new WizerError(
+      'shared memory support is disabled for this engine -- see `Config::shared_memory`',
+    );
+  }
+}
+
+/** Instantiates and runs start, `_initialize` and the init function; returns the live state. */
+export function initialize(
+  cx: ModuleContext,
+  module: WebAssembly.Module,
+  environment: Environment,
+  initFunc: string,
+  startExport: string | undefined,
+): InstanceState {
+  const imports = linkImports(module, environment, true);
+  let instance: WebAssembly.Instance;
+  try {
+    instance = new WebAssembly.Instance(module, imports);
+  } catch (error) {
+    if (error instanceof WebAssembly.LinkError) {
+      throw new WizerError('failed to instantiate the Wasm module', { cause: error.message });
+    }
+    throw guestFailure(undefined, error);
+  }
+  const memory = instance.exports['memory'];
+  environment.wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
+  if (startExport !== undefined) {
+    try {
+      (instance.exports[startExport] as () => void)();
+    } catch (error) {
+      throw guestFailure(undefined, error); // upstream reports start traps without context
+    }
+  }
+
+  const reactorInit = cx.exports.find((e) => e.name === REACTOR_INIT);
+  if (reactorInit && reactorInit.kind === ExternalKind.Func) {
+    const type = cx.types[cx.funcTypeIndices[reactorInit.index]!];
+    if (type && type.params.length > 0) {
+      throw new WizerError('type mismatch with parameters', {
+        cause: `expected 0 types, found ${type.params.length}`,
+      });
+    }
+    if (type && type.results.length > 0) {
+      throw new WizerError('type mismatch with results', {
+        cause: `expected 0 types, found ${type.results.length}`,
+      });
+    }
+    call(instance, REACTOR_INIT, 'calling the Reactor initialization function');
+    if (initFunc === REACTOR_INIT) return instanceState(instance);
+  }
+  call(instance, initFunc, `the \`${initFunc}\` function trapped`);
+  return instanceState(instance);
+}
+
+function call(instance: WebAssembly.Instance, name: string, context: string): void {
+  const fn = instance.exports[name] as () => void;
+  try {
+    fn();
+  } catch (error) {
+    throw guestFailure(context, error);
+  }
+}
+
+function instanceState(instance: WebAssembly.Instance): InstanceState {
+  return {
+    globalGet: (name) => (instance.exports[name] as () => number | bigint)(),
+    memoryContents: (name) => new Uint8Array((instance.exports[name] as WebAssembly.Memory).buffer),
+  };
+}

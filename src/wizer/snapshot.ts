@@ -1,0 +1,181 @@
+/**
+ * Phase 5: snapshot. Reads the initialized state through an `InstanceState` (the running instance,
+ * or a fake in tests): every mutable global's bits, and each memory's size and non-zero byte runs.
+ *
+ * Data segments: runs of non-zero bytes separated by at most `MIN_ACTIVE_SEGMENT_OVERHEAD` zero
+ * bytes are merged, because a new segment costs at least that much encoding overhead (flags,
+ * offset expression, length); the count is then capped at `MAX_DATA_SEGMENTS` by merging across
+ * the smallest gaps. Upstream scans page by page and re-joins runs split at page boundaries
+ * (gap 0), which is the same as one linear scan with merging.
+ */
+import { Op, ValTypeCode } from '../wasm/constants.js';
+import { ByteSink } from '../wasm/writer.js';
+import type { MemoryDef } from './context.js';
+import type { GlobalProbe } from './instrument.js';
+
+/** Zero bytes between two runs that are still cheaper to store than a new segment's overhead. */
+export const MIN_ACTIVE_SEGMENT_OVERHEAD = 4;
+/** Engines struggle with very many segments (wizer issue #70); upstream caps the total. */
+export const MAX_DATA_SEGMENTS = 10_000;
+
+/** Read access to an initialized instance. */
+export interface InstanceState {
+  /** Calls a getter export; i32 results are numbers, i64 results bigints. */
+  globalGet(exportName: string): number | bigint;
+  memoryContents(exportName: string): Uint8Array;
+}
+
+export interface DataRun {
+  memory: number;
+  offset: number;
+  data: Uint8Array;
+}
+
+export interface Snapshot {
+  /** Constant initializer (including `end`) of each mutable global, by global index. */
+  globals: Map<number, Uint8Array>;
+  /** New minimum size of each defined memory, in pages. */
+  memoryPages: bigint[];
+  /** Byte length of each memory, for reports. */
+  memoryBytes: number[];
+  /** New active data segments, sorted by (memory, offset). */
+  segments: DataRun[];
+}
+
+export function snapshot(
+  probes: readonly GlobalProbe[],
+  memoryExports: readonly string[],
+  memoryDefs: readonly MemoryDef[],
+  state: InstanceState,
+): Snapshot {
+  const globals = new Map<number, Uint8Array>();
+  for (const probe of probes) globals.set(probe.globalIndex, encodeGlobal(probe, state));
+
+  const memoryPages: bigint[] = [];
+  const memoryBytes: number[] = [];
+  const runs: Array<{ memory: number; start: number; end: number }> = [];
+  const contents: Uint8Array[] = [];
+  memoryExports.forEach((name, memory) => {
+    const bytes = state.memoryContents(name);
+    contents.push(bytes);
+    const log2 = memoryDefs[memory]?.limits.pageSizeLog2 ?? 16;
+    memoryPages.push(BigInt(bytes.length) >> BigInt(log2));
+    memoryBytes.push(bytes.length);
+    findRuns(bytes, (start, end) => runs.push({ memory, start, end }));
+  });
+  const capped = capSegmentCount(runs);
+  const segments = capped.map((r) => ({
+    memory: r.memory,
+    offset: r.start,
+    data: contents[r.memory]!.subarray(r.start, r.end),
+  }));
+  return { globals, memoryPages, memoryBytes, segments };
+}
+
+function encodeGlobal(probe: GlobalProbe, state: InstanceState): Uint8Array {
+  const sink = new ByteSink(20);
+  const [first, second] = probe.exports.map((e) => state.globalGet(e));
+  switch (probe.type) {
+    case ValTypeCode.I32:
+      sink.byte(Op.I32Const).s32(Number(first));
+      break;
+    case ValTypeCode.I64:
+      sink.byte(Op.I64Const).s64(BigInt(first!));
+      break;
+    case ValTypeCode.F32: {
+      const bits = new Uint8Array(4);
+      new DataView(bits.buffer).setInt32(0, Number(first), true);
+      sink.byte(Op.F32Const).bytes(bits);
+      break;
+    }
+    case ValTypeCode.F64: {
+      const bits = new Uint8Array(8);
+      new DataView(bits.buffer).setBigInt64(0, BigInt(first!), true);
+      sink.byte(Op.F64Const).bytes(bits);
+      break;
+    }
+    case ValTypeCode.V128: {
+      const bits = new Uint8Array(16);
+      const view = new DataView(bits.buffer);
+      view.setBigInt64(0, BigInt(first!), true);
+      view.setBigInt64(8, BigInt(second!), true);
+      sink.byte(Op.SimdPrefix).u32(Op.V128Const).bytes(bits);
+      break;
+    }
+    default:
+      throw new Error(`unreachable: global type 0x${probe.type.toString(16)} was not instrumented`);
+  }
+  return sink.byte(Op.End).view().slice();
+}
+
+/**
+ * Calls `emit(start, end)` for each run of non-zero bytes, merging runs separated by at most
+ * `MIN_ACTIVE_SEGMENT_OVERHEAD` zeros. Zero stretches are skipped a 32-bit word at a time.
+ */
+export function findRuns(bytes: Uint8Array, emit: (start: number, end: number) => void): void {
+  const length = bytes.length;
+  const words =
+    bytes.byteOffset % 4 === 0
+      ? new Uint32Array(bytes.buffer, bytes.byteOffset, length >>> 2)
+      : undefined;
+  let pos = 0;
+  for (;;) {
+    // Skip zeros: byte-wise to alignment, then word-wise, then byte-wise.
+    while (pos < length && (pos & 3) !== 0 && bytes[pos] === 0) pos++;
+    if (words && (pos & 3) === 0) {
+      let w = pos >>> 2;
+      const wordEnd = words.length;
+      while (w < wordEnd && words[w] === 0) w++;
+      pos = w << 2;
+    }
+    while (pos < length && bytes[pos] === 0) pos++;
+    if (pos >= length) return;
+
+    const start = pos;
+    let end: number;
+    for (;;) {
+      while (pos < length && bytes[pos] !== 0) pos++;
+      end = pos;
+      let probe = pos;
+      const limit = Math.min(length, end + MIN_ACTIVE_SEGMENT_OVERHEAD + 1);
+      while (probe < limit && bytes[probe] === 0) probe++;
+      if (probe < limit) {
+        pos = probe; // next run starts within the gap limit: merge
+        continue;
+      }
+      pos = probe;
+      break;
+    }
+    emit(start, end);
+  }
+}
+
+/**
+ * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain. Ties are broken
+ * by position (a stable sort), so the result is deterministic.
+ */
+export function capSegmentCount<T extends { memory: number; start: number; end: number }>(
+  runs: T[],
+): T[] {
+  if (runs.length <= MAX_DATA_SEGMENTS) return runs;
+  const excess = runs.length - MAX_DATA_SEGMENTS;
+  const gapIndex: number[] = [];
+  for (let i = 0; i + 1 < runs.length; i++) {
+    if (runs[i]!.memory === runs[i + 1]!.memory) gapIndex.push(i);
+  }
+  const gapOf = (i: number) => runs[i + 1]!.start - runs[i]!.end;
+  gapIndex.sort((a, b) => gapOf(a) - gapOf(b) || a - b);
+  const mergeWithNext = new Uint8Array(runs.length);
+  for (let k = 0; k < excess && k < gapIndex.length; k++) mergeWithNext[gapIndex[k]!] = 1;
+  const out: T[] = [];
+  let current = { ...runs[0]! };
+  for (let i = 1; i < runs.length; i++) {
+    if (mergeWithNext[i - 1]) current.end = runs[i]!.end;
+    else {
+      out.push(current);
+      current = { ...runs[i]! };
+    }
+  }
+  out.push(current);
+  return out;
+}

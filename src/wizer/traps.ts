@@ -1,0 +1,48 @@
+/**
+ * Translation of V8's trap messages into the wording of upstream Wizer (Wasmtime), which clients
+ * such as ComponentizeJS match on, and of V8 stack frames into a Wasm backtrace.
+ */
+import { WizerError } from '../errors.js';
+
+const TRAP_MESSAGES: ReadonlyArray<[RegExp, string]> = [
+  [/^unreachable$/, 'wasm `unreachable` instruction executed'],
+  [/memory access out of bounds|data segment out of bounds/, 'out of bounds memory access'],
+  [/divide by zero|remainder by zero/, 'integer divide by zero'],
+  [/float unrepresentable in integer range/, 'invalid conversion to integer'],
+  [/integer overflow/, 'integer overflow'],
+  [/table index is out of bounds|element segment out of bounds/, 'undefined element: out of bounds table access'],
+  [/null function|function signature mismatch/, 'indirect call type mismatch'],
+  [/Maximum call stack size exceeded/, 'call stack exhausted'],
+  [/dereferencing a null pointer|null/, 'null reference'],
+  [/unaligned/, 'unaligned atomic operation'],
+];
+
+/** The reason of a failure inside the guest, in upstream's words where we know them. */
+export function trapReason(error: unknown): string {
+  if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) {
+    for (const [pattern, text] of TRAP_MESSAGES) {
+      if (pattern.test(error.message)) return `wasm trap: ${text}`;
+    }
+    return `wasm trap: ${error.message}`;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack. */
+export function backtrace(error: unknown): string {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const frames: string[] = [];
+  for (const m of stack.matchAll(/wasm-function\[(\d+)\]:0x([0-9a-f]+)/g)) {
+    const n = frames.length;
+    frames.push(`${String(n).padStart(5)}:${('0x' + m[2]).padStart(9)} - <unknown>!<wasm function ${m[1]}>`);
+  }
+  return ['error while executing at wasm backtrace:', ...frames].join('\n');
+}
+
+/** Wraps a failure in the guest as upstream does: context, then backtrace, then the reason. */
+export function guestFailure(context: string | undefined, error: unknown): WizerError {
+  if (error instanceof WizerError && error.name === 'WizerError') return error; // our own refusal
+  const trace = new WizerError(backtrace(error), { cause: trapReason(error) });
+  return context === undefined ? trace : new WizerError(context, { cause: trace });
+}

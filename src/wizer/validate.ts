@@ -1,0 +1,155 @@
+/**
+ * Phase 2: validate. Refuses, with upstream's messages and in upstream's order, every module whose
+ * initialized state Wizer cannot capture faithfully:
+ *
+ * 1. instructions with effects a snapshot cannot see (table mutation, segment drops, GC writes),
+ *    found by a static scan of every function body whether or not it runs during init;
+ * 2. mutable globals of reference type;
+ * 3. reserved `__wizer_` names; imported globals, tables and memories.
+ *
+ * Feature refusals that upstream's engine makes at compile time (exceptions, GC, custom page
+ * sizes, `global.get` in constant expressions) are decided by `checkEngineFeatures`.
+ */
+import { WizerError } from '../errors.js';
+import { walkFunctionBody, type InstructionVisitor } from '../wasm/code.js';
+import { ExternalKind, SectionId } from '../wasm/constants.js';
+import { isRefType } from '../wasm/module.js';
+import { BinaryReader } from '../wasm/reader.js';
+import { RESERVED_PREFIX, type ModuleContext } from './context.js';
+
+/** Instructions whose effects escape the snapshot, by prefix byte and sub-opcode. */
+const UNSUPPORTED_PREFIXED: ReadonlyMap<number, ReadonlyMap<number, string>> = new Map([
+  [
+    0xfc,
+    new Map([
+      [9, 'data.drop'],
+      [12, 'table.init'],
+      [13, 'elem.drop'],
+      [14, 'table.copy'],
+      [15, 'table.grow'],
+      [17, 'table.fill'],
+    ]),
+  ],
+  [
+    0xfb,
+    new Map([
+      [0x05, 'struct.set'],
+      [0x0e, 'array.set'],
+      [0x10, 'array.fill'],
+      [0x11, 'array.copy'],
+      [0x12, 'array.init_data'],
+      [0x13, 'array.init_elem'],
+    ]),
+  ],
+]);
+const TABLE_SET = 0x26;
+
+/** Opcodes of the exceptions proposal (legacy and current). */
+const EXCEPTION_OPCODES = new Set([0x06, 0x07, 0x08, 0x09, 0x0a, 0x18, 0x19, 0x1f]);
+
+/** Where the exceptions proposal is first used inside a function body. */
+export interface CodeFeatureUse {
+  offset: number;
+  funcIndex: number;
+}
+
+/**
+ * Runs the static scans (steps 2 and 3 of upstream's validation, in section order) and returns
+ * the first use of exception-handling instructions for the later engine-feature check.
+ */
+export function checkSupportedInstructions(cx: ModuleContext): CodeFeatureUse | undefined {
+  let exceptionUse: CodeFeatureUse | undefined;
+  for (const section of cx.sections) {
+    if (section.id === SectionId.Global) {
+      if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
+        throw new WizerError('unsupported mutable global containing a reference type');
+      }
+    } else if (section.id === SectionId.Code) {
+      const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
+      let unsupported: string | undefined;
+      let bodyIndex = 0;
+      const visit: InstructionVisitor = (opcode, sub, offset) => {
+        if (unsupported !== undefined) return;
+        if (sub < 0) {
+          if (opcode === TABLE_SET) unsupported = 'table.set';
+          else if (exceptionUse === undefined && EXCEPTION_OPCODES.has(opcode)) {
+            exceptionUse = { offset, funcIndex: cx.importedFuncCount + bodyIndex };
+          }
+          return;
+        }
+        const name = UNSUPPORTED_PREFIXED.get(opcode)?.get(sub);
+        if (name !== undefined) unsupported = name;
+        else if (opcode === 0xfb) cx.features.gcAt ??= offset;
+      };
+      for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
+        walkFunctionBody(r.sub(r.u32()), visit);
+      }
+      if (unsupported !== undefined) throw new WizerError(`unsupported \`${unsupported}\` instruction`);
+    }
+  }
+  return exceptionUse;
+}
+
+/** Step 4 and 5: reserved names and import kinds. */
+export function checkImportsAndExports(cx: ModuleContext): void {
+  for (const imp of cx.imports) {
+    if (imp.module.startsWith(RESERVED_PREFIX) || imp.name.startsWith(RESERVED_PREFIX)) {
+      throw new WizerError(
+        'input Wasm module already imports entities named with the `__wizer_*` prefix',
+      );
+    }
+  }
+  for (const exp of cx.exports) {
+    if (exp.name.startsWith(RESERVED_PREFIX)) {
+      throw new WizerError(
+        'input Wasm module already exports entities named with the `__wizer_*` prefix',
+      );
+    }
+  }
+  for (const imp of cx.imports) {
+    if (imp.kind === ExternalKind.Tag) {
+      // Upstream panics here ("exceptions are unsupported"); we refuse like any other input.
+      throw new WizerError('imported tags are not supported (exceptions proposal not enabled)');
+    }
+    if (imp.kind === ExternalKind.Global) throw new WizerError('imported globals are not supported');
+    if (imp.kind === ExternalKind.Table) throw new WizerError('imported tables are not supported');
+    if (imp.kind === ExternalKind.Memory) throw new WizerError('imported memories are not supported');
+  }
+}
+
+const hex = (n: number): string => `0x${n.toString(16)}`;
+
+/**
+ * Refusals upstream's engine configuration makes when compiling (Wasmtime 42 defaults): the
+ * exceptions, GC and custom-page-sizes proposals are off, and constant expressions may only read
+ * imported globals (of which a wizened module has none).
+ */
+export function checkEngineFeatures(cx: ModuleContext, exceptionUse: CodeFeatureUse | undefined): void {
+  const parseFailure = (reason: string): WizerError =>
+    new WizerError('failed to compile the Wasm module', {
+      cause: new WizerError('failed to parse WebAssembly module', { cause: reason }),
+    });
+  const { features } = cx;
+  const parseErrors: Array<[number | undefined, string]> = [
+    [features.gcAt, 'struct indexed types not supported without the gc feature'],
+    [features.exceptionsAt, 'exceptions proposal not enabled'],
+    [
+      features.customPageSizeAt,
+      "the custom page sizes proposal must be enabled to customize a memory's page size",
+    ],
+    [features.constGlobalGetAt, 'constant expression required: global.get of locally defined global'],
+  ];
+  const first = parseErrors
+    .filter((e): e is [number, string] => e[0] !== undefined)
+    .sort((a, b) => a[0] - b[0])[0];
+  if (first) throw parseFailure(`${first[1]} (at offset ${hex(first[0])})`);
+  if (exceptionUse) {
+    throw new WizerError('failed to compile the Wasm module', {
+      cause: new WizerError(`failed to compile: wasm[0]::function[${exceptionUse.funcIndex}]`, {
+        cause: new WizerError('WebAssembly translation error', {
+          cause: `Invalid input WebAssembly code at offset ${exceptionUse.offset}: exceptions support is not enabled`,
+        }),
+      }),
+    });
+  }
+}
