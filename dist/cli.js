@@ -6,16 +6,23 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(910);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(884);
+/* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(954);
 
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
+
+
+if ((0,_wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .isWizerWorker */ .a0)())
+    await (0,_wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .runWizerWorker */ .vh)(_wizer_index_js__WEBPACK_IMPORTED_MODULE_0__/* .wizen */ .a9);
+else
+    process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .main */ .iW)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 910:
+/***/ 954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26,11 +33,481 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: osError, processIo
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/errors.ts
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 15 modules
+var wizer = __nccwpck_require__(884);
+// EXTERNAL MODULE: ./src/wizer/options.ts
+var options = __nccwpck_require__(471);
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/**
+ * Command-line parsing compatible with upstream `wizer` v11 (clap 4): the same flags, value
+ * syntaxes and usage errors (exit code 2). Pure: takes argv, returns options or throws UsageError.
+ */
+
+
+const BOOL_VALUES = '  [possible values: true, false]';
+function parseBool(value, display) {
+    if (value === undefined || value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw new errors/* UsageError */.eb(`invalid value '${value}' for '${display}'\n${BOOL_VALUES}`);
+}
+const feature = (key, display) => (state, value) => {
+    state.options.features[key] = parseBool(value, display);
+};
+function featureFlag(name, key) {
+    const display = `--${name} [<true|false>]`;
+    return { long: [name], style: 'optional-greedy', display, apply: feature(key, display) };
+}
+const FLAGS = [
+    {
+        short: 'o',
+        style: 'required',
+        display: '-o <OUTPUT>',
+        apply: (s, v) => (s.output = v),
+    },
+    {
+        short: 'f',
+        long: ['init-func'],
+        style: 'required',
+        display: '--init-func <INIT_FUNC>',
+        apply: (s, v) => (s.options.initFunc = v),
+    },
+    {
+        short: 'r',
+        long: ['rename-func', 'func-rename'],
+        style: 'required',
+        display: '--rename-func <dst=src>',
+        apply: (s, v) => {
+            const at = v.indexOf('=');
+            if (at < 0) {
+                throw new errors/* UsageError */.eb(`invalid value '${v}' for '--rename-func <dst=src>': must contain exactly one equals character ('=')`);
+            }
+            s.options.renames.push([v.slice(0, at), v.slice(at + 1)]);
+        },
+    },
+    {
+        long: ['keep-init-func'],
+        style: 'optional-equals',
+        display: '--keep-init-func[=<true|false>]',
+        apply: (s, v) => (s.options.keepInitFunc = parseBool(v, '--keep-init-func[=<true|false>]')),
+    },
+    {
+        long: ['allow-wasi'],
+        style: 'switch',
+        display: '--allow-wasi',
+        apply: (s) => (s.options.allowWasi = true),
+    },
+    {
+        long: ['relaxed-simd-deterministic'],
+        style: 'optional-equals',
+        display: '--relaxed-simd-deterministic[=<true|false>]',
+        apply: (s, v) => (s.options.relaxedSimdDeterministic = parseBool(v, '--relaxed-simd-deterministic[=<true|false>]')),
+    },
+    {
+        long: ['preload'],
+        style: 'required',
+        display: '--preload <PRELOAD>',
+        apply: (s, v) => s.preloads.push(v),
+    },
+    {
+        long: ['inherit-stdio'],
+        style: 'optional-greedy',
+        display: '--inherit-stdio [<true|false>]',
+        apply: (s, v) => (s.options.inheritStdio = parseBool(v, '--inherit-stdio [<true|false>]')),
+    },
+    {
+        long: ['inherit-env'],
+        style: 'optional-greedy',
+        display: '--inherit-env [<true|false>]',
+        apply: (s, v) => (s.options.inheritEnv = parseBool(v, '--inherit-env [<true|false>]')),
+    },
+    {
+        long: ['dir'],
+        style: 'required',
+        display: '--dir <DIR>',
+        apply: (s, v) => s.dirs.push({ guest: v, host: v }),
+    },
+    {
+        long: ['mapdir'],
+        style: 'required',
+        display: '--mapdir <GUEST_DIR::HOST_DIR>',
+        apply: (s, v) => {
+            // Upstream splits on `::` and ignores any parts after the second.
+            const parts = v.split('::');
+            s.mapdirs.push(parts.length < 2 ? { guest: v, host: v } : { guest: parts[0], host: parts[1] });
+        },
+    },
+    featureFlag('wasm-multi-memory', 'multiMemory'),
+    featureFlag('wasm-multi-value', 'multiValue'),
+    featureFlag('wasm-bulk-memory', 'bulkMemory'),
+    featureFlag('wasm-simd', 'simd'),
+    featureFlag('wasm-relaxed-simd', 'relaxedSimd'),
+    featureFlag('wasm-reference-types', 'referenceTypes'),
+    {
+        long: ['timeout'],
+        style: 'required',
+        display: '--timeout <SECONDS>',
+        apply: (s, v) => {
+            const seconds = Number(v);
+            if (!/^\d+(\.\d+)?$/.test(v) || !(seconds > 0)) {
+                throw new errors/* UsageError */.eb(`invalid value '${v}' for '--timeout <SECONDS>': expected a positive number of seconds`);
+            }
+            s.options.timeoutMs = seconds * 1000;
+        },
+    },
+    { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help ??= 'short') },
+    { long: ['help'], style: 'switch', display: '--help', apply: (s) => (s.help = 'long') },
+    { short: 'V', long: ['version'], style: 'switch', display: '--version', apply: (s) => (s.version = true) },
+];
+const USAGE = 'Usage: wizer [OPTIONS] [INPUT]';
+const MORE = "For more information, try '--help'.";
+function unexpected(token) {
+    const tip = token.startsWith('-') ? `\n\n  tip: to pass '${token}' as a value, use '-- ${token}'` : '';
+    return new errors/* UsageError */.eb(`unexpected argument '${token}' found${tip}\n\n${USAGE}\n\n${MORE}`);
+}
+function parseArgs(argv) {
+    const state = {
+        input: undefined,
+        output: undefined,
+        preloads: [],
+        options: {
+            initFunc: options/* DEFAULT_INIT_FUNC */.sn,
+            renames: [],
+            keepInitFunc: false,
+            allowWasi: false,
+            inheritStdio: true,
+            inheritEnv: false,
+            env: [],
+            preopens: [],
+            relaxedSimdDeterministic: true,
+            features: {
+                multiMemory: true,
+                multiValue: true,
+                bulkMemory: true,
+                simd: true,
+                relaxedSimd: true,
+                referenceTypes: true,
+            },
+        },
+        help: undefined,
+        version: false,
+        dirs: [],
+        mapdirs: [],
+    };
+    const positional = (token) => {
+        if (state.input !== undefined)
+            throw unexpected(token);
+        state.input = token;
+    };
+    try {
+        for (let i = 0; i < argv.length; i++) {
+            const token = argv[i];
+            if (token === '--') {
+                for (const rest of argv.slice(i + 1))
+                    positional(rest);
+                break;
+            }
+            if (token.startsWith('--')) {
+                const eq = token.indexOf('=');
+                const name = token.slice(2, eq < 0 ? undefined : eq);
+                const inline = eq < 0 ? undefined : token.slice(eq + 1);
+                const spec = FLAGS.find((f) => f.long?.includes(name));
+                if (!spec)
+                    throw unexpected(token);
+                i = applyFlag(spec, inline, argv, i, state);
+            }
+            else if (token.startsWith('-') && token.length > 1) {
+                const spec = FLAGS.find((f) => f.short === token[1]);
+                if (!spec)
+                    throw unexpected(token);
+                let inline = token.length > 2 ? token.slice(2) : undefined;
+                if (inline?.startsWith('='))
+                    inline = inline.slice(1);
+                i = applyFlag(spec, inline, argv, i, state);
+            }
+            else {
+                positional(token);
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof errors/* UsageError */.eb && !error.message.includes(MORE)) {
+            throw new errors/* UsageError */.eb(`${error.message}\n\n${MORE}`);
+        }
+        throw error;
+    }
+    state.options.preopens = [...state.dirs, ...state.mapdirs];
+    return state;
+}
+/** Applies one flag; returns the index of the last argv token it consumed. */
+function applyFlag(spec, inline, argv, i, state) {
+    switch (spec.style) {
+        case 'switch':
+            if (inline !== undefined) {
+                throw new errors/* UsageError */.eb(`unexpected value '${inline}' for '${spec.display}' found; no more were expected\n\n${USAGE}`);
+            }
+            spec.apply(state, undefined);
+            return i;
+        case 'optional-equals':
+            spec.apply(state, inline);
+            return i;
+        case 'optional-greedy': {
+            const next = argv[i + 1];
+            if (inline === undefined && next !== undefined && !next.startsWith('-')) {
+                spec.apply(state, next);
+                return i + 1;
+            }
+            spec.apply(state, inline);
+            return i;
+        }
+        case 'required': {
+            if (inline !== undefined) {
+                spec.apply(state, inline);
+                return i;
+            }
+            const next = argv[i + 1];
+            if (next === undefined || (next.startsWith('-') && next.length > 1)) {
+                throw new errors/* UsageError */.eb(`a value is required for '${spec.display}' but none was supplied`);
+            }
+            spec.apply(state, next);
+            return i + 1;
+        }
+    }
+}
+/** Parses `--preload name=file` values as upstream does (a runtime error, exit code 1). */
+function parsePreload(value) {
+    const at = value.indexOf('=');
+    if (at < 0)
+        return undefined;
+    return { name: value.slice(0, at), path: value.slice(at + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Version of this tool; kept equal to package.json's by a unit test. Part of every cache key. */
+const TOOL_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+/** Help text of the CLI (our own wording; the flags are upstream Wizer v11's). */
+
+const VERSION_TEXT = `wizer-action ${TOOL_VERSION} (compatible with wizer 11.0.3)`;
+const SUMMARY = `Pre-initialize a WebAssembly module: run its initialization function once and write a
+new module whose memories and globals already hold the resulting state.`;
+const OPTIONS = [
+    ['-o <OUTPUT>', 'Where to write the output module', 'Defaults to stdout. The file is written atomically: on failure nothing is left behind.'],
+    ['-f, --init-func <INIT_FUNC>', 'Export to call to initialize the module [default: wizer-initialize]'],
+    ['-r, --rename-func <dst=src>', 'Rename export `src` to `dst` in the output (repeatable)', 'Replaces any existing `dst` export, e.g. `-r _start=wizer.resume`.'],
+    ['--keep-init-func[=<true|false>]', 'Keep exporting the init function after initialization'],
+    ['--allow-wasi', 'Provide WASI preview1 during initialization', 'Clock, random and environment values read during init are baked into the output.'],
+    ['--relaxed-simd-deterministic[=<true|false>]', 'Accepted for compatibility; V8 runs relaxed SIMD natively'],
+    ['--preload <name=file>', 'Instantiate a .wasm or .wat module first and provide its exports under `name`'],
+    ['--inherit-stdio [<true|false>]', 'Give the module the real stdin/stdout/stderr [default: true]'],
+    ['--inherit-env [<true|false>]', 'Give the module the whole host environment [default: false]'],
+    ['--dir <DIR>', 'Preopen a host directory under the same guest path (repeatable)'],
+    ['--mapdir <GUEST_DIR::HOST_DIR>', 'Preopen HOST_DIR as GUEST_DIR (repeatable)'],
+    ['--wasm-multi-memory [<true|false>]', 'Enable the multi-memory proposal [default: true]'],
+    ['--wasm-multi-value [<true|false>]', 'Enable the multi-value proposal [default: true]'],
+    ['--wasm-bulk-memory [<true|false>]', 'Enable the bulk-memory proposal [default: true]'],
+    ['--wasm-simd [<true|false>]', 'Enable the SIMD proposal [default: true]'],
+    ['--wasm-relaxed-simd [<true|false>]', 'Enable the relaxed-SIMD proposal [default: true]'],
+    ['--wasm-reference-types [<true|false>]', 'Enable the reference-types proposal [default: true]'],
+    ['--timeout <SECONDS>', 'Stop initialization that runs longer than this (not in upstream)'],
+    ['-h, --help', 'Print help (see more with --help)'],
+    ['-V, --version', 'Print version (not in upstream)'],
+];
+function helpText(long) {
+    const lines = [SUMMARY, '', 'Usage: wizer [OPTIONS] [INPUT]', '', 'Arguments:'];
+    lines.push('  [INPUT]  The input Wasm module (binary); defaults to stdin', '', 'Options:');
+    for (const [flag, text, detail] of OPTIONS) {
+        if (long) {
+            lines.push(`  ${flag}`, `          ${text}`);
+            if (detail)
+                lines.push(`          ${detail}`);
+            lines.push('');
+        }
+        else {
+            lines.push(`  ${flag.padEnd(44)} ${text}`);
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/**
+ * The `wizer`-compatible command: parses argv, reads the input (file or stdin), calls `wizen`, and
+ * writes the output atomically (a temporary file renamed into place) or to stdout. Returns the exit
+ * code: 0 success, 1 failure (`Error: ...` with its cause chain), 2 usage error.
+ */
+
+
+
+
+
+
+const processIo = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: () => (0,external_node_fs_.readFileSync)(0),
+};
+async function main(argv, io = processIo) {
+    let args;
+    try {
+        args = parseArgs(argv);
+    }
+    catch (error) {
+        if (error instanceof errors/* UsageError */.eb) {
+            io.stderr.write(`error: ${error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+    if (args.help) {
+        io.stdout.write(helpText(args.help === 'long'));
+        return 0;
+    }
+    if (args.version) {
+        io.stdout.write(`${VERSION_TEXT}\n`);
+        return 0;
+    }
+    let output;
+    try {
+        const input = readInput(args.input, io);
+        output = args.output === undefined ? undefined : PendingOutput.create(args.output);
+        const preloads = args.preloads.map((value) => {
+            const preload = parsePreload(value);
+            if (!preload)
+                throw new errors/* WizerError */.Mx(`Bad preload option: ${value} (must be of form \`name=file\`)`);
+            return preload;
+        });
+        const { wasm } = await (0,wizer/* wizen */.a9)(input, {
+            ...args.options,
+            preloads,
+            guestStdoutToStderr: output === undefined,
+        });
+        if (output)
+            output.commit(wasm);
+        else
+            await writeAll(io.stdout, wasm);
+        return 0;
+    }
+    catch (error) {
+        output?.abandon();
+        io.stderr.write(`Error: ${(0,errors/* formatErrorChain */.jf)(error)}\n`);
+        return 1;
+    }
+}
+function readInput(path, io) {
+    if (path === undefined) {
+        try {
+            return io.readStdin();
+        }
+        catch (error) {
+            throw new errors/* WizerError */.Mx('failed to read input Wasm module', { cause: osError(error) });
+        }
+    }
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch (error) {
+        throw new errors/* WizerError */.Mx('failed to open input file', { cause: osError(error) });
+    }
+    try {
+        return (0,external_node_fs_.readFileSync)(fd);
+    }
+    catch (error) {
+        throw new errors/* WizerError */.Mx('failed to read input Wasm module', { cause: osError(error) });
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * An output file written atomically: a temporary file beside the target is created up front (so an
+ * unwritable destination fails early, as upstream's eager create does) and renamed over the target
+ * only on success. On failure it is removed, so no partial or empty output is ever left behind.
+ */
+class PendingOutput {
+    target;
+    temp;
+    fd;
+    constructor(target, temp, fd) {
+        this.target = target;
+        this.temp = temp;
+        this.fd = fd;
+    }
+    static create(target) {
+        const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${Date.now()}.tmp`);
+        try {
+            return new PendingOutput(target, temp, (0,external_node_fs_.openSync)(temp, 'wx'));
+        }
+        catch (error) {
+            throw new errors/* WizerError */.Mx('failed to create output file', { cause: osError(error) });
+        }
+    }
+    commit(bytes) {
+        try {
+            (0,external_node_fs_.writeSync)(this.fd, bytes);
+            (0,external_node_fs_.closeSync)(this.fd);
+            this.fd = undefined;
+            (0,external_node_fs_.renameSync)(this.temp, this.target);
+        }
+        catch (error) {
+            this.abandon();
+            throw new errors/* WizerError */.Mx('failed to write to output', { cause: osError(error) });
+        }
+    }
+    abandon() {
+        if (this.fd !== undefined)
+            (0,external_node_fs_.closeSync)(this.fd);
+        this.fd = undefined;
+        (0,external_node_fs_.rmSync)(this.temp, { force: true });
+    }
+}
+function writeAll(stream, bytes) {
+    return new Promise((resolve, reject) => {
+        stream.write(bytes, (error) => (error ? reject(error) : resolve()));
+    });
+}
+const OS_ERRORS = {
+    ENOENT: 'No such file or directory (os error 2)',
+    EACCES: 'Permission denied (os error 13)',
+    EISDIR: 'Is a directory (os error 21)',
+    ENOTDIR: 'Not a directory (os error 20)',
+    EEXIST: 'File exists (os error 17)',
+    ENOSPC: 'No space left on device (os error 28)',
+    EROFS: 'Read-only file system (os error 30)',
+};
+/** Node's errno errors in the wording of Rust's `io::Error`, which upstream prints. */
+function osError(error) {
+    const code = error?.code;
+    if (code && OS_ERRORS[code])
+        return OS_ERRORS[code];
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mx: () => (/* binding */ WizerError),
+/* harmony export */   U1: () => (/* binding */ GuestTrap),
+/* harmony export */   eB: () => (/* binding */ errorChain),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   jf: () => (/* binding */ formatErrorChain),
+/* harmony export */   r_: () => (/* binding */ WasmDecodeError),
+/* harmony export */   z$: () => (/* binding */ ProcExit)
+/* harmony export */ });
+/* unused harmony exports InputError, CacheError */
 /**
  * Error classes shared by every layer. Each sets `name` so callers can branch on it even when a
  * bundle holds two copies of a class; causes are chained with ES2022 `{ cause }` and rendered the
@@ -107,6 +584,22 @@ function indent(text) {
     return text.replace(/\n/g, '\n       ');
 }
 
+
+/***/ }),
+
+/***/ 884:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a9: () => (/* binding */ wizen)
+});
+
+// UNUSED EXPORTS: DEFAULT_FEATURES, DEFAULT_INIT_FUNC, DEFAULT_OPTIONS, resolveOptions
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
 ;// CONCATENATED MODULE: ./src/wasm/constants.ts
 /** Binary-format constants from the WebAssembly core specification (and its proposals). */
 const WASM_MAGIC = 0x6d736100; // "\0asm" little-endian
@@ -197,7 +690,7 @@ class BinaryReader {
         return this.pos >= this.end;
     }
     error(message, offset = this.pos) {
-        return new WasmDecodeError(message, offset);
+        return new errors/* WasmDecodeError */.r_(message, offset);
     }
     need(n) {
         if (this.pos + n > this.end)
@@ -642,43 +1135,8 @@ function leb(value) {
     return Array.from(new ByteSink(5).u32(value).view());
 }
 
-;// CONCATENATED MODULE: ./src/wizer/options.ts
-/**
- * Options of one wizening, shared by the library API, the CLI and the action. Defaults follow
- * upstream Wizer v11 (see `DEFAULT_OPTIONS`).
- */
-const DEFAULT_FEATURES = Object.freeze({
-    multiMemory: true,
-    multiValue: true,
-    bulkMemory: true,
-    simd: true,
-    relaxedSimd: true,
-    referenceTypes: true,
-});
-const DEFAULT_INIT_FUNC = 'wizer-initialize';
-const DEFAULT_OPTIONS = Object.freeze({
-    initFunc: DEFAULT_INIT_FUNC,
-    renames: [],
-    keepInitFunc: false,
-    allowWasi: false,
-    inheritStdio: true,
-    inheritEnv: false,
-    env: [],
-    preopens: [],
-    preloads: [],
-    relaxedSimdDeterministic: true,
-    features: DEFAULT_FEATURES,
-    guestStdoutToStderr: false,
-});
-/** Fills in upstream's defaults for every option not given. */
-function resolveOptions(partial = {}) {
-    return {
-        ...DEFAULT_OPTIONS,
-        ...partial,
-        features: { ...DEFAULT_FEATURES, ...partial.features },
-    };
-}
-
+// EXTERNAL MODULE: ./src/wizer/options.ts
+var wizer_options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/wasm/module.ts
 /**
  * Module-level reading: the header, the section list (kept as byte ranges of the input, never
@@ -846,7 +1304,7 @@ function parseModule(bytes) {
                 cx.dataCount = r.u32();
                 break;
             case SectionId.Tag:
-                cx.features.exceptionsAt ??= section.start;
+                cx.features.exceptionsAt ??= section.payloadStart;
                 cx.tagCount = r.u32();
                 break;
             default:
@@ -1098,9 +1556,9 @@ function checkRenames(renames) {
     const srcs = new Set();
     for (const [dst, src] of renames) {
         if (dsts.has(dst))
-            throw new WizerError(`Duplicated function rename dst ${dst}`);
+            throw new errors/* WizerError */.Mx(`Duplicated function rename dst ${dst}`);
         if (srcs.has(src))
-            throw new WizerError(`Duplicated function rename src ${src}`);
+            throw new errors/* WizerError */.Mx(`Duplicated function rename src ${src}`);
         dsts.add(dst);
         srcs.add(src);
     }
@@ -1224,6 +1682,8 @@ function encodeData(cx, snap) {
     return [sectionHeader(SectionId.Data, size), ...body];
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: ./src/wizer/wasi-stub.ts
 
 class Wasi {
@@ -1231,9 +1691,9 @@ class Wasi {
     imports;
     constructor(_c) {
         const mem = () => { if (!this.memory)
-            throw new GuestTrap('missing required memory export'); return new DataView(this.memory.buffer); };
+            throw new errors/* GuestTrap */.U1('missing required memory export'); return new DataView(this.memory.buffer); };
         this.imports = {
-            proc_exit: ((code) => { throw new ProcExit(code); }),
+            proc_exit: ((code) => { throw new errors/* ProcExit */.z$(code); }),
             fd_write: ((fd, iovs, n, nw) => { const v = mem(); let t = 0; for (let i = 0; i < n; i++) {
                 const p = v.getUint32(iovs + 8 * i, true), l = v.getUint32(iovs + 8 * i + 4, true);
                 process.stderr.write(new Uint8Array(v.buffer, p, l));
@@ -1284,16 +1744,16 @@ function backtrace(error) {
     const frames = [];
     for (const m of stack.matchAll(/wasm-function\[(\d+)\]:0x([0-9a-f]+)/g)) {
         const n = frames.length;
-        frames.push(`${String(n).padStart(4)}: ${('0x' + m[2]).padStart(9)} - <unknown>!<wasm function ${m[1]}>`);
+        frames.push(`${String(n).padStart(5)}:${('0x' + m[2]).padStart(9)} - <unknown>!<wasm function ${m[1]}>`);
     }
     return ['error while executing at wasm backtrace:', ...frames].join('\n');
 }
 /** Wraps a failure in the guest as upstream does: context, then backtrace, then the reason. */
 function guestFailure(context, error) {
-    if (error instanceof WizerError && error.name === 'WizerError')
+    if (error instanceof errors/* WizerError */.Mx && error.name === 'WizerError')
         return error; // our own refusal
-    const trace = new WizerError(backtrace(error), { cause: trapReason(error) });
-    return context === undefined ? trace : new WizerError(context, { cause: trace });
+    const trace = new errors/* WizerError */.Mx(backtrace(error), { cause: trapReason(error) });
+    return context === undefined ? trace : new errors/* WizerError */.Mx(context, { cause: trace });
 }
 
 ;// CONCATENATED MODULE: ./src/wizer/run.ts
@@ -1337,7 +1797,7 @@ async function instantiatePreload(preload, environment) {
         module = new WebAssembly.Module((await readModuleFile(preload.path)));
     }
     catch (error) {
-        throw new WizerError('failed to parse preload module', { cause: error });
+        throw new errors/* WizerError */.Mx('failed to parse preload module', { cause: error });
     }
     try {
         const imports = linkImports(module, environment, false);
@@ -1349,16 +1809,16 @@ async function instantiatePreload(preload, environment) {
         return instance.exports;
     }
     catch (error) {
-        throw new WizerError('failed to instantiate preload module', { cause: guestFailure(undefined, error) });
+        throw new errors/* WizerError */.Mx('failed to instantiate preload module', { cause: guestFailure(undefined, error) });
     }
 }
 async function readModuleFile(path) {
     let bytes;
     try {
-        bytes = (0,external_node_fs_namespaceObject.readFileSync)(path);
+        bytes = (0,external_node_fs_.readFileSync)(path);
     }
     catch (error) {
-        throw new WizerError(`failed to read from \`${path}\``, {
+        throw new errors/* WizerError */.Mx(`failed to read from \`${path}\``, {
             cause: error instanceof Error ? error.message : error,
         });
     }
@@ -1374,7 +1834,7 @@ async function watToBinary(path, text) {
         wabtInit = (await __nccwpck_require__(491)(moduleName)).default;
     }
     catch {
-        throw new WizerError(`\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`);
+        throw new errors/* WizerError */.Mx(`\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`);
     }
     const wabt = await wabtInit();
     const parsed = wabt.parseWat(path, text, { multi_memory: true, memory64: true });
@@ -1406,9 +1866,9 @@ function linkImports(module, environment, stubUnknown) {
         if (value === undefined) {
             const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
             if (!stubUnknown || imp.kind !== 'function')
-                throw new WizerError(message);
+                throw new errors/* WizerError */.Mx(message);
             value = () => {
-                throw new GuestTrap(message);
+                throw new errors/* GuestTrap */.U1(message);
             };
         }
         (imports[imp.module] ??= {})[imp.name] = value;
@@ -1424,20 +1884,20 @@ function checkInitFunc(cx, initFunc) {
             hint =
                 ' (the module exports `wizer.initialize`, the default before Wizer 11: pass `-f wizer.initialize`)';
         }
-        throw new WizerError(`the Wasm module does not have a \`${initFunc}\` export${hint}`);
+        throw new errors/* WizerError */.Mx(`the Wasm module does not have a \`${initFunc}\` export${hint}`);
     }
     if (exp.kind !== ExternalKind.Func) {
-        throw new WizerError(`the Wasm module's \`${initFunc}\` export is not a function`);
+        throw new errors/* WizerError */.Mx(`the Wasm module's \`${initFunc}\` export is not a function`);
     }
     const type = cx.types[cx.funcTypeIndices[exp.index]];
     if (!type || type.params.length > 0 || type.results.length > 0) {
-        throw new WizerError(`the Wasm module's \`${initFunc}\` function export does not have type \`[] -> []\``);
+        throw new errors/* WizerError */.Mx(`the Wasm module's \`${initFunc}\` function export does not have type \`[] -> []\``);
     }
 }
 /** Upstream refuses shared memories when instantiating (its engine has them disabled). */
 function checkInstantiable(cx) {
     if (cx.memories.some((m) => m.shared)) {
-        throw new WizerError('shared memory support is disabled for this engine -- see `Config::shared_memory`');
+        throw new errors/* WizerError */.Mx('shared memory support is disabled for this engine -- see `Config::shared_memory`');
     }
 }
 /** Instantiates and runs start, `_initialize` and the init function; returns the live state. */
@@ -1449,7 +1909,7 @@ function initialize(cx, module, environment, initFunc, startExport) {
     }
     catch (error) {
         if (error instanceof WebAssembly.LinkError) {
-            throw new WizerError('failed to instantiate the Wasm module', { cause: error.message });
+            throw new errors/* WizerError */.Mx('failed to instantiate the Wasm module', { cause: error.message });
         }
         throw guestFailure(undefined, error);
     }
@@ -1467,12 +1927,12 @@ function initialize(cx, module, environment, initFunc, startExport) {
     if (reactorInit && reactorInit.kind === ExternalKind.Func) {
         const type = cx.types[cx.funcTypeIndices[reactorInit.index]];
         if (type && type.params.length > 0) {
-            throw new WizerError('type mismatch with parameters', {
+            throw new errors/* WizerError */.Mx('type mismatch with parameters', {
                 cause: `expected 0 types, found ${type.params.length}`,
             });
         }
         if (type && type.results.length > 0) {
-            throw new WizerError('type mismatch with results', {
+            throw new errors/* WizerError */.Mx('type mismatch with results', {
                 cause: `expected 0 types, found ${type.results.length}`,
             });
         }
@@ -2267,31 +2727,35 @@ const UNSUPPORTED_PREFIXED = new Map([
 const TABLE_SET = 0x26;
 /** Opcodes of the exceptions proposal (legacy and current). */
 const EXCEPTION_OPCODES = new Set([0x06, 0x07, 0x08, 0x09, 0x0a, 0x18, 0x19, 0x1f]);
+/** memory.init, data.drop, memory.copy, memory.fill. */
+const isBulkMemoryOp = (sub) => sub >= 8 && sub <= 11;
+/** Relaxed-SIMD sub-opcodes of the 0xFD prefix. */
+const isRelaxedSimdOp = (sub) => sub >= 0x100 && sub <= 0x113;
 /**
  * Runs the static scans (steps 2 and 3 of upstream's validation, in section order) and returns
- * the first use of exception-handling instructions for the later engine-feature check.
+ * the first uses of proposals for the later engine-feature checks.
  */
 function checkSupportedInstructions(cx) {
-    let exceptionUse;
+    const uses = {};
     for (const section of cx.sections) {
         if (section.id === SectionId.Global) {
             if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
-                throw new WizerError('unsupported mutable global containing a reference type');
+                throw new errors/* WizerError */.Mx('unsupported mutable global containing a reference type');
             }
         }
         else if (section.id === SectionId.Code) {
             const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
             let unsupported;
             let bodyIndex = 0;
+            const here = (offset) => ({ offset, funcIndex: cx.importedFuncCount + bodyIndex });
             const visit = (opcode, sub, offset) => {
                 if (unsupported !== undefined)
                     return;
                 if (sub < 0) {
                     if (opcode === TABLE_SET)
                         unsupported = 'table.set';
-                    else if (exceptionUse === undefined && EXCEPTION_OPCODES.has(opcode)) {
-                        exceptionUse = { offset, funcIndex: cx.importedFuncCount + bodyIndex };
-                    }
+                    else if (EXCEPTION_OPCODES.has(opcode))
+                        uses.exceptions ??= here(offset);
                     return;
                 }
                 const name = UNSUPPORTED_PREFIXED.get(opcode)?.get(sub);
@@ -2299,39 +2763,46 @@ function checkSupportedInstructions(cx) {
                     unsupported = name;
                 else if (opcode === 0xfb)
                     cx.features.gcAt ??= offset;
+                else if (opcode === 0xfd) {
+                    uses.simd ??= here(offset);
+                    if (isRelaxedSimdOp(sub))
+                        uses.relaxedSimd ??= here(offset);
+                }
+                else if (opcode === 0xfc && isBulkMemoryOp(sub))
+                    uses.bulkMemory ??= here(offset);
             };
             for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
                 walkFunctionBody(r.sub(r.u32()), visit);
             }
             if (unsupported !== undefined)
-                throw new WizerError(`unsupported \`${unsupported}\` instruction`);
+                throw new errors/* WizerError */.Mx(`unsupported \`${unsupported}\` instruction`);
         }
     }
-    return exceptionUse;
+    return uses;
 }
 /** Step 4 and 5: reserved names and import kinds. */
 function checkImportsAndExports(cx) {
     for (const imp of cx.imports) {
         if (imp.module.startsWith(RESERVED_PREFIX) || imp.name.startsWith(RESERVED_PREFIX)) {
-            throw new WizerError('input Wasm module already imports entities named with the `__wizer_*` prefix');
+            throw new errors/* WizerError */.Mx('input Wasm module already imports entities named with the `__wizer_*` prefix');
         }
     }
     for (const exp of cx.exports) {
         if (exp.name.startsWith(RESERVED_PREFIX)) {
-            throw new WizerError('input Wasm module already exports entities named with the `__wizer_*` prefix');
+            throw new errors/* WizerError */.Mx('input Wasm module already exports entities named with the `__wizer_*` prefix');
         }
     }
     for (const imp of cx.imports) {
         if (imp.kind === ExternalKind.Tag) {
             // Upstream panics here ("exceptions are unsupported"); we refuse like any other input.
-            throw new WizerError('imported tags are not supported (exceptions proposal not enabled)');
+            throw new errors/* WizerError */.Mx('imported tags are not supported (exceptions proposal not enabled)');
         }
         if (imp.kind === ExternalKind.Global)
-            throw new WizerError('imported globals are not supported');
+            throw new errors/* WizerError */.Mx('imported globals are not supported');
         if (imp.kind === ExternalKind.Table)
-            throw new WizerError('imported tables are not supported');
+            throw new errors/* WizerError */.Mx('imported tables are not supported');
         if (imp.kind === ExternalKind.Memory)
-            throw new WizerError('imported memories are not supported');
+            throw new errors/* WizerError */.Mx('imported memories are not supported');
     }
 }
 const hex = (n) => `0x${n.toString(16)}`;
@@ -2340,11 +2811,20 @@ const hex = (n) => `0x${n.toString(16)}`;
  * exceptions, GC and custom-page-sizes proposals are off, and constant expressions may only read
  * imported globals (of which a wizened module has none).
  */
-function checkEngineFeatures(cx, exceptionUse) {
-    const parseFailure = (reason) => new WizerError('failed to compile the Wasm module', {
-        cause: new WizerError('failed to parse WebAssembly module', { cause: reason }),
+function checkEngineFeatures(cx, uses, enabled) {
+    const parseFailure = (reason) => new errors/* WizerError */.Mx('failed to compile the Wasm module', {
+        cause: new errors/* WizerError */.Mx('failed to parse WebAssembly module', { cause: reason }),
+    });
+    const translationFailure = (use, reason) => new errors/* WizerError */.Mx('failed to compile the Wasm module', {
+        cause: new errors/* WizerError */.Mx(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
+            cause: new errors/* WizerError */.Mx('WebAssembly translation error', {
+                cause: `Invalid input WebAssembly code at offset ${use.offset}: ${reason}`,
+            }),
+        }),
     });
     const { features } = cx;
+    const section = (id) => cx.sections.find((s) => s.id === id)?.payloadStart;
+    const v128Global = cx.globals.find((g) => g.type.code === ValTypeCode.V128);
     const parseErrors = [
         [features.gcAt, 'struct indexed types not supported without the gc feature'],
         [features.exceptionsAt, 'exceptions proposal not enabled'],
@@ -2354,22 +2834,50 @@ function checkEngineFeatures(cx, exceptionUse) {
         ],
         [features.constGlobalGetAt, 'constant expression required: global.get of locally defined global'],
     ];
+    // Proposals the user switched off with `--wasm-*=false`.
+    if (!enabled.multiMemory && cx.memories.length > 1) {
+        parseErrors.push([section(SectionId.Memory), 'multiple memories']);
+    }
+    if (!enabled.referenceTypes && cx.tableCount > 1) {
+        parseErrors.push([section(SectionId.Table), 'multiple tables']);
+    }
+    if (!enabled.multiValue && cx.types.some((t) => t !== undefined && t.results.length > 1)) {
+        parseErrors.push([
+            section(SectionId.Type),
+            'func type returns multiple values but the multi-value feature is not enabled',
+        ]);
+    }
+    if (!enabled.simd && v128Global)
+        parseErrors.push([v128Global.initStart, 'SIMD support is not enabled']);
+    if (!enabled.bulkMemory && cx.dataSegments.some((d) => !d.active)) {
+        parseErrors.push([section(SectionId.Data), 'bulk memory support is not enabled']);
+    }
     const first = parseErrors
         .filter((e) => e[0] !== undefined)
         .sort((a, b) => a[0] - b[0])[0];
     if (first)
         throw parseFailure(`${first[1]} (at offset ${hex(first[0])})`);
-    if (exceptionUse) {
-        throw new WizerError('failed to compile the Wasm module', {
-            cause: new WizerError(`failed to compile: wasm[0]::function[${exceptionUse.funcIndex}]`, {
-                cause: new WizerError('WebAssembly translation error', {
-                    cause: `Invalid input WebAssembly code at offset ${exceptionUse.offset}: exceptions support is not enabled`,
-                }),
-            }),
-        });
+    const codeErrors = [
+        [uses.exceptions, 'exceptions support is not enabled'],
+        [enabled.simd ? undefined : uses.simd, 'SIMD support is not enabled'],
+        [enabled.relaxedSimd ? undefined : uses.relaxedSimd, 'relaxed SIMD support is not enabled'],
+        [enabled.bulkMemory ? undefined : uses.bulkMemory, 'bulk memory support is not enabled'],
+    ];
+    const firstCode = codeErrors
+        .filter((e) => e[0] !== undefined)
+        .sort((a, b) => a[0].offset - b[0].offset)[0];
+    if (firstCode)
+        throw translationFailure(firstCode[0], firstCode[1]);
+}
+/** Upstream refuses this combination when it builds its engine configuration. */
+function checkFeatureFlags(enabled) {
+    if (!enabled.simd && enabled.relaxedSimd) {
+        throw new errors/* WizerError */.Mx('cannot disable the simd proposal but enable the relaxed simd proposal');
     }
 }
 
+// EXTERNAL MODULE: ./src/wizer/worker.ts + 1 modules
+var worker = __nccwpck_require__(867);
 ;// CONCATENATED MODULE: ./src/wizer/index.ts
 /**
  * The library API: `wizen(wasm, options)` pre-initializes a module and reports what it did. The
@@ -2389,9 +2897,12 @@ function checkEngineFeatures(cx, exceptionUse) {
 
 
 
+
 const silent = { debug: () => { } };
 async function wizen(input, partialOptions = {}, logger = silent) {
-    const options = resolveOptions(partialOptions);
+    const options = (0,wizer_options/* resolveOptions */.$i)(partialOptions);
+    if (options.timeoutMs !== undefined)
+        return (0,worker/* wizenInWorker */.jA)(input, options, logger);
     const timings = {
         parse: 0,
         instrument: 0,
@@ -2411,7 +2922,8 @@ async function wizen(input, partialOptions = {}, logger = silent) {
     const environment = await buildEnvironment(options);
     try {
         logger.debug('Validating input Wasm');
-        const cx = validate(input);
+        checkFeatureFlags(options.features);
+        const cx = validate(input, options.features);
         lap('parse');
         logger.debug('Instrumenting the input Wasm');
         const instrumented = instrument(cx);
@@ -2468,23 +2980,23 @@ async function wizen(input, partialOptions = {}, logger = silent) {
  * instrumented module later; when a static check refuses the input, we first make sure the input
  * is valid at all, because upstream reports invalid modules before anything else.
  */
-function validate(input) {
+function validate(input, features) {
     let cx;
     try {
         if (readPreamble(input) === 'component') {
-            throw new WizerError('expected a core module, found a component');
+            throw new errors/* WizerError */.Mx('expected a core module, found a component');
         }
         cx = parseModule(input);
     }
     catch (error) {
-        if (error instanceof WasmDecodeError)
+        if (error instanceof errors/* WasmDecodeError */.r_)
             throw validationFailure(error);
         throw error;
     }
+    let codeFeatures;
     try {
-        const exceptionUse = checkSupportedInstructions(cx);
+        codeFeatures = checkSupportedInstructions(cx);
         checkImportsAndExports(cx);
-        checkEngineFeatures(cx, exceptionUse);
     }
     catch (error) {
         if (!WebAssembly.validate(input)) {
@@ -2495,465 +3007,152 @@ function validate(input) {
                 throw validationFailure(compileError);
             }
         }
-        if (error instanceof WasmDecodeError)
+        if (error instanceof errors/* WasmDecodeError */.r_)
             throw validationFailure(error);
         throw error;
     }
+    // Not cross-checked with V8: it rejects some proposals (custom page sizes) that upstream's
+    // validator accepts and its engine configuration then refuses with these messages.
+    checkEngineFeatures(cx, codeFeatures, features);
     return cx;
 }
 function validationFailure(error) {
     const message = error instanceof Error ? error.message : String(error);
     const cause = message.replace(/^WebAssembly\.Module\(\): /, '');
-    return new WizerError('wasm validation failed', { cause });
+    return new errors/* WizerError */.Mx('wasm validation failed', { cause });
 }
 
-;// CONCATENATED MODULE: ./src/cli/args.ts
+
+/***/ }),
+
+/***/ 471:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $i: () => (/* binding */ resolveOptions),
+/* harmony export */   sn: () => (/* binding */ DEFAULT_INIT_FUNC)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_FEATURES, DEFAULT_OPTIONS */
 /**
- * Command-line parsing compatible with upstream `wizer` v11 (clap 4): the same flags, value
- * syntaxes and usage errors (exit code 2). Pure: takes argv, returns options or throws UsageError.
+ * Options of one wizening, shared by the library API, the CLI and the action. Defaults follow
+ * upstream Wizer v11 (see `DEFAULT_OPTIONS`).
+ */
+const DEFAULT_FEATURES = Object.freeze({
+    multiMemory: true,
+    multiValue: true,
+    bulkMemory: true,
+    simd: true,
+    relaxedSimd: true,
+    referenceTypes: true,
+});
+const DEFAULT_INIT_FUNC = 'wizer-initialize';
+const DEFAULT_OPTIONS = Object.freeze({
+    initFunc: DEFAULT_INIT_FUNC,
+    renames: [],
+    keepInitFunc: false,
+    allowWasi: false,
+    inheritStdio: true,
+    inheritEnv: false,
+    env: [],
+    preopens: [],
+    preloads: [],
+    relaxedSimdDeterministic: true,
+    features: DEFAULT_FEATURES,
+    guestStdoutToStderr: false,
+});
+/** Fills in upstream's defaults for every option not given. */
+function resolveOptions(partial = {}) {
+    return {
+        ...DEFAULT_OPTIONS,
+        ...partial,
+        features: { ...DEFAULT_FEATURES, ...partial.features },
+    };
+}
+
+
+/***/ }),
+
+/***/ 867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a0: () => (/* binding */ isWizerWorker),
+  vh: () => (/* binding */ runWizerWorker),
+  jA: () => (/* binding */ wizenInWorker)
+});
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+;// CONCATENATED MODULE: ./src/wizer/worker.ts
+/**
+ * Bounded runs (`timeoutMs`): the whole wizening runs in a worker thread that the main thread
+ * terminates when time is up, because a guest in an infinite loop can only be stopped from outside
+ * its thread. The worker is the running bundle itself (`import.meta.url`), started with
+ * `workerData` that makes its entry point call `runWizerWorker` instead of its usual main.
  */
 
 
-const BOOL_VALUES = '  [possible values: true, false]';
-function parseBool(value, display) {
-    if (value === undefined || value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw new UsageError(`invalid value '${value}' for '${display}'\n${BOOL_VALUES}`);
+const WORKER_TAG = 'wizer-action/wizen-worker';
+/** True inside a worker started by `wizenInWorker`; entry points check this first. */
+function isWizerWorker() {
+    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.tag === WORKER_TAG;
 }
-const feature = (key, display) => (state, value) => {
-    state.options.features[key] = parseBool(value, display);
-};
-function featureFlag(name, key) {
-    const display = `--${name} [<true|false>]`;
-    return { long: [name], style: 'optional-greedy', display, apply: feature(key, display) };
-}
-const FLAGS = [
-    {
-        short: 'o',
-        style: 'required',
-        display: '-o <OUTPUT>',
-        apply: (s, v) => (s.output = v),
-    },
-    {
-        short: 'f',
-        long: ['init-func'],
-        style: 'required',
-        display: '--init-func <INIT_FUNC>',
-        apply: (s, v) => (s.options.initFunc = v),
-    },
-    {
-        short: 'r',
-        long: ['rename-func', 'func-rename'],
-        style: 'required',
-        display: '--rename-func <dst=src>',
-        apply: (s, v) => {
-            const at = v.indexOf('=');
-            if (at < 0) {
-                throw new UsageError(`invalid value '${v}' for '--rename-func <dst=src>': must contain exactly one equals character ('=')`);
-            }
-            s.options.renames.push([v.slice(0, at), v.slice(at + 1)]);
-        },
-    },
-    {
-        long: ['keep-init-func'],
-        style: 'optional-equals',
-        display: '--keep-init-func[=<true|false>]',
-        apply: (s, v) => (s.options.keepInitFunc = parseBool(v, '--keep-init-func[=<true|false>]')),
-    },
-    {
-        long: ['allow-wasi'],
-        style: 'switch',
-        display: '--allow-wasi',
-        apply: (s) => (s.options.allowWasi = true),
-    },
-    {
-        long: ['relaxed-simd-deterministic'],
-        style: 'optional-equals',
-        display: '--relaxed-simd-deterministic[=<true|false>]',
-        apply: (s, v) => (s.options.relaxedSimdDeterministic = parseBool(v, '--relaxed-simd-deterministic[=<true|false>]')),
-    },
-    {
-        long: ['preload'],
-        style: 'required',
-        display: '--preload <PRELOAD>',
-        apply: (s, v) => s.preloads.push(v),
-    },
-    {
-        long: ['inherit-stdio'],
-        style: 'optional-greedy',
-        display: '--inherit-stdio [<true|false>]',
-        apply: (s, v) => (s.options.inheritStdio = parseBool(v, '--inherit-stdio [<true|false>]')),
-    },
-    {
-        long: ['inherit-env'],
-        style: 'optional-greedy',
-        display: '--inherit-env [<true|false>]',
-        apply: (s, v) => (s.options.inheritEnv = parseBool(v, '--inherit-env [<true|false>]')),
-    },
-    {
-        long: ['dir'],
-        style: 'required',
-        display: '--dir <DIR>',
-        apply: (s, v) => s.dirs.push({ guest: v, host: v }),
-    },
-    {
-        long: ['mapdir'],
-        style: 'required',
-        display: '--mapdir <GUEST_DIR::HOST_DIR>',
-        apply: (s, v) => {
-            // Upstream splits on `::` and ignores any parts after the second.
-            const parts = v.split('::');
-            s.mapdirs.push(parts.length < 2 ? { guest: v, host: v } : { guest: parts[0], host: parts[1] });
-        },
-    },
-    featureFlag('wasm-multi-memory', 'multiMemory'),
-    featureFlag('wasm-multi-value', 'multiValue'),
-    featureFlag('wasm-bulk-memory', 'bulkMemory'),
-    featureFlag('wasm-simd', 'simd'),
-    featureFlag('wasm-relaxed-simd', 'relaxedSimd'),
-    featureFlag('wasm-reference-types', 'referenceTypes'),
-    {
-        long: ['timeout'],
-        style: 'required',
-        display: '--timeout <SECONDS>',
-        apply: (s, v) => {
-            const seconds = Number(v);
-            if (!/^\d+(\.\d+)?$/.test(v) || !(seconds > 0)) {
-                throw new UsageError(`invalid value '${v}' for '--timeout <SECONDS>': expected a positive number of seconds`);
-            }
-            s.options.timeoutMs = seconds * 1000;
-        },
-    },
-    { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help ??= 'short') },
-    { long: ['help'], style: 'switch', display: '--help', apply: (s) => (s.help = 'long') },
-    { short: 'V', long: ['version'], style: 'switch', display: '--version', apply: (s) => (s.version = true) },
-];
-const USAGE = 'Usage: wizer [OPTIONS] [INPUT]';
-const MORE = "For more information, try '--help'.";
-function unexpected(token) {
-    const tip = token.startsWith('-') ? `\n\n  tip: to pass '${token}' as a value, use '-- ${token}'` : '';
-    return new UsageError(`unexpected argument '${token}' found${tip}\n\n${USAGE}\n\n${MORE}`);
-}
-function parseArgs(argv) {
-    const state = {
-        input: undefined,
-        output: undefined,
-        preloads: [],
-        options: {
-            initFunc: DEFAULT_INIT_FUNC,
-            renames: [],
-            keepInitFunc: false,
-            allowWasi: false,
-            inheritStdio: true,
-            inheritEnv: false,
-            env: [],
-            preopens: [],
-            relaxedSimdDeterministic: true,
-            features: {
-                multiMemory: true,
-                multiValue: true,
-                bulkMemory: true,
-                simd: true,
-                relaxedSimd: true,
-                referenceTypes: true,
-            },
-        },
-        help: undefined,
-        version: false,
-        dirs: [],
-        mapdirs: [],
-    };
-    const positional = (token) => {
-        if (state.input !== undefined)
-            throw unexpected(token);
-        state.input = token;
-    };
+/** The worker side: runs the unbounded pipeline and posts the result or the error chain. */
+async function runWizerWorker(wizen) {
+    const request = external_node_worker_threads_namespaceObject.workerData;
+    const post = (message) => external_node_worker_threads_namespaceObject.parentPort.postMessage(message);
     try {
-        for (let i = 0; i < argv.length; i++) {
-            const token = argv[i];
-            if (token === '--') {
-                for (const rest of argv.slice(i + 1))
-                    positional(rest);
-                break;
-            }
-            if (token.startsWith('--')) {
-                const eq = token.indexOf('=');
-                const name = token.slice(2, eq < 0 ? undefined : eq);
-                const inline = eq < 0 ? undefined : token.slice(eq + 1);
-                const spec = FLAGS.find((f) => f.long?.includes(name));
-                if (!spec)
-                    throw unexpected(token);
-                i = applyFlag(spec, inline, argv, i, state);
-            }
-            else if (token.startsWith('-') && token.length > 1) {
-                const spec = FLAGS.find((f) => f.short === token[1]);
-                if (!spec)
-                    throw unexpected(token);
-                let inline = token.length > 2 ? token.slice(2) : undefined;
-                if (inline?.startsWith('='))
-                    inline = inline.slice(1);
-                i = applyFlag(spec, inline, argv, i, state);
+        const logger = { debug: (message) => post({ kind: 'log', message }) };
+        const result = await wizen(request.input, { ...request.options, timeoutMs: undefined }, logger);
+        post({ kind: 'done', result });
+    }
+    catch (error) {
+        post({ kind: 'failed', chain: (0,errors/* errorChain */.eB)(error) });
+    }
+}
+/** The main-thread side: runs `wizen` in a worker and stops it after `options.timeoutMs`. */
+function wizenInWorker(input, options, logger) {
+    const timeoutMs = options.timeoutMs;
+    const request = { tag: WORKER_TAG, input, options };
+    return new Promise((resolve, reject) => {
+        const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(import.meta.url), { workerData: request });
+        const timer = setTimeout(() => {
+            void worker.terminate();
+            reject(new errors/* WizerError */.Mx(`initialization did not finish within the ${timeoutMs / 1000} s timeout and was stopped`));
+        }, timeoutMs);
+        const finish = () => clearTimeout(timer);
+        worker.on('message', (message) => {
+            if (message.kind === 'log')
+                logger.debug(message.message);
+            else if (message.kind === 'done') {
+                finish();
+                resolve(message.result);
             }
             else {
-                positional(token);
+                finish();
+                reject(rebuildChain(message.chain));
             }
-        }
-    }
-    catch (error) {
-        if (error instanceof UsageError && !error.message.includes(MORE)) {
-            throw new UsageError(`${error.message}\n\n${MORE}`);
-        }
-        throw error;
-    }
-    state.options.preopens = [...state.dirs, ...state.mapdirs];
-    return state;
-}
-/** Applies one flag; returns the index of the last argv token it consumed. */
-function applyFlag(spec, inline, argv, i, state) {
-    switch (spec.style) {
-        case 'switch':
-            if (inline !== undefined) {
-                throw new UsageError(`unexpected value '${inline}' for '${spec.display}' found; no more were expected\n\n${USAGE}`);
-            }
-            spec.apply(state, undefined);
-            return i;
-        case 'optional-equals':
-            spec.apply(state, inline);
-            return i;
-        case 'optional-greedy': {
-            const next = argv[i + 1];
-            if (inline === undefined && next !== undefined && !next.startsWith('-')) {
-                spec.apply(state, next);
-                return i + 1;
-            }
-            spec.apply(state, inline);
-            return i;
-        }
-        case 'required': {
-            if (inline !== undefined) {
-                spec.apply(state, inline);
-                return i;
-            }
-            const next = argv[i + 1];
-            if (next === undefined || (next.startsWith('-') && next.length > 1)) {
-                throw new UsageError(`a value is required for '${spec.display}' but none was supplied`);
-            }
-            spec.apply(state, next);
-            return i + 1;
-        }
-    }
-}
-/** Parses `--preload name=file` values as upstream does (a runtime error, exit code 1). */
-function parsePreload(value) {
-    const at = value.indexOf('=');
-    if (at < 0)
-        return undefined;
-    return { name: value.slice(0, at), path: value.slice(at + 1) };
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** Version of this tool; kept equal to package.json's by a unit test. Part of every cache key. */
-const TOOL_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/cli/help.ts
-/** Help text of the CLI (our own wording; the flags are upstream Wizer v11's). */
-
-const VERSION_TEXT = `wizer-action ${TOOL_VERSION} (compatible with wizer 11.0.3)`;
-const SUMMARY = `Pre-initialize a WebAssembly module: run its initialization function once and write a
-new module whose memories and globals already hold the resulting state.`;
-const OPTIONS = [
-    ['-o <OUTPUT>', 'Where to write the output module', 'Defaults to stdout. The file is written atomically: on failure nothing is left behind.'],
-    ['-f, --init-func <INIT_FUNC>', 'Export to call to initialize the module [default: wizer-initialize]'],
-    ['-r, --rename-func <dst=src>', 'Rename export `src` to `dst` in the output (repeatable)', 'Replaces any existing `dst` export, e.g. `-r _start=wizer.resume`.'],
-    ['--keep-init-func[=<true|false>]', 'Keep exporting the init function after initialization'],
-    ['--allow-wasi', 'Provide WASI preview1 during initialization', 'Clock, random and environment values read during init are baked into the output.'],
-    ['--relaxed-simd-deterministic[=<true|false>]', 'Accepted for compatibility; V8 runs relaxed SIMD natively'],
-    ['--preload <name=file>', 'Instantiate a .wasm or .wat module first and provide its exports under `name`'],
-    ['--inherit-stdio [<true|false>]', 'Give the module the real stdin/stdout/stderr [default: true]'],
-    ['--inherit-env [<true|false>]', 'Give the module the whole host environment [default: false]'],
-    ['--dir <DIR>', 'Preopen a host directory under the same guest path (repeatable)'],
-    ['--mapdir <GUEST_DIR::HOST_DIR>', 'Preopen HOST_DIR as GUEST_DIR (repeatable)'],
-    ['--wasm-multi-memory [<true|false>]', 'Enable the multi-memory proposal [default: true]'],
-    ['--wasm-multi-value [<true|false>]', 'Enable the multi-value proposal [default: true]'],
-    ['--wasm-bulk-memory [<true|false>]', 'Enable the bulk-memory proposal [default: true]'],
-    ['--wasm-simd [<true|false>]', 'Enable the SIMD proposal [default: true]'],
-    ['--wasm-relaxed-simd [<true|false>]', 'Enable the relaxed-SIMD proposal [default: true]'],
-    ['--wasm-reference-types [<true|false>]', 'Enable the reference-types proposal [default: true]'],
-    ['--timeout <SECONDS>', 'Stop initialization that runs longer than this (not in upstream)'],
-    ['-h, --help', 'Print help (see more with --help)'],
-    ['-V, --version', 'Print version (not in upstream)'],
-];
-function helpText(long) {
-    const lines = [SUMMARY, '', 'Usage: wizer [OPTIONS] [INPUT]', '', 'Arguments:'];
-    lines.push('  [INPUT]  The input Wasm module (binary); defaults to stdin', '', 'Options:');
-    for (const [flag, text, detail] of OPTIONS) {
-        if (long) {
-            lines.push(`  ${flag}`, `          ${text}`);
-            if (detail)
-                lines.push(`          ${detail}`);
-            lines.push('');
-        }
-        else {
-            lines.push(`  ${flag.padEnd(44)} ${text}`);
-        }
-    }
-    return lines.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-/**
- * The `wizer`-compatible command: parses argv, reads the input (file or stdin), calls `wizen`, and
- * writes the output atomically (a temporary file renamed into place) or to stdout. Returns the exit
- * code: 0 success, 1 failure (`Error: ...` with its cause chain), 2 usage error.
- */
-
-
-
-
-
-
-const processIo = {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    readStdin: () => (0,external_node_fs_namespaceObject.readFileSync)(0),
-};
-async function main(argv, io = processIo) {
-    let args;
-    try {
-        args = parseArgs(argv);
-    }
-    catch (error) {
-        if (error instanceof UsageError) {
-            io.stderr.write(`error: ${error.message}\n`);
-            return 2;
-        }
-        throw error;
-    }
-    if (args.help) {
-        io.stdout.write(helpText(args.help === 'long'));
-        return 0;
-    }
-    if (args.version) {
-        io.stdout.write(`${VERSION_TEXT}\n`);
-        return 0;
-    }
-    let output;
-    try {
-        const input = readInput(args.input, io);
-        output = args.output === undefined ? undefined : PendingOutput.create(args.output);
-        const preloads = args.preloads.map((value) => {
-            const preload = parsePreload(value);
-            if (!preload)
-                throw new WizerError(`Bad preload option: ${value} (must be of form \`name=file\`)`);
-            return preload;
         });
-        const { wasm } = await wizen(input, {
-            ...args.options,
-            preloads,
-            guestStdoutToStderr: output === undefined,
+        worker.on('error', (error) => {
+            finish();
+            reject(new errors/* WizerError */.Mx('the initialization worker failed', { cause: error }));
         });
-        if (output)
-            output.commit(wasm);
-        else
-            await writeAll(io.stdout, wasm);
-        return 0;
-    }
-    catch (error) {
-        output?.abandon();
-        io.stderr.write(`Error: ${formatErrorChain(error)}\n`);
-        return 1;
-    }
-}
-function readInput(path, io) {
-    if (path === undefined) {
-        try {
-            return io.readStdin();
-        }
-        catch (error) {
-            throw new WizerError('failed to read input Wasm module', { cause: osError(error) });
-        }
-    }
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
-    }
-    catch (error) {
-        throw new WizerError('failed to open input file', { cause: osError(error) });
-    }
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(fd);
-    }
-    catch (error) {
-        throw new WizerError('failed to read input Wasm module', { cause: osError(error) });
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/**
- * An output file written atomically: a temporary file beside the target is created up front (so an
- * unwritable destination fails early, as upstream's eager create does) and renamed over the target
- * only on success. On failure it is removed, so no partial or empty output is ever left behind.
- */
-class PendingOutput {
-    target;
-    temp;
-    fd;
-    constructor(target, temp, fd) {
-        this.target = target;
-        this.temp = temp;
-        this.fd = fd;
-    }
-    static create(target) {
-        const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${Date.now()}.tmp`);
-        try {
-            return new PendingOutput(target, temp, (0,external_node_fs_namespaceObject.openSync)(temp, 'wx'));
-        }
-        catch (error) {
-            throw new WizerError('failed to create output file', { cause: osError(error) });
-        }
-    }
-    commit(bytes) {
-        try {
-            (0,external_node_fs_namespaceObject.writeSync)(this.fd, bytes);
-            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
-            this.fd = undefined;
-            (0,external_node_fs_namespaceObject.renameSync)(this.temp, this.target);
-        }
-        catch (error) {
-            this.abandon();
-            throw new WizerError('failed to write to output', { cause: osError(error) });
-        }
-    }
-    abandon() {
-        if (this.fd !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
-        this.fd = undefined;
-        (0,external_node_fs_namespaceObject.rmSync)(this.temp, { force: true });
-    }
-}
-function writeAll(stream, bytes) {
-    return new Promise((resolve, reject) => {
-        stream.write(bytes, (error) => (error ? reject(error) : resolve()));
+        worker.on('exit', (code) => {
+            finish();
+            reject(new errors/* WizerError */.Mx(`the initialization worker exited with code ${code}`));
+        });
     });
 }
-const OS_ERRORS = {
-    ENOENT: 'No such file or directory (os error 2)',
-    EACCES: 'Permission denied (os error 13)',
-    EISDIR: 'Is a directory (os error 21)',
-    ENOTDIR: 'Not a directory (os error 20)',
-    EEXIST: 'File exists (os error 17)',
-    ENOSPC: 'No space left on device (os error 28)',
-    EROFS: 'Read-only file system (os error 30)',
-};
-/** Node's errno errors in the wording of Rust's `io::Error`, which upstream prints. */
-function osError(error) {
-    const code = error?.code;
-    if (code && OS_ERRORS[code])
-        return OS_ERRORS[code];
-    return error instanceof Error ? error.message : String(error);
+function rebuildChain(chain) {
+    let error;
+    for (const message of [...chain].reverse()) {
+        error = error === undefined ? message : new errors/* WizerError */.Mx(message, { cause: error });
+    }
+    return error instanceof errors/* WizerError */.Mx ? error : new errors/* WizerError */.Mx(error ?? 'unknown failure');
 }
 
 
@@ -2975,6 +3174,13 @@ webpackEmptyAsyncContext.keys = () => ([]);
 webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
 webpackEmptyAsyncContext.id = 491;
 module.exports = webpackEmptyAsyncContext;
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ })
 

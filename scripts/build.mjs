@@ -20,13 +20,18 @@ rmSync(scratch, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 for (const entry of entries) {
   const out = join(scratch, entry.output.replace(/\.js$/, ''));
-  execFileSync(process.execPath, [ncc, 'build', join(root, entry.source), '-o', out, '-q', '--target', 'es2023'], {
-    stdio: 'inherit',
-    cwd: root,
-  });
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', join(root, entry.source), '-o', out, '-q', '--target', 'es2023'],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
   for (const file of readdirSync(out)) {
     if (file === 'index.js') renameSync(join(out, file), join(dist, entry.output));
-    else if (file !== 'package.json') cpSync(join(out, file), join(dist, file), { recursive: true });
+    else if (file !== 'package.json')
+      cpSync(join(out, file), join(dist, file), { recursive: true });
   }
 }
 writeFileSync(join(dist, 'package.json'), '{"type":"module"}\n');

@@ -13,7 +13,10 @@ const input = join(work, 'primes.wasm');
 const output = join(work, 'primes.wizer.wasm');
 
 const wabt = await wabtInit();
-const parsed = wabt.parseWat('primes.wat', readFileSync(join(root, 'examples', 'primes.wat'), 'utf8'));
+const parsed = wabt.parseWat(
+  'primes.wat',
+  readFileSync(join(root, 'examples', 'primes.wat'), 'utf8'),
+);
 writeFileSync(input, parsed.toBinary({}).buffer);
 parsed.destroy();
 
@@ -45,7 +48,8 @@ const rows = [
   ['first prime_count() answer', before.answer, after.answer],
   ['start-up + first call (ms)', before.ms.toFixed(2), after.ms.toFixed(2)],
 ];
-for (const row of rows) console.log(row.map((c, i) => String(c).padEnd(i === 0 ? 28 : 12)).join(''));
+for (const row of rows)
+  console.log(row.map((c, i) => String(c).padEnd(i === 0 ? 28 : 12)).join(''));
 if (before.answer !== after.answer) {
   console.error('the wizened module answers differently from the original');
   process.exit(1);

@@ -70,7 +70,12 @@ export interface ProcessResult {
 export function runProcess(
   command: string,
   args: string[],
-  options: { input?: Uint8Array | string; cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  options: {
+    input?: Uint8Array | string;
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+  } = {},
 ): Promise<ProcessResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {

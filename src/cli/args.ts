@@ -3,7 +3,12 @@
  * syntaxes and usage errors (exit code 2). Pure: takes argv, returns options or throws UsageError.
  */
 import { UsageError } from '../errors.js';
-import { DEFAULT_INIT_FUNC, type Preopen, type WasmFeatures, type WizenOptions } from '../wizer/options.js';
+import {
+  DEFAULT_INIT_FUNC,
+  type Preopen,
+  type WasmFeatures,
+  type WizenOptions,
+} from '../wizer/options.js';
 
 export interface CliArgs {
   input: string | undefined;
@@ -135,7 +140,9 @@ const FLAGS: FlagSpec[] = [
     apply: (s, v) => {
       // Upstream splits on `::` and ignores any parts after the second.
       const parts = v!.split('::');
-      s.mapdirs.push(parts.length < 2 ? { guest: v!, host: v! } : { guest: parts[0]!, host: parts[1]! });
+      s.mapdirs.push(
+        parts.length < 2 ? { guest: v!, host: v! } : { guest: parts[0]!, host: parts[1]! },
+      );
     },
   },
   featureFlag('wasm-multi-memory', 'multiMemory'),
@@ -151,21 +158,31 @@ const FLAGS: FlagSpec[] = [
     apply: (s, v) => {
       const seconds = Number(v);
       if (!/^\d+(\.\d+)?$/.test(v!) || !(seconds > 0)) {
-        throw new UsageError(`invalid value '${v}' for '--timeout <SECONDS>': expected a positive number of seconds`);
+        throw new UsageError(
+          `invalid value '${v}' for '--timeout <SECONDS>': expected a positive number of seconds`,
+        );
       }
       s.options.timeoutMs = seconds * 1000;
     },
   },
   { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help ??= 'short') },
   { long: ['help'], style: 'switch', display: '--help', apply: (s) => (s.help = 'long') },
-  { short: 'V', long: ['version'], style: 'switch', display: '--version', apply: (s) => (s.version = true) },
+  {
+    short: 'V',
+    long: ['version'],
+    style: 'switch',
+    display: '--version',
+    apply: (s) => (s.version = true),
+  },
 ];
 
 const USAGE = 'Usage: wizer [OPTIONS] [INPUT]';
 const MORE = "For more information, try '--help'.";
 
 function unexpected(token: string): UsageError {
-  const tip = token.startsWith('-') ? `\n\n  tip: to pass '${token}' as a value, use '-- ${token}'` : '';
+  const tip = token.startsWith('-')
+    ? `\n\n  tip: to pass '${token}' as a value, use '-- ${token}'`
+    : '';
   return new UsageError(`unexpected argument '${token}' found${tip}\n\n${USAGE}\n\n${MORE}`);
 }
 

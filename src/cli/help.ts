@@ -7,14 +7,38 @@ const SUMMARY = `Pre-initialize a WebAssembly module: run its initialization fun
 new module whose memories and globals already hold the resulting state.`;
 
 const OPTIONS: Array<[string, string, string?]> = [
-  ['-o <OUTPUT>', 'Where to write the output module', 'Defaults to stdout. The file is written atomically: on failure nothing is left behind.'],
-  ['-f, --init-func <INIT_FUNC>', 'Export to call to initialize the module [default: wizer-initialize]'],
-  ['-r, --rename-func <dst=src>', 'Rename export `src` to `dst` in the output (repeatable)', 'Replaces any existing `dst` export, e.g. `-r _start=wizer.resume`.'],
+  [
+    '-o <OUTPUT>',
+    'Where to write the output module',
+    'Defaults to stdout. The file is written atomically: on failure nothing is left behind.',
+  ],
+  [
+    '-f, --init-func <INIT_FUNC>',
+    'Export to call to initialize the module [default: wizer-initialize]',
+  ],
+  [
+    '-r, --rename-func <dst=src>',
+    'Rename export `src` to `dst` in the output (repeatable)',
+    'Replaces any existing `dst` export, e.g. `-r _start=wizer.resume`.',
+  ],
   ['--keep-init-func[=<true|false>]', 'Keep exporting the init function after initialization'],
-  ['--allow-wasi', 'Provide WASI preview1 during initialization', 'Clock, random and environment values read during init are baked into the output.'],
-  ['--relaxed-simd-deterministic[=<true|false>]', 'Accepted for compatibility; V8 runs relaxed SIMD natively'],
-  ['--preload <name=file>', 'Instantiate a .wasm or .wat module first and provide its exports under `name`'],
-  ['--inherit-stdio [<true|false>]', 'Give the module the real stdin/stdout/stderr [default: true]'],
+  [
+    '--allow-wasi',
+    'Provide WASI preview1 during initialization',
+    'Clock, random and environment values read during init are baked into the output.',
+  ],
+  [
+    '--relaxed-simd-deterministic[=<true|false>]',
+    'Accepted for compatibility; V8 runs relaxed SIMD natively',
+  ],
+  [
+    '--preload <name=file>',
+    'Instantiate a .wasm or .wat module first and provide its exports under `name`',
+  ],
+  [
+    '--inherit-stdio [<true|false>]',
+    'Give the module the real stdin/stdout/stderr [default: true]',
+  ],
   ['--inherit-env [<true|false>]', 'Give the module the whole host environment [default: false]'],
   ['--dir <DIR>', 'Preopen a host directory under the same guest path (repeatable)'],
   ['--mapdir <GUEST_DIR::HOST_DIR>', 'Preopen HOST_DIR as GUEST_DIR (repeatable)'],

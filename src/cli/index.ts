@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { wizen } from '../wizer/index.js';
+import { isWizerWorker, runWizerWorker } from '../wizer/worker.js';
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv.slice(2));
+if (isWizerWorker()) await runWizerWorker(wizen);
+else process.exitCode = await main(process.argv.slice(2));

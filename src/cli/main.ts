@@ -49,7 +49,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     output = args.output === undefined ? undefined : PendingOutput.create(args.output);
     const preloads = args.preloads.map((value) => {
       const preload = parsePreload(value);
-      if (!preload) throw new WizerError(`Bad preload option: ${value} (must be of form \`name=file\`)`);
+      if (!preload)
+        throw new WizerError(`Bad preload option: ${value} (must be of form \`name=file\`)`);
       return preload;
     });
     const { wasm } = await wizen(input, {

@@ -27,7 +27,10 @@ export function readPreamble(bytes: Uint8Array): BinaryKind {
   const magic = (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) >>> 0;
   if (magic !== 0x6d736100) {
     const seen = Array.from(bytes.subarray(0, 4), (b) => `0x${b.toString(16)}`).join(', ');
-    throw r.error(`magic header not detected: bad magic number - expected=[0x0, 0x61, 0x73, 0x6d] actual=[${seen}]`, 0);
+    throw r.error(
+      `magic header not detected: bad magic number - expected=[0x0, 0x61, 0x73, 0x6d] actual=[${seen}]`,
+      0,
+    );
   }
   if (bytes.length < 8) throw r.error('unexpected end-of-file', 4);
   const version = bytes[4]! | (bytes[5]! << 8);
@@ -47,7 +50,10 @@ export function readSections(bytes: Uint8Array): RawSection[] {
     const size = r.u32();
     const payloadStart = r.pos;
     if (payloadStart + size > bytes.length) {
-      throw r.error(`section too large: ${size} bytes with ${bytes.length - payloadStart} remaining`, start);
+      throw r.error(
+        `section too large: ${size} bytes with ${bytes.length - payloadStart} remaining`,
+        start,
+      );
     }
     const section: RawSection = { id, start, payloadStart, end: payloadStart + size };
     if (id === SectionId.Custom) {

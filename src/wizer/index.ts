@@ -14,14 +14,21 @@ import {
   type WizenOptions,
   type WizenResult,
   type PhaseTimings,
+  type WasmFeatures,
   resolveOptions,
 } from './options.js';
 import { parseModule } from './parse.js';
 import { rewrite } from './rewrite.js';
 import { buildEnvironment, checkInitFunc, checkInstantiable, initialize } from './run.js';
 import { snapshot } from './snapshot.js';
-import { checkEngineFeatures, checkImportsAndExports, checkSupportedInstructions } from './validate.js';
+import {
+  checkEngineFeatures,
+  checkFeatureFlags,
+  checkImportsAndExports,
+  checkSupportedInstructions,
+} from './validate.js';
 import { readPreamble } from '../wasm/module.js';
+import { wizenInWorker } from './worker.js';
 
 export * from './options.js';
 
@@ -33,6 +40,7 @@ export async function wizen(
   logger: Logger = silent,
 ): Promise<WizenResult> {
   const options = resolveOptions(partialOptions);
+  if (options.timeoutMs !== undefined) return wizenInWorker(input, options, logger);
   const timings: PhaseTimings = {
     parse: 0,
     instrument: 0,
@@ -53,7 +61,8 @@ export async function wizen(
   const environment = await buildEnvironment(options);
   try {
     logger.debug('Validating input Wasm');
-    const cx = validate(input);
+    checkFeatureFlags(options.features);
+    const cx = validate(input, options.features);
     lap('parse');
 
     logger.debug('Instrumenting the input Wasm');
@@ -115,7 +124,7 @@ export async function wizen(
  * instrumented module later; when a static check refuses the input, we first make sure the input
  * is valid at all, because upstream reports invalid modules before anything else.
  */
-function validate(input: Uint8Array): ModuleContext {
+function validate(input: Uint8Array, features: WasmFeatures): ModuleContext {
   let cx: ModuleContext;
   try {
     if (readPreamble(input) === 'component') {
@@ -126,9 +135,9 @@ function validate(input: Uint8Array): ModuleContext {
     if (error instanceof WasmDecodeError) throw validationFailure(error);
     throw error;
   }
-  let exceptionUse;
+  let codeFeatures;
   try {
-    exceptionUse = checkSupportedInstructions(cx);
+    codeFeatures = checkSupportedInstructions(cx);
     checkImportsAndExports(cx);
   } catch (error) {
     if (!WebAssembly.validate(input as Uint8Array<ArrayBuffer>)) {
@@ -143,7 +152,7 @@ function validate(input: Uint8Array): ModuleContext {
   }
   // Not cross-checked with V8: it rejects some proposals (custom page sizes) that upstream's
   // validator accepts and its engine configuration then refuses with these messages.
-  checkEngineFeatures(cx, exceptionUse);
+  checkEngineFeatures(cx, codeFeatures, features);
   return cx;
 }
 

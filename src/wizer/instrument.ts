@@ -65,7 +65,10 @@ export function instrument(cx: ModuleContext): Instrumented {
   const addGetter = (name: string, result: number, body: readonly number[]): void => {
     getterTypes.push(result);
     getterBodies.push(Uint8Array.from([0x00, ...body, Op.End]));
-    exports.name(name).byte(ExternalKind.Func).u32(funcBase + getterBodies.length - 1);
+    exports
+      .name(name)
+      .byte(ExternalKind.Func)
+      .u32(funcBase + getterBodies.length - 1);
     exportCount++;
   };
 
@@ -154,7 +157,9 @@ function assemble(cx: ModuleContext, replacements: Map<number, Uint8Array>): Uin
   const chunks: Uint8Array[] = [cx.bytes.subarray(0, 8)];
   const pending = new Map(replacements);
   const flushBefore = (rank: number) => {
-    for (const [id, body] of [...pending].sort((a, b) => SECTION_RANK[a[0]]! - SECTION_RANK[b[0]]!)) {
+    for (const [id, body] of [...pending].sort(
+      (a, b) => SECTION_RANK[a[0]]! - SECTION_RANK[b[0]]!,
+    )) {
       if (SECTION_RANK[id]! < rank) {
         chunks.push(sectionHeader(id, body.length), body);
         pending.delete(id);

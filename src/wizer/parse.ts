@@ -134,7 +134,8 @@ function readSubType(r: BinaryReader, features: FeatureUse): FuncType | undefine
 
 function readFieldType(r: BinaryReader): void {
   const code = r.peek();
-  if (code === 0x78 || code === 0x77) r.u8(); // packed i8 / i16
+  if (code === 0x78 || code === 0x77)
+    r.u8(); // packed i8 / i16
   else readValType(r);
   r.u8(); // mutability
 }
@@ -271,7 +272,12 @@ export function scanConstExpr(r: BinaryReader, features: FeatureUse): void {
       case 0xd2: // ref.func
         r.u32();
         break;
-      case 0x6a: case 0x6b: case 0x6c: case 0x7c: case 0x7d: case 0x7e: // extended-const arithmetic
+      case 0x6a:
+      case 0x6b:
+      case 0x6c:
+      case 0x7c:
+      case 0x7d:
+      case 0x7e: // extended-const arithmetic
         break;
       case 0xfd: {
         const sub = r.u32();
@@ -284,7 +290,10 @@ export function scanConstExpr(r: BinaryReader, features: FeatureUse): void {
         // later; skip their immediates generously enough to stay in sync for common forms.
         features.gcAt ??= at;
         const sub = r.u32();
-        if (sub === 0x08) { r.u32(); r.u32(); } // array.new_fixed type n
+        if (sub === 0x08) {
+          r.u32();
+          r.u32();
+        } // array.new_fixed type n
         else if (sub <= 0x07) r.u32(); // struct.new/_default, array.new/_default (type)
         break;
       }

@@ -56,7 +56,13 @@ export function rewrite(cx: ModuleContext, snap: Snapshot, options: RewriteOptio
       case SectionId.Start:
         break; // the start function already ran; its effects are in the snapshot
       case SectionId.DataCount:
-        emit(s.id, new ByteSink(5).u32((cx.dataCount ?? 0) + snap.segments.length).view().slice());
+        emit(
+          s.id,
+          new ByteSink(5)
+            .u32((cx.dataCount ?? 0) + snap.segments.length)
+            .view()
+            .slice(),
+        );
         break;
       case SectionId.Data:
         emitData();
@@ -110,7 +116,10 @@ function encodeExports(cx: ModuleContext, options: RewriteOptions): Uint8Array {
     if (e.name === options.initFunc && !options.keepInitFunc) continue;
     if (hasReactorInit && e.name === '_initialize') continue;
     if (!srcToDst.has(e.name) && dsts.has(e.name)) continue; // replaced by a rename
-    sink.name(srcToDst.get(e.name) ?? e.name).byte(e.kind).u32(e.index);
+    sink
+      .name(srcToDst.get(e.name) ?? e.name)
+      .byte(e.kind)
+      .u32(e.index);
     count++;
   }
   const body = sink.view();

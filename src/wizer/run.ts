@@ -50,7 +50,9 @@ export async function buildEnvironment(options: WizenOptions): Promise<Environme
 async function instantiatePreload(preload: Preload, environment: Environment): Promise<Namespace> {
   let module: WebAssembly.Module;
   try {
-    module = new WebAssembly.Module((await readModuleFile(preload.path)) as Uint8Array<ArrayBuffer>);
+    module = new WebAssembly.Module(
+      (await readModuleFile(preload.path)) as Uint8Array<ArrayBuffer>,
+    );
   } catch (error) {
     throw new WizerError('failed to parse preload module', { cause: error });
   }
@@ -63,7 +65,9 @@ async function instantiatePreload(preload: Preload, environment: Environment): P
     }
     return instance.exports;
   } catch (error) {
-    throw new WizerError('failed to instantiate preload module', { cause: guestFailure(undefined, error) });
+    throw new WizerError('failed to instantiate preload module', {
+      cause: guestFailure(undefined, error),
+    });
   }
 }
 
@@ -83,7 +87,11 @@ async function readModuleFile(path: string): Promise<Uint8Array> {
 /** WAT preloads are assembled with wabt, loaded only when needed. */
 async function watToBinary(path: string, text: string): Promise<Uint8Array> {
   let wabtInit: () => Promise<{
-    parseWat(name: string, text: string, features?: Record<string, boolean>): {
+    parseWat(
+      name: string,
+      text: string,
+      features?: Record<string, boolean>,
+    ): {
       toBinary(o: object): { buffer: Uint8Array };
       destroy(): void;
     };
@@ -92,7 +100,9 @@ async function watToBinary(path: string, text: string): Promise<Uint8Array> {
     const moduleName = 'wabt';
     wabtInit = ((await import(moduleName)) as { default: typeof wabtInit }).default;
   } catch {
-    throw new WizerError(`\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`);
+    throw new WizerError(
+      `\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`,
+    );
   }
   const wabt = await wabtInit();
   const parsed = wabt.parseWat(path, text, { multi_memory: true, memory64: true });

@@ -10,7 +10,10 @@ const TRAP_MESSAGES: ReadonlyArray<[RegExp, string]> = [
   [/divide by zero|remainder by zero/, 'integer divide by zero'],
   [/float unrepresentable in integer range/, 'invalid conversion to integer'],
   [/integer overflow/, 'integer overflow'],
-  [/table index is out of bounds|element segment out of bounds/, 'undefined element: out of bounds table access'],
+  [
+    /table index is out of bounds|element segment out of bounds/,
+    'undefined element: out of bounds table access',
+  ],
   [/null function|function signature mismatch/, 'indirect call type mismatch'],
   [/Maximum call stack size exceeded/, 'call stack exhausted'],
   [/dereferencing a null pointer|null/, 'null reference'],
@@ -35,7 +38,9 @@ export function backtrace(error: unknown): string {
   const frames: string[] = [];
   for (const m of stack.matchAll(/wasm-function\[(\d+)\]:0x([0-9a-f]+)/g)) {
     const n = frames.length;
-    frames.push(`${String(n).padStart(5)}:${('0x' + m[2]).padStart(9)} - <unknown>!<wasm function ${m[1]}>`);
+    frames.push(
+      `${String(n).padStart(5)}:${('0x' + m[2]).padStart(9)} - <unknown>!<wasm function ${m[1]}>`,
+    );
   }
   return ['error while executing at wasm backtrace:', ...frames].join('\n');
 }

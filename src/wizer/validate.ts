@@ -12,7 +12,8 @@
  */
 import { WizerError } from '../errors.js';
 import { walkFunctionBody, type InstructionVisitor } from '../wasm/code.js';
-import { ExternalKind, SectionId } from '../wasm/constants.js';
+import { ExternalKind, SectionId, ValTypeCode } from '../wasm/constants.js';
+import type { WasmFeatures } from './options.js';
 import { isRefType } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { RESERVED_PREFIX, type ModuleContext } from './context.js';
@@ -47,18 +48,31 @@ const TABLE_SET = 0x26;
 /** Opcodes of the exceptions proposal (legacy and current). */
 const EXCEPTION_OPCODES = new Set([0x06, 0x07, 0x08, 0x09, 0x0a, 0x18, 0x19, 0x1f]);
 
-/** Where the exceptions proposal is first used inside a function body. */
+/** Where a proposal is first used inside a function body. */
 export interface CodeFeatureUse {
   offset: number;
   funcIndex: number;
 }
 
+/** First uses, in function bodies, of proposals the engine configuration may refuse. */
+export interface CodeFeatures {
+  exceptions?: CodeFeatureUse;
+  simd?: CodeFeatureUse;
+  relaxedSimd?: CodeFeatureUse;
+  bulkMemory?: CodeFeatureUse;
+}
+
+/** memory.init, data.drop, memory.copy, memory.fill. */
+const isBulkMemoryOp = (sub: number) => sub >= 8 && sub <= 11;
+/** Relaxed-SIMD sub-opcodes of the 0xFD prefix. */
+const isRelaxedSimdOp = (sub: number) => sub >= 0x100 && sub <= 0x113;
+
 /**
  * Runs the static scans (steps 2 and 3 of upstream's validation, in section order) and returns
- * the first use of exception-handling instructions for the later engine-feature check.
+ * the first uses of proposals for the later engine-feature checks.
  */
-export function checkSupportedInstructions(cx: ModuleContext): CodeFeatureUse | undefined {
-  let exceptionUse: CodeFeatureUse | undefined;
+export function checkSupportedInstructions(cx: ModuleContext): CodeFeatures {
+  const uses: CodeFeatures = {};
   for (const section of cx.sections) {
     if (section.id === SectionId.Global) {
       if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
@@ -68,26 +82,30 @@ export function checkSupportedInstructions(cx: ModuleContext): CodeFeatureUse | 
       const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
       let unsupported: string | undefined;
       let bodyIndex = 0;
+      const here = (offset: number) => ({ offset, funcIndex: cx.importedFuncCount + bodyIndex });
       const visit: InstructionVisitor = (opcode, sub, offset) => {
         if (unsupported !== undefined) return;
         if (sub < 0) {
           if (opcode === TABLE_SET) unsupported = 'table.set';
-          else if (exceptionUse === undefined && EXCEPTION_OPCODES.has(opcode)) {
-            exceptionUse = { offset, funcIndex: cx.importedFuncCount + bodyIndex };
-          }
+          else if (EXCEPTION_OPCODES.has(opcode)) uses.exceptions ??= here(offset);
           return;
         }
         const name = UNSUPPORTED_PREFIXED.get(opcode)?.get(sub);
         if (name !== undefined) unsupported = name;
         else if (opcode === 0xfb) cx.features.gcAt ??= offset;
+        else if (opcode === 0xfd) {
+          uses.simd ??= here(offset);
+          if (isRelaxedSimdOp(sub)) uses.relaxedSimd ??= here(offset);
+        } else if (opcode === 0xfc && isBulkMemoryOp(sub)) uses.bulkMemory ??= here(offset);
       };
       for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
         walkFunctionBody(r.sub(r.u32()), visit);
       }
-      if (unsupported !== undefined) throw new WizerError(`unsupported \`${unsupported}\` instruction`);
+      if (unsupported !== undefined)
+        throw new WizerError(`unsupported \`${unsupported}\` instruction`);
     }
   }
-  return exceptionUse;
+  return uses;
 }
 
 /** Step 4 and 5: reserved names and import kinds. */
@@ -111,9 +129,11 @@ export function checkImportsAndExports(cx: ModuleContext): void {
       // Upstream panics here ("exceptions are unsupported"); we refuse like any other input.
       throw new WizerError('imported tags are not supported (exceptions proposal not enabled)');
     }
-    if (imp.kind === ExternalKind.Global) throw new WizerError('imported globals are not supported');
+    if (imp.kind === ExternalKind.Global)
+      throw new WizerError('imported globals are not supported');
     if (imp.kind === ExternalKind.Table) throw new WizerError('imported tables are not supported');
-    if (imp.kind === ExternalKind.Memory) throw new WizerError('imported memories are not supported');
+    if (imp.kind === ExternalKind.Memory)
+      throw new WizerError('imported memories are not supported');
   }
 }
 
@@ -124,12 +144,26 @@ const hex = (n: number): string => `0x${n.toString(16)}`;
  * exceptions, GC and custom-page-sizes proposals are off, and constant expressions may only read
  * imported globals (of which a wizened module has none).
  */
-export function checkEngineFeatures(cx: ModuleContext, exceptionUse: CodeFeatureUse | undefined): void {
+export function checkEngineFeatures(
+  cx: ModuleContext,
+  uses: CodeFeatures,
+  enabled: WasmFeatures,
+): void {
   const parseFailure = (reason: string): WizerError =>
     new WizerError('failed to compile the Wasm module', {
       cause: new WizerError('failed to parse WebAssembly module', { cause: reason }),
     });
+  const translationFailure = (use: CodeFeatureUse, reason: string): WizerError =>
+    new WizerError('failed to compile the Wasm module', {
+      cause: new WizerError(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
+        cause: new WizerError('WebAssembly translation error', {
+          cause: `Invalid input WebAssembly code at offset ${use.offset}: ${reason}`,
+        }),
+      }),
+    });
   const { features } = cx;
+  const section = (id: number) => cx.sections.find((s) => s.id === id)?.payloadStart;
+  const v128Global = cx.globals.find((g) => g.type.code === ValTypeCode.V128);
   const parseErrors: Array<[number | undefined, string]> = [
     [features.gcAt, 'struct indexed types not supported without the gc feature'],
     [features.exceptionsAt, 'exceptions proposal not enabled'],
@@ -137,19 +171,48 @@ export function checkEngineFeatures(cx: ModuleContext, exceptionUse: CodeFeature
       features.customPageSizeAt,
       "the custom page sizes proposal must be enabled to customize a memory's page size",
     ],
-    [features.constGlobalGetAt, 'constant expression required: global.get of locally defined global'],
+    [
+      features.constGlobalGetAt,
+      'constant expression required: global.get of locally defined global',
+    ],
   ];
+  // Proposals the user switched off with `--wasm-*=false`.
+  if (!enabled.multiMemory && cx.memories.length > 1) {
+    parseErrors.push([section(SectionId.Memory), 'multiple memories']);
+  }
+  if (!enabled.referenceTypes && cx.tableCount > 1) {
+    parseErrors.push([section(SectionId.Table), 'multiple tables']);
+  }
+  if (!enabled.multiValue && cx.types.some((t) => t !== undefined && t.results.length > 1)) {
+    parseErrors.push([
+      section(SectionId.Type),
+      'func type returns multiple values but the multi-value feature is not enabled',
+    ]);
+  }
+  if (!enabled.simd && v128Global)
+    parseErrors.push([v128Global.initStart, 'SIMD support is not enabled']);
+  if (!enabled.bulkMemory && cx.dataSegments.some((d) => !d.active)) {
+    parseErrors.push([section(SectionId.Data), 'bulk memory support is not enabled']);
+  }
   const first = parseErrors
     .filter((e): e is [number, string] => e[0] !== undefined)
     .sort((a, b) => a[0] - b[0])[0];
   if (first) throw parseFailure(`${first[1]} (at offset ${hex(first[0])})`);
-  if (exceptionUse) {
-    throw new WizerError('failed to compile the Wasm module', {
-      cause: new WizerError(`failed to compile: wasm[0]::function[${exceptionUse.funcIndex}]`, {
-        cause: new WizerError('WebAssembly translation error', {
-          cause: `Invalid input WebAssembly code at offset ${exceptionUse.offset}: exceptions support is not enabled`,
-        }),
-      }),
-    });
+  const codeErrors: Array<[CodeFeatureUse | undefined, string]> = [
+    [uses.exceptions, 'exceptions support is not enabled'],
+    [enabled.simd ? undefined : uses.simd, 'SIMD support is not enabled'],
+    [enabled.relaxedSimd ? undefined : uses.relaxedSimd, 'relaxed SIMD support is not enabled'],
+    [enabled.bulkMemory ? undefined : uses.bulkMemory, 'bulk memory support is not enabled'],
+  ];
+  const firstCode = codeErrors
+    .filter((e): e is [CodeFeatureUse, string] => e[0] !== undefined)
+    .sort((a, b) => a[0].offset - b[0].offset)[0];
+  if (firstCode) throw translationFailure(firstCode[0], firstCode[1]);
+}
+
+/** Upstream refuses this combination when it builds its engine configuration. */
+export function checkFeatureFlags(enabled: WasmFeatures): void {
+  if (!enabled.simd && enabled.relaxedSimd) {
+    throw new WizerError('cannot disable the simd proposal but enable the relaxed simd proposal');
   }
 }

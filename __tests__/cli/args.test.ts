@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/cli/args.js';
+import { UsageError } from '../../src/errors.js';
+
+describe('parseArgs', () => {
+  it('uses upstream defaults', () => {
+    const a = parseArgs(['in.wasm']);
+    expect(a.input).toBe('in.wasm');
+    expect(a.output).toBeUndefined();
+    expect(a.options.initFunc).toBe('wizer-initialize');
+    expect(a.options.inheritStdio).toBe(true);
+    expect(a.options.inheritEnv).toBe(false);
+    expect(a.options.keepInitFunc).toBe(false);
+  });
+
+  it('accepts -o path, -o=path and -opath', () => {
+    expect(parseArgs(['-o', 'x.wasm']).output).toBe('x.wasm');
+    expect(parseArgs(['-o=x.wasm']).output).toBe('x.wasm');
+    expect(parseArgs(['-ox.wasm']).output).toBe('x.wasm');
+  });
+
+  it('splits renames at the first =', () => {
+    expect(parseArgs(['-r', 'a=b=c']).options.renames).toEqual([['a', 'b=c']]);
+    expect(parseArgs(['--func-rename=x=']).options.renames).toEqual([['x', '']]);
+    expect(() => parseArgs(['-r', 'ab'])).toThrow(/must contain exactly one equals character/);
+  });
+
+  it('requires = for --keep-init-func values', () => {
+    expect(parseArgs(['--keep-init-func']).options.keepInitFunc).toBe(true);
+    expect(parseArgs(['--keep-init-func=false']).options.keepInitFunc).toBe(false);
+    const a = parseArgs(['--keep-init-func', 'false']);
+    expect(a.options.keepInitFunc).toBe(true);
+    expect(a.input).toBe('false');
+    expect(() => parseArgs(['--keep-init-func', 'true', 'in.wasm'])).toThrow(UsageError);
+  });
+
+  it('lets optional booleans consume the next token greedily', () => {
+    expect(parseArgs(['--inherit-stdio', 'false']).options.inheritStdio).toBe(false);
+    expect(parseArgs(['--inherit-env', '-o', 'x']).options.inheritEnv).toBe(true);
+    expect(() => parseArgs(['--inherit-stdio', 'in.wasm'])).toThrow(
+      /invalid value 'in.wasm' for '--inherit-stdio/,
+    );
+  });
+
+  it('puts --dir preopens before --mapdir ones and splits mapdir at ::', () => {
+    const a = parseArgs(['--mapdir', '/g::h::x', '--dir', 'd']);
+    expect(a.options.preopens).toEqual([
+      { guest: 'd', host: 'd' },
+      { guest: '/g', host: 'h' },
+    ]);
+  });
+
+  it('rejects unknown flags, values for switches and a second input', () => {
+    expect(() => parseArgs(['--bogus'])).toThrow(/unexpected argument '--bogus'/);
+    expect(() => parseArgs(['--allow-wasi=true'])).toThrow(/unexpected value 'true'/);
+    expect(() => parseArgs(['a', 'b'])).toThrow(/unexpected argument 'b'/);
+    expect(() => parseArgs(['-f'])).toThrow(/a value is required for '--init-func/);
+  });
+
+  it('takes everything after -- as the input', () => {
+    expect(parseArgs(['-o', 'x', '--', '-weird.wasm']).input).toBe('-weird.wasm');
+  });
+
+  it('parses --timeout in seconds', () => {
+    expect(parseArgs(['--timeout', '1.5']).options.timeoutMs).toBe(1500);
+    expect(() => parseArgs(['--timeout', 'soon'])).toThrow(/--timeout/);
+  });
+});
