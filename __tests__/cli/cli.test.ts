@@ -1,0 +1,74 @@
+/** Behaviours where our CLI deliberately improves on upstream; run on the real bundle. */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TOOL_VERSION } from '../../src/version.js';
+import { repoRoot, runOurs, tempDir, wat } from '../helpers/tools.js';
+
+const dir = tempDir();
+afterAll(() => dir.cleanup());
+
+async function fixture(name: string, text: string): Promise<string> {
+  const path = join(dir.path, name);
+  writeFileSync(path, await wat(text));
+  return path;
+}
+
+describe('CLI', () => {
+  it('prints its version, which matches package.json', async () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(TOOL_VERSION).toBe(pkg.version);
+    const result = await runOurs(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.toString()).toContain(TOOL_VERSION);
+  });
+
+  it('stops an endless initialization at --timeout and leaves no output file', async () => {
+    const input = await fixture(
+      'loop.wasm',
+      '(module (func (export "wizer-initialize") (loop $l (br $l))))',
+    );
+    const output = join(dir.path, 'loop.out.wasm');
+    const started = Date.now();
+    const result = await runOurs(['--timeout', '1', input, '-o', output]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Error: initialization did not finish within the 1 s timeout/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(existsSync(output)).toBe(false);
+    expect(readdirSync(dir.path).filter((f) => f.includes('loop.out'))).toEqual([]);
+  });
+
+  it('gives the same result with and without --timeout', async () => {
+    const input = await fixture(
+      'g.wasm',
+      `(module (memory (export "m") 1) (global (mut i32) (i32.const 0))
+         (func (export "wizer-initialize") (global.set 0 (i32.const 7)) (i32.store (i32.const 8) (i32.const 9))))`,
+    );
+    const a = await runOurs([input]);
+    const b = await runOurs(['--timeout', '30', input]);
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    expect(Buffer.compare(a.stdout, b.stdout)).toBe(0);
+  });
+
+  it('never overwrites the input when the run fails, and leaves no partial output', async () => {
+    const input = await fixture(
+      'trap.wasm',
+      '(module (func (export "wizer-initialize") unreachable))',
+    );
+    const before = readFileSync(input);
+    const result = await runOurs([input, '-o', input]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the `wizer-initialize` function trapped');
+    expect(Buffer.compare(readFileSync(input), before)).toBe(0);
+    expect(readdirSync(dir.path).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('hints at -f wizer.initialize for modules made for Wizer 10', async () => {
+    const input = await fixture('old.wasm', '(module (func (export "wizer.initialize")))');
+    const result = await runOurs([input]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('does not have a `wizer-initialize` export');
+    expect(result.stderr).toContain('-f wizer.initialize');
+  });
+});
