@@ -53,7 +53,7 @@ export async function wat(text: string): Promise<Uint8Array> {
   const module = wabt.parseWat('fixture.wat', text, features);
   try {
     module.resolveNames();
-    module.validate();
+    module.validate(features);
     return new Uint8Array(module.toBinary({ write_debug_names: true }).buffer);
   } finally {
     module.destroy();

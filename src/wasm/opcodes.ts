@@ -85,7 +85,12 @@ function op(
 }
 
 /** Consecutive opcodes sharing one immediate shape; `-` in `names` marks a reserved code. */
-function run(prefix: number, first: number, immediates: readonly ImmediateKind[], names: string): void {
+function run(
+  prefix: number,
+  first: number,
+  immediates: readonly ImmediateKind[],
+  names: string,
+): void {
   let code = first;
   for (const name of names.trim().split(/\s+/)) {
     if (name !== '-') op(prefix, code, name, immediates);
@@ -216,7 +221,12 @@ run(
 );
 op(SIMD, 0x0c, 'v128.const', ['v128']);
 op(SIMD, 0x0d, 'i8x16.shuffle', ['shuffle']);
-run(SIMD, 0x0e, [], 'i8x16.swizzle i8x16.splat i16x8.splat i32x4.splat i64x2.splat f32x4.splat f64x2.splat');
+run(
+  SIMD,
+  0x0e,
+  [],
+  'i8x16.swizzle i8x16.splat i16x8.splat i32x4.splat i64x2.splat f32x4.splat f64x2.splat',
+);
 run(
   SIMD,
   0x15,

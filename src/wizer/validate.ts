@@ -11,37 +11,20 @@
  * sizes, `global.get` in constant expressions) are decided by `checkEngineFeatures`.
  */
 import { WizerError } from '../errors.js';
-import { walkFunctionBody, type InstructionVisitor } from '../wasm/code.js';
+import { opcodeName, walkFunctionBody, type InstructionVisitor } from '../wasm/code.js';
 import { ExternalKind, SectionId, ValTypeCode } from '../wasm/constants.js';
 import type { WasmFeatures } from './options.js';
 import { isRefType } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { RESERVED_PREFIX, type ModuleContext } from './context.js';
 
-/** Instructions whose effects escape the snapshot, by prefix byte and sub-opcode. */
-const UNSUPPORTED_PREFIXED: ReadonlyMap<number, ReadonlyMap<number, string>> = new Map([
-  [
-    0xfc,
-    new Map([
-      [9, 'data.drop'],
-      [12, 'table.init'],
-      [13, 'elem.drop'],
-      [14, 'table.copy'],
-      [15, 'table.grow'],
-      [17, 'table.fill'],
-    ]),
-  ],
-  [
-    0xfb,
-    new Map([
-      [0x05, 'struct.set'],
-      [0x0e, 'array.set'],
-      [0x10, 'array.fill'],
-      [0x11, 'array.copy'],
-      [0x12, 'array.init_data'],
-      [0x13, 'array.init_elem'],
-    ]),
-  ],
+/**
+ * Instructions whose effects escape the snapshot (table mutation, segment drops, GC writes), as
+ * prefix byte -> sub-opcodes. Names come from the opcode table.
+ */
+const UNSUPPORTED_PREFIXED: ReadonlyMap<number, ReadonlySet<number>> = new Map([
+  [0xfc, new Set([9, 12, 13, 14, 15, 17])], // data.drop table.init elem.drop table.copy table.grow table.fill
+  [0xfb, new Set([0x05, 0x0e, 0x10, 0x11, 0x12, 0x13])], // struct.set array.set/fill/copy/init_data/init_elem
 ]);
 const TABLE_SET = 0x26;
 
@@ -81,17 +64,17 @@ export function checkSupportedInstructions(cx: ModuleContext): CodeFeatures {
     } else if (section.id === SectionId.Code) {
       const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
       let unsupported: string | undefined;
+      const refuse = (opcode: number, sub: number) => (unsupported = opcodeName(opcode, sub));
       let bodyIndex = 0;
       const here = (offset: number) => ({ offset, funcIndex: cx.importedFuncCount + bodyIndex });
       const visit: InstructionVisitor = (opcode, sub, offset) => {
         if (unsupported !== undefined) return;
         if (sub < 0) {
-          if (opcode === TABLE_SET) unsupported = 'table.set';
+          if (opcode === TABLE_SET) refuse(opcode, sub);
           else if (EXCEPTION_OPCODES.has(opcode)) uses.exceptions ??= here(offset);
           return;
         }
-        const name = UNSUPPORTED_PREFIXED.get(opcode)?.get(sub);
-        if (name !== undefined) unsupported = name;
+        if (UNSUPPORTED_PREFIXED.get(opcode)?.has(sub)) refuse(opcode, sub);
         else if (opcode === 0xfb) cx.features.gcAt ??= offset;
         else if (opcode === 0xfd) {
           uses.simd ??= here(offset);
