@@ -53,7 +53,8 @@ export async function wat(text: string): Promise<Uint8Array> {
   const module = wabt.parseWat('fixture.wat', text, features);
   try {
     module.resolveNames();
-    module.validate(features);
+    // wabt's validator mistypes some reference-types code when typed function references are on.
+    module.validate({ ...features, function_references: false, gc: false });
     return new Uint8Array(module.toBinary({ write_debug_names: true }).buffer);
   } finally {
     module.destroy();
