@@ -6,9 +6,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(884);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(616);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(954);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(421);
 
 
 
@@ -22,7 +22,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 954:
+/***/ 421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35,12 +35,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 15 modules
-var wizer = __nccwpck_require__(884);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 29 modules
+var wizer = __nccwpck_require__(616);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -164,12 +164,20 @@ const FLAGS = [
     },
     { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help ??= 'short') },
     { long: ['help'], style: 'switch', display: '--help', apply: (s) => (s.help = 'long') },
-    { short: 'V', long: ['version'], style: 'switch', display: '--version', apply: (s) => (s.version = true) },
+    {
+        short: 'V',
+        long: ['version'],
+        style: 'switch',
+        display: '--version',
+        apply: (s) => (s.version = true),
+    },
 ];
 const USAGE = 'Usage: wizer [OPTIONS] [INPUT]';
 const MORE = "For more information, try '--help'.";
 function unexpected(token) {
-    const tip = token.startsWith('-') ? `\n\n  tip: to pass '${token}' as a value, use '-- ${token}'` : '';
+    const tip = token.startsWith('-')
+        ? `\n\n  tip: to pass '${token}' as a value, use '-- ${token}'`
+        : '';
     return new errors/* UsageError */.eb(`unexpected argument '${token}' found${tip}\n\n${USAGE}\n\n${MORE}`);
 }
 function parseArgs(argv) {
@@ -300,14 +308,38 @@ const VERSION_TEXT = `wizer-action ${TOOL_VERSION} (compatible with wizer 11.0.3
 const SUMMARY = `Pre-initialize a WebAssembly module: run its initialization function once and write a
 new module whose memories and globals already hold the resulting state.`;
 const OPTIONS = [
-    ['-o <OUTPUT>', 'Where to write the output module', 'Defaults to stdout. The file is written atomically: on failure nothing is left behind.'],
-    ['-f, --init-func <INIT_FUNC>', 'Export to call to initialize the module [default: wizer-initialize]'],
-    ['-r, --rename-func <dst=src>', 'Rename export `src` to `dst` in the output (repeatable)', 'Replaces any existing `dst` export, e.g. `-r _start=wizer.resume`.'],
+    [
+        '-o <OUTPUT>',
+        'Where to write the output module',
+        'Defaults to stdout. The file is written atomically: on failure nothing is left behind.',
+    ],
+    [
+        '-f, --init-func <INIT_FUNC>',
+        'Export to call to initialize the module [default: wizer-initialize]',
+    ],
+    [
+        '-r, --rename-func <dst=src>',
+        'Rename export `src` to `dst` in the output (repeatable)',
+        'Replaces any existing `dst` export, e.g. `-r _start=wizer.resume`.',
+    ],
     ['--keep-init-func[=<true|false>]', 'Keep exporting the init function after initialization'],
-    ['--allow-wasi', 'Provide WASI preview1 during initialization', 'Clock, random and environment values read during init are baked into the output.'],
-    ['--relaxed-simd-deterministic[=<true|false>]', 'Accepted for compatibility; V8 runs relaxed SIMD natively'],
-    ['--preload <name=file>', 'Instantiate a .wasm or .wat module first and provide its exports under `name`'],
-    ['--inherit-stdio [<true|false>]', 'Give the module the real stdin/stdout/stderr [default: true]'],
+    [
+        '--allow-wasi',
+        'Provide WASI preview1 during initialization',
+        'Clock, random and environment values read during init are baked into the output.',
+    ],
+    [
+        '--relaxed-simd-deterministic[=<true|false>]',
+        'Accepted for compatibility; V8 runs relaxed SIMD natively',
+    ],
+    [
+        '--preload <name=file>',
+        'Instantiate a .wasm or .wat module first and provide its exports under `name`',
+    ],
+    [
+        '--inherit-stdio [<true|false>]',
+        'Give the module the real stdin/stdout/stderr [default: true]',
+    ],
     ['--inherit-env [<true|false>]', 'Give the module the whole host environment [default: false]'],
     ['--dir <DIR>', 'Preopen a host directory under the same guest path (repeatable)'],
     ['--mapdir <GUEST_DIR::HOST_DIR>', 'Preopen HOST_DIR as GUEST_DIR (repeatable)'],
@@ -443,7 +475,7 @@ class PendingOutput {
         this.fd = fd;
     }
     static create(target) {
-        const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${Date.now()}.tmp`);
+        const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${process.pid}.${Date.now()}.tmp`);
         try {
             return new PendingOutput(target, temp, (0,external_node_fs_.openSync)(temp, 'wx'));
         }
@@ -587,7 +619,7 @@ function indent(text) {
 
 /***/ }),
 
-/***/ 884:
+/***/ 616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1020,7 +1052,10 @@ function instrument(cx) {
     const addGetter = (name, result, body) => {
         getterTypes.push(result);
         getterBodies.push(Uint8Array.from([0x00, ...body, Op.End]));
-        exports.name(name).byte(ExternalKind.Func).u32(funcBase + getterBodies.length - 1);
+        exports
+            .name(name)
+            .byte(ExternalKind.Func)
+            .u32(funcBase + getterBodies.length - 1);
         exportCount++;
     };
     cx.globals.forEach((g, i) => {
@@ -1586,7 +1621,10 @@ function rewrite(cx, snap, options) {
             case SectionId.Start:
                 break; // the start function already ran; its effects are in the snapshot
             case SectionId.DataCount:
-                emit(s.id, new ByteSink(5).u32((cx.dataCount ?? 0) + snap.segments.length).view().slice());
+                emit(s.id, new ByteSink(5)
+                    .u32((cx.dataCount ?? 0) + snap.segments.length)
+                    .view()
+                    .slice());
                 break;
             case SectionId.Data:
                 emitData();
@@ -1647,7 +1685,10 @@ function encodeExports(cx, options) {
             continue;
         if (!srcToDst.has(e.name) && dsts.has(e.name))
             continue; // replaced by a rename
-        sink.name(srcToDst.get(e.name) ?? e.name).byte(e.kind).u32(e.index);
+        sink
+            .name(srcToDst.get(e.name) ?? e.name)
+            .byte(e.kind)
+            .u32(e.index);
         count++;
     }
     const body = sink.view();
@@ -1684,27 +1725,1463 @@ function encodeData(cx, snap) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-;// CONCATENATED MODULE: ./src/wizer/wasi-stub.ts
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: ./src/wasi/constants.ts
+/**
+ * WASI preview1 numbers (errno, file types, rights, flags) and the rights sets upstream Wizer's WASI
+ * (Wasmtime 42) reports, as observed through `fd_fdstat_get`.
+ */
+/** WASI preview1 errno values used by this layer. */
+const Errno = {
+    success: 0,
+    acces: 2,
+    again: 6,
+    badf: 8,
+    busy: 10,
+    dquot: 19,
+    exist: 20,
+    fbig: 22,
+    ilseq: 25,
+    intr: 27,
+    inval: 28,
+    io: 29,
+    isdir: 31,
+    loop: 32,
+    mfile: 33,
+    mlink: 34,
+    nametoolong: 37,
+    nfile: 41,
+    nodev: 43,
+    noent: 44,
+    nomem: 48,
+    nospc: 51,
+    nosys: 52,
+    notdir: 54,
+    notempty: 55,
+    notsock: 57,
+    notsup: 58,
+    notty: 59,
+    nxio: 60,
+    overflow: 61,
+    perm: 63,
+    pipe: 64,
+    rofs: 69,
+    spipe: 70,
+    txtbsy: 74,
+    xdev: 75,
+};
+/** Node's `error.code` strings mapped to WASI errno values. */
+const errnoByCode = {
+    EPERM: Errno.perm,
+    ENOENT: Errno.noent,
+    EIO: Errno.io,
+    EBADF: Errno.badf,
+    EAGAIN: Errno.again,
+    ENOMEM: Errno.nomem,
+    EACCES: Errno.acces,
+    EBUSY: Errno.busy,
+    EEXIST: Errno.exist,
+    EXDEV: Errno.xdev,
+    ENODEV: Errno.nodev,
+    ENOTDIR: Errno.notdir,
+    EISDIR: Errno.isdir,
+    EINVAL: Errno.inval,
+    ENFILE: Errno.nfile,
+    EMFILE: Errno.mfile,
+    ENOTTY: Errno.notty,
+    ETXTBSY: Errno.txtbsy,
+    EFBIG: Errno.fbig,
+    ENOSPC: Errno.nospc,
+    ESPIPE: Errno.spipe,
+    EROFS: Errno.rofs,
+    EMLINK: Errno.mlink,
+    EPIPE: Errno.pipe,
+    ENAMETOOLONG: Errno.nametoolong,
+    ENOTEMPTY: Errno.notempty,
+    ELOOP: Errno.loop,
+    ENOSYS: Errno.nosys,
+    ENOTSUP: Errno.notsup,
+    EOPNOTSUPP: Errno.notsup,
+    EOVERFLOW: Errno.overflow,
+    EDQUOT: Errno.dquot,
+    EILSEQ: Errno.ilseq,
+    EINTR: Errno.intr,
+    ENXIO: Errno.nxio,
+};
+const Filetype = {
+    unknown: 0,
+    blockDevice: 1,
+    characterDevice: 2,
+    directory: 3,
+    regularFile: 4,
+    socketStream: 6,
+    symbolicLink: 7,
+};
+const Rights = {
+    fdRead: 1n << 1n,
+    fdWrite: 1n << 6n,
+    fdReaddir: 1n << 14n,
+    /** Every rights bit preview1 defines (bits 0 to 29). */
+    all: (1n << 30n) - 1n,
+};
+/** Rights reported for stdin and for stdout/stderr (base and inheriting alike). */
+const STDIN_RIGHTS = Rights.fdRead;
+const STDOUT_RIGHTS = Rights.fdWrite;
+/** Rights upstream reports for a preopened directory. */
+const PREOPEN_RIGHTS_BASE = 0x7b7fe00n;
+const PREOPEN_RIGHTS_INHERITING = 0xff7ffffn;
+/** Rights upstream reports for a directory opened by the guest: all but seek, write and set-size. */
+const DIRECTORY_RIGHTS = 0x3fb7ffbbn;
+const Oflags = { creat: 1, directory: 2, excl: 4, trunc: 8, all: 15 };
+const Fdflags = { append: 1, dsync: 2, nonblock: 4, rsync: 8, sync: 16, all: 31 };
+const LOOKUP_SYMLINK_FOLLOW = 1;
+const Fstflags = { atim: 1, atimNow: 2, mtim: 4, mtimNow: 8, all: 15 };
+const Whence = { set: 0, cur: 1, end: 2 };
+const Clockid = { realtime: 0, monotonic: 1, processCputime: 2, threadCputime: 3 };
+const Eventtype = { clock: 0, fdRead: 1, fdWrite: 2 };
+const SUBCLOCK_ABSTIME = 1;
+/** How many symbolic links one path lookup may expand (cap-std's and Linux's limit). */
+const MAX_SYMLINK_EXPANSIONS = 40;
 
-class Wasi {
-    memory;
-    imports;
-    constructor(_c) {
-        const mem = () => { if (!this.memory)
-            throw new errors/* GuestTrap */.U1('missing required memory export'); return new DataView(this.memory.buffer); };
-        this.imports = {
-            proc_exit: ((code) => { throw new errors/* ProcExit */.z$(code); }),
-            fd_write: ((fd, iovs, n, nw) => { const v = mem(); let t = 0; for (let i = 0; i < n; i++) {
-                const p = v.getUint32(iovs + 8 * i, true), l = v.getUint32(iovs + 8 * i + 4, true);
-                process.stderr.write(new Uint8Array(v.buffer, p, l));
-                t += l;
-            } v.setUint32(nw, t, true); void fd; return 0; }),
-            args_sizes_get: ((a, b) => { const v = mem(); v.setUint32(a, 0, true); v.setUint32(b, 0, true); return 0; }),
-            environ_sizes_get: ((a, b) => { const v = mem(); v.setUint32(a, 0, true); v.setUint32(b, 0, true); return 0; }),
-        };
+;// CONCATENATED MODULE: ./src/wasi/errno.ts
+/** A WASI call's failure as an errno, and the translation of host errors to errno values. */
+
+
+/** Thrown inside the layer to return an errno to the guest; never escapes an import function. */
+class WasiErrno extends Error {
+    errno;
+    name = 'WasiErrno';
+    constructor(errno) {
+        super(`WASI errno ${errno}`);
+        this.errno = errno;
     }
-    bindMemory(m) { this.memory = m; }
-    dispose() { }
+}
+/** The errno an import returns for `error`; traps (and bugs without an errno) are rethrown. */
+function errnoOf(error) {
+    if (error instanceof WasiErrno)
+        return error.errno;
+    if (error instanceof errors/* GuestTrap */.U1)
+        throw error;
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+        return errnoByCode[error.code] ?? Errno.io;
+    }
+    throw error;
+}
+
+;// CONCATENATED MODULE: ./src/wasi/paths.ts
+/**
+ * Path lookup confined to a directory, with the results of cap-std (which upstream's WASI uses):
+ * components are resolved one at a time with `lstat`; symbolic links are expanded here, never by
+ * the host; `..` above the starting directory, absolute paths and absolute link targets fail with
+ * EPERM. Every host path handed to `node:fs` afterwards has only real directories before its last
+ * component, so the host cannot follow anything out of the sandbox.
+ *
+ * Host paths are built by string concatenation: `node:path` would normalise `a/..` lexically.
+ */
+
+
+
+function hostPathOf(lookup) {
+    return lookup.name === undefined ? lookup.parent : `${lookup.parent}/${lookup.name}`;
+}
+/** Rejects paths no lookup may start with: empty (ENOENT), absolute (EPERM), NUL (EINVAL). */
+function checkPath(path) {
+    if (path.length === 0)
+        throw new WasiErrno(Errno.noent);
+    if (path.charCodeAt(0) === 0x2f)
+        throw new WasiErrno(Errno.perm);
+    if (path.includes('\0'))
+        throw new WasiErrno(Errno.inval);
+}
+/** Whether `pending` (a reversed component list) still holds a component that moves the walk. */
+function hasStep(pending) {
+    for (let i = pending.length - 1; i >= 0; i--) {
+        const c = pending[i];
+        if (c !== '' && c !== '.')
+            return true;
+    }
+    return false;
+}
+function join(base, stack) {
+    return stack.length === 0 ? base : `${base}/${stack.join('/')}`;
+}
+/**
+ * Walks `path` from the directory `base`. Intermediate symlinks are always followed; the final one
+ * only when `follow` is set or the path ends with a slash.
+ */
+function lookup(base, path, follow) {
+    checkPath(path);
+    const pending = path.split('/').reverse();
+    const stack = [];
+    let expansions = 0;
+    while (pending.length > 0) {
+        const name = pending.pop();
+        if (name === '' || name === '.')
+            continue;
+        if (name === '..') {
+            if (stack.length === 0)
+                throw new WasiErrno(Errno.perm);
+            stack.pop();
+            continue;
+        }
+        const more = hasStep(pending);
+        const trailingSlash = !more && pending.length > 0;
+        const parent = join(base, stack);
+        const stat = (0,external_node_fs_.lstatSync)(`${parent}/${name}`, { throwIfNoEntry: false });
+        if (stat === undefined) {
+            if (more)
+                throw new WasiErrno(Errno.noent);
+            return { parent, components: stack, name, stat, trailingSlash };
+        }
+        if (stat.isSymbolicLink() && (more || follow || trailingSlash)) {
+            if (++expansions > MAX_SYMLINK_EXPANSIONS)
+                throw new WasiErrno(Errno.loop);
+            const target = (0,external_node_fs_.readlinkSync)(`${parent}/${name}`, 'utf8');
+            if (target.charCodeAt(0) === 0x2f)
+                throw new WasiErrno(Errno.perm);
+            // A link to "" names nothing (Linux: ENOENT).
+            if (target.length === 0)
+                throw new WasiErrno(Errno.noent);
+            const parts = target.split('/');
+            for (let i = parts.length - 1; i >= 0; i--)
+                pending.push(parts[i]);
+            continue;
+        }
+        if (more) {
+            if (!stat.isDirectory())
+                throw new WasiErrno(Errno.notdir);
+            stack.push(name);
+            continue;
+        }
+        return { parent, components: stack, name, stat, trailingSlash };
+    }
+    return {
+        parent: join(base, stack),
+        components: stack,
+        name: undefined,
+        stat: undefined,
+        trailingSlash: false,
+    };
+}
+/** Resolves a path that must name an existing directory; returns its host path and depth. */
+function lookupDirectory(base, path) {
+    if (path.length === 0)
+        return { host: base, depth: 0 };
+    const found = lookup(base, path, true);
+    if (found.name === undefined)
+        return { host: found.parent, depth: found.components.length };
+    if (found.stat === undefined)
+        throw new WasiErrno(Errno.noent);
+    if (!found.stat.isDirectory())
+        throw new WasiErrno(Errno.notdir);
+    return { host: `${found.parent}/${found.name}`, depth: found.components.length + 1 };
+}
+/**
+ * Re-checks that `components` below `root` are still real directories, for hosts without
+ * `/proc/self/fd`, where a directory descriptor is known by path and could have been renamed away
+ * and replaced by a link. Returns the host path.
+ */
+function verifiedDirectory(root, components) {
+    let host = root;
+    for (const name of components) {
+        host = `${host}/${name}`;
+        const stat = (0,external_node_fs_.lstatSync)(host, { throwIfNoEntry: false });
+        if (stat === undefined || !stat.isDirectory())
+            throw new WasiErrno(Errno.noent);
+    }
+    return host;
+}
+/**
+ * Splits `path` into its directory (resolved, following links) and last component, as cap-std's
+ * "open parent" does: a path ending with `/` or `/.` names `.` inside itself. `..` as the last
+ * component of the starting directory would leave it: EPERM.
+ */
+function lookupParent(base, path) {
+    checkPath(path);
+    let dirPath;
+    let name;
+    if (path.endsWith('/') || path.endsWith('/.')) {
+        dirPath = path;
+        name = '.';
+    }
+    else {
+        const slash = path.lastIndexOf('/');
+        dirPath = slash < 0 ? '' : path.slice(0, slash);
+        name = path.slice(slash + 1);
+    }
+    const dir = lookupDirectory(base, dirPath);
+    if (name === '..' && dir.depth === 0)
+        throw new WasiErrno(Errno.perm);
+    return { dir: dir.host, name, host: `${dir.host}/${name}` };
+}
+/** `path` without trailing slashes (a lone `/` is kept, so it still fails as absolute). */
+function stripTrailingSlashes(path) {
+    let end = path.length;
+    while (end > 1 && path.charCodeAt(end - 1) === 0x2f)
+        end--;
+    return path.slice(0, end);
+}
+
+;// CONCATENATED MODULE: ./src/wasi/descriptors.ts
+/**
+ * The guest's file descriptor table. Numbers are handed out lowest-free-first (0, 1, 2 are stdio,
+ * preopens follow from 3), which is what upstream does, including after a guest closes stdio.
+ */
+
+
+
+
+/** Linux names an open directory `/proc/self/fd/N`, which tracks it through renames (like openat). */
+const hostProcFdDir = process.platform === 'linux' && (0,external_node_fs_.existsSync)('/proc/self/fd') ? '/proc/self/fd' : undefined;
+let procFdDir = hostProcFdDir;
+/** Tests run the path-based fallback (used where /proc/self/fd is missing) on Linux too. */
+function useProcFdForTesting(enabled) {
+    procFdDir = enabled ? hostProcFdDir : undefined;
+}
+/** The host path through which lookups relative to `dir` start. */
+function directoryBase(dir) {
+    if (procFdDir !== undefined)
+        return `${procFdDir}/${dir.hostFd}`;
+    return verifiedDirectory(dir.root, dir.components);
+}
+class DescriptorTable {
+    entries = new Map();
+    get(fd) {
+        const entry = this.entries.get(fd);
+        if (entry === undefined)
+            throw new WasiErrno(Errno.badf);
+        return entry;
+    }
+    has(fd) {
+        return this.entries.has(fd);
+    }
+    /** The descriptor at `fd` if it is a regular file (anything else: EBADF). */
+    file(fd) {
+        const entry = this.get(fd);
+        if (entry.kind !== 'file')
+            throw new WasiErrno(Errno.badf);
+        return entry;
+    }
+    /** The descriptor at `fd` as a directory to resolve paths from (a file: ENOTDIR, stdio: EBADF). */
+    directory(fd) {
+        const entry = this.get(fd);
+        if (entry.kind === 'dir')
+            return entry;
+        throw new WasiErrno(entry.kind === 'file' ? Errno.notdir : Errno.badf);
+    }
+    add(entry) {
+        let fd = 0;
+        while (this.entries.has(fd))
+            fd++;
+        this.entries.set(fd, entry);
+        return fd;
+    }
+    set(fd, entry) {
+        this.entries.set(fd, entry);
+    }
+    /** Removes `fd` and closes its host descriptor. */
+    close(fd) {
+        const entry = this.get(fd);
+        this.entries.delete(fd);
+        if (entry.kind !== 'stdio')
+            (0,external_node_fs_.closeSync)(entry.hostFd);
+    }
+    /** Moves `from` onto `to` (both must exist), closing what `to` held. */
+    renumber(from, to) {
+        const moving = this.get(from);
+        this.get(to);
+        if (from === to)
+            return;
+        this.close(to);
+        this.entries.delete(from);
+        this.entries.set(to, moving);
+    }
+    closeAll() {
+        for (const fd of [...this.entries.keys()]) {
+            try {
+                this.close(fd);
+            }
+            catch {
+                // Already closed on the host: nothing left to release.
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wasi/filesystem.ts
+/**
+ * The file and directory calls of WASI preview1 over `node:fs`, with upstream's results: errnos come
+ * from the host where upstream's also do, and from the checks cap-std and Wasmtime make otherwise.
+ */
+
+
+
+
+
+function filetypeOf(stat) {
+    if (stat.isFile())
+        return Filetype.regularFile;
+    if (stat.isDirectory())
+        return Filetype.directory;
+    if (stat.isSymbolicLink())
+        return Filetype.symbolicLink;
+    if (stat.isCharacterDevice())
+        return Filetype.characterDevice;
+    if (stat.isBlockDevice())
+        return Filetype.blockDevice;
+    if (stat.isSocket())
+        return Filetype.socketStream;
+    return Filetype.unknown;
+}
+function filestatOf(stat) {
+    return {
+        dev: stat.dev,
+        ino: stat.ino,
+        filetype: filetypeOf(stat),
+        nlink: stat.nlink,
+        size: stat.size,
+        atim: stat.atimeNs,
+        mtim: stat.mtimeNs,
+        ctim: stat.ctimeNs,
+    };
+}
+/** New access and modification times (seconds, as `node:fs` takes them) or undefined for no change. */
+function newTimes(current, atim, mtim, flags) {
+    const setA = (flags & Fstflags.atim) !== 0;
+    const nowA = (flags & Fstflags.atimNow) !== 0;
+    const setM = (flags & Fstflags.mtim) !== 0;
+    const nowM = (flags & Fstflags.mtimNow) !== 0;
+    if ((setA && nowA) || (setM && nowM))
+        throw new WasiErrno(Errno.inval);
+    if (!setA && !nowA && !setM && !nowM)
+        return undefined;
+    const now = Date.now() / 1000;
+    const before = !setA && !nowA ? current() : !setM && !nowM ? current() : undefined;
+    const seconds = (ns) => Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
+    const a = setA ? seconds(atim) : nowA ? now : seconds(before.atimeNs);
+    const m = setM ? seconds(mtim) : nowM ? now : seconds(before.mtimeNs);
+    return [a, m];
+}
+class Filesystem {
+    table;
+    constructor(table) {
+        this.table = table;
+    }
+    /** Opens a preopened directory; the caller reports failures. */
+    preopen(guest, host) {
+        const hostFd = (0,external_node_fs_.openSync)(host, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_DIRECTORY);
+        this.table.add({ kind: 'dir', hostFd, root: host, components: [], preopenName: guest });
+    }
+    base(dirfd) {
+        const dir = this.table.directory(dirfd);
+        return { dir, base: directoryBase(dir) };
+    }
+    pathOpen(dirfd, lookupFlags, path, oflags, rightsBase, fdflags) {
+        const { dir, base } = this.base(dirfd);
+        const create = (oflags & Oflags.creat) !== 0;
+        const truncate = (oflags & Oflags.trunc) !== 0;
+        const directory = (oflags & Oflags.directory) !== 0;
+        if (directory && (oflags & (Oflags.creat | Oflags.excl | Oflags.trunc)) !== 0) {
+            throw new WasiErrno(Errno.inval);
+        }
+        if ((fdflags & (Fdflags.dsync | Fdflags.rsync | Fdflags.sync)) !== 0) {
+            throw new WasiErrno(Errno.notsup);
+        }
+        const write = (rightsBase & Rights.fdWrite) !== 0n;
+        const read = (rightsBase & Rights.fdRead) !== 0n || !write;
+        const found = lookup(base, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0);
+        const hostWrite = write || create || truncate;
+        let flags = read && hostWrite ? external_node_fs_.constants.O_RDWR : hostWrite ? external_node_fs_.constants.O_WRONLY : external_node_fs_.constants.O_RDONLY;
+        if (create)
+            flags |= external_node_fs_.constants.O_CREAT;
+        if ((oflags & Oflags.excl) !== 0)
+            flags |= external_node_fs_.constants.O_EXCL;
+        if (truncate)
+            flags |= external_node_fs_.constants.O_TRUNC;
+        if (directory)
+            flags |= external_node_fs_.constants.O_DIRECTORY;
+        // The path is link-free up to its last component; a final link left unfollowed must stay so.
+        // (`/proc/self/fd/N` itself is a link that must be followed.)
+        if (found.name !== undefined)
+            flags |= external_node_fs_.constants.O_NOFOLLOW;
+        const host = hostPathOf(found) + (found.trailingSlash ? '/' : '');
+        const hostFd = (0,external_node_fs_.openSync)(host, flags, 0o666);
+        const stat = (0,external_node_fs_.fstatSync)(hostFd);
+        if (stat.isDirectory()) {
+            const components = [...dir.components, ...found.components];
+            if (found.name !== undefined)
+                components.push(found.name);
+            return this.table.add({
+                kind: 'dir',
+                hostFd,
+                root: dir.root,
+                components,
+                preopenName: undefined,
+            });
+        }
+        return this.table.add({
+            kind: 'file',
+            hostFd,
+            readable: read,
+            writable: write,
+            append: (fdflags & Fdflags.append) !== 0,
+            nonblock: (fdflags & Fdflags.nonblock) !== 0,
+            position: 0,
+        });
+    }
+    fdstat(fd, stdioIsTty) {
+        const entry = this.table.get(fd);
+        switch (entry.kind) {
+            case 'stdio': {
+                const rights = entry.stream === 0 ? Rights.fdRead : Rights.fdWrite;
+                const filetype = stdioIsTty(entry.stream) ? Filetype.characterDevice : Filetype.unknown;
+                return { filetype, flags: 0, rightsBase: rights, rightsInheriting: rights };
+            }
+            case 'dir':
+                return entry.preopenName !== undefined
+                    ? {
+                        filetype: Filetype.directory,
+                        flags: 0,
+                        rightsBase: PREOPEN_RIGHTS_BASE,
+                        rightsInheriting: PREOPEN_RIGHTS_INHERITING,
+                    }
+                    : {
+                        filetype: Filetype.directory,
+                        flags: 0,
+                        rightsBase: DIRECTORY_RIGHTS,
+                        rightsInheriting: DIRECTORY_RIGHTS,
+                    };
+            case 'file': {
+                let rights = Rights.all;
+                if (!entry.readable)
+                    rights &= ~(Rights.fdRead | Rights.fdReaddir);
+                if (!entry.writable)
+                    rights &= ~Rights.fdWrite;
+                const flags = (entry.append ? Fdflags.append : 0) | (entry.nonblock ? Fdflags.nonblock : 0);
+                return {
+                    filetype: Filetype.regularFile,
+                    flags,
+                    rightsBase: rights,
+                    rightsInheriting: rights,
+                };
+            }
+        }
+    }
+    setFdflags(fd, flags) {
+        const file = this.table.file(fd);
+        if ((flags & (Fdflags.dsync | Fdflags.rsync | Fdflags.sync)) !== 0)
+            throw new WasiErrno(Errno.inval);
+        file.append = (flags & Fdflags.append) !== 0;
+        file.nonblock = (flags & Fdflags.nonblock) !== 0;
+    }
+    /** Rights are not enforced upstream and cannot be changed: ENOTSUP on files and directories. */
+    setRights(fd) {
+        if (this.table.get(fd).kind === 'stdio')
+            throw new WasiErrno(Errno.badf);
+        throw new WasiErrno(Errno.notsup);
+    }
+    /** `fd_filestat_get`; stdio reports zeros with its file type. */
+    filestat(fd, stdioIsTty) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'stdio') {
+            const filetype = stdioIsTty(entry.stream) ? Filetype.characterDevice : Filetype.unknown;
+            return { dev: 0n, ino: 0n, filetype, nlink: 0n, size: 0n, atim: 0n, mtim: 0n, ctim: 0n };
+        }
+        return filestatOf((0,external_node_fs_.fstatSync)(entry.hostFd, { bigint: true }));
+    }
+    pathFilestat(dirfd, lookupFlags, path) {
+        const { base } = this.base(dirfd);
+        const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
+        // Without following, a trailing slash is ignored: `file/` and `link/` stat the entry itself.
+        const found = lookup(base, follow ? path : stripTrailingSlashes(path), follow);
+        if (found.name === undefined)
+            return filestatOf((0,external_node_fs_.statSync)(found.parent, { bigint: true }));
+        if (found.stat === undefined)
+            throw new WasiErrno(Errno.noent);
+        if (found.trailingSlash && !found.stat.isDirectory())
+            throw new WasiErrno(Errno.notdir);
+        return filestatOf((0,external_node_fs_.lstatSync)(hostPathOf(found), { bigint: true }));
+    }
+    setSize(fd, size) {
+        const file = this.table.file(fd);
+        if (size > BigInt(Number.MAX_SAFE_INTEGER))
+            throw new WasiErrno(Errno.fbig);
+        // The host refuses descriptors not open for writing (EINVAL), as upstream reports.
+        (0,external_node_fs_.ftruncateSync)(file.hostFd, Number(size));
+    }
+    setTimes(fd, atim, mtim, flags) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'stdio')
+            throw new WasiErrno(Errno.badf);
+        const times = newTimes(() => (0,external_node_fs_.fstatSync)(entry.hostFd, { bigint: true }), atim, mtim, flags);
+        if (times !== undefined)
+            (0,external_node_fs_.futimesSync)(entry.hostFd, times[0], times[1]);
+    }
+    pathSetTimes(dirfd, lookupFlags, path, atim, mtim, flags) {
+        const { base } = this.base(dirfd);
+        const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
+        const found = lookup(base, follow ? path : stripTrailingSlashes(path), follow);
+        const host = hostPathOf(found);
+        if (found.name !== undefined && found.stat === undefined)
+            throw new WasiErrno(Errno.noent);
+        const self = found.name === undefined;
+        const times = newTimes(() => (self ? (0,external_node_fs_.statSync)(host, { bigint: true }) : (0,external_node_fs_.lstatSync)(host, { bigint: true })), atim, mtim, flags);
+        if (times === undefined)
+            return;
+        if (self)
+            (0,external_node_fs_.utimesSync)(host, times[0], times[1]);
+        else
+            (0,external_node_fs_.lutimesSync)(host, times[0], times[1]);
+    }
+    /** Every entry of a directory, `.` and `..` first, in the host's order (as upstream lists them). */
+    readdir(fd) {
+        const entry = this.table.get(fd);
+        if (entry.kind !== 'dir')
+            throw new WasiErrno(Errno.badf);
+        const base = directoryBase(entry);
+        const self = (0,external_node_fs_.fstatSync)(entry.hostFd, { bigint: true });
+        const entries = [
+            { name: Buffer.from('.'), ino: self.ino, filetype: Filetype.directory },
+            { name: Buffer.from('..'), ino: self.ino, filetype: Filetype.directory },
+        ];
+        // `buffer` keeps names that are not UTF-8 intact (the typings only list string encodings).
+        const dir = (0,external_node_fs_.opendirSync)(base, { encoding: 'buffer' });
+        try {
+            const prefix = Buffer.from(`${base}/`);
+            for (let dirent = dir.readSync(); dirent !== null; dirent = dir.readSync()) {
+                const name = dirent.name;
+                const stat = (0,external_node_fs_.lstatSync)(Buffer.concat([prefix, name]), {
+                    bigint: true,
+                    throwIfNoEntry: false,
+                });
+                if (stat === undefined)
+                    continue; // removed while listing
+                entries.push({ name, ino: stat.ino, filetype: filetypeOf(stat) });
+            }
+        }
+        finally {
+            dir.closeSync();
+        }
+        return entries;
+    }
+    createDirectory(dirfd, path) {
+        const { base } = this.base(dirfd);
+        (0,external_node_fs_.mkdirSync)(lookupParent(base, stripTrailingSlashes(path)).host);
+    }
+    removeDirectory(dirfd, path) {
+        const { base } = this.base(dirfd);
+        const target = lookupParent(base, path);
+        if (target.name === '.' || target.name === '..')
+            throw new WasiErrno(Errno.inval);
+        (0,external_node_fs_.rmdirSync)(target.host);
+    }
+    unlinkFile(dirfd, path) {
+        const { base } = this.base(dirfd);
+        (0,external_node_fs_.unlinkSync)(lookupParent(base, path).host);
+    }
+    rename(oldDirfd, oldPath, newDirfd, newPath) {
+        const oldBase = this.base(oldDirfd).base;
+        const newBase = this.base(newDirfd).base;
+        // Trailing slashes are dropped for the lookup; on the source one is kept so that the host
+        // still insists on a directory.
+        const oldStripped = stripTrailingSlashes(oldPath);
+        const source = lookupParent(oldBase, oldStripped);
+        const target = lookupParent(newBase, stripTrailingSlashes(newPath));
+        (0,external_node_fs_.renameSync)(source.host + (oldStripped.length < oldPath.length ? '/' : ''), target.host);
+    }
+    symlink(target, dirfd, path) {
+        const { base } = this.base(dirfd);
+        if (target.charCodeAt(0) === 0x2f)
+            throw new WasiErrno(Errno.perm);
+        if (target.includes('\0'))
+            throw new WasiErrno(Errno.inval);
+        (0,external_node_fs_.symlinkSync)(target, lookupParent(base, path).host);
+    }
+    readlink(dirfd, path) {
+        const { base } = this.base(dirfd);
+        const contents = (0,external_node_fs_.readlinkSync)(lookupParent(base, path).host, { encoding: 'buffer' });
+        if (contents[0] === 0x2f)
+            throw new WasiErrno(Errno.perm);
+        return contents;
+    }
+    link(oldDirfd, lookupFlags, oldPath, newDirfd, newPath) {
+        const oldBase = this.base(oldDirfd).base;
+        const newBase = this.base(newDirfd).base;
+        if ((lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0)
+            throw new WasiErrno(Errno.inval);
+        (0,external_node_fs_.linkSync)(lookupParent(oldBase, oldPath).host, lookupParent(newBase, newPath).host);
+    }
+    /** `fd_prestat_get` / `fd_prestat_dir_name`: the guest name of a preopen. */
+    prestatName(fd, forDirName) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'dir' && entry.preopenName !== undefined)
+            return entry.preopenName;
+        throw new WasiErrno(forDirName ? Errno.notdir : Errno.badf);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:tty"
+const external_node_tty_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
+;// CONCATENATED MODULE: ./src/wasi/io.ts
+/**
+ * Reading, writing and seeking. Like upstream's preview1, each call transfers only the first
+ * non-empty buffer of its iovec list; callers pass that one buffer here.
+ */
+
+
+
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+/** Blocks the thread for `ms` milliseconds (WASI calls are synchronous). */
+function sleepSync(ms) {
+    if (ms > 0)
+        Atomics.wait(sleepCell, 0, 0, ms);
+}
+function isAgain(error) {
+    return error instanceof Error && 'code' in error && error.code === 'EAGAIN';
+}
+/** The guest's standard streams: the host's (0, 1, 2 unless a test passes others) or null sinks. */
+class Stdio {
+    inherit;
+    hostFds;
+    tty;
+    constructor(inherit, hostFds) {
+        this.inherit = inherit;
+        this.hostFds = hostFds;
+        this.tty = inherit
+            ? [(0,external_node_tty_namespaceObject.isatty)(hostFds[0]), (0,external_node_tty_namespaceObject.isatty)(hostFds[1]), (0,external_node_tty_namespaceObject.isatty)(hostFds[2])]
+            : [false, false, false];
+    }
+    isTty(stream) {
+        return this.tty[stream];
+    }
+    read(target, offset, length) {
+        if (!this.inherit || length === 0)
+            return 0;
+        for (;;) {
+            try {
+                return (0,external_node_fs_.readSync)(this.hostFds[0], target, offset, length, null);
+            }
+            catch (error) {
+                if (error instanceof Error && 'code' in error && error.code === 'EOF')
+                    return 0;
+                if (!isAgain(error))
+                    throw error;
+                sleepSync(1);
+            }
+        }
+    }
+    /** Writes everything (upstream blocks until flushed) and reports the full length. */
+    write(hostStream, source, offset, length) {
+        if (!this.inherit)
+            return length;
+        const fd = this.hostFds[hostStream];
+        let done = 0;
+        while (done < length) {
+            try {
+                done += (0,external_node_fs_.writeSync)(fd, source, offset + done, length - done);
+            }
+            catch (error) {
+                if (!isAgain(error))
+                    throw error;
+                sleepSync(1);
+            }
+        }
+        return length;
+    }
+}
+class FileIo {
+    table;
+    stdio;
+    stdoutToStderr;
+    constructor(table, stdio, stdoutToStderr) {
+        this.table = table;
+        this.stdio = stdio;
+        this.stdoutToStderr = stdoutToStderr;
+    }
+    readableFile(fd) {
+        const file = this.table.file(fd);
+        if (!file.readable)
+            throw new WasiErrno(Errno.badf);
+        return file;
+    }
+    writableFile(fd) {
+        const file = this.table.file(fd);
+        if (!file.writable)
+            throw new WasiErrno(Errno.badf);
+        return file;
+    }
+    read(fd, target, offset, length) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'stdio') {
+            if (entry.stream !== 0)
+                throw new WasiErrno(Errno.badf);
+            return this.stdio.read(target, offset, length);
+        }
+        const file = this.readableFile(fd);
+        const n = (0,external_node_fs_.readSync)(file.hostFd, target, offset, length, file.position);
+        file.position += n;
+        return n;
+    }
+    pread(fd, target, offset, length, at) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'stdio')
+            throw new WasiErrno(entry.stream === 0 ? Errno.spipe : Errno.badf);
+        const file = this.readableFile(fd);
+        return (0,external_node_fs_.readSync)(file.hostFd, target, offset, length, at);
+    }
+    write(fd, source, offset, length) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'stdio') {
+            if (entry.stream === 0)
+                throw new WasiErrno(Errno.badf);
+            const hostStream = entry.stream === 1 && this.stdoutToStderr ? 2 : entry.stream;
+            return this.stdio.write(hostStream, source, offset, length);
+        }
+        const file = this.writableFile(fd);
+        const at = file.append ? this.size(file) : file.position;
+        const n = (0,external_node_fs_.writeSync)(file.hostFd, source, offset, length, at);
+        file.position = at + n;
+        return n;
+    }
+    pwrite(fd, source, offset, length, at) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'stdio')
+            throw new WasiErrno(entry.stream === 0 ? Errno.badf : Errno.spipe);
+        const file = this.writableFile(fd);
+        // Upstream's host descriptor has O_APPEND, where Linux ignores the offset of pwrite.
+        return (0,external_node_fs_.writeSync)(file.hostFd, source, offset, length, file.append ? this.size(file) : Number(at));
+    }
+    seek(fd, delta, whence) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'stdio')
+            throw new WasiErrno(Errno.spipe);
+        const file = this.table.file(fd);
+        const from = whence === Whence.set ? 0 : whence === Whence.cur ? file.position : this.size(file);
+        const target = from + Number(delta);
+        if (target < 0 || !Number.isSafeInteger(target))
+            throw new WasiErrno(Errno.inval);
+        file.position = target;
+        return target;
+    }
+    /** `fd_sync` / `fd_datasync`: regular files only (directories and stdio: EBADF, as upstream). */
+    sync(fd, dataOnly) {
+        const file = this.table.file(fd);
+        if (dataOnly)
+            (0,external_node_fs_.fdatasyncSync)(file.hostFd);
+        else
+            (0,external_node_fs_.fsyncSync)(file.hostFd);
+    }
+    size(file) {
+        return (0,external_node_fs_.fstatSync)(file.hostFd).size;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wasi/memory.ts
+/**
+ * Checked access to the guest's exported memory. Views are cached per `memory.buffer` (it changes
+ * when the guest grows its memory), so each access costs one identity check. Bad pointers trap
+ * with upstream's wording (wiggle's `GuestError` messages).
+ */
+
+
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const TWO_32 = 0x1_0000_0000;
+/** "In func wasi_snapshot_preview1::NAME at write TYPE: REASON", caused by REASON. */
+function contextTrap(func, what, reason) {
+    return new errors/* GuestTrap */.U1(`In func wasi_snapshot_preview1::${func} at ${what}: ${reason}`, {
+        cause: new errors/* GuestTrap */.U1(reason),
+    });
+}
+function invalidEnum(func, type) {
+    return contextTrap(func, `convert ${type}`, `Invalid enum value ${type}`);
+}
+function invalidFlags(func, type) {
+    return contextTrap(func, `convert ${type}`, `Invalid flag value ${type}`);
+}
+function outOfBounds(ptr, len) {
+    return `Pointer out of bounds: Region { start: ${ptr}, len: ${len} }`;
+}
+class GuestMemory {
+    memory;
+    buffer;
+    u8view = new Uint8Array(0);
+    dataView = new DataView(new ArrayBuffer(0));
+    bind(memory) {
+        this.memory = memory;
+        this.buffer = undefined;
+    }
+    /** Every preview1 call needs the memory export, even those that never touch it (as upstream). */
+    require() {
+        if (this.memory === undefined)
+            throw new errors/* GuestTrap */.U1('missing required memory export');
+    }
+    refresh() {
+        const memory = this.memory;
+        if (memory === undefined)
+            throw new errors/* GuestTrap */.U1('missing required memory export');
+        if (memory.buffer !== this.buffer) {
+            this.buffer = memory.buffer;
+            this.u8view = new Uint8Array(this.buffer);
+            this.dataView = new DataView(this.buffer);
+        }
+    }
+    /** Traps unless `[ptr, ptr + len)` lies inside memory; returns the current byte view. */
+    check(ptr, len) {
+        this.refresh();
+        if (ptr + len > this.u8view.length)
+            throw new errors/* GuestTrap */.U1(outOfBounds(ptr, len));
+        return this.u8view;
+    }
+    /** Like `check` for a typed value written as a function result (alignment checked too). */
+    checkResult(func, type, ptr, size) {
+        this.refresh();
+        if (ptr % size !== 0) {
+            throw contextTrap(func, `write ${type}`, `Pointer not aligned to ${size}: Region { start: ${ptr}, len: ${size} }`);
+        }
+        if (ptr + size > this.u8view.length) {
+            throw contextTrap(func, `write ${type}`, outOfBounds(ptr, size));
+        }
+        return this.dataView;
+    }
+    view() {
+        this.refresh();
+        return this.dataView;
+    }
+    bytes(ptr, len) {
+        return this.check(ptr, len).subarray(ptr, ptr + len);
+    }
+    /** A guest string (ptr, len); invalid UTF-8 is EILSEQ as upstream. */
+    string(ptr, len) {
+        const bytes = this.bytes(ptr, len);
+        try {
+            return utf8.decode(bytes);
+        }
+        catch {
+            throw new WasiErrno(Errno.ilseq);
+        }
+    }
+    u32(ptr) {
+        this.check(ptr, 4);
+        return this.dataView.getUint32(ptr, true);
+    }
+    writeU32(func, type, ptr, value) {
+        this.checkResult(func, type, ptr, 4).setUint32(ptr, value, true);
+    }
+    /** Writes a u64 given as a non-negative double (exact below 2^53), without allocating a BigInt. */
+    writeU64Number(func, type, ptr, value) {
+        const view = this.checkResult(func, type, ptr, 8);
+        const high = Math.floor(value / TWO_32);
+        view.setUint32(ptr, value - high * TWO_32, true);
+        view.setUint32(ptr + 4, high, true);
+    }
+    writeU64(func, type, ptr, value) {
+        this.checkResult(func, type, ptr, 8).setBigUint64(ptr, value, true);
+    }
+    /** Checks a struct result of `size` bytes aligned to `align`; returns the view to fill it. */
+    result(func, type, ptr, size, align) {
+        this.refresh();
+        if (ptr % align !== 0) {
+            throw contextTrap(func, `write ${type}`, `Pointer not aligned to ${align}: Region { start: ${ptr}, len: ${size} }`);
+        }
+        if (ptr + size > this.u8view.length) {
+            throw contextTrap(func, `write ${type}`, outOfBounds(ptr, size));
+        }
+        return this.dataView;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wasi/layout.ts
+function writeFilestat(memory, func, ptr, stat) {
+    const view = memory.result(func, 'filestat', ptr, 64, 8);
+    view.setBigUint64(ptr, stat.dev, true);
+    view.setBigUint64(ptr + 8, stat.ino, true);
+    view.setBigUint64(ptr + 16, 0n, true);
+    view.setUint8(ptr + 16, stat.filetype);
+    view.setBigUint64(ptr + 24, stat.nlink, true);
+    view.setBigUint64(ptr + 32, stat.size, true);
+    view.setBigUint64(ptr + 40, stat.atim, true);
+    view.setBigUint64(ptr + 48, stat.mtim, true);
+    view.setBigUint64(ptr + 56, stat.ctim, true);
+}
+/** Serialises entries from index `cookie` on; the last one may be cut off at the buffer's end. */
+function writeDirEntries(memory, ptr, len, entries, cookie) {
+    const bytes = memory.check(ptr, len);
+    const header = new DataView(new ArrayBuffer(24));
+    const headerBytes = new Uint8Array(header.buffer);
+    let used = 0;
+    for (let i = Number(cookie > BigInt(entries.length) ? entries.length : cookie); i < entries.length; i++) {
+        const entry = entries[i];
+        header.setBigUint64(0, BigInt(i + 1), true);
+        header.setBigUint64(8, entry.ino, true);
+        header.setUint32(16, entry.name.length, true);
+        header.setUint32(20, entry.filetype, true);
+        for (const part of [headerBytes, entry.name]) {
+            const n = Math.min(part.length, len - used);
+            bytes.set(part.subarray(0, n), ptr + used);
+            used += n;
+        }
+        if (used === len)
+            break;
+    }
+    return used;
+}
+
+;// CONCATENATED MODULE: ./src/wasi/preview1-paths.ts
+/** The `path_*` import functions of `wasi_snapshot_preview1`. */
+
+
+
+
+/** Wiggle converts i64 rights to u64 first (negative: an integer conversion error), then checks bits. */
+function checkRights(value) {
+    if (value < 0n) {
+        const reason = 'Int conversion error: TryFromIntError(())';
+        throw new errors/* GuestTrap */.U1(`In func wasi_snapshot_preview1::path_open at convert Rights: ${reason}`, {
+            cause: new errors/* GuestTrap */.U1(reason, {
+                cause: new errors/* GuestTrap */.U1('out of range integral type conversion attempted'),
+            }),
+        });
+    }
+    if ((value & ~Rights.all) !== 0n)
+        throw invalidFlags('path_open', 'Rights');
+}
+function createPathImports(cx, simple) {
+    const { memory, fs } = cx;
+    const str = (ptr, len) => memory.string(ptr >>> 0, len >>> 0);
+    const lookupFlags = (func, flags) => {
+        if ((flags >>> 0) & ~1)
+            throw invalidFlags(func, 'Lookupflags');
+        return flags >>> 0;
+    };
+    return {
+        path_open: (dirfd, dirflags, pathPtr, pathLen, oflags, rightsBase, rightsInheriting, fdflags, resultPtr) => simple(() => {
+            const lookup = lookupFlags('path_open', dirflags);
+            if ((oflags >>> 0) & ~Oflags.all)
+                throw invalidFlags('path_open', 'Oflags');
+            checkRights(rightsBase);
+            checkRights(rightsInheriting);
+            if ((fdflags >>> 0) & ~Fdflags.all)
+                throw invalidFlags('path_open', 'Fdflags');
+            const path = str(pathPtr, pathLen);
+            const fd = fs.pathOpen(dirfd >>> 0, lookup, path, oflags >>> 0, rightsBase, fdflags >>> 0);
+            memory.writeU32('path_open', 'fd', resultPtr >>> 0, fd);
+        }),
+        path_filestat_get: (dirfd, flags, pathPtr, pathLen, resultPtr) => simple(() => {
+            const lookup = lookupFlags('path_filestat_get', flags);
+            const stat = fs.pathFilestat(dirfd >>> 0, lookup, str(pathPtr, pathLen));
+            writeFilestat(memory, 'path_filestat_get', resultPtr >>> 0, stat);
+        }),
+        path_filestat_set_times: (dirfd, flags, pathPtr, pathLen, atim, mtim, fstflags) => simple(() => {
+            const lookup = lookupFlags('path_filestat_set_times', flags);
+            if ((fstflags >>> 0) & ~Fstflags.all)
+                throw invalidFlags('path_filestat_set_times', 'Fstflags');
+            fs.pathSetTimes(dirfd >>> 0, lookup, str(pathPtr, pathLen), atim, mtim, fstflags >>> 0);
+        }),
+        path_create_directory: (dirfd, pathPtr, pathLen) => simple(() => fs.createDirectory(dirfd >>> 0, str(pathPtr, pathLen))),
+        path_remove_directory: (dirfd, pathPtr, pathLen) => simple(() => fs.removeDirectory(dirfd >>> 0, str(pathPtr, pathLen))),
+        path_unlink_file: (dirfd, pathPtr, pathLen) => simple(() => fs.unlinkFile(dirfd >>> 0, str(pathPtr, pathLen))),
+        path_rename: (oldFd, oldPtr, oldLen, newFd, newPtr, newLen) => simple(() => fs.rename(oldFd >>> 0, str(oldPtr, oldLen), newFd >>> 0, str(newPtr, newLen))),
+        path_symlink: (targetPtr, targetLen, dirfd, pathPtr, pathLen) => simple(() => fs.symlink(str(targetPtr, targetLen), dirfd >>> 0, str(pathPtr, pathLen))),
+        path_link: (oldFd, flags, oldPtr, oldLen, newFd, newPtr, newLen) => simple(() => {
+            const lookup = lookupFlags('path_link', flags);
+            fs.link(oldFd >>> 0, lookup, str(oldPtr, oldLen), newFd >>> 0, str(newPtr, newLen));
+        }),
+        path_readlink: (dirfd, pathPtr, pathLen, bufPtr, bufLen, resultPtr) => simple(() => {
+            const contents = fs.readlink(dirfd >>> 0, str(pathPtr, pathLen));
+            const n = Math.min(contents.length, bufLen >>> 0);
+            memory.check(bufPtr >>> 0, n).set(contents.subarray(0, n), bufPtr >>> 0);
+            memory.writeU32('path_readlink', 'size', resultPtr >>> 0, n);
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/wasi/random.ts
+/**
+ * `random_get` bytes. `randomFillSync` costs a few microseconds per call whatever the size, and
+ * guests ask for a few bytes at a time (hash seeds), so small requests are served from a pool
+ * refilled in bulk. Every byte is handed out once.
+ */
+
+const POOL_SIZE = 4096;
+class RandomSource {
+    pool = new Uint8Array(POOL_SIZE);
+    used = POOL_SIZE;
+    fill(target, offset, length) {
+        if (length > POOL_SIZE / 4) {
+            (0,external_node_crypto_namespaceObject.randomFillSync)(target, offset, length);
+            return;
+        }
+        if (this.used + length > POOL_SIZE) {
+            (0,external_node_crypto_namespaceObject.randomFillSync)(this.pool);
+            this.used = 0;
+        }
+        target.set(this.pool.subarray(this.used, this.used + length), offset);
+        this.pool.fill(0, this.used, this.used + length);
+        this.used += length;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wasi/preview1.ts
+/**
+ * The `wasi_snapshot_preview1` import functions: argument checks and memory layout around the
+ * host-side calls. Each returns an errno; traps (bad pointers, bad enum or flag values, proc_exit)
+ * are thrown as `GuestTrap`.
+ */
+
+
+
+
+
+
+
+
+const MAX_EXIT_STATUS = 126;
+const timeOrigin = performance.timeOrigin;
+/** Nanoseconds on a clock, as a double (sub-microsecond precision is not needed). */
+function clockNow(id) {
+    return id === Clockid.realtime ? (timeOrigin + performance.now()) * 1e6 : performance.now() * 1e6;
+}
+function checkClock(func, id) {
+    if (id === Clockid.realtime || id === Clockid.monotonic)
+        return;
+    if (id === Clockid.processCputime || id === Clockid.threadCputime)
+        throw new WasiErrno(Errno.badf);
+    throw invalidEnum(func, 'Clockid');
+}
+/** The first non-empty buffer of an iovec list: [pointer, length], or [0, 0] if all are empty. */
+function firstBuffer(memory, iovs, count) {
+    for (let i = 0; i < count; i++) {
+        // Field by field, as upstream reads them (so a bad pointer is reported with len 4).
+        const ptr = memory.u32(iovs + i * 8);
+        const len = memory.u32(iovs + i * 8 + 4);
+        if (len !== 0) {
+            memory.check(ptr, len);
+            return [ptr, len];
+        }
+    }
+    return [0, 0];
+}
+function createImports(cx) {
+    const { memory, table, fs, io } = cx;
+    const environSize = cx.environ.reduce((sum, entry) => sum + entry.length, 0);
+    const random = new RandomSource();
+    const transfer = (func, kind) => (fd, iovs, count, resultPtr) => {
+        try {
+            memory.require();
+            const [ptr, len] = firstBuffer(memory, iovs >>> 0, count >>> 0);
+            const bytes = memory.check(ptr, len);
+            const n = kind === 'read'
+                ? io.read(fd >>> 0, bytes, ptr, len)
+                : io.write(fd >>> 0, bytes, ptr, len);
+            memory.writeU32(func, 'size', resultPtr >>> 0, n);
+            return Errno.success;
+        }
+        catch (error) {
+            return errnoOf(error);
+        }
+    };
+    const positioned = (func, kind) => (fd, iovs, count, at, resultPtr) => {
+        try {
+            memory.require();
+            const [ptr, len] = firstBuffer(memory, iovs >>> 0, count >>> 0);
+            const bytes = memory.check(ptr, len);
+            const n = kind === 'read'
+                ? io.pread(fd >>> 0, bytes, ptr, len, at)
+                : io.pwrite(fd >>> 0, bytes, ptr, len, at);
+            memory.writeU32(func, 'size', resultPtr >>> 0, n);
+            return Errno.success;
+        }
+        catch (error) {
+            return errnoOf(error);
+        }
+    };
+    /** For calls that only act on a descriptor: runs `body` and maps failures to an errno. */
+    const simple = (body) => {
+        try {
+            memory.require();
+            body();
+            return Errno.success;
+        }
+        catch (error) {
+            return errnoOf(error);
+        }
+    };
+    const existsThenNotSocket = (fd) => simple(() => {
+        table.get(fd >>> 0);
+        throw new WasiErrno(Errno.notsock);
+    });
+    return {
+        args_get: () => simple(() => undefined),
+        args_sizes_get: (argcPtr, sizePtr) => simple(() => {
+            memory.writeU32('args_sizes_get', 'size', argcPtr >>> 0, 0);
+            memory.writeU32('args_sizes_get', 'size', sizePtr >>> 0, 0);
+        }),
+        environ_get: (environPtr, bufPtr) => simple(() => {
+            let at = bufPtr >>> 0;
+            const list = environPtr >>> 0;
+            memory.check(list, cx.environ.length * 4);
+            memory.check(at, environSize);
+            cx.environ.forEach((entry, i) => {
+                memory.writeU32('environ_get', 'pointer', list + i * 4, at);
+                memory.check(at, entry.length).set(entry, at);
+                at += entry.length;
+            });
+        }),
+        environ_sizes_get: (countPtr, sizePtr) => simple(() => {
+            memory.writeU32('environ_sizes_get', 'size', countPtr >>> 0, cx.environ.length);
+            memory.writeU32('environ_sizes_get', 'size', sizePtr >>> 0, environSize);
+        }),
+        clock_res_get: (id, resultPtr) => simple(() => {
+            checkClock('clock_res_get', id >>> 0);
+            memory.writeU64Number('clock_res_get', 'timestamp', resultPtr >>> 0, 1);
+        }),
+        clock_time_get: (id, _precision, resultPtr) => {
+            try {
+                memory.require();
+                checkClock('clock_time_get', id >>> 0);
+                memory.writeU64Number('clock_time_get', 'timestamp', resultPtr >>> 0, Math.round(clockNow(id)));
+                return Errno.success;
+            }
+            catch (error) {
+                return errnoOf(error);
+            }
+        },
+        random_get: (ptr, len) => {
+            try {
+                memory.require();
+                const bytes = memory.check(ptr >>> 0, len >>> 0);
+                random.fill(bytes, ptr >>> 0, len >>> 0);
+                return Errno.success;
+            }
+            catch (error) {
+                return errnoOf(error);
+            }
+        },
+        fd_read: transfer('fd_read', 'read'),
+        fd_write: transfer('fd_write', 'write'),
+        fd_pread: positioned('fd_pread', 'read'),
+        fd_pwrite: positioned('fd_pwrite', 'write'),
+        fd_seek: (fd, delta, whence, resultPtr) => simple(() => {
+            if (whence >>> 0 > 2)
+                throw invalidEnum('fd_seek', 'Whence');
+            const position = io.seek(fd >>> 0, delta, whence >>> 0);
+            memory.writeU64Number('fd_seek', 'filesize', resultPtr >>> 0, position);
+        }),
+        fd_tell: (fd, resultPtr) => simple(() => {
+            const position = io.seek(fd >>> 0, 0n, 1);
+            memory.writeU64Number('fd_tell', 'filesize', resultPtr >>> 0, position);
+        }),
+        fd_close: (fd) => simple(() => table.close(fd >>> 0)),
+        fd_renumber: (from, to) => simple(() => table.renumber(from >>> 0, to >>> 0)),
+        fd_advise: (fd, _offset, _len, advice) => simple(() => {
+            if (advice >>> 0 > 5)
+                throw invalidEnum('fd_advise', 'Advice');
+            table.file(fd >>> 0);
+        }),
+        fd_allocate: (fd) => simple(() => {
+            table.file(fd >>> 0);
+            throw new WasiErrno(Errno.notsup);
+        }),
+        fd_datasync: (fd) => simple(() => io.sync(fd >>> 0, true)),
+        fd_sync: (fd) => simple(() => io.sync(fd >>> 0, false)),
+        fd_fdstat_get: (fd, resultPtr) => simple(() => {
+            const stat = fs.fdstat(fd >>> 0, (stream) => cx.stdio.isTty(stream));
+            const ptr = resultPtr >>> 0;
+            const view = memory.result('fd_fdstat_get', 'fdstat', ptr, 24, 8);
+            view.setUint32(ptr, 0, true);
+            view.setUint32(ptr + 4, 0, true);
+            view.setUint8(ptr, stat.filetype);
+            view.setUint16(ptr + 2, stat.flags, true);
+            view.setBigUint64(ptr + 8, stat.rightsBase, true);
+            view.setBigUint64(ptr + 16, stat.rightsInheriting, true);
+        }),
+        fd_fdstat_set_flags: (fd, flags) => simple(() => {
+            if ((flags >>> 0) & ~31)
+                throw invalidFlags('fd_fdstat_set_flags', 'Fdflags');
+            fs.setFdflags(fd >>> 0, flags >>> 0);
+        }),
+        fd_fdstat_set_rights: (fd) => simple(() => fs.setRights(fd >>> 0)),
+        fd_filestat_get: (fd, resultPtr) => simple(() => writeFilestat(memory, 'fd_filestat_get', resultPtr >>> 0, fs.filestat(fd >>> 0, (s) => cx.stdio.isTty(s)))),
+        fd_filestat_set_size: (fd, size) => simple(() => fs.setSize(fd >>> 0, size)),
+        fd_filestat_set_times: (fd, atim, mtim, flags) => simple(() => {
+            if ((flags >>> 0) & ~15)
+                throw invalidFlags('fd_filestat_set_times', 'Fstflags');
+            fs.setTimes(fd >>> 0, atim, mtim, flags >>> 0);
+        }),
+        fd_prestat_get: (fd, resultPtr) => simple(() => {
+            const name = Buffer.byteLength(fs.prestatName(fd >>> 0, false));
+            const ptr = resultPtr >>> 0;
+            const view = memory.result('fd_prestat_get', 'prestat', ptr, 8, 4);
+            view.setUint32(ptr, 0, true);
+            view.setUint32(ptr + 4, name, true);
+        }),
+        fd_prestat_dir_name: (fd, ptr, len) => simple(() => {
+            const name = Buffer.from(fs.prestatName(fd >>> 0, true));
+            if (len >>> 0 < name.length)
+                throw new WasiErrno(Errno.nametoolong);
+            memory.check(ptr >>> 0, name.length).set(name, ptr >>> 0);
+        }),
+        fd_readdir: (fd, bufPtr, bufLen, cookie, resultPtr) => simple(() => {
+            const used = writeDirEntries(memory, bufPtr >>> 0, bufLen >>> 0, fs.readdir(fd >>> 0), cookie);
+            memory.writeU32('fd_readdir', 'size', resultPtr >>> 0, used);
+        }),
+        ...createPathImports(cx, simple),
+        poll_oneoff: (inPtr, outPtr, count, resultPtr) => simple(() => {
+            const n = pollOneoff(cx, inPtr >>> 0, outPtr >>> 0, count >>> 0);
+            memory.writeU32('poll_oneoff', 'size', resultPtr >>> 0, n);
+        }),
+        proc_exit: (code) => {
+            memory.require();
+            if (code >>> 0 >= MAX_EXIT_STATUS)
+                throw new errors/* GuestTrap */.U1('exit with invalid exit status outside of [0..126)');
+            throw new errors/* ProcExit */.z$(code >>> 0);
+        },
+        proc_raise: () => simple(() => {
+            throw new WasiErrno(Errno.notsup);
+        }),
+        sched_yield: () => simple(() => undefined),
+        sock_accept: existsThenNotSocket,
+        sock_recv: existsThenNotSocket,
+        sock_send: existsThenNotSocket,
+        sock_shutdown: existsThenNotSocket,
+    };
+}
+/** Waits for the earliest clock subscription unless a descriptor one is ready (they always are). */
+function pollOneoff(cx, inPtr, outPtr, count) {
+    if (count === 0)
+        throw new WasiErrno(Errno.inval);
+    const { memory } = cx;
+    memory.check(inPtr, count * 48);
+    memory.check(outPtr, count * 32);
+    const ready = [];
+    const clocks = [];
+    for (let i = 0; i < count; i++) {
+        const view = memory.view();
+        const sub = inPtr + i * 48;
+        const userdata = view.getBigUint64(sub, true);
+        const tag = view.getUint8(sub + 8);
+        if (tag === Eventtype.clock) {
+            const id = view.getUint32(sub + 16, true);
+            if (id !== Clockid.realtime && id !== Clockid.monotonic)
+                throw new WasiErrno(Errno.inval);
+            const timeoutNs = Number(view.getBigUint64(sub + 24, true));
+            const absolute = (view.getUint16(sub + 40, true) & SUBCLOCK_ABSTIME) !== 0;
+            const waitNs = absolute ? timeoutNs - clockNow(id) : timeoutNs;
+            clocks.push({ userdata, waitMs: waitNs / 1e6 });
+        }
+        else if (tag === Eventtype.fdRead || tag === Eventtype.fdWrite) {
+            cx.table.get(view.getUint32(sub + 16, true));
+            ready.push({ userdata, type: tag });
+        }
+        else {
+            throw new WasiErrno(Errno.inval);
+        }
+    }
+    const events = ready.map((r) => ({
+        ...r,
+        nbytes: 1n,
+    }));
+    if (events.length === 0 && clocks.length > 0) {
+        const wait = Math.min(...clocks.map((c) => c.waitMs));
+        sleepSync(wait);
+        for (const c of clocks)
+            if (c.waitMs <= wait)
+                events.push({ userdata: c.userdata, type: Eventtype.clock, nbytes: 0n });
+    }
+    else {
+        for (const c of clocks)
+            if (c.waitMs <= 0)
+                events.push({ userdata: c.userdata, type: Eventtype.clock, nbytes: 0n });
+    }
+    const view = memory.view();
+    events.forEach((event, i) => {
+        const at = outPtr + i * 32;
+        for (let b = 0; b < 32; b += 8)
+            view.setBigUint64(at + b, 0n, true);
+        view.setBigUint64(at, event.userdata, true);
+        view.setUint8(at + 10, event.type);
+        view.setBigUint64(at + 16, event.nbytes, true);
+    });
+    return events.length;
+}
+
+;// CONCATENATED MODULE: ./src/wasi/index.ts
+/**
+ * WASI preview1 for the initialization phase, matching what upstream Wizer's Wasmtime WASI returns
+ * (errnos, bytes, listings, descriptor numbers) and confined to the preopened directories: no path,
+ * link or rename can reach outside them (see paths.ts). Every call is synchronous.
+ */
+
+
+
+
+
+
+
+
+/** Rust's `io::Error` wording for the failures opening a preopen can hit. */
+const rustMessages = {
+    ENOENT: 'No such file or directory',
+    ENOTDIR: 'Not a directory',
+    EACCES: 'Permission denied',
+    ELOOP: 'Too many levels of symbolic links',
+    EMFILE: 'Too many open files',
+};
+function preopenError(error) {
+    const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
+    const errno = external_node_os_namespaceObject.constants.errno[code];
+    const text = rustMessages[code];
+    if (text !== undefined && errno !== undefined)
+        return new errors/* WizerError */.Mx(`${text} (os error ${errno})`);
+    return new errors/* WizerError */.Mx(error instanceof Error ? error.message : String(error), { cause: error });
+}
+class Wasi {
+    /** Import object for module name `wasi_snapshot_preview1` (all preview1 functions). */
+    imports;
+    memory = new GuestMemory();
+    table = new DescriptorTable();
+    /**
+     * Opens the preopens now; a missing host directory throws like upstream. `hostStdio` lets tests
+     * substitute descriptors for the host's 0, 1 and 2.
+     */
+    constructor(config, hostStdio = [0, 1, 2]) {
+        const fs = new Filesystem(this.table);
+        for (const stream of [0, 1, 2])
+            this.table.add({ kind: 'stdio', stream });
+        try {
+            for (const { guest, host } of config.preopens)
+                fs.preopen(guest, (0,external_node_path_.resolve)(host));
+        }
+        catch (error) {
+            this.table.closeAll();
+            throw preopenError(error);
+        }
+        const stdio = new Stdio(config.inheritStdio, hostStdio);
+        const encoder = new TextEncoder();
+        this.imports = createImports({
+            memory: this.memory,
+            table: this.table,
+            fs,
+            io: new FileIo(this.table, stdio, config.stdoutToStderr),
+            stdio,
+            environ: config.env.map(([key, value]) => encoder.encode(`${key}=${value}\0`)),
+        });
+    }
+    /** Called after instantiation with the instance's `memory` export (undefined if absent). */
+    bindMemory(memory) {
+        this.memory.bind(memory);
+    }
+    /** Closes every host descriptor the guest opened (and the preopens). */
+    dispose() {
+        this.table.closeAll();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/wizer/traps.ts
@@ -1719,7 +3196,10 @@ const TRAP_MESSAGES = [
     [/divide by zero|remainder by zero/, 'integer divide by zero'],
     [/float unrepresentable in integer range/, 'invalid conversion to integer'],
     [/integer overflow/, 'integer overflow'],
-    [/table index is out of bounds|element segment out of bounds/, 'undefined element: out of bounds table access'],
+    [
+        /table index is out of bounds|element segment out of bounds/,
+        'undefined element: out of bounds table access',
+    ],
     [/null function|function signature mismatch/, 'indirect call type mismatch'],
     [/Maximum call stack size exceeded/, 'call stack exhausted'],
     [/dereferencing a null pointer|null/, 'null reference'],
@@ -1752,7 +3232,9 @@ function backtrace(error) {
 function guestFailure(context, error) {
     if (error instanceof errors/* WizerError */.Mx && error.name === 'WizerError')
         return error; // our own refusal
-    const trace = new errors/* WizerError */.Mx(backtrace(error), { cause: trapReason(error) });
+    // Host errors raised for the guest (WASI traps, unknown imports) keep their own cause chain.
+    const reason = error instanceof errors/* GuestTrap */.U1 ? error : trapReason(error);
+    const trace = new errors/* WizerError */.Mx(backtrace(error), { cause: reason });
     return context === undefined ? trace : new errors/* WizerError */.Mx(context, { cause: trace });
 }
 
@@ -1809,7 +3291,9 @@ async function instantiatePreload(preload, environment) {
         return instance.exports;
     }
     catch (error) {
-        throw new errors/* WizerError */.Mx('failed to instantiate preload module', { cause: guestFailure(undefined, error) });
+        throw new errors/* WizerError */.Mx('failed to instantiate preload module', {
+            cause: guestFailure(undefined, error),
+        });
     }
 }
 async function readModuleFile(path) {
@@ -2311,7 +3795,7 @@ run(ATOMIC, 0x1e, ['memarg'], ['add', 'sub', 'and', 'or', 'xor', 'xchg', 'cmpxch
     `i64.atomic.rmw8.${o}_u i64.atomic.rmw16.${o}_u i64.atomic.rmw32.${o}_u`)
     .join(' '));
 /** The whole opcode table, in no particular order. */
-const OPCODES = table;
+const opcodes_OPCODES = table;
 
 ;// CONCATENATED MODULE: ./src/wasm/code.ts
 
@@ -2368,23 +3852,23 @@ const singleIds = new Int16Array(256).fill(UNKNOWN);
 /** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
 const prefixedIds = [];
 /** Steps of entry `id` are `steps[stepStart[id] .. stepStart[id + 1]]`. */
-const stepStart = new Uint16Array(OPCODES.length + 1);
+const stepStart = new Uint16Array(opcodes_OPCODES.length + 1);
 const steps = [];
 /** +1 for block openers, -1 for `end`/`delegate`, else 0. */
-const blockDelta = new Int8Array(OPCODES.length);
+const blockDelta = new Int8Array(opcodes_OPCODES.length);
 const names = [];
 /** Shortcuts for the hot loop: no immediates, one LEB index or i32, one memarg, anything else. */
 const SHAPE_NONE = 0;
 const SHAPE_U32 = 1;
 const SHAPE_MEMARG = 2;
 const SHAPE_OTHER = 3;
-const shapes = new Uint8Array(OPCODES.length);
+const shapes = new Uint8Array(opcodes_OPCODES.length);
 for (let prefix = FIRST_PREFIX; prefix <= 0xfe; prefix++) {
     singleIds[prefix] = PREFIXED;
-    const codes = OPCODES.filter((o) => o.prefix === prefix).map((o) => o.code);
+    const codes = opcodes_OPCODES.filter((o) => o.prefix === prefix).map((o) => o.code);
     prefixedIds.push(new Int16Array(Math.max(...codes) + 1).fill(UNKNOWN));
 }
-OPCODES.forEach((info, id) => {
+opcodes_OPCODES.forEach((info, id) => {
     const ids = info.prefix === 0 ? singleIds : prefixedIds[info.prefix - FIRST_PREFIX];
     if (ids[info.code] !== UNKNOWN)
         throw new Error(`duplicate opcode ${info.name}`);
@@ -2404,23 +3888,29 @@ OPCODES.forEach((info, id) => {
     blockDelta[id] = info.block === 'open' ? 1 : info.block === 'close' ? -1 : 0;
     names.push(info.name);
 });
-stepStart[OPCODES.length] = steps.length;
+stepStart[opcodes_OPCODES.length] = steps.length;
 const stepCodes = Uint8Array.from(steps);
 /** Single-byte value types; 0x63/0x64 (`ref null ht` / `ref ht`) are followed by a heap type. */
 const SIMPLE_VALTYPE = new Uint8Array(128);
-for (const b of [0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x74, 0x73, 0x72, 0x71, 0x70, 0x6f, 0x6e, 0x6d]) {
+for (const b of [
+    ...[0x7f, 0x7e, 0x7d, 0x7c, 0x7b], // i32 i64 f32 f64 v128
+    ...[0x74, 0x73, 0x72, 0x71, 0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69], // abstract refs
+]) {
     SIMPLE_VALTYPE[b] = 1;
 }
-for (const b of [0x6c, 0x6b, 0x6a, 0x69])
-    SIMPLE_VALTYPE[b] = 1;
 const REF_NULL = 0x63;
 const REF = 0x64;
 const EMPTY_BLOCK = 0x40;
 // ---- Public API ------------------------------------------------------------------------------
 /** The mnemonic of an opcode, or `unknown opcode 0x…` if the table has no such instruction. */
 function opcodeName(opcode, subopcode) {
-    const id = lookup(opcode, subopcode);
+    const id = code_lookup(opcode, subopcode);
     return id >= 0 ? names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
+}
+/** The table entry of an opcode as a visitor receives it, if there is one. */
+function opcodeInfo(opcode, subopcode) {
+    const id = code_lookup(opcode, subopcode);
+    return id >= 0 ? OPCODES[id] : undefined;
 }
 /**
  * Walks one function body: `reader` spans exactly the body (after its size). Reads the local
@@ -2465,7 +3955,10 @@ function walkFunctionBody(reader, visit) {
         else if (shape === SHAPE_U32 && bytes[pos] < 0x80 && pos < end) {
             pos++; // local.get 3, br 0, call 42, i32.const 7, …
         }
-        else if (shape === SHAPE_MEMARG && bytes[pos] < 0x40 && bytes[pos + 1] < 0x80 && pos + 1 < end) {
+        else if (shape === SHAPE_MEMARG &&
+            bytes[pos] < 0x40 &&
+            bytes[pos + 1] < 0x80 &&
+            pos + 1 < end) {
             pos += 2; // alignment without a memory index, then a one-byte offset
         }
         else {
@@ -2499,7 +3992,7 @@ function walkCodeSection(reader, visit) {
     }
 }
 // ---- Decoding helpers ------------------------------------------------------------------------
-function lookup(opcode, subopcode) {
+function code_lookup(opcode, subopcode) {
     if (opcode < 0 || opcode > 0xff)
         return UNKNOWN;
     const id = singleIds[opcode];
@@ -2699,30 +4192,13 @@ const RESERVED_PREFIX = '__wizer_';
 
 
 
-/** Instructions whose effects escape the snapshot, by prefix byte and sub-opcode. */
+/**
+ * Instructions whose effects escape the snapshot (table mutation, segment drops, GC writes), as
+ * prefix byte -> sub-opcodes. Names come from the opcode table.
+ */
 const UNSUPPORTED_PREFIXED = new Map([
-    [
-        0xfc,
-        new Map([
-            [9, 'data.drop'],
-            [12, 'table.init'],
-            [13, 'elem.drop'],
-            [14, 'table.copy'],
-            [15, 'table.grow'],
-            [17, 'table.fill'],
-        ]),
-    ],
-    [
-        0xfb,
-        new Map([
-            [0x05, 'struct.set'],
-            [0x0e, 'array.set'],
-            [0x10, 'array.fill'],
-            [0x11, 'array.copy'],
-            [0x12, 'array.init_data'],
-            [0x13, 'array.init_elem'],
-        ]),
-    ],
+    [0xfc, new Set([9, 12, 13, 14, 15, 17])], // data.drop table.init elem.drop table.copy table.grow table.fill
+    [0xfb, new Set([0x05, 0x0e, 0x10, 0x11, 0x12, 0x13])], // struct.set array.set/fill/copy/init_data/init_elem
 ]);
 const TABLE_SET = 0x26;
 /** Opcodes of the exceptions proposal (legacy and current). */
@@ -2746,6 +4222,7 @@ function checkSupportedInstructions(cx) {
         else if (section.id === SectionId.Code) {
             const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
             let unsupported;
+            const refuse = (opcode, sub) => (unsupported = opcodeName(opcode, sub));
             let bodyIndex = 0;
             const here = (offset) => ({ offset, funcIndex: cx.importedFuncCount + bodyIndex });
             const visit = (opcode, sub, offset) => {
@@ -2753,14 +4230,13 @@ function checkSupportedInstructions(cx) {
                     return;
                 if (sub < 0) {
                     if (opcode === TABLE_SET)
-                        unsupported = 'table.set';
+                        refuse(opcode, sub);
                     else if (EXCEPTION_OPCODES.has(opcode))
                         uses.exceptions ??= here(offset);
                     return;
                 }
-                const name = UNSUPPORTED_PREFIXED.get(opcode)?.get(sub);
-                if (name !== undefined)
-                    unsupported = name;
+                if (UNSUPPORTED_PREFIXED.get(opcode)?.has(sub))
+                    refuse(opcode, sub);
                 else if (opcode === 0xfb)
                     cx.features.gcAt ??= offset;
                 else if (opcode === 0xfd) {
@@ -2832,7 +4308,10 @@ function checkEngineFeatures(cx, uses, enabled) {
             features.customPageSizeAt,
             "the custom page sizes proposal must be enabled to customize a memory's page size",
         ],
-        [features.constGlobalGetAt, 'constant expression required: global.get of locally defined global'],
+        [
+            features.constGlobalGetAt,
+            'constant expression required: global.get of locally defined global',
+        ],
     ];
     // Proposals the user switched off with `--wasm-*=false`.
     if (!enabled.multiMemory && cx.memories.length > 1) {
@@ -3181,6 +4660,13 @@ module.exports = webpackEmptyAsyncContext;
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ })
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { GuestTrap, WizerError } from '../errors.js';
-import { Wasi } from './wasi-stub.js';
+import { Wasi } from '../wasi/index.js';
 import { ExternalKind } from '../wasm/constants.js';
 import type { ModuleContext } from './context.js';
 import type { Preload, WizenOptions } from './options.js';

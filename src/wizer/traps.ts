@@ -2,7 +2,7 @@
  * Translation of V8's trap messages into the wording of upstream Wizer (Wasmtime), which clients
  * such as ComponentizeJS match on, and of V8 stack frames into a Wasm backtrace.
  */
-import { WizerError } from '../errors.js';
+import { GuestTrap, WizerError } from '../errors.js';
 
 const TRAP_MESSAGES: ReadonlyArray<[RegExp, string]> = [
   [/^unreachable$/, 'wasm `unreachable` instruction executed'],
@@ -48,6 +48,8 @@ export function backtrace(error: unknown): string {
 /** Wraps a failure in the guest as upstream does: context, then backtrace, then the reason. */
 export function guestFailure(context: string | undefined, error: unknown): WizerError {
   if (error instanceof WizerError && error.name === 'WizerError') return error; // our own refusal
-  const trace = new WizerError(backtrace(error), { cause: trapReason(error) });
+  // Host errors raised for the guest (WASI traps, unknown imports) keep their own cause chain.
+  const reason = error instanceof GuestTrap ? error : trapReason(error);
+  const trace = new WizerError(backtrace(error), { cause: reason });
   return context === undefined ? trace : new WizerError(context, { cause: trace });
 }

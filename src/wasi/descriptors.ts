@@ -1,0 +1,118 @@
+/**
+ * The guest's file descriptor table. Numbers are handed out lowest-free-first (0, 1, 2 are stdio,
+ * preopens follow from 3), which is what upstream does, including after a guest closes stdio.
+ */
+import { closeSync, existsSync } from 'node:fs';
+import { Errno } from './constants.js';
+import { WasiErrno } from './errno.js';
+import { verifiedDirectory } from './paths.js';
+
+export interface StdioDescriptor {
+  readonly kind: 'stdio';
+  readonly stream: 0 | 1 | 2;
+}
+
+export interface DirectoryDescriptor {
+  readonly kind: 'dir';
+  readonly hostFd: number;
+  /** Host path of the preopen this directory was reached from. */
+  readonly root: string;
+  /** Real directories from `root` to this one (no links), as they were when it was opened. */
+  readonly components: readonly string[];
+  /** Guest name, for preopens only. */
+  readonly preopenName: string | undefined;
+}
+
+export interface FileDescriptor {
+  readonly kind: 'file';
+  readonly hostFd: number;
+  readonly readable: boolean;
+  readonly writable: boolean;
+  append: boolean;
+  nonblock: boolean;
+  position: number;
+}
+
+export type Descriptor = StdioDescriptor | DirectoryDescriptor | FileDescriptor;
+
+/** Linux names an open directory `/proc/self/fd/N`, which tracks it through renames (like openat). */
+const hostProcFdDir =
+  process.platform === 'linux' && existsSync('/proc/self/fd') ? '/proc/self/fd' : undefined;
+let procFdDir = hostProcFdDir;
+
+/** Tests run the path-based fallback (used where /proc/self/fd is missing) on Linux too. */
+export function useProcFdForTesting(enabled: boolean): void {
+  procFdDir = enabled ? hostProcFdDir : undefined;
+}
+
+/** The host path through which lookups relative to `dir` start. */
+export function directoryBase(dir: DirectoryDescriptor): string {
+  if (procFdDir !== undefined) return `${procFdDir}/${dir.hostFd}`;
+  return verifiedDirectory(dir.root, dir.components);
+}
+
+export class DescriptorTable {
+  private readonly entries = new Map<number, Descriptor>();
+
+  get(fd: number): Descriptor {
+    const entry = this.entries.get(fd);
+    if (entry === undefined) throw new WasiErrno(Errno.badf);
+    return entry;
+  }
+
+  has(fd: number): boolean {
+    return this.entries.has(fd);
+  }
+
+  /** The descriptor at `fd` if it is a regular file (anything else: EBADF). */
+  file(fd: number): FileDescriptor {
+    const entry = this.get(fd);
+    if (entry.kind !== 'file') throw new WasiErrno(Errno.badf);
+    return entry;
+  }
+
+  /** The descriptor at `fd` as a directory to resolve paths from (a file: ENOTDIR, stdio: EBADF). */
+  directory(fd: number): DirectoryDescriptor {
+    const entry = this.get(fd);
+    if (entry.kind === 'dir') return entry;
+    throw new WasiErrno(entry.kind === 'file' ? Errno.notdir : Errno.badf);
+  }
+
+  add(entry: Descriptor): number {
+    let fd = 0;
+    while (this.entries.has(fd)) fd++;
+    this.entries.set(fd, entry);
+    return fd;
+  }
+
+  set(fd: number, entry: Descriptor): void {
+    this.entries.set(fd, entry);
+  }
+
+  /** Removes `fd` and closes its host descriptor. */
+  close(fd: number): void {
+    const entry = this.get(fd);
+    this.entries.delete(fd);
+    if (entry.kind !== 'stdio') closeSync(entry.hostFd);
+  }
+
+  /** Moves `from` onto `to` (both must exist), closing what `to` held. */
+  renumber(from: number, to: number): void {
+    const moving = this.get(from);
+    this.get(to);
+    if (from === to) return;
+    this.close(to);
+    this.entries.delete(from);
+    this.entries.set(to, moving);
+  }
+
+  closeAll(): void {
+    for (const fd of [...this.entries.keys()]) {
+      try {
+        this.close(fd);
+      } catch {
+        // Already closed on the host: nothing left to release.
+      }
+    }
+  }
+}
