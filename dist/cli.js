@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(616);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(928);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(421);
 
@@ -31,7 +31,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: osError, processIo
+// UNUSED EXPORTS: processIo, rustLogLogger
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
@@ -39,8 +39,8 @@ var external_node_fs_ = __nccwpck_require__(24);
 var external_node_path_ = __nccwpck_require__(760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 29 modules
-var wizer = __nccwpck_require__(616);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 31 modules
+var wizer = __nccwpck_require__(928);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -417,11 +417,7 @@ async function main(argv, io = processIo) {
                 throw new errors/* WizerError */.Mx(`Bad preload option: ${value} (must be of form \`name=file\`)`);
             return preload;
         });
-        const { wasm } = await (0,wizer/* wizen */.a9)(input, {
-            ...args.options,
-            preloads,
-            guestStdoutToStderr: output === undefined,
-        });
+        const { wasm } = await (0,wizer/* wizen */.a9)(input, { ...args.options, preloads, guestStdoutToStderr: output === undefined }, rustLogLogger(process.env['RUST_LOG'], io.stderr));
         if (output)
             output.commit(wasm);
         else
@@ -440,7 +436,7 @@ function readInput(path, io) {
             return io.readStdin();
         }
         catch (error) {
-            throw new errors/* WizerError */.Mx('failed to read input Wasm module', { cause: osError(error) });
+            throw new errors/* WizerError */.Mx('failed to read input Wasm module', { cause: (0,errors/* osError */.hf)(error) });
         }
     }
     let fd;
@@ -448,13 +444,13 @@ function readInput(path, io) {
         fd = (0,external_node_fs_.openSync)(path, 'r');
     }
     catch (error) {
-        throw new errors/* WizerError */.Mx('failed to open input file', { cause: osError(error) });
+        throw new errors/* WizerError */.Mx('failed to open input file', { cause: (0,errors/* osError */.hf)(error) });
     }
     try {
         return (0,external_node_fs_.readFileSync)(fd);
     }
     catch (error) {
-        throw new errors/* WizerError */.Mx('failed to read input Wasm module', { cause: osError(error) });
+        throw new errors/* WizerError */.Mx('failed to read input Wasm module', { cause: (0,errors/* osError */.hf)(error) });
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -480,7 +476,7 @@ class PendingOutput {
             return new PendingOutput(target, temp, (0,external_node_fs_.openSync)(temp, 'wx'));
         }
         catch (error) {
-            throw new errors/* WizerError */.Mx('failed to create output file', { cause: osError(error) });
+            throw new errors/* WizerError */.Mx('failed to create output file', { cause: (0,errors/* osError */.hf)(error) });
         }
     }
     commit(bytes) {
@@ -492,7 +488,7 @@ class PendingOutput {
         }
         catch (error) {
             this.abandon();
-            throw new errors/* WizerError */.Mx('failed to write to output', { cause: osError(error) });
+            throw new errors/* WizerError */.Mx('failed to write to output', { cause: (0,errors/* osError */.hf)(error) });
         }
     }
     abandon() {
@@ -507,21 +503,23 @@ function writeAll(stream, bytes) {
         stream.write(bytes, (error) => (error ? reject(error) : resolve()));
     });
 }
-const OS_ERRORS = {
-    ENOENT: 'No such file or directory (os error 2)',
-    EACCES: 'Permission denied (os error 13)',
-    EISDIR: 'Is a directory (os error 21)',
-    ENOTDIR: 'Not a directory (os error 20)',
-    EEXIST: 'File exists (os error 17)',
-    ENOSPC: 'No space left on device (os error 28)',
-    EROFS: 'Read-only file system (os error 30)',
-};
-/** Node's errno errors in the wording of Rust's `io::Error`, which upstream prints. */
-function osError(error) {
-    const code = error?.code;
-    if (code && OS_ERRORS[code])
-        return OS_ERRORS[code];
-    return error instanceof Error ? error.message : String(error);
+/**
+ * Upstream logs its phases when `RUST_LOG` enables debug output for `wasmtime_wizer`; scripts
+ * that watch for those lines get the same ones from us.
+ */
+function rustLogLogger(rustLog, sink) {
+    const enabled = (rustLog ?? '')
+        .split(',')
+        .some((d) => /^(wasmtime_wizer(=(debug|trace))?|debug|trace)$/.test(d.trim()));
+    if (!enabled)
+        return { debug: () => { } };
+    return {
+        debug: (message, phase) => {
+            const time = new Date().toISOString().slice(0, 19);
+            const target = phase ? `wasmtime_wizer::${phase}` : 'wasmtime_wizer';
+            sink.write(`[${time}Z DEBUG ${target}] ${message}\n`);
+        },
+    };
 }
 
 
@@ -535,6 +533,7 @@ function osError(error) {
 /* harmony export */   U1: () => (/* binding */ GuestTrap),
 /* harmony export */   eB: () => (/* binding */ errorChain),
 /* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   hf: () => (/* binding */ osError),
 /* harmony export */   jf: () => (/* binding */ formatErrorChain),
 /* harmony export */   r_: () => (/* binding */ WasmDecodeError),
 /* harmony export */   z$: () => (/* binding */ ProcExit)
@@ -615,11 +614,27 @@ function formatErrorChain(error) {
 function indent(text) {
     return text.replace(/\n/g, '\n       ');
 }
+const OS_ERRORS = {
+    ENOENT: 'No such file or directory (os error 2)',
+    EACCES: 'Permission denied (os error 13)',
+    EISDIR: 'Is a directory (os error 21)',
+    ENOTDIR: 'Not a directory (os error 20)',
+    EEXIST: 'File exists (os error 17)',
+    ENOSPC: 'No space left on device (os error 28)',
+    EROFS: 'Read-only file system (os error 30)',
+};
+/** Node's errno errors in the wording of Rust's `io::Error`, which upstream prints. */
+function osError(error) {
+    const code = error?.code;
+    if (code && OS_ERRORS[code])
+        return OS_ERRORS[code];
+    return error instanceof Error ? error.message : String(error);
+}
 
 
 /***/ }),
 
-/***/ 616:
+/***/ 928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1006,6 +1021,335 @@ function concatChunks(chunks) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/wasm/opcodes.ts
+/**
+ * Every instruction opcode that Node 24 (V8 13.6) accepts without flags, as one table of data:
+ * MVP, sign extension, saturating conversions, bulk memory, reference types, multi-value, SIMD and
+ * relaxed SIMD, tail calls, threads, memory64, multi-memory, exceptions (legacy and exnref), typed
+ * function references and GC. Not included (V8 needs flags): stringref, fp16, wide arithmetic,
+ * stack switching, shared-everything threads.
+ *
+ * The decoder in `code.ts` compiles this table into typed-array dispatch at load time; nothing here
+ * runs per instruction.
+ */
+const PREFIX_GC = 0xfb;
+const PREFIX_MISC = 0xfc;
+const PREFIX_SIMD = 0xfd;
+const PREFIX_ATOMIC = 0xfe;
+const table = [];
+function op(prefix, code, name, immediates = [], block = 'none') {
+    table.push({ prefix, code, name, immediates, block });
+}
+/** Consecutive opcodes sharing one immediate shape; `-` in `names` marks a reserved code. */
+function run(prefix, first, immediates, names) {
+    let code = first;
+    for (const name of names.trim().split(/\s+/)) {
+        if (name !== '-')
+            op(prefix, code, name, immediates);
+        code++;
+    }
+}
+// ---- Single-byte opcodes -------------------------------------------------------------------
+op(0, 0x00, 'unreachable');
+op(0, 0x01, 'nop');
+op(0, 0x02, 'block', ['blocktype'], 'open');
+op(0, 0x03, 'loop', ['blocktype'], 'open');
+op(0, 0x04, 'if', ['blocktype'], 'open');
+op(0, 0x05, 'else');
+op(0, 0x06, 'try', ['blocktype'], 'open'); // legacy exceptions
+op(0, 0x07, 'catch', ['tagidx']); // legacy exceptions
+op(0, 0x08, 'throw', ['tagidx']);
+op(0, 0x09, 'rethrow', ['labelidx']); // legacy exceptions
+op(0, 0x0a, 'throw_ref');
+op(0, 0x0b, 'end', [], 'close');
+op(0, 0x0c, 'br', ['labelidx']);
+op(0, 0x0d, 'br_if', ['labelidx']);
+op(0, 0x0e, 'br_table', ['br_table']);
+op(0, 0x0f, 'return');
+op(0, 0x10, 'call', ['funcidx']);
+op(0, 0x11, 'call_indirect', ['typeidx', 'tableidx']);
+op(0, 0x12, 'return_call', ['funcidx']);
+op(0, 0x13, 'return_call_indirect', ['typeidx', 'tableidx']);
+op(0, 0x14, 'call_ref', ['typeidx']);
+op(0, 0x15, 'return_call_ref', ['typeidx']);
+op(0, 0x18, 'delegate', ['labelidx'], 'close'); // legacy: ends its `try` without an `end`
+op(0, 0x19, 'catch_all'); // legacy exceptions
+op(0, 0x1a, 'drop');
+op(0, 0x1b, 'select');
+op(0, 0x1c, 'select', ['valtypes']);
+op(0, 0x1f, 'try_table', ['blocktype', 'catches'], 'open');
+run(0, 0x20, ['localidx'], 'local.get local.set local.tee');
+run(0, 0x23, ['globalidx'], 'global.get global.set');
+run(0, 0x25, ['tableidx'], 'table.get table.set');
+run(0, 0x28, ['memarg'], `i32.load i64.load f32.load f64.load i32.load8_s i32.load8_u i32.load16_s i32.load16_u
+   i64.load8_s i64.load8_u i64.load16_s i64.load16_u i64.load32_s i64.load32_u
+   i32.store i64.store f32.store f64.store i32.store8 i32.store16 i64.store8 i64.store16 i64.store32`);
+run(0, 0x3f, ['memidx'], 'memory.size memory.grow');
+op(0, 0x41, 'i32.const', ['i32']);
+op(0, 0x42, 'i64.const', ['i64']);
+op(0, 0x43, 'f32.const', ['f32']);
+op(0, 0x44, 'f64.const', ['f64']);
+run(0, 0x45, [], `i32.eqz i32.eq i32.ne i32.lt_s i32.lt_u i32.gt_s i32.gt_u i32.le_s i32.le_u i32.ge_s i32.ge_u
+   i64.eqz i64.eq i64.ne i64.lt_s i64.lt_u i64.gt_s i64.gt_u i64.le_s i64.le_u i64.ge_s i64.ge_u
+   f32.eq f32.ne f32.lt f32.gt f32.le f32.ge f64.eq f64.ne f64.lt f64.gt f64.le f64.ge
+   i32.clz i32.ctz i32.popcnt i32.add i32.sub i32.mul i32.div_s i32.div_u i32.rem_s i32.rem_u
+   i32.and i32.or i32.xor i32.shl i32.shr_s i32.shr_u i32.rotl i32.rotr
+   i64.clz i64.ctz i64.popcnt i64.add i64.sub i64.mul i64.div_s i64.div_u i64.rem_s i64.rem_u
+   i64.and i64.or i64.xor i64.shl i64.shr_s i64.shr_u i64.rotl i64.rotr
+   f32.abs f32.neg f32.ceil f32.floor f32.trunc f32.nearest f32.sqrt
+   f32.add f32.sub f32.mul f32.div f32.min f32.max f32.copysign
+   f64.abs f64.neg f64.ceil f64.floor f64.trunc f64.nearest f64.sqrt
+   f64.add f64.sub f64.mul f64.div f64.min f64.max f64.copysign
+   i32.wrap_i64 i32.trunc_f32_s i32.trunc_f32_u i32.trunc_f64_s i32.trunc_f64_u
+   i64.extend_i32_s i64.extend_i32_u i64.trunc_f32_s i64.trunc_f32_u i64.trunc_f64_s i64.trunc_f64_u
+   f32.convert_i32_s f32.convert_i32_u f32.convert_i64_s f32.convert_i64_u f32.demote_f64
+   f64.convert_i32_s f64.convert_i32_u f64.convert_i64_s f64.convert_i64_u f64.promote_f32
+   i32.reinterpret_f32 i64.reinterpret_f64 f32.reinterpret_i32 f64.reinterpret_i64
+   i32.extend8_s i32.extend16_s i64.extend8_s i64.extend16_s i64.extend32_s`);
+op(0, 0xd0, 'ref.null', ['heaptype']);
+op(0, 0xd1, 'ref.is_null');
+op(0, 0xd2, 'ref.func', ['funcidx']);
+op(0, 0xd3, 'ref.eq');
+op(0, 0xd4, 'ref.as_non_null');
+op(0, 0xd5, 'br_on_null', ['labelidx']);
+op(0, 0xd6, 'br_on_non_null', ['labelidx']);
+// ---- 0xFB: GC ------------------------------------------------------------------------------
+const GC = PREFIX_GC;
+run(GC, 0x00, ['typeidx'], 'struct.new struct.new_default');
+run(GC, 0x02, ['typeidx', 'fieldidx'], 'struct.get struct.get_s struct.get_u struct.set');
+run(GC, 0x06, ['typeidx'], 'array.new array.new_default');
+op(GC, 0x08, 'array.new_fixed', ['typeidx', 'u32']);
+op(GC, 0x09, 'array.new_data', ['typeidx', 'dataidx']);
+op(GC, 0x0a, 'array.new_elem', ['typeidx', 'elemidx']);
+run(GC, 0x0b, ['typeidx'], 'array.get array.get_s array.get_u array.set');
+op(GC, 0x0f, 'array.len');
+op(GC, 0x10, 'array.fill', ['typeidx']);
+op(GC, 0x11, 'array.copy', ['typeidx', 'typeidx']);
+op(GC, 0x12, 'array.init_data', ['typeidx', 'dataidx']);
+op(GC, 0x13, 'array.init_elem', ['typeidx', 'elemidx']);
+// 0x14/0x16 take `(ref ht)`, 0x15/0x17 `(ref null ht)`: same mnemonic, nullability in the opcode.
+run(GC, 0x14, ['heaptype'], 'ref.test ref.test ref.cast ref.cast');
+run(GC, 0x18, ['castflags', 'labelidx', 'heaptype', 'heaptype'], 'br_on_cast br_on_cast_fail');
+run(GC, 0x1a, [], 'any.convert_extern extern.convert_any ref.i31 i31.get_s i31.get_u');
+// ---- 0xFC: saturating conversions, bulk memory, table operations ----------------------------
+const MISC = PREFIX_MISC;
+run(MISC, 0x00, [], `i32.trunc_sat_f32_s i32.trunc_sat_f32_u i32.trunc_sat_f64_s i32.trunc_sat_f64_u
+   i64.trunc_sat_f32_s i64.trunc_sat_f32_u i64.trunc_sat_f64_s i64.trunc_sat_f64_u`);
+op(MISC, 0x08, 'memory.init', ['dataidx', 'memidx']);
+op(MISC, 0x09, 'data.drop', ['dataidx']);
+op(MISC, 0x0a, 'memory.copy', ['memidx', 'memidx']);
+op(MISC, 0x0b, 'memory.fill', ['memidx']);
+op(MISC, 0x0c, 'table.init', ['elemidx', 'tableidx']);
+op(MISC, 0x0d, 'elem.drop', ['elemidx']);
+op(MISC, 0x0e, 'table.copy', ['tableidx', 'tableidx']);
+run(MISC, 0x0f, ['tableidx'], 'table.grow table.size table.fill');
+// ---- 0xFD: SIMD and relaxed SIMD -----------------------------------------------------------
+const SIMD = PREFIX_SIMD;
+run(SIMD, 0x00, ['memarg'], `v128.load v128.load8x8_s v128.load8x8_u v128.load16x4_s v128.load16x4_u v128.load32x2_s
+   v128.load32x2_u v128.load8_splat v128.load16_splat v128.load32_splat v128.load64_splat v128.store`);
+op(SIMD, 0x0c, 'v128.const', ['v128']);
+op(SIMD, 0x0d, 'i8x16.shuffle', ['shuffle']);
+run(SIMD, 0x0e, [], 'i8x16.swizzle i8x16.splat i16x8.splat i32x4.splat i64x2.splat f32x4.splat f64x2.splat');
+run(SIMD, 0x15, ['laneidx'], `i8x16.extract_lane_s i8x16.extract_lane_u i8x16.replace_lane
+   i16x8.extract_lane_s i16x8.extract_lane_u i16x8.replace_lane
+   i32x4.extract_lane i32x4.replace_lane i64x2.extract_lane i64x2.replace_lane
+   f32x4.extract_lane f32x4.replace_lane f64x2.extract_lane f64x2.replace_lane`);
+const intCompares = 'eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u';
+const floatCompares = 'eq ne lt gt le ge';
+const lanes = (shape, ops) => ops
+    .trim()
+    .split(/\s+/)
+    .map((o) => (o === '-' ? o : `${shape}.${o}`))
+    .join(' ');
+run(SIMD, 0x23, [], [
+    lanes('i8x16', intCompares),
+    lanes('i16x8', intCompares),
+    lanes('i32x4', intCompares),
+    lanes('f32x4', floatCompares),
+    lanes('f64x2', floatCompares),
+    lanes('v128', 'not and andnot or xor bitselect any_true'),
+].join(' '));
+run(SIMD, 0x54, ['memarg', 'laneidx'], `v128.load8_lane v128.load16_lane v128.load32_lane v128.load64_lane
+   v128.store8_lane v128.store16_lane v128.store32_lane v128.store64_lane`);
+run(SIMD, 0x5c, ['memarg'], 'v128.load32_zero v128.load64_zero');
+run(SIMD, 0x5e, [], [
+    'f32x4.demote_f64x2_zero f64x2.promote_low_f32x4',
+    lanes('i8x16', 'abs neg popcnt all_true bitmask narrow_i16x8_s narrow_i16x8_u'),
+    lanes('f32x4', 'ceil floor trunc nearest'),
+    lanes('i8x16', 'shl shr_s shr_u add add_sat_s add_sat_u sub sub_sat_s sub_sat_u'),
+    'f64x2.ceil f64x2.floor',
+    lanes('i8x16', 'min_s min_u max_s max_u'),
+    'f64x2.trunc i8x16.avgr_u',
+    'i16x8.extadd_pairwise_i8x16_s i16x8.extadd_pairwise_i8x16_u',
+    'i32x4.extadd_pairwise_i16x8_s i32x4.extadd_pairwise_i16x8_u',
+    lanes('i16x8', `abs neg q15mulr_sat_s all_true bitmask narrow_i32x4_s narrow_i32x4_u
+       extend_low_i8x16_s extend_high_i8x16_s extend_low_i8x16_u extend_high_i8x16_u
+       shl shr_s shr_u add add_sat_s add_sat_u sub sub_sat_s sub_sat_u`),
+    'f64x2.nearest',
+    lanes('i16x8', `mul min_s min_u max_s max_u - avgr_u
+       extmul_low_i8x16_s extmul_high_i8x16_s extmul_low_i8x16_u extmul_high_i8x16_u`),
+    lanes('i32x4', `abs neg - all_true bitmask - - extend_low_i16x8_s extend_high_i16x8_s extend_low_i16x8_u
+       extend_high_i16x8_u shl shr_s shr_u add - - sub - - - mul min_s min_u max_s max_u
+       dot_i16x8_s - extmul_low_i16x8_s extmul_high_i16x8_s extmul_low_i16x8_u extmul_high_i16x8_u`),
+    lanes('i64x2', `abs neg - all_true bitmask - - extend_low_i32x4_s extend_high_i32x4_s extend_low_i32x4_u
+       extend_high_i32x4_u shl shr_s shr_u add - - sub - - - mul eq ne lt_s gt_s le_s ge_s
+       extmul_low_i32x4_s extmul_high_i32x4_s extmul_low_i32x4_u extmul_high_i32x4_u`),
+    lanes('f32x4', 'abs neg - sqrt add sub mul div min max pmin pmax'),
+    lanes('f64x2', 'abs neg - sqrt add sub mul div min max pmin pmax'),
+    'i32x4.trunc_sat_f32x4_s i32x4.trunc_sat_f32x4_u f32x4.convert_i32x4_s f32x4.convert_i32x4_u',
+    'i32x4.trunc_sat_f64x2_s_zero i32x4.trunc_sat_f64x2_u_zero',
+    'f64x2.convert_low_i32x4_s f64x2.convert_low_i32x4_u',
+].join(' '));
+run(SIMD, 0x100, [], `i8x16.relaxed_swizzle i32x4.relaxed_trunc_f32x4_s i32x4.relaxed_trunc_f32x4_u
+   i32x4.relaxed_trunc_f64x2_s_zero i32x4.relaxed_trunc_f64x2_u_zero
+   f32x4.relaxed_madd f32x4.relaxed_nmadd f64x2.relaxed_madd f64x2.relaxed_nmadd
+   i8x16.relaxed_laneselect i16x8.relaxed_laneselect i32x4.relaxed_laneselect i64x2.relaxed_laneselect
+   f32x4.relaxed_min f32x4.relaxed_max f64x2.relaxed_min f64x2.relaxed_max
+   i16x8.relaxed_q15mulr_s i16x8.relaxed_dot_i8x16_i7x16_s i32x4.relaxed_dot_i8x16_i7x16_add_s`);
+// ---- 0xFE: threads -------------------------------------------------------------------------
+const ATOMIC = PREFIX_ATOMIC;
+run(ATOMIC, 0x00, ['memarg'], 'memory.atomic.notify memory.atomic.wait32 memory.atomic.wait64');
+op(ATOMIC, 0x03, 'atomic.fence', ['zero']);
+run(ATOMIC, 0x10, ['memarg'], `i32.atomic.load i64.atomic.load i32.atomic.load8_u i32.atomic.load16_u
+   i64.atomic.load8_u i64.atomic.load16_u i64.atomic.load32_u
+   i32.atomic.store i64.atomic.store i32.atomic.store8 i32.atomic.store16
+   i64.atomic.store8 i64.atomic.store16 i64.atomic.store32`);
+// Read-modify-write: 7 operations x 7 widths, starting at 0x1e.
+run(ATOMIC, 0x1e, ['memarg'], ['add', 'sub', 'and', 'or', 'xor', 'xchg', 'cmpxchg']
+    .map((o) => `i32.atomic.rmw.${o} i64.atomic.rmw.${o} i32.atomic.rmw8.${o}_u i32.atomic.rmw16.${o}_u ` +
+    `i64.atomic.rmw8.${o}_u i64.atomic.rmw16.${o}_u i64.atomic.rmw32.${o}_u`)
+    .join(' '));
+/** The whole opcode table, in no particular order. */
+const opcodes_OPCODES = table;
+
+;// CONCATENATED MODULE: ./src/wizer/relaxed-simd.ts
+/**
+ * Deterministic relaxed SIMD (upstream's default `--relaxed-simd-deterministic`), applied to the
+ * instrumented copy only. V8 runs relaxed instructions with whatever the CPU does; the
+ * deterministic profile fixes one result, which standard instructions compute:
+ *
+ *   i8x16.relaxed_swizzle          -> i8x16.swizzle            (swapped in place)
+ *   i32x4.relaxed_dot_i8x16_i7x16_add_s -> call $dot_add        (a helper appended to the module)
+ *
+ * Every patch keeps the instruction's length (a 2-byte sub-opcode LEB, padded where needed, or
+ * `call` with a 2-byte function index), so no offset in the code section moves. The fused
+ * multiply-adds need no change: V8 fuses them on FMA hardware, as the profile requires.
+ */
+
+
+/** Relaxed sub-opcode -> the standard instruction with the deterministic profile's result. */
+const SWAPS = new Map([
+    [0x100, 'i8x16.swizzle'], // i8x16.relaxed_swizzle
+    [0x101, 'i32x4.trunc_sat_f32x4_s'], // i32x4.relaxed_trunc_f32x4_s
+    [0x102, 'i32x4.trunc_sat_f32x4_u'], // i32x4.relaxed_trunc_f32x4_u
+    [0x103, 'i32x4.trunc_sat_f64x2_s_zero'], // i32x4.relaxed_trunc_f64x2_s_zero
+    [0x104, 'i32x4.trunc_sat_f64x2_u_zero'], // i32x4.relaxed_trunc_f64x2_u_zero
+    [0x109, 'v128.bitselect'], // i8x16.relaxed_laneselect
+    [0x10a, 'v128.bitselect'], // i16x8.relaxed_laneselect
+    [0x10b, 'v128.bitselect'], // i32x4.relaxed_laneselect
+    [0x10c, 'v128.bitselect'], // i64x2.relaxed_laneselect
+    [0x10d, 'f32x4.min'], // f32x4.relaxed_min
+    [0x10e, 'f32x4.max'], // f32x4.relaxed_max
+    [0x10f, 'f64x2.min'], // f64x2.relaxed_min
+    [0x110, 'f64x2.max'], // f64x2.relaxed_max
+    [0x111, 'i16x8.q15mulr_sat_s'], // i16x8.relaxed_q15mulr_s
+]);
+const DOT_I16 = 0x112; // i16x8.relaxed_dot_i8x16_i7x16_s
+const DOT_I32_ADD = 0x113; // i32x4.relaxed_dot_i8x16_i7x16_add_s
+const CALL = 0x10;
+/** Largest function index a 2-byte LEB can hold. */
+const MAX_TWO_BYTE_INDEX = 0x3fff;
+const V128 = 0x7b;
+function simd(name) {
+    const info = opcodes_OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === name);
+    if (!info)
+        throw new Error(`unreachable: no SIMD opcode named ${name}`);
+    const bytes = [PREFIX_SIMD];
+    let v = info.code;
+    do {
+        bytes.push((v & 0x7f) | (v >= 0x80 ? 0x80 : 0));
+        v >>= 7;
+    } while (v > 0);
+    return bytes;
+}
+/** Two-byte LEB of `value` (< 2^14), padded with a continuation byte when it fits in one. */
+function twoByteLeb(value) {
+    return [0x80 | (value & 0x7f), value >> 7];
+}
+/**
+ * The deterministic dot products: signed 8-bit lanes of both operands multiplied into 16 bits,
+ * adjacent products added with wrap-around; the i32 variant then adds pairs and the accumulator.
+ */
+function addDotHelpers(added) {
+    const get = (i) => [0x20, i];
+    const set = (i) => [0x21, i];
+    const shuffle = (lanes) => [...simd('i8x16.shuffle'), ...lanes];
+    const evens = [0, 1, 4, 5, 8, 9, 12, 13, 16, 17, 20, 21, 24, 25, 28, 29];
+    const odds = evens.map((b) => b + 2);
+    const dot = added.add([V128, V128], [V128], [
+        ...[0x01, 0x02, V128], // two v128 locals: low and high products
+        ...get(0),
+        ...get(1),
+        ...simd('i16x8.extmul_low_i8x16_s'),
+        ...set(2),
+        ...get(0),
+        ...get(1),
+        ...simd('i16x8.extmul_high_i8x16_s'),
+        ...set(3),
+        ...get(2),
+        ...get(3),
+        ...shuffle(evens),
+        ...get(2),
+        ...get(3),
+        ...shuffle(odds),
+        ...simd('i16x8.add'),
+        0x0b,
+    ]);
+    const dotAdd = added.add([V128, V128, V128], [V128], [
+        0x00,
+        ...get(0),
+        ...get(1),
+        CALL,
+        ...twoByteLeb(dot),
+        ...simd('i32x4.extadd_pairwise_i16x8_s'),
+        ...get(2),
+        ...simd('i32x4.add'),
+        0x0b,
+    ]);
+    return { dot, dotAdd };
+}
+/** A copy of the code section payload with relaxed-SIMD instructions lowered, if any. */
+function lowerRelaxedSimd(cx, sites, added) {
+    const code = cx.sections.find((s) => s.id === SectionId.Code);
+    if (!code || sites.length === 0)
+        return undefined;
+    // A copy, not `slice` (a view when the input is a Node Buffer): the output keeps the original.
+    const patched = new Uint8Array(code.end - code.payloadStart);
+    patched.set(cx.bytes.subarray(code.payloadStart, code.end));
+    let helpers;
+    for (const site of sites) {
+        const at = site - code.payloadStart;
+        const [lo, hi] = [patched[at + 1], patched[at + 2]];
+        if ((lo & 0x80) === 0 || (hi & 0x80) !== 0)
+            continue; // not a 2-byte LEB: leave it
+        const sub = (lo & 0x7f) | (hi << 7);
+        const swap = SWAPS.get(sub);
+        if (swap !== undefined) {
+            const standard = opcodes_OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === swap);
+            [patched[at + 1], patched[at + 2]] = twoByteLeb(standard.code);
+        }
+        else if (sub === DOT_I16 || sub === DOT_I32_ADD) {
+            helpers ??= addDotHelpers(added);
+            const target = sub === DOT_I16 ? helpers.dot : helpers.dotAdd;
+            if (target > MAX_TWO_BYTE_INDEX)
+                continue; // cannot patch in place: runs natively
+            patched[at] = CALL;
+            [patched[at + 1], patched[at + 2]] = twoByteLeb(target);
+        }
+    }
+    return patched;
+}
+
 ;// CONCATENATED MODULE: ./src/wizer/instrument.ts
 /**
  * Phase 3: instrument. Makes a copy of the input that lets the host read all state the snapshot
@@ -1026,6 +1370,7 @@ function concatChunks(chunks) {
 
 
 
+
 /** Position of each known section id in the required section order. */
 const SECTION_RANK = {
     [SectionId.Type]: 1,
@@ -1042,20 +1387,44 @@ const SECTION_RANK = {
     [SectionId.Code]: 12,
     [SectionId.Data]: 13,
 };
-function instrument(cx) {
+/** Functions appended to the instrumented module, with their (deduplicated) new types. */
+class AddedFunctions {
+    funcBase;
+    typeBase;
+    typeKeys = [];
+    types = new ByteSink();
+    funcs = new ByteSink();
+    code = new ByteSink();
+    count = 0;
+    constructor(funcBase, typeBase) {
+        this.funcBase = funcBase;
+        this.typeBase = typeBase;
+    }
+    get typeCount() {
+        return this.typeKeys.length;
+    }
+    /** Appends a function; `body` holds its locals and instructions including the final `end`. */
+    add(params, results, body) {
+        const signature = [0x60, params.length, ...params, results.length, ...results];
+        const key = signature.join(',');
+        let type = this.typeKeys.indexOf(key);
+        if (type < 0) {
+            type = this.typeKeys.push(key) - 1;
+            this.types.bytes(signature);
+        }
+        this.funcs.u32(this.typeBase + type);
+        this.code.u32(body.length).bytes(body);
+        return this.funcBase + this.count++;
+    }
+}
+function instrument(cx, relaxedSimdSites = []) {
     const probes = [];
-    const getterTypes = []; // result type of each new function
-    const getterBodies = [];
+    const added = new AddedFunctions(cx.funcTypeIndices.length, cx.types.length);
     const exports = new ByteSink(256);
     let exportCount = 0;
-    const funcBase = cx.funcTypeIndices.length;
     const addGetter = (name, result, body) => {
-        getterTypes.push(result);
-        getterBodies.push(Uint8Array.from([0x00, ...body, Op.End]));
-        exports
-            .name(name)
-            .byte(ExternalKind.Func)
-            .u32(funcBase + getterBodies.length - 1);
+        const index = added.add([], [result], [0x00, ...body, Op.End]);
+        exports.name(name).byte(ExternalKind.Func).u32(index);
         exportCount++;
     };
     cx.globals.forEach((g, i) => {
@@ -1102,13 +1471,10 @@ function instrument(cx) {
         exports.name(start).byte(ExternalKind.Func).u32(startFunc);
         exportCount++;
     }
-    // New function types go after the existing ones: one per distinct result type.
-    const resultTypes = [...new Set(getterTypes)];
-    const typeBase = cx.types.length;
-    const typeIndexOf = (result) => typeBase + resultTypes.indexOf(result);
+    const loweredCode = lowerRelaxedSimd(cx, relaxedSimdSites, added);
     const replacements = new Map();
     const appendVec = (id, extraCount, extra) => {
-        if (extraCount === 0)
+        if (extraCount === 0 && !(id === SectionId.Code && loweredCode))
             return;
         const existing = cx.sections.find((s) => s.id === id);
         const sink = new ByteSink(extra.length + 16);
@@ -1117,23 +1483,18 @@ function instrument(cx) {
         if (existing) {
             const r = new BinaryReader(cx.bytes, existing.payloadStart, existing.end);
             count += r.u32();
-            rest = cx.bytes.subarray(r.pos, existing.end);
+            rest =
+                id === SectionId.Code && loweredCode
+                    ? loweredCode.subarray(r.pos - existing.payloadStart)
+                    : cx.bytes.subarray(r.pos, existing.end);
         }
         sink.u32(count).bytes(rest).bytes(extra);
         replacements.set(id, sink.view());
     };
-    const types = new ByteSink();
-    for (const t of resultTypes)
-        types.byte(0x60).u32(0).u32(1).byte(t);
-    appendVec(SectionId.Type, resultTypes.length, types.view());
-    const funcs = new ByteSink();
-    for (const t of getterTypes)
-        funcs.u32(typeIndexOf(t));
-    appendVec(SectionId.Function, getterTypes.length, funcs.view());
-    const code = new ByteSink();
-    for (const body of getterBodies)
-        code.u32(body.length).bytes(body);
-    appendVec(SectionId.Code, getterBodies.length, code.view());
+    // New types and functions go after the existing ones, so no existing index moves.
+    appendVec(SectionId.Type, added.typeCount, added.types.view());
+    appendVec(SectionId.Function, added.count, added.funcs.view());
+    appendVec(SectionId.Code, added.count, added.code.view());
     appendVec(SectionId.Export, exportCount, exports.view());
     return { wasm: assemble(cx, replacements), globals: probes, memories, start };
 }
@@ -1208,9 +1569,8 @@ function readSections(bytes) {
         const id = r.u8();
         const size = r.u32();
         const payloadStart = r.pos;
-        if (payloadStart + size > bytes.length) {
-            throw r.error(`section too large: ${size} bytes with ${bytes.length - payloadStart} remaining`, start);
-        }
+        if (payloadStart + size > bytes.length)
+            throw r.error('unexpected end-of-file', payloadStart);
         const section = { id, start, payloadStart, end: payloadStart + size };
         if (id === SectionId.Custom) {
             const sr = new BinaryReader(bytes, payloadStart, payloadStart + size);
@@ -1381,7 +1741,7 @@ function readSubType(r, features) {
             const results = [];
             for (let k = r.u32(); k > 0; k--)
                 results.push(readValType(r));
-            return { params, results };
+            return { params, results, offset: at };
         }
         case 0x5f:
             features.gcAt ??= at;
@@ -1725,6 +2085,8 @@ function encodeData(cx, snap) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
@@ -3249,6 +3611,7 @@ function guestFailure(context, error) {
 
 
 
+
 const WASI_MODULE = 'wasi_snapshot_preview1';
 const REACTOR_INIT = '_initialize';
 /**
@@ -3302,26 +3665,24 @@ async function readModuleFile(path) {
         bytes = (0,external_node_fs_.readFileSync)(path);
     }
     catch (error) {
-        throw new errors/* WizerError */.Mx(`failed to read from \`${path}\``, {
-            cause: error instanceof Error ? error.message : error,
-        });
+        throw new errors/* WizerError */.Mx(`failed to read from \`${path}\``, { cause: (0,errors/* osError */.hf)(error) });
     }
     if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x61)
         return bytes;
     return watToBinary(path, new TextDecoder().decode(bytes));
 }
-/** WAT preloads are assembled with wabt, loaded only when needed. */
+/** WAT preloads are assembled with wabt, loaded only when needed (it is not bundled). */
 async function watToBinary(path, text) {
     let wabtInit;
     try {
-        const moduleName = 'wabt';
-        wabtInit = (await __nccwpck_require__(491)(moduleName)).default;
+        // A computed name keeps bundlers from trying to inline the package.
+        const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+        wabtInit = load(['wabt'][0]);
     }
     catch {
         throw new errors/* WizerError */.Mx(`\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`);
     }
-    const wabt = await wabtInit();
-    const parsed = wabt.parseWat(path, text, { multi_memory: true, memory64: true });
+    const parsed = (await wabtInit()).parseWat(path, text, { multi_memory: true, memory64: true });
     try {
         return parsed.toBinary({}).buffer;
     }
@@ -3363,12 +3724,13 @@ function linkImports(module, environment, stubUnknown) {
 function checkInitFunc(cx, initFunc) {
     const exp = cx.exports.find((e) => e.name === initFunc);
     if (!exp) {
-        let hint = '';
-        if (initFunc === 'wizer-initialize' && cx.exports.some((e) => e.name === 'wizer.initialize')) {
-            hint =
-                ' (the module exports `wizer.initialize`, the default before Wizer 11: pass `-f wizer.initialize`)';
-        }
-        throw new errors/* WizerError */.Mx(`the Wasm module does not have a \`${initFunc}\` export${hint}`);
+        // Wizer 11 changed the default from `wizer.initialize`; say so where it explains the failure.
+        const oldDefault = initFunc === 'wizer-initialize' && cx.exports.some((e) => e.name === 'wizer.initialize');
+        throw new errors/* WizerError */.Mx(`the Wasm module does not have a \`${initFunc}\` export`, {
+            cause: oldDefault
+                ? 'it exports `wizer.initialize`, the default name before Wizer 11: pass `-f wizer.initialize`'
+                : undefined,
+        });
     }
     if (exp.kind !== ExternalKind.Func) {
         throw new errors/* WizerError */.Mx(`the Wasm module's \`${initFunc}\` export is not a function`);
@@ -3526,7 +3888,7 @@ function encodeGlobal(probe, state) {
 function findRuns(bytes, emit) {
     const length = bytes.length;
     const words = bytes.byteOffset % 4 === 0
-        ? new Uint32Array(bytes.buffer, bytes.byteOffset, length >>> 2)
+        ? new Uint32Array(bytes.buffer, bytes.byteOffset, Math.floor(length / 4))
         : undefined;
     let pos = 0;
     for (;;) {
@@ -3534,11 +3896,11 @@ function findRuns(bytes, emit) {
         while (pos < length && (pos & 3) !== 0 && bytes[pos] === 0)
             pos++;
         if (words && (pos & 3) === 0) {
-            let w = pos >>> 2;
+            let w = pos / 4;
             const wordEnd = words.length;
             while (w < wordEnd && words[w] === 0)
                 w++;
-            pos = w << 2;
+            pos = w * 4; // not `<< 2`: word indices reach 2^29 in memories over 2 GiB
         }
         while (pos < length && bytes[pos] === 0)
             pos++;
@@ -3565,8 +3927,9 @@ function findRuns(bytes, emit) {
     }
 }
 /**
- * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain. Ties are broken
- * by position (a stable sort), so the result is deterministic.
+ * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain. Among gaps of
+ * equal size (upstream leaves their order to an unstable sort) we prefer the merges that save the
+ * most encoded bytes, then the earliest, so the output is deterministic and never needlessly large.
  */
 function capSegmentCount(runs) {
     if (runs.length <= MAX_DATA_SEGMENTS)
@@ -3578,7 +3941,17 @@ function capSegmentCount(runs) {
             gapIndex.push(i);
     }
     const gapOf = (i) => runs[i + 1].start - runs[i].end;
-    gapIndex.sort((a, b) => gapOf(a) - gapOf(b) || a - b);
+    const savingOf = (i) => {
+        const a = runs[i];
+        const b = runs[i + 1];
+        // The second segment's offset and both lengths disappear; the merged length is added.
+        return (signedLebSize(b.start) +
+            unsignedLebSize(a.end - a.start) +
+            unsignedLebSize(b.end - b.start) -
+            unsignedLebSize(b.end - a.start));
+    };
+    const saving = new Map(gapIndex.map((i) => [i, savingOf(i)]));
+    gapIndex.sort((a, b) => gapOf(a) - gapOf(b) || saving.get(b) - saving.get(a) || a - b);
     const mergeWithNext = new Uint8Array(runs.length);
     for (let k = 0; k < excess && k < gapIndex.length; k++)
         mergeWithNext[gapIndex[k]] = 1;
@@ -3595,207 +3968,20 @@ function capSegmentCount(runs) {
     out.push(current);
     return out;
 }
-
-;// CONCATENATED MODULE: ./src/wasm/opcodes.ts
-/**
- * Every instruction opcode that Node 24 (V8 13.6) accepts without flags, as one table of data:
- * MVP, sign extension, saturating conversions, bulk memory, reference types, multi-value, SIMD and
- * relaxed SIMD, tail calls, threads, memory64, multi-memory, exceptions (legacy and exnref), typed
- * function references and GC. Not included (V8 needs flags): stringref, fp16, wide arithmetic,
- * stack switching, shared-everything threads.
- *
- * The decoder in `code.ts` compiles this table into typed-array dispatch at load time; nothing here
- * runs per instruction.
- */
-const PREFIX_GC = 0xfb;
-const PREFIX_MISC = 0xfc;
-const PREFIX_SIMD = 0xfd;
-const PREFIX_ATOMIC = 0xfe;
-const table = [];
-function op(prefix, code, name, immediates = [], block = 'none') {
-    table.push({ prefix, code, name, immediates, block });
+/** Bytes of the LEB128 encoding of a segment length. */
+function unsignedLebSize(value) {
+    let n = 1;
+    for (let v = value; v >= 0x80; v = Math.floor(v / 128))
+        n++;
+    return n;
 }
-/** Consecutive opcodes sharing one immediate shape; `-` in `names` marks a reserved code. */
-function run(prefix, first, immediates, names) {
-    let code = first;
-    for (const name of names.trim().split(/\s+/)) {
-        if (name !== '-')
-            op(prefix, code, name, immediates);
-        code++;
-    }
+/** Bytes of the signed LEB128 encoding of a non-negative offset (`i32.const` / `i64.const`). */
+function signedLebSize(value) {
+    let n = 1;
+    for (let v = value; v >= 0x40; v = Math.floor(v / 128))
+        n++;
+    return n;
 }
-// ---- Single-byte opcodes -------------------------------------------------------------------
-op(0, 0x00, 'unreachable');
-op(0, 0x01, 'nop');
-op(0, 0x02, 'block', ['blocktype'], 'open');
-op(0, 0x03, 'loop', ['blocktype'], 'open');
-op(0, 0x04, 'if', ['blocktype'], 'open');
-op(0, 0x05, 'else');
-op(0, 0x06, 'try', ['blocktype'], 'open'); // legacy exceptions
-op(0, 0x07, 'catch', ['tagidx']); // legacy exceptions
-op(0, 0x08, 'throw', ['tagidx']);
-op(0, 0x09, 'rethrow', ['labelidx']); // legacy exceptions
-op(0, 0x0a, 'throw_ref');
-op(0, 0x0b, 'end', [], 'close');
-op(0, 0x0c, 'br', ['labelidx']);
-op(0, 0x0d, 'br_if', ['labelidx']);
-op(0, 0x0e, 'br_table', ['br_table']);
-op(0, 0x0f, 'return');
-op(0, 0x10, 'call', ['funcidx']);
-op(0, 0x11, 'call_indirect', ['typeidx', 'tableidx']);
-op(0, 0x12, 'return_call', ['funcidx']);
-op(0, 0x13, 'return_call_indirect', ['typeidx', 'tableidx']);
-op(0, 0x14, 'call_ref', ['typeidx']);
-op(0, 0x15, 'return_call_ref', ['typeidx']);
-op(0, 0x18, 'delegate', ['labelidx'], 'close'); // legacy: ends its `try` without an `end`
-op(0, 0x19, 'catch_all'); // legacy exceptions
-op(0, 0x1a, 'drop');
-op(0, 0x1b, 'select');
-op(0, 0x1c, 'select', ['valtypes']);
-op(0, 0x1f, 'try_table', ['blocktype', 'catches'], 'open');
-run(0, 0x20, ['localidx'], 'local.get local.set local.tee');
-run(0, 0x23, ['globalidx'], 'global.get global.set');
-run(0, 0x25, ['tableidx'], 'table.get table.set');
-run(0, 0x28, ['memarg'], `i32.load i64.load f32.load f64.load i32.load8_s i32.load8_u i32.load16_s i32.load16_u
-   i64.load8_s i64.load8_u i64.load16_s i64.load16_u i64.load32_s i64.load32_u
-   i32.store i64.store f32.store f64.store i32.store8 i32.store16 i64.store8 i64.store16 i64.store32`);
-run(0, 0x3f, ['memidx'], 'memory.size memory.grow');
-op(0, 0x41, 'i32.const', ['i32']);
-op(0, 0x42, 'i64.const', ['i64']);
-op(0, 0x43, 'f32.const', ['f32']);
-op(0, 0x44, 'f64.const', ['f64']);
-run(0, 0x45, [], `i32.eqz i32.eq i32.ne i32.lt_s i32.lt_u i32.gt_s i32.gt_u i32.le_s i32.le_u i32.ge_s i32.ge_u
-   i64.eqz i64.eq i64.ne i64.lt_s i64.lt_u i64.gt_s i64.gt_u i64.le_s i64.le_u i64.ge_s i64.ge_u
-   f32.eq f32.ne f32.lt f32.gt f32.le f32.ge f64.eq f64.ne f64.lt f64.gt f64.le f64.ge
-   i32.clz i32.ctz i32.popcnt i32.add i32.sub i32.mul i32.div_s i32.div_u i32.rem_s i32.rem_u
-   i32.and i32.or i32.xor i32.shl i32.shr_s i32.shr_u i32.rotl i32.rotr
-   i64.clz i64.ctz i64.popcnt i64.add i64.sub i64.mul i64.div_s i64.div_u i64.rem_s i64.rem_u
-   i64.and i64.or i64.xor i64.shl i64.shr_s i64.shr_u i64.rotl i64.rotr
-   f32.abs f32.neg f32.ceil f32.floor f32.trunc f32.nearest f32.sqrt
-   f32.add f32.sub f32.mul f32.div f32.min f32.max f32.copysign
-   f64.abs f64.neg f64.ceil f64.floor f64.trunc f64.nearest f64.sqrt
-   f64.add f64.sub f64.mul f64.div f64.min f64.max f64.copysign
-   i32.wrap_i64 i32.trunc_f32_s i32.trunc_f32_u i32.trunc_f64_s i32.trunc_f64_u
-   i64.extend_i32_s i64.extend_i32_u i64.trunc_f32_s i64.trunc_f32_u i64.trunc_f64_s i64.trunc_f64_u
-   f32.convert_i32_s f32.convert_i32_u f32.convert_i64_s f32.convert_i64_u f32.demote_f64
-   f64.convert_i32_s f64.convert_i32_u f64.convert_i64_s f64.convert_i64_u f64.promote_f32
-   i32.reinterpret_f32 i64.reinterpret_f64 f32.reinterpret_i32 f64.reinterpret_i64
-   i32.extend8_s i32.extend16_s i64.extend8_s i64.extend16_s i64.extend32_s`);
-op(0, 0xd0, 'ref.null', ['heaptype']);
-op(0, 0xd1, 'ref.is_null');
-op(0, 0xd2, 'ref.func', ['funcidx']);
-op(0, 0xd3, 'ref.eq');
-op(0, 0xd4, 'ref.as_non_null');
-op(0, 0xd5, 'br_on_null', ['labelidx']);
-op(0, 0xd6, 'br_on_non_null', ['labelidx']);
-// ---- 0xFB: GC ------------------------------------------------------------------------------
-const GC = PREFIX_GC;
-run(GC, 0x00, ['typeidx'], 'struct.new struct.new_default');
-run(GC, 0x02, ['typeidx', 'fieldidx'], 'struct.get struct.get_s struct.get_u struct.set');
-run(GC, 0x06, ['typeidx'], 'array.new array.new_default');
-op(GC, 0x08, 'array.new_fixed', ['typeidx', 'u32']);
-op(GC, 0x09, 'array.new_data', ['typeidx', 'dataidx']);
-op(GC, 0x0a, 'array.new_elem', ['typeidx', 'elemidx']);
-run(GC, 0x0b, ['typeidx'], 'array.get array.get_s array.get_u array.set');
-op(GC, 0x0f, 'array.len');
-op(GC, 0x10, 'array.fill', ['typeidx']);
-op(GC, 0x11, 'array.copy', ['typeidx', 'typeidx']);
-op(GC, 0x12, 'array.init_data', ['typeidx', 'dataidx']);
-op(GC, 0x13, 'array.init_elem', ['typeidx', 'elemidx']);
-// 0x14/0x16 take `(ref ht)`, 0x15/0x17 `(ref null ht)`: same mnemonic, nullability in the opcode.
-run(GC, 0x14, ['heaptype'], 'ref.test ref.test ref.cast ref.cast');
-run(GC, 0x18, ['castflags', 'labelidx', 'heaptype', 'heaptype'], 'br_on_cast br_on_cast_fail');
-run(GC, 0x1a, [], 'any.convert_extern extern.convert_any ref.i31 i31.get_s i31.get_u');
-// ---- 0xFC: saturating conversions, bulk memory, table operations ----------------------------
-const MISC = PREFIX_MISC;
-run(MISC, 0x00, [], `i32.trunc_sat_f32_s i32.trunc_sat_f32_u i32.trunc_sat_f64_s i32.trunc_sat_f64_u
-   i64.trunc_sat_f32_s i64.trunc_sat_f32_u i64.trunc_sat_f64_s i64.trunc_sat_f64_u`);
-op(MISC, 0x08, 'memory.init', ['dataidx', 'memidx']);
-op(MISC, 0x09, 'data.drop', ['dataidx']);
-op(MISC, 0x0a, 'memory.copy', ['memidx', 'memidx']);
-op(MISC, 0x0b, 'memory.fill', ['memidx']);
-op(MISC, 0x0c, 'table.init', ['elemidx', 'tableidx']);
-op(MISC, 0x0d, 'elem.drop', ['elemidx']);
-op(MISC, 0x0e, 'table.copy', ['tableidx', 'tableidx']);
-run(MISC, 0x0f, ['tableidx'], 'table.grow table.size table.fill');
-// ---- 0xFD: SIMD and relaxed SIMD -----------------------------------------------------------
-const SIMD = PREFIX_SIMD;
-run(SIMD, 0x00, ['memarg'], `v128.load v128.load8x8_s v128.load8x8_u v128.load16x4_s v128.load16x4_u v128.load32x2_s
-   v128.load32x2_u v128.load8_splat v128.load16_splat v128.load32_splat v128.load64_splat v128.store`);
-op(SIMD, 0x0c, 'v128.const', ['v128']);
-op(SIMD, 0x0d, 'i8x16.shuffle', ['shuffle']);
-run(SIMD, 0x0e, [], 'i8x16.swizzle i8x16.splat i16x8.splat i32x4.splat i64x2.splat f32x4.splat f64x2.splat');
-run(SIMD, 0x15, ['laneidx'], `i8x16.extract_lane_s i8x16.extract_lane_u i8x16.replace_lane
-   i16x8.extract_lane_s i16x8.extract_lane_u i16x8.replace_lane
-   i32x4.extract_lane i32x4.replace_lane i64x2.extract_lane i64x2.replace_lane
-   f32x4.extract_lane f32x4.replace_lane f64x2.extract_lane f64x2.replace_lane`);
-const intCompares = 'eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u';
-const floatCompares = 'eq ne lt gt le ge';
-const lanes = (shape, ops) => ops
-    .trim()
-    .split(/\s+/)
-    .map((o) => (o === '-' ? o : `${shape}.${o}`))
-    .join(' ');
-run(SIMD, 0x23, [], [
-    lanes('i8x16', intCompares),
-    lanes('i16x8', intCompares),
-    lanes('i32x4', intCompares),
-    lanes('f32x4', floatCompares),
-    lanes('f64x2', floatCompares),
-    lanes('v128', 'not and andnot or xor bitselect any_true'),
-].join(' '));
-run(SIMD, 0x54, ['memarg', 'laneidx'], `v128.load8_lane v128.load16_lane v128.load32_lane v128.load64_lane
-   v128.store8_lane v128.store16_lane v128.store32_lane v128.store64_lane`);
-run(SIMD, 0x5c, ['memarg'], 'v128.load32_zero v128.load64_zero');
-run(SIMD, 0x5e, [], [
-    'f32x4.demote_f64x2_zero f64x2.promote_low_f32x4',
-    lanes('i8x16', 'abs neg popcnt all_true bitmask narrow_i16x8_s narrow_i16x8_u'),
-    lanes('f32x4', 'ceil floor trunc nearest'),
-    lanes('i8x16', 'shl shr_s shr_u add add_sat_s add_sat_u sub sub_sat_s sub_sat_u'),
-    'f64x2.ceil f64x2.floor',
-    lanes('i8x16', 'min_s min_u max_s max_u'),
-    'f64x2.trunc i8x16.avgr_u',
-    'i16x8.extadd_pairwise_i8x16_s i16x8.extadd_pairwise_i8x16_u',
-    'i32x4.extadd_pairwise_i16x8_s i32x4.extadd_pairwise_i16x8_u',
-    lanes('i16x8', `abs neg q15mulr_sat_s all_true bitmask narrow_i32x4_s narrow_i32x4_u
-       extend_low_i8x16_s extend_high_i8x16_s extend_low_i8x16_u extend_high_i8x16_u
-       shl shr_s shr_u add add_sat_s add_sat_u sub sub_sat_s sub_sat_u`),
-    'f64x2.nearest',
-    lanes('i16x8', `mul min_s min_u max_s max_u - avgr_u
-       extmul_low_i8x16_s extmul_high_i8x16_s extmul_low_i8x16_u extmul_high_i8x16_u`),
-    lanes('i32x4', `abs neg - all_true bitmask - - extend_low_i16x8_s extend_high_i16x8_s extend_low_i16x8_u
-       extend_high_i16x8_u shl shr_s shr_u add - - sub - - - mul min_s min_u max_s max_u
-       dot_i16x8_s - extmul_low_i16x8_s extmul_high_i16x8_s extmul_low_i16x8_u extmul_high_i16x8_u`),
-    lanes('i64x2', `abs neg - all_true bitmask - - extend_low_i32x4_s extend_high_i32x4_s extend_low_i32x4_u
-       extend_high_i32x4_u shl shr_s shr_u add - - sub - - - mul eq ne lt_s gt_s le_s ge_s
-       extmul_low_i32x4_s extmul_high_i32x4_s extmul_low_i32x4_u extmul_high_i32x4_u`),
-    lanes('f32x4', 'abs neg - sqrt add sub mul div min max pmin pmax'),
-    lanes('f64x2', 'abs neg - sqrt add sub mul div min max pmin pmax'),
-    'i32x4.trunc_sat_f32x4_s i32x4.trunc_sat_f32x4_u f32x4.convert_i32x4_s f32x4.convert_i32x4_u',
-    'i32x4.trunc_sat_f64x2_s_zero i32x4.trunc_sat_f64x2_u_zero',
-    'f64x2.convert_low_i32x4_s f64x2.convert_low_i32x4_u',
-].join(' '));
-run(SIMD, 0x100, [], `i8x16.relaxed_swizzle i32x4.relaxed_trunc_f32x4_s i32x4.relaxed_trunc_f32x4_u
-   i32x4.relaxed_trunc_f64x2_s_zero i32x4.relaxed_trunc_f64x2_u_zero
-   f32x4.relaxed_madd f32x4.relaxed_nmadd f64x2.relaxed_madd f64x2.relaxed_nmadd
-   i8x16.relaxed_laneselect i16x8.relaxed_laneselect i32x4.relaxed_laneselect i64x2.relaxed_laneselect
-   f32x4.relaxed_min f32x4.relaxed_max f64x2.relaxed_min f64x2.relaxed_max
-   i16x8.relaxed_q15mulr_s i16x8.relaxed_dot_i8x16_i7x16_s i32x4.relaxed_dot_i8x16_i7x16_add_s`);
-// ---- 0xFE: threads -------------------------------------------------------------------------
-const ATOMIC = PREFIX_ATOMIC;
-run(ATOMIC, 0x00, ['memarg'], 'memory.atomic.notify memory.atomic.wait32 memory.atomic.wait64');
-op(ATOMIC, 0x03, 'atomic.fence', ['zero']);
-run(ATOMIC, 0x10, ['memarg'], `i32.atomic.load i64.atomic.load i32.atomic.load8_u i32.atomic.load16_u
-   i64.atomic.load8_u i64.atomic.load16_u i64.atomic.load32_u
-   i32.atomic.store i64.atomic.store i32.atomic.store8 i32.atomic.store16
-   i64.atomic.store8 i64.atomic.store16 i64.atomic.store32`);
-// Read-modify-write: 7 operations x 7 widths, starting at 0x1e.
-run(ATOMIC, 0x1e, ['memarg'], ['add', 'sub', 'and', 'or', 'xor', 'xchg', 'cmpxchg']
-    .map((o) => `i32.atomic.rmw.${o} i64.atomic.rmw.${o} i32.atomic.rmw8.${o}_u i32.atomic.rmw16.${o}_u ` +
-    `i64.atomic.rmw8.${o}_u i64.atomic.rmw16.${o}_u i64.atomic.rmw32.${o}_u`)
-    .join(' '));
-/** The whole opcode table, in no particular order. */
-const opcodes_OPCODES = table;
 
 ;// CONCATENATED MODULE: ./src/wasm/code.ts
 
@@ -4192,6 +4378,7 @@ const RESERVED_PREFIX = '__wizer_';
 
 
 
+
 /**
  * Instructions whose effects escape the snapshot (table mutation, segment drops, GC writes), as
  * prefix byte -> sub-opcodes. Names come from the opcode table.
@@ -4212,7 +4399,7 @@ const isRelaxedSimdOp = (sub) => sub >= 0x100 && sub <= 0x113;
  * the first uses of proposals for the later engine-feature checks.
  */
 function checkSupportedInstructions(cx) {
-    const uses = {};
+    const uses = { relaxedSimdSites: [] };
     for (const section of cx.sections) {
         if (section.id === SectionId.Global) {
             if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
@@ -4241,8 +4428,10 @@ function checkSupportedInstructions(cx) {
                     cx.features.gcAt ??= offset;
                 else if (opcode === 0xfd) {
                     uses.simd ??= here(offset);
-                    if (isRelaxedSimdOp(sub))
+                    if (isRelaxedSimdOp(sub)) {
                         uses.relaxedSimd ??= here(offset);
+                        uses.relaxedSimdSites.push(offset);
+                    }
                 }
                 else if (opcode === 0xfc && isBulkMemoryOp(sub))
                     uses.bulkMemory ??= here(offset);
@@ -4291,10 +4480,12 @@ function checkEngineFeatures(cx, uses, enabled) {
     const parseFailure = (reason) => new errors/* WizerError */.Mx('failed to compile the Wasm module', {
         cause: new errors/* WizerError */.Mx('failed to parse WebAssembly module', { cause: reason }),
     });
+    // Upstream compiles its instrumented module, whose export section grew before the code.
+    const codeShift = upstreamExportGrowth(cx);
     const translationFailure = (use, reason) => new errors/* WizerError */.Mx('failed to compile the Wasm module', {
         cause: new errors/* WizerError */.Mx(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
             cause: new errors/* WizerError */.Mx('WebAssembly translation error', {
-                cause: `Invalid input WebAssembly code at offset ${use.offset}: ${reason}`,
+                cause: `Invalid input WebAssembly code at offset ${use.offset + codeShift}: ${reason}`,
             }),
         }),
     });
@@ -4320,14 +4511,17 @@ function checkEngineFeatures(cx, uses, enabled) {
     if (!enabled.referenceTypes && cx.tableCount > 1) {
         parseErrors.push([section(SectionId.Table), 'multiple tables']);
     }
-    if (!enabled.multiValue && cx.types.some((t) => t !== undefined && t.results.length > 1)) {
+    const multiValueType = cx.types.find((t) => t !== undefined && t.results.length > 1);
+    if (!enabled.multiValue && multiValueType) {
         parseErrors.push([
-            section(SectionId.Type),
+            multiValueType.offset,
             'func type returns multiple values but the multi-value feature is not enabled',
         ]);
     }
-    if (!enabled.simd && v128Global)
-        parseErrors.push([v128Global.initStart, 'SIMD support is not enabled']);
+    if (!enabled.simd && v128Global) {
+        // Points at the global's type byte, which precedes the mutability byte and the init expr.
+        parseErrors.push([v128Global.initStart - 2, 'SIMD support is not enabled']);
+    }
     if (!enabled.bulkMemory && cx.dataSegments.some((d) => !d.active)) {
         parseErrors.push([section(SectionId.Data), 'bulk memory support is not enabled']);
     }
@@ -4353,6 +4547,32 @@ function checkFeatureFlags(enabled) {
     if (!enabled.simd && enabled.relaxedSimd) {
         throw new errors/* WizerError */.Mx('cannot disable the simd proposal but enable the relaxed simd proposal');
     }
+}
+/**
+ * How many bytes upstream's instrumentation adds before the code section: one export per mutable
+ * global (`__wizer_global_<i>`) and per memory (`__wizer_memory_<k>`), plus any growth of the
+ * export section's count and size prefixes. Offsets in its compile errors include this shift.
+ */
+function upstreamExportGrowth(cx) {
+    const added = new ByteSink(64);
+    let count = 0;
+    cx.globals.forEach((g, i) => {
+        if (!g.mutable)
+            return;
+        added.name(`__wizer_global_${i}`).byte(ExternalKind.Global).u32(i);
+        count++;
+    });
+    cx.memories.forEach((_, k) => {
+        added.name(`__wizer_memory_${k}`).byte(ExternalKind.Memory).u32(k);
+        count++;
+    });
+    const exportSection = cx.sections.find((s) => s.id === SectionId.Export);
+    if (!exportSection || count === 0)
+        return 0;
+    const oldSize = exportSection.end - exportSection.payloadStart;
+    const oldCount = cx.exports.length;
+    const newSize = oldSize + added.length + u32Size(oldCount + count) - u32Size(oldCount);
+    return newSize - oldSize + u32Size(newSize) - u32Size(oldSize);
 }
 
 // EXTERNAL MODULE: ./src/wizer/worker.ts + 1 modules
@@ -4402,10 +4622,11 @@ async function wizen(input, partialOptions = {}, logger = silent) {
     try {
         logger.debug('Validating input Wasm');
         checkFeatureFlags(options.features);
-        const cx = validate(input, options.features);
+        logger.debug('Parsing the input Wasm', 'parse');
+        const { cx, codeFeatures } = validate(input, options.features);
         lap('parse');
-        logger.debug('Instrumenting the input Wasm');
-        const instrumented = instrument(cx);
+        logger.debug('Instrumenting the input Wasm', 'instrument');
+        const instrumented = instrument(cx, options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : []);
         lap('instrument');
         let module;
         try {
@@ -4415,16 +4636,18 @@ async function wizen(input, partialOptions = {}, logger = silent) {
             throw validationFailure(error);
         }
         lap('compile');
-        logger.debug('Validating the exported initialization function');
+        logger.debug('Validating the exported initialization function', 'wasmtime');
         checkInitFunc(cx, options.initFunc);
         checkInstantiable(cx);
-        logger.debug('Calling the initialization function');
+        logger.debug('Calling the initialization function', 'wasmtime');
         const state = initialize(cx, module, environment, options.initFunc, instrumented.start);
         lap('initialize');
-        logger.debug('Snapshotting the initialized state');
+        logger.debug('Snapshotting the initialized state', 'snapshot');
+        logger.debug('Snapshotting global values', 'snapshot');
+        logger.debug('Snapshotting memories', 'snapshot');
         const snap = snapshot(instrumented.globals, instrumented.memories, cx.memories, state);
         lap('snapshot');
-        logger.debug('Rewriting input Wasm to pre-initialized state');
+        logger.debug('Rewriting input Wasm to pre-initialized state', 'rewrite');
         const wasm = rewrite(cx, snap, options);
         lap('rewrite');
         timings.total = performance.now() - started;
@@ -4493,7 +4716,7 @@ function validate(input, features) {
     // Not cross-checked with V8: it rejects some proposals (custom page sizes) that upstream's
     // validator accepts and its engine configuration then refuses with these messages.
     checkEngineFeatures(cx, codeFeatures, features);
-    return cx;
+    return { cx, codeFeatures };
 }
 function validationFailure(error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -4585,7 +4808,7 @@ async function runWizerWorker(wizen) {
     const request = external_node_worker_threads_namespaceObject.workerData;
     const post = (message) => external_node_worker_threads_namespaceObject.parentPort.postMessage(message);
     try {
-        const logger = { debug: (message) => post({ kind: 'log', message }) };
+        const logger = { debug: (message, phase) => post({ kind: 'log', message, phase }) };
         const result = await wizen(request.input, { ...request.options, timeoutMs: undefined }, logger);
         post({ kind: 'done', result });
     }
@@ -4606,7 +4829,7 @@ function wizenInWorker(input, options, logger) {
         const finish = () => clearTimeout(timer);
         worker.on('message', (message) => {
             if (message.kind === 'log')
-                logger.debug(message.message);
+                logger.debug(message.message, message.phase);
             else if (message.kind === 'done') {
                 finish();
                 resolve(message.result);
@@ -4634,25 +4857,6 @@ function rebuildChain(chain) {
     return error instanceof errors/* WizerError */.Mx ? error : new errors/* WizerError */.Mx(error ?? 'unknown failure');
 }
 
-
-/***/ }),
-
-/***/ 491:
-/***/ ((module) => {
-
-function webpackEmptyAsyncContext(req) {
-	// Here Promise.resolve().then() is used instead of new Promise() to prevent
-	// uncaught exception popping up in devtools
-	return Promise.resolve().then(() => {
-		var e = new Error("Cannot find module '" + req + "'");
-		e.code = 'MODULE_NOT_FOUND';
-		throw e;
-	});
-}
-webpackEmptyAsyncContext.keys = () => ([]);
-webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
-webpackEmptyAsyncContext.id = 491;
-module.exports = webpackEmptyAsyncContext;
 
 /***/ }),
 

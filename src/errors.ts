@@ -82,3 +82,20 @@ export function formatErrorChain(error: unknown): string {
 function indent(text: string): string {
   return text.replace(/\n/g, '\n       ');
 }
+
+const OS_ERRORS: Record<string, string> = {
+  ENOENT: 'No such file or directory (os error 2)',
+  EACCES: 'Permission denied (os error 13)',
+  EISDIR: 'Is a directory (os error 21)',
+  ENOTDIR: 'Not a directory (os error 20)',
+  EEXIST: 'File exists (os error 17)',
+  ENOSPC: 'No space left on device (os error 28)',
+  EROFS: 'Read-only file system (os error 30)',
+};
+
+/** Node's errno errors in the wording of Rust's `io::Error`, which upstream prints. */
+export function osError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && OS_ERRORS[code]) return OS_ERRORS[code];
+  return error instanceof Error ? error.message : String(error);
+}

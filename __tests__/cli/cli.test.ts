@@ -16,7 +16,9 @@ async function fixture(name: string, text: string): Promise<string> {
 
 describe('CLI', () => {
   it('prints its version, which matches package.json', async () => {
-    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(TOOL_VERSION).toBe(pkg.version);
     const result = await runOurs(['--version']);
     expect(result.code).toBe(0);

@@ -102,12 +102,15 @@ export async function expectSameSuccess(
   const upstream = parseOutput(up.output!);
   const ours = parseOutput(mine.output!);
 
-  expect(ours.sections.map(sectionLabel), 'section layout').toEqual(upstream.sections.map(sectionLabel));
+  expect(ours.sections.map(sectionLabel), 'section layout').toEqual(
+    upstream.sections.map(sectionLabel),
+  );
   upstream.sections.forEach((section, i) => {
     if (VERBATIM.has(section.id)) {
-      expect(toHex(ours.sections[i]!.payload), `section #${i} (${sectionLabel(section)}) bytes`).toBe(
-        toHex(section.payload),
-      );
+      expect(
+        toHex(ours.sections[i]!.payload),
+        `section #${i} (${sectionLabel(section)}) bytes`,
+      ).toBe(toHex(section.payload));
     }
   });
   expect(ours.memories, 'memory limits').toEqual(upstream.memories);
@@ -116,32 +119,46 @@ export async function expectSameSuccess(
   );
   expect(ours.exports, 'exports (name, kind, index) in order').toEqual(upstream.exports);
   compareData(result, upstream, ours, options.exactSegments ?? true);
-  expect(WebAssembly.validate(ours.bytes as Uint8Array<ArrayBuffer>), 'our output validates in V8').toBe(
-    WebAssembly.validate(upstream.bytes as Uint8Array<ArrayBuffer>),
-  );
+  expect(
+    WebAssembly.validate(ours.bytes as Uint8Array<ArrayBuffer>),
+    'our output validates in V8',
+  ).toBe(WebAssembly.validate(upstream.bytes as Uint8Array<ArrayBuffer>));
   if (options.instantiate ?? true) await compareInstances(upstream, ours, options);
   expect(ours.bytes.length, 'our output must not be larger than upstream').toBeLessThanOrEqual(
     upstream.bytes.length,
   );
   if (!selfTest && toHex(ours.bytes) !== toHex(upstream.bytes)) {
-    console.warn(`[differential] equivalent but not byte-identical (${ours.bytes.length} vs ${upstream.bytes.length})`);
+    console.warn(
+      `[differential] equivalent but not byte-identical (${ours.bytes.length} vs ${upstream.bytes.length})`,
+    );
   }
   return { upstream, ours };
 }
 
-function compareData(result: DiffResult, upstream: ParsedOutput, ours: ParsedOutput, exact: boolean): void {
+function compareData(
+  result: DiffResult,
+  upstream: ParsedOutput,
+  ours: ParsedOutput,
+  exact: boolean,
+): void {
   const original = result.case.wasm ? readDataSegments(readSections(result.case.wasm)).length : 0;
   const slots = (p: ParsedOutput) => p.segments.slice(0, original).map(describeSegment);
-  expect(slots(ours), 'original data segment slots (passive kept, active emptied)').toEqual(slots(upstream));
+  expect(slots(ours), 'original data segment slots (passive kept, active emptied)').toEqual(
+    slots(upstream),
+  );
   expect(ours.segments.length >= original, 'segment count').toBe(true);
-  expect(ours.dataCount === undefined, 'data count section presence').toBe(upstream.dataCount === undefined);
+  expect(ours.dataCount === undefined, 'data count section presence').toBe(
+    upstream.dataCount === undefined,
+  );
   if (ours.dataCount !== undefined) expect(ours.dataCount, 'data count').toBe(ours.segments.length);
   // Snapshot segments follow the rules (sorted, non-overlapping) in our output too.
   const snapshot = ours.segments.slice(original);
   for (let i = 1; i < snapshot.length; i++) {
     const a = snapshot[i - 1]!;
     const b = snapshot[i]!;
-    const ordered = a.memory < b.memory || (a.memory === b.memory && a.offset! + BigInt(a.bytes.length) <= b.offset!);
+    const ordered =
+      a.memory < b.memory ||
+      (a.memory === b.memory && a.offset! + BigInt(a.bytes.length) <= b.offset!);
     expect(ordered, `snapshot segments ${i - 1}/${i} out of order or overlapping`).toBe(true);
   }
   expect(ours.images.length).toBe(upstream.images.length);
@@ -171,7 +188,8 @@ type Observation = { kind: 'value'; value: string } | { kind: 'error'; message: 
 function observe(action: () => unknown): Observation {
   try {
     const value = action();
-    const text = typeof value === 'bigint' ? `${value}n` : Object.is(value, -0) ? '-0' : String(value);
+    const text =
+      typeof value === 'bigint' ? `${value}n` : Object.is(value, -0) ? '-0' : String(value);
     return { kind: 'value', value: text };
   } catch (error) {
     return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
@@ -180,7 +198,11 @@ function observe(action: () => unknown): Observation {
 
 const MAX_INSTANCE_MEMORY = 256 * 65536;
 
-async function compareInstances(upstream: ParsedOutput, ours: ParsedOutput, options: SuccessOptions): Promise<void> {
+async function compareInstances(
+  upstream: ParsedOutput,
+  ours: ParsedOutput,
+  options: SuccessOptions,
+): Promise<void> {
   const instantiate = async (bytes: Uint8Array) => {
     const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
     return new WebAssembly.Instance(module, stubImports(module));
@@ -199,9 +221,18 @@ async function compareInstances(upstream: ParsedOutput, ours: ParsedOutput, opti
       const x = new Uint8Array(value.buffer);
       const y = new Uint8Array((other as WebAssembly.Memory).buffer);
       expect(y.length, `memory ${name} size`).toBe(x.length);
-      expect(Buffer.compare(Buffer.from(x.buffer, x.byteOffset, x.length), Buffer.from(y.buffer, y.byteOffset, y.length)), `memory ${name} contents`).toBe(0);
+      expect(
+        Buffer.compare(
+          Buffer.from(x.buffer, x.byteOffset, x.length),
+          Buffer.from(y.buffer, y.byteOffset, y.length),
+        ),
+        `memory ${name} contents`,
+      ).toBe(0);
     } else if (value instanceof WebAssembly.Global) {
-      expect(observe(() => (other as WebAssembly.Global).value), `global ${name}`).toEqual(observe(() => value.value));
+      expect(
+        observe(() => (other as WebAssembly.Global).value),
+        `global ${name}`,
+      ).toEqual(observe(() => value.value));
     } else if (typeof value === 'function' && name.startsWith('probe')) {
       const args = options.probeArgs?.[name] ?? [];
       const call = (f: unknown) => () => (f as (...a: unknown[]) => unknown)(...args);

@@ -82,3 +82,71 @@ export async function diffWat(
   const wasm = typeof source === 'string' ? await wasmOf(source) : source;
   return runBoth({ wasm, args, ...extra });
 }
+
+function leb(value: number): number[] {
+  const out: number[] = [];
+  do {
+    let byte = value & 0x7f;
+    value >>>= 7;
+    if (value !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (value !== 0);
+  return out;
+}
+
+/** Encodes a name (length-prefixed UTF-8). */
+export function nameBytes(name: string): number[] {
+  const bytes = [...Buffer.from(name, 'utf8')];
+  return [...leb(bytes.length), ...bytes];
+}
+
+/**
+ * Builds a module from raw sections, for inputs the text format cannot express (custom page
+ * sizes, hand-placed custom sections, over-long LEBs).
+ */
+export function binaryModule(sections: Array<[id: number, payload: number[]]>): Uint8Array {
+  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  for (const [id, payload] of sections) out.push(id, ...leb(payload.length), ...payload);
+  return new Uint8Array(out);
+}
+
+/** Where to splice a custom section: after the first section with this id, or at the start/end. */
+export type SplicePoint = { after: number } | 'start' | 'end';
+
+/** Inserts custom sections into an assembled module (wabt cannot place them). */
+export function withCustomSections(
+  wasm: Uint8Array,
+  inserts: Array<{ at: SplicePoint; name: string; payload: number[] }>,
+): Uint8Array {
+  const sections: Array<[number, number[]]> = [];
+  let pos = 8;
+  while (pos < wasm.length) {
+    const id = wasm[pos]!;
+    let size = 0;
+    let shift = 0;
+    let p = pos + 1;
+    for (;;) {
+      const b = wasm[p++]!;
+      size |= (b & 0x7f) << shift;
+      shift += 7;
+      if ((b & 0x80) === 0) break;
+    }
+    sections.push([id, [...wasm.subarray(p, p + size)]]);
+    pos = p + size;
+  }
+  const custom = (name: string, payload: number[]): [number, number[]] => [
+    0,
+    [...nameBytes(name), ...payload],
+  ];
+  const out: Array<[number, number[]]> = [];
+  for (const i of inserts.filter((x) => x.at === 'start')) out.push(custom(i.name, i.payload));
+  for (const section of sections) {
+    out.push(section);
+    for (const i of inserts) {
+      if (typeof i.at === 'object' && i.at.after === section[0])
+        out.push(custom(i.name, i.payload));
+    }
+  }
+  for (const i of inserts.filter((x) => x.at === 'end')) out.push(custom(i.name, i.payload));
+  return binaryModule(out);
+}

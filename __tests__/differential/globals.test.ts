@@ -99,4 +99,23 @@ describe.concurrent('differential: globals', () => {
         (func (export "wizer-initialize") (table.set $t (i32.const 0) (ref.null func))))`);
     expectSameFailure(result);
   });
+
+  it('§3.6.1 extreme integer values get canonical LEB encodings; unchanged mutables are rewritten too', async () => {
+    const result = await diffWat(`
+      (module
+        (global $a (mut i32) (i32.const 0))
+        (global $b (mut i64) (i64.const 0))
+        (global $c (mut i64) (i64.const 0))
+        (global $d (mut i32) (i32.const 0))
+        (global $same (mut i32) (i32.add (i32.const 40) (i32.const 2)))
+        (global $imm f32 (f32.const -1.5))
+        (global $immv v128 (v128.const i32x4 1 2 3 4))
+        (func (export "wizer-initialize")
+          (global.set $a (i32.const -2147483648))
+          (global.set $b (i64.const -9223372036854775808))
+          (global.set $c (i64.const 0x7fffffffffffffff))
+          (global.set $d (i32.const -1))))`);
+    const { upstream } = await expectSameSuccess(result);
+    expect(toHex(upstream.globals[4]!.init)).toBe('412a0b');
+  });
 });

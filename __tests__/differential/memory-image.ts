@@ -65,7 +65,9 @@ export function diffImages(expected: MemoryImage, actual: MemoryImage): string |
   if (expected.byteLength !== actual.byteLength) {
     return `byte length ${actual.byteLength} != upstream ${expected.byteLength}`;
   }
-  const keys = [...new Set([...expected.chunks.keys(), ...actual.chunks.keys()])].sort((a, b) => a - b);
+  const keys = [...new Set([...expected.chunks.keys(), ...actual.chunks.keys()])].sort(
+    (a, b) => a - b,
+  );
   for (const key of keys) {
     const a = expected.chunks.get(key);
     const b = actual.chunks.get(key);

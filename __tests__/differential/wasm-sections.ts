@@ -146,7 +146,14 @@ function readConstExpr(cursor: Cursor): Uint8Array {
     else if (op === 0x44) cursor.take(8);
     else if (op === 0x23 || op === 0xd2) cursor.u32();
     else if (op === 0xd0) cursor.signed();
-    else if (op === 0x6a || op === 0x6b || op === 0x6c || op === 0x7c || op === 0x7d || op === 0x7e) {
+    else if (
+      op === 0x6a ||
+      op === 0x6b ||
+      op === 0x6c ||
+      op === 0x7c ||
+      op === 0x7d ||
+      op === 0x7e
+    ) {
       // extended-const arithmetic: no immediates
     } else if (op === 0xfd) {
       const sub = cursor.u32();
@@ -243,23 +250,6 @@ export function readDataSegments(sections: RawSection[]): DataSegment[] {
     out.push(segment);
   }
   return out;
-}
-
-/** Function-body count in the code section (for sanity checks). */
-export function hasSection(sections: RawSection[], id: number): boolean {
-  return sections.some((s) => s.id === id);
-}
-
-/** Encodes a signed LEB128 (used by tests to build expected offset bytes). */
-export function encodeSigned(value: bigint): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = Number(value & 0x7fn);
-    value >>= 7n;
-    const done = (value === 0n && (byte & 0x40) === 0) || (value === -1n && (byte & 0x40) !== 0);
-    out.push(done ? byte : byte | 0x80);
-    if (done) return out;
-  }
 }
 
 export function toHex(bytes: Uint8Array): string {

@@ -145,7 +145,7 @@ describe('opcode table', () => {
 describe.each(FEATURE_FIXTURES)('$name', (fixture) => {
   it('is accepted by V8 and walks exactly like wasm-tools (and wabt) decode it', async () => {
     const bytes = await assemble(fixture.wat, fixture.assembler);
-    expect(WebAssembly.validate(bytes)).toBe(true);
+    expect(WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>)).toBe(true);
     const printed = (await printedMnemonics(bytes)).map((names) => [...names, 'end']);
     expect(namesPerBody(bytes)).toEqual(printed);
     if (fixture.objdump) {
@@ -162,7 +162,7 @@ describe('a V8-valid use of every opcode', () => {
     console.log(
       `generated ${generated.used.length} V8-valid uses in ${(performance.now() - started).toFixed(0)} ms`,
     );
-    expect(WebAssembly.validate(generated.bytes)).toBe(true);
+    expect(WebAssembly.validate(generated.bytes as Uint8Array<ArrayBuffer>)).toBe(true);
     const ours = walkModule(generated.bytes);
     expect(ours.map((v) => `${v.offset} ${v.name}`)).toEqual(
       await objdumpInstructions(generated.bytes),
@@ -219,7 +219,7 @@ describe('LEB128 immediates', () => {
   it.each(cases)('%s', (_label, { instructions, memory, wellFormed }) => {
     const between = memory === undefined ? [] : section(5, [1, memory === 64 ? 4 : 0, 1]);
     const bytes = moduleWith([[0, ...instructions, 0x0b]], { between });
-    expect(WebAssembly.validate(bytes)).toBe(wellFormed);
+    expect(WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>)).toBe(wellFormed);
     if (wellFormed) {
       expect(() => walkModule(bytes)).not.toThrow();
     } else {
@@ -231,7 +231,7 @@ describe('LEB128 immediates', () => {
 
   it('accepts padded local declaration counts', () => {
     const bytes = moduleWith([[0x81, 0x00, 0x81, 0x80, 0x00, 0x7f, 0x20, 0x00, 0x1a, 0x0b]]);
-    expect(WebAssembly.validate(bytes)).toBe(true);
+    expect(WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>)).toBe(true);
     expect(walkModule(bytes).map((v) => v.name)).toEqual(['local.get', 'drop', 'end']);
   });
 });

@@ -91,16 +91,24 @@ describe('capSegmentCount', () => {
     expect(capSegmentCount(runs)).toBe(runs);
   });
 
-  it('merges across the smallest gaps first, earliest first on ties', () => {
-    const runs = Array.from({ length: MAX_DATA_SEGMENTS + 2 }, (_, i) => run(i * 10, i * 10 + 1));
-    runs[500] = run(5000, 5008); // gap to next shrinks to 2: merged first
+  it('merges across the smallest gaps first', () => {
+    const runs = Array.from({ length: MAX_DATA_SEGMENTS + 1 }, (_, i) => run(i * 10, i * 10 + 1));
+    runs[500] = run(5000, 5008); // the only 2-byte gap: merged, although all others tie at 9
     const capped = capSegmentCount(runs);
     expect(capped).toHaveLength(MAX_DATA_SEGMENTS);
-    expect(capped[0]).toEqual(run(0, 11)); // first tie of the 9-byte gaps
-    // Runs before the merge at 500 shift down by one (0 and 1 became one run).
-    expect(capped[498]).toEqual(run(4990, 4991));
-    expect(capped[499]).toEqual(run(5000, 5011));
-    expect(capped[500]).toEqual(run(5020, 5021));
+    expect(capped[500]).toEqual(run(5000, 5011));
+    expect(capped[0]).toEqual(run(0, 1));
+  });
+
+  it('breaks ties between equal gaps by encoded size saved, then by position', () => {
+    // All gaps are 9 bytes. Merging into a run at offset >= 8192 saves a 3-byte offset LEB,
+    // at 64..8191 a 2-byte one: the latest runs are the cheapest to fold, earliest first.
+    const runs = Array.from({ length: MAX_DATA_SEGMENTS + 2 }, (_, i) => run(i * 10, i * 10 + 1));
+    const capped = capSegmentCount(runs);
+    expect(capped).toHaveLength(MAX_DATA_SEGMENTS);
+    // Runs 820 and 821 (offsets 8200, 8210) are the first whose offsets need 3 bytes.
+    expect(capped.slice(0, 819)).toEqual(runs.slice(0, 819));
+    expect(capped[819]).toEqual(run(8190, 8211));
   });
 
   it('never merges across memories', () => {

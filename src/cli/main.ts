@@ -5,8 +5,8 @@
  */
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UsageError, WizerError, formatErrorChain } from '../errors.js';
-import { wizen } from '../wizer/index.js';
+import { UsageError, WizerError, formatErrorChain, osError } from '../errors.js';
+import { wizen, type Logger } from '../wizer/index.js';
 import { parseArgs, parsePreload } from './args.js';
 import { VERSION_TEXT, helpText } from './help.js';
 
@@ -53,11 +53,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         throw new WizerError(`Bad preload option: ${value} (must be of form \`name=file\`)`);
       return preload;
     });
-    const { wasm } = await wizen(input, {
-      ...args.options,
-      preloads,
-      guestStdoutToStderr: output === undefined,
-    });
+    const { wasm } = await wizen(
+      input,
+      { ...args.options, preloads, guestStdoutToStderr: output === undefined },
+      rustLogLogger(process.env['RUST_LOG'], io.stderr),
+    );
     if (output) output.commit(wasm);
     else await writeAll(io.stdout, wasm);
     return 0;
@@ -137,19 +137,20 @@ function writeAll(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<voi
   });
 }
 
-const OS_ERRORS: Record<string, string> = {
-  ENOENT: 'No such file or directory (os error 2)',
-  EACCES: 'Permission denied (os error 13)',
-  EISDIR: 'Is a directory (os error 21)',
-  ENOTDIR: 'Not a directory (os error 20)',
-  EEXIST: 'File exists (os error 17)',
-  ENOSPC: 'No space left on device (os error 28)',
-  EROFS: 'Read-only file system (os error 30)',
-};
-
-/** Node's errno errors in the wording of Rust's `io::Error`, which upstream prints. */
-export function osError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && OS_ERRORS[code]) return OS_ERRORS[code];
-  return error instanceof Error ? error.message : String(error);
+/**
+ * Upstream logs its phases when `RUST_LOG` enables debug output for `wasmtime_wizer`; scripts
+ * that watch for those lines get the same ones from us.
+ */
+export function rustLogLogger(rustLog: string | undefined, sink: NodeJS.WritableStream): Logger {
+  const enabled = (rustLog ?? '')
+    .split(',')
+    .some((d) => /^(wasmtime_wizer(=(debug|trace))?|debug|trace)$/.test(d.trim()));
+  if (!enabled) return { debug: () => {} };
+  return {
+    debug: (message, phase) => {
+      const time = new Date().toISOString().slice(0, 19);
+      const target = phase ? `wasmtime_wizer::${phase}` : 'wasmtime_wizer';
+      sink.write(`[${time}Z DEBUG ${target}] ${message}\n`);
+    },
+  };
 }

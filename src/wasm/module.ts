@@ -49,12 +49,7 @@ export function readSections(bytes: Uint8Array): RawSection[] {
     const id = r.u8();
     const size = r.u32();
     const payloadStart = r.pos;
-    if (payloadStart + size > bytes.length) {
-      throw r.error(
-        `section too large: ${size} bytes with ${bytes.length - payloadStart} remaining`,
-        start,
-      );
-    }
+    if (payloadStart + size > bytes.length) throw r.error('unexpected end-of-file', payloadStart);
     const section: RawSection = { id, start, payloadStart, end: payloadStart + size };
     if (id === SectionId.Custom) {
       const sr = new BinaryReader(bytes, payloadStart, payloadStart + size);

@@ -8,6 +8,8 @@ import type { Limits, RawSection, ValType } from '../wasm/module.js';
 export interface FuncType {
   params: ValType[];
   results: ValType[];
+  /** Offset of the type's form byte (0x60) in the input. */
+  offset: number;
 }
 
 export interface Import {

@@ -26,6 +26,7 @@ import {
   checkFeatureFlags,
   checkImportsAndExports,
   checkSupportedInstructions,
+  type CodeFeatures,
 } from './validate.js';
 import { readPreamble } from '../wasm/module.js';
 import { wizenInWorker } from './worker.js';
@@ -62,11 +63,15 @@ export async function wizen(
   try {
     logger.debug('Validating input Wasm');
     checkFeatureFlags(options.features);
-    const cx = validate(input, options.features);
+    logger.debug('Parsing the input Wasm', 'parse');
+    const { cx, codeFeatures } = validate(input, options.features);
     lap('parse');
 
-    logger.debug('Instrumenting the input Wasm');
-    const instrumented = instrument(cx);
+    logger.debug('Instrumenting the input Wasm', 'instrument');
+    const instrumented = instrument(
+      cx,
+      options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : [],
+    );
     lap('instrument');
 
     let module: WebAssembly.Module;
@@ -77,18 +82,20 @@ export async function wizen(
     }
     lap('compile');
 
-    logger.debug('Validating the exported initialization function');
+    logger.debug('Validating the exported initialization function', 'wasmtime');
     checkInitFunc(cx, options.initFunc);
     checkInstantiable(cx);
-    logger.debug('Calling the initialization function');
+    logger.debug('Calling the initialization function', 'wasmtime');
     const state = initialize(cx, module, environment, options.initFunc, instrumented.start);
     lap('initialize');
 
-    logger.debug('Snapshotting the initialized state');
+    logger.debug('Snapshotting the initialized state', 'snapshot');
+    logger.debug('Snapshotting global values', 'snapshot');
+    logger.debug('Snapshotting memories', 'snapshot');
     const snap = snapshot(instrumented.globals, instrumented.memories, cx.memories, state);
     lap('snapshot');
 
-    logger.debug('Rewriting input Wasm to pre-initialized state');
+    logger.debug('Rewriting input Wasm to pre-initialized state', 'rewrite');
     const wasm = rewrite(cx, snap, options);
     lap('rewrite');
     timings.total = performance.now() - started;
@@ -124,7 +131,10 @@ export async function wizen(
  * instrumented module later; when a static check refuses the input, we first make sure the input
  * is valid at all, because upstream reports invalid modules before anything else.
  */
-function validate(input: Uint8Array, features: WasmFeatures): ModuleContext {
+function validate(
+  input: Uint8Array,
+  features: WasmFeatures,
+): { cx: ModuleContext; codeFeatures: CodeFeatures } {
   let cx: ModuleContext;
   try {
     if (readPreamble(input) === 'component') {
@@ -135,7 +145,7 @@ function validate(input: Uint8Array, features: WasmFeatures): ModuleContext {
     if (error instanceof WasmDecodeError) throw validationFailure(error);
     throw error;
   }
-  let codeFeatures;
+  let codeFeatures: CodeFeatures;
   try {
     codeFeatures = checkSupportedInstructions(cx);
     checkImportsAndExports(cx);
@@ -153,7 +163,7 @@ function validate(input: Uint8Array, features: WasmFeatures): ModuleContext {
   // Not cross-checked with V8: it rejects some proposals (custom page sizes) that upstream's
   // validator accepts and its engine configuration then refuses with these messages.
   checkEngineFeatures(cx, codeFeatures, features);
-  return cx;
+  return { cx, codeFeatures };
 }
 
 function validationFailure(error: unknown): WizerError {

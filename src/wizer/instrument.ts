@@ -19,6 +19,7 @@ import type { RawSection } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
 import type { ModuleContext } from './context.js';
+import { lowerRelaxedSimd } from './relaxed-simd.js';
 
 /** How the snapshot reads one mutable global back. */
 export interface GlobalProbe {
@@ -54,21 +55,50 @@ const SECTION_RANK: Record<number, number> = {
   [SectionId.Data]: 13,
 };
 
-export function instrument(cx: ModuleContext): Instrumented {
+/** Functions appended to the instrumented module, with their (deduplicated) new types. */
+export class AddedFunctions {
+  private readonly typeKeys: string[] = [];
+  readonly types = new ByteSink();
+  readonly funcs = new ByteSink();
+  readonly code = new ByteSink();
+  count = 0;
+
+  constructor(
+    private readonly funcBase: number,
+    private readonly typeBase: number,
+  ) {}
+
+  get typeCount(): number {
+    return this.typeKeys.length;
+  }
+
+  /** Appends a function; `body` holds its locals and instructions including the final `end`. */
+  add(params: readonly number[], results: readonly number[], body: readonly number[]): number {
+    const signature = [0x60, params.length, ...params, results.length, ...results];
+    const key = signature.join(',');
+    let type = this.typeKeys.indexOf(key);
+    if (type < 0) {
+      type = this.typeKeys.push(key) - 1;
+      this.types.bytes(signature);
+    }
+    this.funcs.u32(this.typeBase + type);
+    this.code.u32(body.length).bytes(body);
+    return this.funcBase + this.count++;
+  }
+}
+
+export function instrument(
+  cx: ModuleContext,
+  relaxedSimdSites: readonly number[] = [],
+): Instrumented {
   const probes: GlobalProbe[] = [];
-  const getterTypes: number[] = []; // result type of each new function
-  const getterBodies: Uint8Array[] = [];
+  const added = new AddedFunctions(cx.funcTypeIndices.length, cx.types.length);
   const exports = new ByteSink(256);
   let exportCount = 0;
-  const funcBase = cx.funcTypeIndices.length;
 
   const addGetter = (name: string, result: number, body: readonly number[]): void => {
-    getterTypes.push(result);
-    getterBodies.push(Uint8Array.from([0x00, ...body, Op.End]));
-    exports
-      .name(name)
-      .byte(ExternalKind.Func)
-      .u32(funcBase + getterBodies.length - 1);
+    const index = added.add([], [result], [0x00, ...body, Op.End]);
+    exports.name(name).byte(ExternalKind.Func).u32(index);
     exportCount++;
   };
 
@@ -117,14 +147,11 @@ export function instrument(cx: ModuleContext): Instrumented {
     exportCount++;
   }
 
-  // New function types go after the existing ones: one per distinct result type.
-  const resultTypes = [...new Set(getterTypes)];
-  const typeBase = cx.types.length;
-  const typeIndexOf = (result: number) => typeBase + resultTypes.indexOf(result);
+  const loweredCode = lowerRelaxedSimd(cx, relaxedSimdSites, added);
 
   const replacements = new Map<number, Uint8Array>();
   const appendVec = (id: number, extraCount: number, extra: Uint8Array) => {
-    if (extraCount === 0) return;
+    if (extraCount === 0 && !(id === SectionId.Code && loweredCode)) return;
     const existing = cx.sections.find((s) => s.id === id);
     const sink = new ByteSink(extra.length + 16);
     let count = extraCount;
@@ -132,21 +159,19 @@ export function instrument(cx: ModuleContext): Instrumented {
     if (existing) {
       const r = new BinaryReader(cx.bytes, existing.payloadStart, existing.end);
       count += r.u32();
-      rest = cx.bytes.subarray(r.pos, existing.end);
+      rest =
+        id === SectionId.Code && loweredCode
+          ? loweredCode.subarray(r.pos - existing.payloadStart)
+          : cx.bytes.subarray(r.pos, existing.end);
     }
     sink.u32(count).bytes(rest).bytes(extra);
     replacements.set(id, sink.view());
   };
 
-  const types = new ByteSink();
-  for (const t of resultTypes) types.byte(0x60).u32(0).u32(1).byte(t);
-  appendVec(SectionId.Type, resultTypes.length, types.view());
-  const funcs = new ByteSink();
-  for (const t of getterTypes) funcs.u32(typeIndexOf(t));
-  appendVec(SectionId.Function, getterTypes.length, funcs.view());
-  const code = new ByteSink();
-  for (const body of getterBodies) code.u32(body.length).bytes(body);
-  appendVec(SectionId.Code, getterBodies.length, code.view());
+  // New types and functions go after the existing ones, so no existing index moves.
+  appendVec(SectionId.Type, added.typeCount, added.types.view());
+  appendVec(SectionId.Function, added.count, added.funcs.view());
+  appendVec(SectionId.Code, added.count, added.code.view());
   appendVec(SectionId.Export, exportCount, exports.view());
 
   return { wasm: assemble(cx, replacements), globals: probes, memories, start };

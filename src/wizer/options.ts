@@ -132,5 +132,6 @@ export interface WizenResult {
 
 /** Optional log sink; library code never writes to the console itself. */
 export interface Logger {
-  debug(message: string): void;
+  /** `phase` names the pipeline step, as upstream's log target does (`parse`, `snapshot`, ...). */
+  debug(message: string, phase?: string): void;
 }

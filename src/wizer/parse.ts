@@ -117,7 +117,7 @@ function readSubType(r: BinaryReader, features: FeatureUse): FuncType | undefine
       for (let k = r.u32(); k > 0; k--) params.push(readValType(r));
       const results: ValType[] = [];
       for (let k = r.u32(); k > 0; k--) results.push(readValType(r));
-      return { params, results };
+      return { params, results, offset: at };
     }
     case 0x5f:
       features.gcAt ??= at;

@@ -4,7 +4,8 @@
  * then calls `_initialize` if exported and finally the init function, exactly as upstream does.
  */
 import { readFileSync } from 'node:fs';
-import { GuestTrap, WizerError } from '../errors.js';
+import { createRequire } from 'node:module';
+import { GuestTrap, WizerError, osError } from '../errors.js';
 import { Wasi } from '../wasi/index.js';
 import { ExternalKind } from '../wasm/constants.js';
 import type { ModuleContext } from './context.js';
@@ -76,17 +77,15 @@ async function readModuleFile(path: string): Promise<Uint8Array> {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new WizerError(`failed to read from \`${path}\``, {
-      cause: error instanceof Error ? error.message : error,
-    });
+    throw new WizerError(`failed to read from \`${path}\``, { cause: osError(error) });
   }
   if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x61) return bytes;
   return watToBinary(path, new TextDecoder().decode(bytes));
 }
 
-/** WAT preloads are assembled with wabt, loaded only when needed. */
+/** WAT preloads are assembled with wabt, loaded only when needed (it is not bundled). */
 async function watToBinary(path: string, text: string): Promise<Uint8Array> {
-  let wabtInit: () => Promise<{
+  type Wabt = {
     parseWat(
       name: string,
       text: string,
@@ -95,17 +94,18 @@ async function watToBinary(path: string, text: string): Promise<Uint8Array> {
       toBinary(o: object): { buffer: Uint8Array };
       destroy(): void;
     };
-  }>;
+  };
+  let wabtInit: () => Promise<Wabt>;
   try {
-    const moduleName = 'wabt';
-    wabtInit = ((await import(moduleName)) as { default: typeof wabtInit }).default;
+    // A computed name keeps bundlers from trying to inline the package.
+    const load = createRequire(import.meta.url);
+    wabtInit = load(['wabt'][0]!) as () => Promise<Wabt>;
   } catch {
     throw new WizerError(
       `\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`,
     );
   }
-  const wabt = await wabtInit();
-  const parsed = wabt.parseWat(path, text, { multi_memory: true, memory64: true });
+  const parsed = (await wabtInit()).parseWat(path, text, { multi_memory: true, memory64: true });
   try {
     return parsed.toBinary({}).buffer;
   } finally {
@@ -151,12 +151,14 @@ function linkImports(
 export function checkInitFunc(cx: ModuleContext, initFunc: string): void {
   const exp = cx.exports.find((e) => e.name === initFunc);
   if (!exp) {
-    let hint = '';
-    if (initFunc === 'wizer-initialize' && cx.exports.some((e) => e.name === 'wizer.initialize')) {
-      hint =
-        ' (the module exports `wizer.initialize`, the default before Wizer 11: pass `-f wizer.initialize`)';
-    }
-    throw new WizerError(`the Wasm module does not have a \`${initFunc}\` export${hint}`);
+    // Wizer 11 changed the default from `wizer.initialize`; say so where it explains the failure.
+    const oldDefault =
+      initFunc === 'wizer-initialize' && cx.exports.some((e) => e.name === 'wizer.initialize');
+    throw new WizerError(`the Wasm module does not have a \`${initFunc}\` export`, {
+      cause: oldDefault
+        ? 'it exports `wizer.initialize`, the default name before Wizer 11: pass `-f wizer.initialize`'
+        : undefined,
+    });
   }
   if (exp.kind !== ExternalKind.Func) {
     throw new WizerError(`the Wasm module's \`${initFunc}\` export is not a function`);

@@ -116,17 +116,17 @@ export function findRuns(bytes: Uint8Array, emit: (start: number, end: number) =
   const length = bytes.length;
   const words =
     bytes.byteOffset % 4 === 0
-      ? new Uint32Array(bytes.buffer, bytes.byteOffset, length >>> 2)
+      ? new Uint32Array(bytes.buffer, bytes.byteOffset, Math.floor(length / 4))
       : undefined;
   let pos = 0;
   for (;;) {
     // Skip zeros: byte-wise to alignment, then word-wise, then byte-wise.
     while (pos < length && (pos & 3) !== 0 && bytes[pos] === 0) pos++;
     if (words && (pos & 3) === 0) {
-      let w = pos >>> 2;
+      let w = pos / 4;
       const wordEnd = words.length;
       while (w < wordEnd && words[w] === 0) w++;
-      pos = w << 2;
+      pos = w * 4; // not `<< 2`: word indices reach 2^29 in memories over 2 GiB
     }
     while (pos < length && bytes[pos] === 0) pos++;
     if (pos >= length) return;
@@ -151,8 +151,9 @@ export function findRuns(bytes: Uint8Array, emit: (start: number, end: number) =
 }
 
 /**
- * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain. Ties are broken
- * by position (a stable sort), so the result is deterministic.
+ * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain. Among gaps of
+ * equal size (upstream leaves their order to an unstable sort) we prefer the merges that save the
+ * most encoded bytes, then the earliest, so the output is deterministic and never needlessly large.
  */
 export function capSegmentCount<T extends { memory: number; start: number; end: number }>(
   runs: T[],
@@ -164,7 +165,19 @@ export function capSegmentCount<T extends { memory: number; start: number; end: 
     if (runs[i]!.memory === runs[i + 1]!.memory) gapIndex.push(i);
   }
   const gapOf = (i: number) => runs[i + 1]!.start - runs[i]!.end;
-  gapIndex.sort((a, b) => gapOf(a) - gapOf(b) || a - b);
+  const savingOf = (i: number) => {
+    const a = runs[i]!;
+    const b = runs[i + 1]!;
+    // The second segment's offset and both lengths disappear; the merged length is added.
+    return (
+      signedLebSize(b.start) +
+      unsignedLebSize(a.end - a.start) +
+      unsignedLebSize(b.end - b.start) -
+      unsignedLebSize(b.end - a.start)
+    );
+  };
+  const saving = new Map(gapIndex.map((i) => [i, savingOf(i)]));
+  gapIndex.sort((a, b) => gapOf(a) - gapOf(b) || saving.get(b)! - saving.get(a)! || a - b);
   const mergeWithNext = new Uint8Array(runs.length);
   for (let k = 0; k < excess && k < gapIndex.length; k++) mergeWithNext[gapIndex[k]!] = 1;
   const out: T[] = [];
@@ -178,4 +191,18 @@ export function capSegmentCount<T extends { memory: number; start: number; end: 
   }
   out.push(current);
   return out;
+}
+
+/** Bytes of the LEB128 encoding of a segment length. */
+function unsignedLebSize(value: number): number {
+  let n = 1;
+  for (let v = value; v >= 0x80; v = Math.floor(v / 128)) n++;
+  return n;
+}
+
+/** Bytes of the signed LEB128 encoding of a non-negative offset (`i32.const` / `i64.const`). */
+function signedLebSize(value: number): number {
+  let n = 1;
+  for (let v = value; v >= 0x40; v = Math.floor(v / 128)) n++;
+  return n;
 }

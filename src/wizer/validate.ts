@@ -16,6 +16,7 @@ import { ExternalKind, SectionId, ValTypeCode } from '../wasm/constants.js';
 import type { WasmFeatures } from './options.js';
 import { isRefType } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
+import { ByteSink, u32Size } from '../wasm/writer.js';
 import { RESERVED_PREFIX, type ModuleContext } from './context.js';
 
 /**
@@ -43,6 +44,8 @@ export interface CodeFeatures {
   simd?: CodeFeatureUse;
   relaxedSimd?: CodeFeatureUse;
   bulkMemory?: CodeFeatureUse;
+  /** Offsets of every relaxed-SIMD instruction (its 0xFD prefix byte), for deterministic lowering. */
+  relaxedSimdSites: number[];
 }
 
 /** memory.init, data.drop, memory.copy, memory.fill. */
@@ -55,7 +58,7 @@ const isRelaxedSimdOp = (sub: number) => sub >= 0x100 && sub <= 0x113;
  * the first uses of proposals for the later engine-feature checks.
  */
 export function checkSupportedInstructions(cx: ModuleContext): CodeFeatures {
-  const uses: CodeFeatures = {};
+  const uses: CodeFeatures = { relaxedSimdSites: [] };
   for (const section of cx.sections) {
     if (section.id === SectionId.Global) {
       if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
@@ -78,7 +81,10 @@ export function checkSupportedInstructions(cx: ModuleContext): CodeFeatures {
         else if (opcode === 0xfb) cx.features.gcAt ??= offset;
         else if (opcode === 0xfd) {
           uses.simd ??= here(offset);
-          if (isRelaxedSimdOp(sub)) uses.relaxedSimd ??= here(offset);
+          if (isRelaxedSimdOp(sub)) {
+            uses.relaxedSimd ??= here(offset);
+            uses.relaxedSimdSites.push(offset);
+          }
         } else if (opcode === 0xfc && isBulkMemoryOp(sub)) uses.bulkMemory ??= here(offset);
       };
       for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
@@ -136,11 +142,13 @@ export function checkEngineFeatures(
     new WizerError('failed to compile the Wasm module', {
       cause: new WizerError('failed to parse WebAssembly module', { cause: reason }),
     });
+  // Upstream compiles its instrumented module, whose export section grew before the code.
+  const codeShift = upstreamExportGrowth(cx);
   const translationFailure = (use: CodeFeatureUse, reason: string): WizerError =>
     new WizerError('failed to compile the Wasm module', {
       cause: new WizerError(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
         cause: new WizerError('WebAssembly translation error', {
-          cause: `Invalid input WebAssembly code at offset ${use.offset}: ${reason}`,
+          cause: `Invalid input WebAssembly code at offset ${use.offset + codeShift}: ${reason}`,
         }),
       }),
     });
@@ -166,14 +174,17 @@ export function checkEngineFeatures(
   if (!enabled.referenceTypes && cx.tableCount > 1) {
     parseErrors.push([section(SectionId.Table), 'multiple tables']);
   }
-  if (!enabled.multiValue && cx.types.some((t) => t !== undefined && t.results.length > 1)) {
+  const multiValueType = cx.types.find((t) => t !== undefined && t.results.length > 1);
+  if (!enabled.multiValue && multiValueType) {
     parseErrors.push([
-      section(SectionId.Type),
+      multiValueType.offset,
       'func type returns multiple values but the multi-value feature is not enabled',
     ]);
   }
-  if (!enabled.simd && v128Global)
-    parseErrors.push([v128Global.initStart, 'SIMD support is not enabled']);
+  if (!enabled.simd && v128Global) {
+    // Points at the global's type byte, which precedes the mutability byte and the init expr.
+    parseErrors.push([v128Global.initStart - 2, 'SIMD support is not enabled']);
+  }
   if (!enabled.bulkMemory && cx.dataSegments.some((d) => !d.active)) {
     parseErrors.push([section(SectionId.Data), 'bulk memory support is not enabled']);
   }
@@ -198,4 +209,29 @@ export function checkFeatureFlags(enabled: WasmFeatures): void {
   if (!enabled.simd && enabled.relaxedSimd) {
     throw new WizerError('cannot disable the simd proposal but enable the relaxed simd proposal');
   }
+}
+
+/**
+ * How many bytes upstream's instrumentation adds before the code section: one export per mutable
+ * global (`__wizer_global_<i>`) and per memory (`__wizer_memory_<k>`), plus any growth of the
+ * export section's count and size prefixes. Offsets in its compile errors include this shift.
+ */
+function upstreamExportGrowth(cx: ModuleContext): number {
+  const added = new ByteSink(64);
+  let count = 0;
+  cx.globals.forEach((g, i) => {
+    if (!g.mutable) return;
+    added.name(`__wizer_global_${i}`).byte(ExternalKind.Global).u32(i);
+    count++;
+  });
+  cx.memories.forEach((_, k) => {
+    added.name(`__wizer_memory_${k}`).byte(ExternalKind.Memory).u32(k);
+    count++;
+  });
+  const exportSection = cx.sections.find((s) => s.id === SectionId.Export);
+  if (!exportSection || count === 0) return 0;
+  const oldSize = exportSection.end - exportSection.payloadStart;
+  const oldCount = cx.exports.length;
+  const newSize = oldSize + added.length + u32Size(oldCount + count) - u32Size(oldCount);
+  return newSize - oldSize + u32Size(newSize) - u32Size(oldSize);
 }

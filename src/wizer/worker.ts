@@ -17,7 +17,7 @@ interface WorkerRequest {
 }
 
 type WorkerMessage =
-  | { kind: 'log'; message: string }
+  | { kind: 'log'; message: string; phase: string | undefined }
   | { kind: 'done'; result: WizenResult }
   | { kind: 'failed'; chain: string[] };
 
@@ -37,7 +37,7 @@ export async function runWizerWorker(
   const request = workerData as WorkerRequest;
   const post = (message: WorkerMessage) => parentPort!.postMessage(message);
   try {
-    const logger: Logger = { debug: (message) => post({ kind: 'log', message }) };
+    const logger: Logger = { debug: (message, phase) => post({ kind: 'log', message, phase }) };
     const result = await wizen(request.input, { ...request.options, timeoutMs: undefined }, logger);
     post({ kind: 'done', result });
   } catch (error) {
@@ -65,7 +65,7 @@ export function wizenInWorker(
     }, timeoutMs);
     const finish = () => clearTimeout(timer);
     worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'log') logger.debug(message.message);
+      if (message.kind === 'log') logger.debug(message.message, message.phase);
       else if (message.kind === 'done') {
         finish();
         resolve(message.result);

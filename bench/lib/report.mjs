@@ -1,0 +1,86 @@
+// Markdown table of benchmark results, with the speed-up of ours over upstream per module.
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (bytes) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+// Output sizes in full: StarlingMonkey's differ by a few bytes from run to run.
+const byteCount = (bytes) => `${Math.round(bytes).toLocaleString('en-US')} B`;
+
+function toolCells(result) {
+  if (result.error) return [`error: ${result.error.replaceAll('|', '/').slice(0, 160)}`, '', ''];
+  return [
+    seconds(median(result.times)),
+    result.rss.length ? megabytes(median(result.rss) * 1024) : 'n/a',
+    byteCount(median(result.outputSizes)),
+  ];
+}
+
+/** Speed-up of ours over upstream (median times), or undefined when either failed. */
+export function speedUp(row) {
+  const { upstream, ours } = row.tools ?? {};
+  if (!upstream || !ours || upstream.error || ours.error) return undefined;
+  return median(upstream.times) / median(ours.times);
+}
+
+/** The engine issue's targets, each marked met or missed. */
+function targetLines(rows, geomean) {
+  const compared = rows.filter((row) => speedUp(row) !== undefined);
+  const all = (test) => compared.length === rows.length && compared.every(test);
+  const mark = (met, text) => `- [${met ? 'x' : ' '}] ${text}`;
+  return [
+    mark(
+      all((row) => speedUp(row) >= 1),
+      'never slower than upstream on any module',
+    ),
+    mark(geomean >= 3, `at least 3x faster on the geometric mean (${geomean.toFixed(2)}x)`),
+    mark(
+      all((row) => median(row.tools.ours.rss) < median(row.tools.upstream.rss)),
+      'peak RSS below upstream on every module',
+    ),
+    mark(
+      all((row) => median(row.tools.ours.outputSizes) <= median(row.tools.upstream.outputSizes)),
+      'output no larger than upstream on every module',
+    ),
+  ];
+}
+
+export function formatReport(rows, { runs, rssMethod, seconds: totalSeconds }) {
+  const lines = [
+    `Wizer benchmark: median of ${runs} run(s) per tool; peak RSS by ${rssMethod}.`,
+    '',
+    '| module | input | upstream time | upstream RSS | upstream output | ours time | ours RSS | ours output | speed-up |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  const speedUps = [];
+  const checks = [];
+  for (const row of rows) {
+    if (row.error) {
+      lines.push(`| ${row.name} | error: ${row.error.replaceAll('|', '/').slice(0, 200)} ||||||||`);
+      continue;
+    }
+    const factor = speedUp(row);
+    if (factor !== undefined) speedUps.push(factor);
+    lines.push(
+      `| ${row.name} | ${megabytes(row.inputBytes)} | ${toolCells(row.tools.upstream).join(' | ')} | ` +
+        `${toolCells(row.tools.ours).join(' | ')} | ${factor === undefined ? '—' : `${factor.toFixed(2)}x`} |`,
+    );
+    for (const [tool, result] of Object.entries(row.tools)) {
+      if (result.check) checks.push(`- ${row.name}, ${tool}: ${result.check}`);
+    }
+  }
+  lines.push('');
+  if (speedUps.length > 0) {
+    const geomean = Math.exp(speedUps.reduce((sum, f) => sum + Math.log(f), 0) / speedUps.length);
+    lines.push(`Geometric mean speed-up over ${speedUps.length} module(s): ${geomean.toFixed(2)}x`);
+    lines.push('', 'Targets:', ...targetLines(rows, geomean));
+  } else {
+    lines.push('Geometric mean speed-up: n/a (no module ran with both tools)');
+  }
+  lines.push('', 'Output checks:', ...(checks.length ? checks : ['- none passed']));
+  lines.push('', `Total bench time: ${totalSeconds.toFixed(0)} s`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,111 @@
+// `npm run bench`: upstream Wizer 11 and our CLI on the same real-world modules, in one run.
+// For each module both tools run alternately (--runs N, default 3); the table reports median
+// wall time, peak RSS of the process and output size, and each tool's first output is checked
+// for behaviour. Usage: node bench/run.mjs [--runs N] [--only sqlite,hello,acorn]
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measure, rssMethod } from './lib/measure.mjs';
+import { ourCliPath, upstreamWizerPath, workDir } from './lib/paths.mjs';
+import { formatReport } from './lib/report.mjs';
+import { prepareSqlite } from './lib/sqlite.mjs';
+import { prepareStarlingMonkey } from './lib/starlingmonkey.mjs';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, only: { type: 'string' } },
+});
+const runs = Number.parseInt(values.runs, 10);
+if (!(runs >= 1)) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+
+const modules = [
+  { id: 'hello', prepare: () => prepareStarlingMonkey('hello') },
+  { id: 'acorn', prepare: () => prepareStarlingMonkey('acorn') },
+  { id: 'sqlite', prepare: prepareSqlite },
+];
+const selected = values.only ? values.only.split(',') : modules.map((m) => m.id);
+
+const tools = [
+  { id: 'upstream', command: () => [upstreamWizerPath(), []] },
+  {
+    id: 'ours',
+    command: () => {
+      if (!existsSync(ourCliPath)) throw new Error('dist/cli.js is missing: run `npm run build`');
+      return [process.execPath, [ourCliPath]];
+    },
+  },
+];
+
+const outDir = join(workDir, 'out');
+mkdirSync(outDir, { recursive: true });
+const started = performance.now();
+const rows = [];
+for (const { id, prepare } of modules.filter((m) => selected.includes(m.id))) {
+  console.error(`[bench] preparing ${id}`);
+  let module;
+  try {
+    module = await prepare();
+  } catch (error) {
+    rows.push({ id, name: id, error: `preparation failed: ${messageOf(error)}` });
+    continue;
+  }
+  const row = { id, name: module.name, inputBytes: statSync(module.inputPath).size, tools: {} };
+  for (const tool of tools)
+    row.tools[tool.id] = { times: [], rss: [], cpuSeconds: [], outputSizes: [] };
+  for (let run = 0; run < runs; run++) {
+    // Alternate which tool goes first, so neither always runs on a warmer machine.
+    const order = run % 2 === 0 ? tools : [...tools].reverse();
+    for (const tool of order) {
+      const result = row.tools[tool.id];
+      if (result.error) continue;
+      const outPath = join(outDir, `${id}.${tool.id}.wasm`);
+      const firstRun = result.times.length === 0;
+      try {
+        const [command, prefix] = tool.command();
+        const { args, env, input } = module.wizerInvocation(outPath);
+        const measured = await measure(command, [...prefix, ...args], {
+          env: env ?? process.env,
+          input,
+        });
+        if (measured.code !== 0) {
+          throw new Error(
+            `exit ${measured.code ?? measured.signal}: ${lastLines(measured.stderr)}`,
+          );
+        }
+        result.times.push(measured.wallMs);
+        if (measured.peakRssKb !== undefined) result.rss.push(measured.peakRssKb);
+        if (measured.cpuSeconds !== undefined) result.cpuSeconds.push(measured.cpuSeconds);
+        result.outputSizes.push(statSync(outPath).size);
+        console.error(
+          `[bench] ${id} ${tool.id} run ${run + 1}: ${(measured.wallMs / 1000).toFixed(2)} s, ` +
+            `${Math.round((measured.peakRssKb ?? 0) / 1024)} MB`,
+        );
+        if (firstRun) result.check = await module.validate(outPath);
+      } catch (error) {
+        result.error = messageOf(error);
+        console.error(`[bench] ${id} ${tool.id}: ${result.error}`);
+      }
+    }
+  }
+  rows.push(row);
+}
+
+const report = formatReport(rows, {
+  runs,
+  rssMethod,
+  seconds: (performance.now() - started) / 1000,
+});
+writeFileSync(join(workDir, 'results.md'), report);
+writeFileSync(join(workDir, 'results.json'), `${JSON.stringify(rows, null, 2)}\n`);
+console.log(report);
+// Preview2-shim keeps I/O workers alive after the components ran; the report is complete.
+process.exit(0);
+
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The first and last lines of stderr: the error and, after any backtrace, its cause. */
+function lastLines(text) {
+  const lines = text.trim().split('\n');
+  return lines.length > 1 ? `${lines[0]} … ${lines.at(-1)}` : lines[0];
+}
