@@ -2,7 +2,7 @@
 // For each module both tools run alternately (--runs N, default 3); the table reports median
 // wall time, peak RSS of the process and output size, and each tool's first output is checked
 // for behaviour. Usage: node bench/run.mjs [--runs N] [--only sqlite,hello,acorn]
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measure, rssMethod } from './lib/measure.mjs';
@@ -97,6 +97,8 @@ const report = formatReport(rows, {
 writeFileSync(join(workDir, 'results.md'), report);
 writeFileSync(join(workDir, 'results.json'), `${JSON.stringify(rows, null, 2)}\n`);
 console.log(report);
+// Components transpiled for the behaviour checks are large and no longer needed.
+rmSync(join(workDir, 'transpiled'), { recursive: true, force: true });
 // Preview2-shim keeps I/O workers alive after the components ran; the report is complete.
 process.exit(0);
 

@@ -3828,7 +3828,7 @@ function snapshot(probes, memoryExports, memoryDefs, state) {
         globals.set(probe.globalIndex, encodeGlobal(probe, state));
     const memoryPages = [];
     const memoryBytes = [];
-    const runs = [];
+    const runs = new RunList();
     const contents = [];
     memoryExports.forEach((name, memory) => {
         const bytes = state.memoryContents(name);
@@ -3836,14 +3836,19 @@ function snapshot(probes, memoryExports, memoryDefs, state) {
         const log2 = memoryDefs[memory]?.limits.pageSizeLog2 ?? 16;
         memoryPages.push(BigInt(bytes.length) >> BigInt(log2));
         memoryBytes.push(bytes.length);
-        findRuns(bytes, (start, end) => runs.push({ memory, start, end }));
+        findRuns(bytes, (start, end) => runs.push(memory, start, end));
     });
     const capped = capSegmentCount(runs);
-    const segments = capped.map((r) => ({
-        memory: r.memory,
-        offset: r.start,
-        data: contents[r.memory].subarray(r.start, r.end),
-    }));
+    const segments = [];
+    for (let i = 0; i < capped.length; i++) {
+        const memory = capped.memory[i];
+        const start = capped.start[i];
+        segments.push({
+            memory,
+            offset: start,
+            data: contents[memory].subarray(start, capped.end[i]),
+        });
+    }
     return { globals, memoryPages, memoryBytes, segments };
 }
 function encodeGlobal(probe, state) {
@@ -3927,45 +3932,69 @@ function findRuns(bytes, emit) {
     }
 }
 /**
- * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain. Among gaps of
- * equal size (upstream leaves their order to an unstable sort) we prefer the merges that save the
- * most encoded bytes, then the earliest, so the output is deterministic and never needlessly large.
+ * Runs stored column-wise: a snapshot of a large, fragmented memory has hundreds of thousands of
+ * runs before the cap, and one object per run would dominate peak memory.
+ */
+class RunList {
+    memory = new Uint32Array(1024);
+    start = new Float64Array(1024);
+    end = new Float64Array(1024);
+    length = 0;
+    push(memory, start, end) {
+        if (this.length === this.memory.length) {
+            const grow = (a) => {
+                const next = new a.constructor(a.length * 2);
+                next.set(a);
+                return next;
+            };
+            this.memory = grow(this.memory);
+            this.start = grow(this.start);
+            this.end = grow(this.end);
+        }
+        this.memory[this.length] = memory;
+        this.start[this.length] = start;
+        this.end[this.length] = end;
+        this.length++;
+    }
+}
+/**
+ * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain, as upstream does.
+ * Upstream leaves the order of equal gaps to an unstable sort; we break ties by the encoded bytes
+ * a merge saves (the second run's offset and both lengths go, the merged length comes), then by
+ * position, so the output is deterministic and no larger than it needs to be.
  */
 function capSegmentCount(runs) {
-    if (runs.length <= MAX_DATA_SEGMENTS)
+    const n = runs.length;
+    if (n <= MAX_DATA_SEGMENTS)
         return runs;
-    const excess = runs.length - MAX_DATA_SEGMENTS;
+    const { memory, start, end } = runs;
     const gapIndex = [];
-    for (let i = 0; i + 1 < runs.length; i++) {
-        if (runs[i].memory === runs[i + 1].memory)
+    for (let i = 0; i + 1 < n; i++)
+        if (memory[i] === memory[i + 1])
             gapIndex.push(i);
+    const saving = new Int8Array(n);
+    for (const i of gapIndex) {
+        saving[i] =
+            signedLebSize(start[i + 1]) +
+                unsignedLebSize(end[i] - start[i]) +
+                unsignedLebSize(end[i + 1] - start[i + 1]) -
+                unsignedLebSize(end[i + 1] - start[i]);
     }
-    const gapOf = (i) => runs[i + 1].start - runs[i].end;
-    const savingOf = (i) => {
-        const a = runs[i];
-        const b = runs[i + 1];
-        // The second segment's offset and both lengths disappear; the merged length is added.
-        return (signedLebSize(b.start) +
-            unsignedLebSize(a.end - a.start) +
-            unsignedLebSize(b.end - b.start) -
-            unsignedLebSize(b.end - a.start));
-    };
-    const saving = new Map(gapIndex.map((i) => [i, savingOf(i)]));
-    gapIndex.sort((a, b) => gapOf(a) - gapOf(b) || saving.get(b) - saving.get(a) || a - b);
-    const mergeWithNext = new Uint8Array(runs.length);
+    const gap = (i) => start[i + 1] - end[i];
+    gapIndex.sort((a, b) => gap(a) - gap(b) || saving[b] - saving[a] || a - b);
+    const mergeWithNext = new Uint8Array(n);
+    const excess = n - MAX_DATA_SEGMENTS;
     for (let k = 0; k < excess && k < gapIndex.length; k++)
         mergeWithNext[gapIndex[k]] = 1;
-    const out = [];
-    let current = { ...runs[0] };
-    for (let i = 1; i < runs.length; i++) {
-        if (mergeWithNext[i - 1])
-            current.end = runs[i].end;
-        else {
-            out.push(current);
-            current = { ...runs[i] };
-        }
+    const out = new RunList();
+    let currentStart = start[0];
+    for (let i = 1; i <= n; i++) {
+        if (i < n && mergeWithNext[i - 1])
+            continue;
+        out.push(memory[i - 1], currentStart, end[i - 1]);
+        if (i < n)
+            currentStart = start[i];
     }
-    out.push(current);
     return out;
 }
 /** Bytes of the LEB128 encoding of a segment length. */

@@ -12,7 +12,9 @@ const { code, summary, skipped } = await runVitest('container', [
   ...process.argv.slice(2),
 ]);
 if (skipped > 0) {
-  console.log(`[container] ${skipped} image tests skipped: see the [container] skipped: line above`);
+  console.log(
+    `[container] ${skipped} image tests skipped: see the [container] skipped: line above`,
+  );
 }
 console.log(`[container] suite took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(summary);

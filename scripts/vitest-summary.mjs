@@ -15,7 +15,14 @@ export async function runVitest(name, args) {
   const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
   const child = spawn(
     process.execPath,
-    [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
+    [
+      vitest,
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...args,
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   const code = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));

@@ -5,7 +5,7 @@
  */
 import { componentize } from '@bytecodealliance/componentize-js';
 import { transpile } from '@bytecodealliance/jco';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,11 +31,13 @@ function ourWizerBin(): string {
 type Tool = 'upstream' | 'ours';
 let wizerBins: Record<Tool, string>;
 
-/** Componentizes a fixture app copied into its own folder (ComponentizeJS maps that folder to `/`). */
+/**
+ * Componentizes a fixture app (`fixtures/componentize/<app>/<app>.js` and `<app>.wit`) copied into
+ * a folder of its own, which ComponentizeJS maps to `/` for the engine while Wizer runs.
+ */
 async function componentizeApp(app: string, tool: Tool): Promise<Uint8Array> {
   const appDir = join(scratch.path, `${app}-${tool}`);
-  mkdirSync(appDir, { recursive: true });
-  copyFileSync(join(appsDir, app, `${app}.js`), join(appDir, `${app}.js`));
+  cpSync(join(appsDir, app), appDir, { recursive: true });
   const { component } = await componentize({
     sourcePath: join(appDir, `${app}.js`),
     witPath: join(appsDir, app, `${app}.wit`),
@@ -49,6 +51,12 @@ interface LoadedComponent {
   exports: Record<string, unknown>;
   /** Import and export lists of each core module inside the component. */
   coreShapes: Record<string, unknown>;
+}
+
+/** Node's own evaluation of a fixture app: the reference for what its exports return. */
+async function evaluateInNode(app: string): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(join(appsDir, app, `${app}.js`)).href;
+  return (await import(url)) as Record<string, unknown>;
 }
 
 async function loadComponent(component: Uint8Array, label: string): Promise<LoadedComponent> {
@@ -116,6 +124,20 @@ describe('ComponentizeJS 0.23 with our CLI as wizerBin', () => {
       const expected = session(plain);
       expect(session(upstream.exports)).toEqual(expected);
       expect(session(ours.exports)).toEqual(expected);
+      expect(ours.coreShapes).toEqual(upstream.coreShapes);
+    },
+    slow,
+  );
+
+  it(
+    'loads an app split over several files through the mapped app folder',
+    async () => {
+      const upstream = await loadComponent(await componentizeApp('modules', 'upstream'), 'mod-up');
+      const ours = await loadComponent(await componentizeApp('modules', 'ours'), 'mod-ours');
+      const words = ['wizer', 'on', 'node', 'twenty', 'four'];
+      const expected = call(await evaluateInNode('modules'), 'describe', words);
+      expect(call(upstream.exports, 'describe', words)).toBe(expected);
+      expect(call(ours.exports, 'describe', words)).toBe(expected);
       expect(ours.coreShapes).toEqual(upstream.coreShapes);
     },
     slow,

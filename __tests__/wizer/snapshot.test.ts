@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_DATA_SEGMENTS,
+  RunList,
   capSegmentCount,
   findRuns,
   snapshot,
@@ -84,17 +85,28 @@ describe('findRuns', () => {
 });
 
 describe('capSegmentCount', () => {
-  const run = (start: number, end: number, memory = 0) => ({ memory, start, end });
+  type Run = { memory: number; start: number; end: number };
+  const run = (start: number, end: number, memory = 0): Run => ({ memory, start, end });
+  const list = (runs: Run[]) => {
+    const l = new RunList();
+    for (const r of runs) l.push(r.memory, r.start, r.end);
+    return l;
+  };
+  const cap = (runs: Run[]): Run[] => {
+    const l = capSegmentCount(list(runs));
+    return Array.from({ length: l.length }, (_, i) => run(l.start[i]!, l.end[i]!, l.memory[i]!));
+  };
 
   it('keeps exactly MAX_DATA_SEGMENTS runs unchanged', () => {
     const runs = Array.from({ length: MAX_DATA_SEGMENTS }, (_, i) => run(i * 10, i * 10 + 1));
-    expect(capSegmentCount(runs)).toBe(runs);
+    const l = list(runs);
+    expect(capSegmentCount(l)).toBe(l);
   });
 
   it('merges across the smallest gaps first', () => {
     const runs = Array.from({ length: MAX_DATA_SEGMENTS + 1 }, (_, i) => run(i * 10, i * 10 + 1));
     runs[500] = run(5000, 5008); // the only 2-byte gap: merged, although all others tie at 9
-    const capped = capSegmentCount(runs);
+    const capped = cap(runs);
     expect(capped).toHaveLength(MAX_DATA_SEGMENTS);
     expect(capped[500]).toEqual(run(5000, 5011));
     expect(capped[0]).toEqual(run(0, 1));
@@ -104,7 +116,7 @@ describe('capSegmentCount', () => {
     // All gaps are 9 bytes. Merging into a run at offset >= 8192 saves a 3-byte offset LEB,
     // at 64..8191 a 2-byte one: the latest runs are the cheapest to fold, earliest first.
     const runs = Array.from({ length: MAX_DATA_SEGMENTS + 2 }, (_, i) => run(i * 10, i * 10 + 1));
-    const capped = capSegmentCount(runs);
+    const capped = cap(runs);
     expect(capped).toHaveLength(MAX_DATA_SEGMENTS);
     // Runs 820 and 821 (offsets 8200, 8210) are the first whose offsets need 3 bytes.
     expect(capped.slice(0, 819)).toEqual(runs.slice(0, 819));
@@ -116,7 +128,7 @@ describe('capSegmentCount', () => {
       ...Array.from({ length: MAX_DATA_SEGMENTS }, (_, i) => run(i * 2, i * 2 + 1, 0)),
       run(0, 1, 1),
     ];
-    const capped = capSegmentCount(runs);
+    const capped = cap(runs);
     expect(capped).toHaveLength(MAX_DATA_SEGMENTS);
     expect(capped[capped.length - 1]).toEqual(run(0, 1, 1));
   });

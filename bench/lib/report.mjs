@@ -10,12 +10,18 @@ const megabytes = (bytes) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 // Output sizes in full: StarlingMonkey's differ by a few bytes from run to run.
 const byteCount = (bytes) => `${Math.round(bytes).toLocaleString('en-US')} B`;
 
+/** Median output size, with half the spread when runs differ (clock- and GC-dependent outputs). */
+function sizeCell(sizes) {
+  const spread = (Math.max(...sizes) - Math.min(...sizes)) / 2;
+  return spread > 0 ? `${byteCount(median(sizes))} (±${byteCount(spread)})` : byteCount(sizes[0]);
+}
+
 function toolCells(result) {
   if (result.error) return [`error: ${result.error.replaceAll('|', '/').slice(0, 160)}`, '', ''];
   return [
     seconds(median(result.times)),
     result.rss.length ? megabytes(median(result.rss) * 1024) : 'n/a',
-    byteCount(median(result.outputSizes)),
+    sizeCell(result.outputSizes),
   ];
 }
 

@@ -53,7 +53,7 @@ export function snapshot(
 
   const memoryPages: bigint[] = [];
   const memoryBytes: number[] = [];
-  const runs: Array<{ memory: number; start: number; end: number }> = [];
+  const runs = new RunList();
   const contents: Uint8Array[] = [];
   memoryExports.forEach((name, memory) => {
     const bytes = state.memoryContents(name);
@@ -61,14 +61,19 @@ export function snapshot(
     const log2 = memoryDefs[memory]?.limits.pageSizeLog2 ?? 16;
     memoryPages.push(BigInt(bytes.length) >> BigInt(log2));
     memoryBytes.push(bytes.length);
-    findRuns(bytes, (start, end) => runs.push({ memory, start, end }));
+    findRuns(bytes, (start, end) => runs.push(memory, start, end));
   });
   const capped = capSegmentCount(runs);
-  const segments = capped.map((r) => ({
-    memory: r.memory,
-    offset: r.start,
-    data: contents[r.memory]!.subarray(r.start, r.end),
-  }));
+  const segments: DataRun[] = [];
+  for (let i = 0; i < capped.length; i++) {
+    const memory = capped.memory[i]!;
+    const start = capped.start[i]!;
+    segments.push({
+      memory,
+      offset: start,
+      data: contents[memory]!.subarray(start, capped.end[i]),
+    });
+  }
   return { globals, memoryPages, memoryBytes, segments };
 }
 
@@ -151,45 +156,65 @@ export function findRuns(bytes: Uint8Array, emit: (start: number, end: number) =
 }
 
 /**
- * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain. Among gaps of
- * equal size (upstream leaves their order to an unstable sort) we prefer the merges that save the
- * most encoded bytes, then the earliest, so the output is deterministic and never needlessly large.
+ * Runs stored column-wise: a snapshot of a large, fragmented memory has hundreds of thousands of
+ * runs before the cap, and one object per run would dominate peak memory.
  */
-export function capSegmentCount<T extends { memory: number; start: number; end: number }>(
-  runs: T[],
-): T[] {
-  if (runs.length <= MAX_DATA_SEGMENTS) return runs;
-  const excess = runs.length - MAX_DATA_SEGMENTS;
-  const gapIndex: number[] = [];
-  for (let i = 0; i + 1 < runs.length; i++) {
-    if (runs[i]!.memory === runs[i + 1]!.memory) gapIndex.push(i);
-  }
-  const gapOf = (i: number) => runs[i + 1]!.start - runs[i]!.end;
-  const savingOf = (i: number) => {
-    const a = runs[i]!;
-    const b = runs[i + 1]!;
-    // The second segment's offset and both lengths disappear; the merged length is added.
-    return (
-      signedLebSize(b.start) +
-      unsignedLebSize(a.end - a.start) +
-      unsignedLebSize(b.end - b.start) -
-      unsignedLebSize(b.end - a.start)
-    );
-  };
-  const saving = new Map(gapIndex.map((i) => [i, savingOf(i)]));
-  gapIndex.sort((a, b) => gapOf(a) - gapOf(b) || saving.get(b)! - saving.get(a)! || a - b);
-  const mergeWithNext = new Uint8Array(runs.length);
-  for (let k = 0; k < excess && k < gapIndex.length; k++) mergeWithNext[gapIndex[k]!] = 1;
-  const out: T[] = [];
-  let current = { ...runs[0]! };
-  for (let i = 1; i < runs.length; i++) {
-    if (mergeWithNext[i - 1]) current.end = runs[i]!.end;
-    else {
-      out.push(current);
-      current = { ...runs[i]! };
+export class RunList {
+  memory = new Uint32Array(1024);
+  start = new Float64Array(1024);
+  end = new Float64Array(1024);
+  length = 0;
+
+  push(memory: number, start: number, end: number): void {
+    if (this.length === this.memory.length) {
+      const grow = <A extends Uint32Array | Float64Array>(a: A): A => {
+        const next = new (a.constructor as new (n: number) => A)(a.length * 2);
+        next.set(a);
+        return next;
+      };
+      this.memory = grow(this.memory);
+      this.start = grow(this.start);
+      this.end = grow(this.end);
     }
+    this.memory[this.length] = memory;
+    this.start[this.length] = start;
+    this.end[this.length] = end;
+    this.length++;
   }
-  out.push(current);
+}
+
+/**
+ * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain, as upstream does.
+ * Upstream leaves the order of equal gaps to an unstable sort; we break ties by the encoded bytes
+ * a merge saves (the second run's offset and both lengths go, the merged length comes), then by
+ * position, so the output is deterministic and no larger than it needs to be.
+ */
+export function capSegmentCount(runs: RunList): RunList {
+  const n = runs.length;
+  if (n <= MAX_DATA_SEGMENTS) return runs;
+  const { memory, start, end } = runs;
+  const gapIndex: number[] = [];
+  for (let i = 0; i + 1 < n; i++) if (memory[i] === memory[i + 1]) gapIndex.push(i);
+  const saving = new Int8Array(n);
+  for (const i of gapIndex) {
+    saving[i] =
+      signedLebSize(start[i + 1]!) +
+      unsignedLebSize(end[i]! - start[i]!) +
+      unsignedLebSize(end[i + 1]! - start[i + 1]!) -
+      unsignedLebSize(end[i + 1]! - start[i]!);
+  }
+  const gap = (i: number) => start[i + 1]! - end[i]!;
+  gapIndex.sort((a, b) => gap(a) - gap(b) || saving[b]! - saving[a]! || a - b);
+  const mergeWithNext = new Uint8Array(n);
+  const excess = n - MAX_DATA_SEGMENTS;
+  for (let k = 0; k < excess && k < gapIndex.length; k++) mergeWithNext[gapIndex[k]!] = 1;
+  const out = new RunList();
+  let currentStart = start[0]!;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && mergeWithNext[i - 1]) continue;
+    out.push(memory[i - 1]!, currentStart, end[i - 1]!);
+    if (i < n) currentStart = start[i]!;
+  }
   return out;
 }
 
