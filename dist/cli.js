@@ -186,23 +186,11 @@ function parseArgs(argv) {
         output: undefined,
         preloads: [],
         options: {
-            initFunc: options/* DEFAULT_INIT_FUNC */.sn,
+            ...options/* DEFAULT_OPTIONS */.lp,
             renames: [],
-            keepInitFunc: false,
-            allowWasi: false,
-            inheritStdio: true,
-            inheritEnv: false,
             env: [],
             preopens: [],
-            relaxedSimdDeterministic: true,
-            features: {
-                multiMemory: true,
-                multiValue: true,
-                bulkMemory: true,
-                simd: true,
-                relaxedSimd: true,
-                referenceTypes: true,
-            },
+            features: { ...options/* DEFAULT_OPTIONS */.lp.features },
         },
         help: undefined,
         version: false,
@@ -4761,9 +4749,9 @@ function validationFailure(error) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $i: () => (/* binding */ resolveOptions),
-/* harmony export */   sn: () => (/* binding */ DEFAULT_INIT_FUNC)
+/* harmony export */   lp: () => (/* binding */ DEFAULT_OPTIONS)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_FEATURES, DEFAULT_OPTIONS */
+/* unused harmony exports DEFAULT_FEATURES, DEFAULT_INIT_FUNC */
 /**
  * Options of one wizening, shared by the library API, the CLI and the action. Defaults follow
  * upstream Wizer v11 (see `DEFAULT_OPTIONS`).

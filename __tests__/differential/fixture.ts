@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import wabtInit from 'wabt';
-import { repoRoot } from '../helpers/tools.js';
+import { WABT_FEATURES, repoRoot } from '../helpers/tools.js';
 import { type DiffCase, type DiffResult, runBoth } from './harness.js';
 
 export const fixturesDir = join(repoRoot, '__tests__', 'fixtures');
@@ -15,27 +15,6 @@ const cache = new Map<string, Promise<Uint8Array>>();
 type Wabt = Awaited<ReturnType<typeof wabtInit>>;
 let wabtPromise: Promise<Wabt> | undefined;
 
-const ALL_FEATURES = {
-  exceptions: true,
-  mutable_globals: true,
-  sat_float_to_int: true,
-  sign_extension: true,
-  simd: true,
-  threads: true,
-  function_references: true,
-  multi_value: true,
-  tail_call: true,
-  bulk_memory: true,
-  reference_types: true,
-  annotations: true,
-  code_metadata: true,
-  gc: true,
-  memory64: true,
-  extended_const: true,
-  relaxed_simd: true,
-  multi_memory: true,
-};
-
 /**
  * Assembles WAT without wabt's validator, which rejects some inputs upstream accepts (e.g.
  * extended-const initialisers). Upstream validates every fixture itself, and success cases check
@@ -44,7 +23,7 @@ const ALL_FEATURES = {
 async function assemble(text: string): Promise<Uint8Array> {
   wabtPromise ??= wabtInit();
   const wabt = await wabtPromise;
-  const module = wabt.parseWat('fixture.wat', text, ALL_FEATURES);
+  const module = wabt.parseWat('fixture.wat', text, WABT_FEATURES);
   try {
     module.resolveNames();
     return new Uint8Array(module.toBinary({ write_debug_names: true }).buffer);

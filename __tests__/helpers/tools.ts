@@ -23,6 +23,28 @@ export function upstreamWizerPath(): string {
 /** Path of our bundled CLI. */
 export const ourCliPath = join(repoRoot, 'dist', 'cli.js');
 
+/** Every proposal wabt knows, for assembling fixtures. */
+export const WABT_FEATURES = {
+  exceptions: true,
+  mutable_globals: true,
+  sat_float_to_int: true,
+  sign_extension: true,
+  simd: true,
+  threads: true,
+  function_references: true,
+  multi_value: true,
+  tail_call: true,
+  bulk_memory: true,
+  reference_types: true,
+  annotations: true,
+  code_metadata: true,
+  gc: true,
+  memory64: true,
+  extended_const: true,
+  relaxed_simd: true,
+  multi_memory: true,
+};
+
 type Wabt = Awaited<ReturnType<typeof wabtInit>>;
 let wabtPromise: Promise<Wabt> | undefined;
 
@@ -30,33 +52,14 @@ let wabtPromise: Promise<Wabt> | undefined;
 export async function wat(text: string): Promise<Uint8Array> {
   wabtPromise ??= wabtInit();
   const wabt = await wabtPromise;
-  const features = {
-    exceptions: true,
-    mutable_globals: true,
-    sat_float_to_int: true,
-    sign_extension: true,
-    simd: true,
-    threads: true,
-    function_references: true,
-    multi_value: true,
-    tail_call: true,
-    bulk_memory: true,
-    reference_types: true,
-    annotations: true,
-    code_metadata: true,
-    gc: true,
-    memory64: true,
-    extended_const: true,
-    relaxed_simd: true,
-    multi_memory: true,
-  };
-  const module = wabt.parseWat('fixture.wat', text, features);
+
+  const module = wabt.parseWat('fixture.wat', text, WABT_FEATURES);
   try {
     module.resolveNames();
     // wabt's validator mistypes some reference-types code when typed function references are on.
     // wabt's typings omit validate's features argument, which its runtime honours.
     (module.validate as (features: object) => void)({
-      ...features,
+      ...WABT_FEATURES,
       function_references: false,
       gc: false,
     });

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import {
-  DEFAULT_INIT_FUNC,
+  DEFAULT_OPTIONS,
   type Preopen,
   type WasmFeatures,
   type WizenOptions,
@@ -192,23 +192,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     output: undefined,
     preloads: [],
     options: {
-      initFunc: DEFAULT_INIT_FUNC,
+      ...DEFAULT_OPTIONS,
       renames: [],
-      keepInitFunc: false,
-      allowWasi: false,
-      inheritStdio: true,
-      inheritEnv: false,
       env: [],
       preopens: [],
-      relaxedSimdDeterministic: true,
-      features: {
-        multiMemory: true,
-        multiValue: true,
-        bulkMemory: true,
-        simd: true,
-        relaxedSimd: true,
-        referenceTypes: true,
-      },
+      features: { ...DEFAULT_OPTIONS.features },
     },
     help: undefined,
     version: false,
