@@ -13,7 +13,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 if ((0,_wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .isWizerWorker */ .a0)())
-    await (0,_wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .runWizerWorker */ .vh)(_wizer_index_js__WEBPACK_IMPORTED_MODULE_0__/* .wizen */ .a9);
+    (0,_wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .runWizerWorker */ .vh)(_wizer_index_js__WEBPACK_IMPORTED_MODULE_0__/* .wizen */ .a9);
 else
     process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .main */ .iW)(process.argv.slice(2));
 
@@ -4812,6 +4812,9 @@ var errors = __nccwpck_require__(916);
  * terminates when time is up, because a guest in an infinite loop can only be stopped from outside
  * its thread. The worker is the running bundle itself (`import.meta.url`), started with
  * `workerData` that makes its entry point call `runWizerWorker` instead of its usual main.
+ *
+ * Starting a worker means loading the whole bundle again, so a worker that finished in time is
+ * kept (unreferenced, so it never holds the process open) and serves the next bounded run.
  */
 
 
@@ -4820,50 +4823,64 @@ const WORKER_TAG = 'wizer-action/wizen-worker';
 function isWizerWorker() {
     return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.tag === WORKER_TAG;
 }
-/** The worker side: runs the unbounded pipeline and posts the result or the error chain. */
-async function runWizerWorker(wizen) {
-    const request = external_node_worker_threads_namespaceObject.workerData;
-    const post = (message) => external_node_worker_threads_namespaceObject.parentPort.postMessage(message);
-    try {
-        const logger = { debug: (message, phase) => post({ kind: 'log', message, phase }) };
-        const result = await wizen(request.input, { ...request.options, timeoutMs: undefined }, logger);
-        post({ kind: 'done', result });
-    }
-    catch (error) {
-        post({ kind: 'failed', chain: (0,errors/* errorChain */.eB)(error) });
-    }
+/** The worker side: runs each request through the unbounded pipeline and posts the outcome. */
+function runWizerWorker(wizen) {
+    const port = external_node_worker_threads_namespaceObject.parentPort;
+    const post = (message) => port.postMessage(message);
+    port.on('message', async (request) => {
+        try {
+            const logger = { debug: (message, phase) => post({ kind: 'log', message, phase }) };
+            const result = await wizen(request.input, { ...request.options, timeoutMs: undefined }, logger);
+            post({ kind: 'done', result });
+        }
+        catch (error) {
+            post({ kind: 'failed', chain: (0,errors/* errorChain */.eB)(error) });
+        }
+    });
 }
+/** A worker that completed its last run in time, ready for the next one. */
+let idleWorker;
 /** The main-thread side: runs `wizen` in a worker and stops it after `options.timeoutMs`. */
 function wizenInWorker(input, options, logger) {
     const timeoutMs = options.timeoutMs;
-    const request = { tag: WORKER_TAG, input, options };
+    const worker = idleWorker ?? new external_node_worker_threads_namespaceObject.Worker(new URL(import.meta.url), { workerData: { tag: WORKER_TAG } });
+    idleWorker = undefined;
+    worker.ref();
     return new Promise((resolve, reject) => {
-        const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(import.meta.url), { workerData: request });
-        const timer = setTimeout(() => {
-            void worker.terminate();
-            reject(new errors/* WizerError */.Mx(`initialization did not finish within the ${timeoutMs / 1000} s timeout and was stopped`));
-        }, timeoutMs);
-        const finish = () => clearTimeout(timer);
-        worker.on('message', (message) => {
-            if (message.kind === 'log')
-                logger.debug(message.message, message.phase);
-            else if (message.kind === 'done') {
-                finish();
-                resolve(message.result);
+        const settle = (reuse) => {
+            clearTimeout(timer);
+            worker.removeAllListeners();
+            if (reuse && idleWorker === undefined) {
+                worker.unref();
+                worker.on('error', () => { }); // an idle worker has nothing left to report
+                idleWorker = worker;
             }
             else {
-                finish();
-                reject(rebuildChain(message.chain));
+                void worker.terminate();
             }
+        };
+        const timer = setTimeout(() => {
+            settle(false);
+            reject(new errors/* WizerError */.Mx(`initialization did not finish within the ${timeoutMs / 1000} s timeout and was stopped`));
+        }, timeoutMs);
+        worker.on('message', (message) => {
+            if (message.kind === 'log')
+                return logger.debug(message.message, message.phase);
+            settle(true);
+            if (message.kind === 'done')
+                resolve(message.result);
+            else
+                reject(rebuildChain(message.chain));
         });
         worker.on('error', (error) => {
-            finish();
+            settle(false);
             reject(new errors/* WizerError */.Mx('the initialization worker failed', { cause: error }));
         });
         worker.on('exit', (code) => {
-            finish();
+            settle(false);
             reject(new errors/* WizerError */.Mx(`the initialization worker exited with code ${code}`));
         });
+        worker.postMessage({ input, options });
     });
 }
 function rebuildChain(chain) {

@@ -8,7 +8,7 @@ import { run } from './main.js';
 
 if (isWizerWorker()) {
   guardGuestOutput();
-  await runWizerWorker(wizen);
+  runWizerWorker(wizen);
 } else {
   await run();
 }

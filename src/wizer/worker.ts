@@ -3,6 +3,9 @@
  * terminates when time is up, because a guest in an infinite loop can only be stopped from outside
  * its thread. The worker is the running bundle itself (`import.meta.url`), started with
  * `workerData` that makes its entry point call `runWizerWorker` instead of its usual main.
+ *
+ * Starting a worker means loading the whole bundle again, so a worker that finished in time is
+ * kept (unreferenced, so it never holds the process open) and serves the next bounded run.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { WizerError, errorChain } from '../errors.js';
@@ -11,7 +14,6 @@ import type { Logger, WizenOptions, WizenResult } from './options.js';
 const WORKER_TAG = 'wizer-action/wizen-worker';
 
 interface WorkerRequest {
-  tag: typeof WORKER_TAG;
   input: Uint8Array;
   options: WizenOptions;
 }
@@ -21,29 +23,38 @@ type WorkerMessage =
   | { kind: 'done'; result: WizenResult }
   | { kind: 'failed'; chain: string[] };
 
+type Wizen = (
+  input: Uint8Array,
+  options: Partial<WizenOptions>,
+  logger: Logger,
+) => Promise<WizenResult>;
+
 /** True inside a worker started by `wizenInWorker`; entry points check this first. */
 export function isWizerWorker(): boolean {
-  return !isMainThread && (workerData as Partial<WorkerRequest> | null)?.tag === WORKER_TAG;
+  return !isMainThread && (workerData as { tag?: string } | null)?.tag === WORKER_TAG;
 }
 
-/** The worker side: runs the unbounded pipeline and posts the result or the error chain. */
-export async function runWizerWorker(
-  wizen: (
-    input: Uint8Array,
-    options: Partial<WizenOptions>,
-    logger: Logger,
-  ) => Promise<WizenResult>,
-): Promise<void> {
-  const request = workerData as WorkerRequest;
-  const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-  try {
-    const logger: Logger = { debug: (message, phase) => post({ kind: 'log', message, phase }) };
-    const result = await wizen(request.input, { ...request.options, timeoutMs: undefined }, logger);
-    post({ kind: 'done', result });
-  } catch (error) {
-    post({ kind: 'failed', chain: errorChain(error) });
-  }
+/** The worker side: runs each request through the unbounded pipeline and posts the outcome. */
+export function runWizerWorker(wizen: Wizen): void {
+  const port = parentPort!;
+  const post = (message: WorkerMessage) => port.postMessage(message);
+  port.on('message', async (request: WorkerRequest) => {
+    try {
+      const logger: Logger = { debug: (message, phase) => post({ kind: 'log', message, phase }) };
+      const result = await wizen(
+        request.input,
+        { ...request.options, timeoutMs: undefined },
+        logger,
+      );
+      post({ kind: 'done', result });
+    } catch (error) {
+      post({ kind: 'failed', chain: errorChain(error) });
+    }
+  });
 }
+
+/** A worker that completed its last run in time, ready for the next one. */
+let idleWorker: Worker | undefined;
 
 /** The main-thread side: runs `wizen` in a worker and stops it after `options.timeoutMs`. */
 export function wizenInWorker(
@@ -52,36 +63,45 @@ export function wizenInWorker(
   logger: Logger,
 ): Promise<WizenResult> {
   const timeoutMs = options.timeoutMs!;
-  const request: WorkerRequest = { tag: WORKER_TAG, input, options };
+  const worker =
+    idleWorker ?? new Worker(new URL(import.meta.url), { workerData: { tag: WORKER_TAG } });
+  idleWorker = undefined;
+  worker.ref();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: request });
+    const settle = (reuse: boolean) => {
+      clearTimeout(timer);
+      worker.removeAllListeners();
+      if (reuse && idleWorker === undefined) {
+        worker.unref();
+        worker.on('error', () => {}); // an idle worker has nothing left to report
+        idleWorker = worker;
+      } else {
+        void worker.terminate();
+      }
+    };
     const timer = setTimeout(() => {
-      void worker.terminate();
+      settle(false);
       reject(
         new WizerError(
           `initialization did not finish within the ${timeoutMs / 1000} s timeout and was stopped`,
         ),
       );
     }, timeoutMs);
-    const finish = () => clearTimeout(timer);
     worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'log') logger.debug(message.message, message.phase);
-      else if (message.kind === 'done') {
-        finish();
-        resolve(message.result);
-      } else {
-        finish();
-        reject(rebuildChain(message.chain));
-      }
+      if (message.kind === 'log') return logger.debug(message.message, message.phase);
+      settle(true);
+      if (message.kind === 'done') resolve(message.result);
+      else reject(rebuildChain(message.chain));
     });
     worker.on('error', (error) => {
-      finish();
+      settle(false);
       reject(new WizerError('the initialization worker failed', { cause: error }));
     });
     worker.on('exit', (code) => {
-      finish();
+      settle(false);
       reject(new WizerError(`the initialization worker exited with code ${code}`));
     });
+    worker.postMessage({ input, options } satisfies WorkerRequest);
   });
 }
 
