@@ -633,8 +633,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_FEATURES, DEFAULT_INIT_FUNC, DEFAULT_OPTIONS, resolveOptions
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
 ;// CONCATENATED MODULE: ./src/wasm/constants.ts
 /** Binary-format constants from the WebAssembly core specification (and its proposals). */
 const WASM_MAGIC = 0x6d736100; // "\0asm" little-endian
@@ -702,6 +700,8 @@ const SECTION_NAMES = {
     13: 'tag',
 };
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
 ;// CONCATENATED MODULE: ./src/wasm/reader.ts
 /**
  * A cursor over a byte view of a Wasm binary. Offsets are absolute in the original input, so every
@@ -1521,404 +1521,6 @@ function leb(value) {
 
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var wizer_options = __nccwpck_require__(471);
-;// CONCATENATED MODULE: ./src/wasm/module.ts
-/**
- * Module-level reading: the header, the section list (kept as byte ranges of the input, never
- * copied), and readers for the small typed structures shared by several sections.
- */
-
-
-/** Reads the 8-byte preamble and says whether this is a core module or a component. */
-function readPreamble(bytes) {
-    const r = new BinaryReader(bytes);
-    if (bytes.length < 4)
-        throw r.error('unexpected end-of-file', 0);
-    const magic = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
-    if (magic !== 0x6d736100) {
-        const seen = Array.from(bytes.subarray(0, 4), (b) => `0x${b.toString(16)}`).join(', ');
-        throw r.error(`magic header not detected: bad magic number - expected=[0x0, 0x61, 0x73, 0x6d] actual=[${seen}]`, 0);
-    }
-    if (bytes.length < 8)
-        throw r.error('unexpected end-of-file', 4);
-    const version = bytes[4] | (bytes[5] << 8);
-    const layer = bytes[6] | (bytes[7] << 8);
-    if (version === CORE_VERSION && layer === 0)
-        return 'module';
-    if (version === COMPONENT_VERSION && layer === 1)
-        return 'component';
-    throw r.error(`unknown binary version: 0x${version.toString(16)}`, 4);
-}
-/** Splits a core module into its sections without decoding their payloads. */
-function readSections(bytes) {
-    const r = new BinaryReader(bytes, 8);
-    const sections = [];
-    while (!r.eof) {
-        const start = r.pos;
-        const id = r.u8();
-        const size = r.u32();
-        const payloadStart = r.pos;
-        if (payloadStart + size > bytes.length)
-            throw r.error('unexpected end-of-file', payloadStart);
-        const section = { id, start, payloadStart, end: payloadStart + size };
-        if (id === SectionId.Custom) {
-            const sr = new BinaryReader(bytes, payloadStart, payloadStart + size);
-            section.customName = sr.name();
-        }
-        else if (id > SectionId.Tag) {
-            throw r.error(`malformed section id: ${id}`, start);
-        }
-        sections.push(section);
-        r.pos = section.end;
-    }
-    return sections;
-}
-/** Abbreviated reference types (single byte) of reference types, GC and exceptions. */
-const SHORTHAND_REF_TYPES = new Set([
-    0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69, 0x71, 0x72, 0x73, 0x74,
-]);
-function isRefType(code) {
-    return code === 0x63 || code === 0x64 || SHORTHAND_REF_TYPES.has(code);
-}
-function readValType(r) {
-    const start = r.pos;
-    const code = r.u8();
-    if (code >= 0x7b && code <= 0x7f)
-        return { code, bytes: r.bytes.subarray(start, r.pos) };
-    if (SHORTHAND_REF_TYPES.has(code))
-        return { code, bytes: r.bytes.subarray(start, r.pos) };
-    if (code === 0x63 || code === 0x64) {
-        r.s33();
-        return { code, bytes: r.bytes.subarray(start, r.pos) };
-    }
-    throw r.error(`invalid value type 0x${code.toString(16)}`, start);
-}
-/** Limits of a memory or table type (memory64/table64 read 64-bit bounds). */
-function readLimits(r) {
-    const flagsAt = r.pos;
-    const flags = r.u8();
-    if (flags > 0x0f)
-        throw r.error(`invalid limits flags 0x${flags.toString(16)}`, flagsAt);
-    const is64 = (flags & 0x04) !== 0;
-    const min = is64 ? r.u64() : BigInt(r.u32());
-    const max = (flags & 0x01) !== 0 ? (is64 ? r.u64() : BigInt(r.u32())) : undefined;
-    const pageSizeLog2 = (flags & 0x08) !== 0 ? r.u32() : undefined;
-    return { flags, min, max, pageSizeLog2 };
-}
-
-;// CONCATENATED MODULE: ./src/wizer/parse.ts
-/**
- * Phase 1: parse. Splits the input into sections and decodes the structures later phases need
- * (types, imports, functions, memories, globals, exports, data segments). Sections are kept as
- * ranges of the input so the rewrite can copy them byte for byte.
- *
- * Decode errors surface as `WasmDecodeError` with absolute offsets; the pipeline wraps them in
- * "wasm validation failed" as upstream does.
- */
-
-
-
-function parseModule(bytes) {
-    const cx = {
-        bytes,
-        sections: readSections(bytes),
-        types: [],
-        imports: [],
-        funcTypeIndices: [],
-        importedFuncCount: 0,
-        tableCount: 0,
-        memories: [],
-        globals: [],
-        exports: [],
-        dataSegments: [],
-        dataCount: undefined,
-        tagCount: 0,
-        features: {},
-    };
-    for (const section of cx.sections) {
-        const r = new BinaryReader(bytes, section.payloadStart, section.end);
-        switch (section.id) {
-            case SectionId.Type:
-                readTypes(r, cx);
-                break;
-            case SectionId.Import:
-                readImports(r, cx);
-                break;
-            case SectionId.Function:
-                for (let n = r.u32(); n > 0; n--)
-                    cx.funcTypeIndices.push(r.u32());
-                break;
-            case SectionId.Table: {
-                const count = r.u32();
-                cx.tableCount += count;
-                for (let n = count; n > 0; n--)
-                    readTable(r, cx.features);
-                break;
-            }
-            case SectionId.Memory:
-                for (let n = r.u32(); n > 0; n--) {
-                    const at = r.pos;
-                    const limits = readLimits(r);
-                    if (limits.pageSizeLog2 !== undefined)
-                        cx.features.customPageSizeAt ??= at;
-                    cx.memories.push({
-                        limits,
-                        shared: (limits.flags & 0x02) !== 0,
-                        memory64: (limits.flags & 0x04) !== 0,
-                    });
-                }
-                break;
-            case SectionId.Global:
-                readGlobals(r, cx);
-                break;
-            case SectionId.Export:
-                for (let n = r.u32(); n > 0; n--) {
-                    const name = r.name();
-                    const kind = r.u8();
-                    cx.exports.push({ name, kind, index: r.u32() });
-                }
-                break;
-            case SectionId.Element:
-                readElements(r, cx.features);
-                break;
-            case SectionId.Data:
-                readData(r, cx.dataSegments, cx.features);
-                break;
-            case SectionId.DataCount:
-                cx.dataCount = r.u32();
-                break;
-            case SectionId.Tag:
-                cx.features.exceptionsAt ??= section.payloadStart;
-                cx.tagCount = r.u32();
-                break;
-            default:
-                continue; // custom, start and code sections need no decoding here
-        }
-    }
-    return cx;
-}
-function readTypes(r, cx) {
-    for (let n = r.u32(); n > 0; n--) {
-        const at = r.pos;
-        const form = r.peek();
-        if (form === 0x4e) {
-            // A recursion group: GC proposal.
-            cx.features.gcAt ??= at;
-            r.u8();
-            for (let k = r.u32(); k > 0; k--)
-                cx.types.push(readSubType(r, cx.features));
-        }
-        else {
-            cx.types.push(readSubType(r, cx.features));
-        }
-    }
-}
-function readSubType(r, features) {
-    const at = r.pos;
-    let form = r.u8();
-    if (form === 0x50 || form === 0x4f) {
-        features.gcAt ??= at;
-        for (let k = r.u32(); k > 0; k--)
-            r.u32();
-        form = r.u8();
-    }
-    switch (form) {
-        case 0x60: {
-            const params = [];
-            for (let k = r.u32(); k > 0; k--)
-                params.push(readValType(r));
-            const results = [];
-            for (let k = r.u32(); k > 0; k--)
-                results.push(readValType(r));
-            return { params, results, offset: at };
-        }
-        case 0x5f:
-            features.gcAt ??= at;
-            for (let k = r.u32(); k > 0; k--)
-                readFieldType(r);
-            return undefined;
-        case 0x5e:
-            features.gcAt ??= at;
-            readFieldType(r);
-            return undefined;
-        default:
-            throw r.error(`invalid leading byte (0x${form.toString(16)}) for type definition`, at);
-    }
-}
-function readFieldType(r) {
-    const code = r.peek();
-    if (code === 0x78 || code === 0x77)
-        r.u8(); // packed i8 / i16
-    else
-        readValType(r);
-    r.u8(); // mutability
-}
-function readImports(r, cx) {
-    for (let n = r.u32(); n > 0; n--) {
-        const module = r.name();
-        const name = r.name();
-        const kindAt = r.pos;
-        const kind = r.u8();
-        let typeIndex = -1;
-        switch (kind) {
-            case ExternalKind.Func:
-                typeIndex = r.u32();
-                cx.funcTypeIndices.push(typeIndex);
-                cx.importedFuncCount++;
-                break;
-            case ExternalKind.Table:
-                readValType(r);
-                readLimits(r);
-                break;
-            case ExternalKind.Memory:
-                readLimits(r);
-                break;
-            case ExternalKind.Global:
-                readValType(r);
-                r.u8();
-                break;
-            case ExternalKind.Tag:
-                r.u8();
-                typeIndex = r.u32();
-                cx.features.exceptionsAt ??= kindAt;
-                break;
-            default:
-                throw r.error(`invalid external kind 0x${kind.toString(16)}`, kindAt);
-        }
-        cx.imports.push({ module, name, kind, typeIndex });
-    }
-}
-function readTable(r, features) {
-    if (r.peek() === 0x40) {
-        // Table with an explicit initializer (function-references proposal).
-        r.u8();
-        r.u8();
-        readValType(r);
-        readLimits(r);
-        scanConstExpr(r, features);
-        return;
-    }
-    readValType(r);
-    readLimits(r);
-}
-function readGlobals(r, cx) {
-    for (let n = r.u32(); n > 0; n--) {
-        const type = readValType(r);
-        const mutable = r.u8() === 1;
-        const initStart = r.pos;
-        scanConstExpr(r, cx.features);
-        const global = { type, mutable, initStart, initEnd: r.pos };
-        cx.globals.push(global);
-    }
-}
-function readElements(r, features) {
-    for (let n = r.u32(); n > 0; n--) {
-        const flags = r.u32();
-        const passiveOrDeclared = (flags & 0x01) !== 0;
-        const explicitTable = (flags & 0x02) !== 0;
-        const usesExprs = (flags & 0x04) !== 0;
-        if (!passiveOrDeclared) {
-            if (explicitTable)
-                r.u32();
-            scanConstExpr(r, features);
-        }
-        if (passiveOrDeclared || explicitTable) {
-            if (usesExprs)
-                readValType(r);
-            else
-                r.u8(); // elemkind
-        }
-        for (let k = r.u32(); k > 0; k--) {
-            if (usesExprs)
-                scanConstExpr(r, features);
-            else
-                r.u32();
-        }
-    }
-}
-function readData(r, out, features) {
-    for (let n = r.u32(); n > 0; n--) {
-        const start = r.pos;
-        const flags = r.u32();
-        if (flags === 1) {
-            r.skip(r.u32());
-            out.push({ active: false, start, end: r.pos });
-            continue;
-        }
-        if (flags === 2)
-            r.u32();
-        else if (flags !== 0)
-            throw r.error(`invalid data segment flags ${flags}`, start);
-        scanConstExpr(r, features);
-        r.skip(r.u32());
-        out.push({ active: true, start, end: r.pos });
-    }
-}
-/**
- * Skips a constant expression up to and including its `end`, noting constructs the engine
- * configuration refuses. Only the instructions allowed in constant expressions are decoded.
- */
-function scanConstExpr(r, features) {
-    for (;;) {
-        const at = r.pos;
-        const op = r.u8();
-        switch (op) {
-            case 0x0b:
-                return;
-            case 0x41:
-                r.s32();
-                break;
-            case 0x42:
-                r.s64();
-                break;
-            case 0x43:
-                r.skip(4);
-                break;
-            case 0x44:
-                r.skip(8);
-                break;
-            case 0x23:
-                features.constGlobalGetAt ??= at;
-                r.u32();
-                break;
-            case 0xd0: // ref.null heaptype
-                r.s33();
-                break;
-            case 0xd2: // ref.func
-                r.u32();
-                break;
-            case 0x6a:
-            case 0x6b:
-            case 0x6c:
-            case 0x7c:
-            case 0x7d:
-            case 0x7e: // extended-const arithmetic
-                break;
-            case 0xfd: {
-                const sub = r.u32();
-                if (sub !== 0x0c)
-                    throw r.error('constant expression required: non-constant operator', at);
-                r.skip(16);
-                break;
-            }
-            case 0xfb: {
-                // GC constant instructions (struct.new, array.new_fixed, ref.i31, ...): GC is refused
-                // later; skip their immediates generously enough to stay in sync for common forms.
-                features.gcAt ??= at;
-                const sub = r.u32();
-                if (sub === 0x08) {
-                    r.u32();
-                    r.u32();
-                } // array.new_fixed type n
-                else if (sub <= 0x07)
-                    r.u32(); // struct.new/_default, array.new/_default (type)
-                break;
-            }
-            default:
-                throw r.error('constant expression required: non-constant operator', at);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/wizer/rewrite.ts
 /**
  * Phase 6: rewrite. Builds the output from the ORIGINAL sections in file order: memory minimums
@@ -3588,418 +3190,6 @@ function guestFailure(context, error) {
     return context === undefined ? trace : new errors/* WizerError */.Mx(context, { cause: trace });
 }
 
-;// CONCATENATED MODULE: ./src/wizer/run.ts
-/**
- * Phase 4: run. Compiles the instrumented module on V8, links it (WASI preview1, preloaded modules,
- * trapping stubs for every other function import), instantiates it (running the start function),
- * then calls `_initialize` if exported and finally the init function, exactly as upstream does.
- */
-
-
-
-
-
-
-const WASI_MODULE = 'wasi_snapshot_preview1';
-const REACTOR_INIT = '_initialize';
-/**
- * Builds the guest environment in upstream's order: WASI context (preopens are opened even without
- * `--allow-wasi`), then each preload, instantiated through the linker so it may import WASI or
- * earlier preloads and its start function runs now.
- */
-async function buildEnvironment(options) {
-    const env = options.inheritEnv
-        ? Object.entries(process.env).filter((e) => e[1] !== undefined)
-        : [];
-    env.push(...options.env);
-    const wasi = new Wasi({
-        env,
-        inheritStdio: options.inheritStdio,
-        stdoutToStderr: options.guestStdoutToStderr,
-        preopens: options.preopens,
-    });
-    const environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
-    for (const preload of options.preloads) {
-        environment.preloads.set(preload.name, await instantiatePreload(preload, environment));
-    }
-    return environment;
-}
-async function instantiatePreload(preload, environment) {
-    let module;
-    try {
-        module = new WebAssembly.Module((await readModuleFile(preload.path)));
-    }
-    catch (error) {
-        throw new errors/* WizerError */.Mx('failed to parse preload module', { cause: error });
-    }
-    try {
-        const imports = linkImports(module, environment, false);
-        const instance = new WebAssembly.Instance(module, imports);
-        const memory = instance.exports['memory'];
-        if (environment.allowWasi && usesWasi(module)) {
-            environment.wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
-        }
-        return instance.exports;
-    }
-    catch (error) {
-        throw new errors/* WizerError */.Mx('failed to instantiate preload module', {
-            cause: guestFailure(undefined, error),
-        });
-    }
-}
-async function readModuleFile(path) {
-    let bytes;
-    try {
-        bytes = (0,external_node_fs_.readFileSync)(path);
-    }
-    catch (error) {
-        throw new errors/* WizerError */.Mx(`failed to read from \`${path}\``, { cause: (0,errors/* osError */.hf)(error) });
-    }
-    if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x61)
-        return bytes;
-    return watToBinary(path, new TextDecoder().decode(bytes));
-}
-/** WAT preloads are assembled with wabt, loaded only when needed (it is not bundled). */
-async function watToBinary(path, text) {
-    let wabtInit;
-    try {
-        // A computed name keeps bundlers from trying to inline the package.
-        const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-        wabtInit = load(['wabt'][0]);
-    }
-    catch {
-        throw new errors/* WizerError */.Mx(`\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`);
-    }
-    const parsed = (await wabtInit()).parseWat(path, text, { multi_memory: true, memory64: true });
-    try {
-        return parsed.toBinary({}).buffer;
-    }
-    finally {
-        parsed.destroy();
-    }
-}
-function usesWasi(module) {
-    return WebAssembly.Module.imports(module).some((i) => i.module === WASI_MODULE);
-}
-/**
- * The import object: WASI (when allowed), preload exports by module name, and for every function
- * import still unresolved a stub that traps when called, as upstream's linker does for the main
- * module. Preloads get no stubs (upstream links them strictly).
- */
-function linkImports(module, environment, stubUnknown) {
-    const imports = {};
-    for (const imp of WebAssembly.Module.imports(module)) {
-        let value;
-        if (imp.module === WASI_MODULE && environment.allowWasi) {
-            value = environment.wasi.imports[imp.name];
-        }
-        else {
-            value = environment.preloads.get(imp.module)?.[imp.name];
-        }
-        if (value === undefined) {
-            const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
-            if (!stubUnknown || imp.kind !== 'function')
-                throw new errors/* WizerError */.Mx(message);
-            value = () => {
-                throw new errors/* GuestTrap */.U1(message);
-            };
-        }
-        (imports[imp.module] ??= {})[imp.name] = value;
-    }
-    return imports;
-}
-/** Upstream checks the init export on the compiled module, before instantiating. */
-function checkInitFunc(cx, initFunc) {
-    const exp = cx.exports.find((e) => e.name === initFunc);
-    if (!exp) {
-        // Wizer 11 changed the default from `wizer.initialize`; say so where it explains the failure.
-        const oldDefault = initFunc === 'wizer-initialize' && cx.exports.some((e) => e.name === 'wizer.initialize');
-        throw new errors/* WizerError */.Mx(`the Wasm module does not have a \`${initFunc}\` export`, {
-            cause: oldDefault
-                ? 'it exports `wizer.initialize`, the default name before Wizer 11: pass `-f wizer.initialize`'
-                : undefined,
-        });
-    }
-    if (exp.kind !== ExternalKind.Func) {
-        throw new errors/* WizerError */.Mx(`the Wasm module's \`${initFunc}\` export is not a function`);
-    }
-    const type = cx.types[cx.funcTypeIndices[exp.index]];
-    if (!type || type.params.length > 0 || type.results.length > 0) {
-        throw new errors/* WizerError */.Mx(`the Wasm module's \`${initFunc}\` function export does not have type \`[] -> []\``);
-    }
-}
-/** Upstream refuses shared memories when instantiating (its engine has them disabled). */
-function checkInstantiable(cx) {
-    if (cx.memories.some((m) => m.shared)) {
-        throw new errors/* WizerError */.Mx('shared memory support is disabled for this engine -- see `Config::shared_memory`');
-    }
-}
-/** Instantiates and runs start, `_initialize` and the init function; returns the live state. */
-function initialize(cx, module, environment, initFunc, startExport) {
-    const imports = linkImports(module, environment, true);
-    let instance;
-    try {
-        instance = new WebAssembly.Instance(module, imports);
-    }
-    catch (error) {
-        if (error instanceof WebAssembly.LinkError) {
-            throw new errors/* WizerError */.Mx('failed to instantiate the Wasm module', { cause: error.message });
-        }
-        throw guestFailure(undefined, error);
-    }
-    const memory = instance.exports['memory'];
-    environment.wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
-    if (startExport !== undefined) {
-        try {
-            instance.exports[startExport]();
-        }
-        catch (error) {
-            throw guestFailure(undefined, error); // upstream reports start traps without context
-        }
-    }
-    const reactorInit = cx.exports.find((e) => e.name === REACTOR_INIT);
-    if (reactorInit && reactorInit.kind === ExternalKind.Func) {
-        const type = cx.types[cx.funcTypeIndices[reactorInit.index]];
-        if (type && type.params.length > 0) {
-            throw new errors/* WizerError */.Mx('type mismatch with parameters', {
-                cause: `expected 0 types, found ${type.params.length}`,
-            });
-        }
-        if (type && type.results.length > 0) {
-            throw new errors/* WizerError */.Mx('type mismatch with results', {
-                cause: `expected 0 types, found ${type.results.length}`,
-            });
-        }
-        call(instance, REACTOR_INIT, 'calling the Reactor initialization function');
-        if (initFunc === REACTOR_INIT)
-            return instanceState(instance);
-    }
-    call(instance, initFunc, `the \`${initFunc}\` function trapped`);
-    return instanceState(instance);
-}
-function call(instance, name, context) {
-    const fn = instance.exports[name];
-    try {
-        fn();
-    }
-    catch (error) {
-        throw guestFailure(context, error);
-    }
-}
-function instanceState(instance) {
-    return {
-        globalGet: (name) => instance.exports[name](),
-        memoryContents: (name) => new Uint8Array(instance.exports[name].buffer),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/wizer/snapshot.ts
-/**
- * Phase 5: snapshot. Reads the initialized state through an `InstanceState` (the running instance,
- * or a fake in tests): every mutable global's bits, and each memory's size and non-zero byte runs.
- *
- * Data segments: runs of non-zero bytes separated by at most `MIN_ACTIVE_SEGMENT_OVERHEAD` zero
- * bytes are merged, because a new segment costs at least that much encoding overhead (flags,
- * offset expression, length); the count is then capped at `MAX_DATA_SEGMENTS` by merging across
- * the smallest gaps. Upstream scans page by page and re-joins runs split at page boundaries
- * (gap 0), which is the same as one linear scan with merging.
- */
-
-
-/** Zero bytes between two runs that are still cheaper to store than a new segment's overhead. */
-const MIN_ACTIVE_SEGMENT_OVERHEAD = 4;
-/** Engines struggle with very many segments (wizer issue #70); upstream caps the total. */
-const MAX_DATA_SEGMENTS = 10_000;
-function snapshot(probes, memoryExports, memoryDefs, state) {
-    const globals = new Map();
-    for (const probe of probes)
-        globals.set(probe.globalIndex, encodeGlobal(probe, state));
-    const memoryPages = [];
-    const memoryBytes = [];
-    const runs = new RunList();
-    const contents = [];
-    memoryExports.forEach((name, memory) => {
-        const bytes = state.memoryContents(name);
-        contents.push(bytes);
-        const log2 = memoryDefs[memory]?.limits.pageSizeLog2 ?? 16;
-        memoryPages.push(BigInt(bytes.length) >> BigInt(log2));
-        memoryBytes.push(bytes.length);
-        findRuns(bytes, (start, end) => runs.push(memory, start, end));
-    });
-    const capped = capSegmentCount(runs);
-    const segments = [];
-    for (let i = 0; i < capped.length; i++) {
-        const memory = capped.memory[i];
-        const start = capped.start[i];
-        segments.push({
-            memory,
-            offset: start,
-            data: contents[memory].subarray(start, capped.end[i]),
-        });
-    }
-    return { globals, memoryPages, memoryBytes, segments };
-}
-function encodeGlobal(probe, state) {
-    const sink = new ByteSink(20);
-    const [first, second] = probe.exports.map((e) => state.globalGet(e));
-    switch (probe.type) {
-        case ValTypeCode.I32:
-            sink.byte(Op.I32Const).s32(Number(first));
-            break;
-        case ValTypeCode.I64:
-            sink.byte(Op.I64Const).s64(BigInt(first));
-            break;
-        case ValTypeCode.F32: {
-            const bits = new Uint8Array(4);
-            new DataView(bits.buffer).setInt32(0, Number(first), true);
-            sink.byte(Op.F32Const).bytes(bits);
-            break;
-        }
-        case ValTypeCode.F64: {
-            const bits = new Uint8Array(8);
-            new DataView(bits.buffer).setBigInt64(0, BigInt(first), true);
-            sink.byte(Op.F64Const).bytes(bits);
-            break;
-        }
-        case ValTypeCode.V128: {
-            const bits = new Uint8Array(16);
-            const view = new DataView(bits.buffer);
-            view.setBigInt64(0, BigInt(first), true);
-            view.setBigInt64(8, BigInt(second), true);
-            sink.byte(Op.SimdPrefix).u32(Op.V128Const).bytes(bits);
-            break;
-        }
-        default:
-            throw new Error(`unreachable: global type 0x${probe.type.toString(16)} was not instrumented`);
-    }
-    return sink.byte(Op.End).view().slice();
-}
-/**
- * Calls `emit(start, end)` for each run of non-zero bytes, merging runs separated by at most
- * `MIN_ACTIVE_SEGMENT_OVERHEAD` zeros. Zero stretches are skipped a 32-bit word at a time.
- */
-function findRuns(bytes, emit) {
-    const length = bytes.length;
-    const words = bytes.byteOffset % 4 === 0
-        ? new Uint32Array(bytes.buffer, bytes.byteOffset, Math.floor(length / 4))
-        : undefined;
-    let pos = 0;
-    for (;;) {
-        // Skip zeros: byte-wise to alignment, then word-wise, then byte-wise.
-        while (pos < length && (pos & 3) !== 0 && bytes[pos] === 0)
-            pos++;
-        if (words && (pos & 3) === 0) {
-            let w = pos / 4;
-            const wordEnd = words.length;
-            while (w < wordEnd && words[w] === 0)
-                w++;
-            pos = w * 4; // not `<< 2`: word indices reach 2^29 in memories over 2 GiB
-        }
-        while (pos < length && bytes[pos] === 0)
-            pos++;
-        if (pos >= length)
-            return;
-        const start = pos;
-        let end;
-        for (;;) {
-            while (pos < length && bytes[pos] !== 0)
-                pos++;
-            end = pos;
-            let probe = pos;
-            const limit = Math.min(length, end + MIN_ACTIVE_SEGMENT_OVERHEAD + 1);
-            while (probe < limit && bytes[probe] === 0)
-                probe++;
-            if (probe < limit) {
-                pos = probe; // next run starts within the gap limit: merge
-                continue;
-            }
-            pos = probe;
-            break;
-        }
-        emit(start, end);
-    }
-}
-/**
- * Runs stored column-wise: a snapshot of a large, fragmented memory has hundreds of thousands of
- * runs before the cap, and one object per run would dominate peak memory.
- */
-class RunList {
-    memory = new Uint32Array(1024);
-    start = new Float64Array(1024);
-    end = new Float64Array(1024);
-    length = 0;
-    push(memory, start, end) {
-        if (this.length === this.memory.length) {
-            const grow = (a) => {
-                const next = new a.constructor(a.length * 2);
-                next.set(a);
-                return next;
-            };
-            this.memory = grow(this.memory);
-            this.start = grow(this.start);
-            this.end = grow(this.end);
-        }
-        this.memory[this.length] = memory;
-        this.start[this.length] = start;
-        this.end[this.length] = end;
-        this.length++;
-    }
-}
-/**
- * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain, as upstream does.
- * Upstream leaves the order of equal gaps to an unstable sort; we break ties by the encoded bytes
- * a merge saves (the second run's offset and both lengths go, the merged length comes), then by
- * position, so the output is deterministic and no larger than it needs to be.
- */
-function capSegmentCount(runs) {
-    const n = runs.length;
-    if (n <= MAX_DATA_SEGMENTS)
-        return runs;
-    const { memory, start, end } = runs;
-    const gapIndex = [];
-    for (let i = 0; i + 1 < n; i++)
-        if (memory[i] === memory[i + 1])
-            gapIndex.push(i);
-    const saving = new Int8Array(n);
-    for (const i of gapIndex) {
-        saving[i] =
-            signedLebSize(start[i + 1]) +
-                unsignedLebSize(end[i] - start[i]) +
-                unsignedLebSize(end[i + 1] - start[i + 1]) -
-                unsignedLebSize(end[i + 1] - start[i]);
-    }
-    const gap = (i) => start[i + 1] - end[i];
-    gapIndex.sort((a, b) => gap(a) - gap(b) || saving[b] - saving[a] || a - b);
-    const mergeWithNext = new Uint8Array(n);
-    const excess = n - MAX_DATA_SEGMENTS;
-    for (let k = 0; k < excess && k < gapIndex.length; k++)
-        mergeWithNext[gapIndex[k]] = 1;
-    const out = new RunList();
-    let currentStart = start[0];
-    for (let i = 1; i <= n; i++) {
-        if (i < n && mergeWithNext[i - 1])
-            continue;
-        out.push(memory[i - 1], currentStart, end[i - 1]);
-        if (i < n)
-            currentStart = start[i];
-    }
-    return out;
-}
-/** Bytes of the LEB128 encoding of a segment length. */
-function unsignedLebSize(value) {
-    let n = 1;
-    for (let v = value; v >= 0x80; v = Math.floor(v / 128))
-        n++;
-    return n;
-}
-/** Bytes of the signed LEB128 encoding of a non-negative offset (`i32.const` / `i64.const`). */
-function signedLebSize(value) {
-    let n = 1;
-    for (let v = value; v >= 0x40; v = Math.floor(v / 128))
-        n++;
-    return n;
-}
-
 ;// CONCATENATED MODULE: ./src/wasm/code.ts
 
 // ---- Dispatch tables, built once from OPCODES ------------------------------------------------
@@ -4372,9 +3562,407 @@ function lebError(reader, start, last, type) {
     return reader.error(`invalid var_${type}: ${what}`, start);
 }
 
+;// CONCATENATED MODULE: ./src/wasm/module.ts
+/**
+ * Module-level reading: the header, the section list (kept as byte ranges of the input, never
+ * copied), and readers for the small typed structures shared by several sections.
+ */
+
+
+/** Reads the 8-byte preamble and says whether this is a core module or a component. */
+function readPreamble(bytes) {
+    const r = new BinaryReader(bytes);
+    if (bytes.length < 4)
+        throw r.error('unexpected end-of-file', 0);
+    const magic = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
+    if (magic !== 0x6d736100) {
+        const seen = Array.from(bytes.subarray(0, 4), (b) => `0x${b.toString(16)}`).join(', ');
+        throw r.error(`magic header not detected: bad magic number - expected=[0x0, 0x61, 0x73, 0x6d] actual=[${seen}]`, 0);
+    }
+    if (bytes.length < 8)
+        throw r.error('unexpected end-of-file', 4);
+    const version = bytes[4] | (bytes[5] << 8);
+    const layer = bytes[6] | (bytes[7] << 8);
+    if (version === CORE_VERSION && layer === 0)
+        return 'module';
+    if (version === COMPONENT_VERSION && layer === 1)
+        return 'component';
+    throw r.error(`unknown binary version: 0x${version.toString(16)}`, 4);
+}
+/** Splits a core module into its sections without decoding their payloads. */
+function readSections(bytes) {
+    const r = new BinaryReader(bytes, 8);
+    const sections = [];
+    while (!r.eof) {
+        const start = r.pos;
+        const id = r.u8();
+        const size = r.u32();
+        const payloadStart = r.pos;
+        if (payloadStart + size > bytes.length)
+            throw r.error('unexpected end-of-file', payloadStart);
+        const section = { id, start, payloadStart, end: payloadStart + size };
+        if (id === SectionId.Custom) {
+            const sr = new BinaryReader(bytes, payloadStart, payloadStart + size);
+            section.customName = sr.name();
+        }
+        else if (id > SectionId.Tag) {
+            throw r.error(`malformed section id: ${id}`, start);
+        }
+        sections.push(section);
+        r.pos = section.end;
+    }
+    return sections;
+}
+/** Abbreviated reference types (single byte) of reference types, GC and exceptions. */
+const SHORTHAND_REF_TYPES = new Set([
+    0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69, 0x71, 0x72, 0x73, 0x74,
+]);
+function isRefType(code) {
+    return code === 0x63 || code === 0x64 || SHORTHAND_REF_TYPES.has(code);
+}
+function readValType(r) {
+    const start = r.pos;
+    const code = r.u8();
+    if (code >= 0x7b && code <= 0x7f)
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    if (SHORTHAND_REF_TYPES.has(code))
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    if (code === 0x63 || code === 0x64) {
+        r.s33();
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    }
+    throw r.error(`invalid value type 0x${code.toString(16)}`, start);
+}
+/** Limits of a memory or table type (memory64/table64 read 64-bit bounds). */
+function readLimits(r) {
+    const flagsAt = r.pos;
+    const flags = r.u8();
+    if (flags > 0x0f)
+        throw r.error(`invalid limits flags 0x${flags.toString(16)}`, flagsAt);
+    const is64 = (flags & 0x04) !== 0;
+    const min = is64 ? r.u64() : BigInt(r.u32());
+    const max = (flags & 0x01) !== 0 ? (is64 ? r.u64() : BigInt(r.u32())) : undefined;
+    const pageSizeLog2 = (flags & 0x08) !== 0 ? r.u32() : undefined;
+    return { flags, min, max, pageSizeLog2 };
+}
+
 ;// CONCATENATED MODULE: ./src/wizer/context.ts
 /** Prefix reserved for the names instrumentation adds. */
 const RESERVED_PREFIX = '__wizer_';
+
+;// CONCATENATED MODULE: ./src/wizer/parse.ts
+/**
+ * Phase 1: parse. Splits the input into sections and decodes the structures later phases need
+ * (types, imports, functions, memories, globals, exports, data segments). Sections are kept as
+ * ranges of the input so the rewrite can copy them byte for byte.
+ *
+ * Decode errors surface as `WasmDecodeError` with absolute offsets; the pipeline wraps them in
+ * "wasm validation failed" as upstream does.
+ */
+
+
+
+function parseModule(bytes) {
+    const cx = {
+        bytes,
+        sections: readSections(bytes),
+        types: [],
+        imports: [],
+        funcTypeIndices: [],
+        importedFuncCount: 0,
+        tableCount: 0,
+        memories: [],
+        globals: [],
+        exports: [],
+        dataSegments: [],
+        dataCount: undefined,
+        tagCount: 0,
+        features: {},
+    };
+    for (const section of cx.sections) {
+        const r = new BinaryReader(bytes, section.payloadStart, section.end);
+        switch (section.id) {
+            case SectionId.Type:
+                readTypes(r, cx);
+                break;
+            case SectionId.Import:
+                readImports(r, cx);
+                break;
+            case SectionId.Function:
+                for (let n = r.u32(); n > 0; n--)
+                    cx.funcTypeIndices.push(r.u32());
+                break;
+            case SectionId.Table: {
+                const count = r.u32();
+                cx.tableCount += count;
+                for (let n = count; n > 0; n--)
+                    readTable(r, cx.features);
+                break;
+            }
+            case SectionId.Memory:
+                for (let n = r.u32(); n > 0; n--) {
+                    const at = r.pos;
+                    const limits = readLimits(r);
+                    if (limits.pageSizeLog2 !== undefined)
+                        cx.features.customPageSizeAt ??= at;
+                    cx.memories.push({
+                        limits,
+                        shared: (limits.flags & 0x02) !== 0,
+                        memory64: (limits.flags & 0x04) !== 0,
+                    });
+                }
+                break;
+            case SectionId.Global:
+                readGlobals(r, cx);
+                break;
+            case SectionId.Export:
+                for (let n = r.u32(); n > 0; n--) {
+                    const name = r.name();
+                    const kind = r.u8();
+                    cx.exports.push({ name, kind, index: r.u32() });
+                }
+                break;
+            case SectionId.Element:
+                readElements(r, cx.features);
+                break;
+            case SectionId.Data:
+                readData(r, cx.dataSegments, cx.features);
+                break;
+            case SectionId.DataCount:
+                cx.dataCount = r.u32();
+                break;
+            case SectionId.Tag:
+                cx.features.exceptionsAt ??= section.payloadStart;
+                cx.tagCount = r.u32();
+                break;
+            default:
+                continue; // custom, start and code sections need no decoding here
+        }
+    }
+    return cx;
+}
+function readTypes(r, cx) {
+    for (let n = r.u32(); n > 0; n--) {
+        const at = r.pos;
+        const form = r.peek();
+        if (form === 0x4e) {
+            // A recursion group: GC proposal.
+            cx.features.gcAt ??= at;
+            r.u8();
+            for (let k = r.u32(); k > 0; k--)
+                cx.types.push(readSubType(r, cx.features));
+        }
+        else {
+            cx.types.push(readSubType(r, cx.features));
+        }
+    }
+}
+function readSubType(r, features) {
+    const at = r.pos;
+    let form = r.u8();
+    if (form === 0x50 || form === 0x4f) {
+        features.gcAt ??= at;
+        for (let k = r.u32(); k > 0; k--)
+            r.u32();
+        form = r.u8();
+    }
+    switch (form) {
+        case 0x60: {
+            const params = [];
+            for (let k = r.u32(); k > 0; k--)
+                params.push(readValType(r));
+            const results = [];
+            for (let k = r.u32(); k > 0; k--)
+                results.push(readValType(r));
+            return { params, results, offset: at };
+        }
+        case 0x5f:
+            features.gcAt ??= at;
+            for (let k = r.u32(); k > 0; k--)
+                readFieldType(r);
+            return undefined;
+        case 0x5e:
+            features.gcAt ??= at;
+            readFieldType(r);
+            return undefined;
+        default:
+            throw r.error(`invalid leading byte (0x${form.toString(16)}) for type definition`, at);
+    }
+}
+function readFieldType(r) {
+    const code = r.peek();
+    if (code === 0x78 || code === 0x77)
+        r.u8(); // packed i8 / i16
+    else
+        readValType(r);
+    r.u8(); // mutability
+}
+function readImports(r, cx) {
+    for (let n = r.u32(); n > 0; n--) {
+        const module = r.name();
+        const name = r.name();
+        const kindAt = r.pos;
+        const kind = r.u8();
+        let typeIndex = -1;
+        switch (kind) {
+            case ExternalKind.Func:
+                typeIndex = r.u32();
+                cx.funcTypeIndices.push(typeIndex);
+                cx.importedFuncCount++;
+                break;
+            case ExternalKind.Table:
+                readValType(r);
+                readLimits(r);
+                break;
+            case ExternalKind.Memory:
+                readLimits(r);
+                break;
+            case ExternalKind.Global:
+                readValType(r);
+                r.u8();
+                break;
+            case ExternalKind.Tag:
+                r.u8();
+                typeIndex = r.u32();
+                cx.features.exceptionsAt ??= kindAt;
+                break;
+            default:
+                throw r.error(`invalid external kind 0x${kind.toString(16)}`, kindAt);
+        }
+        cx.imports.push({ module, name, kind, typeIndex });
+    }
+}
+function readTable(r, features) {
+    if (r.peek() === 0x40) {
+        // Table with an explicit initializer (function-references proposal).
+        r.u8();
+        r.u8();
+        readValType(r);
+        readLimits(r);
+        scanConstExpr(r, features);
+        return;
+    }
+    readValType(r);
+    readLimits(r);
+}
+function readGlobals(r, cx) {
+    for (let n = r.u32(); n > 0; n--) {
+        const type = readValType(r);
+        const mutable = r.u8() === 1;
+        const initStart = r.pos;
+        scanConstExpr(r, cx.features);
+        const global = { type, mutable, initStart, initEnd: r.pos };
+        cx.globals.push(global);
+    }
+}
+function readElements(r, features) {
+    for (let n = r.u32(); n > 0; n--) {
+        const flags = r.u32();
+        const passiveOrDeclared = (flags & 0x01) !== 0;
+        const explicitTable = (flags & 0x02) !== 0;
+        const usesExprs = (flags & 0x04) !== 0;
+        if (!passiveOrDeclared) {
+            if (explicitTable)
+                r.u32();
+            scanConstExpr(r, features);
+        }
+        if (passiveOrDeclared || explicitTable) {
+            if (usesExprs)
+                readValType(r);
+            else
+                r.u8(); // elemkind
+        }
+        for (let k = r.u32(); k > 0; k--) {
+            if (usesExprs)
+                scanConstExpr(r, features);
+            else
+                r.u32();
+        }
+    }
+}
+function readData(r, out, features) {
+    for (let n = r.u32(); n > 0; n--) {
+        const start = r.pos;
+        const flags = r.u32();
+        if (flags === 1) {
+            r.skip(r.u32());
+            out.push({ active: false, start, end: r.pos });
+            continue;
+        }
+        if (flags === 2)
+            r.u32();
+        else if (flags !== 0)
+            throw r.error(`invalid data segment flags ${flags}`, start);
+        scanConstExpr(r, features);
+        r.skip(r.u32());
+        out.push({ active: true, start, end: r.pos });
+    }
+}
+/**
+ * Skips a constant expression up to and including its `end`, noting constructs the engine
+ * configuration refuses. Only the instructions allowed in constant expressions are decoded.
+ */
+function scanConstExpr(r, features) {
+    for (;;) {
+        const at = r.pos;
+        const op = r.u8();
+        switch (op) {
+            case 0x0b:
+                return;
+            case 0x41:
+                r.s32();
+                break;
+            case 0x42:
+                r.s64();
+                break;
+            case 0x43:
+                r.skip(4);
+                break;
+            case 0x44:
+                r.skip(8);
+                break;
+            case 0x23:
+                features.constGlobalGetAt ??= at;
+                r.u32();
+                break;
+            case 0xd0: // ref.null heaptype
+                r.s33();
+                break;
+            case 0xd2: // ref.func
+                r.u32();
+                break;
+            case 0x6a:
+            case 0x6b:
+            case 0x6c:
+            case 0x7c:
+            case 0x7d:
+            case 0x7e: // extended-const arithmetic
+                break;
+            case 0xfd: {
+                const sub = r.u32();
+                if (sub !== 0x0c)
+                    throw r.error('constant expression required: non-constant operator', at);
+                r.skip(16);
+                break;
+            }
+            case 0xfb: {
+                // GC constant instructions (struct.new, array.new_fixed, ref.i31, ...): GC is refused
+                // later; skip their immediates generously enough to stay in sync for common forms.
+                features.gcAt ??= at;
+                const sub = r.u32();
+                if (sub === 0x08) {
+                    r.u32();
+                    r.u32();
+                } // array.new_fixed type n
+                else if (sub <= 0x07)
+                    r.u32(); // struct.new/_default, array.new/_default (type)
+                break;
+            }
+            default:
+                throw r.error('constant expression required: non-constant operator', at);
+        }
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/wizer/validate.ts
 /**
@@ -4389,6 +3977,7 @@ const RESERVED_PREFIX = '__wizer_';
  * Feature refusals that upstream's engine makes at compile time (exceptions, GC, custom page
  * sizes, `global.get` in constant expressions) are decided by `checkEngineFeatures`.
  */
+
 
 
 
@@ -4591,115 +4180,12 @@ function upstreamExportGrowth(cx) {
     const newSize = oldSize + added.length + u32Size(oldCount + count) - u32Size(oldCount);
     return newSize - oldSize + u32Size(newSize) - u32Size(oldSize);
 }
-
-// EXTERNAL MODULE: ./src/wizer/worker.ts + 1 modules
-var worker = __nccwpck_require__(867);
-;// CONCATENATED MODULE: ./src/wizer/index.ts
 /**
- * The library API: `wizen(wasm, options)` pre-initializes a module and reports what it did. The
- * CLI and the action both call it. Phases run in upstream's order so the first error reported is
- * the one upstream would report:
- *
- *   environment (WASI preopens, preloads) -> parse -> validate -> instrument -> compile
- *   -> check init export -> instantiate + initialize -> snapshot -> rewrite
- */
-
-
-
-
-
-
-
-
-
-
-
-const silent = { debug: () => { } };
-async function wizen(input, partialOptions = {}, logger = silent) {
-    const options = (0,wizer_options/* resolveOptions */.$i)(partialOptions);
-    if (options.timeoutMs !== undefined)
-        return (0,worker/* wizenInWorker */.jA)(input, options, logger);
-    const timings = {
-        parse: 0,
-        instrument: 0,
-        compile: 0,
-        initialize: 0,
-        snapshot: 0,
-        rewrite: 0,
-        total: 0,
-    };
-    const started = performance.now();
-    let mark = started;
-    const lap = (phase) => {
-        const now = performance.now();
-        timings[phase] += now - mark;
-        mark = now;
-    };
-    const environment = await buildEnvironment(options);
-    try {
-        logger.debug('Validating input Wasm');
-        checkFeatureFlags(options.features);
-        logger.debug('Parsing the input Wasm', 'parse');
-        const { cx, codeFeatures } = validate(input, options.features);
-        lap('parse');
-        logger.debug('Instrumenting the input Wasm', 'instrument');
-        const instrumented = instrument(cx, options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : []);
-        lap('instrument');
-        let module;
-        try {
-            module = new WebAssembly.Module(instrumented.wasm);
-        }
-        catch (error) {
-            throw validationFailure(error);
-        }
-        lap('compile');
-        logger.debug('Validating the exported initialization function', 'wasmtime');
-        checkInitFunc(cx, options.initFunc);
-        checkInstantiable(cx);
-        logger.debug('Calling the initialization function', 'wasmtime');
-        const state = initialize(cx, module, environment, options.initFunc, instrumented.start);
-        lap('initialize');
-        logger.debug('Snapshotting the initialized state', 'snapshot');
-        logger.debug('Snapshotting global values', 'snapshot');
-        logger.debug('Snapshotting memories', 'snapshot');
-        const snap = snapshot(instrumented.globals, instrumented.memories, cx.memories, state);
-        lap('snapshot');
-        logger.debug('Rewriting input Wasm to pre-initialized state', 'rewrite');
-        const wasm = rewrite(cx, snap, options);
-        lap('rewrite');
-        timings.total = performance.now() - started;
-        const memories = cx.memories.map((m, index) => {
-            const runs = snap.segments.filter((s) => s.memory === index);
-            return {
-                index,
-                pagesBefore: Number(m.limits.min),
-                pagesAfter: Number(snap.memoryPages[index]),
-                segments: runs.length,
-                dataBytes: runs.reduce((sum, s) => sum + s.data.length, 0),
-            };
-        });
-        return {
-            wasm,
-            report: {
-                inputBytes: input.length,
-                outputBytes: wasm.length,
-                timings,
-                memories,
-                globals: snap.globals.size,
-                segments: snap.segments.length,
-            },
-        };
-    }
-    finally {
-        environment.wasi.dispose();
-    }
-}
-/**
- * Parses and statically checks the input. V8 compiles (and so fully validates) only the
+ * The whole validation phase: parses and statically checks the input. V8 compiles (and so fully validates) only the
  * instrumented module later; when a static check refuses the input, we first make sure the input
  * is valid at all, because upstream reports invalid modules before anything else.
  */
-function validate(input, features) {
+function validateModule(input, features) {
     let cx;
     try {
         if (readPreamble(input) === 'component') {
@@ -4739,6 +4225,514 @@ function validationFailure(error) {
     const message = error instanceof Error ? error.message : String(error);
     const cause = message.replace(/^WebAssembly\.Module\(\): /, '');
     return new errors/* WizerError */.Mx('wasm validation failed', { cause });
+}
+
+;// CONCATENATED MODULE: ./src/wizer/run.ts
+/**
+ * Phase 4: run. Compiles the instrumented module on V8, links it (WASI preview1, preloaded modules,
+ * trapping stubs for every other function import), instantiates it (running the start function),
+ * then calls `_initialize` if exported and finally the init function, exactly as upstream does.
+ */
+
+
+
+
+
+
+
+const WASI_MODULE = 'wasi_snapshot_preview1';
+const REACTOR_INIT = '_initialize';
+/**
+ * Builds the guest environment in upstream's order: WASI context (preopens are opened even without
+ * `--allow-wasi`), then each preload, instantiated through the linker so it may import WASI or
+ * earlier preloads and its start function runs now.
+ */
+async function buildEnvironment(options) {
+    const env = options.inheritEnv
+        ? Object.entries(process.env).filter((e) => e[1] !== undefined)
+        : [];
+    env.push(...options.env);
+    const wasi = new Wasi({
+        env,
+        inheritStdio: options.inheritStdio,
+        stdoutToStderr: options.guestStdoutToStderr,
+        preopens: options.preopens,
+    });
+    const environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
+    for (const preload of options.preloads) {
+        environment.preloads.set(preload.name, await instantiatePreload(preload, environment));
+    }
+    return environment;
+}
+async function instantiatePreload(preload, environment) {
+    let module;
+    try {
+        module = new WebAssembly.Module((await readModuleFile(preload.path)));
+    }
+    catch (error) {
+        throw new errors/* WizerError */.Mx('failed to parse preload module', { cause: error });
+    }
+    try {
+        const imports = linkImports(module, environment, false);
+        const instance = new WebAssembly.Instance(module, imports);
+        const memory = instance.exports['memory'];
+        if (environment.allowWasi && usesWasi(module)) {
+            environment.wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
+        }
+        return instance.exports;
+    }
+    catch (error) {
+        throw new errors/* WizerError */.Mx('failed to instantiate preload module', {
+            cause: guestFailure(undefined, error),
+        });
+    }
+}
+async function readModuleFile(path) {
+    let bytes;
+    try {
+        bytes = (0,external_node_fs_.readFileSync)(path);
+    }
+    catch (error) {
+        throw new errors/* WizerError */.Mx(`failed to read from \`${path}\``, { cause: (0,errors/* osError */.hf)(error) });
+    }
+    if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x61)
+        return bytes;
+    return watToBinary(path, new TextDecoder().decode(bytes));
+}
+/** WAT preloads are assembled with wabt, loaded only when needed (it is not bundled). */
+async function watToBinary(path, text) {
+    let wabtInit;
+    try {
+        // A computed name keeps bundlers from trying to inline the package.
+        const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+        wabtInit = load(['wabt'][0]);
+    }
+    catch {
+        throw new errors/* WizerError */.Mx(`\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`);
+    }
+    const parsed = (await wabtInit()).parseWat(path, text, { multi_memory: true, memory64: true });
+    try {
+        return parsed.toBinary({}).buffer;
+    }
+    finally {
+        parsed.destroy();
+    }
+}
+function usesWasi(module) {
+    return WebAssembly.Module.imports(module).some((i) => i.module === WASI_MODULE);
+}
+/**
+ * The import object: WASI (when allowed), preload exports by module name, and for every function
+ * import still unresolved a stub that traps when called, as upstream's linker does for the main
+ * module. Preloads get no stubs (upstream links them strictly).
+ */
+function linkImports(module, environment, stubUnknown) {
+    const imports = {};
+    for (const imp of WebAssembly.Module.imports(module)) {
+        let value;
+        if (imp.module === WASI_MODULE && environment.allowWasi) {
+            value = environment.wasi.imports[imp.name];
+        }
+        else {
+            value = environment.preloads.get(imp.module)?.[imp.name];
+        }
+        if (value === undefined) {
+            const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
+            if (!stubUnknown || imp.kind !== 'function')
+                throw new errors/* WizerError */.Mx(message);
+            value = () => {
+                throw new errors/* GuestTrap */.U1(message);
+            };
+        }
+        (imports[imp.module] ??= {})[imp.name] = value;
+    }
+    return imports;
+}
+/** Compiles the instrumented module on V8 (which fully validates it). */
+function compile(instrumented) {
+    try {
+        return new WebAssembly.Module(instrumented);
+    }
+    catch (error) {
+        throw validationFailure(error);
+    }
+}
+/** Upstream checks the init export on the compiled module, before instantiating. */
+function checkInitFunc(cx, initFunc) {
+    const exp = cx.exports.find((e) => e.name === initFunc);
+    if (!exp) {
+        // Wizer 11 changed the default from `wizer.initialize`; say so where it explains the failure.
+        const oldDefault = initFunc === 'wizer-initialize' && cx.exports.some((e) => e.name === 'wizer.initialize');
+        throw new errors/* WizerError */.Mx(`the Wasm module does not have a \`${initFunc}\` export`, {
+            cause: oldDefault
+                ? 'it exports `wizer.initialize`, the default name before Wizer 11: pass `-f wizer.initialize`'
+                : undefined,
+        });
+    }
+    if (exp.kind !== ExternalKind.Func) {
+        throw new errors/* WizerError */.Mx(`the Wasm module's \`${initFunc}\` export is not a function`);
+    }
+    const type = cx.types[cx.funcTypeIndices[exp.index]];
+    if (!type || type.params.length > 0 || type.results.length > 0) {
+        throw new errors/* WizerError */.Mx(`the Wasm module's \`${initFunc}\` function export does not have type \`[] -> []\``);
+    }
+}
+/** Upstream refuses shared memories when instantiating (its engine has them disabled). */
+function checkInstantiable(cx) {
+    if (cx.memories.some((m) => m.shared)) {
+        throw new errors/* WizerError */.Mx('shared memory support is disabled for this engine -- see `Config::shared_memory`');
+    }
+}
+/** Instantiates and runs start, `_initialize` and the init function; returns the live state. */
+function initialize(cx, module, environment, initFunc, startExport) {
+    const imports = linkImports(module, environment, true);
+    let instance;
+    try {
+        instance = new WebAssembly.Instance(module, imports);
+    }
+    catch (error) {
+        if (error instanceof WebAssembly.LinkError) {
+            throw new errors/* WizerError */.Mx('failed to instantiate the Wasm module', { cause: error.message });
+        }
+        throw guestFailure(undefined, error);
+    }
+    const memory = instance.exports['memory'];
+    environment.wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
+    if (startExport !== undefined) {
+        try {
+            instance.exports[startExport]();
+        }
+        catch (error) {
+            throw guestFailure(undefined, error); // upstream reports start traps without context
+        }
+    }
+    const reactorInit = cx.exports.find((e) => e.name === REACTOR_INIT);
+    if (reactorInit && reactorInit.kind === ExternalKind.Func) {
+        const type = cx.types[cx.funcTypeIndices[reactorInit.index]];
+        if (type && type.params.length > 0) {
+            throw new errors/* WizerError */.Mx('type mismatch with parameters', {
+                cause: `expected 0 types, found ${type.params.length}`,
+            });
+        }
+        if (type && type.results.length > 0) {
+            throw new errors/* WizerError */.Mx('type mismatch with results', {
+                cause: `expected 0 types, found ${type.results.length}`,
+            });
+        }
+        call(instance, REACTOR_INIT, 'calling the Reactor initialization function');
+        if (initFunc === REACTOR_INIT)
+            return instanceState(instance);
+    }
+    call(instance, initFunc, `the \`${initFunc}\` function trapped`);
+    return instanceState(instance);
+}
+function call(instance, name, context) {
+    const fn = instance.exports[name];
+    try {
+        fn();
+    }
+    catch (error) {
+        throw guestFailure(context, error);
+    }
+}
+function instanceState(instance) {
+    return {
+        globalGet: (name) => instance.exports[name](),
+        memoryContents: (name) => new Uint8Array(instance.exports[name].buffer),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/wizer/snapshot.ts
+/**
+ * Phase 5: snapshot. Reads the initialized state through an `InstanceState` (the running instance,
+ * or a fake in tests): every mutable global's bits, and each memory's size and non-zero byte runs.
+ *
+ * Data segments: runs of non-zero bytes separated by at most `MIN_ACTIVE_SEGMENT_OVERHEAD` zero
+ * bytes are merged, because a new segment costs at least that much encoding overhead (flags,
+ * offset expression, length); the count is then capped at `MAX_DATA_SEGMENTS` by merging across
+ * the smallest gaps. Upstream scans page by page and re-joins runs split at page boundaries
+ * (gap 0), which is the same as one linear scan with merging.
+ */
+
+
+/** Zero bytes between two runs that are still cheaper to store than a new segment's overhead. */
+const MIN_ACTIVE_SEGMENT_OVERHEAD = 4;
+/** Engines struggle with very many segments (wizer issue #70); upstream caps the total. */
+const MAX_DATA_SEGMENTS = 10_000;
+function snapshot(probes, memoryExports, memoryDefs, state) {
+    const globals = new Map();
+    for (const probe of probes)
+        globals.set(probe.globalIndex, encodeGlobal(probe, state));
+    const memoryPages = [];
+    const memoryBytes = [];
+    const runs = new RunList();
+    const contents = [];
+    memoryExports.forEach((name, memory) => {
+        const bytes = state.memoryContents(name);
+        contents.push(bytes);
+        const log2 = memoryDefs[memory]?.limits.pageSizeLog2 ?? 16;
+        memoryPages.push(BigInt(bytes.length) >> BigInt(log2));
+        memoryBytes.push(bytes.length);
+        findRuns(bytes, (start, end) => runs.push(memory, start, end));
+    });
+    const capped = capSegmentCount(runs);
+    const segments = [];
+    for (let i = 0; i < capped.length; i++) {
+        const memory = capped.memory[i];
+        const start = capped.start[i];
+        segments.push({
+            memory,
+            offset: start,
+            data: contents[memory].subarray(start, capped.end[i]),
+        });
+    }
+    return { globals, memoryPages, memoryBytes, segments };
+}
+function encodeGlobal(probe, state) {
+    const sink = new ByteSink(20);
+    const [first, second] = probe.exports.map((e) => state.globalGet(e));
+    switch (probe.type) {
+        case ValTypeCode.I32:
+            sink.byte(Op.I32Const).s32(Number(first));
+            break;
+        case ValTypeCode.I64:
+            sink.byte(Op.I64Const).s64(BigInt(first));
+            break;
+        case ValTypeCode.F32: {
+            const bits = new Uint8Array(4);
+            new DataView(bits.buffer).setInt32(0, Number(first), true);
+            sink.byte(Op.F32Const).bytes(bits);
+            break;
+        }
+        case ValTypeCode.F64: {
+            const bits = new Uint8Array(8);
+            new DataView(bits.buffer).setBigInt64(0, BigInt(first), true);
+            sink.byte(Op.F64Const).bytes(bits);
+            break;
+        }
+        case ValTypeCode.V128: {
+            const bits = new Uint8Array(16);
+            const view = new DataView(bits.buffer);
+            view.setBigInt64(0, BigInt(first), true);
+            view.setBigInt64(8, BigInt(second), true);
+            sink.byte(Op.SimdPrefix).u32(Op.V128Const).bytes(bits);
+            break;
+        }
+        default:
+            throw new Error(`unreachable: global type 0x${probe.type.toString(16)} was not instrumented`);
+    }
+    return sink.byte(Op.End).view().slice();
+}
+/**
+ * Calls `emit(start, end)` for each run of non-zero bytes, merging runs separated by at most
+ * `MIN_ACTIVE_SEGMENT_OVERHEAD` zeros. Zero stretches are skipped a 32-bit word at a time.
+ */
+function findRuns(bytes, emit) {
+    const length = bytes.length;
+    const words = bytes.byteOffset % 4 === 0
+        ? new Uint32Array(bytes.buffer, bytes.byteOffset, Math.floor(length / 4))
+        : undefined;
+    let pos = 0;
+    for (;;) {
+        // Skip zeros: byte-wise to alignment, then word-wise, then byte-wise.
+        while (pos < length && (pos & 3) !== 0 && bytes[pos] === 0)
+            pos++;
+        if (words && (pos & 3) === 0) {
+            let w = pos / 4;
+            const wordEnd = words.length;
+            while (w < wordEnd && words[w] === 0)
+                w++;
+            pos = w * 4; // not `<< 2`: word indices reach 2^29 in memories over 2 GiB
+        }
+        while (pos < length && bytes[pos] === 0)
+            pos++;
+        if (pos >= length)
+            return;
+        const start = pos;
+        let end;
+        for (;;) {
+            while (pos < length && bytes[pos] !== 0)
+                pos++;
+            end = pos;
+            let probe = pos;
+            const limit = Math.min(length, end + MIN_ACTIVE_SEGMENT_OVERHEAD + 1);
+            while (probe < limit && bytes[probe] === 0)
+                probe++;
+            if (probe < limit) {
+                pos = probe; // next run starts within the gap limit: merge
+                continue;
+            }
+            pos = probe;
+            break;
+        }
+        emit(start, end);
+    }
+}
+/**
+ * Runs stored column-wise: a snapshot of a large, fragmented memory has hundreds of thousands of
+ * runs before the cap, and one object per run would dominate peak memory.
+ */
+class RunList {
+    memory = new Uint32Array(1024);
+    start = new Float64Array(1024);
+    end = new Float64Array(1024);
+    length = 0;
+    push(memory, start, end) {
+        if (this.length === this.memory.length) {
+            const grow = (a) => {
+                const next = new a.constructor(a.length * 2);
+                next.set(a);
+                return next;
+            };
+            this.memory = grow(this.memory);
+            this.start = grow(this.start);
+            this.end = grow(this.end);
+        }
+        this.memory[this.length] = memory;
+        this.start[this.length] = start;
+        this.end[this.length] = end;
+        this.length++;
+    }
+}
+/**
+ * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain, as upstream does.
+ * Upstream leaves the order of equal gaps to an unstable sort; we break ties by the encoded bytes
+ * a merge saves (the second run's offset and both lengths go, the merged length comes), then by
+ * position, so the output is deterministic and no larger than it needs to be.
+ */
+function capSegmentCount(runs) {
+    const n = runs.length;
+    if (n <= MAX_DATA_SEGMENTS)
+        return runs;
+    const { memory, start, end } = runs;
+    const gapIndex = [];
+    for (let i = 0; i + 1 < n; i++)
+        if (memory[i] === memory[i + 1])
+            gapIndex.push(i);
+    const saving = new Int8Array(n);
+    for (const i of gapIndex) {
+        saving[i] =
+            signedLebSize(start[i + 1]) +
+                unsignedLebSize(end[i] - start[i]) +
+                unsignedLebSize(end[i + 1] - start[i + 1]) -
+                unsignedLebSize(end[i + 1] - start[i]);
+    }
+    const gap = (i) => start[i + 1] - end[i];
+    gapIndex.sort((a, b) => gap(a) - gap(b) || saving[b] - saving[a] || a - b);
+    const mergeWithNext = new Uint8Array(n);
+    const excess = n - MAX_DATA_SEGMENTS;
+    for (let k = 0; k < excess && k < gapIndex.length; k++)
+        mergeWithNext[gapIndex[k]] = 1;
+    const out = new RunList();
+    let currentStart = start[0];
+    for (let i = 1; i <= n; i++) {
+        if (i < n && mergeWithNext[i - 1])
+            continue;
+        out.push(memory[i - 1], currentStart, end[i - 1]);
+        if (i < n)
+            currentStart = start[i];
+    }
+    return out;
+}
+/** Bytes of the LEB128 encoding of a segment length. */
+function unsignedLebSize(value) {
+    let n = 1;
+    for (let v = value; v >= 0x80; v = Math.floor(v / 128))
+        n++;
+    return n;
+}
+/** Bytes of the signed LEB128 encoding of a non-negative offset (`i32.const` / `i64.const`). */
+function signedLebSize(value) {
+    let n = 1;
+    for (let v = value; v >= 0x40; v = Math.floor(v / 128))
+        n++;
+    return n;
+}
+
+// EXTERNAL MODULE: ./src/wizer/worker.ts + 1 modules
+var worker = __nccwpck_require__(867);
+;// CONCATENATED MODULE: ./src/wizer/index.ts
+
+
+
+
+
+
+
+
+const silent = { debug: () => { } };
+async function wizen(input, partialOptions = {}, logger = silent) {
+    const options = (0,wizer_options/* resolveOptions */.$i)(partialOptions);
+    if (options.timeoutMs !== undefined)
+        return (0,worker/* wizenInWorker */.jA)(input, options, logger);
+    const timings = {
+        parse: 0,
+        instrument: 0,
+        compile: 0,
+        initialize: 0,
+        snapshot: 0,
+        rewrite: 0,
+        total: 0,
+    };
+    const started = performance.now();
+    let mark = started;
+    const lap = (phase) => {
+        const now = performance.now();
+        timings[phase] += now - mark;
+        mark = now;
+    };
+    const environment = await buildEnvironment(options);
+    try {
+        logger.debug('Validating input Wasm');
+        checkFeatureFlags(options.features);
+        logger.debug('Parsing the input Wasm', 'parse');
+        const { cx, codeFeatures } = validateModule(input, options.features);
+        lap('parse');
+        logger.debug('Instrumenting the input Wasm', 'instrument');
+        const instrumented = instrument(cx, options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : []);
+        lap('instrument');
+        const module = compile(instrumented.wasm);
+        lap('compile');
+        logger.debug('Validating the exported initialization function', 'wasmtime');
+        checkInitFunc(cx, options.initFunc);
+        checkInstantiable(cx);
+        logger.debug('Calling the initialization function', 'wasmtime');
+        const state = initialize(cx, module, environment, options.initFunc, instrumented.start);
+        lap('initialize');
+        logger.debug('Snapshotting the initialized state', 'snapshot');
+        logger.debug('Snapshotting global values', 'snapshot');
+        logger.debug('Snapshotting memories', 'snapshot');
+        const snap = snapshot(instrumented.globals, instrumented.memories, cx.memories, state);
+        lap('snapshot');
+        logger.debug('Rewriting input Wasm to pre-initialized state', 'rewrite');
+        const wasm = rewrite(cx, snap, options);
+        lap('rewrite');
+        timings.total = performance.now() - started;
+        return { wasm, report: buildReport(input, wasm, cx, snap, timings) };
+    }
+    finally {
+        environment.wasi.dispose();
+    }
+}
+function buildReport(input, wasm, cx, snap, timings) {
+    const memories = cx.memories.map((m, index) => {
+        const runs = snap.segments.filter((s) => s.memory === index);
+        return {
+            index,
+            pagesBefore: Number(m.limits.min),
+            pagesAfter: Number(snap.memoryPages[index]),
+            segments: runs.length,
+            dataBytes: runs.reduce((sum, s) => sum + s.data.length, 0),
+        };
+    });
+    return {
+        inputBytes: input.length,
+        outputBytes: wasm.length,
+        timings,
+        memories,
+        globals: snap.globals.size,
+        segments: snap.segments.length,
+    };
 }
 
 

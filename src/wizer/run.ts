@@ -12,6 +12,7 @@ import type { ModuleContext } from './context.js';
 import type { Preload, WizenOptions } from './options.js';
 import type { InstanceState } from './snapshot.js';
 import { guestFailure } from './traps.js';
+import { validationFailure } from './validate.js';
 
 const WASI_MODULE = 'wasi_snapshot_preview1';
 const REACTOR_INIT = '_initialize';
@@ -145,6 +146,15 @@ function linkImports(
     (imports[imp.module] ??= {})[imp.name] = value;
   }
   return imports;
+}
+
+/** Compiles the instrumented module on V8 (which fully validates it). */
+export function compile(instrumented: Uint8Array): WebAssembly.Module {
+  try {
+    return new WebAssembly.Module(instrumented as Uint8Array<ArrayBuffer>);
+  } catch (error) {
+    throw validationFailure(error);
+  }
 }
 
 /** Upstream checks the init export on the compiled module, before instantiating. */

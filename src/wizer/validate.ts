@@ -10,14 +10,15 @@
  * Feature refusals that upstream's engine makes at compile time (exceptions, GC, custom page
  * sizes, `global.get` in constant expressions) are decided by `checkEngineFeatures`.
  */
-import { WizerError } from '../errors.js';
+import { WasmDecodeError, WizerError } from '../errors.js';
 import { opcodeName, walkFunctionBody, type InstructionVisitor } from '../wasm/code.js';
 import { ExternalKind, SectionId, ValTypeCode } from '../wasm/constants.js';
 import type { WasmFeatures } from './options.js';
-import { isRefType } from '../wasm/module.js';
+import { isRefType, readPreamble } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink, u32Size } from '../wasm/writer.js';
 import { RESERVED_PREFIX, type ModuleContext } from './context.js';
+import { parseModule } from './parse.js';
 
 /**
  * Instructions whose effects escape the snapshot (table mutation, segment drops, GC writes), as
@@ -234,4 +235,50 @@ function upstreamExportGrowth(cx: ModuleContext): number {
   const oldCount = cx.exports.length;
   const newSize = oldSize + added.length + u32Size(oldCount + count) - u32Size(oldCount);
   return newSize - oldSize + u32Size(newSize) - u32Size(oldSize);
+}
+
+/**
+ * The whole validation phase: parses and statically checks the input. V8 compiles (and so fully validates) only the
+ * instrumented module later; when a static check refuses the input, we first make sure the input
+ * is valid at all, because upstream reports invalid modules before anything else.
+ */
+export function validateModule(
+  input: Uint8Array,
+  features: WasmFeatures,
+): { cx: ModuleContext; codeFeatures: CodeFeatures } {
+  let cx: ModuleContext;
+  try {
+    if (readPreamble(input) === 'component') {
+      throw new WizerError('expected a core module, found a component');
+    }
+    cx = parseModule(input);
+  } catch (error) {
+    if (error instanceof WasmDecodeError) throw validationFailure(error);
+    throw error;
+  }
+  let codeFeatures: CodeFeatures;
+  try {
+    codeFeatures = checkSupportedInstructions(cx);
+    checkImportsAndExports(cx);
+  } catch (error) {
+    if (!WebAssembly.validate(input as Uint8Array<ArrayBuffer>)) {
+      try {
+        new WebAssembly.Module(input as Uint8Array<ArrayBuffer>);
+      } catch (compileError) {
+        throw validationFailure(compileError);
+      }
+    }
+    if (error instanceof WasmDecodeError) throw validationFailure(error);
+    throw error;
+  }
+  // Not cross-checked with V8: it rejects some proposals (custom page sizes) that upstream's
+  // validator accepts and its engine configuration then refuses with these messages.
+  checkEngineFeatures(cx, codeFeatures, features);
+  return { cx, codeFeatures };
+}
+
+export function validationFailure(error: unknown): WizerError {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = message.replace(/^WebAssembly\.Module\(\): /, '');
+  return new WizerError('wasm validation failed', { cause });
 }
