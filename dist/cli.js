@@ -1653,20 +1653,27 @@ function encodeData(cx, snap) {
     for (const seg of cx.dataSegments) {
         body.push(seg.active ? emptyPassive : cx.bytes.subarray(seg.start, seg.end));
     }
+    // All segment headers go into one buffer (sized so it never reallocates) and are referenced
+    // as views, so a snapshot of 10,000 segments allocates a handful of objects, not tens of
+    // thousands.
+    const headers = new ByteSink(24 * snap.segments.length + 1);
+    const headerEnds = [];
     for (const run of snap.segments) {
-        const head = new ByteSink(24);
-        const memory64 = cx.memories[run.memory].memory64;
         if (run.memory === 0)
-            head.byte(0x00);
+            headers.byte(0x00);
         else
-            head.byte(0x02).u32(run.memory);
-        if (memory64)
-            head.byte(0x42).s64(BigInt(run.offset));
+            headers.byte(0x02).u32(run.memory);
+        if (cx.memories[run.memory].memory64)
+            headers.byte(0x42).s64(BigInt(run.offset));
         else
-            head.byte(0x41).s32(run.offset | 0);
-        head.byte(0x0b).u32(run.data.length);
-        body.push(head.view().slice(), run.data);
+            headers.byte(0x41).s32(run.offset | 0);
+        headers.byte(0x0b).u32(run.data.length);
+        headerEnds.push(headers.length);
     }
+    const headerBytes = headers.view();
+    snap.segments.forEach((run, k) => {
+        body.push(headerBytes.subarray(k === 0 ? 0 : headerEnds[k - 1], headerEnds[k]), run.data);
+    });
     let size = 0;
     for (const c of body)
         size += c.length;
