@@ -2,7 +2,7 @@
 // For each module both tools run alternately (--runs N, default 3); the table reports median
 // wall time, peak RSS of the process and output size, and each tool's first output is checked
 // for behaviour. Usage: node bench/run.mjs [--runs N] [--only sqlite,hello,acorn]
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measure, rssMethod } from './lib/measure.mjs';
@@ -30,7 +30,8 @@ const tools = [
     id: 'ours',
     command: () => {
       if (!existsSync(ourCliPath)) throw new Error('dist/cli.js is missing: run `npm run build`');
-      return [process.execPath, [ourCliPath]];
+      // As users run it (directly): with the Node flags of its `#!` line, on this Node.
+      return [process.execPath, [...shebangNodeFlags(ourCliPath), ourCliPath]];
     },
   },
 ];
@@ -110,4 +111,16 @@ function messageOf(error) {
 function lastLines(text) {
   const lines = text.trim().split('\n');
   return lines.length > 1 ? `${lines[0]} … ${lines.at(-1)}` : lines[0];
+}
+
+/** The Node options in a script's `#!/usr/bin/env -S node ...` line. */
+function shebangNodeFlags(script) {
+  const first = readFileSync(script, 'utf8').split('\n', 1)[0];
+  return (
+    first
+      .match(/^#!.*\bnode((?: --?[\w-]+(?:=\S+)?)*)\s*$/)?.[1]
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean) ?? []
+  );
 }
