@@ -33,6 +33,7 @@ ENV WIZER_MODE=cli
 # Exec form with absolute paths, no shell in between. Deliberately no USER and no WORKDIR: a
 # Docker action must run as root in the workspace the runner mounts at /github/workspace, and
 # `docker run -w` chooses the directory for CLI use. The base image's CMD is cleared so that a
-# bare run passes no extra arguments.
-ENTRYPOINT ["/usr/local/bin/node", "/opt/wizer-action/entrypoint.mjs"]
+# bare run passes no extra arguments. The V8 flags are the ones of dist/cli.js's `#!` line
+# (baseline-compiled Wasm, small young generation: less memory for a one-shot initialization).
+ENTRYPOINT ["/usr/local/bin/node", "--liftoff-only", "--max-semi-space-size=1", "/opt/wizer-action/entrypoint.mjs"]
 CMD []

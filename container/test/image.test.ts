@@ -48,7 +48,12 @@ describe.skipIf(!context.available)('container image', () => {
   });
 
   test('enters through Node with absolute paths, with no CMD, USER or WORKDIR', () => {
-    expect(config.Entrypoint).toEqual(['/usr/local/bin/node', '/opt/wizer-action/entrypoint.mjs']);
+    expect(config.Entrypoint).toEqual([
+      '/usr/local/bin/node',
+      '--liftoff-only',
+      '--max-semi-space-size=1',
+      '/opt/wizer-action/entrypoint.mjs',
+    ]);
     expect(config.Cmd ?? []).toEqual([]);
     expect(config.User ?? '').toBe('');
     expect(['', '/']).toContain(config.WorkingDir ?? '');
