@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(928);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(206);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(421);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -42,10 +42,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 31 modules
-var wizer = __nccwpck_require__(928);
+// EXTERNAL MODULE: ./src/errors.ts + 1 modules
+var errors = __nccwpck_require__(442);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 30 modules
+var wizer = __nccwpck_require__(206);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -518,20 +518,28 @@ function rustLogLogger(rustLog, sink) {
 
 /***/ }),
 
-/***/ 916:
+/***/ 442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mx: () => (/* binding */ WizerError),
-/* harmony export */   U1: () => (/* binding */ GuestTrap),
-/* harmony export */   eB: () => (/* binding */ errorChain),
-/* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   hf: () => (/* binding */ osError),
-/* harmony export */   jf: () => (/* binding */ formatErrorChain),
-/* harmony export */   r_: () => (/* binding */ WasmDecodeError),
-/* harmony export */   z$: () => (/* binding */ ProcExit)
-/* harmony export */ });
-/* unused harmony exports InputError, CacheError */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  U1: () => (/* binding */ GuestTrap),
+  z$: () => (/* binding */ ProcExit),
+  eb: () => (/* binding */ UsageError),
+  r_: () => (/* binding */ WasmDecodeError),
+  Mx: () => (/* binding */ WizerError),
+  eB: () => (/* binding */ errorChain),
+  jf: () => (/* binding */ formatErrorChain),
+  hf: () => (/* binding */ osError)
+});
+
+// UNUSED EXPORTS: CacheError, InputError
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/errors.ts
+
 /**
  * Error classes shared by every layer. Each sets `name` so callers can branch on it even when a
  * bundle holds two copies of a class; causes are chained with ES2022 `{ cause }` and rendered the
@@ -607,27 +615,32 @@ function formatErrorChain(error) {
 function indent(text) {
     return text.replace(/\n/g, '\n       ');
 }
-const OS_ERRORS = {
-    ENOENT: 'No such file or directory (os error 2)',
-    EACCES: 'Permission denied (os error 13)',
-    EISDIR: 'Is a directory (os error 21)',
-    ENOTDIR: 'Not a directory (os error 20)',
-    EEXIST: 'File exists (os error 17)',
-    ENOSPC: 'No space left on device (os error 28)',
-    EROFS: 'Read-only file system (os error 30)',
+/** Rust's `io::Error` wording (which upstream prints) for the errno codes file access can hit. */
+const RUST_IO_MESSAGES = {
+    ENOENT: 'No such file or directory',
+    EACCES: 'Permission denied',
+    EISDIR: 'Is a directory',
+    ENOTDIR: 'Not a directory',
+    EEXIST: 'File exists',
+    ENOSPC: 'No space left on device',
+    EROFS: 'Read-only file system',
+    ELOOP: 'Too many levels of symbolic links',
+    EMFILE: 'Too many open files',
 };
-/** Node's errno errors in the wording of Rust's `io::Error`, which upstream prints. */
+/** Node's errno errors in the wording of Rust's `io::Error`: `No such file ... (os error 2)`. */
 function osError(error) {
-    const code = error?.code;
-    if (code && OS_ERRORS[code])
-        return OS_ERRORS[code];
+    const code = error?.code ?? '';
+    const errno = external_node_os_namespaceObject.constants.errno[code];
+    const text = RUST_IO_MESSAGES[code];
+    if (text !== undefined && errno !== undefined)
+        return `${text} (os error ${errno})`;
     return error instanceof Error ? error.message : String(error);
 }
 
 
 /***/ }),
 
-/***/ 928:
+/***/ 206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -705,8 +718,8 @@ const SECTION_NAMES = {
     13: 'tag',
 };
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/errors.ts + 1 modules
+var errors = __nccwpck_require__(442);
 ;// CONCATENATED MODULE: ./src/wasm/reader.ts
 /**
  * A cursor over a byte view of a Wasm binary. Offsets are absolute in the original input, so every
@@ -1689,8 +1702,6 @@ function encodeData(cx, snap) {
 var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 ;// CONCATENATED MODULE: ./src/wasi/constants.ts
@@ -3089,23 +3100,6 @@ function pollOneoff(cx, inPtr, outPtr, count) {
 
 
 
-
-/** Rust's `io::Error` wording for the failures opening a preopen can hit. */
-const rustMessages = {
-    ENOENT: 'No such file or directory',
-    ENOTDIR: 'Not a directory',
-    EACCES: 'Permission denied',
-    ELOOP: 'Too many levels of symbolic links',
-    EMFILE: 'Too many open files',
-};
-function preopenError(error) {
-    const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
-    const errno = external_node_os_namespaceObject.constants.errno[code];
-    const text = rustMessages[code];
-    if (text !== undefined && errno !== undefined)
-        return new errors/* WizerError */.Mx(`${text} (os error ${errno})`);
-    return new errors/* WizerError */.Mx(error instanceof Error ? error.message : String(error), { cause: error });
-}
 class Wasi {
     /** Import object for module name `wasi_snapshot_preview1` (all preview1 functions). */
     imports;
@@ -3119,13 +3113,17 @@ class Wasi {
         const fs = new Filesystem(this.table);
         for (const stream of [0, 1, 2])
             this.table.add({ kind: 'stdio', stream });
-        try {
-            for (const { guest, host } of config.preopens)
+        for (const { guest, host } of config.preopens) {
+            try {
                 fs.preopen(guest, (0,external_node_path_.resolve)(host));
-        }
-        catch (error) {
-            this.table.closeAll();
-            throw preopenError(error);
+            }
+            catch (error) {
+                this.table.closeAll();
+                // Upstream's message is the OS error alone; the cause says which directory it was.
+                throw new errors/* WizerError */.Mx((0,errors/* osError */.hf)(error), {
+                    cause: `while opening \`${host}\`, preopened as \`${guest}\``,
+                });
+            }
         }
         const stdio = new Stdio(config.inheritStdio, hostStdio);
         const encoder = new TextEncoder();
@@ -4835,8 +4833,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/errors.ts + 1 modules
+var errors = __nccwpck_require__(442);
 ;// CONCATENATED MODULE: ./src/wizer/worker.ts
 /**
  * Bounded runs (`timeoutMs`): the whole wizening runs in a worker thread that the main thread

@@ -1,3 +1,5 @@
+import { constants as osConstants } from 'node:os';
+
 /**
  * Error classes shared by every layer. Each sets `name` so callers can branch on it even when a
  * bundle holds two copies of a class; causes are chained with ES2022 `{ cause }` and rendered the
@@ -83,19 +85,24 @@ function indent(text: string): string {
   return text.replace(/\n/g, '\n       ');
 }
 
-const OS_ERRORS: Record<string, string> = {
-  ENOENT: 'No such file or directory (os error 2)',
-  EACCES: 'Permission denied (os error 13)',
-  EISDIR: 'Is a directory (os error 21)',
-  ENOTDIR: 'Not a directory (os error 20)',
-  EEXIST: 'File exists (os error 17)',
-  ENOSPC: 'No space left on device (os error 28)',
-  EROFS: 'Read-only file system (os error 30)',
+/** Rust's `io::Error` wording (which upstream prints) for the errno codes file access can hit. */
+const RUST_IO_MESSAGES: Readonly<Record<string, string>> = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+  EEXIST: 'File exists',
+  ENOSPC: 'No space left on device',
+  EROFS: 'Read-only file system',
+  ELOOP: 'Too many levels of symbolic links',
+  EMFILE: 'Too many open files',
 };
 
-/** Node's errno errors in the wording of Rust's `io::Error`, which upstream prints. */
+/** Node's errno errors in the wording of Rust's `io::Error`: `No such file ... (os error 2)`. */
 export function osError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && OS_ERRORS[code]) return OS_ERRORS[code];
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const errno = (osConstants.errno as Record<string, number | undefined>)[code];
+  const text = RUST_IO_MESSAGES[code];
+  if (text !== undefined && errno !== undefined) return `${text} (os error ${errno})`;
   return error instanceof Error ? error.message : String(error);
 }

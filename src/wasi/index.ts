@@ -3,9 +3,8 @@
  * (errnos, bytes, listings, descriptor numbers) and confined to the preopened directories: no path,
  * link or rename can reach outside them (see paths.ts). Every call is synchronous.
  */
-import { constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
-import { WizerError } from '../errors.js';
+import { WizerError, osError } from '../errors.js';
 import { DescriptorTable } from './descriptors.js';
 import { Filesystem } from './filesystem.js';
 import { FileIo, Stdio } from './io.js';
@@ -25,25 +24,6 @@ export interface WasiConfig {
   preopens: Array<{ guest: string; host: string }>;
 }
 
-/** Rust's `io::Error` wording for the failures opening a preopen can hit. */
-const rustMessages: Readonly<Record<string, string>> = {
-  ENOENT: 'No such file or directory',
-  ENOTDIR: 'Not a directory',
-  EACCES: 'Permission denied',
-  ELOOP: 'Too many levels of symbolic links',
-  EMFILE: 'Too many open files',
-};
-
-function preopenError(error: unknown): WizerError {
-  const code =
-    error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
-  const errno = (osConstants.errno as Record<string, number | undefined>)[code];
-  const text = rustMessages[code];
-  if (text !== undefined && errno !== undefined)
-    return new WizerError(`${text} (os error ${errno})`);
-  return new WizerError(error instanceof Error ? error.message : String(error), { cause: error });
-}
-
 export class Wasi {
   /** Import object for module name `wasi_snapshot_preview1` (all preview1 functions). */
   readonly imports: Readonly<Record<string, WasiFunction>>;
@@ -57,11 +37,16 @@ export class Wasi {
   constructor(config: WasiConfig, hostStdio: readonly [number, number, number] = [0, 1, 2]) {
     const fs = new Filesystem(this.table);
     for (const stream of [0, 1, 2] as const) this.table.add({ kind: 'stdio', stream });
-    try {
-      for (const { guest, host } of config.preopens) fs.preopen(guest, resolve(host));
-    } catch (error) {
-      this.table.closeAll();
-      throw preopenError(error);
+    for (const { guest, host } of config.preopens) {
+      try {
+        fs.preopen(guest, resolve(host));
+      } catch (error) {
+        this.table.closeAll();
+        // Upstream's message is the OS error alone; the cause says which directory it was.
+        throw new WizerError(osError(error), {
+          cause: `while opening \`${host}\`, preopened as \`${guest}\``,
+        });
+      }
     }
     const stdio = new Stdio(config.inheritStdio, hostStdio);
     const encoder = new TextEncoder();
