@@ -437,13 +437,13 @@ function readInput(path, io) {
         fd = (0,external_node_fs_.openSync)(path, 'r');
     }
     catch (error) {
-        throw new errors/* WizerError */.Mx('failed to open input file', { cause: (0,errors/* osError */.hf)(error) });
+        throw new errors/* WizerError */.Mx('failed to open input file', { cause: fileError(path, error) });
     }
     try {
         return (0,external_node_fs_.readFileSync)(fd);
     }
     catch (error) {
-        throw new errors/* WizerError */.Mx('failed to read input Wasm module', { cause: (0,errors/* osError */.hf)(error) });
+        throw new errors/* WizerError */.Mx('failed to read input Wasm module', { cause: fileError(path, error) });
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -469,7 +469,7 @@ class PendingOutput {
             return new PendingOutput(target, temp, (0,external_node_fs_.openSync)(temp, 'wx'));
         }
         catch (error) {
-            throw new errors/* WizerError */.Mx('failed to create output file', { cause: (0,errors/* osError */.hf)(error) });
+            throw new errors/* WizerError */.Mx('failed to create output file', { cause: fileError(target, error) });
         }
     }
     commit(bytes) {
@@ -481,7 +481,7 @@ class PendingOutput {
         }
         catch (error) {
             this.abandon();
-            throw new errors/* WizerError */.Mx('failed to write to output', { cause: (0,errors/* osError */.hf)(error) });
+            throw new errors/* WizerError */.Mx('failed to write to output', { cause: fileError(this.target, error) });
         }
     }
     abandon() {
@@ -513,6 +513,13 @@ function rustLogLogger(rustLog, sink) {
             sink.write(`[${time}Z DEBUG ${target}] ${message}\n`);
         },
     };
+}
+/**
+ * The file involved, then the OS error. Upstream prints only the OS error under its first line;
+ * the extra level names the path while keeping that first line and the root cause the same.
+ */
+function fileError(path, error) {
+    return new errors/* WizerError */.Mx(`\`${path}\``, { cause: (0,errors/* osError */.hf)(error) });
 }
 
 

@@ -65,7 +65,11 @@ describe.concurrent('differential: command line', () => {
 
   it('§1.1 --keep-init-func (require_equals): `false` after it becomes INPUT', async () => {
     const result = await cli(['-o', 'out.wasm', '--keep-init-func', 'false']);
-    expect(expectSameFailure(result).head).toBe('Error: failed to open input file');
+    // Ours names the file in an extra cause level; first line and root cause are upstream's.
+    expect(expectSameFailure(result, { causes: 'root' }).head).toBe(
+      'Error: failed to open input file',
+    );
+    expect(result.ours.stderr).toContain('`false`');
   });
 
   it('§1.1 --keep-init-func false in.wasm: unexpected argument', async () => {
@@ -215,13 +219,18 @@ describe.concurrent('differential: command line', () => {
 
   it('§4 missing input file: failed to open input file, and no output file created', async () => {
     const result = await runBoth({ rawArgs: ['-o', 'out.wasm', 'nope.wasm'] });
-    expect(expectSameFailure(result).head).toBe('Error: failed to open input file');
+    expect(expectSameFailure(result, { causes: 'root' }).head).toBe(
+      'Error: failed to open input file',
+    );
+    expect(result.ours.stderr).toContain('`nope.wasm`');
     expect(result.upstream.outFile).toBeUndefined();
   });
 
   it('§4 output directory missing: failed to create output file', async () => {
     const wasm = await wasmOf(SIMPLE);
-    expectSameFailure(await runBoth({ wasm, rawArgs: ['-o', 'no/such/dir/out.wasm', 'in.wasm'] }));
+    const result = await runBoth({ wasm, rawArgs: ['-o', 'no/such/dir/out.wasm', 'in.wasm'] });
+    expectSameFailure(result, { causes: 'root' });
+    expect(result.ours.stderr).toContain('`no/such/dir/out.wasm`');
   });
 
   it('§1.1 unknown flag, missing flag value and a second positional are usage errors', async () => {

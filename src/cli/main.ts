@@ -80,12 +80,12 @@ function readInput(path: string | undefined, io: CliIo): Uint8Array {
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw new WizerError('failed to open input file', { cause: osError(error) });
+    throw new WizerError('failed to open input file', { cause: fileError(path, error) });
   }
   try {
     return readFileSync(fd);
   } catch (error) {
-    throw new WizerError('failed to read input Wasm module', { cause: osError(error) });
+    throw new WizerError('failed to read input Wasm module', { cause: fileError(path, error) });
   } finally {
     closeSync(fd);
   }
@@ -108,7 +108,7 @@ class PendingOutput {
     try {
       return new PendingOutput(target, temp, openSync(temp, 'wx'));
     } catch (error) {
-      throw new WizerError('failed to create output file', { cause: osError(error) });
+      throw new WizerError('failed to create output file', { cause: fileError(target, error) });
     }
   }
 
@@ -120,7 +120,7 @@ class PendingOutput {
       renameSync(this.temp, this.target);
     } catch (error) {
       this.abandon();
-      throw new WizerError('failed to write to output', { cause: osError(error) });
+      throw new WizerError('failed to write to output', { cause: fileError(this.target, error) });
     }
   }
 
@@ -153,4 +153,12 @@ export function rustLogLogger(rustLog: string | undefined, sink: NodeJS.Writable
       sink.write(`[${time}Z DEBUG ${target}] ${message}\n`);
     },
   };
+}
+
+/**
+ * The file involved, then the OS error. Upstream prints only the OS error under its first line;
+ * the extra level names the path while keeping that first line and the root cause the same.
+ */
+function fileError(path: string, error: unknown): WizerError {
+  return new WizerError(`\`${path}\``, { cause: osError(error) });
 }
