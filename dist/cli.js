@@ -4265,12 +4265,17 @@ const REACTOR_INIT = '_initialize';
  * earlier preloads and its start function runs now.
  */
 async function buildEnvironment(options) {
-    const env = options.inheritEnv
-        ? Object.entries(process.env).filter((e) => e[1] !== undefined)
-        : [];
-    env.push(...options.env);
+    // Explicit variables replace inherited ones of the same name instead of repeating them.
+    const env = new Map();
+    if (options.inheritEnv) {
+        for (const [key, value] of Object.entries(process.env))
+            if (value !== undefined)
+                env.set(key, value);
+    }
+    for (const [key, value] of options.env)
+        env.set(key, value);
     const wasi = new Wasi({
-        env,
+        env: [...env],
         inheritStdio: options.inheritStdio,
         stdoutToStderr: options.guestStdoutToStderr,
         preopens: options.preopens,

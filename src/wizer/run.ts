@@ -32,12 +32,15 @@ export interface Environment {
  * earlier preloads and its start function runs now.
  */
 export async function buildEnvironment(options: WizenOptions): Promise<Environment> {
-  const env: Array<[string, string]> = options.inheritEnv
-    ? Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)
-    : [];
-  env.push(...options.env);
+  // Explicit variables replace inherited ones of the same name instead of repeating them.
+  const env = new Map<string, string>();
+  if (options.inheritEnv) {
+    for (const [key, value] of Object.entries(process.env))
+      if (value !== undefined) env.set(key, value);
+  }
+  for (const [key, value] of options.env) env.set(key, value);
   const wasi = new Wasi({
-    env,
+    env: [...env],
     inheritStdio: options.inheritStdio,
     stdoutToStderr: options.guestStdoutToStderr,
     preopens: options.preopens,
