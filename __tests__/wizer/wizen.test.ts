@@ -45,3 +45,38 @@ describe('wizen', () => {
     expect(hex).toContain('fd0c' + '01000000' + '02000000' + '03000000' + 'ffffffff');
   });
 });
+
+describe('wizen guest environment', () => {
+  it('lets explicit variables replace inherited ones instead of repeating them', async () => {
+    const input = await wat(`
+      (module
+        (import "wasi_snapshot_preview1" "environ_sizes_get" (func $sizes (param i32 i32) (result i32)))
+        (import "wasi_snapshot_preview1" "environ_get" (func $get (param i32 i32) (result i32)))
+        (memory (export "memory") 1)
+        (func (export "wizer-initialize")
+          (drop (call $sizes (i32.const 0) (i32.const 4)))
+          (drop (call $get (i32.const 16) (i32.const 4096)))))`);
+    process.env['WIZEN_TEST_VAR'] = 'inherited';
+    try {
+      const { wasm } = await wizen(input, {
+        allowWasi: true,
+        inheritEnv: true,
+        env: [['WIZEN_TEST_VAR', 'explicit']],
+      });
+      const instance = new WebAssembly.Instance(
+        new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>),
+        {
+          wasi_snapshot_preview1: { environ_sizes_get: () => 0, environ_get: () => 0 },
+        },
+      );
+      const memory = new Uint8Array((instance.exports['memory'] as WebAssembly.Memory).buffer);
+      const size = new DataView(memory.buffer).getUint32(4, true);
+      const text = Buffer.from(memory.subarray(4096, 4096 + size)).toString('utf8');
+      expect(text.split('\0').filter((e) => e.startsWith('WIZEN_TEST_VAR='))).toEqual([
+        'WIZEN_TEST_VAR=explicit',
+      ]);
+    } finally {
+      delete process.env['WIZEN_TEST_VAR'];
+    }
+  });
+});
