@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(206);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(534);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(421);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -44,8 +44,8 @@ var external_node_fs_ = __nccwpck_require__(24);
 var external_node_path_ = __nccwpck_require__(760);
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 30 modules
-var wizer = __nccwpck_require__(206);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 31 modules
+var wizer = __nccwpck_require__(534);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -647,7 +647,7 @@ function osError(error) {
 
 /***/ }),
 
-/***/ 206:
+/***/ 534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2407,11 +2407,52 @@ class Filesystem {
 
 ;// CONCATENATED MODULE: external "node:tty"
 const external_node_tty_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
+;// CONCATENATED MODULE: ./src/wasi/command-escape.ts
+/**
+ * Escaping of guest output that a CI runner could read as workflow commands. GitHub's runner
+ * treats stdout/stderr lines starting with `::` (or the legacy `##[`) as commands: a module run
+ * with inherited stdio could add masks or annotations. `::stop-commands::` does not help, because
+ * the runner reads the two streams on separate threads, so a resume token on one stream can
+ * overtake guest text on the other. Instead every guest line that could parse as a command gets a
+ * zero-width space in front, which the runner does not trim and a reader does not see.
+ */
+const ZERO_WIDTH_SPACE = '\u200b';
+/** A line whose first non-blank character is `:` or `#` might become a command. */
+const COMMAND_START = /(^|\n)([ \t]*)([:#])/g;
+/**
+ * Escapes lines of `text` that could be commands. `lineBlank` says whether the text continues a
+ * line that so far holds only blanks (true at the start of a line), so that a command split
+ * across writes is caught too. Escaping every line that starts with `:` or `#` over-approximates
+ * `::` and `##[` on purpose: the first character alone may arrive in one write.
+ */
+function neutraliseCommands(text, lineBlank) {
+    return text.replace(COMMAND_START, (whole, newline, indent, marker, offset) => offset === 0 && newline === '' && !lineBlank
+        ? whole
+        : `${newline}${indent}${ZERO_WIDTH_SPACE}${marker}`);
+}
+/** Whether the line in progress after `text` holds only blanks. */
+function endsWithBlankLine(text, lineBlank) {
+    const lastNewline = text.lastIndexOf('\n');
+    const tail = text.slice(lastNewline + 1);
+    return /^[ \t]*$/.test(tail) && (lastNewline >= 0 || lineBlank);
+}
+/** Escapes one stream's text, remembering where its current line stands across writes. */
+class CommandEscaper {
+    lineBlank = true;
+    escape(bytes) {
+        const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+        const escaped = neutraliseCommands(text, this.lineBlank);
+        this.lineBlank = endsWithBlankLine(text, this.lineBlank);
+        return escaped === text ? bytes : Buffer.from(escaped, 'utf8');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/wasi/io.ts
 /**
  * Reading, writing and seeking. Like upstream's preview1, each call transfers only the first
  * non-empty buffer of its iovec list; callers pass that one buffer here.
  */
+
 
 
 
@@ -2430,9 +2471,14 @@ class Stdio {
     inherit;
     hostFds;
     tty;
-    constructor(inherit, hostFds) {
+    /** Per host stream, when guest lines that look like CI workflow commands are escaped. */
+    escapers;
+    constructor(inherit, hostFds, escapeWorkflowCommands = false) {
         this.inherit = inherit;
         this.hostFds = hostFds;
+        this.escapers = escapeWorkflowCommands
+            ? { 1: new CommandEscaper(), 2: new CommandEscaper() }
+            : {};
         this.tty = inherit
             ? [(0,external_node_tty_namespaceObject.isatty)(hostFds[0]), (0,external_node_tty_namespaceObject.isatty)(hostFds[1]), (0,external_node_tty_namespaceObject.isatty)(hostFds[2])]
             : [false, false, false];
@@ -2456,15 +2502,19 @@ class Stdio {
             }
         }
     }
-    /** Writes everything (upstream blocks until flushed) and reports the full length. */
+    /** Writes everything (upstream blocks until flushed) and reports the guest's full length. */
     write(hostStream, source, offset, length) {
         if (!this.inherit)
             return length;
         const fd = this.hostFds[hostStream];
+        const escaper = this.escapers[hostStream];
+        const bytes = escaper
+            ? escaper.escape(source.subarray(offset, offset + length))
+            : source.subarray(offset, offset + length);
         let done = 0;
-        while (done < length) {
+        while (done < bytes.length) {
             try {
-                done += (0,external_node_fs_.writeSync)(fd, source, offset + done, length - done);
+                done += (0,external_node_fs_.writeSync)(fd, bytes, done, bytes.length - done);
             }
             catch (error) {
                 if (!isAgain(error))
@@ -3132,7 +3182,7 @@ class Wasi {
                 });
             }
         }
-        const stdio = new Stdio(config.inheritStdio, hostStdio);
+        const stdio = new Stdio(config.inheritStdio, hostStdio, config.escapeWorkflowCommands);
         const encoder = new TextEncoder();
         this.imports = createImports({
             memory: this.memory,
@@ -4279,6 +4329,7 @@ async function buildEnvironment(options) {
         inheritStdio: options.inheritStdio,
         stdoutToStderr: options.guestStdoutToStderr,
         preopens: options.preopens,
+        escapeWorkflowCommands: options.escapeWorkflowCommands,
     });
     const environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
     for (const preload of options.preloads) {
@@ -4819,6 +4870,7 @@ const DEFAULT_OPTIONS = Object.freeze({
     relaxedSimdDeterministic: true,
     features: DEFAULT_FEATURES,
     guestStdoutToStderr: false,
+    escapeWorkflowCommands: false,
 });
 /** Fills in upstream's defaults for every option not given. */
 function resolveOptions(partial = {}) {

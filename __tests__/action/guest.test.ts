@@ -1,15 +1,10 @@
 /** What the guest gets: its environment, and a stdout/stderr that cannot carry workflow commands. */
 import { describe, expect, it } from 'vitest';
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { guestEnvironment, wizenOptions } from '../../src/action/guest.js';
-import {
-  endsWithBlankLine,
-  guardDescriptors,
-  guardStreams,
-  neutraliseCommands,
-} from '../../src/action/guest-output.js';
+import { endsWithBlankLine, neutraliseCommands } from '../../src/wasi/command-escape.js';
+import { Stdio } from '../../src/wasi/io.js';
 import { tempDir } from '../helpers/tools.js';
 import type { WizenSettings } from '../../src/action/inputs.js';
 import { parseCommands } from './harness.js';
@@ -86,40 +81,25 @@ describe('guest output', () => {
     expect(endsWithBlankLine('  ', false)).toBe(false);
   });
 
-  it('guards a stream until released, even when a command is split across writes', () => {
-    const chunks: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk.toString());
-        done();
-      },
-    });
-    const release = guardStreams([stream]);
-    stream.write('first line\n');
-    stream.write(':');
-    stream.write(':error::split\n');
-    stream.write(Buffer.from('::warning::bytes\n'));
-    release();
-    stream.write('::notice::ours\n');
-    const all = chunks.join('');
-    expect(parseCommands(all).map((c) => c.command)).toEqual(['notice']);
-    expect(all.replace(/\u200b/g, '')).toBe(
-      'first line\n::error::split\n::warning::bytes\n::notice::ours\n',
-    );
+  it('is asked of the engine by the action', () => {
+    expect(wizenOptions(settings, {}).escapeWorkflowCommands).toBe(true);
   });
 
-  it("guards fs.writeSync on the given descriptors, claiming the caller's byte counts", () => {
+  it("is escaped by the WASI stdio, across writes, reporting the guest's byte counts", () => {
     const dir = tempDir('wizer-fd-');
     const path = join(dir.path, 'out');
     const fd = openSync(path, 'w');
     try {
-      const release = guardDescriptors([fd]);
-      const bytes = Buffer.from('xx::error::bytes\n');
-      expect(writeSync(fd, bytes, 2, bytes.length - 2)).toBe(bytes.length - 2);
-      expect(writeSync(fd, '::warning::text\n')).toBe(16);
-      expect(writeSync(fd, new Uint8Array(Buffer.from('ok\n')))).toBe(3);
-      release();
-      writeSync(fd, '::notice::ours\n');
+      const guarded = new Stdio(true, [0, fd, fd], true);
+      const write = (text: string, offset = 0) => {
+        const bytes = Buffer.from(text);
+        expect(guarded.write(1, bytes, offset, bytes.length - offset)).toBe(bytes.length - offset);
+      };
+      write('xx::error::bytes\n', 2);
+      write('first line\n');
+      write(':');
+      write(':warning::split\n');
+      new Stdio(true, [0, fd, fd], false).write(2, Buffer.from('::notice::ours\n'), 0, 15);
     } finally {
       closeSync(fd);
     }
@@ -127,7 +107,7 @@ describe('guest output', () => {
     dir.cleanup();
     expect(parseCommands(all).map((c) => c.command)).toEqual(['notice']);
     expect(all.replace(/\u200b/g, '')).toBe(
-      '::error::bytes\n::warning::text\nok\n::notice::ours\n',
+      '::error::bytes\nfirst line\n::warning::split\n::notice::ours\n',
     );
   });
 });

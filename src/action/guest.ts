@@ -51,6 +51,8 @@ export function wizenOptions(
     env: guestEnvironment(settings, hostEnv),
     preopens: settings.preopens,
     preloads: settings.preloads,
+    // The guest shares the step's stdout/stderr: it must not be able to issue workflow commands.
+    escapeWorkflowCommands: true,
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
   };
 }

@@ -9,13 +9,12 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatErrorChain } from '../errors.js';
 import { wizen } from '../wizer/index.js';
-import type { WizenOptions, WizenReport, WizenResult } from '../wizer/options.js';
+import type { WizenOptions, WizenReport } from '../wizer/options.js';
 import type { EntryManifest, StartupTimes } from '../cache/entry.js';
 import { KEY_SCHEMA, moduleCacheKey, sha256Hex } from '../cache/key.js';
 import type { EntryToSave, RestoredModule } from '../cache/store.js';
 import { TOOL_VERSION } from '../version.js';
 import { displayName, type PlannedModule } from './files.js';
-import { guardGuestOutput } from './guest-output.js';
 import { measureStartup } from './startup.js';
 
 /** A planned module with its bytes read and its key derived (or the reason it could not be read). */
@@ -132,7 +131,7 @@ export async function processModule(
   let report: WizenReport;
   let startup: StartupTimes | undefined;
   try {
-    ({ wasm, report } = await wizenGuarded(module.bytes, context.options));
+    ({ wasm, report } = await wizen(module.bytes, context.options, { debug: core.debug }));
     startup = measureStartup(report.timings.initialize, wasm);
     await writeAtomically(module.output, wasm);
   } catch (error) {
@@ -170,26 +169,6 @@ export async function processModule(
     },
     toSave: { key: module.key, wasm, manifest },
   };
-}
-
-/**
- * Runs the engine with the guest's view of stdout/stderr filtered so that it cannot issue
- * workflow commands (see guest-output.ts; a bounded run's worker guards itself, see index.ts).
- * The engine's debug lines are held back and logged after the filter is removed, so they still
- * work as commands.
- */
-async function wizenGuarded(
-  bytes: Uint8Array,
-  options: Partial<WizenOptions>,
-): Promise<WizenResult> {
-  const debugLines: string[] = [];
-  const release = options.inheritStdio === false ? () => {} : guardGuestOutput();
-  try {
-    return await wizen(bytes, options, { debug: (line) => debugLines.push(line) });
-  } finally {
-    release();
-    for (const line of debugLines) core.debug(line);
-  }
 }
 
 /** Writes beside the target and renames over it, so readers never see a partial file. */

@@ -22,6 +22,8 @@ export interface WasiConfig {
   stdoutToStderr: boolean;
   /** Preopened directories, given fds 3, 4, ... in this order. */
   preopens: Array<{ guest: string; host: string }>;
+  /** Escape guest stdout/stderr lines a CI runner could read as workflow commands. */
+  escapeWorkflowCommands?: boolean;
 }
 
 export class Wasi {
@@ -48,7 +50,7 @@ export class Wasi {
         });
       }
     }
-    const stdio = new Stdio(config.inheritStdio, hostStdio);
+    const stdio = new Stdio(config.inheritStdio, hostStdio, config.escapeWorkflowCommands);
     const encoder = new TextEncoder();
     this.imports = createImports({
       memory: this.memory,

@@ -7,6 +7,7 @@ import { isatty } from 'node:tty';
 import { Errno, Whence } from './constants.js';
 import type { DescriptorTable, FileDescriptor } from './descriptors.js';
 import { WasiErrno } from './errno.js';
+import { CommandEscaper } from './command-escape.js';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
@@ -22,11 +23,17 @@ function isAgain(error: unknown): boolean {
 /** The guest's standard streams: the host's (0, 1, 2 unless a test passes others) or null sinks. */
 export class Stdio {
   private readonly tty: [boolean, boolean, boolean];
+  /** Per host stream, when guest lines that look like CI workflow commands are escaped. */
+  private readonly escapers: Partial<Record<1 | 2, CommandEscaper>>;
 
   constructor(
     private readonly inherit: boolean,
     private readonly hostFds: readonly [number, number, number],
+    escapeWorkflowCommands = false,
   ) {
+    this.escapers = escapeWorkflowCommands
+      ? { 1: new CommandEscaper(), 2: new CommandEscaper() }
+      : {};
     this.tty = inherit
       ? [isatty(hostFds[0]), isatty(hostFds[1]), isatty(hostFds[2])]
       : [false, false, false];
@@ -49,14 +56,18 @@ export class Stdio {
     }
   }
 
-  /** Writes everything (upstream blocks until flushed) and reports the full length. */
+  /** Writes everything (upstream blocks until flushed) and reports the guest's full length. */
   write(hostStream: 1 | 2, source: Uint8Array, offset: number, length: number): number {
     if (!this.inherit) return length;
     const fd = this.hostFds[hostStream];
+    const escaper = this.escapers[hostStream];
+    const bytes = escaper
+      ? escaper.escape(source.subarray(offset, offset + length))
+      : source.subarray(offset, offset + length);
     let done = 0;
-    while (done < length) {
+    while (done < bytes.length) {
       try {
-        done += writeSync(fd, source, offset + done, length - done);
+        done += writeSync(fd, bytes, done, bytes.length - done);
       } catch (error) {
         if (!isAgain(error)) throw error;
         sleepSync(1);

@@ -55,6 +55,11 @@ export interface WizenOptions {
    * stdout, so guest text can never corrupt it.
    */
   guestStdoutToStderr: boolean;
+  /**
+   * Escape guest stdout/stderr lines that a CI runner would read as workflow commands (`::x`,
+   * `##[x`) with a zero-width space. The action sets it so a module cannot issue commands.
+   */
+  escapeWorkflowCommands: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -81,6 +86,7 @@ export const DEFAULT_OPTIONS: Readonly<WizenOptions> = Object.freeze({
   relaxedSimdDeterministic: true,
   features: DEFAULT_FEATURES,
   guestStdoutToStderr: false,
+  escapeWorkflowCommands: false,
 });
 
 /** Fills in upstream's defaults for every option not given. */

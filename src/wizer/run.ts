@@ -44,6 +44,7 @@ export async function buildEnvironment(options: WizenOptions): Promise<Environme
     inheritStdio: options.inheritStdio,
     stdoutToStderr: options.guestStdoutToStderr,
     preopens: options.preopens,
+    escapeWorkflowCommands: options.escapeWorkflowCommands,
   });
   const environment: Environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
   for (const preload of options.preloads) {
