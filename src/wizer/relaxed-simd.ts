@@ -40,11 +40,17 @@ const CALL = 0x10;
 const MAX_TWO_BYTE_INDEX = 0x3fff;
 const V128 = 0x7b;
 
-function simd(name: string): number[] {
+/** The sub-opcode of a SIMD instruction, from the opcode table. */
+function simdCode(name: string): number {
   const info = OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === name);
   if (!info) throw new Error(`unreachable: no SIMD opcode named ${name}`);
+  return info.code;
+}
+
+/** The encoding of a SIMD instruction without immediates: prefix, then the sub-opcode LEB. */
+function simd(name: string): number[] {
   const bytes = [PREFIX_SIMD];
-  let v = info.code;
+  let v = simdCode(name);
   do {
     bytes.push((v & 0x7f) | (v >= 0x80 ? 0x80 : 0));
     v >>= 7;
@@ -127,8 +133,7 @@ export function lowerRelaxedSimd(
     const sub = (lo & 0x7f) | (hi << 7);
     const swap = SWAPS.get(sub);
     if (swap !== undefined) {
-      const standard = OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === swap)!;
-      [patched[at + 1], patched[at + 2]] = twoByteLeb(standard.code);
+      [patched[at + 1], patched[at + 2]] = twoByteLeb(simdCode(swap));
     } else if (sub === DOT_I16 || sub === DOT_I32_ADD) {
       helpers ??= addDotHelpers(added);
       const target = sub === DOT_I16 ? helpers.dot : helpers.dotAdd;
