@@ -916,6 +916,90 @@ class BinaryReader {
     }
 }
 
+;// CONCATENATED MODULE: ./src/wasm/module.ts
+/**
+ * Module-level reading: the header, the section list (kept as byte ranges of the input, never
+ * copied), and readers for the small typed structures shared by several sections.
+ */
+
+
+/** Reads the 8-byte preamble and says whether this is a core module or a component. */
+function readPreamble(bytes) {
+    const r = new BinaryReader(bytes);
+    if (bytes.length < 4)
+        throw r.error('unexpected end-of-file', 0);
+    const magic = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
+    if (magic !== 0x6d736100) {
+        const seen = Array.from(bytes.subarray(0, 4), (b) => `0x${b.toString(16)}`).join(', ');
+        throw r.error(`magic header not detected: bad magic number - expected=[0x0, 0x61, 0x73, 0x6d] actual=[${seen}]`, 0);
+    }
+    if (bytes.length < 8)
+        throw r.error('unexpected end-of-file', 4);
+    const version = bytes[4] | (bytes[5] << 8);
+    const layer = bytes[6] | (bytes[7] << 8);
+    if (version === CORE_VERSION && layer === 0)
+        return 'module';
+    if (version === COMPONENT_VERSION && layer === 1)
+        return 'component';
+    throw r.error(`unknown binary version: 0x${version.toString(16)}`, 4);
+}
+/** Splits a core module into its sections without decoding their payloads. */
+function readSections(bytes) {
+    const r = new BinaryReader(bytes, 8);
+    const sections = [];
+    while (!r.eof) {
+        const start = r.pos;
+        const id = r.u8();
+        const size = r.u32();
+        const payloadStart = r.pos;
+        if (payloadStart + size > bytes.length)
+            throw r.error('unexpected end-of-file', payloadStart);
+        const section = { id, start, payloadStart, end: payloadStart + size };
+        if (id === SectionId.Custom) {
+            const sr = new BinaryReader(bytes, payloadStart, payloadStart + size);
+            section.customName = sr.name();
+        }
+        else if (id > SectionId.Tag) {
+            throw r.error(`malformed section id: ${id}`, start);
+        }
+        sections.push(section);
+        r.pos = section.end;
+    }
+    return sections;
+}
+/** Abbreviated reference types (single byte) of reference types, GC and exceptions. */
+const SHORTHAND_REF_TYPES = new Set([
+    0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69, 0x71, 0x72, 0x73, 0x74,
+]);
+function isRefType(code) {
+    return code === 0x63 || code === 0x64 || SHORTHAND_REF_TYPES.has(code);
+}
+function readValType(r) {
+    const start = r.pos;
+    const code = r.u8();
+    if (code >= 0x7b && code <= 0x7f)
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    if (SHORTHAND_REF_TYPES.has(code))
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    if (code === 0x63 || code === 0x64) {
+        r.s33();
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    }
+    throw r.error(`invalid value type 0x${code.toString(16)}`, start);
+}
+/** Limits of a memory or table type (memory64/table64 read 64-bit bounds). */
+function readLimits(r) {
+    const flagsAt = r.pos;
+    const flags = r.u8();
+    if (flags > 0x0f)
+        throw r.error(`invalid limits flags 0x${flags.toString(16)}`, flagsAt);
+    const is64 = (flags & 0x04) !== 0;
+    const min = is64 ? r.u64() : BigInt(r.u32());
+    const max = (flags & 0x01) !== 0 ? (is64 ? r.u64() : BigInt(r.u32())) : undefined;
+    const pageSizeLog2 = (flags & 0x08) !== 0 ? r.u32() : undefined;
+    return { flags, min, max, pageSizeLog2 };
+}
+
 ;// CONCATENATED MODULE: ./src/wasm/writer.ts
 /**
  * Encoding side of the binary format: a growable byte sink with canonical (minimal) LEB128
@@ -1388,6 +1472,9 @@ function lowerRelaxedSimd(cx, sites, added) {
 
 
 
+
+/** Export name under which the run phase finds (and itself calls) a start function. */
+const START_EXPORT = '__wizer_start';
 /** Position of each known section id in the required section order. */
 const SECTION_RANK = {
     [SectionId.Type]: 1,
@@ -1480,44 +1567,69 @@ function instrument(cx, relaxedSimdSites = []) {
         exportCount++;
         return name;
     });
-    const startSection = cx.sections.find((s) => s.id === SectionId.Start);
-    let start;
-    if (startSection) {
-        start = '__wizer_start';
-        const startFunc = new BinaryReader(cx.bytes, startSection.payloadStart, startSection.end).u32();
-        exports.name(start).byte(ExternalKind.Func).u32(startFunc);
+    const start = startFunction(cx.bytes, cx.sections);
+    if (start !== undefined) {
+        exports.name(START_EXPORT).byte(ExternalKind.Func).u32(start);
         exportCount++;
     }
     const loweredCode = lowerRelaxedSimd(cx, relaxedSimdSites, added);
     const replacements = new Map();
-    const appendVec = (id, extraCount, extra) => {
-        if (extraCount === 0 && !(id === SectionId.Code && loweredCode))
+    const extend = (id, extraCount, extra, entries) => {
+        if (extraCount === 0 && !entries)
             return;
-        const existing = cx.sections.find((s) => s.id === id);
-        const sink = new ByteSink(extra.length + 16);
-        let count = extraCount;
-        let rest = new Uint8Array(0);
-        if (existing) {
-            const r = new BinaryReader(cx.bytes, existing.payloadStart, existing.end);
-            count += r.u32();
-            rest =
-                id === SectionId.Code && loweredCode
-                    ? loweredCode.subarray(r.pos - existing.payloadStart)
-                    : cx.bytes.subarray(r.pos, existing.end);
-        }
-        sink.u32(count).bytes(rest).bytes(extra);
-        replacements.set(id, sink.view());
+        const section = cx.sections.find((s) => s.id === id);
+        replacements.set(id, extendVector(cx.bytes, section, extraCount, extra, entries));
     };
     // New types and functions go after the existing ones, so no existing index moves.
-    appendVec(SectionId.Type, added.typeCount, added.types.view());
-    appendVec(SectionId.Function, added.count, added.funcs.view());
-    appendVec(SectionId.Code, added.count, added.code.view());
-    appendVec(SectionId.Export, exportCount, exports.view());
-    return { wasm: assemble(cx, replacements), globals: probes, memories, start };
+    extend(SectionId.Type, added.typeCount, added.types.view());
+    extend(SectionId.Function, added.count, added.funcs.view());
+    extend(SectionId.Code, added.count, added.code.view(), loweredCode);
+    extend(SectionId.Export, exportCount, exports.view());
+    return {
+        wasm: assemble(cx.bytes, cx.sections, replacements),
+        globals: probes,
+        memories,
+        start: start === undefined ? undefined : START_EXPORT,
+    };
+}
+/**
+ * A copy of a preloaded module whose start function is exported (as `START_EXPORT`) instead of
+ * run by V8 inside the Instance constructor, so that its WASI calls find its memory, as upstream's.
+ * Returns the input itself when there is no start function.
+ */
+function deferStartFunction(bytes) {
+    const sections = readSections(bytes);
+    const start = startFunction(bytes, sections);
+    if (start === undefined)
+        return bytes;
+    const entry = new ByteSink(24).name(START_EXPORT).byte(ExternalKind.Func).u32(start).view();
+    const exportSection = sections.find((s) => s.id === SectionId.Export);
+    const replacements = new Map([[SectionId.Export, extendVector(bytes, exportSection, 1, entry)]]);
+    return assemble(bytes, sections, replacements);
+}
+function startFunction(bytes, sections) {
+    const section = sections.find((s) => s.id === SectionId.Start);
+    return section && new BinaryReader(bytes, section.payloadStart, section.end).u32();
+}
+/**
+ * The payload of a vector section (types, functions, code, exports) with `extra` appended: its
+ * existing entries, or `entries` in their place (the code section after relaxed-SIMD lowering).
+ */
+function extendVector(bytes, section, extraCount, extra, entries) {
+    let count = extraCount;
+    let rest = new Uint8Array(0);
+    if (section) {
+        const r = new BinaryReader(bytes, section.payloadStart, section.end);
+        count += r.u32();
+        rest = entries
+            ? entries.subarray(r.pos - section.payloadStart)
+            : bytes.subarray(r.pos, section.end);
+    }
+    return new ByteSink(rest.length + extra.length + 8).u32(count).bytes(rest).bytes(extra).view();
 }
 /** Copies the input's sections, swapping in replacements and inserting new sections in order. */
-function assemble(cx, replacements) {
-    const chunks = [cx.bytes.subarray(0, 8)];
+function assemble(bytes, sections, replacements) {
+    const chunks = [bytes.subarray(0, 8)];
     const pending = new Map(replacements);
     const flushBefore = (rank) => {
         for (const [id, body] of [...pending].sort((a, b) => SECTION_RANK[a[0]] - SECTION_RANK[b[0]])) {
@@ -1527,7 +1639,7 @@ function assemble(cx, replacements) {
             }
         }
     };
-    for (const s of cx.sections) {
+    for (const s of sections) {
         if (s.id === SectionId.Start)
             continue; // exported instead, see above
         if (s.id !== SectionId.Custom)
@@ -1538,7 +1650,7 @@ function assemble(cx, replacements) {
             pending.delete(s.id);
         }
         else {
-            chunks.push(cx.bytes.subarray(s.start, s.end));
+            chunks.push(bytes.subarray(s.start, s.end));
         }
     }
     flushBefore(Infinity);
@@ -3161,11 +3273,13 @@ function pollOneoff(cx, inPtr, outPtr, count) {
 
 
 
+/**
+ * One WASI context (descriptors, preopens, environment, stdio) shared by every instance linked to
+ * it; each instance's calls access its own memory, as upstream takes the caller's `memory` export.
+ */
 class Wasi {
-    /** Import object for module name `wasi_snapshot_preview1` (all preview1 functions). */
-    imports;
-    memory = new GuestMemory();
     table = new DescriptorTable();
+    context;
     /**
      * Opens the preopens now; a missing host directory throws like upstream. `hostStdio` lets tests
      * substitute descriptors for the host's 0, 1 and 2.
@@ -3188,18 +3302,21 @@ class Wasi {
         }
         const stdio = new Stdio(config.inheritStdio, hostStdio, config.escapeWorkflowCommands);
         const encoder = new TextEncoder();
-        this.imports = createImports({
-            memory: this.memory,
+        this.context = {
             table: this.table,
             fs,
             io: new FileIo(this.table, stdio, config.stdoutToStderr),
             stdio,
             environ: config.env.map(([key, value]) => encoder.encode(`${key}=${value}\0`)),
-        });
+        };
     }
-    /** Called after instantiation with the instance's `memory` export (undefined if absent). */
-    bindMemory(memory) {
-        this.memory.bind(memory);
+    /** The imports for one more instance. */
+    forInstance() {
+        const memory = new GuestMemory();
+        return {
+            imports: createImports({ ...this.context, memory }),
+            bindMemory: (exported) => memory.bind(exported),
+        };
     }
     /** Closes every host descriptor the guest opened (and the preopens). */
     dispose() {
@@ -3631,90 +3748,6 @@ function skipSigned(reader, start, bits) {
 function lebError(reader, start, last, type) {
     const what = last >= 0x80 ? 'integer representation too long' : 'integer too large';
     return reader.error(`invalid var_${type}: ${what}`, start);
-}
-
-;// CONCATENATED MODULE: ./src/wasm/module.ts
-/**
- * Module-level reading: the header, the section list (kept as byte ranges of the input, never
- * copied), and readers for the small typed structures shared by several sections.
- */
-
-
-/** Reads the 8-byte preamble and says whether this is a core module or a component. */
-function readPreamble(bytes) {
-    const r = new BinaryReader(bytes);
-    if (bytes.length < 4)
-        throw r.error('unexpected end-of-file', 0);
-    const magic = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
-    if (magic !== 0x6d736100) {
-        const seen = Array.from(bytes.subarray(0, 4), (b) => `0x${b.toString(16)}`).join(', ');
-        throw r.error(`magic header not detected: bad magic number - expected=[0x0, 0x61, 0x73, 0x6d] actual=[${seen}]`, 0);
-    }
-    if (bytes.length < 8)
-        throw r.error('unexpected end-of-file', 4);
-    const version = bytes[4] | (bytes[5] << 8);
-    const layer = bytes[6] | (bytes[7] << 8);
-    if (version === CORE_VERSION && layer === 0)
-        return 'module';
-    if (version === COMPONENT_VERSION && layer === 1)
-        return 'component';
-    throw r.error(`unknown binary version: 0x${version.toString(16)}`, 4);
-}
-/** Splits a core module into its sections without decoding their payloads. */
-function readSections(bytes) {
-    const r = new BinaryReader(bytes, 8);
-    const sections = [];
-    while (!r.eof) {
-        const start = r.pos;
-        const id = r.u8();
-        const size = r.u32();
-        const payloadStart = r.pos;
-        if (payloadStart + size > bytes.length)
-            throw r.error('unexpected end-of-file', payloadStart);
-        const section = { id, start, payloadStart, end: payloadStart + size };
-        if (id === SectionId.Custom) {
-            const sr = new BinaryReader(bytes, payloadStart, payloadStart + size);
-            section.customName = sr.name();
-        }
-        else if (id > SectionId.Tag) {
-            throw r.error(`malformed section id: ${id}`, start);
-        }
-        sections.push(section);
-        r.pos = section.end;
-    }
-    return sections;
-}
-/** Abbreviated reference types (single byte) of reference types, GC and exceptions. */
-const SHORTHAND_REF_TYPES = new Set([
-    0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69, 0x71, 0x72, 0x73, 0x74,
-]);
-function isRefType(code) {
-    return code === 0x63 || code === 0x64 || SHORTHAND_REF_TYPES.has(code);
-}
-function readValType(r) {
-    const start = r.pos;
-    const code = r.u8();
-    if (code >= 0x7b && code <= 0x7f)
-        return { code, bytes: r.bytes.subarray(start, r.pos) };
-    if (SHORTHAND_REF_TYPES.has(code))
-        return { code, bytes: r.bytes.subarray(start, r.pos) };
-    if (code === 0x63 || code === 0x64) {
-        r.s33();
-        return { code, bytes: r.bytes.subarray(start, r.pos) };
-    }
-    throw r.error(`invalid value type 0x${code.toString(16)}`, start);
-}
-/** Limits of a memory or table type (memory64/table64 read 64-bit bounds). */
-function readLimits(r) {
-    const flagsAt = r.pos;
-    const flags = r.u8();
-    if (flags > 0x0f)
-        throw r.error(`invalid limits flags 0x${flags.toString(16)}`, flagsAt);
-    const is64 = (flags & 0x04) !== 0;
-    const min = is64 ? r.u64() : BigInt(r.u32());
-    const max = (flags & 0x01) !== 0 ? (is64 ? r.u64() : BigInt(r.u32())) : undefined;
-    const pageSizeLog2 = (flags & 0x08) !== 0 ? r.u32() : undefined;
-    return { flags, min, max, pageSizeLog2 };
 }
 
 ;// CONCATENATED MODULE: ./src/wizer/context.ts
@@ -4311,6 +4344,7 @@ function validationFailure(error) {
 
 
 
+
 const WASI_MODULE = 'wasi_snapshot_preview1';
 const REACTOR_INIT = '_initialize';
 /**
@@ -4344,19 +4378,20 @@ async function buildEnvironment(options) {
 async function instantiatePreload(preload, environment) {
     let module;
     try {
-        module = new WebAssembly.Module((await readModuleFile(preload.path)));
+        const bytes = deferStartFunction(await readModuleFile(preload.path));
+        module = new WebAssembly.Module(bytes);
     }
     catch (error) {
         throw new errors/* WizerError */.Mx('failed to parse preload module', { cause: error });
     }
     try {
-        const imports = linkImports(module, environment, false);
-        const instance = new WebAssembly.Instance(module, imports);
-        const memory = instance.exports['memory'];
-        if (environment.allowWasi && usesWasi(module)) {
-            environment.wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
-        }
-        return instance.exports;
+        const wasi = environment.wasi.forInstance();
+        const instance = new WebAssembly.Instance(module, linkImports(module, environment, wasi, false));
+        bindMemory(wasi, instance);
+        const { [START_EXPORT]: start, ...namespace } = instance.exports;
+        if (typeof start === 'function')
+            start();
+        return namespace;
     }
     catch (error) {
         throw new errors/* WizerError */.Mx('failed to instantiate preload module', {
@@ -4395,20 +4430,21 @@ async function watToBinary(path, text) {
         parsed.destroy();
     }
 }
-function usesWasi(module) {
-    return WebAssembly.Module.imports(module).some((i) => i.module === WASI_MODULE);
+function bindMemory(wasi, instance) {
+    const memory = instance.exports['memory'];
+    wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
 }
 /**
  * The import object: WASI (when allowed), preload exports by module name, and for every function
  * import still unresolved a stub that traps when called, as upstream's linker does for the main
  * module. Preloads get no stubs (upstream links them strictly).
  */
-function linkImports(module, environment, stubUnknown) {
+function linkImports(module, environment, wasi, stubUnknown) {
     const imports = {};
     for (const imp of WebAssembly.Module.imports(module)) {
         let value;
         if (imp.module === WASI_MODULE && environment.allowWasi) {
-            value = environment.wasi.imports[imp.name];
+            value = wasi.imports[imp.name];
         }
         else {
             value = environment.preloads.get(imp.module)?.[imp.name];
@@ -4462,7 +4498,8 @@ function checkInstantiable(cx) {
 }
 /** Instantiates and runs start, `_initialize` and the init function; returns the live state. */
 function initialize(cx, module, environment, initFunc, startExport) {
-    const imports = linkImports(module, environment, true);
+    const wasi = environment.wasi.forInstance();
+    const imports = linkImports(module, environment, wasi, true);
     let instance;
     try {
         instance = new WebAssembly.Instance(module, imports);
@@ -4473,8 +4510,7 @@ function initialize(cx, module, environment, initFunc, startExport) {
         }
         throw guestFailure(undefined, error);
     }
-    const memory = instance.exports['memory'];
-    environment.wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
+    bindMemory(wasi, instance);
     if (startExport !== undefined) {
         try {
             instance.exports[startExport]();

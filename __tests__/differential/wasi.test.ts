@@ -188,6 +188,56 @@ describe.concurrent('differential: WASI and preloads', () => {
     expect(Array.from(upstream.globals[0]!.init)).toEqual([0x41, 0xe8, 0x0f, 0x0b]);
   });
 
+  describe('a preload calling WASI uses its own memory, from its start function on', () => {
+    // The preload writes its text from its own memory; the main module holds different bytes at
+    // the same addresses, so reading the wrong memory prints the wrong text (or traps).
+    const loggingPreload = `(module
+      (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+      (memory (export "memory") 1)
+      (data (i32.const 100) "from preload\\n")
+      (func $say (export "say") (result i32)
+        (i32.store (i32.const 0) (i32.const 100))
+        (i32.store (i32.const 4) (i32.const 13))
+        (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+      (func $start (drop (call $say)))
+      (start $start))`;
+    const mains = {
+      'with its own memory': `(module
+        (import "pre" "say" (func $say (result i32)))
+        (memory (export "memory") 1)
+        (data (i32.const 0) "\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff")
+        (data (i32.const 100) "from main!!!\\n")
+        (global $r (mut i32) (i32.const -1))
+        (func (export "wizer-initialize") (global.set $r (call $say))))`,
+      'without a memory': `(module
+        (import "pre" "say" (func $say (result i32)))
+        (global $r (mut i32) (i32.const -1))
+        (func (export "wizer-initialize") (global.set $r (call $say))))`,
+    };
+    for (const [name, main] of Object.entries(mains)) {
+      it(`main module ${name}`, async () => {
+        const result = await diffWat(main, ['--allow-wasi', '--preload', 'pre=pre.wat'], {
+          files: { 'pre.wat': loggingPreload },
+        });
+        const { upstream } = await expectSameSuccess(result);
+        expect(Array.from(upstream.globals[0]!.init)).toEqual([0x41, 0x00, 0x0b]);
+        expect(result.upstream.stdout.toString()).toBe('from preload\nfrom preload\n');
+        expect(result.ours.stdout.toString()).toBe(result.upstream.stdout.toString());
+      });
+    }
+
+    it('its start function is not among its exports', async () => {
+      const result = await diffWat(
+        `(module
+          (import "pre" "__wizer_start" (func $start))
+          (func (export "wizer-initialize") (call $start)))`,
+        ['--allow-wasi', '--preload', 'pre=pre.wat'],
+        { files: { 'pre.wat': loggingPreload } },
+      );
+      expectSameFailure(result);
+    });
+  });
+
   it('§4 --preload of a missing file fails to parse the preload', async () => {
     const result = await diffWat(`(module (func (export "wizer-initialize")))`, [
       '--preload',

@@ -239,9 +239,10 @@ export function runOurProbe(probe: Uint8Array, scenario: Scenario, dir: string):
     const module = new WebAssembly.Module(
       withScript(probe, scenario.script) as Uint8Array<ArrayBuffer>,
     );
-    const instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.imports });
+    const guest = wasi.forInstance();
+    const instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: guest.imports });
     const exports = instance.exports as Record<string, () => void> & { memory: WebAssembly.Memory };
-    wasi.bindMemory(exports.memory);
+    guest.bindMemory(exports.memory);
     try {
       exports._initialize?.();
       exports['wizer-initialize']?.();

@@ -9,7 +9,7 @@ import { DescriptorTable } from './descriptors.js';
 import { Filesystem } from './filesystem.js';
 import { FileIo, Stdio } from './io.js';
 import { GuestMemory } from './memory.js';
-import { createImports, type WasiFunction } from './preview1.js';
+import { createImports, type Preview1Context, type WasiFunction } from './preview1.js';
 
 export type { WasiFunction } from './preview1.js';
 
@@ -26,11 +26,21 @@ export interface WasiConfig {
   escapeWorkflowCommands?: boolean;
 }
 
-export class Wasi {
+/** The preview1 functions as seen by one instance: its imports and the memory they access. */
+export interface WasiInstance {
   /** Import object for module name `wasi_snapshot_preview1` (all preview1 functions). */
   readonly imports: Readonly<Record<string, WasiFunction>>;
-  private readonly memory = new GuestMemory();
+  /** Called with the instance's `memory` export (undefined if absent) before the guest runs. */
+  bindMemory(memory: WebAssembly.Memory | undefined): void;
+}
+
+/**
+ * One WASI context (descriptors, preopens, environment, stdio) shared by every instance linked to
+ * it; each instance's calls access its own memory, as upstream takes the caller's `memory` export.
+ */
+export class Wasi {
   private readonly table = new DescriptorTable();
+  private readonly context: Omit<Preview1Context, 'memory'>;
 
   /**
    * Opens the preopens now; a missing host directory throws like upstream. `hostStdio` lets tests
@@ -52,19 +62,22 @@ export class Wasi {
     }
     const stdio = new Stdio(config.inheritStdio, hostStdio, config.escapeWorkflowCommands);
     const encoder = new TextEncoder();
-    this.imports = createImports({
-      memory: this.memory,
+    this.context = {
       table: this.table,
       fs,
       io: new FileIo(this.table, stdio, config.stdoutToStderr),
       stdio,
       environ: config.env.map(([key, value]) => encoder.encode(`${key}=${value}\0`)),
-    });
+    };
   }
 
-  /** Called after instantiation with the instance's `memory` export (undefined if absent). */
-  bindMemory(memory: WebAssembly.Memory | undefined): void {
-    this.memory.bind(memory);
+  /** The imports for one more instance. */
+  forInstance(): WasiInstance {
+    const memory = new GuestMemory();
+    return {
+      imports: createImports({ ...this.context, memory }),
+      bindMemory: (exported) => memory.bind(exported),
+    };
   }
 
   /** Closes every host descriptor the guest opened (and the preopens). */

@@ -15,7 +15,7 @@
  * before the start function runs (V8 would run it inside the Instance constructor).
  */
 import { ExternalKind, Op, SectionId, ValTypeCode } from '../wasm/constants.js';
-import type { RawSection } from '../wasm/module.js';
+import { type RawSection, readSections } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
 import type { ModuleContext } from './context.js';
@@ -37,6 +37,9 @@ export interface Instrumented {
   /** Export name of the start function, which the run phase calls itself (see below). */
   start: string | undefined;
 }
+
+/** Export name under which the run phase finds (and itself calls) a start function. */
+export const START_EXPORT = '__wizer_start';
 
 /** Position of each known section id in the required section order. */
 const SECTION_RANK: Record<number, number> = {
@@ -138,48 +141,85 @@ export function instrument(
     return name;
   });
 
-  const startSection = cx.sections.find((s) => s.id === SectionId.Start);
-  let start: string | undefined;
-  if (startSection) {
-    start = '__wizer_start';
-    const startFunc = new BinaryReader(cx.bytes, startSection.payloadStart, startSection.end).u32();
-    exports.name(start).byte(ExternalKind.Func).u32(startFunc);
+  const start = startFunction(cx.bytes, cx.sections);
+  if (start !== undefined) {
+    exports.name(START_EXPORT).byte(ExternalKind.Func).u32(start);
     exportCount++;
   }
 
   const loweredCode = lowerRelaxedSimd(cx, relaxedSimdSites, added);
 
   const replacements = new Map<number, Uint8Array>();
-  const appendVec = (id: number, extraCount: number, extra: Uint8Array) => {
-    if (extraCount === 0 && !(id === SectionId.Code && loweredCode)) return;
-    const existing = cx.sections.find((s) => s.id === id);
-    const sink = new ByteSink(extra.length + 16);
-    let count = extraCount;
-    let rest: Uint8Array = new Uint8Array(0);
-    if (existing) {
-      const r = new BinaryReader(cx.bytes, existing.payloadStart, existing.end);
-      count += r.u32();
-      rest =
-        id === SectionId.Code && loweredCode
-          ? loweredCode.subarray(r.pos - existing.payloadStart)
-          : cx.bytes.subarray(r.pos, existing.end);
-    }
-    sink.u32(count).bytes(rest).bytes(extra);
-    replacements.set(id, sink.view());
+  const extend = (id: number, extraCount: number, extra: Uint8Array, entries?: Uint8Array) => {
+    if (extraCount === 0 && !entries) return;
+    const section = cx.sections.find((s) => s.id === id);
+    replacements.set(id, extendVector(cx.bytes, section, extraCount, extra, entries));
   };
 
   // New types and functions go after the existing ones, so no existing index moves.
-  appendVec(SectionId.Type, added.typeCount, added.types.view());
-  appendVec(SectionId.Function, added.count, added.funcs.view());
-  appendVec(SectionId.Code, added.count, added.code.view());
-  appendVec(SectionId.Export, exportCount, exports.view());
+  extend(SectionId.Type, added.typeCount, added.types.view());
+  extend(SectionId.Function, added.count, added.funcs.view());
+  extend(SectionId.Code, added.count, added.code.view(), loweredCode);
+  extend(SectionId.Export, exportCount, exports.view());
 
-  return { wasm: assemble(cx, replacements), globals: probes, memories, start };
+  return {
+    wasm: assemble(cx.bytes, cx.sections, replacements),
+    globals: probes,
+    memories,
+    start: start === undefined ? undefined : START_EXPORT,
+  };
+}
+
+/**
+ * A copy of a preloaded module whose start function is exported (as `START_EXPORT`) instead of
+ * run by V8 inside the Instance constructor, so that its WASI calls find its memory, as upstream's.
+ * Returns the input itself when there is no start function.
+ */
+export function deferStartFunction(bytes: Uint8Array): Uint8Array {
+  const sections = readSections(bytes);
+  const start = startFunction(bytes, sections);
+  if (start === undefined) return bytes;
+  const entry = new ByteSink(24).name(START_EXPORT).byte(ExternalKind.Func).u32(start).view();
+  const exportSection = sections.find((s) => s.id === SectionId.Export);
+  const replacements = new Map([[SectionId.Export, extendVector(bytes, exportSection, 1, entry)]]);
+  return assemble(bytes, sections, replacements);
+}
+
+function startFunction(bytes: Uint8Array, sections: readonly RawSection[]): number | undefined {
+  const section = sections.find((s) => s.id === SectionId.Start);
+  return section && new BinaryReader(bytes, section.payloadStart, section.end).u32();
+}
+
+/**
+ * The payload of a vector section (types, functions, code, exports) with `extra` appended: its
+ * existing entries, or `entries` in their place (the code section after relaxed-SIMD lowering).
+ */
+function extendVector(
+  bytes: Uint8Array,
+  section: RawSection | undefined,
+  extraCount: number,
+  extra: Uint8Array,
+  entries?: Uint8Array,
+): Uint8Array {
+  let count = extraCount;
+  let rest: Uint8Array = new Uint8Array(0);
+  if (section) {
+    const r = new BinaryReader(bytes, section.payloadStart, section.end);
+    count += r.u32();
+    rest = entries
+      ? entries.subarray(r.pos - section.payloadStart)
+      : bytes.subarray(r.pos, section.end);
+  }
+  return new ByteSink(rest.length + extra.length + 8).u32(count).bytes(rest).bytes(extra).view();
 }
 
 /** Copies the input's sections, swapping in replacements and inserting new sections in order. */
-function assemble(cx: ModuleContext, replacements: Map<number, Uint8Array>): Uint8Array {
-  const chunks: Uint8Array[] = [cx.bytes.subarray(0, 8)];
+function assemble(
+  bytes: Uint8Array,
+  sections: readonly RawSection[],
+  replacements: Map<number, Uint8Array>,
+): Uint8Array {
+  const chunks: Uint8Array[] = [bytes.subarray(0, 8)];
   const pending = new Map(replacements);
   const flushBefore = (rank: number) => {
     for (const [id, body] of [...pending].sort(
@@ -191,7 +231,7 @@ function assemble(cx: ModuleContext, replacements: Map<number, Uint8Array>): Uin
       }
     }
   };
-  for (const s of cx.sections as RawSection[]) {
+  for (const s of sections) {
     if (s.id === SectionId.Start) continue; // exported instead, see above
     if (s.id !== SectionId.Custom) flushBefore(SECTION_RANK[s.id]!);
     const body = pending.get(s.id);
@@ -199,7 +239,7 @@ function assemble(cx: ModuleContext, replacements: Map<number, Uint8Array>): Uin
       chunks.push(sectionHeader(s.id, body.length), body);
       pending.delete(s.id);
     } else {
-      chunks.push(cx.bytes.subarray(s.start, s.end));
+      chunks.push(bytes.subarray(s.start, s.end));
     }
   }
   flushBefore(Infinity);

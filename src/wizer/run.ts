@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { GuestTrap, WizerError, osError } from '../errors.js';
-import { Wasi } from '../wasi/index.js';
+import { Wasi, type WasiInstance } from '../wasi/index.js';
 import { ExternalKind } from '../wasm/constants.js';
 import type { ModuleContext } from './context.js';
+import { START_EXPORT, deferStartFunction } from './instrument.js';
 import type { Preload, WizenOptions } from './options.js';
 import type { InstanceState } from './snapshot.js';
 import { guestFailure } from './traps.js';
@@ -56,20 +57,21 @@ export async function buildEnvironment(options: WizenOptions): Promise<Environme
 async function instantiatePreload(preload: Preload, environment: Environment): Promise<Namespace> {
   let module: WebAssembly.Module;
   try {
-    module = new WebAssembly.Module(
-      (await readModuleFile(preload.path)) as Uint8Array<ArrayBuffer>,
-    );
+    const bytes = deferStartFunction(await readModuleFile(preload.path));
+    module = new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>);
   } catch (error) {
     throw new WizerError('failed to parse preload module', { cause: error });
   }
   try {
-    const imports = linkImports(module, environment, false);
-    const instance = new WebAssembly.Instance(module, imports);
-    const memory = instance.exports['memory'];
-    if (environment.allowWasi && usesWasi(module)) {
-      environment.wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
-    }
-    return instance.exports;
+    const wasi = environment.wasi.forInstance();
+    const instance = new WebAssembly.Instance(
+      module,
+      linkImports(module, environment, wasi, false),
+    );
+    bindMemory(wasi, instance);
+    const { [START_EXPORT]: start, ...namespace } = instance.exports;
+    if (typeof start === 'function') start();
+    return namespace;
   } catch (error) {
     throw new WizerError('failed to instantiate preload module', {
       cause: guestFailure(undefined, error),
@@ -118,8 +120,9 @@ async function watToBinary(path: string, text: string): Promise<Uint8Array> {
   }
 }
 
-function usesWasi(module: WebAssembly.Module): boolean {
-  return WebAssembly.Module.imports(module).some((i) => i.module === WASI_MODULE);
+function bindMemory(wasi: WasiInstance, instance: WebAssembly.Instance): void {
+  const memory = instance.exports['memory'];
+  wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
 }
 
 /**
@@ -130,13 +133,14 @@ function usesWasi(module: WebAssembly.Module): boolean {
 function linkImports(
   module: WebAssembly.Module,
   environment: Environment,
+  wasi: WasiInstance,
   stubUnknown: boolean,
 ): WebAssembly.Imports {
   const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
   for (const imp of WebAssembly.Module.imports(module)) {
     let value: WebAssembly.ImportValue | undefined;
     if (imp.module === WASI_MODULE && environment.allowWasi) {
-      value = (environment.wasi.imports as Record<string, WebAssembly.ImportValue>)[imp.name];
+      value = (wasi.imports as Record<string, WebAssembly.ImportValue>)[imp.name];
     } else {
       value = environment.preloads.get(imp.module)?.[imp.name];
     }
@@ -202,7 +206,8 @@ export function initialize(
   initFunc: string,
   startExport: string | undefined,
 ): InstanceState {
-  const imports = linkImports(module, environment, true);
+  const wasi = environment.wasi.forInstance();
+  const imports = linkImports(module, environment, wasi, true);
   let instance: WebAssembly.Instance;
   try {
     instance = new WebAssembly.Instance(module, imports);
@@ -212,8 +217,7 @@ export function initialize(
     }
     throw guestFailure(undefined, error);
   }
-  const memory = instance.exports['memory'];
-  environment.wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
+  bindMemory(wasi, instance);
   if (startExport !== undefined) {
     try {
       (instance.exports[startExport] as () => void)();
