@@ -1,7 +1,7 @@
 // `npm run bench`: upstream Wizer 11 and our CLI on the same real-world modules, in one run.
 // For each module both tools run alternately (--runs N, default 3); the table reports median
 // wall time, peak RSS of the process and output size, and each tool's first output is checked
-// for behaviour. Usage: node bench/run.mjs [--runs N] [--only sqlite,hello,acorn]
+// for behaviour. Usage: node bench/run.mjs [--runs N] [--only hello,acorn,sqlite,wasi]
 import { existsSync, readFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { ourCliPath, upstreamWizerPath, workDir } from './lib/paths.mjs';
 import { formatReport } from './lib/report.mjs';
 import { prepareSqlite } from './lib/sqlite.mjs';
 import { prepareStarlingMonkey } from './lib/starlingmonkey.mjs';
+import { prepareWasiCalls } from './lib/wasi-calls.mjs';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, only: { type: 'string' } },
@@ -21,6 +22,7 @@ const modules = [
   { id: 'hello', prepare: () => prepareStarlingMonkey('hello') },
   { id: 'acorn', prepare: () => prepareStarlingMonkey('acorn') },
   { id: 'sqlite', prepare: prepareSqlite },
+  { id: 'wasi', prepare: prepareWasiCalls },
 ];
 const selected = values.only ? values.only.split(',') : modules.map((m) => m.id);
 
@@ -49,7 +51,13 @@ for (const { id, prepare } of modules.filter((m) => selected.includes(m.id))) {
     rows.push({ id, name: id, error: `preparation failed: ${messageOf(error)}` });
     continue;
   }
-  const row = { id, name: module.name, inputBytes: statSync(module.inputPath).size, tools: {} };
+  const row = {
+    id,
+    name: module.name,
+    extra: module.extra,
+    inputBytes: statSync(module.inputPath).size,
+    tools: {},
+  };
   for (const tool of tools)
     row.tools[tool.id] = { times: [], rss: [], cpuSeconds: [], outputSizes: [] };
   for (let run = 0; run < runs; run++) {
