@@ -89,6 +89,7 @@ const FLAGS = [
         long: ['rename-func', 'func-rename'],
         style: 'required',
         display: '--rename-func <dst=src>',
+        repeatable: true,
         apply: (s, v) => {
             const at = v.indexOf('=');
             if (at < 0) {
@@ -119,6 +120,7 @@ const FLAGS = [
         long: ['preload'],
         style: 'required',
         display: '--preload <PRELOAD>',
+        repeatable: true,
         apply: (s, v) => s.preloads.push(v),
     },
     {
@@ -137,12 +139,14 @@ const FLAGS = [
         long: ['dir'],
         style: 'required',
         display: '--dir <DIR>',
+        repeatable: true,
         apply: (s, v) => s.dirs.push({ guest: v, host: v }),
     },
     {
         long: ['mapdir'],
         style: 'required',
         display: '--mapdir <GUEST_DIR::HOST_DIR>',
+        repeatable: true,
         apply: (s, v) => {
             // Upstream splits on `::` and ignores any parts after the second.
             const parts = v.split('::');
@@ -167,7 +171,7 @@ const FLAGS = [
             s.options.timeoutMs = seconds * 1000;
         },
     },
-    { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help ??= 'short') },
+    { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help = 'short') },
     { long: ['help'], style: 'switch', display: '--help', apply: (s) => (s.help = 'long') },
     {
         short: 'V',
@@ -207,8 +211,18 @@ function parseArgs(argv) {
             throw unexpected(token);
         state.input = token;
     };
+    const seen = new Set();
+    const occurrence = (spec, [value, last]) => {
+        if (seen.has(spec) && !spec.repeatable) {
+            throw new errors/* UsageError */.eb(`the argument '${spec.display}' cannot be used multiple times\n\n${USAGE}`);
+        }
+        seen.add(spec);
+        spec.apply(state, value);
+        return last;
+    };
     try {
-        for (let i = 0; i < argv.length; i++) {
+        // Help and version end parsing where they appear, as clap exits there.
+        for (let i = 0; i < argv.length && !state.help && !state.version; i++) {
             const token = argv[i];
             if (token === '--') {
                 for (const rest of argv.slice(i + 1))
@@ -222,7 +236,7 @@ function parseArgs(argv) {
                 const spec = FLAGS.find((f) => f.long?.includes(name));
                 if (!spec)
                     throw unexpected(token);
-                i = applyFlag(spec, inline, argv, i, state);
+                i = occurrence(spec, flagValue(spec, inline, argv, i));
             }
             else if (token.startsWith('-') && token.length > 1) {
                 const spec = FLAGS.find((f) => f.short === token[1]);
@@ -231,7 +245,7 @@ function parseArgs(argv) {
                 let inline = token.length > 2 ? token.slice(2) : undefined;
                 if (inline?.startsWith('='))
                     inline = inline.slice(1);
-                i = applyFlag(spec, inline, argv, i, state);
+                i = occurrence(spec, flagValue(spec, inline, argv, i));
             }
             else {
                 positional(token);
@@ -247,38 +261,30 @@ function parseArgs(argv) {
     state.options.preopens = [...state.dirs, ...state.mapdirs];
     return state;
 }
-/** Applies one flag; returns the index of the last argv token it consumed. */
-function applyFlag(spec, inline, argv, i, state) {
+/** One flag's value (undefined when bare) and the index of the last argv token it consumed. */
+function flagValue(spec, inline, argv, i) {
     switch (spec.style) {
         case 'switch':
             if (inline !== undefined) {
                 throw new errors/* UsageError */.eb(`unexpected value '${inline}' for '${spec.display}' found; no more were expected\n\n${USAGE}`);
             }
-            spec.apply(state, undefined);
-            return i;
+            return [undefined, i];
         case 'optional-equals':
-            spec.apply(state, inline);
-            return i;
+            return [inline, i];
         case 'optional-greedy': {
             const next = argv[i + 1];
-            if (inline === undefined && next !== undefined && !next.startsWith('-')) {
-                spec.apply(state, next);
-                return i + 1;
-            }
-            spec.apply(state, inline);
-            return i;
+            if (inline === undefined && next !== undefined && !next.startsWith('-'))
+                return [next, i + 1];
+            return [inline, i];
         }
         case 'required': {
-            if (inline !== undefined) {
-                spec.apply(state, inline);
-                return i;
-            }
+            if (inline !== undefined)
+                return [inline, i];
             const next = argv[i + 1];
             if (next === undefined || (next.startsWith('-') && next.length > 1)) {
                 throw new errors/* UsageError */.eb(`a value is required for '${spec.display}' but none was supplied`);
             }
-            spec.apply(state, next);
-            return i + 1;
+            return [next, i + 1];
         }
     }
 }

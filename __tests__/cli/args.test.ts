@@ -25,6 +25,26 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['-r', 'ab'])).toThrow(/must contain exactly one equals character/);
   });
 
+  it('refuses a single-valued flag given twice, after reading its value, in argv order', () => {
+    expect(() => parseArgs(['-o', 'a', '-o', 'b'])).toThrow(
+      /^the argument '-o <OUTPUT>' cannot be used multiple times/,
+    );
+    expect(() => parseArgs(['--allow-wasi', '--allow-wasi'])).toThrow(/'--allow-wasi' cannot/);
+    // The second value is not checked, a missing one is, and an earlier error wins.
+    expect(() => parseArgs(['--keep-init-func', '--keep-init-func=maybe'])).toThrow(/cannot be/);
+    expect(() => parseArgs(['-f', 'a', '-f'])).toThrow(/a value is required/);
+    expect(() => parseArgs(['-r', 'x', '-o', 'a', '-o', 'b'])).toThrow(/exactly one equals/);
+    const repeated = parseArgs(['-r', 'a=b', '-r', 'c=d', '--dir', 'x', '--dir', 'y']);
+    expect(repeated.options.renames).toHaveLength(2);
+    expect(repeated.options.preopens).toHaveLength(2);
+  });
+
+  it('stops at -h or --help, ignoring what follows, as clap exits there', () => {
+    expect(parseArgs(['-h', '--bogus', '-o']).help).toBe('short');
+    expect(parseArgs(['in.wasm', '--help', 'extra.wasm']).help).toBe('long');
+    expect(() => parseArgs(['--bogus', '-h'])).toThrow(/unexpected argument '--bogus'/);
+  });
+
   it('requires = for --keep-init-func values', () => {
     expect(parseArgs(['--keep-init-func']).options.keepInitFunc).toBe(true);
     expect(parseArgs(['--keep-init-func=false']).options.keepInitFunc).toBe(false);

@@ -36,6 +36,8 @@ interface FlagSpec {
   style: ValueStyle;
   /** Shown in errors, as clap renders the argument. */
   display: string;
+  /** May be given more than once (clap's Append); any other flag given twice is a usage error. */
+  repeatable?: true;
   apply(state: CliArgs, value: string | undefined): void;
 }
 
@@ -77,6 +79,7 @@ const FLAGS: FlagSpec[] = [
     long: ['rename-func', 'func-rename'],
     style: 'required',
     display: '--rename-func <dst=src>',
+    repeatable: true,
     apply: (s, v) => {
       const at = v!.indexOf('=');
       if (at < 0) {
@@ -113,6 +116,7 @@ const FLAGS: FlagSpec[] = [
     long: ['preload'],
     style: 'required',
     display: '--preload <PRELOAD>',
+    repeatable: true,
     apply: (s, v) => s.preloads.push(v!),
   },
   {
@@ -131,12 +135,14 @@ const FLAGS: FlagSpec[] = [
     long: ['dir'],
     style: 'required',
     display: '--dir <DIR>',
+    repeatable: true,
     apply: (s, v) => s.dirs.push({ guest: v!, host: v! }),
   },
   {
     long: ['mapdir'],
     style: 'required',
     display: '--mapdir <GUEST_DIR::HOST_DIR>',
+    repeatable: true,
     apply: (s, v) => {
       // Upstream splits on `::` and ignores any parts after the second.
       const parts = v!.split('::');
@@ -165,7 +171,7 @@ const FLAGS: FlagSpec[] = [
       s.options.timeoutMs = seconds * 1000;
     },
   },
-  { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help ??= 'short') },
+  { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help = 'short') },
   { long: ['help'], style: 'switch', display: '--help', apply: (s) => (s.help = 'long') },
   {
     short: 'V',
@@ -207,8 +213,20 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (state.input !== undefined) throw unexpected(token);
     state.input = token;
   };
+  const seen = new Set<FlagSpec>();
+  const occurrence = (spec: FlagSpec, [value, last]: [string | undefined, number]): number => {
+    if (seen.has(spec) && !spec.repeatable) {
+      throw new UsageError(
+        `the argument '${spec.display}' cannot be used multiple times\n\n${USAGE}`,
+      );
+    }
+    seen.add(spec);
+    spec.apply(state, value);
+    return last;
+  };
   try {
-    for (let i = 0; i < argv.length; i++) {
+    // Help and version end parsing where they appear, as clap exits there.
+    for (let i = 0; i < argv.length && !state.help && !state.version; i++) {
       const token = argv[i]!;
       if (token === '--') {
         for (const rest of argv.slice(i + 1)) positional(rest);
@@ -220,13 +238,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         const inline = eq < 0 ? undefined : token.slice(eq + 1);
         const spec = FLAGS.find((f) => f.long?.includes(name));
         if (!spec) throw unexpected(token);
-        i = applyFlag(spec, inline, argv, i, state);
+        i = occurrence(spec, flagValue(spec, inline, argv, i));
       } else if (token.startsWith('-') && token.length > 1) {
         const spec = FLAGS.find((f) => f.short === token[1]);
         if (!spec) throw unexpected(token);
         let inline = token.length > 2 ? token.slice(2) : undefined;
         if (inline?.startsWith('=')) inline = inline.slice(1);
-        i = applyFlag(spec, inline, argv, i, state);
+        i = occurrence(spec, flagValue(spec, inline, argv, i));
       } else {
         positional(token);
       }
@@ -241,14 +259,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   return state;
 }
 
-/** Applies one flag; returns the index of the last argv token it consumed. */
-function applyFlag(
+/** One flag's value (undefined when bare) and the index of the last argv token it consumed. */
+function flagValue(
   spec: FlagSpec,
   inline: string | undefined,
   argv: readonly string[],
   i: number,
-  state: CliArgs,
-): number {
+): [string | undefined, number] {
   switch (spec.style) {
     case 'switch':
       if (inline !== undefined) {
@@ -256,31 +273,21 @@ function applyFlag(
           `unexpected value '${inline}' for '${spec.display}' found; no more were expected\n\n${USAGE}`,
         );
       }
-      spec.apply(state, undefined);
-      return i;
+      return [undefined, i];
     case 'optional-equals':
-      spec.apply(state, inline);
-      return i;
+      return [inline, i];
     case 'optional-greedy': {
       const next = argv[i + 1];
-      if (inline === undefined && next !== undefined && !next.startsWith('-')) {
-        spec.apply(state, next);
-        return i + 1;
-      }
-      spec.apply(state, inline);
-      return i;
+      if (inline === undefined && next !== undefined && !next.startsWith('-')) return [next, i + 1];
+      return [inline, i];
     }
     case 'required': {
-      if (inline !== undefined) {
-        spec.apply(state, inline);
-        return i;
-      }
+      if (inline !== undefined) return [inline, i];
       const next = argv[i + 1];
       if (next === undefined || (next.startsWith('-') && next.length > 1)) {
         throw new UsageError(`a value is required for '${spec.display}' but none was supplied`);
       }
-      spec.apply(state, next);
-      return i + 1;
+      return [next, i + 1];
     }
   }
 }
