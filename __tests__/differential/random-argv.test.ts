@@ -5,12 +5,13 @@
  * modules, failures the same first line and root cause (usage errors: the same offending token).
  * Found when first run: upstream refuses a single-valued flag given twice, and stops at `-h`.
  */
+import { seededRandom, seeds } from '../helpers/seeded-random.js';
 import { describe, expect, it } from 'vitest';
 import { expectSameSuccess } from './compare-outputs.js';
 import { expectSameFailure, parseErrorChain, runBoth } from './harness.js';
 import { wasmOf } from './fixture.js';
 
-const SEEDS = Array.from({ length: Number(process.env.RANDOM_SEEDS ?? 40) }, (_, i) => i + 1);
+const SEEDS = seeds(40);
 
 const USAGE = 'Usage: wizer [OPTIONS] [INPUT]';
 
@@ -60,20 +61,9 @@ const GROUPS: readonly (readonly string[])[] = [
   ['stray.wasm'],
 ];
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** One to five groups around the input and `-o out.wasm`, in random order. */
 function randomArgv(seed: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const groups: (readonly string[])[] = [['in.wasm'], ['-o', 'out.wasm']];
   for (let n = 1 + Math.floor(next() * 5); n > 0; n--) {
     groups.push(GROUPS[Math.floor(next() * GROUPS.length)]!);

@@ -4,25 +4,13 @@
  * 64-bit) and mutable globals of every numeric type holding arbitrary bits (NaN payloads, -0.0).
  * Every case must give the same memories, globals and segments as upstream, and no larger output.
  */
+import { seededRandom, seeds } from '../helpers/seeded-random.js';
 import { describe, it } from 'vitest';
 import { expectSameSuccess } from './compare-outputs.js';
 import { diffWat } from './fixture.js';
 
-// RANDOM_SEEDS=N runs more (a longer local hunt); CI runs the first 24.
-const SEEDS = Array.from({ length: Number(process.env.RANDOM_SEEDS ?? 24) }, (_, i) => i + 1);
+const SEEDS = seeds(24);
 const PAGE = 65_536;
-
-/** mulberry32: small, fast and good enough to spread cases; seeded so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Memory {
   name: string;
@@ -33,8 +21,8 @@ interface Memory {
 }
 
 /** A module whose init writes a random pattern; returns its WAT. */
-export function randomModule(seed: number): string {
-  const next = random(seed);
+function randomModule(seed: number): string {
+  const next = seededRandom(seed);
   const int = (below: number) => Math.floor(next() * below);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   const u32 = () => int(0x1_0000_0000) >>> 0;
