@@ -2170,11 +2170,15 @@ class DescriptorTable {
         return entry;
     }
     /** The descriptor at `fd` as a directory to resolve paths from (a file: ENOTDIR, stdio: EBADF). */
-    directory(fd) {
+    /**
+     * The directory a path call starts from. Upstream refuses any other descriptor with EBADF,
+     * except that `path_open` from a file reports what the host's `openat` does (ENOTDIR).
+     */
+    directory(fd, fromFile = Errno.badf) {
         const entry = this.get(fd);
         if (entry.kind === 'dir')
             return entry;
-        throw new WasiErrno(entry.kind === 'file' ? Errno.notdir : Errno.badf);
+        throw new WasiErrno(entry.kind === 'file' ? fromFile : Errno.badf);
     }
     add(entry) {
         let fd = 0;
@@ -2269,6 +2273,35 @@ function newTimes(current, atim, mtim, flags) {
     const m = setM ? seconds(mtim) : nowM ? now : seconds(before.mtimeNs);
     return [a, m];
 }
+/**
+ * The entry `path_open` opens, with the checks in Linux's order (upstream opens through openat2):
+ * the directories on the way first; then, when creating, a final `.` or `..` (EEXIST if
+ * exclusive, else EISDIR), a trailing slash (EISDIR) and, with O_EXCL, any existing entry, links
+ * included (EEXIST); finally a last link that is not to be followed (ELOOP).
+ */
+function openTarget(base, path, follow, create, exclusive) {
+    if (!create) {
+        const found = lookup(base, path, follow);
+        if (found.stat?.isSymbolicLink() && !found.trailingSlash)
+            throw new WasiErrno(Errno.loop);
+        return found;
+    }
+    const name = stripTrailingSlashes(path);
+    const last = name.slice(name.lastIndexOf('/') + 1);
+    const found = lookup(base, name, false);
+    if (last === '.' || last === '..' || found.name === undefined) {
+        throw new WasiErrno(exclusive ? Errno.exist : Errno.isdir);
+    }
+    if (name.length < path.length)
+        throw new WasiErrno(Errno.isdir);
+    if (found.stat !== undefined && exclusive)
+        throw new WasiErrno(Errno.exist);
+    if (!found.stat?.isSymbolicLink())
+        return found;
+    if (!follow)
+        throw new WasiErrno(Errno.loop);
+    return lookup(base, name, true);
+}
 class Filesystem {
     table;
     constructor(table) {
@@ -2284,7 +2317,8 @@ class Filesystem {
         return { dir, base: directoryBase(dir) };
     }
     pathOpen(dirfd, lookupFlags, path, oflags, rightsBase, fdflags) {
-        const { dir, base } = this.base(dirfd);
+        const dir = this.table.directory(dirfd, Errno.notdir);
+        const base = directoryBase(dir);
         const create = (oflags & Oflags.creat) !== 0;
         const truncate = (oflags & Oflags.trunc) !== 0;
         const directory = (oflags & Oflags.directory) !== 0;
@@ -2296,7 +2330,8 @@ class Filesystem {
         }
         const write = (rightsBase & Rights.fdWrite) !== 0n;
         const read = (rightsBase & Rights.fdRead) !== 0n || !write;
-        const found = lookup(base, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0);
+        const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
+        const found = openTarget(base, path, follow, create, (oflags & Oflags.excl) !== 0);
         const hostWrite = write || create || truncate;
         let flags = read && hostWrite ? external_node_fs_.constants.O_RDWR : hostWrite ? external_node_fs_.constants.O_WRONLY : external_node_fs_.constants.O_RDONLY;
         if (create)

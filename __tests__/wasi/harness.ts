@@ -17,6 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 import { errorChain } from '../../src/errors.js';
 import { Wasi } from '../../src/wasi/index.js';
 import { repoRoot, runProcess, upstreamWizerPath } from '../helpers/tools.js';
@@ -261,4 +262,18 @@ export function runOurProbe(probe: Uint8Array, scenario: Scenario, dir: string):
     stderr: readFileSync(stderrPath, 'latin1'),
     tree: dumpTree(root),
   };
+}
+
+/** Runs the scenario under both and expects identical logs, guest output and trees afterwards. */
+export async function expectSameAsUpstream(
+  probe: Uint8Array,
+  scenario: Scenario,
+  dir: string,
+): Promise<void> {
+  const upstream = await runUpstreamProbe(probe, scenario, dir);
+  const ours = runOurProbe(probe, scenario, dir);
+  expect(ours.log).toBe(upstream.log);
+  expect(ours.stdout).toBe(upstream.stdout);
+  expect(ours.stderr).toBe(upstream.stderr);
+  expect(ours.tree).toEqual(upstream.tree);
 }

@@ -72,10 +72,14 @@ export class DescriptorTable {
   }
 
   /** The descriptor at `fd` as a directory to resolve paths from (a file: ENOTDIR, stdio: EBADF). */
-  directory(fd: number): DirectoryDescriptor {
+  /**
+   * The directory a path call starts from. Upstream refuses any other descriptor with EBADF,
+   * except that `path_open` from a file reports what the host's `openat` does (ENOTDIR).
+   */
+  directory(fd: number, fromFile: number = Errno.badf): DirectoryDescriptor {
     const entry = this.get(fd);
     if (entry.kind === 'dir') return entry;
-    throw new WasiErrno(entry.kind === 'file' ? Errno.notdir : Errno.badf);
+    throw new WasiErrno(entry.kind === 'file' ? fromFile : Errno.badf);
   }
 
   add(entry: Descriptor): number {

@@ -37,7 +37,7 @@ import {
 } from './constants.js';
 import { DescriptorTable, directoryBase, type DirectoryDescriptor } from './descriptors.js';
 import { WasiErrno } from './errno.js';
-import { hostPathOf, lookup, lookupParent, stripTrailingSlashes } from './paths.js';
+import { type Lookup, hostPathOf, lookup, lookupParent, stripTrailingSlashes } from './paths.js';
 
 export interface Fdstat {
   filetype: number;
@@ -108,6 +108,37 @@ function newTimes(
   return [a, m];
 }
 
+/**
+ * The entry `path_open` opens, with the checks in Linux's order (upstream opens through openat2):
+ * the directories on the way first; then, when creating, a final `.` or `..` (EEXIST if
+ * exclusive, else EISDIR), a trailing slash (EISDIR) and, with O_EXCL, any existing entry, links
+ * included (EEXIST); finally a last link that is not to be followed (ELOOP).
+ */
+function openTarget(
+  base: string,
+  path: string,
+  follow: boolean,
+  create: boolean,
+  exclusive: boolean,
+): Lookup {
+  if (!create) {
+    const found = lookup(base, path, follow);
+    if (found.stat?.isSymbolicLink() && !found.trailingSlash) throw new WasiErrno(Errno.loop);
+    return found;
+  }
+  const name = stripTrailingSlashes(path);
+  const last = name.slice(name.lastIndexOf('/') + 1);
+  const found = lookup(base, name, false);
+  if (last === '.' || last === '..' || found.name === undefined) {
+    throw new WasiErrno(exclusive ? Errno.exist : Errno.isdir);
+  }
+  if (name.length < path.length) throw new WasiErrno(Errno.isdir);
+  if (found.stat !== undefined && exclusive) throw new WasiErrno(Errno.exist);
+  if (!found.stat?.isSymbolicLink()) return found;
+  if (!follow) throw new WasiErrno(Errno.loop);
+  return lookup(base, name, true);
+}
+
 export class Filesystem {
   constructor(readonly table: DescriptorTable) {}
 
@@ -130,7 +161,8 @@ export class Filesystem {
     rightsBase: bigint,
     fdflags: number,
   ): number {
-    const { dir, base } = this.base(dirfd);
+    const dir = this.table.directory(dirfd, Errno.notdir);
+    const base = directoryBase(dir);
     const create = (oflags & Oflags.creat) !== 0;
     const truncate = (oflags & Oflags.trunc) !== 0;
     const directory = (oflags & Oflags.directory) !== 0;
@@ -142,7 +174,8 @@ export class Filesystem {
     }
     const write = (rightsBase & Rights.fdWrite) !== 0n;
     const read = (rightsBase & Rights.fdRead) !== 0n || !write;
-    const found = lookup(base, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0);
+    const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
+    const found = openTarget(base, path, follow, create, (oflags & Oflags.excl) !== 0);
     const hostWrite = write || create || truncate;
     let flags =
       read && hostWrite ? constants.O_RDWR : hostWrite ? constants.O_WRONLY : constants.O_RDONLY;
