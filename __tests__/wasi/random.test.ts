@@ -1,8 +1,8 @@
 /**
  * Seeded random probe scripts against upstream: sequences of opens (every lookup, open and fd
  * flag combination that matters), reads, writes, seeks, stats, directory listings, creations,
- * renames, links and removals over the sandbox tree, with paths that stay inside, climb out,
- * follow links or name nothing. Logs, guest output and the trees afterwards must be identical.
+ * renames, links, removals, times and flags over the sandbox tree and a second preopen, with
+ * paths that stay inside, climb out, follow links or name nothing. Logs, guest output and the trees afterwards must be identical.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { seededRandom, seeds } from '../helpers/seeded-random.js';
@@ -53,13 +53,14 @@ function randomScript(seed: number): string[] {
   const int = (below: number) => Math.floor(next() * below);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   const path = () => pick(PATHS);
-  const fd = () => 3 + int(6); // the preopen and the descriptors the script opens
+  const dir = () => pick([3, 3, 3, 4]); // the sandbox, or the second preopen
+  const fd = () => 3 + int(7); // the preopens and the descriptors the script opens
   const text = () => pick(['x', 'hello', 'AB%0aCD', '0123456789']);
   const commands: Array<() => string> = [
     () => {
       const oflags = pick([0, 0, 1, 2, 4, 5, 8, 9, 13, 3]);
-      const fdflags = pick([0, 0, 1]);
-      return `open ${pick([3, 3, 3, fd()])} ${int(2)} ${path()} ${oflags} ${ALL_RIGHTS} ${ALL_RIGHTS} ${fdflags}`;
+      const fdflags = pick([0, 0, 1, 4]);
+      return `open ${pick([dir(), fd()])} ${int(2)} ${path()} ${oflags} ${ALL_RIGHTS} ${ALL_RIGHTS} ${fdflags}`;
     },
     () => `close ${fd()}`,
     () => `read ${fd()} ${pick([0, 3, 100])}`,
@@ -69,16 +70,26 @@ function randomScript(seed: number): string[] {
     () => `seek ${fd()} ${pick([-3, 0, 2, 100])} ${int(3)}`,
     () => `tell ${fd()}`,
     () => `fstat ${fd()}`,
-    () => `pstat 3 ${int(2)} ${path()}`,
+    () => `fdstat ${fd()}`,
+    () => `pstat ${dir()} ${int(2)} ${path()}`,
     () => `readdir_all ${fd()}`,
-    () => `mkdir 3 ${path()}`,
-    () => `rmdir 3 ${path()}`,
-    () => `unlink 3 ${path()}`,
-    () => `rename 3 ${path()} ${pick([3, fd()])} ${path()}`,
-    () => `symlink ${pick(['file.txt', 'sub', '../outside', 'nothere', '/etc'])} 3 ${path()}`,
-    () => `link 3 ${int(2)} ${path()} 3 ${path()}`,
-    () => `readlink 3 ${path()} ${pick([2, 64])}`,
+    () => `readdir ${fd()} ${pick([24, 40, 200])} ${int(4)}`,
+    () => `mkdir ${dir()} ${path()}`,
+    () => `rmdir ${dir()} ${path()}`,
+    () => `unlink ${dir()} ${path()}`,
+    () => `rename ${dir()} ${path()} ${pick([dir(), fd()])} ${path()}`,
+    () =>
+      `symlink ${pick(['file.txt', 'sub', '../outside', 'nothere', '/etc', '%'])} ${dir()} ${path()}`,
+    () => `link ${dir()} ${int(2)} ${path()} ${dir()} ${path()}`,
+    () => `readlink ${dir()} ${path()} ${pick([2, 64])}`,
     () => `setsize ${fd()} ${pick([0, 4, 100])}`,
+    () => `setflags ${fd()} ${pick([0, 1, 2, 4, 5])}`,
+    () => `fsettimes ${fd()} 1000000000 2000000000 ${pick([0, 1, 3, 5, 10, 12])}`,
+    () => `psettimes ${dir()} ${int(2)} ${path()} 1000000000 2000000000 ${pick([0, 5, 3, 10])}`,
+    () => `advise ${fd()} 0 10 ${int(7)}`,
+    () => `allocate ${fd()} ${pick([0, 5])} ${pick([0, 10])}`,
+    () => `datasync ${fd()}`,
+    () => `sync ${fd()}`,
     () => `renumber ${fd()} ${fd()}`,
   ];
   return Array.from({ length: 10 + int(25) }, () => pick(commands)());
@@ -96,6 +107,15 @@ describe.skipIf(!hasClang)('WASI: seeded random scripts match upstream', () => {
 
   for (const seed of SEEDS) {
     it(`seed ${seed}`, () =>
-      expectSameAsUpstream(probe, inSandbox(randomScript(seed)), `${work.path}/${seed}`));
+      expectSameAsUpstream(
+        probe,
+        inSandbox(randomScript(seed), {
+          preopens: [
+            ['/sb', 'sandbox'],
+            ['/out', 'outside'],
+          ],
+        }),
+        `${work.path}/${seed}`,
+      ));
   }
 });

@@ -87,18 +87,27 @@ function filestatOf(stat: BigIntStats): Filestat {
 }
 
 /** New access and modification times (seconds, as `node:fs` takes them) or undefined for no change. */
+/** Setting a time both to a value and to "now" is EINVAL, checked before anything else. */
+function checkFstflags(flags: number): void {
+  const both = (value: number, now: number) => (flags & value) !== 0 && (flags & now) !== 0;
+  if (both(Fstflags.atim, Fstflags.atimNow) || both(Fstflags.mtim, Fstflags.mtimNow)) {
+    throw new WasiErrno(Errno.inval);
+  }
+}
+
+const SETS_A_TIME = Fstflags.atim | Fstflags.atimNow | Fstflags.mtim | Fstflags.mtimNow;
+
+/** New [atime, mtime] in seconds for `utimes`; times not being set keep their current value. */
 function newTimes(
   current: () => BigIntStats,
   atim: bigint,
   mtim: bigint,
   flags: number,
-): [number, number] | undefined {
+): [number, number] {
   const setA = (flags & Fstflags.atim) !== 0;
   const nowA = (flags & Fstflags.atimNow) !== 0;
   const setM = (flags & Fstflags.mtim) !== 0;
   const nowM = (flags & Fstflags.mtimNow) !== 0;
-  if ((setA && nowA) || (setM && nowM)) throw new WasiErrno(Errno.inval);
-  if (!setA && !nowA && !setM && !nowM) return undefined;
   const now = Date.now() / 1000;
   const before = !setA && !nowA ? current() : !setM && !nowM ? current() : undefined;
   const seconds = (ns: bigint): number =>
@@ -290,13 +299,25 @@ export class Filesystem {
     ftruncateSync(file.hostFd, Number(size));
   }
 
+  /**
+   * `fd_filestat_set_times`. As upstream: setting nothing succeeds on any file or directory, and
+   * a preopened directory's own times cannot be set (EBADF; directories opened later can).
+   */
   setTimes(fd: number, atim: bigint, mtim: bigint, flags: number): void {
+    checkFstflags(flags);
     const entry = this.table.get(fd);
     if (entry.kind === 'stdio') throw new WasiErrno(Errno.badf);
-    const times = newTimes(() => fstatSync(entry.hostFd, { bigint: true }), atim, mtim, flags);
-    if (times !== undefined) futimesSync(entry.hostFd, times[0], times[1]);
+    if ((flags & SETS_A_TIME) === 0) return;
+    if (entry.kind === 'dir' && entry.preopenName !== undefined) throw new WasiErrno(Errno.badf);
+    const [a, m] = newTimes(() => fstatSync(entry.hostFd, { bigint: true }), atim, mtim, flags);
+    futimesSync(entry.hostFd, a, m);
   }
 
+  /**
+   * `path_filestat_set_times`. A trailing slash is honoured (a link before it is followed, a file
+   * is ENOTDIR); without following, setting nothing on a missing name succeeds, as Linux's
+   * `utimensat` returns before its lookup.
+   */
   pathSetTimes(
     dirfd: number,
     lookupFlags: number,
@@ -305,21 +326,26 @@ export class Filesystem {
     mtim: bigint,
     flags: number,
   ): void {
+    checkFstflags(flags);
     const { base } = this.base(dirfd);
     const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
-    const found = lookup(base, follow ? path : stripTrailingSlashes(path), follow);
+    const found = lookup(base, path, follow);
+    const setsNothing = (flags & SETS_A_TIME) === 0;
+    if (found.name !== undefined && found.stat === undefined) {
+      if (setsNothing && !follow && !found.trailingSlash) return;
+      throw new WasiErrno(Errno.noent);
+    }
+    if (found.trailingSlash && found.stat !== undefined && !found.stat.isDirectory()) {
+      throw new WasiErrno(Errno.notdir);
+    }
+    if (setsNothing) return;
     const host = hostPathOf(found);
-    if (found.name !== undefined && found.stat === undefined) throw new WasiErrno(Errno.noent);
     const self = found.name === undefined;
-    const times = newTimes(
-      () => (self ? statSync(host, { bigint: true }) : lstatSync(host, { bigint: true })),
-      atim,
-      mtim,
-      flags,
-    );
-    if (times === undefined) return;
-    if (self) utimesSync(host, times[0], times[1]);
-    else lutimesSync(host, times[0], times[1]);
+    const stat = () =>
+      self ? statSync(host, { bigint: true }) : lstatSync(host, { bigint: true });
+    const [a, m] = newTimes(stat, atim, mtim, flags);
+    if (self) utimesSync(host, a, m);
+    else lutimesSync(host, a, m);
   }
 
   /** Every entry of a directory, `.` and `..` first, in the host's order (as upstream lists them). */
