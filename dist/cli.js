@@ -3426,7 +3426,10 @@ function trapReason(error) {
         return error.message;
     return String(error);
 }
-/** `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack. */
+/**
+ * `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack, or
+ * undefined when no Wasm code was running (a segment that does not fit at instantiation).
+ */
 function backtrace(error) {
     const stack = error instanceof Error ? (error.stack ?? '') : '';
     const frames = [];
@@ -3434,6 +3437,8 @@ function backtrace(error) {
         const n = frames.length;
         frames.push(`${String(n).padStart(5)}:${('0x' + m[2]).padStart(9)} - <unknown>!<wasm function ${m[1]}>`);
     }
+    if (frames.length === 0)
+        return undefined;
     return ['error while executing at wasm backtrace:', ...frames].join('\n');
 }
 /** Wraps a failure in the guest as upstream does: context, then backtrace, then the reason. */
@@ -3442,8 +3447,13 @@ function guestFailure(context, error) {
         return error; // our own refusal
     // Host errors raised for the guest (WASI traps, unknown imports) keep their own cause chain.
     const reason = error instanceof errors/* GuestTrap */.U1 ? error : trapReason(error);
-    const trace = new errors/* WizerError */.Mx(backtrace(error), { cause: reason });
-    return context === undefined ? trace : new errors/* WizerError */.Mx(context, { cause: trace });
+    const frames = backtrace(error);
+    const failure = frames !== undefined
+        ? new errors/* WizerError */.Mx(frames, { cause: reason })
+        : reason instanceof errors/* GuestTrap */.U1
+            ? reason
+            : new errors/* WizerError */.Mx(reason);
+    return context === undefined ? failure : new errors/* WizerError */.Mx(context, { cause: failure });
 }
 
 ;// CONCATENATED MODULE: ./src/wasm/code.ts
@@ -3907,8 +3917,11 @@ function parseModule(bytes) {
                 cx.features.exceptionsAt ??= section.payloadStart;
                 cx.tagCount = r.u32();
                 break;
+            case SectionId.Start:
+                r.u32(); // decoded here so a malformed index is a validation failure; instrument reads it
+                break;
             default:
-                continue; // custom, start and code sections need no decoding here
+                continue; // custom and code sections need no decoding here
         }
     }
     return cx;
@@ -4019,8 +4032,12 @@ function readTable(r, features) {
 }
 function readGlobals(r, cx) {
     for (let n = r.u32(); n > 0; n--) {
+        const at = r.pos;
         const type = readValType(r);
-        const mutable = r.u8() === 1;
+        const flags = r.u8();
+        if ((flags & 0x02) !== 0)
+            cx.features.sharedGlobalAt ??= at;
+        const mutable = (flags & 0x01) !== 0;
         const initStart = r.pos;
         scanConstExpr(r, cx.features);
         const global = { type, mutable, initStart, initEnd: r.pos };
@@ -4251,7 +4268,7 @@ function checkImportsAndExports(cx) {
 const hex = (n) => `0x${n.toString(16)}`;
 /**
  * Refusals upstream's engine configuration makes when compiling (Wasmtime 42 defaults): the
- * exceptions, GC and custom-page-sizes proposals are off, and constant expressions may only read
+ * exceptions, GC, custom-page-sizes and shared-everything-threads proposals are off, and constant expressions may only read
  * imported globals (of which a wizened module has none).
  */
 function checkEngineFeatures(cx, uses, enabled) {
@@ -4277,6 +4294,7 @@ function checkEngineFeatures(cx, uses, enabled) {
             features.customPageSizeAt,
             "the custom page sizes proposal must be enabled to customize a memory's page size",
         ],
+        [features.sharedGlobalAt, 'shared globals require the shared-everything-threads proposal'],
         [
             features.constGlobalGetAt,
             'constant expression required: global.get of locally defined global',
@@ -4353,9 +4371,10 @@ function upstreamExportGrowth(cx) {
     return newSize - oldSize + u32Size(newSize) - u32Size(oldSize);
 }
 /**
- * The whole validation phase: parses and statically checks the input. V8 compiles (and so fully validates) only the
- * instrumented module later; when a static check refuses the input, we first make sure the input
- * is valid at all, because upstream reports invalid modules before anything else.
+ * The whole validation phase, in upstream's order: full validation first, then the static checks
+ * and the engine's refusals. Full validation is V8's, of the input itself: the instrumented copy
+ * that V8 compiles later has extra functions and types, so an input that refers to a function or
+ * type past its own would pass there.
  */
 function validateModule(input, features) {
     let cx;
@@ -4370,28 +4389,34 @@ function validateModule(input, features) {
             throw validationFailure(error);
         throw error;
     }
+    // V8 lacks custom page sizes and shared globals, which upstream's validator accepts and its
+    // engine then refuses (below).
+    const { customPageSizeAt, sharedGlobalAt } = cx.features;
+    if (customPageSizeAt === undefined && sharedGlobalAt === undefined)
+        checkValid(input);
     let codeFeatures;
     try {
         codeFeatures = checkSupportedInstructions(cx);
         checkImportsAndExports(cx);
     }
     catch (error) {
-        if (!WebAssembly.validate(input)) {
-            try {
-                new WebAssembly.Module(input);
-            }
-            catch (compileError) {
-                throw validationFailure(compileError);
-            }
-        }
         if (error instanceof errors/* WasmDecodeError */.r_)
             throw validationFailure(error);
         throw error;
     }
-    // Not cross-checked with V8: it rejects some proposals (custom page sizes) that upstream's
-    // validator accepts and its engine configuration then refuses with these messages.
     checkEngineFeatures(cx, codeFeatures, features);
     return { cx, codeFeatures };
+}
+/** Full validation by V8; its message becomes the cause of "wasm validation failed". */
+function checkValid(input) {
+    if (WebAssembly.validate(input))
+        return;
+    try {
+        new WebAssembly.Module(input);
+    }
+    catch (error) {
+        throw validationFailure(error);
+    }
 }
 function validationFailure(error) {
     const message = error instanceof Error ? error.message : String(error);

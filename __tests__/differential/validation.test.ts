@@ -222,6 +222,62 @@ describe.concurrent('differential: refused inputs', () => {
     expectSameFailure(await runBoth({ wasm }), { causes: 'root' });
   });
 
+  // Found by the seeded mutations: V8 compiles the instrumented copy, whose added getter
+  // functions and types would make these references valid; the input itself must be validated.
+  it("§3.1 an element naming a function past the module's own fails validation", async () => {
+    const result = await diffWat(`
+      (module
+        (global $g (mut i32) (i32.const 0))
+        (table 2 funcref)
+        (elem (i32.const 0) func 1)
+        (func (export "wizer-initialize") (global.set $g (i32.const 1))))`);
+    expect(expectSameFailure(result, { causes: 'none' }).head).toBe(
+      'Error: wasm validation failed',
+    );
+    expect(result.ours.outFile).toBeUndefined();
+  });
+
+  it("§3.1 a call to a function past the module's own fails validation", async () => {
+    const result = await diffWat(`
+      (module
+        (global $g (mut i32) (i32.const 0))
+        (func (export "wizer-initialize") (drop (call 1))))`);
+    expectSameFailure(result, { causes: 'none' });
+  });
+
+  it('§3.1 a start index that runs past its section fails validation', async () => {
+    const wasm = binaryModule([
+      [1, [1, 0x60, 0, 0]],
+      [3, [1, 0]],
+      [7, [1, ...nameBytes('wizer-initialize'), 0, 0]],
+      [8, [0x80]],
+      [10, [1, 2, 0, 0x0b]],
+    ]);
+    expectSameFailure(await runBoth({ wasm }));
+  });
+
+  it('§4 a shared global is refused by the engine configuration', async () => {
+    const wasm = binaryModule([
+      [1, [1, 0x60, 0, 0]],
+      [3, [1, 0]],
+      [6, [1, 0x7f, 0x03, 0x41, 0, 0x0b]],
+      [7, [1, ...nameBytes('wizer-initialize'), 0, 0]],
+      [10, [1, 2, 0, 0x0b]],
+    ]);
+    expectSameFailure(await runBoth({ wasm }));
+  });
+
+  it('§3.4 an element segment that does not fit its table traps at instantiation, no backtrace', async () => {
+    const result = await diffWat(`
+      (module
+        (table 1 funcref)
+        (elem (i32.const 5) func 0)
+        (func (export "wizer-initialize")))`);
+    expect(expectSameFailure(result).head).toBe(
+      'Error: wasm trap: undefined element: out of bounds table access',
+    );
+  });
+
   it('§4 global.get of a defined global in a constant expression is refused', async () => {
     const result = await diffWat(`
       (module

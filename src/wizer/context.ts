@@ -56,6 +56,8 @@ export interface FeatureUse {
   gcAt?: number;
   /** Offset of a memory with a custom page size. */
   customPageSizeAt?: number;
+  /** Offset of the type of a shared global (shared-everything threads). */
+  sharedGlobalAt?: number;
   /** Offset of a `global.get` inside a constant expression (of a defined global). */
   constGlobalGetAt?: number;
 }

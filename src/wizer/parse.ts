@@ -81,8 +81,11 @@ export function parseModule(bytes: Uint8Array): ModuleContext {
         cx.features.exceptionsAt ??= section.payloadStart;
         cx.tagCount = r.u32();
         break;
+      case SectionId.Start:
+        r.u32(); // decoded here so a malformed index is a validation failure; instrument reads it
+        break;
       default:
-        continue; // custom, start and code sections need no decoding here
+        continue; // custom and code sections need no decoding here
     }
   }
   return cx;
@@ -192,8 +195,11 @@ function readTable(r: BinaryReader, features: FeatureUse): void {
 
 function readGlobals(r: BinaryReader, cx: ModuleContext): void {
   for (let n = r.u32(); n > 0; n--) {
+    const at = r.pos;
     const type = readValType(r);
-    const mutable = r.u8() === 1;
+    const flags = r.u8();
+    if ((flags & 0x02) !== 0) cx.features.sharedGlobalAt ??= at;
+    const mutable = (flags & 0x01) !== 0;
     const initStart = r.pos;
     scanConstExpr(r, cx.features);
     const global: GlobalDef = { type, mutable, initStart, initEnd: r.pos };

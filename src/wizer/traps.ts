@@ -32,8 +32,11 @@ export function trapReason(error: unknown): string {
   return String(error);
 }
 
-/** `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack. */
-export function backtrace(error: unknown): string {
+/**
+ * `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack, or
+ * undefined when no Wasm code was running (a segment that does not fit at instantiation).
+ */
+export function backtrace(error: unknown): string | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
   const frames: string[] = [];
   for (const m of stack.matchAll(/wasm-function\[(\d+)\]:0x([0-9a-f]+)/g)) {
@@ -42,6 +45,7 @@ export function backtrace(error: unknown): string {
       `${String(n).padStart(5)}:${('0x' + m[2]).padStart(9)} - <unknown>!<wasm function ${m[1]}>`,
     );
   }
+  if (frames.length === 0) return undefined;
   return ['error while executing at wasm backtrace:', ...frames].join('\n');
 }
 
@@ -50,6 +54,12 @@ export function guestFailure(context: string | undefined, error: unknown): Wizer
   if (error instanceof WizerError && error.name === 'WizerError') return error; // our own refusal
   // Host errors raised for the guest (WASI traps, unknown imports) keep their own cause chain.
   const reason = error instanceof GuestTrap ? error : trapReason(error);
-  const trace = new WizerError(backtrace(error), { cause: reason });
-  return context === undefined ? trace : new WizerError(context, { cause: trace });
+  const frames = backtrace(error);
+  const failure =
+    frames !== undefined
+      ? new WizerError(frames, { cause: reason })
+      : reason instanceof GuestTrap
+        ? reason
+        : new WizerError(reason);
+  return context === undefined ? failure : new WizerError(context, { cause: failure });
 }

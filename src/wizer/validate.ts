@@ -131,7 +131,7 @@ const hex = (n: number): string => `0x${n.toString(16)}`;
 
 /**
  * Refusals upstream's engine configuration makes when compiling (Wasmtime 42 defaults): the
- * exceptions, GC and custom-page-sizes proposals are off, and constant expressions may only read
+ * exceptions, GC, custom-page-sizes and shared-everything-threads proposals are off, and constant expressions may only read
  * imported globals (of which a wizened module has none).
  */
 export function checkEngineFeatures(
@@ -163,6 +163,7 @@ export function checkEngineFeatures(
       features.customPageSizeAt,
       "the custom page sizes proposal must be enabled to customize a memory's page size",
     ],
+    [features.sharedGlobalAt, 'shared globals require the shared-everything-threads proposal'],
     [
       features.constGlobalGetAt,
       'constant expression required: global.get of locally defined global',
@@ -238,9 +239,10 @@ function upstreamExportGrowth(cx: ModuleContext): number {
 }
 
 /**
- * The whole validation phase: parses and statically checks the input. V8 compiles (and so fully validates) only the
- * instrumented module later; when a static check refuses the input, we first make sure the input
- * is valid at all, because upstream reports invalid modules before anything else.
+ * The whole validation phase, in upstream's order: full validation first, then the static checks
+ * and the engine's refusals. Full validation is V8's, of the input itself: the instrumented copy
+ * that V8 compiles later has extra functions and types, so an input that refers to a function or
+ * type past its own would pass there.
  */
 export function validateModule(
   input: Uint8Array,
@@ -256,25 +258,30 @@ export function validateModule(
     if (error instanceof WasmDecodeError) throw validationFailure(error);
     throw error;
   }
+  // V8 lacks custom page sizes and shared globals, which upstream's validator accepts and its
+  // engine then refuses (below).
+  const { customPageSizeAt, sharedGlobalAt } = cx.features;
+  if (customPageSizeAt === undefined && sharedGlobalAt === undefined) checkValid(input);
   let codeFeatures: CodeFeatures;
   try {
     codeFeatures = checkSupportedInstructions(cx);
     checkImportsAndExports(cx);
   } catch (error) {
-    if (!WebAssembly.validate(input as Uint8Array<ArrayBuffer>)) {
-      try {
-        new WebAssembly.Module(input as Uint8Array<ArrayBuffer>);
-      } catch (compileError) {
-        throw validationFailure(compileError);
-      }
-    }
     if (error instanceof WasmDecodeError) throw validationFailure(error);
     throw error;
   }
-  // Not cross-checked with V8: it rejects some proposals (custom page sizes) that upstream's
-  // validator accepts and its engine configuration then refuses with these messages.
   checkEngineFeatures(cx, codeFeatures, features);
   return { cx, codeFeatures };
+}
+
+/** Full validation by V8; its message becomes the cause of "wasm validation failed". */
+function checkValid(input: Uint8Array): void {
+  if (WebAssembly.validate(input as Uint8Array<ArrayBuffer>)) return;
+  try {
+    new WebAssembly.Module(input as Uint8Array<ArrayBuffer>);
+  } catch (error) {
+    throw validationFailure(error);
+  }
 }
 
 export function validationFailure(error: unknown): WizerError {
