@@ -3400,12 +3400,15 @@ class Wasi {
 
 const TRAP_MESSAGES = [
     [/^unreachable$/, 'wasm `unreachable` instruction executed'],
-    [/memory access out of bounds|data segment out of bounds/, 'out of bounds memory access'],
+    [
+        /memory access out of bounds|data segment (\d+ )?(is )?out of bounds/,
+        'out of bounds memory access',
+    ],
     [/divide by zero|remainder by zero/, 'integer divide by zero'],
     [/float unrepresentable in integer range/, 'invalid conversion to integer'],
     [/integer overflow/, 'integer overflow'],
     [
-        /table index is out of bounds|element segment out of bounds/,
+        /table index is out of bounds|element segment (\d+ )?(is )?out of bounds/,
         'undefined element: out of bounds table access',
     ],
     [/null function|function signature mismatch/, 'indirect call type mismatch'],
@@ -3900,7 +3903,7 @@ function parseModule(bytes) {
             case SectionId.Export:
                 for (let n = r.u32(); n > 0; n--) {
                     const name = r.name();
-                    const kind = r.u8();
+                    const kind = readExternalKind(r);
                     cx.exports.push({ name, kind, index: r.u32() });
                 }
                 break;
@@ -3987,7 +3990,7 @@ function readImports(r, cx) {
         const module = r.name();
         const name = r.name();
         const kindAt = r.pos;
-        const kind = r.u8();
+        const kind = readExternalKind(r);
         let typeIndex = -1;
         switch (kind) {
             case ExternalKind.Func:
@@ -4011,11 +4014,17 @@ function readImports(r, cx) {
                 typeIndex = r.u32();
                 cx.features.exceptionsAt ??= kindAt;
                 break;
-            default:
-                throw r.error(`invalid external kind 0x${kind.toString(16)}`, kindAt);
         }
         cx.imports.push({ module, name, kind, typeIndex });
     }
+}
+function readExternalKind(r) {
+    const at = r.pos;
+    const kind = r.u8();
+    if (kind > ExternalKind.Tag) {
+        throw r.error(`invalid leading byte (0x${kind.toString(16)}) for external kind`, at);
+    }
+    return kind;
 }
 function readTable(r, features) {
     if (r.peek() === 0x40) {
@@ -4034,7 +4043,10 @@ function readGlobals(r, cx) {
     for (let n = r.u32(); n > 0; n--) {
         const at = r.pos;
         const type = readValType(r);
+        const flagsAt = r.pos;
         const flags = r.u8();
+        if (flags > 0x03)
+            throw r.error('malformed global flags', flagsAt);
         if ((flags & 0x02) !== 0)
             cx.features.sharedGlobalAt ??= at;
         const mutable = (flags & 0x01) !== 0;
@@ -4374,9 +4386,10 @@ function upstreamExportGrowth(cx) {
  * The whole validation phase, in upstream's order: full validation first, then the static checks
  * and the engine's refusals. Full validation is V8's, of the input itself: the instrumented copy
  * that V8 compiles later has extra functions and types, so an input that refers to a function or
- * type past its own would pass there.
+ * type past its own would pass there. V8 validates on its background threads while we parse.
  */
-function validateModule(input, features) {
+async function validateModule(input, features) {
+    const v8Verdict = WebAssembly.compile(input).then(() => undefined, (error) => error);
     let cx;
     try {
         if (readPreamble(input) === 'component') {
@@ -4392,8 +4405,11 @@ function validateModule(input, features) {
     // V8 lacks custom page sizes and shared globals, which upstream's validator accepts and its
     // engine then refuses (below).
     const { customPageSizeAt, sharedGlobalAt } = cx.features;
-    if (customPageSizeAt === undefined && sharedGlobalAt === undefined)
-        checkValid(input);
+    if (customPageSizeAt === undefined && sharedGlobalAt === undefined) {
+        const invalid = await v8Verdict;
+        if (invalid !== undefined)
+            throw validationFailure(invalid);
+    }
     let codeFeatures;
     try {
         codeFeatures = checkSupportedInstructions(cx);
@@ -4407,20 +4423,9 @@ function validateModule(input, features) {
     checkEngineFeatures(cx, codeFeatures, features);
     return { cx, codeFeatures };
 }
-/** Full validation by V8; its message becomes the cause of "wasm validation failed". */
-function checkValid(input) {
-    if (WebAssembly.validate(input))
-        return;
-    try {
-        new WebAssembly.Module(input);
-    }
-    catch (error) {
-        throw validationFailure(error);
-    }
-}
 function validationFailure(error) {
     const message = error instanceof Error ? error.message : String(error);
-    const cause = message.replace(/^WebAssembly\.Module\(\): /, '');
+    const cause = message.replace(/^WebAssembly\.\w+\(\): /, '');
     return new errors/* WizerError */.Mx('wasm validation failed', { cause });
 }
 
@@ -4917,7 +4922,7 @@ async function wizen(input, partialOptions = {}, logger = silent) {
         logger.debug('Validating input Wasm');
         checkFeatureFlags(options.features);
         logger.debug('Parsing the input Wasm', 'parse');
-        const { cx, codeFeatures } = validateModule(input, options.features);
+        const { cx, codeFeatures } = await validateModule(input, options.features);
         lap('parse');
         logger.debug('Instrumenting the input Wasm', 'instrument');
         const instrumented = instrument(cx, options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : []);

@@ -55,7 +55,7 @@ export async function wizen(
     logger.debug('Validating input Wasm');
     checkFeatureFlags(options.features);
     logger.debug('Parsing the input Wasm', 'parse');
-    const { cx, codeFeatures } = validateModule(input, options.features);
+    const { cx, codeFeatures } = await validateModule(input, options.features);
     lap('parse');
 
     logger.debug('Instrumenting the input Wasm', 'instrument');

@@ -64,7 +64,7 @@ export function parseModule(bytes: Uint8Array): ModuleContext {
       case SectionId.Export:
         for (let n = r.u32(); n > 0; n--) {
           const name = r.name();
-          const kind = r.u8() as ExternalKind;
+          const kind = readExternalKind(r);
           cx.exports.push({ name, kind, index: r.u32() });
         }
         break;
@@ -148,7 +148,7 @@ function readImports(r: BinaryReader, cx: ModuleContext): void {
     const module = r.name();
     const name = r.name();
     const kindAt = r.pos;
-    const kind = r.u8() as ExternalKind;
+    const kind = readExternalKind(r);
     let typeIndex = -1;
     switch (kind) {
       case ExternalKind.Func:
@@ -172,11 +172,18 @@ function readImports(r: BinaryReader, cx: ModuleContext): void {
         typeIndex = r.u32();
         cx.features.exceptionsAt ??= kindAt;
         break;
-      default:
-        throw r.error(`invalid external kind 0x${(kind as number).toString(16)}`, kindAt);
     }
     cx.imports.push({ module, name, kind, typeIndex });
   }
+}
+
+function readExternalKind(r: BinaryReader): ExternalKind {
+  const at = r.pos;
+  const kind = r.u8();
+  if (kind > ExternalKind.Tag) {
+    throw r.error(`invalid leading byte (0x${kind.toString(16)}) for external kind`, at);
+  }
+  return kind as ExternalKind;
 }
 
 function readTable(r: BinaryReader, features: FeatureUse): void {
@@ -197,7 +204,9 @@ function readGlobals(r: BinaryReader, cx: ModuleContext): void {
   for (let n = r.u32(); n > 0; n--) {
     const at = r.pos;
     const type = readValType(r);
+    const flagsAt = r.pos;
     const flags = r.u8();
+    if (flags > 0x03) throw r.error('malformed global flags', flagsAt);
     if ((flags & 0x02) !== 0) cx.features.sharedGlobalAt ??= at;
     const mutable = (flags & 0x01) !== 0;
     const initStart = r.pos;

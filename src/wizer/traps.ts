@@ -6,12 +6,15 @@ import { GuestTrap, WizerError } from '../errors.js';
 
 const TRAP_MESSAGES: ReadonlyArray<[RegExp, string]> = [
   [/^unreachable$/, 'wasm `unreachable` instruction executed'],
-  [/memory access out of bounds|data segment out of bounds/, 'out of bounds memory access'],
+  [
+    /memory access out of bounds|data segment (\d+ )?(is )?out of bounds/,
+    'out of bounds memory access',
+  ],
   [/divide by zero|remainder by zero/, 'integer divide by zero'],
   [/float unrepresentable in integer range/, 'invalid conversion to integer'],
   [/integer overflow/, 'integer overflow'],
   [
-    /table index is out of bounds|element segment out of bounds/,
+    /table index is out of bounds|element segment (\d+ )?(is )?out of bounds/,
     'undefined element: out of bounds table access',
   ],
   [/null function|function signature mismatch/, 'indirect call type mismatch'],

@@ -242,12 +242,16 @@ function upstreamExportGrowth(cx: ModuleContext): number {
  * The whole validation phase, in upstream's order: full validation first, then the static checks
  * and the engine's refusals. Full validation is V8's, of the input itself: the instrumented copy
  * that V8 compiles later has extra functions and types, so an input that refers to a function or
- * type past its own would pass there.
+ * type past its own would pass there. V8 validates on its background threads while we parse.
  */
-export function validateModule(
+export async function validateModule(
   input: Uint8Array,
   features: WasmFeatures,
-): { cx: ModuleContext; codeFeatures: CodeFeatures } {
+): Promise<{ cx: ModuleContext; codeFeatures: CodeFeatures }> {
+  const v8Verdict = WebAssembly.compile(input as Uint8Array<ArrayBuffer>).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
   let cx: ModuleContext;
   try {
     if (readPreamble(input) === 'component') {
@@ -261,7 +265,10 @@ export function validateModule(
   // V8 lacks custom page sizes and shared globals, which upstream's validator accepts and its
   // engine then refuses (below).
   const { customPageSizeAt, sharedGlobalAt } = cx.features;
-  if (customPageSizeAt === undefined && sharedGlobalAt === undefined) checkValid(input);
+  if (customPageSizeAt === undefined && sharedGlobalAt === undefined) {
+    const invalid = await v8Verdict;
+    if (invalid !== undefined) throw validationFailure(invalid);
+  }
   let codeFeatures: CodeFeatures;
   try {
     codeFeatures = checkSupportedInstructions(cx);
@@ -274,18 +281,8 @@ export function validateModule(
   return { cx, codeFeatures };
 }
 
-/** Full validation by V8; its message becomes the cause of "wasm validation failed". */
-function checkValid(input: Uint8Array): void {
-  if (WebAssembly.validate(input as Uint8Array<ArrayBuffer>)) return;
-  try {
-    new WebAssembly.Module(input as Uint8Array<ArrayBuffer>);
-  } catch (error) {
-    throw validationFailure(error);
-  }
-}
-
 export function validationFailure(error: unknown): WizerError {
   const message = error instanceof Error ? error.message : String(error);
-  const cause = message.replace(/^WebAssembly\.Module\(\): /, '');
+  const cause = message.replace(/^WebAssembly\.\w+\(\): /, '');
   return new WizerError('wasm validation failed', { cause });
 }
