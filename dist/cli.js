@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(534);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(527);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(421);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -44,8 +44,8 @@ var external_node_fs_ = __nccwpck_require__(24);
 var external_node_path_ = __nccwpck_require__(760);
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 31 modules
-var wizer = __nccwpck_require__(534);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 32 modules
+var wizer = __nccwpck_require__(527);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -653,7 +653,7 @@ function osError(error) {
 
 /***/ }),
 
-/***/ 534:
+/***/ 527:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3835,6 +3835,52 @@ function lebError(reader, start, last, type) {
 /** Prefix reserved for the names instrumentation adds. */
 const RESERVED_PREFIX = '__wizer_';
 
+;// CONCATENATED MODULE: ./src/wizer/ref-types.ts
+/**
+ * Reference types that upstream's engine refuses when it compiles: its configuration has the GC,
+ * function-references and exceptions proposals off, so only `funcref` and `externref` (and their
+ * `(ref null func|extern)` spellings) pass. The messages are wasmparser's; where a type sits
+ * decides the wording of a concrete type index (module level or inside a function).
+ */
+
+const GC_HEAP_TYPES = new Set([0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x71, 0x72, 0x73]);
+const EXCEPTION_HEAP_TYPES = new Set([0x69, 0x74]);
+const FUNC = 0x70;
+const EXTERN = 0x6f;
+const ref_types_REF_NULL = 0x63;
+const ref_types_REF = 0x64;
+/** Why upstream refuses the heap type starting at `at`, or undefined if it accepts it. */
+function heapTypeRefusal(bytes, at, site) {
+    const first = bytes[at];
+    if (first === FUNC || first === EXTERN)
+        return undefined;
+    if (GC_HEAP_TYPES.has(first))
+        return 'heap types not supported without the gc feature';
+    if (EXCEPTION_HEAP_TYPES.has(first)) {
+        return 'exception refs not supported without the exception handling feature';
+    }
+    if (site === 'code')
+        return 'function references required for index reference types';
+    const index = new BinaryReader(bytes, at).s33();
+    return `unknown type ${index}: type index out of bounds because the GC proposal is disabled`;
+}
+/** Why upstream refuses the value type starting at `at`, or undefined if it accepts it. */
+function valTypeRefusal(bytes, at, site) {
+    const first = bytes[at];
+    if (first === ref_types_REF)
+        return 'function references required for non-nullable types';
+    if (first === ref_types_REF_NULL)
+        return heapTypeRefusal(bytes, at + 1, site);
+    if (GC_HEAP_TYPES.has(first) || EXCEPTION_HEAP_TYPES.has(first)) {
+        return heapTypeRefusal(bytes, at, site);
+    }
+    return undefined;
+}
+/** Whether a block type's first byte is a reference value type (not empty, numeric or an index). */
+function isRefTypeByte(byte) {
+    return byte >= ref_types_REF_NULL && byte <= 0x74;
+}
+
 ;// CONCATENATED MODULE: ./src/wizer/parse.ts
 /**
  * Phase 1: parse. Splits the input into sections and decodes the structures later phases need
@@ -3844,6 +3890,7 @@ const RESERVED_PREFIX = '__wizer_';
  * Decode errors surface as `WasmDecodeError` with absolute offsets; the pipeline wraps them in
  * "wasm validation failed" as upstream does.
  */
+
 
 
 
@@ -3956,12 +4003,13 @@ function readSubType(r, features) {
     }
     switch (form) {
         case 0x60: {
+            // wasmparser reports a refused parameter or result type at the function type.
             const params = [];
             for (let k = r.u32(); k > 0; k--)
-                params.push(readValType(r));
+                params.push(readModuleValType(r, features, at));
             const results = [];
             for (let k = r.u32(); k > 0; k--)
-                results.push(readValType(r));
+                results.push(readModuleValType(r, features, at));
             return { params, results, offset: at };
         }
         case 0x5f:
@@ -3976,6 +4024,17 @@ function readSubType(r, features) {
         default:
             throw r.error(`invalid leading byte (0x${form.toString(16)}) for type definition`, at);
     }
+}
+/** A value type outside function bodies; notes the first one upstream's engine refuses. */
+function readModuleValType(r, features, reportAt) {
+    const at = r.pos;
+    const type = readValType(r);
+    if (features.refTypeRefusal === undefined) {
+        const reason = valTypeRefusal(r.bytes, at, 'module');
+        if (reason !== undefined)
+            features.refTypeRefusal = { offset: reportAt ?? at, reason };
+    }
+    return type;
 }
 function readFieldType(r) {
     const code = r.peek();
@@ -4031,18 +4090,18 @@ function readTable(r, features) {
         // Table with an explicit initializer (function-references proposal).
         r.u8();
         r.u8();
-        readValType(r);
+        readModuleValType(r, features);
         readLimits(r);
         scanConstExpr(r, features);
         return;
     }
-    readValType(r);
+    readModuleValType(r, features);
     readLimits(r);
 }
 function readGlobals(r, cx) {
     for (let n = r.u32(); n > 0; n--) {
         const at = r.pos;
-        const type = readValType(r);
+        const type = readModuleValType(r, cx.features);
         const flagsAt = r.pos;
         const flags = r.u8();
         if (flags > 0x03)
@@ -4069,7 +4128,7 @@ function readElements(r, features) {
         }
         if (passiveOrDeclared || explicitTable) {
             if (usesExprs)
-                readValType(r);
+                readModuleValType(r, features);
             else
                 r.u8(); // elemkind
         }
@@ -4186,6 +4245,7 @@ function scanConstExpr(r, features) {
 
 
 
+
 /**
  * Instructions whose effects escape the snapshot (table mutation, segment drops, GC writes), as
  * prefix byte -> sub-opcodes. Names come from the opcode table.
@@ -4197,6 +4257,12 @@ const UNSUPPORTED_PREFIXED = new Map([
 const TABLE_SET = 0x26;
 /** Opcodes of the exceptions proposal (legacy and current). */
 const EXCEPTION_OPCODES = new Set([0x06, 0x07, 0x08, 0x09, 0x0a, 0x18, 0x19, 0x1f]);
+/** call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null. */
+const FUNCTION_REFERENCE_OPCODES = new Set([0x14, 0x15, 0xd4, 0xd5, 0xd6]);
+/** block, loop, if, try (legacy), try_table: a block type follows the opcode. */
+const BLOCK_OPCODES = new Set([0x02, 0x03, 0x04, 0x06, 0x1f]);
+const SELECT_TYPED = 0x1c;
+const validate_REF_NULL = 0xd0;
 /** memory.init, data.drop, memory.copy, memory.fill. */
 const isBulkMemoryOp = (sub) => sub >= 8 && sub <= 11;
 /** Relaxed-SIMD sub-opcodes of the 0xFD prefix. */
@@ -4219,6 +4285,11 @@ function checkSupportedInstructions(cx) {
             const refuse = (opcode, sub) => (unsupported = opcodeName(opcode, sub));
             let bodyIndex = 0;
             const here = (offset) => ({ offset, funcIndex: cx.importedFuncCount + bodyIndex });
+            const bytes = cx.bytes;
+            const refType = (offset, reason) => {
+                if (reason !== undefined)
+                    uses.refType ??= { ...here(offset), reason };
+            };
             const visit = (opcode, sub, offset) => {
                 if (unsupported !== undefined)
                     return;
@@ -4227,12 +4298,26 @@ function checkSupportedInstructions(cx) {
                         refuse(opcode, sub);
                     else if (EXCEPTION_OPCODES.has(opcode))
                         uses.exceptions ??= here(offset);
+                    if (uses.refType !== undefined)
+                        return;
+                    if (BLOCK_OPCODES.has(opcode) && isRefTypeByte(bytes[offset + 1])) {
+                        refType(offset, valTypeRefusal(bytes, offset + 1, 'code'));
+                    }
+                    else if (opcode === SELECT_TYPED) {
+                        refType(offset, selectTypeRefusal(bytes, offset + 1));
+                    }
+                    else if (opcode === validate_REF_NULL) {
+                        refType(offset, heapTypeRefusal(bytes, offset + 1, 'code'));
+                    }
+                    else if (FUNCTION_REFERENCE_OPCODES.has(opcode)) {
+                        uses.functionReferences ??= here(offset);
+                    }
                     return;
                 }
                 if (UNSUPPORTED_PREFIXED.get(opcode)?.has(sub))
                     refuse(opcode, sub);
                 else if (opcode === 0xfb)
-                    cx.features.gcAt ??= offset;
+                    uses.gc ??= here(offset);
                 else if (opcode === 0xfd) {
                     uses.simd ??= here(offset);
                     if (isRelaxedSimdOp(sub)) {
@@ -4244,13 +4329,44 @@ function checkSupportedInstructions(cx) {
                     uses.bulkMemory ??= here(offset);
             };
             for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
-                walkFunctionBody(r.sub(r.u32()), visit);
+                const body = r.sub(r.u32());
+                if (uses.refType === undefined) {
+                    const local = localTypeRefusal(new BinaryReader(bytes, body.pos, body.end));
+                    if (local)
+                        uses.refType = { ...here(local.offset), reason: local.reason };
+                }
+                walkFunctionBody(body, visit);
             }
             if (unsupported !== undefined)
                 throw new errors/* WizerError */.Mx(`unsupported \`${unsupported}\` instruction`);
         }
     }
     return uses;
+}
+/** The first local declaration whose type upstream's engine refuses (offset of the entry). */
+function localTypeRefusal(r) {
+    for (let groups = r.u32(); groups > 0; groups--) {
+        const offset = r.pos;
+        r.u32();
+        const typeAt = r.pos;
+        readValType(r);
+        const reason = valTypeRefusal(r.bytes, typeAt, 'code');
+        if (reason !== undefined)
+            return { offset, reason };
+    }
+    return undefined;
+}
+/** The first refused type of a typed `select` (a vector of value types at `at`). */
+function selectTypeRefusal(bytes, at) {
+    const r = new BinaryReader(bytes, at);
+    for (let n = r.u32(); n > 0; n--) {
+        const typeAt = r.pos;
+        readValType(r);
+        const reason = valTypeRefusal(bytes, typeAt, 'code');
+        if (reason !== undefined)
+            return reason;
+    }
+    return undefined;
 }
 /** Step 4 and 5: reserved names and import kinds. */
 function checkImportsAndExports(cx) {
@@ -4280,7 +4396,8 @@ function checkImportsAndExports(cx) {
 const hex = (n) => `0x${n.toString(16)}`;
 /**
  * Refusals upstream's engine configuration makes when compiling (Wasmtime 42 defaults): the
- * exceptions, GC, custom-page-sizes and shared-everything-threads proposals are off, and constant expressions may only read
+ * exceptions, GC, function-references, custom-page-sizes and shared-everything-threads proposals
+ * are off, and constant expressions may only read
  * imported globals (of which a wizened module has none).
  */
 function checkEngineFeatures(cx, uses, enabled) {
@@ -4307,6 +4424,7 @@ function checkEngineFeatures(cx, uses, enabled) {
             "the custom page sizes proposal must be enabled to customize a memory's page size",
         ],
         [features.sharedGlobalAt, 'shared globals require the shared-everything-threads proposal'],
+        [features.refTypeRefusal?.offset, features.refTypeRefusal?.reason ?? ''],
         [
             features.constGlobalGetAt,
             'constant expression required: global.get of locally defined global',
@@ -4340,6 +4458,9 @@ function checkEngineFeatures(cx, uses, enabled) {
         throw parseFailure(`${first[1]} (at offset ${hex(first[0])})`);
     const codeErrors = [
         [uses.exceptions, 'exceptions support is not enabled'],
+        [uses.gc, 'gc support is not enabled'],
+        [uses.functionReferences, 'function references support is not enabled'],
+        [uses.refType, uses.refType?.reason ?? ''],
         [enabled.simd ? undefined : uses.simd, 'SIMD support is not enabled'],
         [enabled.relaxedSimd ? undefined : uses.relaxedSimd, 'relaxed SIMD support is not enabled'],
         [enabled.bulkMemory ? undefined : uses.bulkMemory, 'bulk memory support is not enabled'],

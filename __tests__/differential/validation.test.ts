@@ -27,6 +27,63 @@ const forbidden: Array<[op: string, body: string]> = [
   ['elem.drop', '(elem.drop $e)'],
 ];
 
+/**
+ * A module with one function (type `func`, body `locals` then `body`) exported as the init
+ * function, plus optional globals and tables: the reference-type cases below in raw bytes.
+ */
+function refTypeModule(spec: {
+  types?: number[];
+  func?: number;
+  locals?: number[];
+  body?: number[];
+  globals?: number[];
+  tables?: number[];
+}): Uint8Array {
+  const body = [...(spec.locals ?? [0]), ...(spec.body ?? []), 0x0b];
+  return binaryModule([
+    [1, spec.types ?? [1, 0x60, 0, 0]],
+    [3, [1, spec.func ?? 0]],
+    ...(spec.tables ? [[4, spec.tables] as [number, number[]]] : []),
+    ...(spec.globals ? [[6, spec.globals] as [number, number[]]] : []),
+    [7, [1, ...nameBytes('wizer-initialize'), 0, 0]],
+    [10, [1, body.length, ...body]],
+  ]);
+}
+
+const ANYREF = 0x6e;
+const EXNREF = 0x69;
+const FUNCREF = 0x70;
+const NONE = 0x71;
+
+/** Reference types and instructions upstream's engine (no GC, function references, exceptions) refuses. */
+const refusedRefTypes: Array<[string, Parameters<typeof refTypeModule>[0]]> = [
+  [
+    'a parameter of type (ref null none)',
+    { types: [2, 0x60, 1, 0x63, NONE, 0, 0x60, 0, 0], func: 1 },
+  ],
+  [
+    'a parameter of type (ref func)',
+    { types: [2, 0x60, 1, 0x64, FUNCREF, 0, 0x60, 0, 0], func: 1 },
+  ],
+  ['a parameter of type (ref null 0)', { types: [2, 0x60, 1, 0x63, 0, 0, 0x60, 0, 0], func: 1 }],
+  ['a result of type exnref', { types: [2, 0x60, 0, 1, EXNREF, 0x60, 0, 0], func: 1 }],
+  ['a global of type anyref', { globals: [1, ANYREF, 0, 0xd0, ANYREF, 0x0b] }],
+  ['a table of anyref', { tables: [1, ANYREF, 0, 1] }],
+  ['a local of type anyref', { locals: [1, 1, ANYREF] }],
+  ['a local of type (ref null 0)', { locals: [1, 1, 0x63, 0] }],
+  ['a local of type (ref func)', { locals: [1, 1, 0x64, FUNCREF] }],
+  ['a block of type anyref', { body: [0x02, ANYREF, 0xd0, ANYREF, 0x0b, 0x1a] }],
+  ['ref.null none', { body: [0xd0, NONE, 0x1a] }],
+  ['ref.null exn', { body: [0xd0, EXNREF, 0x1a] }],
+  [
+    'a typed select of anyref',
+    { body: [0xd0, ANYREF, 0xd0, ANYREF, 0x41, 0, 0x1c, 1, ANYREF, 0x1a] },
+  ],
+  ['call_ref', { body: [0xd2, 0, 0x14, 0] }],
+  ['br_on_null', { body: [0x02, 0x40, 0xd0, FUNCREF, 0xd5, 0, 0x1a, 0x0b] }],
+  ['ref.i31 (a GC instruction)', { body: [0x41, 0, 0xfb, 0x1c, 0x1a] }],
+];
+
 describe.concurrent('differential: refused inputs', () => {
   it('§11.14 data.drop in a never-called function is refused', async () => {
     const { head } = expectSameFailure(await diffWat(withUnusedCode('(data.drop $d)')));
@@ -276,6 +333,22 @@ describe.concurrent('differential: refused inputs', () => {
     expect(expectSameFailure(result).head).toBe(
       'Error: wasm trap: undefined element: out of bounds table access',
     );
+  });
+
+  // Found by the seeded mutations (a parameter of type nullfuncref got through).
+  for (const [name, spec] of refusedRefTypes) {
+    it(`§4 ${name} is refused by the engine configuration`, async () => {
+      const result = await runBoth({ wasm: refTypeModule(spec) });
+      expect(expectSameFailure(result).head).toBe('Error: failed to compile the Wasm module');
+    });
+  }
+
+  it('§4 (ref null func) locals and blocks are plain funcref and accepted', async () => {
+    const wasm = refTypeModule({
+      locals: [1, 1, 0x63, FUNCREF],
+      body: [0x02, 0x63, FUNCREF, 0xd0, FUNCREF, 0x0b, 0x1a],
+    });
+    await expectSameSuccess(await runBoth({ wasm }));
   });
 
   it('§4 global.get of a defined global in a constant expression is refused', async () => {

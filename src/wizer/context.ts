@@ -52,10 +52,12 @@ export interface DataSegment {
 export interface FeatureUse {
   /** Offset of the first exceptions-proposal construct (tag section or instruction). */
   exceptionsAt?: number;
-  /** Offset of the first GC-proposal construct (struct/array/rec/sub types or 0xFB instruction). */
+  /** Offset of the first GC type definition (struct, array, rec or sub). */
   gcAt?: number;
   /** Offset of a memory with a custom page size. */
   customPageSizeAt?: number;
+  /** The first module-level reference type upstream's engine refuses (see ref-types.ts). */
+  refTypeRefusal?: { offset: number; reason: string };
   /** Offset of the type of a shared global (shared-everything threads). */
   sharedGlobalAt?: number;
   /** Offset of a `global.get` inside a constant expression (of a defined global). */

@@ -9,6 +9,7 @@
 import { ExternalKind, SectionId } from '../wasm/constants.js';
 import { readLimits, readSections, readValType, type ValType } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
+import { valTypeRefusal } from './ref-types.js';
 import type { DataSegment, FeatureUse, FuncType, GlobalDef, ModuleContext } from './context.js';
 
 export function parseModule(bytes: Uint8Array): ModuleContext {
@@ -116,10 +117,11 @@ function readSubType(r: BinaryReader, features: FeatureUse): FuncType | undefine
   }
   switch (form) {
     case 0x60: {
+      // wasmparser reports a refused parameter or result type at the function type.
       const params: ValType[] = [];
-      for (let k = r.u32(); k > 0; k--) params.push(readValType(r));
+      for (let k = r.u32(); k > 0; k--) params.push(readModuleValType(r, features, at));
       const results: ValType[] = [];
-      for (let k = r.u32(); k > 0; k--) results.push(readValType(r));
+      for (let k = r.u32(); k > 0; k--) results.push(readModuleValType(r, features, at));
       return { params, results, offset: at };
     }
     case 0x5f:
@@ -133,6 +135,17 @@ function readSubType(r: BinaryReader, features: FeatureUse): FuncType | undefine
     default:
       throw r.error(`invalid leading byte (0x${form.toString(16)}) for type definition`, at);
   }
+}
+
+/** A value type outside function bodies; notes the first one upstream's engine refuses. */
+function readModuleValType(r: BinaryReader, features: FeatureUse, reportAt?: number): ValType {
+  const at = r.pos;
+  const type = readValType(r);
+  if (features.refTypeRefusal === undefined) {
+    const reason = valTypeRefusal(r.bytes, at, 'module');
+    if (reason !== undefined) features.refTypeRefusal = { offset: reportAt ?? at, reason };
+  }
+  return type;
 }
 
 function readFieldType(r: BinaryReader): void {
@@ -191,19 +204,19 @@ function readTable(r: BinaryReader, features: FeatureUse): void {
     // Table with an explicit initializer (function-references proposal).
     r.u8();
     r.u8();
-    readValType(r);
+    readModuleValType(r, features);
     readLimits(r);
     scanConstExpr(r, features);
     return;
   }
-  readValType(r);
+  readModuleValType(r, features);
   readLimits(r);
 }
 
 function readGlobals(r: BinaryReader, cx: ModuleContext): void {
   for (let n = r.u32(); n > 0; n--) {
     const at = r.pos;
-    const type = readValType(r);
+    const type = readModuleValType(r, cx.features);
     const flagsAt = r.pos;
     const flags = r.u8();
     if (flags > 0x03) throw r.error('malformed global flags', flagsAt);
@@ -227,7 +240,7 @@ function readElements(r: BinaryReader, features: FeatureUse): void {
       scanConstExpr(r, features);
     }
     if (passiveOrDeclared || explicitTable) {
-      if (usesExprs) readValType(r);
+      if (usesExprs) readModuleValType(r, features);
       else r.u8(); // elemkind
     }
     for (let k = r.u32(); k > 0; k--) {

@@ -14,11 +14,12 @@ import { WasmDecodeError, WizerError } from '../errors.js';
 import { opcodeName, walkFunctionBody, type InstructionVisitor } from '../wasm/code.js';
 import { ExternalKind, SectionId, ValTypeCode } from '../wasm/constants.js';
 import type { WasmFeatures } from './options.js';
-import { isRefType, readPreamble } from '../wasm/module.js';
+import { isRefType, readPreamble, readValType } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink, u32Size } from '../wasm/writer.js';
 import { RESERVED_PREFIX, type ModuleContext } from './context.js';
 import { parseModule } from './parse.js';
+import { heapTypeRefusal, isRefTypeByte, valTypeRefusal } from './ref-types.js';
 
 /**
  * Instructions whose effects escape the snapshot (table mutation, segment drops, GC writes), as
@@ -42,12 +43,23 @@ export interface CodeFeatureUse {
 /** First uses, in function bodies, of proposals the engine configuration may refuse. */
 export interface CodeFeatures {
   exceptions?: CodeFeatureUse;
+  gc?: CodeFeatureUse;
+  functionReferences?: CodeFeatureUse;
+  /** A local, block, `select` or `ref.null` type the engine refuses (see ref-types.ts). */
+  refType?: CodeFeatureUse & { reason: string };
   simd?: CodeFeatureUse;
   relaxedSimd?: CodeFeatureUse;
   bulkMemory?: CodeFeatureUse;
   /** Offsets of every relaxed-SIMD instruction (its 0xFD prefix byte), for deterministic lowering. */
   relaxedSimdSites: number[];
 }
+
+/** call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null. */
+const FUNCTION_REFERENCE_OPCODES = new Set([0x14, 0x15, 0xd4, 0xd5, 0xd6]);
+/** block, loop, if, try (legacy), try_table: a block type follows the opcode. */
+const BLOCK_OPCODES = new Set([0x02, 0x03, 0x04, 0x06, 0x1f]);
+const SELECT_TYPED = 0x1c;
+const REF_NULL = 0xd0;
 
 /** memory.init, data.drop, memory.copy, memory.fill. */
 const isBulkMemoryOp = (sub: number) => sub >= 8 && sub <= 11;
@@ -71,15 +83,29 @@ export function checkSupportedInstructions(cx: ModuleContext): CodeFeatures {
       const refuse = (opcode: number, sub: number) => (unsupported = opcodeName(opcode, sub));
       let bodyIndex = 0;
       const here = (offset: number) => ({ offset, funcIndex: cx.importedFuncCount + bodyIndex });
+      const bytes = cx.bytes;
+      const refType = (offset: number, reason: string | undefined) => {
+        if (reason !== undefined) uses.refType ??= { ...here(offset), reason };
+      };
       const visit: InstructionVisitor = (opcode, sub, offset) => {
         if (unsupported !== undefined) return;
         if (sub < 0) {
           if (opcode === TABLE_SET) refuse(opcode, sub);
           else if (EXCEPTION_OPCODES.has(opcode)) uses.exceptions ??= here(offset);
+          if (uses.refType !== undefined) return;
+          if (BLOCK_OPCODES.has(opcode) && isRefTypeByte(bytes[offset + 1]!)) {
+            refType(offset, valTypeRefusal(bytes, offset + 1, 'code'));
+          } else if (opcode === SELECT_TYPED) {
+            refType(offset, selectTypeRefusal(bytes, offset + 1));
+          } else if (opcode === REF_NULL) {
+            refType(offset, heapTypeRefusal(bytes, offset + 1, 'code'));
+          } else if (FUNCTION_REFERENCE_OPCODES.has(opcode)) {
+            uses.functionReferences ??= here(offset);
+          }
           return;
         }
         if (UNSUPPORTED_PREFIXED.get(opcode)?.has(sub)) refuse(opcode, sub);
-        else if (opcode === 0xfb) cx.features.gcAt ??= offset;
+        else if (opcode === 0xfb) uses.gc ??= here(offset);
         else if (opcode === 0xfd) {
           uses.simd ??= here(offset);
           if (isRelaxedSimdOp(sub)) {
@@ -89,13 +115,43 @@ export function checkSupportedInstructions(cx: ModuleContext): CodeFeatures {
         } else if (opcode === 0xfc && isBulkMemoryOp(sub)) uses.bulkMemory ??= here(offset);
       };
       for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
-        walkFunctionBody(r.sub(r.u32()), visit);
+        const body = r.sub(r.u32());
+        if (uses.refType === undefined) {
+          const local = localTypeRefusal(new BinaryReader(bytes, body.pos, body.end));
+          if (local) uses.refType = { ...here(local.offset), reason: local.reason };
+        }
+        walkFunctionBody(body, visit);
       }
       if (unsupported !== undefined)
         throw new WizerError(`unsupported \`${unsupported}\` instruction`);
     }
   }
   return uses;
+}
+
+/** The first local declaration whose type upstream's engine refuses (offset of the entry). */
+function localTypeRefusal(r: BinaryReader): { offset: number; reason: string } | undefined {
+  for (let groups = r.u32(); groups > 0; groups--) {
+    const offset = r.pos;
+    r.u32();
+    const typeAt = r.pos;
+    readValType(r);
+    const reason = valTypeRefusal(r.bytes, typeAt, 'code');
+    if (reason !== undefined) return { offset, reason };
+  }
+  return undefined;
+}
+
+/** The first refused type of a typed `select` (a vector of value types at `at`). */
+function selectTypeRefusal(bytes: Uint8Array, at: number): string | undefined {
+  const r = new BinaryReader(bytes, at);
+  for (let n = r.u32(); n > 0; n--) {
+    const typeAt = r.pos;
+    readValType(r);
+    const reason = valTypeRefusal(bytes, typeAt, 'code');
+    if (reason !== undefined) return reason;
+  }
+  return undefined;
 }
 
 /** Step 4 and 5: reserved names and import kinds. */
@@ -131,7 +187,8 @@ const hex = (n: number): string => `0x${n.toString(16)}`;
 
 /**
  * Refusals upstream's engine configuration makes when compiling (Wasmtime 42 defaults): the
- * exceptions, GC, custom-page-sizes and shared-everything-threads proposals are off, and constant expressions may only read
+ * exceptions, GC, function-references, custom-page-sizes and shared-everything-threads proposals
+ * are off, and constant expressions may only read
  * imported globals (of which a wizened module has none).
  */
 export function checkEngineFeatures(
@@ -164,6 +221,7 @@ export function checkEngineFeatures(
       "the custom page sizes proposal must be enabled to customize a memory's page size",
     ],
     [features.sharedGlobalAt, 'shared globals require the shared-everything-threads proposal'],
+    [features.refTypeRefusal?.offset, features.refTypeRefusal?.reason ?? ''],
     [
       features.constGlobalGetAt,
       'constant expression required: global.get of locally defined global',
@@ -196,6 +254,9 @@ export function checkEngineFeatures(
   if (first) throw parseFailure(`${first[1]} (at offset ${hex(first[0])})`);
   const codeErrors: Array<[CodeFeatureUse | undefined, string]> = [
     [uses.exceptions, 'exceptions support is not enabled'],
+    [uses.gc, 'gc support is not enabled'],
+    [uses.functionReferences, 'function references support is not enabled'],
+    [uses.refType, uses.refType?.reason ?? ''],
     [enabled.simd ? undefined : uses.simd, 'SIMD support is not enabled'],
     [enabled.relaxedSimd ? undefined : uses.relaxedSimd, 'relaxed SIMD support is not enabled'],
     [enabled.bulkMemory ? undefined : uses.bulkMemory, 'bulk memory support is not enabled'],
