@@ -4106,8 +4106,10 @@ function readGlobals(r, cx) {
         const flags = r.u8();
         if (flags > 0x03)
             throw r.error('malformed global flags', flagsAt);
-        if ((flags & 0x02) !== 0)
+        if ((flags & 0x02) !== 0) {
             cx.features.sharedGlobalAt ??= at;
+            (cx.features.sharedGlobalFlags ??= []).push(flagsAt);
+        }
         const mutable = (flags & 0x01) !== 0;
         const initStart = r.pos;
         scanConstExpr(r, cx.features);
@@ -4510,7 +4512,7 @@ function upstreamExportGrowth(cx) {
  * type past its own would pass there. V8 validates on its background threads while we parse.
  */
 async function validateModule(input, features) {
-    const v8Verdict = WebAssembly.compile(input).then(() => undefined, (error) => error);
+    const v8Verdict = v8Check(input);
     let cx;
     try {
         if (readPreamble(input) === 'component') {
@@ -4524,10 +4526,13 @@ async function validateModule(input, features) {
         throw error;
     }
     // V8 lacks custom page sizes and shared globals, which upstream's validator accepts and its
-    // engine then refuses (below).
-    const { customPageSizeAt, sharedGlobalAt } = cx.features;
-    if (customPageSizeAt === undefined && sharedGlobalAt === undefined) {
-        const invalid = await v8Verdict;
+    // engine then refuses (below). Shared globals are validated as unshared ones instead (the
+    // flag is one bit, so offsets stay put); custom page sizes are left to that refusal.
+    const { customPageSizeAt, sharedGlobalFlags } = cx.features;
+    if (customPageSizeAt === undefined) {
+        const invalid = sharedGlobalFlags
+            ? await v8Check(unshared(input, sharedGlobalFlags))
+            : await v8Verdict;
         if (invalid !== undefined)
             throw validationFailure(invalid);
     }
@@ -4543,6 +4548,17 @@ async function validateModule(input, features) {
     }
     checkEngineFeatures(cx, codeFeatures, features);
     return { cx, codeFeatures };
+}
+/** V8's full validation, on its background threads: the compile error, or undefined if valid. */
+function v8Check(bytes) {
+    return WebAssembly.compile(bytes).then(() => undefined, (error) => error);
+}
+/** A copy with the shared bit of the given global flag bytes cleared. */
+function unshared(input, flagOffsets) {
+    const copy = input.slice();
+    for (const at of flagOffsets)
+        copy[at] &= ~0x02;
+    return copy;
 }
 function validationFailure(error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -40,6 +40,23 @@ const BASES = [
         (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 50))))
       (global.set $v (i32x4.splat (i32.const 3))))
     (func (export "v") (result i64) (i64x2.extract_lane 0 (global.get $v))))`,
+  `(module
+    (memory $a 1)
+    (memory $b i64 1 2)
+    (data $p "passive")
+    (data (memory $a) (i32.const 8) "active")
+    (table $t 2 funcref)
+    (elem $e func $f)
+    (global $n (mut i32) (i32.const 0))
+    (func $f (param i32) (result i32 i32) (local.get 0) (i32.const 1))
+    (func (export "wizer-initialize")
+      (memory.init $a $p (i32.const 100) (i32.const 0) (i32.const 7))
+      (memory.copy $a $a (i32.const 200) (i32.const 100) (i32.const 7))
+      (i64.store $b (i64.const 16) (i64.const -1))
+      (drop (memory.grow $b (i64.const 1)))
+      (block $out (br_table $out $out (i32.const 1)))
+      (global.set $n (i32.add (call $f (i32.const 5)))))
+    (func (export "n") (result i32) (global.get $n)))`,
 ];
 
 function mutate(bytes: Uint8Array, seed: number): Uint8Array {

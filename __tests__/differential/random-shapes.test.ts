@@ -83,6 +83,9 @@ const FRAGMENTS: ReadonlyArray<(k: number) => Fragment> = [
   () => ({ args: ['--keep-init-func'] }),
   () => ({ args: ['-r', 'missing=nothing'] }),
   (k) => ({ fields: [`(func (export "typed${k}") (param i32))`], args: ['-f', `typed${k}`] }),
+  // (wabt cannot write GC or typed-reference syntax; validation.test.ts has those in bytes.)
+  (k) => ({ fields: [`(global $ex${k} exnref (ref.null exn))`] }),
+  (k) => ({ fields: [`(type $st${k} (struct (field i32)))`] }),
 ];
 
 /** Fragments in random order (a start function or `_initialize` only once), with their flags. */

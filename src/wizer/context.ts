@@ -60,6 +60,8 @@ export interface FeatureUse {
   refTypeRefusal?: { offset: number; reason: string };
   /** Offset of the type of a shared global (shared-everything threads). */
   sharedGlobalAt?: number;
+  /** Offsets of every shared global's flags byte. */
+  sharedGlobalFlags?: number[];
   /** Offset of a `global.get` inside a constant expression (of a defined global). */
   constGlobalGetAt?: number;
 }

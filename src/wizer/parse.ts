@@ -220,7 +220,10 @@ function readGlobals(r: BinaryReader, cx: ModuleContext): void {
     const flagsAt = r.pos;
     const flags = r.u8();
     if (flags > 0x03) throw r.error('malformed global flags', flagsAt);
-    if ((flags & 0x02) !== 0) cx.features.sharedGlobalAt ??= at;
+    if ((flags & 0x02) !== 0) {
+      cx.features.sharedGlobalAt ??= at;
+      (cx.features.sharedGlobalFlags ??= []).push(flagsAt);
+    }
     const mutable = (flags & 0x01) !== 0;
     const initStart = r.pos;
     scanConstExpr(r, cx.features);

@@ -309,10 +309,7 @@ export async function validateModule(
   input: Uint8Array,
   features: WasmFeatures,
 ): Promise<{ cx: ModuleContext; codeFeatures: CodeFeatures }> {
-  const v8Verdict = WebAssembly.compile(input as Uint8Array<ArrayBuffer>).then(
-    () => undefined,
-    (error: unknown) => error,
-  );
+  const v8Verdict = v8Check(input);
   let cx: ModuleContext;
   try {
     if (readPreamble(input) === 'component') {
@@ -324,10 +321,13 @@ export async function validateModule(
     throw error;
   }
   // V8 lacks custom page sizes and shared globals, which upstream's validator accepts and its
-  // engine then refuses (below).
-  const { customPageSizeAt, sharedGlobalAt } = cx.features;
-  if (customPageSizeAt === undefined && sharedGlobalAt === undefined) {
-    const invalid = await v8Verdict;
+  // engine then refuses (below). Shared globals are validated as unshared ones instead (the
+  // flag is one bit, so offsets stay put); custom page sizes are left to that refusal.
+  const { customPageSizeAt, sharedGlobalFlags } = cx.features;
+  if (customPageSizeAt === undefined) {
+    const invalid = sharedGlobalFlags
+      ? await v8Check(unshared(input, sharedGlobalFlags))
+      : await v8Verdict;
     if (invalid !== undefined) throw validationFailure(invalid);
   }
   let codeFeatures: CodeFeatures;
@@ -340,6 +340,21 @@ export async function validateModule(
   }
   checkEngineFeatures(cx, codeFeatures, features);
   return { cx, codeFeatures };
+}
+
+/** V8's full validation, on its background threads: the compile error, or undefined if valid. */
+function v8Check(bytes: Uint8Array): Promise<unknown> {
+  return WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
+/** A copy with the shared bit of the given global flag bytes cleared. */
+function unshared(input: Uint8Array, flagOffsets: readonly number[]): Uint8Array {
+  const copy = input.slice();
+  for (const at of flagOffsets) copy[at]! &= ~0x02;
+  return copy;
 }
 
 export function validationFailure(error: unknown): WizerError {
