@@ -2256,7 +2256,6 @@ function filestatOf(stat) {
         ctim: stat.ctimeNs,
     };
 }
-/** New access and modification times (seconds, as `node:fs` takes them) or undefined for no change. */
 /** Setting a time both to a value and to "now" is EINVAL, checked before anything else. */
 function checkFstflags(flags) {
     const both = (value, now) => (flags & value) !== 0 && (flags & now) !== 0;
@@ -4236,8 +4235,9 @@ function scanConstExpr(r, features) {
  * 2. mutable globals of reference type;
  * 3. reserved `__wizer_` names; imported globals, tables and memories.
  *
- * Feature refusals that upstream's engine makes at compile time (exceptions, GC, custom page
- * sizes, `global.get` in constant expressions) are decided by `checkEngineFeatures`.
+ * Feature refusals that upstream's engine makes at compile time (exceptions, GC, function
+ * references and the reference types they bring, custom page sizes, shared globals, `global.get`
+ * in constant expressions) are decided by `checkEngineFeatures`.
  */
 
 

@@ -86,7 +86,6 @@ function filestatOf(stat: BigIntStats): Filestat {
   };
 }
 
-/** New access and modification times (seconds, as `node:fs` takes them) or undefined for no change. */
 /** Setting a time both to a value and to "now" is EINVAL, checked before anything else. */
 function checkFstflags(flags: number): void {
   const both = (value: number, now: number) => (flags & value) !== 0 && (flags & now) !== 0;

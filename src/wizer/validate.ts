@@ -7,8 +7,9 @@
  * 2. mutable globals of reference type;
  * 3. reserved `__wizer_` names; imported globals, tables and memories.
  *
- * Feature refusals that upstream's engine makes at compile time (exceptions, GC, custom page
- * sizes, `global.get` in constant expressions) are decided by `checkEngineFeatures`.
+ * Feature refusals that upstream's engine makes at compile time (exceptions, GC, function
+ * references and the reference types they bring, custom page sizes, shared globals, `global.get`
+ * in constant expressions) are decided by `checkEngineFeatures`.
  */
 import { WasmDecodeError, WizerError } from '../errors.js';
 import { opcodeName, walkFunctionBody, type InstructionVisitor } from '../wasm/code.js';
