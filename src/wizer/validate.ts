@@ -30,10 +30,6 @@ const UNSUPPORTED_PREFIXED: ReadonlyMap<number, ReadonlySet<number>> = new Map([
   [0xfc, new Set([9, 12, 13, 14, 15, 17])], // data.drop table.init elem.drop table.copy table.grow table.fill
   [0xfb, new Set([0x05, 0x0e, 0x10, 0x11, 0x12, 0x13])], // struct.set array.set/fill/copy/init_data/init_elem
 ]);
-const TABLE_SET = 0x26;
-
-/** Opcodes of the exceptions proposal (legacy and current). */
-const EXCEPTION_OPCODES = new Set([0x06, 0x07, 0x08, 0x09, 0x0a, 0x18, 0x19, 0x1f]);
 
 /** Where a proposal is first used inside a function body. */
 export interface CodeFeatureUse {
@@ -55,12 +51,27 @@ export interface CodeFeatures {
   relaxedSimdSites: number[];
 }
 
-/** call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null. */
-const FUNCTION_REFERENCE_OPCODES = new Set([0x14, 0x15, 0xd4, 0xd5, 0xd6]);
-/** block, loop, if, try (legacy), try_table: a block type follows the opcode. */
-const BLOCK_OPCODES = new Set([0x02, 0x03, 0x04, 0x06, 0x1f]);
-const SELECT_TYPED = 0x1c;
-const REF_NULL = 0xd0;
+/** What the scan looks for in single-byte opcodes, as bit flags in a table (most have none). */
+const Role = {
+  tableSet: 1,
+  /** The exceptions proposal, legacy and current. */
+  exception: 2,
+  /** block, loop, if, try, try_table: a block type follows. */
+  blockType: 4,
+  typedSelect: 8,
+  refNull: 16,
+  /** call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null. */
+  functionReference: 32,
+} as const;
+const SINGLE_BYTE_ROLES = new Uint8Array(256);
+const assignRole = (role: number, opcodes: number[]) =>
+  opcodes.forEach((op) => (SINGLE_BYTE_ROLES[op]! |= role));
+assignRole(Role.tableSet, [0x26]);
+assignRole(Role.exception, [0x06, 0x07, 0x08, 0x09, 0x0a, 0x18, 0x19, 0x1f]);
+assignRole(Role.blockType, [0x02, 0x03, 0x04, 0x06, 0x1f]);
+assignRole(Role.typedSelect, [0x1c]);
+assignRole(Role.refNull, [0xd0]);
+assignRole(Role.functionReference, [0x14, 0x15, 0xd4, 0xd5, 0xd6]);
 
 /** memory.init, data.drop, memory.copy, memory.fill. */
 const isBulkMemoryOp = (sub: number) => sub >= 8 && sub <= 11;
@@ -91,17 +102,18 @@ export function checkSupportedInstructions(cx: ModuleContext): CodeFeatures {
       const visit: InstructionVisitor = (opcode, sub, offset) => {
         if (unsupported !== undefined) return;
         if (sub < 0) {
-          if (opcode === TABLE_SET) refuse(opcode, sub);
-          else if (EXCEPTION_OPCODES.has(opcode)) uses.exceptions ??= here(offset);
+          const role = SINGLE_BYTE_ROLES[opcode]!;
+          if (role === 0) return;
+          if (role & Role.tableSet) refuse(opcode, sub);
+          if (role & Role.exception) uses.exceptions ??= here(offset);
+          if (role & Role.functionReference) uses.functionReferences ??= here(offset);
           if (uses.refType !== undefined) return;
-          if (BLOCK_OPCODES.has(opcode) && isRefTypeByte(bytes[offset + 1]!)) {
+          if (role & Role.blockType && isRefTypeByte(bytes[offset + 1]!)) {
             refType(offset, valTypeRefusal(bytes, offset + 1, 'code'));
-          } else if (opcode === SELECT_TYPED) {
+          } else if (role & Role.typedSelect) {
             refType(offset, selectTypeRefusal(bytes, offset + 1));
-          } else if (opcode === REF_NULL) {
+          } else if (role & Role.refNull) {
             refType(offset, heapTypeRefusal(bytes, offset + 1, 'code'));
-          } else if (FUNCTION_REFERENCE_OPCODES.has(opcode)) {
-            uses.functionReferences ??= here(offset);
           }
           return;
         }
