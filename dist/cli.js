@@ -4659,15 +4659,24 @@ async function readModuleFile(path) {
         return bytes;
     return watToBinary(path, new TextDecoder().decode(bytes));
 }
-/** WAT preloads are assembled with wabt, loaded only when needed (it is not bundled). */
+/**
+ * WAT preloads are assembled with wabt, loaded only when needed: from `wabt.cjs` beside the bundle
+ * (the build copies it there, since ncc cannot bundle an Emscripten module), else the package.
+ */
 async function watToBinary(path, text) {
+    const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
     let wabtInit;
-    try {
-        // A computed name keeps bundlers from trying to inline the package.
-        const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-        wabtInit = load(['wabt'][0]);
+    // Names in an array keep bundlers from trying to inline them.
+    for (const name of ['./wabt.cjs', 'wabt']) {
+        try {
+            wabtInit = load(name);
+            break;
+        }
+        catch {
+            // try the next place
+        }
     }
-    catch {
+    if (wabtInit === undefined) {
         throw new errors/* WizerError */.Mx(`\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`);
     }
     const parsed = (await wabtInit()).parseWat(path, text, { multi_memory: true, memory64: true });

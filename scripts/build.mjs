@@ -35,4 +35,7 @@ for (const entry of entries) {
   }
 }
 writeFileSync(join(dist, 'package.json'), '{"type":"module"}\n');
+// The WAT parser for `.wat` preloads, as published (ncc cannot bundle Emscripten output).
+cpSync(join(root, 'node_modules', 'wabt', 'index.js'), join(dist, 'wabt.cjs'));
+cpSync(join(root, 'node_modules', 'wabt', 'LICENSE'), join(dist, 'wabt.LICENSE'));
 rmSync(scratch, { recursive: true, force: true });

@@ -1,9 +1,9 @@
 /** Behaviours where our CLI deliberately improves on upstream; run on the real bundle. */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TOOL_VERSION } from '../../src/version.js';
-import { repoRoot, runOurs, tempDir, wat } from '../helpers/tools.js';
+import { repoRoot, runOurs, runProcess, tempDir, wat } from '../helpers/tools.js';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -23,6 +23,32 @@ describe('CLI', () => {
     const result = await runOurs(['--version']);
     expect(result.code).toBe(0);
     expect(result.stdout.toString()).toContain(TOOL_VERSION);
+  });
+
+  it('assembles a .wat preload from the bundle alone (dist/ copied without node_modules)', async () => {
+    const alone = join(dir.path, 'alone');
+    cpSync(join(repoRoot, 'dist'), join(alone, 'dist'), { recursive: true });
+    writeFileSync(
+      join(alone, 'stub.wat'),
+      '(module (func (export "seven") (result i32) (i32.const 7)))',
+    );
+    const input = await fixture(
+      'uses-stub.wasm',
+      `(module
+        (import "stub" "seven" (func $seven (result i32)))
+        (global $g (export "g") (mut i32) (i32.const 0))
+        (func (export "wizer-initialize") (global.set $g (call $seven))))`,
+    );
+    const output = join(alone, 'out.wasm');
+    const result = await runProcess(
+      process.execPath,
+      [join(alone, 'dist', 'cli.js'), '--preload', 'stub=stub.wat', '-o', output, input],
+      { cwd: alone },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const module = new WebAssembly.Module(readFileSync(output));
+    const instance = new WebAssembly.Instance(module, { stub: { seven: () => 0 } });
+    expect((instance.exports['g'] as WebAssembly.Global).value).toBe(7);
   });
 
   it('stops an endless initialization at --timeout and leaves no output file', async () => {

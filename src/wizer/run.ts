@@ -90,7 +90,10 @@ async function readModuleFile(path: string): Promise<Uint8Array> {
   return watToBinary(path, new TextDecoder().decode(bytes));
 }
 
-/** WAT preloads are assembled with wabt, loaded only when needed (it is not bundled). */
+/**
+ * WAT preloads are assembled with wabt, loaded only when needed: from `wabt.cjs` beside the bundle
+ * (the build copies it there, since ncc cannot bundle an Emscripten module), else the package.
+ */
 async function watToBinary(path: string, text: string): Promise<Uint8Array> {
   type Wabt = {
     parseWat(
@@ -102,12 +105,18 @@ async function watToBinary(path: string, text: string): Promise<Uint8Array> {
       destroy(): void;
     };
   };
-  let wabtInit: () => Promise<Wabt>;
-  try {
-    // A computed name keeps bundlers from trying to inline the package.
-    const load = createRequire(import.meta.url);
-    wabtInit = load(['wabt'][0]!) as () => Promise<Wabt>;
-  } catch {
+  const load = createRequire(import.meta.url);
+  let wabtInit: (() => Promise<Wabt>) | undefined;
+  // Names in an array keep bundlers from trying to inline them.
+  for (const name of ['./wabt.cjs', 'wabt']) {
+    try {
+      wabtInit = load(name) as () => Promise<Wabt>;
+      break;
+    } catch {
+      // try the next place
+    }
+  }
+  if (wabtInit === undefined) {
     throw new WizerError(
       `\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`,
     );
