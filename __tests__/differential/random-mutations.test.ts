@@ -57,6 +57,20 @@ const BASES = [
       (block $out (br_table $out $out (i32.const 1)))
       (global.set $n (i32.add (call $f (i32.const 5)))))
     (func (export "n") (result i32) (global.get $n)))`,
+  `(module
+    (memory (export "mem") 1 1)
+    (global $s (mut v128) (v128.const i64x2 0 0))
+    (global $k i32 (i32.const 8))
+    (func $sum (param $n i32) (param $acc i64) (result i64)
+      (if (result i64) (i32.eqz (local.get $n))
+        (then (local.get $acc))
+        (else (return_call $sum (i32.sub (local.get $n) (i32.const 1))
+          (i64.add (local.get $acc) (i64.extend_i32_u (local.get $n)))))))
+    (func (export "wizer-initialize")
+      (i64.atomic.store (i32.const 0) (call $sum (i32.const 100) (i64.const 0)))
+      (drop (i32.atomic.rmw.add (i32.const 8) (i32.const 3)))
+      (global.set $s (f32x4.add (f32x4.splat (f32.const 1.5)) (v128.load (i32.const 0))))
+      (v128.store (global.get $k) (global.get $s))))`,
 ];
 
 function mutate(bytes: Uint8Array, seed: number): Uint8Array {
