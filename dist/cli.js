@@ -2153,6 +2153,8 @@ function directoryBase(dir) {
 }
 class DescriptorTable {
     entries = new Map();
+    /** Numbers closed or renumbered away and not yet reused. */
+    free = new Set();
     get(fd) {
         const entry = this.entries.get(fd);
         if (entry === undefined)
@@ -2169,7 +2171,6 @@ class DescriptorTable {
             throw new WasiErrno(Errno.badf);
         return entry;
     }
-    /** The descriptor at `fd` as a directory to resolve paths from (a file: ENOTDIR, stdio: EBADF). */
     /**
      * The directory a path call starts from. Upstream refuses any other descriptor with EBADF,
      * except that `path_open` from a file reports what the host's `openat` does (ENOTDIR).
@@ -2180,32 +2181,41 @@ class DescriptorTable {
             return entry;
         throw new WasiErrno(entry.kind === 'file' ? fromFile : Errno.badf);
     }
+    /**
+     * Numbers a new descriptor as upstream does: the highest freed number first, else one past the
+     * highest in use.
+     */
     add(entry) {
-        let fd = 0;
-        while (this.entries.has(fd))
-            fd++;
+        let fd;
+        if (this.free.size > 0) {
+            fd = Math.max(...this.free);
+            this.free.delete(fd);
+        }
+        else {
+            fd = this.entries.size === 0 ? 0 : Math.max(...this.entries.keys()) + 1;
+        }
         this.entries.set(fd, entry);
         return fd;
     }
-    set(fd, entry) {
-        this.entries.set(fd, entry);
-    }
-    /** Removes `fd` and closes its host descriptor. */
+    /** Removes `fd` (its number becomes free) and closes its host descriptor. */
     close(fd) {
         const entry = this.get(fd);
         this.entries.delete(fd);
+        this.free.add(fd);
         if (entry.kind !== 'stdio')
             (0,external_node_fs_.closeSync)(entry.hostFd);
     }
-    /** Moves `from` onto `to` (both must exist), closing what `to` held. */
+    /** Moves `from` onto `to` (both must exist), closing what `to` held; `from` becomes free. */
     renumber(from, to) {
         const moving = this.get(from);
-        this.get(to);
+        const replaced = this.get(to);
         if (from === to)
             return;
-        this.close(to);
-        this.entries.delete(from);
+        if (replaced.kind !== 'stdio')
+            (0,external_node_fs_.closeSync)(replaced.hostFd);
         this.entries.set(to, moving);
+        this.entries.delete(from);
+        this.free.add(from);
     }
     closeAll() {
         for (const fd of [...this.entries.keys()]) {

@@ -95,6 +95,69 @@ function randomScript(seed: number): string[] {
   return Array.from({ length: 10 + int(25) }, () => pick(commands)());
 }
 
+/** Absolute (preopen-relative) and cwd-relative paths for the wasi-libc commands. */
+const LIBC_PATHS = [
+  '/sb/file.txt',
+  '/sb/sub',
+  '/sb/sub/inner.txt',
+  '/sb/sub/up',
+  '/sb/link',
+  '/sb/link/secret.txt',
+  '/sb/../outside/secret.txt',
+  '/sb/new',
+  '/sb/sub/new2',
+  '/sb/emptydir',
+  '/sb/dangling',
+  '/sb/l1',
+  '/out/secret.txt',
+  '/out/new3',
+  '/nowhere/x',
+  'file.txt',
+  'inner.txt',
+  'up',
+  '../file.txt',
+  'new4',
+  '.',
+  '..',
+];
+
+/** The same kind of sequence through wasi-libc (its path resolution, stdio and errno mapping). */
+function randomLibcScript(seed: number): string[] {
+  const next = seededRandom(seed);
+  const int = (below: number) => Math.floor(next() * below);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+  const path = () => pick(LIBC_PATHS);
+  const fd = () => 3 + int(6);
+  const commands: Array<() => string> = [
+    () => `c_readfile ${path()}`,
+    () => `c_writefile ${path()} ${pick(['w', 'a', 'r+', 'wx'])} ${pick(['hi', 'more%0a'])}`,
+    () => `c_seekread ${path()} ${pick([0, 3, -2])} ${pick(['set', 'cur', 'end'])} 10`,
+    () =>
+      `c_open ${path()} ${pick(['r', 'w', 'rw|creat', 'w|creat|excl', 'rw|trunc', 'w|append', 'r|dir', 'r|nofollow', 'search'])}`,
+    () => `c_close ${fd()}`,
+    () => `c_read ${fd()} ${pick([0, 4, 100])}`,
+    () => `c_write ${fd()} ${pick(['x', 'hello'])}`,
+    () => `c_lseek ${fd()} ${pick([0, 2, -1])} ${pick(['set', 'cur', 'end'])}`,
+    () => `c_stat ${path()}`,
+    () => `c_lstat ${path()}`,
+    () => `c_fstat ${fd()}`,
+    () => `c_listdir ${path()}`,
+    () => `c_mkdir ${path()}`,
+    () => `c_rmdir ${path()}`,
+    () => `c_unlink ${path()}`,
+    () => `c_remove ${path()}`,
+    () => `c_rename ${path()} ${path()}`,
+    () => `c_symlink ${pick(['file.txt', 'sub', '../outside', '/sb/file.txt'])} ${path()}`,
+    () => `c_link ${path()} ${path()}`,
+    () => `c_readlink ${path()}`,
+    () => `c_access ${path()} ${pick([0, 2, 4])}`,
+    () => `c_truncate ${path()} ${pick([0, 3])}`,
+    () => `c_getcwd`,
+    () => `c_chdir ${pick(['/sb', '/sb/sub', '/out', '/sb/link', '/nowhere', 'sub', '..'])}`,
+  ];
+  return Array.from({ length: 10 + int(25) }, () => pick(commands)());
+}
+
 describe.skipIf(!hasClang)('WASI: seeded random scripts match upstream', () => {
   let work: ReturnType<typeof tempDir>;
   let probe: Uint8Array;
@@ -106,6 +169,17 @@ describe.skipIf(!hasClang)('WASI: seeded random scripts match upstream', () => {
   afterAll(() => work?.cleanup());
 
   for (const seed of SEEDS) {
+    it(`libc seed ${seed}`, () =>
+      expectSameAsUpstream(
+        probe,
+        inSandbox(randomLibcScript(seed), {
+          preopens: [
+            ['/sb', 'sandbox'],
+            ['/out', 'outside'],
+          ],
+        }),
+        `${work.path}/libc-${seed}`,
+      ));
     it(`seed ${seed}`, () =>
       expectSameAsUpstream(
         probe,

@@ -53,6 +53,8 @@ export function directoryBase(dir: DirectoryDescriptor): string {
 
 export class DescriptorTable {
   private readonly entries = new Map<number, Descriptor>();
+  /** Numbers closed or renumbered away and not yet reused. */
+  private readonly free = new Set<number>();
 
   get(fd: number): Descriptor {
     const entry = this.entries.get(fd);
@@ -71,7 +73,6 @@ export class DescriptorTable {
     return entry;
   }
 
-  /** The descriptor at `fd` as a directory to resolve paths from (a file: ENOTDIR, stdio: EBADF). */
   /**
    * The directory a path call starts from. Upstream refuses any other descriptor with EBADF,
    * except that `path_open` from a file reports what the host's `openat` does (ENOTDIR).
@@ -82,32 +83,39 @@ export class DescriptorTable {
     throw new WasiErrno(entry.kind === 'file' ? fromFile : Errno.badf);
   }
 
+  /**
+   * Numbers a new descriptor as upstream does: the highest freed number first, else one past the
+   * highest in use.
+   */
   add(entry: Descriptor): number {
-    let fd = 0;
-    while (this.entries.has(fd)) fd++;
+    let fd: number;
+    if (this.free.size > 0) {
+      fd = Math.max(...this.free);
+      this.free.delete(fd);
+    } else {
+      fd = this.entries.size === 0 ? 0 : Math.max(...this.entries.keys()) + 1;
+    }
     this.entries.set(fd, entry);
     return fd;
   }
 
-  set(fd: number, entry: Descriptor): void {
-    this.entries.set(fd, entry);
-  }
-
-  /** Removes `fd` and closes its host descriptor. */
+  /** Removes `fd` (its number becomes free) and closes its host descriptor. */
   close(fd: number): void {
     const entry = this.get(fd);
     this.entries.delete(fd);
+    this.free.add(fd);
     if (entry.kind !== 'stdio') closeSync(entry.hostFd);
   }
 
-  /** Moves `from` onto `to` (both must exist), closing what `to` held. */
+  /** Moves `from` onto `to` (both must exist), closing what `to` held; `from` becomes free. */
   renumber(from: number, to: number): void {
     const moving = this.get(from);
-    this.get(to);
+    const replaced = this.get(to);
     if (from === to) return;
-    this.close(to);
-    this.entries.delete(from);
+    if (replaced.kind !== 'stdio') closeSync(replaced.hostFd);
     this.entries.set(to, moving);
+    this.entries.delete(from);
+    this.free.add(from);
   }
 
   closeAll(): void {
