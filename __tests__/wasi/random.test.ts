@@ -153,6 +153,11 @@ function randomLibcScript(seed: number): string[] {
     () => `c_access ${path()} ${pick([0, 2, 4])}`,
     () => `c_truncate ${path()} ${pick([0, 3])}`,
     () => `c_getcwd`,
+    () => `c_printf ${pick(['out', 'two%20words'])}`,
+    () => `c_eprintf err`,
+    () => `c_stdin ${pick([0, 3, 100])}`,
+    () => `c_isatty ${int(5)}`,
+    () => `c_getenv ${pick(['GREETING', 'NOPE'])}`,
     () => `c_chdir ${pick(['/sb', '/sb/sub', '/out', '/sb/link', '/nowhere', 'sub', '..'])}`,
   ];
   return Array.from({ length: 10 + int(25) }, () => pick(commands)());
@@ -177,6 +182,8 @@ describe.skipIf(!hasClang)('WASI: seeded random scripts match upstream', () => {
             ['/sb', 'sandbox'],
             ['/out', 'outside'],
           ],
+          env: [['GREETING', 'hi there']],
+          stdin: 'line one\nline two\n',
         }),
         `${work.path}/libc-${seed}`,
       ));
