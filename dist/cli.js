@@ -622,11 +622,12 @@ function formatErrorChain(error) {
     const [head, ...causes] = errorChain(error);
     if (causes.length === 0)
         return head ?? '';
-    const lines = causes.map((c, i) => causes.length === 1 ? `    ${indent(c)}` : `    ${i}: ${indent(c)}`);
+    // Continuation lines line up under the cause text: 4 columns alone, 7 after a number.
+    const lines = causes.map((c, i) => causes.length === 1 ? `    ${indent(c, 4)}` : `    ${i}: ${indent(c, 7)}`);
     return `${head}\n\nCaused by:\n${lines.join('\n')}`;
 }
-function indent(text) {
-    return text.replace(/\n/g, '\n       ');
+function indent(text, columns) {
+    return text.replace(/\n/g, `\n${' '.repeat(columns)}`);
 }
 /** Rust's `io::Error` wording (which upstream prints) for the errno codes file access can hit. */
 const RUST_IO_MESSAGES = {
@@ -936,8 +937,9 @@ function readPreamble(bytes) {
         throw r.error('unexpected end-of-file', 0);
     const magic = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
     if (magic !== 0x6d736100) {
-        const seen = Array.from(bytes.subarray(0, 4), (b) => `0x${b.toString(16)}`).join(', ');
-        throw r.error(`magic header not detected: bad magic number - expected=[0x0, 0x61, 0x73, 0x6d] actual=[${seen}]`, 0);
+        // Rust's pretty hex debug form of the two arrays, as wasmparser formats them.
+        const list = (values) => `[\n${Array.from(values, (b) => `    0x${b.toString(16)},\n`).join('')}]`;
+        throw r.error(`magic header not detected: bad magic number - expected=${list([0, 0x61, 0x73, 0x6d])} actual=${list(bytes.subarray(0, 4))}`, 0);
     }
     if (bytes.length < 8)
         throw r.error('unexpected end-of-file', 4);
@@ -947,7 +949,7 @@ function readPreamble(bytes) {
         return 'module';
     if (version === COMPONENT_VERSION && layer === 1)
         return 'component';
-    throw r.error(`unknown binary version: 0x${version.toString(16)}`, 4);
+    throw r.error(`unknown binary version: ${`0x${version.toString(16)}`.padStart(10)}`, 4);
 }
 /** Splits a core module into its sections without decoding their payloads. */
 function readSections(bytes) {
@@ -3401,449 +3403,6 @@ class Wasi {
     }
 }
 
-;// CONCATENATED MODULE: ./src/wizer/traps.ts
-/**
- * Translation of V8's trap messages into the wording of upstream Wizer (Wasmtime), which clients
- * such as ComponentizeJS match on, and of V8 stack frames into a Wasm backtrace.
- */
-
-const TRAP_MESSAGES = [
-    [/^unreachable$/, 'wasm `unreachable` instruction executed'],
-    [
-        /memory access out of bounds|data segment (\d+ )?(is )?out of bounds/,
-        'out of bounds memory access',
-    ],
-    [/divide by zero|remainder by zero/, 'integer divide by zero'],
-    [/float unrepresentable in integer range/, 'invalid conversion to integer'],
-    [/integer overflow/, 'integer overflow'],
-    [
-        /table index is out of bounds|element segment (\d+ )?(is )?out of bounds/,
-        'undefined element: out of bounds table access',
-    ],
-    [/null function|function signature mismatch/, 'indirect call type mismatch'],
-    [/Maximum call stack size exceeded/, 'call stack exhausted'],
-    [/dereferencing a null pointer|null/, 'null reference'],
-    [/unaligned/, 'unaligned atomic operation'],
-];
-/** The reason of a failure inside the guest, in upstream's words where we know them. */
-function trapReason(error) {
-    if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) {
-        for (const [pattern, text] of TRAP_MESSAGES) {
-            if (pattern.test(error.message))
-                return `wasm trap: ${text}`;
-        }
-        return `wasm trap: ${error.message}`;
-    }
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/**
- * `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack, or
- * undefined when no Wasm code was running (a segment that does not fit at instantiation).
- */
-function backtrace(error) {
-    const stack = error instanceof Error ? (error.stack ?? '') : '';
-    const frames = [];
-    for (const m of stack.matchAll(/wasm-function\[(\d+)\]:0x([0-9a-f]+)/g)) {
-        const n = frames.length;
-        frames.push(`${String(n).padStart(5)}:${('0x' + m[2]).padStart(9)} - <unknown>!<wasm function ${m[1]}>`);
-    }
-    if (frames.length === 0)
-        return undefined;
-    return ['error while executing at wasm backtrace:', ...frames].join('\n');
-}
-/** Wraps a failure in the guest as upstream does: context, then backtrace, then the reason. */
-function guestFailure(context, error) {
-    if (error instanceof errors/* WizerError */.Mx && error.name === 'WizerError')
-        return error; // our own refusal
-    // Host errors raised for the guest (WASI traps, unknown imports) keep their own cause chain.
-    const reason = error instanceof errors/* GuestTrap */.U1 ? error : trapReason(error);
-    const frames = backtrace(error);
-    const failure = frames !== undefined
-        ? new errors/* WizerError */.Mx(frames, { cause: reason })
-        : reason instanceof errors/* GuestTrap */.U1
-            ? reason
-            : new errors/* WizerError */.Mx(reason);
-    return context === undefined ? failure : new errors/* WizerError */.Mx(context, { cause: failure });
-}
-
-;// CONCATENATED MODULE: ./src/wasm/code.ts
-
-// ---- Dispatch tables, built once from OPCODES ------------------------------------------------
-/** Primitive decoding steps that immediate kinds map to. */
-const STEP_U32 = 1;
-const STEP_S32 = 2;
-const STEP_S64 = 3;
-const STEP_S33 = 4;
-const STEP_BLOCKTYPE = 5;
-const STEP_BYTE = 6;
-const STEP_ZERO = 7;
-const STEP_BYTES4 = 8;
-const STEP_BYTES8 = 9;
-const STEP_BYTES16 = 10;
-const STEP_MEMARG = 11;
-const STEP_BR_TABLE = 12;
-const STEP_VALTYPES = 13;
-const STEP_CATCHES = 14;
-const STEP_OF = {
-    blocktype: STEP_BLOCKTYPE,
-    labelidx: STEP_U32,
-    br_table: STEP_BR_TABLE,
-    funcidx: STEP_U32,
-    typeidx: STEP_U32,
-    tableidx: STEP_U32,
-    localidx: STEP_U32,
-    globalidx: STEP_U32,
-    tagidx: STEP_U32,
-    dataidx: STEP_U32,
-    elemidx: STEP_U32,
-    memidx: STEP_U32,
-    fieldidx: STEP_U32,
-    u32: STEP_U32,
-    i32: STEP_S32,
-    i64: STEP_S64,
-    f32: STEP_BYTES4,
-    f64: STEP_BYTES8,
-    v128: STEP_BYTES16,
-    memarg: STEP_MEMARG,
-    laneidx: STEP_BYTE,
-    shuffle: STEP_BYTES16,
-    heaptype: STEP_S33,
-    valtypes: STEP_VALTYPES,
-    catches: STEP_CATCHES,
-    castflags: STEP_BYTE,
-    zero: STEP_ZERO,
-};
-const FIRST_PREFIX = 0xfb;
-const UNKNOWN = -1;
-const PREFIXED = -2;
-/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb–0xfe. */
-const singleIds = new Int16Array(256).fill(UNKNOWN);
-/** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
-const prefixedIds = [];
-/** Steps of entry `id` are `steps[stepStart[id] .. stepStart[id + 1]]`. */
-const stepStart = new Uint16Array(opcodes_OPCODES.length + 1);
-const steps = [];
-/** +1 for block openers, -1 for `end`/`delegate`, else 0. */
-const blockDelta = new Int8Array(opcodes_OPCODES.length);
-const names = [];
-/** Shortcuts for the hot loop: no immediates, one LEB index or i32, one memarg, anything else. */
-const SHAPE_NONE = 0;
-const SHAPE_U32 = 1;
-const SHAPE_MEMARG = 2;
-const SHAPE_OTHER = 3;
-const shapes = new Uint8Array(opcodes_OPCODES.length);
-for (let prefix = FIRST_PREFIX; prefix <= 0xfe; prefix++) {
-    singleIds[prefix] = PREFIXED;
-    const codes = opcodes_OPCODES.filter((o) => o.prefix === prefix).map((o) => o.code);
-    prefixedIds.push(new Int16Array(Math.max(...codes) + 1).fill(UNKNOWN));
-}
-opcodes_OPCODES.forEach((info, id) => {
-    const ids = info.prefix === 0 ? singleIds : prefixedIds[info.prefix - FIRST_PREFIX];
-    if (ids[info.code] !== UNKNOWN)
-        throw new Error(`duplicate opcode ${info.name}`);
-    ids[info.code] = id;
-    stepStart[id] = steps.length;
-    for (const kind of info.immediates)
-        steps.push(STEP_OF[kind]);
-    const only = info.immediates.length === 1 ? STEP_OF[info.immediates[0]] : 0;
-    shapes[id] =
-        info.immediates.length === 0
-            ? SHAPE_NONE
-            : only === STEP_U32 || only === STEP_S32 // a one-byte s32 is just as valid as a one-byte u32
-                ? SHAPE_U32
-                : only === STEP_MEMARG
-                    ? SHAPE_MEMARG
-                    : SHAPE_OTHER;
-    blockDelta[id] = info.block === 'open' ? 1 : info.block === 'close' ? -1 : 0;
-    names.push(info.name);
-});
-stepStart[opcodes_OPCODES.length] = steps.length;
-const stepCodes = Uint8Array.from(steps);
-/** Single-byte value types; 0x63/0x64 (`ref null ht` / `ref ht`) are followed by a heap type. */
-const SIMPLE_VALTYPE = new Uint8Array(128);
-for (const b of [
-    ...[0x7f, 0x7e, 0x7d, 0x7c, 0x7b], // i32 i64 f32 f64 v128
-    ...[0x74, 0x73, 0x72, 0x71, 0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69], // abstract refs
-]) {
-    SIMPLE_VALTYPE[b] = 1;
-}
-const REF_NULL = 0x63;
-const REF = 0x64;
-const EMPTY_BLOCK = 0x40;
-// ---- Public API ------------------------------------------------------------------------------
-/** The mnemonic of an opcode, or `unknown opcode 0x…` if the table has no such instruction. */
-function opcodeName(opcode, subopcode) {
-    const id = code_lookup(opcode, subopcode);
-    return id >= 0 ? names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
-}
-/** The table entry of an opcode as a visitor receives it, if there is one. */
-function opcodeInfo(opcode, subopcode) {
-    const id = code_lookup(opcode, subopcode);
-    return id >= 0 ? OPCODES[id] : undefined;
-}
-/**
- * Walks one function body: `reader` spans exactly the body (after its size). Reads the local
- * declarations, then visits every instruction; the body must end with the `end` that closes it.
- */
-function walkFunctionBody(reader, visit) {
-    skipLocals(reader);
-    const bytes = reader.bytes;
-    const end = reader.end;
-    let pos = reader.pos;
-    let depth = 1;
-    while (pos < end) {
-        const offset = pos;
-        const opcode = bytes[pos++];
-        let subopcode = -1;
-        let id = singleIds[opcode];
-        if (id < 0) {
-            if (id === PREFIXED) {
-                const b = bytes[pos];
-                if (b < 0x80 && pos < end) {
-                    subopcode = b;
-                    pos++;
-                }
-                else {
-                    reader.pos = pos;
-                    subopcode = reader.u32();
-                    pos = reader.pos;
-                }
-                const ids = prefixedIds[opcode - FIRST_PREFIX];
-                id = subopcode < ids.length ? ids[subopcode] : UNKNOWN;
-            }
-            if (id < 0) {
-                throw reader.error(`unknown opcode ${hexOpcode(opcode, subopcode)}`, offset);
-            }
-        }
-        visit(opcode, subopcode, offset);
-        const shape = shapes[id];
-        // Fast paths for the common single-byte forms; everything else goes through the steps.
-        if (shape === SHAPE_NONE) {
-            // no immediates
-        }
-        else if (shape === SHAPE_U32 && bytes[pos] < 0x80 && pos < end) {
-            pos++; // local.get 3, br 0, call 42, i32.const 7, …
-        }
-        else if (shape === SHAPE_MEMARG &&
-            bytes[pos] < 0x40 &&
-            bytes[pos + 1] < 0x80 &&
-            pos + 1 < end) {
-            pos += 2; // alignment without a memory index, then a one-byte offset
-        }
-        else {
-            for (let i = stepStart[id], last = stepStart[id + 1]; i < last; i++) {
-                pos = skipImmediate(reader, stepCodes[i], pos);
-            }
-        }
-        const delta = blockDelta[id];
-        if (delta !== 0) {
-            depth += delta;
-            if (depth === 0) {
-                if (pos !== end)
-                    throw reader.error('operators remaining after end of function', pos);
-                reader.pos = pos;
-                return;
-            }
-        }
-    }
-    reader.pos = end;
-    throw reader.error('function body must end with END opcode', end);
-}
-/** Walks every body of a code section: `reader` spans the section payload. */
-function walkCodeSection(reader, visit) {
-    const count = reader.u32();
-    for (let i = 0; i < count; i++) {
-        const size = reader.u32();
-        walkFunctionBody(reader.sub(size), visit);
-    }
-    if (!reader.eof) {
-        throw reader.error('section size mismatch: unexpected data at the end of the section');
-    }
-}
-// ---- Decoding helpers ------------------------------------------------------------------------
-function code_lookup(opcode, subopcode) {
-    if (opcode < 0 || opcode > 0xff)
-        return UNKNOWN;
-    const id = singleIds[opcode];
-    if (id !== PREFIXED)
-        return id;
-    const ids = prefixedIds[opcode - FIRST_PREFIX];
-    return subopcode >= 0 && subopcode < ids.length ? ids[subopcode] : UNKNOWN;
-}
-function hexOpcode(opcode, subopcode) {
-    const head = `0x${opcode.toString(16).padStart(2, '0')}`;
-    return subopcode < 0 ? head : `${head} 0x${subopcode.toString(16)}`;
-}
-function skipLocals(reader) {
-    const groups = reader.u32();
-    for (let i = 0; i < groups; i++) {
-        reader.u32();
-        skipValType(reader);
-    }
-}
-function skipValType(reader) {
-    const offset = reader.pos;
-    const b = reader.u8();
-    if (b === REF_NULL || b === REF) {
-        reader.pos = skipSigned(reader, reader.pos, 33);
-    }
-    else if (b >= 0x80 || SIMPLE_VALTYPE[b] !== 1) {
-        throw reader.error(`invalid value type 0x${b.toString(16)}`, offset);
-    }
-}
-/** Skips one immediate starting at `pos`; returns the position after it. */
-function skipImmediate(reader, step, pos) {
-    const bytes = reader.bytes;
-    switch (step) {
-        case STEP_U32:
-            if (bytes[pos] < 0x80 && pos < reader.end)
-                return pos + 1;
-            return skipUnsigned(reader, pos, 32);
-        case STEP_S32:
-            return skipSigned(reader, pos, 32);
-        case STEP_S64:
-            return skipSigned(reader, pos, 64);
-        case STEP_S33:
-            return skipSigned(reader, pos, 33);
-        case STEP_BLOCKTYPE: {
-            const b = bytes[pos];
-            if (pos < reader.end && (b === EMPTY_BLOCK || (b < 0x80 && SIMPLE_VALTYPE[b] === 1))) {
-                return pos + 1;
-            }
-            if (b === REF_NULL || b === REF)
-                return skipSigned(reader, pos + 1, 33);
-            return skipSigned(reader, pos, 33);
-        }
-        case STEP_BYTE:
-            return skipBytes(reader, pos, 1);
-        case STEP_ZERO:
-            if (pos < reader.end && bytes[pos] !== 0) {
-                throw reader.error('nonzero byte after `atomic.fence`', pos);
-            }
-            return skipBytes(reader, pos, 1);
-        case STEP_BYTES4:
-            return skipBytes(reader, pos, 4);
-        case STEP_BYTES8:
-            return skipBytes(reader, pos, 8);
-        case STEP_BYTES16:
-            return skipBytes(reader, pos, 16);
-        case STEP_MEMARG:
-            return skipMemarg(reader, pos);
-        case STEP_BR_TABLE: {
-            reader.pos = pos;
-            const targets = reader.u32() + 1; // the vector, then the default label
-            pos = reader.pos;
-            for (let i = 0; i < targets; i++)
-                pos = skipUnsigned(reader, pos, 32);
-            return pos;
-        }
-        case STEP_VALTYPES: {
-            reader.pos = pos;
-            const count = reader.u32();
-            for (let i = 0; i < count; i++)
-                skipValType(reader);
-            return reader.pos;
-        }
-        case STEP_CATCHES:
-            return skipCatches(reader, pos);
-        default:
-            throw new Error(`unreachable: immediate step ${step}`);
-    }
-}
-function skipMemarg(reader, pos) {
-    let align = reader.bytes[pos];
-    if (align < 0x80 && pos < reader.end) {
-        pos++;
-    }
-    else {
-        reader.pos = pos;
-        align = reader.u32();
-        pos = reader.pos;
-    }
-    // Multi-memory: bit 6 of the alignment field announces an explicit memory index.
-    if ((align & 0x40) !== 0)
-        pos = skipUnsigned(reader, pos, 32);
-    // memory64: offsets are u64 (a superset of the u32 encoding used for 32-bit memories).
-    return skipUnsigned(reader, pos, 64);
-}
-function skipCatches(reader, pos) {
-    reader.pos = pos;
-    const count = reader.u32();
-    for (let i = 0; i < count; i++) {
-        const kindOffset = reader.pos;
-        const kind = reader.u8();
-        if (kind > 3)
-            throw reader.error(`invalid catch kind 0x${kind.toString(16)}`, kindOffset);
-        if (kind < 2)
-            reader.u32(); // `catch` / `catch_ref` name a tag
-        reader.u32();
-    }
-    return reader.pos;
-}
-function skipBytes(reader, pos, n) {
-    if (pos + n > reader.end)
-        throw reader.error('unexpected end-of-file', reader.end);
-    return pos + n;
-}
-/**
- * Skips an unsigned LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
- * allowed byte the continuation bit and the bits beyond the width must be zero.
- */
-function skipUnsigned(reader, start, bits) {
-    const bytes = reader.bytes;
-    const limit = start + Math.ceil(bits / 7) - 1;
-    const lastMask = bits === 32 ? 0xf0 : 0xfe;
-    let pos = start;
-    for (;;) {
-        if (pos >= reader.end)
-            throw reader.error('unexpected end-of-file', reader.end);
-        const b = bytes[pos];
-        if (pos === limit) {
-            if ((b & lastMask) !== 0)
-                throw lebError(reader, start, b, `u${bits}`);
-            return pos + 1;
-        }
-        pos++;
-        if (b < 0x80)
-            return pos;
-    }
-}
-/**
- * Skips a signed LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
- * allowed byte the continuation bit must be clear and the bits from the sign bit up must be equal.
- */
-function skipSigned(reader, start, bits) {
-    const bytes = reader.bytes;
-    const limit = start + Math.ceil(bits / 7) - 1;
-    const signMask = bits === 32 ? 0x78 : bits === 33 ? 0x70 : 0x7f;
-    let pos = start;
-    for (;;) {
-        if (pos >= reader.end)
-            throw reader.error('unexpected end-of-file', reader.end);
-        const b = bytes[pos];
-        if (pos === limit) {
-            const high = b & signMask;
-            if (b >= 0x80 || (high !== 0 && high !== signMask)) {
-                throw lebError(reader, start, b, `s${bits}`);
-            }
-            return pos + 1;
-        }
-        pos++;
-        if (b < 0x80)
-            return pos;
-    }
-}
-function lebError(reader, start, last, type) {
-    const what = last >= 0x80 ? 'integer representation too long' : 'integer too large';
-    return reader.error(`invalid var_${type}: ${what}`, start);
-}
-
-;// CONCATENATED MODULE: ./src/wizer/context.ts
-/** Prefix reserved for the names instrumentation adds. */
-const RESERVED_PREFIX = '__wizer_';
-
 ;// CONCATENATED MODULE: ./src/wizer/ref-types.ts
 /**
  * Reference types that upstream's engine refuses when it compiles: its configuration has the GC,
@@ -3856,8 +3415,8 @@ const GC_HEAP_TYPES = new Set([0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x71, 0x72, 0x73]);
 const EXCEPTION_HEAP_TYPES = new Set([0x69, 0x74]);
 const FUNC = 0x70;
 const EXTERN = 0x6f;
-const ref_types_REF_NULL = 0x63;
-const ref_types_REF = 0x64;
+const REF_NULL = 0x63;
+const REF = 0x64;
 /** Why upstream refuses the heap type starting at `at`, or undefined if it accepts it. */
 function heapTypeRefusal(bytes, at, site) {
     const first = bytes[at];
@@ -3876,9 +3435,9 @@ function heapTypeRefusal(bytes, at, site) {
 /** Why upstream refuses the value type starting at `at`, or undefined if it accepts it. */
 function valTypeRefusal(bytes, at, site) {
     const first = bytes[at];
-    if (first === ref_types_REF)
+    if (first === REF)
         return 'function references required for non-nullable types';
-    if (first === ref_types_REF_NULL)
+    if (first === REF_NULL)
         return heapTypeRefusal(bytes, at + 1, site);
     if (GC_HEAP_TYPES.has(first) || EXCEPTION_HEAP_TYPES.has(first)) {
         return heapTypeRefusal(bytes, at, site);
@@ -3887,7 +3446,7 @@ function valTypeRefusal(bytes, at, site) {
 }
 /** Whether a block type's first byte is a reference value type (not empty, numeric or an index). */
 function isRefTypeByte(byte) {
-    return byte >= ref_types_REF_NULL && byte <= 0x74;
+    return byte >= REF_NULL && byte <= 0x74;
 }
 
 ;// CONCATENATED MODULE: ./src/wizer/parse.ts
@@ -4234,6 +3793,449 @@ function scanConstExpr(r, features) {
         }
     }
 }
+
+;// CONCATENATED MODULE: ./src/wizer/traps.ts
+/**
+ * Translation of V8's trap messages into the wording of upstream Wizer (Wasmtime), which clients
+ * such as ComponentizeJS match on, and of V8 stack frames into a Wasm backtrace.
+ */
+
+const TRAP_MESSAGES = [
+    [/^unreachable$/, 'wasm `unreachable` instruction executed'],
+    [
+        /memory access out of bounds|data segment (\d+ )?(is )?out of bounds/,
+        'out of bounds memory access',
+    ],
+    [/divide by zero|remainder by zero/, 'integer divide by zero'],
+    [/float unrepresentable in integer range/, 'invalid conversion to integer'],
+    [/integer overflow/, 'integer overflow'],
+    [
+        /table index is out of bounds|element segment (\d+ )?(is )?out of bounds/,
+        'undefined element: out of bounds table access',
+    ],
+    [/null function|function signature mismatch/, 'indirect call type mismatch'],
+    [/Maximum call stack size exceeded/, 'call stack exhausted'],
+    [/dereferencing a null pointer|null/, 'null reference'],
+    [/unaligned/, 'unaligned atomic operation'],
+];
+/** The reason of a failure inside the guest, in upstream's words where we know them. */
+function trapReason(error) {
+    if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) {
+        for (const [pattern, text] of TRAP_MESSAGES) {
+            if (pattern.test(error.message))
+                return `wasm trap: ${text}`;
+        }
+        return `wasm trap: ${error.message}`;
+    }
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/**
+ * `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack, or
+ * undefined when no Wasm code was running (a segment that does not fit at instantiation).
+ */
+function backtrace(error) {
+    const stack = error instanceof Error ? (error.stack ?? '') : '';
+    const frames = [];
+    for (const m of stack.matchAll(/wasm-function\[(\d+)\]:0x([0-9a-f]+)/g)) {
+        const n = frames.length;
+        frames.push(`${String(n).padStart(5)}:${('0x' + m[2]).padStart(9)} - <unknown>!<wasm function ${m[1]}>`);
+    }
+    if (frames.length === 0)
+        return undefined;
+    return ['error while executing at wasm backtrace:', ...frames].join('\n');
+}
+/** Wraps a failure in the guest as upstream does: context, then backtrace, then the reason. */
+function guestFailure(context, error) {
+    if (error instanceof errors/* WizerError */.Mx && error.name === 'WizerError')
+        return error; // our own refusal
+    // Host errors raised for the guest (WASI traps, unknown imports) keep their own cause chain.
+    const reason = error instanceof errors/* GuestTrap */.U1 ? error : trapReason(error);
+    const frames = backtrace(error);
+    const failure = frames !== undefined
+        ? new errors/* WizerError */.Mx(frames, { cause: reason })
+        : reason instanceof errors/* GuestTrap */.U1
+            ? reason
+            : new errors/* WizerError */.Mx(reason);
+    return context === undefined ? failure : new errors/* WizerError */.Mx(context, { cause: failure });
+}
+
+;// CONCATENATED MODULE: ./src/wasm/code.ts
+
+// ---- Dispatch tables, built once from OPCODES ------------------------------------------------
+/** Primitive decoding steps that immediate kinds map to. */
+const STEP_U32 = 1;
+const STEP_S32 = 2;
+const STEP_S64 = 3;
+const STEP_S33 = 4;
+const STEP_BLOCKTYPE = 5;
+const STEP_BYTE = 6;
+const STEP_ZERO = 7;
+const STEP_BYTES4 = 8;
+const STEP_BYTES8 = 9;
+const STEP_BYTES16 = 10;
+const STEP_MEMARG = 11;
+const STEP_BR_TABLE = 12;
+const STEP_VALTYPES = 13;
+const STEP_CATCHES = 14;
+const STEP_OF = {
+    blocktype: STEP_BLOCKTYPE,
+    labelidx: STEP_U32,
+    br_table: STEP_BR_TABLE,
+    funcidx: STEP_U32,
+    typeidx: STEP_U32,
+    tableidx: STEP_U32,
+    localidx: STEP_U32,
+    globalidx: STEP_U32,
+    tagidx: STEP_U32,
+    dataidx: STEP_U32,
+    elemidx: STEP_U32,
+    memidx: STEP_U32,
+    fieldidx: STEP_U32,
+    u32: STEP_U32,
+    i32: STEP_S32,
+    i64: STEP_S64,
+    f32: STEP_BYTES4,
+    f64: STEP_BYTES8,
+    v128: STEP_BYTES16,
+    memarg: STEP_MEMARG,
+    laneidx: STEP_BYTE,
+    shuffle: STEP_BYTES16,
+    heaptype: STEP_S33,
+    valtypes: STEP_VALTYPES,
+    catches: STEP_CATCHES,
+    castflags: STEP_BYTE,
+    zero: STEP_ZERO,
+};
+const FIRST_PREFIX = 0xfb;
+const UNKNOWN = -1;
+const PREFIXED = -2;
+/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb–0xfe. */
+const singleIds = new Int16Array(256).fill(UNKNOWN);
+/** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
+const prefixedIds = [];
+/** Steps of entry `id` are `steps[stepStart[id] .. stepStart[id + 1]]`. */
+const stepStart = new Uint16Array(opcodes_OPCODES.length + 1);
+const steps = [];
+/** +1 for block openers, -1 for `end`/`delegate`, else 0. */
+const blockDelta = new Int8Array(opcodes_OPCODES.length);
+const names = [];
+/** Shortcuts for the hot loop: no immediates, one LEB index or i32, one memarg, anything else. */
+const SHAPE_NONE = 0;
+const SHAPE_U32 = 1;
+const SHAPE_MEMARG = 2;
+const SHAPE_OTHER = 3;
+const shapes = new Uint8Array(opcodes_OPCODES.length);
+for (let prefix = FIRST_PREFIX; prefix <= 0xfe; prefix++) {
+    singleIds[prefix] = PREFIXED;
+    const codes = opcodes_OPCODES.filter((o) => o.prefix === prefix).map((o) => o.code);
+    prefixedIds.push(new Int16Array(Math.max(...codes) + 1).fill(UNKNOWN));
+}
+opcodes_OPCODES.forEach((info, id) => {
+    const ids = info.prefix === 0 ? singleIds : prefixedIds[info.prefix - FIRST_PREFIX];
+    if (ids[info.code] !== UNKNOWN)
+        throw new Error(`duplicate opcode ${info.name}`);
+    ids[info.code] = id;
+    stepStart[id] = steps.length;
+    for (const kind of info.immediates)
+        steps.push(STEP_OF[kind]);
+    const only = info.immediates.length === 1 ? STEP_OF[info.immediates[0]] : 0;
+    shapes[id] =
+        info.immediates.length === 0
+            ? SHAPE_NONE
+            : only === STEP_U32 || only === STEP_S32 // a one-byte s32 is just as valid as a one-byte u32
+                ? SHAPE_U32
+                : only === STEP_MEMARG
+                    ? SHAPE_MEMARG
+                    : SHAPE_OTHER;
+    blockDelta[id] = info.block === 'open' ? 1 : info.block === 'close' ? -1 : 0;
+    names.push(info.name);
+});
+stepStart[opcodes_OPCODES.length] = steps.length;
+const stepCodes = Uint8Array.from(steps);
+/** Single-byte value types; 0x63/0x64 (`ref null ht` / `ref ht`) are followed by a heap type. */
+const SIMPLE_VALTYPE = new Uint8Array(128);
+for (const b of [
+    ...[0x7f, 0x7e, 0x7d, 0x7c, 0x7b], // i32 i64 f32 f64 v128
+    ...[0x74, 0x73, 0x72, 0x71, 0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69], // abstract refs
+]) {
+    SIMPLE_VALTYPE[b] = 1;
+}
+const code_REF_NULL = 0x63;
+const code_REF = 0x64;
+const EMPTY_BLOCK = 0x40;
+// ---- Public API ------------------------------------------------------------------------------
+/** The mnemonic of an opcode, or `unknown opcode 0x…` if the table has no such instruction. */
+function opcodeName(opcode, subopcode) {
+    const id = code_lookup(opcode, subopcode);
+    return id >= 0 ? names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
+}
+/** The table entry of an opcode as a visitor receives it, if there is one. */
+function opcodeInfo(opcode, subopcode) {
+    const id = code_lookup(opcode, subopcode);
+    return id >= 0 ? OPCODES[id] : undefined;
+}
+/**
+ * Walks one function body: `reader` spans exactly the body (after its size). Reads the local
+ * declarations, then visits every instruction; the body must end with the `end` that closes it.
+ */
+function walkFunctionBody(reader, visit) {
+    skipLocals(reader);
+    const bytes = reader.bytes;
+    const end = reader.end;
+    let pos = reader.pos;
+    let depth = 1;
+    while (pos < end) {
+        const offset = pos;
+        const opcode = bytes[pos++];
+        let subopcode = -1;
+        let id = singleIds[opcode];
+        if (id < 0) {
+            if (id === PREFIXED) {
+                const b = bytes[pos];
+                if (b < 0x80 && pos < end) {
+                    subopcode = b;
+                    pos++;
+                }
+                else {
+                    reader.pos = pos;
+                    subopcode = reader.u32();
+                    pos = reader.pos;
+                }
+                const ids = prefixedIds[opcode - FIRST_PREFIX];
+                id = subopcode < ids.length ? ids[subopcode] : UNKNOWN;
+            }
+            if (id < 0) {
+                throw reader.error(`unknown opcode ${hexOpcode(opcode, subopcode)}`, offset);
+            }
+        }
+        visit(opcode, subopcode, offset);
+        const shape = shapes[id];
+        // Fast paths for the common single-byte forms; everything else goes through the steps.
+        if (shape === SHAPE_NONE) {
+            // no immediates
+        }
+        else if (shape === SHAPE_U32 && bytes[pos] < 0x80 && pos < end) {
+            pos++; // local.get 3, br 0, call 42, i32.const 7, …
+        }
+        else if (shape === SHAPE_MEMARG &&
+            bytes[pos] < 0x40 &&
+            bytes[pos + 1] < 0x80 &&
+            pos + 1 < end) {
+            pos += 2; // alignment without a memory index, then a one-byte offset
+        }
+        else {
+            for (let i = stepStart[id], last = stepStart[id + 1]; i < last; i++) {
+                pos = skipImmediate(reader, stepCodes[i], pos);
+            }
+        }
+        const delta = blockDelta[id];
+        if (delta !== 0) {
+            depth += delta;
+            if (depth === 0) {
+                if (pos !== end)
+                    throw reader.error('operators remaining after end of function', pos);
+                reader.pos = pos;
+                return;
+            }
+        }
+    }
+    reader.pos = end;
+    throw reader.error('function body must end with END opcode', end);
+}
+/** Walks every body of a code section: `reader` spans the section payload. */
+function walkCodeSection(reader, visit) {
+    const count = reader.u32();
+    for (let i = 0; i < count; i++) {
+        const size = reader.u32();
+        walkFunctionBody(reader.sub(size), visit);
+    }
+    if (!reader.eof) {
+        throw reader.error('section size mismatch: unexpected data at the end of the section');
+    }
+}
+// ---- Decoding helpers ------------------------------------------------------------------------
+function code_lookup(opcode, subopcode) {
+    if (opcode < 0 || opcode > 0xff)
+        return UNKNOWN;
+    const id = singleIds[opcode];
+    if (id !== PREFIXED)
+        return id;
+    const ids = prefixedIds[opcode - FIRST_PREFIX];
+    return subopcode >= 0 && subopcode < ids.length ? ids[subopcode] : UNKNOWN;
+}
+function hexOpcode(opcode, subopcode) {
+    const head = `0x${opcode.toString(16).padStart(2, '0')}`;
+    return subopcode < 0 ? head : `${head} 0x${subopcode.toString(16)}`;
+}
+function skipLocals(reader) {
+    const groups = reader.u32();
+    for (let i = 0; i < groups; i++) {
+        reader.u32();
+        skipValType(reader);
+    }
+}
+function skipValType(reader) {
+    const offset = reader.pos;
+    const b = reader.u8();
+    if (b === code_REF_NULL || b === code_REF) {
+        reader.pos = skipSigned(reader, reader.pos, 33);
+    }
+    else if (b >= 0x80 || SIMPLE_VALTYPE[b] !== 1) {
+        throw reader.error(`invalid value type 0x${b.toString(16)}`, offset);
+    }
+}
+/** Skips one immediate starting at `pos`; returns the position after it. */
+function skipImmediate(reader, step, pos) {
+    const bytes = reader.bytes;
+    switch (step) {
+        case STEP_U32:
+            if (bytes[pos] < 0x80 && pos < reader.end)
+                return pos + 1;
+            return skipUnsigned(reader, pos, 32);
+        case STEP_S32:
+            return skipSigned(reader, pos, 32);
+        case STEP_S64:
+            return skipSigned(reader, pos, 64);
+        case STEP_S33:
+            return skipSigned(reader, pos, 33);
+        case STEP_BLOCKTYPE: {
+            const b = bytes[pos];
+            if (pos < reader.end && (b === EMPTY_BLOCK || (b < 0x80 && SIMPLE_VALTYPE[b] === 1))) {
+                return pos + 1;
+            }
+            if (b === code_REF_NULL || b === code_REF)
+                return skipSigned(reader, pos + 1, 33);
+            return skipSigned(reader, pos, 33);
+        }
+        case STEP_BYTE:
+            return skipBytes(reader, pos, 1);
+        case STEP_ZERO:
+            if (pos < reader.end && bytes[pos] !== 0) {
+                throw reader.error('nonzero byte after `atomic.fence`', pos);
+            }
+            return skipBytes(reader, pos, 1);
+        case STEP_BYTES4:
+            return skipBytes(reader, pos, 4);
+        case STEP_BYTES8:
+            return skipBytes(reader, pos, 8);
+        case STEP_BYTES16:
+            return skipBytes(reader, pos, 16);
+        case STEP_MEMARG:
+            return skipMemarg(reader, pos);
+        case STEP_BR_TABLE: {
+            reader.pos = pos;
+            const targets = reader.u32() + 1; // the vector, then the default label
+            pos = reader.pos;
+            for (let i = 0; i < targets; i++)
+                pos = skipUnsigned(reader, pos, 32);
+            return pos;
+        }
+        case STEP_VALTYPES: {
+            reader.pos = pos;
+            const count = reader.u32();
+            for (let i = 0; i < count; i++)
+                skipValType(reader);
+            return reader.pos;
+        }
+        case STEP_CATCHES:
+            return skipCatches(reader, pos);
+        default:
+            throw new Error(`unreachable: immediate step ${step}`);
+    }
+}
+function skipMemarg(reader, pos) {
+    let align = reader.bytes[pos];
+    if (align < 0x80 && pos < reader.end) {
+        pos++;
+    }
+    else {
+        reader.pos = pos;
+        align = reader.u32();
+        pos = reader.pos;
+    }
+    // Multi-memory: bit 6 of the alignment field announces an explicit memory index.
+    if ((align & 0x40) !== 0)
+        pos = skipUnsigned(reader, pos, 32);
+    // memory64: offsets are u64 (a superset of the u32 encoding used for 32-bit memories).
+    return skipUnsigned(reader, pos, 64);
+}
+function skipCatches(reader, pos) {
+    reader.pos = pos;
+    const count = reader.u32();
+    for (let i = 0; i < count; i++) {
+        const kindOffset = reader.pos;
+        const kind = reader.u8();
+        if (kind > 3)
+            throw reader.error(`invalid catch kind 0x${kind.toString(16)}`, kindOffset);
+        if (kind < 2)
+            reader.u32(); // `catch` / `catch_ref` name a tag
+        reader.u32();
+    }
+    return reader.pos;
+}
+function skipBytes(reader, pos, n) {
+    if (pos + n > reader.end)
+        throw reader.error('unexpected end-of-file', reader.end);
+    return pos + n;
+}
+/**
+ * Skips an unsigned LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
+ * allowed byte the continuation bit and the bits beyond the width must be zero.
+ */
+function skipUnsigned(reader, start, bits) {
+    const bytes = reader.bytes;
+    const limit = start + Math.ceil(bits / 7) - 1;
+    const lastMask = bits === 32 ? 0xf0 : 0xfe;
+    let pos = start;
+    for (;;) {
+        if (pos >= reader.end)
+            throw reader.error('unexpected end-of-file', reader.end);
+        const b = bytes[pos];
+        if (pos === limit) {
+            if ((b & lastMask) !== 0)
+                throw lebError(reader, start, b, `u${bits}`);
+            return pos + 1;
+        }
+        pos++;
+        if (b < 0x80)
+            return pos;
+    }
+}
+/**
+ * Skips a signed LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
+ * allowed byte the continuation bit must be clear and the bits from the sign bit up must be equal.
+ */
+function skipSigned(reader, start, bits) {
+    const bytes = reader.bytes;
+    const limit = start + Math.ceil(bits / 7) - 1;
+    const signMask = bits === 32 ? 0x78 : bits === 33 ? 0x70 : 0x7f;
+    let pos = start;
+    for (;;) {
+        if (pos >= reader.end)
+            throw reader.error('unexpected end-of-file', reader.end);
+        const b = bytes[pos];
+        if (pos === limit) {
+            const high = b & signMask;
+            if (b >= 0x80 || (high !== 0 && high !== signMask)) {
+                throw lebError(reader, start, b, `s${bits}`);
+            }
+            return pos + 1;
+        }
+        pos++;
+        if (b < 0x80)
+            return pos;
+    }
+}
+function lebError(reader, start, last, type) {
+    const what = last >= 0x80 ? 'integer representation too long' : 'integer too large';
+    return reader.error(`invalid var_${type}: ${what}`, start);
+}
+
+;// CONCATENATED MODULE: ./src/wizer/context.ts
+/** Prefix reserved for the names instrumentation adds. */
+const RESERVED_PREFIX = '__wizer_';
 
 ;// CONCATENATED MODULE: ./src/wizer/validate.ts
 /**
@@ -4603,6 +4605,7 @@ function validationFailure(error) {
 
 
 
+
 const WASI_MODULE = 'wasi_snapshot_preview1';
 const REACTOR_INIT = '_initialize';
 /**
@@ -4629,26 +4632,37 @@ async function buildEnvironment(options) {
     });
     const environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
     for (const preload of options.preloads) {
-        environment.preloads.set(preload.name, await instantiatePreload(preload, environment));
+        run_define(environment, preload.name, await instantiatePreload(preload, environment));
     }
     return environment;
 }
 async function instantiatePreload(preload, environment) {
     let module;
+    let cx;
     try {
-        const bytes = deferStartFunction(await readModuleFile(preload.path));
-        module = new WebAssembly.Module(bytes);
+        const bytes = await readModuleFile(preload.path);
+        module = new WebAssembly.Module(deferStartFunction(bytes));
+        cx = parseModule(bytes);
     }
     catch (error) {
         throw new errors/* WizerError */.Mx('failed to parse preload module', { cause: error });
     }
     try {
         const wasi = environment.wasi.forInstance();
-        const instance = new WebAssembly.Instance(module, linkImports(module, environment, wasi, false));
+        const instance = new WebAssembly.Instance(module, linkImports(module, cx, environment, wasi, false));
         bindMemory(wasi, instance);
-        const { [START_EXPORT]: start, ...namespace } = instance.exports;
+        const start = instance.exports[START_EXPORT];
         if (typeof start === 'function')
             start();
+        const namespace = new Map();
+        for (const exp of cx.exports) {
+            const funcType = exp.kind === ExternalKind.Func ? cx.types[cx.funcTypeIndices[exp.index]] : undefined;
+            namespace.set(exp.name, {
+                value: instance.exports[exp.name],
+                kind: exp.kind,
+                type: funcType,
+            });
+        }
         return namespace;
     }
     catch (error) {
@@ -4656,6 +4670,22 @@ async function instantiatePreload(preload, environment) {
             cause: guestFailure(undefined, error),
         });
     }
+}
+/** Adds a preload's exports under its name; a name defined twice is an error, as upstream's. */
+function run_define(environment, moduleName, exports) {
+    const namespace = environment.preloads.get(moduleName) ?? new Map();
+    const wasiNames = environment.allowWasi && moduleName === WASI_MODULE
+        ? new Set(Object.keys(environment.wasi.forInstance().imports))
+        : undefined;
+    for (const [name, linked] of exports) {
+        if (namespace.has(name) || wasiNames?.has(name)) {
+            throw new errors/* WizerError */.Mx("failed to add preload's exports to linker", {
+                cause: `import of \`${moduleName}::${name}\` defined twice`,
+            });
+        }
+        namespace.set(name, linked);
+    }
+    environment.preloads.set(moduleName, namespace);
 }
 async function readModuleFile(path) {
     let bytes;
@@ -4704,17 +4734,25 @@ function bindMemory(wasi, instance) {
 /**
  * The import object: WASI (when allowed), preload exports by module name, and for every function
  * import still unresolved a stub that traps when called, as upstream's linker does for the main
- * module. Preloads get no stubs (upstream links them strictly).
+ * module. Preloads get no stubs (upstream links them strictly). A preload's function must have
+ * the imported type (V8 would only say that some import does not match).
  */
-function linkImports(module, environment, wasi, stubUnknown) {
+function linkImports(module, importer, environment, wasi, stubUnknown) {
     const imports = {};
-    for (const imp of WebAssembly.Module.imports(module)) {
+    WebAssembly.Module.imports(module).forEach((imp, i) => {
         let value;
-        if (imp.module === WASI_MODULE && environment.allowWasi) {
-            value = wasi.imports[imp.name];
+        const wasiFunction = imp.module === WASI_MODULE && environment.allowWasi
+            ? wasi.imports[imp.name]
+            : undefined;
+        if (wasiFunction !== undefined) {
+            value = wasiFunction;
         }
         else {
-            value = environment.preloads.get(imp.module)?.[imp.name];
+            const linked = environment.preloads.get(imp.module)?.get(imp.name);
+            const declared = importer.imports[i];
+            if (linked && declared)
+                checkImportType(imp, declared, importer.types, linked);
+            value = linked?.value;
         }
         if (value === undefined) {
             const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
@@ -4725,8 +4763,51 @@ function linkImports(module, environment, wasi, stubUnknown) {
             };
         }
         (imports[imp.module] ??= {})[imp.name] = value;
-    }
+    });
     return imports;
+}
+const KIND_NAMES = {
+    [ExternalKind.Func]: 'func',
+    [ExternalKind.Table]: 'table',
+    [ExternalKind.Memory]: 'memory',
+    [ExternalKind.Global]: 'global',
+    [ExternalKind.Tag]: 'tag',
+};
+/** Upstream's link check of an import against what a preload exports under that name. */
+function checkImportType(imp, declared, types, linked) {
+    const incompatible = (cause) => new errors/* WizerError */.Mx(`incompatible import type for \`${imp.module}::${imp.name}\``, { cause });
+    if (declared.kind !== linked.kind) {
+        throw incompatible(`expected ${KIND_NAMES[declared.kind]}, but found ${KIND_NAMES[linked.kind]}`);
+    }
+    const expected = declared.kind === ExternalKind.Func ? types[declared.typeIndex] : undefined;
+    if (expected === undefined || linked.type === undefined)
+        return;
+    if (sameFuncType(expected, linked.type))
+        return;
+    throw incompatible(`types incompatible: expected type \`${showFuncType(expected)}\`, found type \`${showFuncType(linked.type)}\``);
+}
+function sameFuncType(a, b) {
+    const same = (x, y) => x.length === y.length && x.every((t, i) => Buffer.compare(t.bytes, y[i].bytes) === 0);
+    return same(a.params, b.params) && same(a.results, b.results);
+}
+const VALUE_TYPE_NAMES = {
+    0x7f: 'i32',
+    0x7e: 'i64',
+    0x7d: 'f32',
+    0x7c: 'f64',
+    0x7b: 'v128',
+    0x70: 'funcref',
+    0x6f: 'externref',
+};
+/** Wasmtime's rendering: `(func (param i32 i64) (result f64))`. */
+function showFuncType(type) {
+    const names = (types) => types.map((t) => VALUE_TYPE_NAMES[t.code] ?? `0x${t.code.toString(16)}`).join(' ');
+    const parts = ['func'];
+    if (type.params.length > 0)
+        parts.push(`(param ${names(type.params)})`);
+    if (type.results.length > 0)
+        parts.push(`(result ${names(type.results)})`);
+    return `(${parts.join(' ')})`;
 }
 /** Compiles the instrumented module on V8 (which fully validates it). */
 function compile(instrumented) {
@@ -4766,7 +4847,7 @@ function checkInstantiable(cx) {
 /** Instantiates and runs start, `_initialize` and the init function; returns the live state. */
 function initialize(cx, module, environment, initFunc, startExport) {
     const wasi = environment.wasi.forInstance();
-    const imports = linkImports(module, environment, wasi, true);
+    const imports = linkImports(module, cx, environment, wasi, true);
     let instance;
     try {
         instance = new WebAssembly.Instance(module, imports);

@@ -75,14 +75,15 @@ export function errorChain(error: unknown): string[] {
 export function formatErrorChain(error: unknown): string {
   const [head, ...causes] = errorChain(error);
   if (causes.length === 0) return head ?? '';
+  // Continuation lines line up under the cause text: 4 columns alone, 7 after a number.
   const lines = causes.map((c, i) =>
-    causes.length === 1 ? `    ${indent(c)}` : `    ${i}: ${indent(c)}`,
+    causes.length === 1 ? `    ${indent(c, 4)}` : `    ${i}: ${indent(c, 7)}`,
   );
   return `${head}\n\nCaused by:\n${lines.join('\n')}`;
 }
 
-function indent(text: string): string {
-  return text.replace(/\n/g, '\n       ');
+function indent(text: string, columns: number): string {
+  return text.replace(/\n/g, `\n${' '.repeat(columns)}`);
 }
 
 /** Rust's `io::Error` wording (which upstream prints) for the errno codes file access can hit. */

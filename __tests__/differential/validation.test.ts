@@ -247,11 +247,19 @@ describe.concurrent('differential: refused inputs', () => {
 
   it('§11.46 WAT text input fails validation (magic header)', async () => {
     const text = new TextEncoder().encode('(module (func (export "wizer-initialize")))');
-    const { head, causes } = expectSameFailure(await runBoth({ wasm: text }), {
-      causes: 'firstLines',
-    });
+    const result = await runBoth({ wasm: text });
+    const { head, causes } = expectSameFailure(result);
     expect(head).toBe('Error: wasm validation failed');
     expect(causes[0]).toMatch(/^magic header not detected/);
+    // Rust's pretty hex arrays, indented under the cause, byte for byte.
+    expect(result.ours.stderr).toBe(result.upstream.stderr);
+  });
+
+  it('§4 an unknown binary version fails validation, worded as upstream', async () => {
+    const wasm = new Uint8Array([0, 0x61, 0x73, 0x6d, 2, 0, 0, 0]);
+    const result = await runBoth({ wasm });
+    expectSameFailure(result);
+    expect(result.ours.stderr).toBe(result.upstream.stderr);
   });
 
   it('§4 empty input fails validation (unexpected end-of-file)', async () => {

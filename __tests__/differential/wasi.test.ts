@@ -238,6 +238,77 @@ describe.concurrent('differential: WASI and preloads', () => {
     });
   });
 
+  describe('preloads are linked as upstream links them', () => {
+    const exportsF =
+      '(module (func (export "f") (result i32) (i32.const 5)) (global (export "gl") i32 (i32.const 3)))';
+    const exportsG = '(module (func (export "g") (result i32) (i32.const 6)))';
+    const importsF = (type: string) => `(module
+      (import "p" "f" (func $f ${type}))
+      (global $r (mut i32) (i32.const 0))
+      (func (export "wizer-initialize")))`;
+
+    it('a function of another type is an incompatible import', async () => {
+      const result = await diffWat(
+        importsF('(param i32 i64) (result f64)'),
+        ['--preload', 'p=p.wat'],
+        {
+          files: { 'p.wat': exportsF },
+        },
+      );
+      expect(expectSameFailure(result).head).toBe('Error: incompatible import type for `p::f`');
+    });
+
+    it('a global where a function is imported is an incompatible import', async () => {
+      const result = await diffWat(
+        '(module (import "p" "gl" (func)) (func (export "wizer-initialize")))',
+        ['--preload', 'p=p.wat'],
+        { files: { 'p.wat': exportsF } },
+      );
+      expectSameFailure(result);
+    });
+
+    it('two preloads under one name share it', async () => {
+      const result = await diffWat(
+        `(module
+          (import "p" "f" (func $f (result i32)))
+          (import "p" "g" (func $g (result i32)))
+          (global $r (mut i32) (i32.const 0))
+          (func (export "wizer-initialize") (global.set $r (i32.add (call $f) (call $g)))))`,
+        ['--preload', 'p=a.wat', '--preload', 'p=b.wat'],
+        { files: { 'a.wat': exportsF, 'b.wat': exportsG } },
+      );
+      const { upstream } = await expectSameSuccess(result);
+      expect(Array.from(upstream.globals[0]!.init)).toEqual([0x41, 11, 0x0b]);
+    });
+
+    it('an export defined twice under one name is refused', async () => {
+      const result = await diffWat(
+        importsF('(result i32)'),
+        ['--preload', 'p=a.wat', '--preload', 'p=a.wat'],
+        {
+          files: { 'a.wat': exportsF },
+        },
+      );
+      expect(expectSameFailure(result).head).toBe(
+        "Error: failed to add preload's exports to linker",
+      );
+    });
+
+    it('a preload may not redefine a WASI function', async () => {
+      const result = await diffWat(
+        importsF('(result i32)'),
+        ['--allow-wasi', '--preload', 'wasi_snapshot_preview1=w.wat'],
+        {
+          files: {
+            'w.wat':
+              '(module (func (export "fd_write") (param i32 i32 i32 i32) (result i32) (i32.const 0)))',
+          },
+        },
+      );
+      expectSameFailure(result);
+    });
+  });
+
   it('§4 --preload of a missing file fails to parse the preload', async () => {
     const result = await diffWat(`(module (func (export "wizer-initialize")))`, [
       '--preload',

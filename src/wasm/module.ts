@@ -26,9 +26,11 @@ export function readPreamble(bytes: Uint8Array): BinaryKind {
   if (bytes.length < 4) throw r.error('unexpected end-of-file', 0);
   const magic = (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) >>> 0;
   if (magic !== 0x6d736100) {
-    const seen = Array.from(bytes.subarray(0, 4), (b) => `0x${b.toString(16)}`).join(', ');
+    // Rust's pretty hex debug form of the two arrays, as wasmparser formats them.
+    const list = (values: Iterable<number>) =>
+      `[\n${Array.from(values, (b) => `    0x${b.toString(16)},\n`).join('')}]`;
     throw r.error(
-      `magic header not detected: bad magic number - expected=[0x0, 0x61, 0x73, 0x6d] actual=[${seen}]`,
+      `magic header not detected: bad magic number - expected=${list([0, 0x61, 0x73, 0x6d])} actual=${list(bytes.subarray(0, 4))}`,
       0,
     );
   }
@@ -37,7 +39,7 @@ export function readPreamble(bytes: Uint8Array): BinaryKind {
   const layer = bytes[6]! | (bytes[7]! << 8);
   if (version === CORE_VERSION && layer === 0) return 'module';
   if (version === COMPONENT_VERSION && layer === 1) return 'component';
-  throw r.error(`unknown binary version: 0x${version.toString(16)}`, 4);
+  throw r.error(`unknown binary version: ${`0x${version.toString(16)}`.padStart(10)}`, 4);
 }
 
 /** Splits a core module into its sections without decoding their payloads. */

@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 import { GuestTrap, WizerError, osError } from '../errors.js';
 import { Wasi, type WasiInstance } from '../wasi/index.js';
 import { ExternalKind } from '../wasm/constants.js';
-import type { ModuleContext } from './context.js';
+import type { FuncType, Import, ModuleContext } from './context.js';
+import type { ValType } from '../wasm/module.js';
+import { parseModule } from './parse.js';
 import { START_EXPORT, deferStartFunction } from './instrument.js';
 import type { Preload, WizenOptions } from './options.js';
 import type { InstanceState } from './snapshot.js';
@@ -18,12 +20,19 @@ import { validationFailure } from './validate.js';
 const WASI_MODULE = 'wasi_snapshot_preview1';
 const REACTOR_INIT = '_initialize';
 
-type Namespace = Record<string, WebAssembly.ExportValue>;
+/** An export that later modules may import: its value and, for a function, its type. */
+interface LinkedExport {
+  value: WebAssembly.ExportValue;
+  kind: ExternalKind;
+  type: FuncType | undefined;
+}
+type Namespace = Map<string, LinkedExport>;
 
 /** The WASI context and preloaded instances, built before the main module is touched. */
 export interface Environment {
   wasi: Wasi;
   allowWasi: boolean;
+  /** Preload exports by the module name importers use (preloads of one name share it). */
   preloads: Map<string, Namespace>;
 }
 
@@ -49,16 +58,18 @@ export async function buildEnvironment(options: WizenOptions): Promise<Environme
   });
   const environment: Environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
   for (const preload of options.preloads) {
-    environment.preloads.set(preload.name, await instantiatePreload(preload, environment));
+    define(environment, preload.name, await instantiatePreload(preload, environment));
   }
   return environment;
 }
 
 async function instantiatePreload(preload: Preload, environment: Environment): Promise<Namespace> {
   let module: WebAssembly.Module;
+  let cx: ModuleContext;
   try {
-    const bytes = deferStartFunction(await readModuleFile(preload.path));
-    module = new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>);
+    const bytes = await readModuleFile(preload.path);
+    module = new WebAssembly.Module(deferStartFunction(bytes) as Uint8Array<ArrayBuffer>);
+    cx = parseModule(bytes);
   } catch (error) {
     throw new WizerError('failed to parse preload module', { cause: error });
   }
@@ -66,17 +77,45 @@ async function instantiatePreload(preload: Preload, environment: Environment): P
     const wasi = environment.wasi.forInstance();
     const instance = new WebAssembly.Instance(
       module,
-      linkImports(module, environment, wasi, false),
+      linkImports(module, cx, environment, wasi, false),
     );
     bindMemory(wasi, instance);
-    const { [START_EXPORT]: start, ...namespace } = instance.exports;
+    const start = instance.exports[START_EXPORT];
     if (typeof start === 'function') start();
+    const namespace: Namespace = new Map();
+    for (const exp of cx.exports) {
+      const funcType =
+        exp.kind === ExternalKind.Func ? cx.types[cx.funcTypeIndices[exp.index]!] : undefined;
+      namespace.set(exp.name, {
+        value: instance.exports[exp.name]!,
+        kind: exp.kind,
+        type: funcType,
+      });
+    }
     return namespace;
   } catch (error) {
     throw new WizerError('failed to instantiate preload module', {
       cause: guestFailure(undefined, error),
     });
   }
+}
+
+/** Adds a preload's exports under its name; a name defined twice is an error, as upstream's. */
+function define(environment: Environment, moduleName: string, exports: Namespace): void {
+  const namespace = environment.preloads.get(moduleName) ?? new Map<string, LinkedExport>();
+  const wasiNames =
+    environment.allowWasi && moduleName === WASI_MODULE
+      ? new Set(Object.keys(environment.wasi.forInstance().imports))
+      : undefined;
+  for (const [name, linked] of exports) {
+    if (namespace.has(name) || wasiNames?.has(name)) {
+      throw new WizerError("failed to add preload's exports to linker", {
+        cause: `import of \`${moduleName}::${name}\` defined twice`,
+      });
+    }
+    namespace.set(name, linked);
+  }
+  environment.preloads.set(moduleName, namespace);
 }
 
 async function readModuleFile(path: string): Promise<Uint8Array> {
@@ -137,21 +176,30 @@ function bindMemory(wasi: WasiInstance, instance: WebAssembly.Instance): void {
 /**
  * The import object: WASI (when allowed), preload exports by module name, and for every function
  * import still unresolved a stub that traps when called, as upstream's linker does for the main
- * module. Preloads get no stubs (upstream links them strictly).
+ * module. Preloads get no stubs (upstream links them strictly). A preload's function must have
+ * the imported type (V8 would only say that some import does not match).
  */
 function linkImports(
   module: WebAssembly.Module,
+  importer: ModuleContext,
   environment: Environment,
   wasi: WasiInstance,
   stubUnknown: boolean,
 ): WebAssembly.Imports {
   const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
-  for (const imp of WebAssembly.Module.imports(module)) {
+  WebAssembly.Module.imports(module).forEach((imp, i) => {
     let value: WebAssembly.ImportValue | undefined;
-    if (imp.module === WASI_MODULE && environment.allowWasi) {
-      value = (wasi.imports as Record<string, WebAssembly.ImportValue>)[imp.name];
+    const wasiFunction =
+      imp.module === WASI_MODULE && environment.allowWasi
+        ? (wasi.imports as Record<string, WebAssembly.ImportValue>)[imp.name]
+        : undefined;
+    if (wasiFunction !== undefined) {
+      value = wasiFunction;
     } else {
-      value = environment.preloads.get(imp.module)?.[imp.name];
+      const linked = environment.preloads.get(imp.module)?.get(imp.name);
+      const declared = importer.imports[i];
+      if (linked && declared) checkImportType(imp, declared, importer.types, linked);
+      value = linked?.value;
     }
     if (value === undefined) {
       const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
@@ -161,8 +209,64 @@ function linkImports(
       };
     }
     (imports[imp.module] ??= {})[imp.name] = value;
-  }
+  });
   return imports;
+}
+
+const KIND_NAMES: Readonly<Record<ExternalKind, string>> = {
+  [ExternalKind.Func]: 'func',
+  [ExternalKind.Table]: 'table',
+  [ExternalKind.Memory]: 'memory',
+  [ExternalKind.Global]: 'global',
+  [ExternalKind.Tag]: 'tag',
+};
+
+/** Upstream's link check of an import against what a preload exports under that name. */
+function checkImportType(
+  imp: WebAssembly.ModuleImportDescriptor,
+  declared: Import,
+  types: ReadonlyArray<FuncType | undefined>,
+  linked: LinkedExport,
+): void {
+  const incompatible = (cause: string) =>
+    new WizerError(`incompatible import type for \`${imp.module}::${imp.name}\``, { cause });
+  if (declared.kind !== linked.kind) {
+    throw incompatible(
+      `expected ${KIND_NAMES[declared.kind]}, but found ${KIND_NAMES[linked.kind]}`,
+    );
+  }
+  const expected = declared.kind === ExternalKind.Func ? types[declared.typeIndex] : undefined;
+  if (expected === undefined || linked.type === undefined) return;
+  if (sameFuncType(expected, linked.type)) return;
+  throw incompatible(
+    `types incompatible: expected type \`${showFuncType(expected)}\`, found type \`${showFuncType(linked.type)}\``,
+  );
+}
+
+function sameFuncType(a: FuncType, b: FuncType): boolean {
+  const same = (x: ValType[], y: ValType[]) =>
+    x.length === y.length && x.every((t, i) => Buffer.compare(t.bytes, y[i]!.bytes) === 0);
+  return same(a.params, b.params) && same(a.results, b.results);
+}
+
+const VALUE_TYPE_NAMES: Readonly<Record<number, string>> = {
+  0x7f: 'i32',
+  0x7e: 'i64',
+  0x7d: 'f32',
+  0x7c: 'f64',
+  0x7b: 'v128',
+  0x70: 'funcref',
+  0x6f: 'externref',
+};
+
+/** Wasmtime's rendering: `(func (param i32 i64) (result f64))`. */
+function showFuncType(type: FuncType): string {
+  const names = (types: ValType[]) =>
+    types.map((t) => VALUE_TYPE_NAMES[t.code] ?? `0x${t.code.toString(16)}`).join(' ');
+  const parts = ['func'];
+  if (type.params.length > 0) parts.push(`(param ${names(type.params)})`);
+  if (type.results.length > 0) parts.push(`(result ${names(type.results)})`);
+  return `(${parts.join(' ')})`;
 }
 
 /** Compiles the instrumented module on V8 (which fully validates it). */
@@ -216,7 +320,7 @@ export function initialize(
   startExport: string | undefined,
 ): InstanceState {
   const wasi = environment.wasi.forInstance();
-  const imports = linkImports(module, environment, wasi, true);
+  const imports = linkImports(module, cx, environment, wasi, true);
   let instance: WebAssembly.Instance;
   try {
     instance = new WebAssembly.Instance(module, imports);
