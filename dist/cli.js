@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(527);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(448);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(421);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -44,8 +44,8 @@ var external_node_fs_ = __nccwpck_require__(24);
 var external_node_path_ = __nccwpck_require__(760);
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 32 modules
-var wizer = __nccwpck_require__(527);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 33 modules
+var wizer = __nccwpck_require__(448);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -654,7 +654,7 @@ function osError(error) {
 
 /***/ }),
 
-/***/ 527:
+/***/ 448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3339,12 +3339,78 @@ function pollOneoff(cx, inPtr, outPtr, count) {
     return events.length;
 }
 
+;// CONCATENATED MODULE: ./src/wasi/signatures.ts
+/**
+ * The core-Wasm signature of every `wasi_snapshot_preview1` function, as upstream's linker defines
+ * it (read off its "found type" errors): parameters, a colon, then results; `i` is i32, `I` i64.
+ * An import of one of these names with another type is refused at link time.
+ */
+const SIGNATURES = {
+    args_get: 'ii:i',
+    args_sizes_get: 'ii:i',
+    clock_res_get: 'ii:i',
+    clock_time_get: 'iIi:i',
+    environ_get: 'ii:i',
+    environ_sizes_get: 'ii:i',
+    fd_advise: 'iIIi:i',
+    fd_allocate: 'iII:i',
+    fd_close: 'i:i',
+    fd_datasync: 'i:i',
+    fd_fdstat_get: 'ii:i',
+    fd_fdstat_set_flags: 'ii:i',
+    fd_fdstat_set_rights: 'iII:i',
+    fd_filestat_get: 'ii:i',
+    fd_filestat_set_size: 'iI:i',
+    fd_filestat_set_times: 'iIIi:i',
+    fd_pread: 'iiiIi:i',
+    fd_prestat_dir_name: 'iii:i',
+    fd_prestat_get: 'ii:i',
+    fd_pwrite: 'iiiIi:i',
+    fd_read: 'iiii:i',
+    fd_readdir: 'iiiIi:i',
+    fd_renumber: 'ii:i',
+    fd_seek: 'iIii:i',
+    fd_sync: 'i:i',
+    fd_tell: 'ii:i',
+    fd_write: 'iiii:i',
+    path_create_directory: 'iii:i',
+    path_filestat_get: 'iiiii:i',
+    path_filestat_set_times: 'iiiiIIi:i',
+    path_link: 'iiiiiii:i',
+    path_open: 'iiiiiIIii:i',
+    path_readlink: 'iiiiii:i',
+    path_remove_directory: 'iii:i',
+    path_rename: 'iiiiii:i',
+    path_symlink: 'iiiii:i',
+    path_unlink_file: 'iii:i',
+    poll_oneoff: 'iiii:i',
+    proc_exit: 'i:',
+    proc_raise: 'i:i',
+    random_get: 'ii:i',
+    sched_yield: ':i',
+    sock_accept: 'iii:i',
+    sock_recv: 'iiiiii:i',
+    sock_send: 'iiiii:i',
+    sock_shutdown: 'ii:i',
+};
+const CODES = { i: 0x7f, I: 0x7e };
+/** The value-type codes of a preview1 function's parameters and results, if it is one. */
+function preview1Signature(name) {
+    const signature = Object.hasOwn(SIGNATURES, name) ? SIGNATURES[name] : undefined;
+    if (signature === undefined)
+        return undefined;
+    const [params = '', results = ''] = signature.split(':');
+    const codes = (letters) => [...letters].map((c) => CODES[c]);
+    return { params: codes(params), results: codes(results) };
+}
+
 ;// CONCATENATED MODULE: ./src/wasi/index.ts
 /**
  * WASI preview1 for the initialization phase, matching what upstream Wizer's Wasmtime WASI returns
  * (errnos, bytes, listings, descriptor numbers) and confined to the preopened directories: no path,
  * link or rename can reach outside them (see paths.ts). Every call is synchronous.
  */
+
 
 
 
@@ -4745,6 +4811,15 @@ function linkImports(module, importer, environment, wasi, stubUnknown) {
             ? wasi.imports[imp.name]
             : undefined;
         if (wasiFunction !== undefined) {
+            const declared = importer.imports[i];
+            const type = wasiFunctionType(imp.name);
+            if (declared) {
+                checkImportType(imp, declared, importer.types, {
+                    value: wasiFunction,
+                    kind: ExternalKind.Func,
+                    type,
+                });
+            }
             value = wasiFunction;
         }
         else {
@@ -4785,6 +4860,14 @@ function checkImportType(imp, declared, types, linked) {
     if (sameFuncType(expected, linked.type))
         return;
     throw incompatible(`types incompatible: expected type \`${showFuncType(expected)}\`, found type \`${showFuncType(linked.type)}\``);
+}
+/** A WASI function's type, as upstream's linker declares it. */
+function wasiFunctionType(name) {
+    const signature = preview1Signature(name);
+    if (signature === undefined)
+        return undefined;
+    const valTypes = (codes) => codes.map((code) => ({ code, bytes: Uint8Array.of(code) }));
+    return { params: valTypes(signature.params), results: valTypes(signature.results), offset: -1 };
 }
 function sameFuncType(a, b) {
     const same = (x, y) => x.length === y.length && x.every((t, i) => Buffer.compare(t.bytes, y[i].bytes) === 0);

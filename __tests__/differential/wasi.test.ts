@@ -294,6 +294,18 @@ describe.concurrent('differential: WASI and preloads', () => {
       );
     });
 
+    it('a WASI function imported with another type is an incompatible import', async () => {
+      const result = await diffWat(
+        `(module
+          (import "wasi_snapshot_preview1" "fd_write" (func $w (param i32 i32) (result i32)))
+          (func (export "wizer-initialize")))`,
+        ['--allow-wasi'],
+      );
+      expect(expectSameFailure(result).head).toBe(
+        'Error: incompatible import type for `wasi_snapshot_preview1::fd_write`',
+      );
+    });
+
     it('a preload may not redefine a WASI function', async () => {
       const result = await diffWat(
         importsF('(result i32)'),

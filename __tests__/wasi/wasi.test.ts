@@ -19,6 +19,7 @@ import { GuestTrap, ProcExit, WizerError } from '../../src/errors.js';
 import { WasiErrno } from '../../src/wasi/errno.js';
 import { Wasi, type WasiConfig, type WasiInstance } from '../../src/wasi/index.js';
 import { verifiedDirectory } from '../../src/wasi/paths.js';
+import { preview1Signature } from '../../src/wasi/signatures.js';
 import { tempDir } from '../helpers/tools.js';
 
 const base: WasiConfig = { env: [], inheritStdio: false, stdoutToStderr: false, preopens: [] };
@@ -165,5 +166,19 @@ describe('directory descriptors without /proc/self/fd', () => {
     renameSync(join(dir, 'root', 'sub'), join(dir, 'root', 'moved'));
     symlinkSync('../outside', join(dir, 'root', 'sub'));
     expect(() => verifiedDirectory(join(dir, 'root'), ['sub'])).toThrow(new WasiErrno(44));
+  });
+});
+
+describe('signatures', () => {
+  it('every preview1 function has the type upstream links it with', () => {
+    const imports = new Wasi(base).forInstance().imports;
+    expect(Object.keys(imports)).toHaveLength(46);
+    for (const name of Object.keys(imports)) expect(preview1Signature(name), name).toBeDefined();
+    expect(preview1Signature('path_open')).toEqual({
+      params: [0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7e, 0x7e, 0x7f, 0x7f],
+      results: [0x7f],
+    });
+    expect(preview1Signature('proc_exit')).toEqual({ params: [0x7f], results: [] });
+    expect(preview1Signature('toString')).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import { GuestMemory } from './memory.js';
 import { createImports, type Preview1Context, type WasiFunction } from './preview1.js';
 
 export type { WasiFunction } from './preview1.js';
+export { preview1Signature } from './signatures.js';
 
 export interface WasiConfig {
   /** Exact environment given to the guest (already resolved by the caller). */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { GuestTrap, WizerError, osError } from '../errors.js';
-import { Wasi, type WasiInstance } from '../wasi/index.js';
+import { Wasi, preview1Signature, type WasiInstance } from '../wasi/index.js';
 import { ExternalKind } from '../wasm/constants.js';
 import type { FuncType, Import, ModuleContext } from './context.js';
 import type { ValType } from '../wasm/module.js';
@@ -22,7 +22,7 @@ const REACTOR_INIT = '_initialize';
 
 /** An export that later modules may import: its value and, for a function, its type. */
 interface LinkedExport {
-  value: WebAssembly.ExportValue;
+  value: WebAssembly.ImportValue;
   kind: ExternalKind;
   type: FuncType | undefined;
 }
@@ -194,6 +194,15 @@ function linkImports(
         ? (wasi.imports as Record<string, WebAssembly.ImportValue>)[imp.name]
         : undefined;
     if (wasiFunction !== undefined) {
+      const declared = importer.imports[i];
+      const type = wasiFunctionType(imp.name);
+      if (declared) {
+        checkImportType(imp, declared, importer.types, {
+          value: wasiFunction,
+          kind: ExternalKind.Func,
+          type,
+        });
+      }
       value = wasiFunction;
     } else {
       const linked = environment.preloads.get(imp.module)?.get(imp.name);
@@ -241,6 +250,14 @@ function checkImportType(
   throw incompatible(
     `types incompatible: expected type \`${showFuncType(expected)}\`, found type \`${showFuncType(linked.type)}\``,
   );
+}
+
+/** A WASI function's type, as upstream's linker declares it. */
+function wasiFunctionType(name: string): FuncType | undefined {
+  const signature = preview1Signature(name);
+  if (signature === undefined) return undefined;
+  const valTypes = (codes: number[]) => codes.map((code) => ({ code, bytes: Uint8Array.of(code) }));
+  return { params: valTypes(signature.params), results: valTypes(signature.results), offset: -1 };
 }
 
 function sameFuncType(a: FuncType, b: FuncType): boolean {
