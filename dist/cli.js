@@ -1593,27 +1593,40 @@ function instrument(cx, relaxedSimdSites = []) {
     extend(SectionId.Function, added.count, added.funcs.view());
     extend(SectionId.Code, added.count, added.code.view(), loweredCode);
     extend(SectionId.Export, exportCount, exports.view());
+    const wasm = assemble(cx.bytes, cx.sections, replacements);
     return {
-        wasm: assemble(cx.bytes, cx.sections, replacements),
+        wasm,
         globals: probes,
         memories,
         start: start === undefined ? undefined : START_EXPORT,
+        codeShift: bodiesStart(wasm, readSections(wasm)) - bodiesStart(cx.bytes, cx.sections),
     };
 }
 /**
  * A copy of a preloaded module whose start function is exported (as `START_EXPORT`) instead of
  * run by V8 inside the Instance constructor, so that its WASI calls find its memory, as upstream's.
- * Returns the input itself when there is no start function.
+ * Returns the input itself when there is no start function. `codeShift` says how far the
+ * function bodies moved (for trap offsets).
  */
 function deferStartFunction(bytes) {
     const sections = readSections(bytes);
     const start = startFunction(bytes, sections);
     if (start === undefined)
-        return bytes;
+        return { wasm: bytes, codeShift: 0 };
     const entry = new ByteSink(24).name(START_EXPORT).byte(ExternalKind.Func).u32(start).view();
     const exportSection = sections.find((s) => s.id === SectionId.Export);
     const replacements = new Map([[SectionId.Export, extendVector(bytes, exportSection, 1, entry)]]);
-    return assemble(bytes, sections, replacements);
+    const wasm = assemble(bytes, sections, replacements);
+    return { wasm, codeShift: bodiesStart(wasm, readSections(wasm)) - bodiesStart(bytes, sections) };
+}
+/** Offset of the first function body (past the code section's count), or 0 without one. */
+function bodiesStart(bytes, sections) {
+    const code = sections.find((s) => s.id === SectionId.Code);
+    if (code === undefined)
+        return 0;
+    const r = new BinaryReader(bytes, code.payloadStart, code.end);
+    r.u32();
+    return r.pos;
 }
 function startFunction(bytes, sections) {
     const section = sections.find((s) => s.id === SectionId.Start);
@@ -3900,25 +3913,31 @@ function trapReason(error) {
 /**
  * `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack, or
  * undefined when no Wasm code was running (a segment that does not fit at instantiation).
+ * `offsetShift` moves the offsets of the module the host called into (the bottom Wasm frame's):
+ * V8 counts them in the copy it runs, upstream in the copy Wasmtime runs.
  */
-function backtrace(error) {
+function backtrace(error, offsetShift = 0) {
     const stack = error instanceof Error ? (error.stack ?? '') : '';
-    const frames = [];
-    for (const m of stack.matchAll(/wasm-function\[(\d+)\]:0x([0-9a-f]+)/g)) {
-        const n = frames.length;
-        frames.push(`${String(n).padStart(5)}:${('0x' + m[2]).padStart(9)} - <unknown>!<wasm function ${m[1]}>`);
-    }
+    const frames = [
+        ...stack.matchAll(/wasm:\/\/wasm\/([^:\s]+):wasm-function\[(\d+)\]:0x([0-9a-f]+)/g),
+    ];
     if (frames.length === 0)
         return undefined;
-    return ['error while executing at wasm backtrace:', ...frames].join('\n');
+    const home = frames.at(-1)[1];
+    const lines = frames.map((m, n) => {
+        const offset = Number.parseInt(m[3], 16) + (m[1] === home ? offsetShift : 0);
+        const hex = `0x${offset.toString(16)}`;
+        return `${String(n).padStart(5)}:${hex.padStart(9)} - <unknown>!<wasm function ${m[2]}>`;
+    });
+    return ['error while executing at wasm backtrace:', ...lines].join('\n');
 }
 /** Wraps a failure in the guest as upstream does: context, then backtrace, then the reason. */
-function guestFailure(context, error) {
+function guestFailure(context, error, offsetShift = 0) {
     if (error instanceof errors/* WizerError */.Mx && error.name === 'WizerError')
         return error; // our own refusal
     // Host errors raised for the guest (WASI traps, unknown imports) keep their own cause chain.
     const reason = error instanceof errors/* GuestTrap */.U1 ? error : trapReason(error);
-    const frames = backtrace(error);
+    const frames = backtrace(error, offsetShift);
     const failure = frames !== undefined
         ? new errors/* WizerError */.Mx(frames, { cause: reason })
         : reason instanceof errors/* GuestTrap */.U1
@@ -4705,9 +4724,11 @@ async function buildEnvironment(options) {
 async function instantiatePreload(preload, environment) {
     let module;
     let cx;
+    let deferred;
     try {
         const bytes = await readModuleFile(preload.path);
-        module = new WebAssembly.Module(deferStartFunction(bytes));
+        deferred = deferStartFunction(bytes);
+        module = new WebAssembly.Module(deferred.wasm);
         cx = parseModule(bytes);
     }
     catch (error) {
@@ -4732,8 +4753,9 @@ async function instantiatePreload(preload, environment) {
         return namespace;
     }
     catch (error) {
+        // Upstream runs the preload as given; V8 runs the copy with the start function exported.
         throw new errors/* WizerError */.Mx('failed to instantiate preload module', {
-            cause: guestFailure(undefined, error),
+            cause: guestFailure(undefined, error, -deferred.codeShift),
         });
     }
 }
@@ -4928,7 +4950,7 @@ function checkInstantiable(cx) {
     }
 }
 /** Instantiates and runs start, `_initialize` and the init function; returns the live state. */
-function initialize(cx, module, environment, initFunc, startExport) {
+function initialize(cx, module, environment, initFunc, startExport, offsetShift) {
     const wasi = environment.wasi.forInstance();
     const imports = linkImports(module, cx, environment, wasi, true);
     let instance;
@@ -4939,7 +4961,7 @@ function initialize(cx, module, environment, initFunc, startExport) {
         if (error instanceof WebAssembly.LinkError) {
             throw new errors/* WizerError */.Mx('failed to instantiate the Wasm module', { cause: error.message });
         }
-        throw guestFailure(undefined, error);
+        throw guestFailure(undefined, error, offsetShift);
     }
     bindMemory(wasi, instance);
     if (startExport !== undefined) {
@@ -4947,7 +4969,8 @@ function initialize(cx, module, environment, initFunc, startExport) {
             instance.exports[startExport]();
         }
         catch (error) {
-            throw guestFailure(undefined, error); // upstream reports start traps without context
+            // Upstream reports start traps without context.
+            throw guestFailure(undefined, error, offsetShift);
         }
     }
     const reactorInit = cx.exports.find((e) => e.name === REACTOR_INIT);
@@ -4963,20 +4986,20 @@ function initialize(cx, module, environment, initFunc, startExport) {
                 cause: `expected 0 types, found ${type.results.length}`,
             });
         }
-        call(instance, REACTOR_INIT, 'calling the Reactor initialization function');
+        call(instance, REACTOR_INIT, 'calling the Reactor initialization function', offsetShift);
         if (initFunc === REACTOR_INIT)
             return instanceState(instance);
     }
-    call(instance, initFunc, `the \`${initFunc}\` function trapped`);
+    call(instance, initFunc, `the \`${initFunc}\` function trapped`, offsetShift);
     return instanceState(instance);
 }
-function call(instance, name, context) {
+function call(instance, name, context, offsetShift) {
     const fn = instance.exports[name];
     try {
         fn();
     }
     catch (error) {
-        throw guestFailure(context, error);
+        throw guestFailure(context, error, offsetShift);
     }
 }
 function instanceState(instance) {
@@ -5266,7 +5289,9 @@ async function wizen(input, partialOptions = {}, logger = silent) {
         checkInitFunc(cx, options.initFunc);
         checkInstantiable(cx);
         logger.debug('Calling the initialization function', 'wasmtime');
-        const state = initialize(cx, module, environment, options.initFunc, instrumented.start);
+        // Trap offsets as upstream counts them: in the original plus the exports it adds.
+        const offsetShift = upstreamExportGrowth(cx) - instrumented.codeShift;
+        const state = initialize(cx, module, environment, options.initFunc, instrumented.start, offsetShift);
         lap('initialize');
         logger.debug('Snapshotting the initialized state', 'snapshot');
         logger.debug('Snapshotting global values', 'snapshot');

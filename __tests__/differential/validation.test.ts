@@ -332,6 +332,22 @@ describe.concurrent('differential: refused inputs', () => {
     expectSameFailure(await runBoth({ wasm }));
   });
 
+  it("§3.4 backtrace offsets are upstream's, counted in the module it runs", async () => {
+    // No name section (upstream would print demangled names); a memory and a mutable global, so
+    // both tools' instrumentation moves the code, by different amounts.
+    const wasm = binaryModule([
+      [1, [1, 0x60, 0, 0]],
+      [3, [2, 0, 0]],
+      [5, [1, 0, 1]],
+      [6, [1, 0x7f, 1, 0x41, 0, 0x0b]],
+      [7, [1, ...nameBytes('wizer-initialize'), 0, 0]],
+      [10, [2, 4, 0, 0x10, 1, 0x0b, 3, 0, 0x00, 0x0b]],
+    ]);
+    const result = await runBoth({ wasm });
+    expect(expectSameFailure(result).head).toBe('Error: the `wizer-initialize` function trapped');
+    expect(result.ours.stderr).toBe(result.upstream.stderr);
+  });
+
   it('§3.4 an element segment that does not fit its table traps at instantiation, no backtrace', async () => {
     const result = await diffWat(`
       (module

@@ -19,7 +19,7 @@ import {
 import { rewrite } from './rewrite.js';
 import { buildEnvironment, checkInitFunc, checkInstantiable, compile, initialize } from './run.js';
 import { snapshot, type Snapshot } from './snapshot.js';
-import { checkFeatureFlags, validateModule } from './validate.js';
+import { checkFeatureFlags, upstreamExportGrowth, validateModule } from './validate.js';
 import { wizenInWorker } from './worker.js';
 
 export * from './options.js';
@@ -72,7 +72,16 @@ export async function wizen(
     checkInitFunc(cx, options.initFunc);
     checkInstantiable(cx);
     logger.debug('Calling the initialization function', 'wasmtime');
-    const state = initialize(cx, module, environment, options.initFunc, instrumented.start);
+    // Trap offsets as upstream counts them: in the original plus the exports it adds.
+    const offsetShift = upstreamExportGrowth(cx) - instrumented.codeShift;
+    const state = initialize(
+      cx,
+      module,
+      environment,
+      options.initFunc,
+      instrumented.start,
+      offsetShift,
+    );
     lap('initialize');
 
     logger.debug('Snapshotting the initialized state', 'snapshot');

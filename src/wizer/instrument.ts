@@ -36,6 +36,8 @@ export interface Instrumented {
   memories: string[];
   /** Export name of the start function, which the run phase calls itself (see below). */
   start: string | undefined;
+  /** How far the original function bodies moved in the copy (for trap offsets). */
+  codeShift: number;
 }
 
 /** Export name under which the run phase finds (and itself calls) a start function. */
@@ -162,27 +164,40 @@ export function instrument(
   extend(SectionId.Code, added.count, added.code.view(), loweredCode);
   extend(SectionId.Export, exportCount, exports.view());
 
+  const wasm = assemble(cx.bytes, cx.sections, replacements);
   return {
-    wasm: assemble(cx.bytes, cx.sections, replacements),
+    wasm,
     globals: probes,
     memories,
     start: start === undefined ? undefined : START_EXPORT,
+    codeShift: bodiesStart(wasm, readSections(wasm)) - bodiesStart(cx.bytes, cx.sections),
   };
 }
 
 /**
  * A copy of a preloaded module whose start function is exported (as `START_EXPORT`) instead of
  * run by V8 inside the Instance constructor, so that its WASI calls find its memory, as upstream's.
- * Returns the input itself when there is no start function.
+ * Returns the input itself when there is no start function. `codeShift` says how far the
+ * function bodies moved (for trap offsets).
  */
-export function deferStartFunction(bytes: Uint8Array): Uint8Array {
+export function deferStartFunction(bytes: Uint8Array): { wasm: Uint8Array; codeShift: number } {
   const sections = readSections(bytes);
   const start = startFunction(bytes, sections);
-  if (start === undefined) return bytes;
+  if (start === undefined) return { wasm: bytes, codeShift: 0 };
   const entry = new ByteSink(24).name(START_EXPORT).byte(ExternalKind.Func).u32(start).view();
   const exportSection = sections.find((s) => s.id === SectionId.Export);
   const replacements = new Map([[SectionId.Export, extendVector(bytes, exportSection, 1, entry)]]);
-  return assemble(bytes, sections, replacements);
+  const wasm = assemble(bytes, sections, replacements);
+  return { wasm, codeShift: bodiesStart(wasm, readSections(wasm)) - bodiesStart(bytes, sections) };
+}
+
+/** Offset of the first function body (past the code section's count), or 0 without one. */
+function bodiesStart(bytes: Uint8Array, sections: readonly RawSection[]): number {
+  const code = sections.find((s) => s.id === SectionId.Code);
+  if (code === undefined) return 0;
+  const r = new BinaryReader(bytes, code.payloadStart, code.end);
+  r.u32();
+  return r.pos;
 }
 
 function startFunction(bytes: Uint8Array, sections: readonly RawSection[]): number | undefined {

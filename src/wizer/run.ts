@@ -66,9 +66,11 @@ export async function buildEnvironment(options: WizenOptions): Promise<Environme
 async function instantiatePreload(preload: Preload, environment: Environment): Promise<Namespace> {
   let module: WebAssembly.Module;
   let cx: ModuleContext;
+  let deferred: { wasm: Uint8Array; codeShift: number };
   try {
     const bytes = await readModuleFile(preload.path);
-    module = new WebAssembly.Module(deferStartFunction(bytes) as Uint8Array<ArrayBuffer>);
+    deferred = deferStartFunction(bytes);
+    module = new WebAssembly.Module(deferred.wasm as Uint8Array<ArrayBuffer>);
     cx = parseModule(bytes);
   } catch (error) {
     throw new WizerError('failed to parse preload module', { cause: error });
@@ -94,8 +96,9 @@ async function instantiatePreload(preload: Preload, environment: Environment): P
     }
     return namespace;
   } catch (error) {
+    // Upstream runs the preload as given; V8 runs the copy with the start function exported.
     throw new WizerError('failed to instantiate preload module', {
-      cause: guestFailure(undefined, error),
+      cause: guestFailure(undefined, error, -deferred.codeShift),
     });
   }
 }
@@ -335,6 +338,7 @@ export function initialize(
   environment: Environment,
   initFunc: string,
   startExport: string | undefined,
+  offsetShift: number,
 ): InstanceState {
   const wasi = environment.wasi.forInstance();
   const imports = linkImports(module, cx, environment, wasi, true);
@@ -345,14 +349,15 @@ export function initialize(
     if (error instanceof WebAssembly.LinkError) {
       throw new WizerError('failed to instantiate the Wasm module', { cause: error.message });
     }
-    throw guestFailure(undefined, error);
+    throw guestFailure(undefined, error, offsetShift);
   }
   bindMemory(wasi, instance);
   if (startExport !== undefined) {
     try {
       (instance.exports[startExport] as () => void)();
     } catch (error) {
-      throw guestFailure(undefined, error); // upstream reports start traps without context
+      // Upstream reports start traps without context.
+      throw guestFailure(undefined, error, offsetShift);
     }
   }
 
@@ -369,19 +374,24 @@ export function initialize(
         cause: `expected 0 types, found ${type.results.length}`,
       });
     }
-    call(instance, REACTOR_INIT, 'calling the Reactor initialization function');
+    call(instance, REACTOR_INIT, 'calling the Reactor initialization function', offsetShift);
     if (initFunc === REACTOR_INIT) return instanceState(instance);
   }
-  call(instance, initFunc, `the \`${initFunc}\` function trapped`);
+  call(instance, initFunc, `the \`${initFunc}\` function trapped`, offsetShift);
   return instanceState(instance);
 }
 
-function call(instance: WebAssembly.Instance, name: string, context: string): void {
+function call(
+  instance: WebAssembly.Instance,
+  name: string,
+  context: string,
+  offsetShift: number,
+): void {
   const fn = instance.exports[name] as () => void;
   try {
     fn();
   } catch (error) {
-    throw guestFailure(context, error);
+    throw guestFailure(context, error, offsetShift);
   }
 }
 

@@ -38,26 +38,34 @@ export function trapReason(error: unknown): string {
 /**
  * `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack, or
  * undefined when no Wasm code was running (a segment that does not fit at instantiation).
+ * `offsetShift` moves the offsets of the module the host called into (the bottom Wasm frame's):
+ * V8 counts them in the copy it runs, upstream in the copy Wasmtime runs.
  */
-export function backtrace(error: unknown): string | undefined {
+export function backtrace(error: unknown, offsetShift = 0): string | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
-  const frames: string[] = [];
-  for (const m of stack.matchAll(/wasm-function\[(\d+)\]:0x([0-9a-f]+)/g)) {
-    const n = frames.length;
-    frames.push(
-      `${String(n).padStart(5)}:${('0x' + m[2]).padStart(9)} - <unknown>!<wasm function ${m[1]}>`,
-    );
-  }
+  const frames = [
+    ...stack.matchAll(/wasm:\/\/wasm\/([^:\s]+):wasm-function\[(\d+)\]:0x([0-9a-f]+)/g),
+  ];
   if (frames.length === 0) return undefined;
-  return ['error while executing at wasm backtrace:', ...frames].join('\n');
+  const home = frames.at(-1)![1];
+  const lines = frames.map((m, n) => {
+    const offset = Number.parseInt(m[3]!, 16) + (m[1] === home ? offsetShift : 0);
+    const hex = `0x${offset.toString(16)}`;
+    return `${String(n).padStart(5)}:${hex.padStart(9)} - <unknown>!<wasm function ${m[2]}>`;
+  });
+  return ['error while executing at wasm backtrace:', ...lines].join('\n');
 }
 
 /** Wraps a failure in the guest as upstream does: context, then backtrace, then the reason. */
-export function guestFailure(context: string | undefined, error: unknown): WizerError {
+export function guestFailure(
+  context: string | undefined,
+  error: unknown,
+  offsetShift = 0,
+): WizerError {
   if (error instanceof WizerError && error.name === 'WizerError') return error; // our own refusal
   // Host errors raised for the guest (WASI traps, unknown imports) keep their own cause chain.
   const reason = error instanceof GuestTrap ? error : trapReason(error);
-  const frames = backtrace(error);
+  const frames = backtrace(error, offsetShift);
   const failure =
     frames !== undefined
       ? new WizerError(frames, { cause: reason })

@@ -292,7 +292,7 @@ export function checkFeatureFlags(enabled: WasmFeatures): void {
  * global (`__wizer_global_<i>`) and per memory (`__wizer_memory_<k>`), plus any growth of the
  * export section's count and size prefixes. Offsets in its compile errors include this shift.
  */
-function upstreamExportGrowth(cx: ModuleContext): number {
+export function upstreamExportGrowth(cx: ModuleContext): number {
   const added = new ByteSink(64);
   let count = 0;
   cx.globals.forEach((g, i) => {
