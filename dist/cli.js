@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(448);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(858);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(421);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -44,8 +44,8 @@ var external_node_fs_ = __nccwpck_require__(24);
 var external_node_path_ = __nccwpck_require__(760);
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 33 modules
-var wizer = __nccwpck_require__(448);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 34 modules
+var wizer = __nccwpck_require__(858);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -654,7 +654,7 @@ function osError(error) {
 
 /***/ }),
 
-/***/ 448:
+/***/ 858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3911,39 +3911,99 @@ function trapReason(error) {
     return String(error);
 }
 /**
- * `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack, or
- * undefined when no Wasm code was running (a segment that does not fit at instantiation).
- * `offsetShift` moves the offsets of the module the host called into (the bottom Wasm frame's):
- * V8 counts them in the copy it runs, upstream in the copy Wasmtime runs.
+ * Single-letter names are valid Itanium manglings of builtin types, and upstream demangles them
+ * (`i` prints as `int`). Longer C++ and Rust manglings are printed as they are.
  */
-function backtrace(error, offsetShift = 0) {
+const BUILTIN_TYPES = {
+    v: 'void',
+    w: 'wchar_t',
+    b: 'bool',
+    c: 'char',
+    a: 'signed char',
+    h: 'unsigned char',
+    s: 'short',
+    t: 'unsigned short',
+    i: 'int',
+    j: 'unsigned int',
+    l: 'long',
+    m: 'unsigned long',
+    x: 'long long',
+    y: 'unsigned long long',
+    n: '__int128',
+    o: 'unsigned __int128',
+    f: 'float',
+    d: 'double',
+    e: 'long double',
+    g: '__float128',
+    z: '...',
+};
+/**
+ * `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack, or
+ * undefined when no Wasm code was running (a segment that does not fit at instantiation). Frames
+ * of the home module get upstream's offsets and their names from its name section.
+ */
+function backtrace(error, home) {
     const stack = error instanceof Error ? (error.stack ?? '') : '';
     const frames = [
         ...stack.matchAll(/wasm:\/\/wasm\/([^:\s]+):wasm-function\[(\d+)\]:0x([0-9a-f]+)/g),
     ];
     if (frames.length === 0)
         return undefined;
-    const home = frames.at(-1)[1];
+    const homeUrl = frames.at(-1)[1];
+    const names = home && frames.some((m) => m[1] === homeUrl) ? home.names() : undefined;
     const lines = frames.map((m, n) => {
-        const offset = Number.parseInt(m[3], 16) + (m[1] === home ? offsetShift : 0);
-        const hex = `0x${offset.toString(16)}`;
-        return `${String(n).padStart(5)}:${hex.padStart(9)} - <unknown>!<wasm function ${m[2]}>`;
+        const isHome = m[1] === homeUrl && home !== undefined;
+        const index = Number(m[2]);
+        const offset = Number.parseInt(m[3], 16) + (isHome ? home.offsetShift : 0);
+        const name = isHome ? names?.functions.get(index) : undefined;
+        const where = `${(isHome && names?.module) || '<unknown>'}!${name !== undefined ? (BUILTIN_TYPES[name] ?? name) : `<wasm function ${index}>`}`;
+        return `${String(n).padStart(5)}:${`0x${offset.toString(16)}`.padStart(9)} - ${where}`;
     });
     return ['error while executing at wasm backtrace:', ...lines].join('\n');
 }
 /** Wraps a failure in the guest as upstream does: context, then backtrace, then the reason. */
-function guestFailure(context, error, offsetShift = 0) {
+function guestFailure(context, error, home) {
     if (error instanceof errors/* WizerError */.Mx && error.name === 'WizerError')
         return error; // our own refusal
     // Host errors raised for the guest (WASI traps, unknown imports) keep their own cause chain.
     const reason = error instanceof errors/* GuestTrap */.U1 ? error : trapReason(error);
-    const frames = backtrace(error, offsetShift);
+    const frames = backtrace(error, home);
     const failure = frames !== undefined
         ? new errors/* WizerError */.Mx(frames, { cause: reason })
         : reason instanceof errors/* GuestTrap */.U1
             ? reason
             : new errors/* WizerError */.Mx(reason);
     return context === undefined ? failure : new errors/* WizerError */.Mx(context, { cause: failure });
+}
+
+;// CONCATENATED MODULE: ./src/wasm/names.ts
+
+const MODULE_NAME = 0;
+const FUNCTION_NAMES = 1;
+function readNames(bytes, sections) {
+    const names = { module: undefined, functions: new Map() };
+    const section = sections.find((s) => s.customName === 'name');
+    if (section === undefined)
+        return names;
+    try {
+        const r = new BinaryReader(bytes, section.payloadStart, section.end);
+        r.name(); // "name"
+        while (!r.eof) {
+            const id = r.u8();
+            const size = r.u32();
+            const sub = r.sub(size);
+            if (id === MODULE_NAME)
+                names.module = sub.name();
+            else if (id === FUNCTION_NAMES) {
+                for (let n = sub.u32(); n > 0; n--)
+                    names.functions.set(sub.u32(), sub.name());
+            }
+        }
+    }
+    catch {
+        // A damaged name section only costs the names.
+    }
+    return names;
 }
 
 ;// CONCATENATED MODULE: ./src/wasm/code.ts
@@ -4691,6 +4751,7 @@ function validationFailure(error) {
 
 
 
+
 const WASI_MODULE = 'wasi_snapshot_preview1';
 const REACTOR_INIT = '_initialize';
 /**
@@ -4754,8 +4815,12 @@ async function instantiatePreload(preload, environment) {
     }
     catch (error) {
         // Upstream runs the preload as given; V8 runs the copy with the start function exported.
+        const home = {
+            offsetShift: -deferred.codeShift,
+            names: () => readNames(cx.bytes, cx.sections),
+        };
         throw new errors/* WizerError */.Mx('failed to instantiate preload module', {
-            cause: guestFailure(undefined, error, -deferred.codeShift),
+            cause: guestFailure(undefined, error, home),
         });
     }
 }
@@ -4809,7 +4874,8 @@ async function watToBinary(path, text) {
     }
     const parsed = (await wabtInit()).parseWat(path, text, { multi_memory: true, memory64: true });
     try {
-        return parsed.toBinary({}).buffer;
+        parsed.resolveNames();
+        return parsed.toBinary({ write_debug_names: true }).buffer;
     }
     finally {
         parsed.destroy();
@@ -4951,6 +5017,7 @@ function checkInstantiable(cx) {
 }
 /** Instantiates and runs start, `_initialize` and the init function; returns the live state. */
 function initialize(cx, module, environment, initFunc, startExport, offsetShift) {
+    const home = { offsetShift, names: () => readNames(cx.bytes, cx.sections) };
     const wasi = environment.wasi.forInstance();
     const imports = linkImports(module, cx, environment, wasi, true);
     let instance;
@@ -4961,7 +5028,7 @@ function initialize(cx, module, environment, initFunc, startExport, offsetShift)
         if (error instanceof WebAssembly.LinkError) {
             throw new errors/* WizerError */.Mx('failed to instantiate the Wasm module', { cause: error.message });
         }
-        throw guestFailure(undefined, error, offsetShift);
+        throw guestFailure(undefined, error, home);
     }
     bindMemory(wasi, instance);
     if (startExport !== undefined) {
@@ -4970,7 +5037,7 @@ function initialize(cx, module, environment, initFunc, startExport, offsetShift)
         }
         catch (error) {
             // Upstream reports start traps without context.
-            throw guestFailure(undefined, error, offsetShift);
+            throw guestFailure(undefined, error, home);
         }
     }
     const reactorInit = cx.exports.find((e) => e.name === REACTOR_INIT);
@@ -4986,20 +5053,20 @@ function initialize(cx, module, environment, initFunc, startExport, offsetShift)
                 cause: `expected 0 types, found ${type.results.length}`,
             });
         }
-        call(instance, REACTOR_INIT, 'calling the Reactor initialization function', offsetShift);
+        call(instance, REACTOR_INIT, 'calling the Reactor initialization function', home);
         if (initFunc === REACTOR_INIT)
             return instanceState(instance);
     }
-    call(instance, initFunc, `the \`${initFunc}\` function trapped`, offsetShift);
+    call(instance, initFunc, `the \`${initFunc}\` function trapped`, home);
     return instanceState(instance);
 }
-function call(instance, name, context, offsetShift) {
+function call(instance, name, context, home) {
     const fn = instance.exports[name];
     try {
         fn();
     }
     catch (error) {
-        throw guestFailure(context, error, offsetShift);
+        throw guestFailure(context, error, home);
     }
 }
 function instanceState(instance) {

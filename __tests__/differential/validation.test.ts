@@ -348,6 +348,19 @@ describe.concurrent('differential: refused inputs', () => {
     expect(result.ours.stderr).toBe(result.upstream.stderr);
   });
 
+  it('§3.4 backtraces name frames from the name section (module name, a one-letter name demangled)', async () => {
+    const result = await diffWat(`
+      (module $mymod
+        (memory 1)
+        (global $g (mut i32) (i32.const 0))
+        (func $inner_helper unreachable)
+        (func $i (call $inner_helper))
+        (func $init (export "wizer-initialize") (call $i)))`);
+    expectSameFailure(result);
+    expect(result.upstream.stderr).toContain('mymod!int');
+    expect(result.ours.stderr).toBe(result.upstream.stderr);
+  });
+
   it('§3.4 an element segment that does not fit its table traps at instantiation, no backtrace', async () => {
     const result = await diffWat(`
       (module

@@ -14,7 +14,8 @@ import { parseModule } from './parse.js';
 import { START_EXPORT, deferStartFunction } from './instrument.js';
 import type { Preload, WizenOptions } from './options.js';
 import type { InstanceState } from './snapshot.js';
-import { guestFailure } from './traps.js';
+import { type HomeModule, guestFailure } from './traps.js';
+import { readNames } from '../wasm/names.js';
 import { validationFailure } from './validate.js';
 
 const WASI_MODULE = 'wasi_snapshot_preview1';
@@ -97,8 +98,12 @@ async function instantiatePreload(preload: Preload, environment: Environment): P
     return namespace;
   } catch (error) {
     // Upstream runs the preload as given; V8 runs the copy with the start function exported.
+    const home = {
+      offsetShift: -deferred.codeShift,
+      names: () => readNames(cx.bytes, cx.sections),
+    };
     throw new WizerError('failed to instantiate preload module', {
-      cause: guestFailure(undefined, error, -deferred.codeShift),
+      cause: guestFailure(undefined, error, home),
     });
   }
 }
@@ -143,6 +148,7 @@ async function watToBinary(path: string, text: string): Promise<Uint8Array> {
       text: string,
       features?: Record<string, boolean>,
     ): {
+      resolveNames(): void;
       toBinary(o: object): { buffer: Uint8Array };
       destroy(): void;
     };
@@ -165,7 +171,8 @@ async function watToBinary(path: string, text: string): Promise<Uint8Array> {
   }
   const parsed = (await wabtInit()).parseWat(path, text, { multi_memory: true, memory64: true });
   try {
-    return parsed.toBinary({}).buffer;
+    parsed.resolveNames();
+    return parsed.toBinary({ write_debug_names: true }).buffer;
   } finally {
     parsed.destroy();
   }
@@ -340,6 +347,7 @@ export function initialize(
   startExport: string | undefined,
   offsetShift: number,
 ): InstanceState {
+  const home: HomeModule = { offsetShift, names: () => readNames(cx.bytes, cx.sections) };
   const wasi = environment.wasi.forInstance();
   const imports = linkImports(module, cx, environment, wasi, true);
   let instance: WebAssembly.Instance;
@@ -349,7 +357,7 @@ export function initialize(
     if (error instanceof WebAssembly.LinkError) {
       throw new WizerError('failed to instantiate the Wasm module', { cause: error.message });
     }
-    throw guestFailure(undefined, error, offsetShift);
+    throw guestFailure(undefined, error, home);
   }
   bindMemory(wasi, instance);
   if (startExport !== undefined) {
@@ -357,7 +365,7 @@ export function initialize(
       (instance.exports[startExport] as () => void)();
     } catch (error) {
       // Upstream reports start traps without context.
-      throw guestFailure(undefined, error, offsetShift);
+      throw guestFailure(undefined, error, home);
     }
   }
 
@@ -374,10 +382,10 @@ export function initialize(
         cause: `expected 0 types, found ${type.results.length}`,
       });
     }
-    call(instance, REACTOR_INIT, 'calling the Reactor initialization function', offsetShift);
+    call(instance, REACTOR_INIT, 'calling the Reactor initialization function', home);
     if (initFunc === REACTOR_INIT) return instanceState(instance);
   }
-  call(instance, initFunc, `the \`${initFunc}\` function trapped`, offsetShift);
+  call(instance, initFunc, `the \`${initFunc}\` function trapped`, home);
   return instanceState(instance);
 }
 
@@ -385,13 +393,13 @@ function call(
   instance: WebAssembly.Instance,
   name: string,
   context: string,
-  offsetShift: number,
+  home: HomeModule,
 ): void {
   const fn = instance.exports[name] as () => void;
   try {
     fn();
   } catch (error) {
-    throw guestFailure(context, error, offsetShift);
+    throw guestFailure(context, error, home);
   }
 }
 

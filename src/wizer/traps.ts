@@ -3,6 +3,7 @@
  * such as ComponentizeJS match on, and of V8 stack frames into a Wasm backtrace.
  */
 import { GuestTrap, WizerError } from '../errors.js';
+import type { ModuleNames } from '../wasm/names.js';
 
 const TRAP_MESSAGES: ReadonlyArray<[RegExp, string]> = [
   [/^unreachable$/, 'wasm `unreachable` instruction executed'],
@@ -35,23 +36,62 @@ export function trapReason(error: unknown): string {
   return String(error);
 }
 
+/** What a backtrace knows of the module the host called into (the bottom Wasm frame's). */
+export interface HomeModule {
+  /** Added to V8's offsets, which count in the copy V8 runs, to count as upstream does. */
+  offsetShift: number;
+  /** Its name section, read only when a backtrace is printed. */
+  names: () => ModuleNames;
+}
+
+/**
+ * Single-letter names are valid Itanium manglings of builtin types, and upstream demangles them
+ * (`i` prints as `int`). Longer C++ and Rust manglings are printed as they are.
+ */
+const BUILTIN_TYPES: Readonly<Record<string, string>> = {
+  v: 'void',
+  w: 'wchar_t',
+  b: 'bool',
+  c: 'char',
+  a: 'signed char',
+  h: 'unsigned char',
+  s: 'short',
+  t: 'unsigned short',
+  i: 'int',
+  j: 'unsigned int',
+  l: 'long',
+  m: 'unsigned long',
+  x: 'long long',
+  y: 'unsigned long long',
+  n: '__int128',
+  o: 'unsigned __int128',
+  f: 'float',
+  d: 'double',
+  e: 'long double',
+  g: '__float128',
+  z: '...',
+};
+
 /**
  * `error while executing at wasm backtrace:` with one line per Wasm frame of the V8 stack, or
- * undefined when no Wasm code was running (a segment that does not fit at instantiation).
- * `offsetShift` moves the offsets of the module the host called into (the bottom Wasm frame's):
- * V8 counts them in the copy it runs, upstream in the copy Wasmtime runs.
+ * undefined when no Wasm code was running (a segment that does not fit at instantiation). Frames
+ * of the home module get upstream's offsets and their names from its name section.
  */
-export function backtrace(error: unknown, offsetShift = 0): string | undefined {
+export function backtrace(error: unknown, home?: HomeModule): string | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
   const frames = [
     ...stack.matchAll(/wasm:\/\/wasm\/([^:\s]+):wasm-function\[(\d+)\]:0x([0-9a-f]+)/g),
   ];
   if (frames.length === 0) return undefined;
-  const home = frames.at(-1)![1];
+  const homeUrl = frames.at(-1)![1];
+  const names = home && frames.some((m) => m[1] === homeUrl) ? home.names() : undefined;
   const lines = frames.map((m, n) => {
-    const offset = Number.parseInt(m[3]!, 16) + (m[1] === home ? offsetShift : 0);
-    const hex = `0x${offset.toString(16)}`;
-    return `${String(n).padStart(5)}:${hex.padStart(9)} - <unknown>!<wasm function ${m[2]}>`;
+    const isHome = m[1] === homeUrl && home !== undefined;
+    const index = Number(m[2]);
+    const offset = Number.parseInt(m[3]!, 16) + (isHome ? home.offsetShift : 0);
+    const name = isHome ? names?.functions.get(index) : undefined;
+    const where = `${(isHome && names?.module) || '<unknown>'}!${name !== undefined ? (BUILTIN_TYPES[name] ?? name) : `<wasm function ${index}>`}`;
+    return `${String(n).padStart(5)}:${`0x${offset.toString(16)}`.padStart(9)} - ${where}`;
   });
   return ['error while executing at wasm backtrace:', ...lines].join('\n');
 }
@@ -60,12 +100,12 @@ export function backtrace(error: unknown, offsetShift = 0): string | undefined {
 export function guestFailure(
   context: string | undefined,
   error: unknown,
-  offsetShift = 0,
+  home?: HomeModule,
 ): WizerError {
   if (error instanceof WizerError && error.name === 'WizerError') return error; // our own refusal
   // Host errors raised for the guest (WASI traps, unknown imports) keep their own cause chain.
   const reason = error instanceof GuestTrap ? error : trapReason(error);
-  const frames = backtrace(error, offsetShift);
+  const frames = backtrace(error, home);
   const failure =
     frames !== undefined
       ? new WizerError(frames, { cause: reason })
