@@ -4827,11 +4827,9 @@ async function instantiatePreload(preload, environment) {
 /** Adds a preload's exports under its name; a name defined twice is an error, as upstream's. */
 function run_define(environment, moduleName, exports) {
     const namespace = environment.preloads.get(moduleName) ?? new Map();
-    const wasiNames = environment.allowWasi && moduleName === WASI_MODULE
-        ? new Set(Object.keys(environment.wasi.forInstance().imports))
-        : undefined;
+    const wasiDefines = (name) => environment.allowWasi && moduleName === WASI_MODULE && preview1Signature(name) !== undefined;
     for (const [name, linked] of exports) {
-        if (namespace.has(name) || wasiNames?.has(name)) {
+        if (namespace.has(name) || wasiDefines(name)) {
             throw new errors/* WizerError */.Mx("failed to add preload's exports to linker", {
                 cause: `import of \`${moduleName}::${name}\` defined twice`,
             });

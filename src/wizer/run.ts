@@ -111,12 +111,10 @@ async function instantiatePreload(preload: Preload, environment: Environment): P
 /** Adds a preload's exports under its name; a name defined twice is an error, as upstream's. */
 function define(environment: Environment, moduleName: string, exports: Namespace): void {
   const namespace = environment.preloads.get(moduleName) ?? new Map<string, LinkedExport>();
-  const wasiNames =
-    environment.allowWasi && moduleName === WASI_MODULE
-      ? new Set(Object.keys(environment.wasi.forInstance().imports))
-      : undefined;
+  const wasiDefines = (name: string) =>
+    environment.allowWasi && moduleName === WASI_MODULE && preview1Signature(name) !== undefined;
   for (const [name, linked] of exports) {
-    if (namespace.has(name) || wasiNames?.has(name)) {
+    if (namespace.has(name) || wasiDefines(name)) {
       throw new WizerError("failed to add preload's exports to linker", {
         cause: `import of \`${moduleName}::${name}\` defined twice`,
       });
