@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(858);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(288);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(421);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -44,8 +44,8 @@ var external_node_fs_ = __nccwpck_require__(24);
 var external_node_path_ = __nccwpck_require__(760);
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 34 modules
-var wizer = __nccwpck_require__(858);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 35 modules
+var wizer = __nccwpck_require__(288);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -654,7 +654,7 @@ function osError(error) {
 
 /***/ }),
 
-/***/ 858:
+/***/ 288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3482,6 +3482,143 @@ class Wasi {
     }
 }
 
+;// CONCATENATED MODULE: ./src/wasm/names.ts
+
+const MODULE_NAME = 0;
+const FUNCTION_NAMES = 1;
+function readNames(bytes, sections) {
+    const names = { module: undefined, functions: new Map() };
+    const section = sections.find((s) => s.customName === 'name');
+    if (section === undefined)
+        return names;
+    try {
+        const r = new BinaryReader(bytes, section.payloadStart, section.end);
+        r.name(); // "name"
+        while (!r.eof) {
+            const id = r.u8();
+            const size = r.u32();
+            const sub = r.sub(size);
+            if (id === MODULE_NAME)
+                names.module = sub.name();
+            else if (id === FUNCTION_NAMES) {
+                for (let n = sub.u32(); n > 0; n--)
+                    names.functions.set(sub.u32(), sub.name());
+            }
+        }
+    }
+    catch {
+        // A damaged name section only costs the names.
+    }
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/wizer/link.ts
+/**
+ * The linker of the run phase, as upstream's Wasmtime linker behaves: WASI preview1 (when allowed)
+ * and preload exports by module name, type-checked against each import; every function import
+ * left unresolved in the main module becomes a stub that traps when called.
+ */
+
+
+
+const WASI_MODULE = 'wasi_snapshot_preview1';
+/** Adds a preload's exports under its name; a name defined twice is an error, as upstream's. */
+function link_define(environment, moduleName, exports) {
+    const namespace = environment.preloads.get(moduleName) ?? new Map();
+    const wasiDefines = (name) => environment.allowWasi && moduleName === WASI_MODULE && preview1Signature(name) !== undefined;
+    for (const [name, linked] of exports) {
+        if (namespace.has(name) || wasiDefines(name)) {
+            throw new errors/* WizerError */.Mx("failed to add preload's exports to linker", {
+                cause: `import of \`${moduleName}::${name}\` defined twice`,
+            });
+        }
+        namespace.set(name, linked);
+    }
+    environment.preloads.set(moduleName, namespace);
+}
+/**
+ * The import object: WASI (when allowed), preload exports by module name, and for every function
+ * import still unresolved a stub that traps when called, as upstream's linker does for the main
+ * module. Preloads get no stubs (upstream links them strictly). A preload's function must have
+ * the imported type (V8 would only say that some import does not match).
+ */
+function linkImports(module, importer, environment, wasi, stubUnknown) {
+    const imports = {};
+    WebAssembly.Module.imports(module).forEach((imp, i) => {
+        const wasiFunction = imp.module === WASI_MODULE && environment.allowWasi
+            ? wasi.imports[imp.name]
+            : undefined;
+        const linked = wasiFunction !== undefined
+            ? { value: wasiFunction, kind: ExternalKind.Func, type: wasiFunctionType(imp.name) }
+            : environment.preloads.get(imp.module)?.get(imp.name);
+        const declared = importer.imports[i];
+        if (linked && declared)
+            checkImportType(imp, declared, importer.types, linked);
+        let value = linked?.value;
+        if (value === undefined) {
+            const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
+            if (!stubUnknown || imp.kind !== 'function')
+                throw new errors/* WizerError */.Mx(message);
+            value = () => {
+                throw new errors/* GuestTrap */.U1(message);
+            };
+        }
+        (imports[imp.module] ??= {})[imp.name] = value;
+    });
+    return imports;
+}
+const KIND_NAMES = {
+    [ExternalKind.Func]: 'func',
+    [ExternalKind.Table]: 'table',
+    [ExternalKind.Memory]: 'memory',
+    [ExternalKind.Global]: 'global',
+    [ExternalKind.Tag]: 'tag',
+};
+/** Upstream's link check of an import against what a preload exports under that name. */
+function checkImportType(imp, declared, types, linked) {
+    const incompatible = (cause) => new errors/* WizerError */.Mx(`incompatible import type for \`${imp.module}::${imp.name}\``, { cause });
+    if (declared.kind !== linked.kind) {
+        throw incompatible(`expected ${KIND_NAMES[declared.kind]}, but found ${KIND_NAMES[linked.kind]}`);
+    }
+    const expected = declared.kind === ExternalKind.Func ? types[declared.typeIndex] : undefined;
+    if (expected === undefined || linked.type === undefined)
+        return;
+    if (sameFuncType(expected, linked.type))
+        return;
+    throw incompatible(`types incompatible: expected type \`${showFuncType(expected)}\`, found type \`${showFuncType(linked.type)}\``);
+}
+/** A WASI function's type, as upstream's linker declares it. */
+function wasiFunctionType(name) {
+    const signature = preview1Signature(name);
+    if (signature === undefined)
+        return undefined;
+    const valTypes = (codes) => codes.map((code) => ({ code, bytes: Uint8Array.of(code) }));
+    return { params: valTypes(signature.params), results: valTypes(signature.results), offset: -1 };
+}
+function sameFuncType(a, b) {
+    const same = (x, y) => x.length === y.length && x.every((t, i) => Buffer.compare(t.bytes, y[i].bytes) === 0);
+    return same(a.params, b.params) && same(a.results, b.results);
+}
+const VALUE_TYPE_NAMES = {
+    0x7f: 'i32',
+    0x7e: 'i64',
+    0x7d: 'f32',
+    0x7c: 'f64',
+    0x7b: 'v128',
+    0x70: 'funcref',
+    0x6f: 'externref',
+};
+/** Wasmtime's rendering: `(func (param i32 i64) (result f64))`. */
+function showFuncType(type) {
+    const names = (types) => types.map((t) => VALUE_TYPE_NAMES[t.code] ?? `0x${t.code.toString(16)}`).join(' ');
+    const parts = ['func'];
+    if (type.params.length > 0)
+        parts.push(`(param ${names(type.params)})`);
+    if (type.results.length > 0)
+        parts.push(`(result ${names(type.results)})`);
+    return `(${parts.join(' ')})`;
+}
+
 ;// CONCATENATED MODULE: ./src/wizer/ref-types.ts
 /**
  * Reference types that upstream's engine refuses when it compiles: its configuration has the GC,
@@ -3974,36 +4111,6 @@ function guestFailure(context, error, home) {
             ? reason
             : new errors/* WizerError */.Mx(reason);
     return context === undefined ? failure : new errors/* WizerError */.Mx(context, { cause: failure });
-}
-
-;// CONCATENATED MODULE: ./src/wasm/names.ts
-
-const MODULE_NAME = 0;
-const FUNCTION_NAMES = 1;
-function readNames(bytes, sections) {
-    const names = { module: undefined, functions: new Map() };
-    const section = sections.find((s) => s.customName === 'name');
-    if (section === undefined)
-        return names;
-    try {
-        const r = new BinaryReader(bytes, section.payloadStart, section.end);
-        r.name(); // "name"
-        while (!r.eof) {
-            const id = r.u8();
-            const size = r.u32();
-            const sub = r.sub(size);
-            if (id === MODULE_NAME)
-                names.module = sub.name();
-            else if (id === FUNCTION_NAMES) {
-                for (let n = sub.u32(); n > 0; n--)
-                    names.functions.set(sub.u32(), sub.name());
-            }
-        }
-    }
-    catch {
-        // A damaged name section only costs the names.
-    }
-    return names;
 }
 
 ;// CONCATENATED MODULE: ./src/wasm/code.ts
@@ -4752,7 +4859,7 @@ function validationFailure(error) {
 
 
 
-const WASI_MODULE = 'wasi_snapshot_preview1';
+
 const REACTOR_INIT = '_initialize';
 /**
  * Builds the guest environment in upstream's order: WASI context (preopens are opened even without
@@ -4778,7 +4885,7 @@ async function buildEnvironment(options) {
     });
     const environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
     for (const preload of options.preloads) {
-        run_define(environment, preload.name, await instantiatePreload(preload, environment));
+        link_define(environment, preload.name, await instantiatePreload(preload, environment));
     }
     return environment;
 }
@@ -4824,20 +4931,6 @@ async function instantiatePreload(preload, environment) {
         });
     }
 }
-/** Adds a preload's exports under its name; a name defined twice is an error, as upstream's. */
-function run_define(environment, moduleName, exports) {
-    const namespace = environment.preloads.get(moduleName) ?? new Map();
-    const wasiDefines = (name) => environment.allowWasi && moduleName === WASI_MODULE && preview1Signature(name) !== undefined;
-    for (const [name, linked] of exports) {
-        if (namespace.has(name) || wasiDefines(name)) {
-            throw new errors/* WizerError */.Mx("failed to add preload's exports to linker", {
-                cause: `import of \`${moduleName}::${name}\` defined twice`,
-            });
-        }
-        namespace.set(name, linked);
-    }
-    environment.preloads.set(moduleName, namespace);
-}
 async function readModuleFile(path) {
     let bytes;
     try {
@@ -4882,101 +4975,6 @@ async function watToBinary(path, text) {
 function bindMemory(wasi, instance) {
     const memory = instance.exports['memory'];
     wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
-}
-/**
- * The import object: WASI (when allowed), preload exports by module name, and for every function
- * import still unresolved a stub that traps when called, as upstream's linker does for the main
- * module. Preloads get no stubs (upstream links them strictly). A preload's function must have
- * the imported type (V8 would only say that some import does not match).
- */
-function linkImports(module, importer, environment, wasi, stubUnknown) {
-    const imports = {};
-    WebAssembly.Module.imports(module).forEach((imp, i) => {
-        let value;
-        const wasiFunction = imp.module === WASI_MODULE && environment.allowWasi
-            ? wasi.imports[imp.name]
-            : undefined;
-        if (wasiFunction !== undefined) {
-            const declared = importer.imports[i];
-            const type = wasiFunctionType(imp.name);
-            if (declared) {
-                checkImportType(imp, declared, importer.types, {
-                    value: wasiFunction,
-                    kind: ExternalKind.Func,
-                    type,
-                });
-            }
-            value = wasiFunction;
-        }
-        else {
-            const linked = environment.preloads.get(imp.module)?.get(imp.name);
-            const declared = importer.imports[i];
-            if (linked && declared)
-                checkImportType(imp, declared, importer.types, linked);
-            value = linked?.value;
-        }
-        if (value === undefined) {
-            const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
-            if (!stubUnknown || imp.kind !== 'function')
-                throw new errors/* WizerError */.Mx(message);
-            value = () => {
-                throw new errors/* GuestTrap */.U1(message);
-            };
-        }
-        (imports[imp.module] ??= {})[imp.name] = value;
-    });
-    return imports;
-}
-const KIND_NAMES = {
-    [ExternalKind.Func]: 'func',
-    [ExternalKind.Table]: 'table',
-    [ExternalKind.Memory]: 'memory',
-    [ExternalKind.Global]: 'global',
-    [ExternalKind.Tag]: 'tag',
-};
-/** Upstream's link check of an import against what a preload exports under that name. */
-function checkImportType(imp, declared, types, linked) {
-    const incompatible = (cause) => new errors/* WizerError */.Mx(`incompatible import type for \`${imp.module}::${imp.name}\``, { cause });
-    if (declared.kind !== linked.kind) {
-        throw incompatible(`expected ${KIND_NAMES[declared.kind]}, but found ${KIND_NAMES[linked.kind]}`);
-    }
-    const expected = declared.kind === ExternalKind.Func ? types[declared.typeIndex] : undefined;
-    if (expected === undefined || linked.type === undefined)
-        return;
-    if (sameFuncType(expected, linked.type))
-        return;
-    throw incompatible(`types incompatible: expected type \`${showFuncType(expected)}\`, found type \`${showFuncType(linked.type)}\``);
-}
-/** A WASI function's type, as upstream's linker declares it. */
-function wasiFunctionType(name) {
-    const signature = preview1Signature(name);
-    if (signature === undefined)
-        return undefined;
-    const valTypes = (codes) => codes.map((code) => ({ code, bytes: Uint8Array.of(code) }));
-    return { params: valTypes(signature.params), results: valTypes(signature.results), offset: -1 };
-}
-function sameFuncType(a, b) {
-    const same = (x, y) => x.length === y.length && x.every((t, i) => Buffer.compare(t.bytes, y[i].bytes) === 0);
-    return same(a.params, b.params) && same(a.results, b.results);
-}
-const VALUE_TYPE_NAMES = {
-    0x7f: 'i32',
-    0x7e: 'i64',
-    0x7d: 'f32',
-    0x7c: 'f64',
-    0x7b: 'v128',
-    0x70: 'funcref',
-    0x6f: 'externref',
-};
-/** Wasmtime's rendering: `(func (param i32 i64) (result f64))`. */
-function showFuncType(type) {
-    const names = (types) => types.map((t) => VALUE_TYPE_NAMES[t.code] ?? `0x${t.code.toString(16)}`).join(' ');
-    const parts = ['func'];
-    if (type.params.length > 0)
-        parts.push(`(param ${names(type.params)})`);
-    if (type.results.length > 0)
-        parts.push(`(result ${names(type.results)})`);
-    return `(${parts.join(' ')})`;
 }
 /** Compiles the instrumented module on V8 (which fully validates it). */
 function compile(instrumented) {

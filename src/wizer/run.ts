@@ -5,37 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { GuestTrap, WizerError, osError } from '../errors.js';
-import { Wasi, preview1Signature, type WasiInstance } from '../wasi/index.js';
+import { WizerError, osError } from '../errors.js';
+import { Wasi, type WasiInstance } from '../wasi/index.js';
 import { ExternalKind } from '../wasm/constants.js';
-import type { FuncType, Import, ModuleContext } from './context.js';
-import type { ValType } from '../wasm/module.js';
+import { readNames } from '../wasm/names.js';
+import type { ModuleContext } from './context.js';
+import { type Environment, type Namespace, define, linkImports } from './link.js';
 import { parseModule } from './parse.js';
 import { START_EXPORT, deferStartFunction } from './instrument.js';
 import type { Preload, WizenOptions } from './options.js';
 import type { InstanceState } from './snapshot.js';
 import { type HomeModule, guestFailure } from './traps.js';
-import { readNames } from '../wasm/names.js';
 import { validationFailure } from './validate.js';
 
-const WASI_MODULE = 'wasi_snapshot_preview1';
 const REACTOR_INIT = '_initialize';
-
-/** An export that later modules may import: its value and, for a function, its type. */
-interface LinkedExport {
-  value: WebAssembly.ImportValue;
-  kind: ExternalKind;
-  type: FuncType | undefined;
-}
-type Namespace = Map<string, LinkedExport>;
-
-/** The WASI context and preloaded instances, built before the main module is touched. */
-export interface Environment {
-  wasi: Wasi;
-  allowWasi: boolean;
-  /** Preload exports by the module name importers use (preloads of one name share it). */
-  preloads: Map<string, Namespace>;
-}
 
 /**
  * Builds the guest environment in upstream's order: WASI context (preopens are opened even without
@@ -108,22 +91,6 @@ async function instantiatePreload(preload: Preload, environment: Environment): P
   }
 }
 
-/** Adds a preload's exports under its name; a name defined twice is an error, as upstream's. */
-function define(environment: Environment, moduleName: string, exports: Namespace): void {
-  const namespace = environment.preloads.get(moduleName) ?? new Map<string, LinkedExport>();
-  const wasiDefines = (name: string) =>
-    environment.allowWasi && moduleName === WASI_MODULE && preview1Signature(name) !== undefined;
-  for (const [name, linked] of exports) {
-    if (namespace.has(name) || wasiDefines(name)) {
-      throw new WizerError("failed to add preload's exports to linker", {
-        cause: `import of \`${moduleName}::${name}\` defined twice`,
-      });
-    }
-    namespace.set(name, linked);
-  }
-  environment.preloads.set(moduleName, namespace);
-}
-
 async function readModuleFile(path: string): Promise<Uint8Array> {
   let bytes: Uint8Array;
   try {
@@ -179,119 +146,6 @@ async function watToBinary(path: string, text: string): Promise<Uint8Array> {
 function bindMemory(wasi: WasiInstance, instance: WebAssembly.Instance): void {
   const memory = instance.exports['memory'];
   wasi.bindMemory(memory instanceof WebAssembly.Memory ? memory : undefined);
-}
-
-/**
- * The import object: WASI (when allowed), preload exports by module name, and for every function
- * import still unresolved a stub that traps when called, as upstream's linker does for the main
- * module. Preloads get no stubs (upstream links them strictly). A preload's function must have
- * the imported type (V8 would only say that some import does not match).
- */
-function linkImports(
-  module: WebAssembly.Module,
-  importer: ModuleContext,
-  environment: Environment,
-  wasi: WasiInstance,
-  stubUnknown: boolean,
-): WebAssembly.Imports {
-  const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
-  WebAssembly.Module.imports(module).forEach((imp, i) => {
-    let value: WebAssembly.ImportValue | undefined;
-    const wasiFunction =
-      imp.module === WASI_MODULE && environment.allowWasi
-        ? (wasi.imports as Record<string, WebAssembly.ImportValue>)[imp.name]
-        : undefined;
-    if (wasiFunction !== undefined) {
-      const declared = importer.imports[i];
-      const type = wasiFunctionType(imp.name);
-      if (declared) {
-        checkImportType(imp, declared, importer.types, {
-          value: wasiFunction,
-          kind: ExternalKind.Func,
-          type,
-        });
-      }
-      value = wasiFunction;
-    } else {
-      const linked = environment.preloads.get(imp.module)?.get(imp.name);
-      const declared = importer.imports[i];
-      if (linked && declared) checkImportType(imp, declared, importer.types, linked);
-      value = linked?.value;
-    }
-    if (value === undefined) {
-      const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
-      if (!stubUnknown || imp.kind !== 'function') throw new WizerError(message);
-      value = () => {
-        throw new GuestTrap(message);
-      };
-    }
-    (imports[imp.module] ??= {})[imp.name] = value;
-  });
-  return imports;
-}
-
-const KIND_NAMES: Readonly<Record<ExternalKind, string>> = {
-  [ExternalKind.Func]: 'func',
-  [ExternalKind.Table]: 'table',
-  [ExternalKind.Memory]: 'memory',
-  [ExternalKind.Global]: 'global',
-  [ExternalKind.Tag]: 'tag',
-};
-
-/** Upstream's link check of an import against what a preload exports under that name. */
-function checkImportType(
-  imp: WebAssembly.ModuleImportDescriptor,
-  declared: Import,
-  types: ReadonlyArray<FuncType | undefined>,
-  linked: LinkedExport,
-): void {
-  const incompatible = (cause: string) =>
-    new WizerError(`incompatible import type for \`${imp.module}::${imp.name}\``, { cause });
-  if (declared.kind !== linked.kind) {
-    throw incompatible(
-      `expected ${KIND_NAMES[declared.kind]}, but found ${KIND_NAMES[linked.kind]}`,
-    );
-  }
-  const expected = declared.kind === ExternalKind.Func ? types[declared.typeIndex] : undefined;
-  if (expected === undefined || linked.type === undefined) return;
-  if (sameFuncType(expected, linked.type)) return;
-  throw incompatible(
-    `types incompatible: expected type \`${showFuncType(expected)}\`, found type \`${showFuncType(linked.type)}\``,
-  );
-}
-
-/** A WASI function's type, as upstream's linker declares it. */
-function wasiFunctionType(name: string): FuncType | undefined {
-  const signature = preview1Signature(name);
-  if (signature === undefined) return undefined;
-  const valTypes = (codes: number[]) => codes.map((code) => ({ code, bytes: Uint8Array.of(code) }));
-  return { params: valTypes(signature.params), results: valTypes(signature.results), offset: -1 };
-}
-
-function sameFuncType(a: FuncType, b: FuncType): boolean {
-  const same = (x: ValType[], y: ValType[]) =>
-    x.length === y.length && x.every((t, i) => Buffer.compare(t.bytes, y[i]!.bytes) === 0);
-  return same(a.params, b.params) && same(a.results, b.results);
-}
-
-const VALUE_TYPE_NAMES: Readonly<Record<number, string>> = {
-  0x7f: 'i32',
-  0x7e: 'i64',
-  0x7d: 'f32',
-  0x7c: 'f64',
-  0x7b: 'v128',
-  0x70: 'funcref',
-  0x6f: 'externref',
-};
-
-/** Wasmtime's rendering: `(func (param i32 i64) (result f64))`. */
-function showFuncType(type: FuncType): string {
-  const names = (types: ValType[]) =>
-    types.map((t) => VALUE_TYPE_NAMES[t.code] ?? `0x${t.code.toString(16)}`).join(' ');
-  const parts = ['func'];
-  if (type.params.length > 0) parts.push(`(param ${names(type.params)})`);
-  if (type.results.length > 0) parts.push(`(result ${names(type.results)})`);
-  return `(${parts.join(' ')})`;
 }
 
 /** Compiles the instrumented module on V8 (which fully validates it). */
