@@ -206,18 +206,35 @@ function parseArgs(argv) {
         dirs: [],
         mapdirs: [],
     };
-    const positional = (token) => {
-        if (state.input !== undefined)
-            throw unexpected(token);
-        state.input = token;
-    };
     const seen = new Set();
-    const occurrence = (spec, [value, last]) => {
+    const occurrence = (spec, value) => {
         if (seen.has(spec) && !spec.repeatable) {
             throw new errors/* UsageError */.eb(`the argument '${spec.display}' cannot be used multiple times\n\n${USAGE}`);
         }
         seen.add(spec);
         spec.apply(state, value);
+    };
+    // Like clap, an option whose value is the next token is acted on (checked for repetition, its
+    // value parsed) only when the next known flag, the input or the end is reached: an unknown flag
+    // or a second positional in between is reported first.
+    let pending;
+    const flush = () => {
+        if (pending)
+            occurrence(pending.spec, pending.value);
+        pending = undefined;
+    };
+    const positional = (token) => {
+        if (state.input !== undefined)
+            throw unexpected(token);
+        flush();
+        state.input = token;
+    };
+    const option = (spec, inline, i) => {
+        const [value, last] = flagValue(spec, inline, argv, i);
+        if (last > i)
+            pending = { spec, value };
+        else
+            occurrence(spec, value);
         return last;
     };
     try {
@@ -236,21 +253,24 @@ function parseArgs(argv) {
                 const spec = FLAGS.find((f) => f.long?.includes(name));
                 if (!spec)
                     throw unexpected(token);
-                i = occurrence(spec, flagValue(spec, inline, argv, i));
+                flush();
+                i = option(spec, inline, i);
             }
             else if (token.startsWith('-') && token.length > 1) {
                 const spec = FLAGS.find((f) => f.short === token[1]);
                 if (!spec)
                     throw unexpected(token);
+                flush();
                 let inline = token.length > 2 ? token.slice(2) : undefined;
                 if (inline?.startsWith('='))
                     inline = inline.slice(1);
-                i = occurrence(spec, flagValue(spec, inline, argv, i));
+                i = option(spec, inline, i);
             }
             else {
                 positional(token);
             }
         }
+        flush();
     }
     catch (error) {
         if (error instanceof errors/* UsageError */.eb && !error.message.includes(MORE)) {
@@ -4863,7 +4883,7 @@ function validationFailure(error) {
 const REACTOR_INIT = '_initialize';
 /**
  * Builds the guest environment in upstream's order: WASI context (preopens are opened even without
- * `--allow-wasi`), then each preload, instantiated through the linker so it may import WASI or
+ * `--allow-wasi`), the feature flags' consistency, then each preload, instantiated through the linker so it may import WASI or
  * earlier preloads and its start function runs now.
  */
 async function buildEnvironment(options) {
@@ -4884,8 +4904,16 @@ async function buildEnvironment(options) {
         escapeWorkflowCommands: options.escapeWorkflowCommands,
     });
     const environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
-    for (const preload of options.preloads) {
-        link_define(environment, preload.name, await instantiatePreload(preload, environment));
+    try {
+        // Upstream's engine configuration refuses bad feature flags before any preload is compiled.
+        checkFeatureFlags(options.features);
+        for (const preload of options.preloads) {
+            link_define(environment, preload.name, await instantiatePreload(preload, environment));
+        }
+    }
+    catch (error) {
+        wasi.dispose();
+        throw error;
     }
     return environment;
 }
@@ -5339,7 +5367,6 @@ async function wizen(input, partialOptions = {}, logger = silent) {
     const environment = await buildEnvironment(options);
     try {
         logger.debug('Validating input Wasm');
-        checkFeatureFlags(options.features);
         logger.debug('Parsing the input Wasm', 'parse');
         const { cx, codeFeatures } = await validateModule(input, options.features);
         lap('parse');

@@ -39,6 +39,18 @@ describe('parseArgs', () => {
     expect(repeated.options.preopens).toHaveLength(2);
   });
 
+  it('acts on an option with a separate value at the next known flag, the input or the end', () => {
+    // A second positional or an unknown flag in between is reported first, as clap does.
+    expect(() => parseArgs(['stray.wasm', '-o', 'a', '-o', 'b', 'in.wasm'])).toThrow(
+      /^unexpected argument 'in.wasm'/,
+    );
+    expect(() => parseArgs(['in.wasm', '-o', 'a', '-o', 'b', '--bogus'])).toThrow(
+      /^unexpected argument '--bogus'/,
+    );
+    expect(() => parseArgs(['-r', 'noequals', 'stray.wasm', 'in.wasm'])).toThrow(/noequals/);
+    expect(() => parseArgs(['-o', 'a', 'in.wasm', '-o', 'b'])).toThrow(/cannot be used multiple/);
+  });
+
   it('stops at -h or --help, ignoring what follows, as clap exits there', () => {
     expect(parseArgs(['-h', '--bogus', '-o']).help).toBe('short');
     expect(parseArgs(['in.wasm', '--help', 'extra.wasm']).help).toBe('long');

@@ -25,6 +25,25 @@ describe.concurrent('differential: command line', () => {
     expectSameFailure(result, { mentions: 'in.wasm' });
   });
 
+  it('§1.1 inconsistent feature flags are refused before any preload is read', async () => {
+    const result = await cli([
+      '--wasm-simd=false',
+      '--preload',
+      'p=missing.wasm',
+      '-o',
+      'out.wasm',
+      'in.wasm',
+    ]);
+    expect(expectSameFailure(result).head).toBe(
+      'Error: cannot disable the simd proposal but enable the relaxed simd proposal',
+    );
+  });
+
+  it('§1.1 a second positional is reported before a repeated option', async () => {
+    const result = await cli(['stray.wasm', '-o', 'out.wasm', '-o', 'out.wasm', 'in.wasm']);
+    expectSameFailure(result, { mentions: "'in.wasm'" });
+  });
+
   it('§1.1 --inherit-env is greedy too', async () => {
     const result = await cli(['-o', 'out.wasm', '--inherit-env', 'in.wasm']);
     expectSameFailure(result, { mentions: 'in.wasm' });

@@ -209,12 +209,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     dirs: [],
     mapdirs: [],
   };
-  const positional = (token: string) => {
-    if (state.input !== undefined) throw unexpected(token);
-    state.input = token;
-  };
+
   const seen = new Set<FlagSpec>();
-  const occurrence = (spec: FlagSpec, [value, last]: [string | undefined, number]): number => {
+  const occurrence = (spec: FlagSpec, value: string | undefined): void => {
     if (seen.has(spec) && !spec.repeatable) {
       throw new UsageError(
         `the argument '${spec.display}' cannot be used multiple times\n\n${USAGE}`,
@@ -222,6 +219,24 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     seen.add(spec);
     spec.apply(state, value);
+  };
+  // Like clap, an option whose value is the next token is acted on (checked for repetition, its
+  // value parsed) only when the next known flag, the input or the end is reached: an unknown flag
+  // or a second positional in between is reported first.
+  let pending: { spec: FlagSpec; value: string | undefined } | undefined;
+  const flush = () => {
+    if (pending) occurrence(pending.spec, pending.value);
+    pending = undefined;
+  };
+  const positional = (token: string) => {
+    if (state.input !== undefined) throw unexpected(token);
+    flush();
+    state.input = token;
+  };
+  const option = (spec: FlagSpec, inline: string | undefined, i: number): number => {
+    const [value, last] = flagValue(spec, inline, argv, i);
+    if (last > i) pending = { spec, value };
+    else occurrence(spec, value);
     return last;
   };
   try {
@@ -238,17 +253,20 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         const inline = eq < 0 ? undefined : token.slice(eq + 1);
         const spec = FLAGS.find((f) => f.long?.includes(name));
         if (!spec) throw unexpected(token);
-        i = occurrence(spec, flagValue(spec, inline, argv, i));
+        flush();
+        i = option(spec, inline, i);
       } else if (token.startsWith('-') && token.length > 1) {
         const spec = FLAGS.find((f) => f.short === token[1]);
         if (!spec) throw unexpected(token);
+        flush();
         let inline = token.length > 2 ? token.slice(2) : undefined;
         if (inline?.startsWith('=')) inline = inline.slice(1);
-        i = occurrence(spec, flagValue(spec, inline, argv, i));
+        i = option(spec, inline, i);
       } else {
         positional(token);
       }
     }
+    flush();
   } catch (error) {
     if (error instanceof UsageError && !error.message.includes(MORE)) {
       throw new UsageError(`${error.message}\n\n${MORE}`);

@@ -19,7 +19,7 @@ import {
 import { rewrite } from './rewrite.js';
 import { buildEnvironment, checkInitFunc, checkInstantiable, compile, initialize } from './run.js';
 import { snapshot, type Snapshot } from './snapshot.js';
-import { checkFeatureFlags, upstreamExportGrowth, validateModule } from './validate.js';
+import { upstreamExportGrowth, validateModule } from './validate.js';
 import { wizenInWorker } from './worker.js';
 
 export * from './options.js';
@@ -53,7 +53,6 @@ export async function wizen(
   const environment = await buildEnvironment(options);
   try {
     logger.debug('Validating input Wasm');
-    checkFeatureFlags(options.features);
     logger.debug('Parsing the input Wasm', 'parse');
     const { cx, codeFeatures } = await validateModule(input, options.features);
     lap('parse');

@@ -16,13 +16,13 @@ import { START_EXPORT, deferStartFunction } from './instrument.js';
 import type { Preload, WizenOptions } from './options.js';
 import type { InstanceState } from './snapshot.js';
 import { type HomeModule, guestFailure } from './traps.js';
-import { validationFailure } from './validate.js';
+import { checkFeatureFlags, validationFailure } from './validate.js';
 
 const REACTOR_INIT = '_initialize';
 
 /**
  * Builds the guest environment in upstream's order: WASI context (preopens are opened even without
- * `--allow-wasi`), then each preload, instantiated through the linker so it may import WASI or
+ * `--allow-wasi`), the feature flags' consistency, then each preload, instantiated through the linker so it may import WASI or
  * earlier preloads and its start function runs now.
  */
 export async function buildEnvironment(options: WizenOptions): Promise<Environment> {
@@ -41,8 +41,15 @@ export async function buildEnvironment(options: WizenOptions): Promise<Environme
     escapeWorkflowCommands: options.escapeWorkflowCommands,
   });
   const environment: Environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
-  for (const preload of options.preloads) {
-    define(environment, preload.name, await instantiatePreload(preload, environment));
+  try {
+    // Upstream's engine configuration refuses bad feature flags before any preload is compiled.
+    checkFeatureFlags(options.features);
+    for (const preload of options.preloads) {
+      define(environment, preload.name, await instantiatePreload(preload, environment));
+    }
+  } catch (error) {
+    wasi.dispose();
+    throw error;
   }
   return environment;
 }
