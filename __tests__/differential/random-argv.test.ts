@@ -63,13 +63,13 @@ const GROUPS: readonly (readonly string[])[] = [
 
 /** One to five groups around the input and `-o out.wasm`, in random order. */
 function randomArgv(seed: number): string[] {
-  const next = seededRandom(seed);
+  const { int } = seededRandom(seed);
   const groups: (readonly string[])[] = [['in.wasm'], ['-o', 'out.wasm']];
-  for (let n = 1 + Math.floor(next() * 5); n > 0; n--) {
-    groups.push(GROUPS[Math.floor(next() * GROUPS.length)]!);
+  for (let n = 1 + int(5); n > 0; n--) {
+    groups.push(GROUPS[int(GROUPS.length)]!);
   }
   for (let i = groups.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
+    const j = int(i + 1);
     [groups[i], groups[j]] = [groups[j]!, groups[i]!];
   }
   return groups.flat();

@@ -74,8 +74,7 @@ const BASES = [
 ];
 
 function mutate(bytes: Uint8Array, seed: number): Uint8Array {
-  const next = seededRandom(seed);
-  const int = (below: number) => Math.floor(next() * below);
+  const { int } = seededRandom(seed);
   const out = Array.from(bytes);
   for (let n = 1 + int(3); n > 0; n--) {
     // Past the 8-byte preamble, which only ever gives the same "bad magic" refusal.

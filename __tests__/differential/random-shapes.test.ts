@@ -90,11 +90,11 @@ const FRAGMENTS: ReadonlyArray<(k: number) => Fragment> = [
 
 /** Fragments in random order (a start function or `_initialize` only once), with their flags. */
 function randomShape(seed: number): { wat: string; args: string[] } {
-  const next = seededRandom(seed);
+  const { int } = seededRandom(seed);
   const picked: Fragment[] = [];
   const used = new Set<number>();
-  for (let n = 1 + Math.floor(next() * 5); n > 0; n--) {
-    const index = Math.floor(next() * FRAGMENTS.length);
+  for (let n = 1 + int(5); n > 0; n--) {
+    const index = int(FRAGMENTS.length);
     // Some fragments make sense only once (one start, one `_initialize`, one `-f`, ...).
     if (used.has(index) && [3, 4, 5, 16, 17, 18, 23, 25].includes(index)) continue;
     used.add(index);

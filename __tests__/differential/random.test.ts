@@ -22,9 +22,7 @@ interface Memory {
 
 /** A module whose init writes a random pattern; returns its WAT. */
 function randomModule(seed: number): string {
-  const next = seededRandom(seed);
-  const int = (below: number) => Math.floor(next() * below);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+  const { next, int, pick } = seededRandom(seed);
   const u32 = () => int(0x1_0000_0000) >>> 0;
 
   const memories: Memory[] = Array.from({ length: 1 + int(3) }, (_, k) => {

@@ -49,9 +49,7 @@ const PATHS = [
 ];
 
 function randomScript(seed: number): string[] {
-  const next = seededRandom(seed);
-  const int = (below: number) => Math.floor(next() * below);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+  const { int, pick } = seededRandom(seed);
   const path = () => pick(PATHS);
   const dir = () => pick([3, 3, 3, 4]); // the sandbox, or the second preopen
   const fd = () => 3 + int(7); // the preopens and the descriptors the script opens
@@ -123,9 +121,7 @@ const LIBC_PATHS = [
 
 /** The same kind of sequence through wasi-libc (its path resolution, stdio and errno mapping). */
 function randomLibcScript(seed: number): string[] {
-  const next = seededRandom(seed);
-  const int = (below: number) => Math.floor(next() * below);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+  const { int, pick } = seededRandom(seed);
   const path = () => pick(LIBC_PATHS);
   const fd = () => 3 + int(6);
   const commands: Array<() => string> = [
