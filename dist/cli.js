@@ -3562,29 +3562,28 @@ function link_define(environment, moduleName, exports) {
  * module. Preloads get no stubs (upstream links them strictly). A preload's function must have
  * the imported type (V8 would only say that some import does not match).
  */
-function linkImports(module, importer, environment, wasi, stubUnknown) {
+function linkImports(importer, environment, wasi, stubUnknown) {
     const imports = {};
-    WebAssembly.Module.imports(module).forEach((imp, i) => {
+    for (const imp of importer.imports) {
         const wasiFunction = imp.module === WASI_MODULE && environment.allowWasi
             ? wasi.imports[imp.name]
             : undefined;
         const linked = wasiFunction !== undefined
             ? { value: wasiFunction, kind: ExternalKind.Func, type: wasiFunctionType(imp.name) }
             : environment.preloads.get(imp.module)?.get(imp.name);
-        const declared = importer.imports[i];
-        if (linked && declared)
-            checkImportType(imp, declared, importer.types, linked);
+        if (linked)
+            checkImportType(imp, importer.types, linked);
         let value = linked?.value;
         if (value === undefined) {
             const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
-            if (!stubUnknown || imp.kind !== 'function')
+            if (!stubUnknown || imp.kind !== ExternalKind.Func)
                 throw new errors/* WizerError */.Mx(message);
             value = () => {
                 throw new errors/* GuestTrap */.U1(message);
             };
         }
         (imports[imp.module] ??= {})[imp.name] = value;
-    });
+    }
     return imports;
 }
 const KIND_NAMES = {
@@ -3595,8 +3594,10 @@ const KIND_NAMES = {
     [ExternalKind.Tag]: 'tag',
 };
 /** Upstream's link check of an import against what a preload exports under that name. */
-function checkImportType(imp, declared, types, linked) {
-    const incompatible = (cause) => new errors/* WizerError */.Mx(`incompatible import type for \`${imp.module}::${imp.name}\``, { cause });
+function checkImportType(declared, types, linked) {
+    const incompatible = (cause) => new errors/* WizerError */.Mx(`incompatible import type for \`${declared.module}::${declared.name}\``, {
+        cause,
+    });
     if (declared.kind !== linked.kind) {
         throw incompatible(`expected ${KIND_NAMES[declared.kind]}, but found ${KIND_NAMES[linked.kind]}`);
     }
@@ -4932,7 +4933,7 @@ async function instantiatePreload(preload, environment) {
     }
     try {
         const wasi = environment.wasi.forInstance();
-        const instance = new WebAssembly.Instance(module, linkImports(module, cx, environment, wasi, false));
+        const instance = new WebAssembly.Instance(module, linkImports(cx, environment, wasi, false));
         bindMemory(wasi, instance);
         const start = instance.exports[START_EXPORT];
         if (typeof start === 'function')
@@ -5043,7 +5044,7 @@ function checkInstantiable(cx) {
 function initialize(cx, module, environment, initFunc, startExport, offsetShift) {
     const home = { offsetShift, names: () => readNames(cx.bytes, cx.sections) };
     const wasi = environment.wasi.forInstance();
-    const imports = linkImports(module, cx, environment, wasi, true);
+    const imports = linkImports(cx, environment, wasi, true);
     let instance;
     try {
         instance = new WebAssembly.Instance(module, imports);

@@ -50,14 +50,13 @@ export function define(environment: Environment, moduleName: string, exports: Na
  * the imported type (V8 would only say that some import does not match).
  */
 export function linkImports(
-  module: WebAssembly.Module,
   importer: ModuleContext,
   environment: Environment,
   wasi: WasiInstance,
   stubUnknown: boolean,
 ): WebAssembly.Imports {
   const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
-  WebAssembly.Module.imports(module).forEach((imp, i) => {
+  for (const imp of importer.imports) {
     const wasiFunction =
       imp.module === WASI_MODULE && environment.allowWasi
         ? (wasi.imports as Record<string, WebAssembly.ImportValue>)[imp.name]
@@ -66,18 +65,17 @@ export function linkImports(
       wasiFunction !== undefined
         ? { value: wasiFunction, kind: ExternalKind.Func, type: wasiFunctionType(imp.name) }
         : environment.preloads.get(imp.module)?.get(imp.name);
-    const declared = importer.imports[i];
-    if (linked && declared) checkImportType(imp, declared, importer.types, linked);
+    if (linked) checkImportType(imp, importer.types, linked);
     let value = linked?.value;
     if (value === undefined) {
       const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
-      if (!stubUnknown || imp.kind !== 'function') throw new WizerError(message);
+      if (!stubUnknown || imp.kind !== ExternalKind.Func) throw new WizerError(message);
       value = () => {
         throw new GuestTrap(message);
       };
     }
     (imports[imp.module] ??= {})[imp.name] = value;
-  });
+  }
   return imports;
 }
 
@@ -91,13 +89,14 @@ const KIND_NAMES: Readonly<Record<ExternalKind, string>> = {
 
 /** Upstream's link check of an import against what a preload exports under that name. */
 function checkImportType(
-  imp: WebAssembly.ModuleImportDescriptor,
   declared: Import,
   types: ReadonlyArray<FuncType | undefined>,
   linked: LinkedExport,
 ): void {
   const incompatible = (cause: string) =>
-    new WizerError(`incompatible import type for \`${imp.module}::${imp.name}\``, { cause });
+    new WizerError(`incompatible import type for \`${declared.module}::${declared.name}\``, {
+      cause,
+    });
   if (declared.kind !== linked.kind) {
     throw incompatible(
       `expected ${KIND_NAMES[declared.kind]}, but found ${KIND_NAMES[linked.kind]}`,

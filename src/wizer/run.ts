@@ -68,10 +68,7 @@ async function instantiatePreload(preload: Preload, environment: Environment): P
   }
   try {
     const wasi = environment.wasi.forInstance();
-    const instance = new WebAssembly.Instance(
-      module,
-      linkImports(module, cx, environment, wasi, false),
-    );
+    const instance = new WebAssembly.Instance(module, linkImports(cx, environment, wasi, false));
     bindMemory(wasi, instance);
     const start = instance.exports[START_EXPORT];
     if (typeof start === 'function') start();
@@ -208,7 +205,7 @@ export function initialize(
 ): InstanceState {
   const home: HomeModule = { offsetShift, names: () => readNames(cx.bytes, cx.sections) };
   const wasi = environment.wasi.forInstance();
-  const imports = linkImports(module, cx, environment, wasi, true);
+  const imports = linkImports(cx, environment, wasi, true);
   let instance: WebAssembly.Instance;
   try {
     instance = new WebAssembly.Instance(module, imports);
