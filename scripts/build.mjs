@@ -1,13 +1,15 @@
 // Bundles the two entry points with ncc. ncc always writes `<outdir>/index.js`, so each entry is
 // built into its own scratch directory and the bundle is moved into dist/.
+// `--out DIR` builds into DIR instead (a private bundle to test with WIZER_TEST_CLI=DIR/cli.js).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
-const scratch = join(root, '.tmp', 'build');
+const outFlag = process.argv.indexOf('--out');
+const dist = outFlag > 0 ? resolve(process.argv[outFlag + 1]) : join(root, 'dist');
+const scratch = join(root, '.tmp', `build-${process.pid}`);
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 
 const entries = [

@@ -20,8 +20,8 @@ export function upstreamWizerPath(): string {
   return join(dirname(require.resolve(pkg)), 'wizer');
 }
 
-/** Path of our bundled CLI. */
-export const ourCliPath = join(repoRoot, 'dist', 'cli.js');
+/** Path of our bundled CLI: the committed bundle, or another build named by WIZER_TEST_CLI. */
+export const ourCliPath = process.env['WIZER_TEST_CLI'] ?? join(repoRoot, 'dist', 'cli.js');
 
 /** Every proposal wabt knows, for assembling fixtures. */
 export const WABT_FEATURES = {
