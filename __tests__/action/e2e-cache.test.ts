@@ -1,13 +1,22 @@
 /**
  * End to end, through the bundle: the first run wizens and uploads, the second restores from the
  * cache without running any initialization; cache faults never fail the step; a corrupt entry is
- * detected, rebuilt and repaired.
+ * detected, rebuilt and repaired, on a runner with zstd and on one without (where @actions/cache
+ * falls back to gzip, and the entry's version differs).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/index.js';
-import { runProcess, tempDir } from '../helpers/tools.js';
+import { tempDir } from '../helpers/tools.js';
+import {
+  ZSTD_PROGRAMS,
+  archiveCompression,
+  onPath,
+  pathWithout,
+  tamperedArchive,
+  type Compression,
+} from './cache-archive.js';
 import { announcingModule, instantiate, squaresModule, writeTree } from './fixtures.js';
 import { annotations, installBundle, runAction, type ActionRun } from './harness.js';
 
@@ -42,12 +51,17 @@ function checkout(files: Record<string, Uint8Array> = sources): string {
   return dir.path;
 }
 
-function wizen(workspace: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+function wizen(
+  workspace: string,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+): Promise<ActionRun> {
   emulator.newRun();
   return runAction({
     entry: bundle.entry,
     workspace,
     emulator,
+    env,
     inputs: { files: 'mods/**/*.wasm', 'allow-wasi': 'true', ...inputs },
   });
 }
@@ -189,69 +203,92 @@ describe('cache faults are warnings, never failures', () => {
   });
 });
 
-describe('corrupt cache entries', () => {
+/**
+ * The runners the cache scenarios below run on: the PATH as found, and the same PATH with zstd
+ * hidden, as on a self-hosted runner without it. @actions/cache then archives with gzip, and
+ * since the compression is part of an entry's version, the two never see each other's entries.
+ */
+const zstdHere = onPath('zstd');
+const withoutZstd = pathWithout(ZSTD_PROGRAMS);
+if (withoutZstd) cleanups.push(withoutZstd.cleanup);
+const runners: Array<{ name: string; env: Record<string, string>; compression: Compression }> = [
+  {
+    name: `PATH as found (zstd ${zstdHere ? 'present' : 'absent on this machine'})`,
+    env: {},
+    compression: zstdHere ? 'zstd' : 'gzip',
+  },
+];
+if (withoutZstd) {
+  runners.push({
+    name: 'zstd hidden from PATH',
+    env: { PATH: withoutZstd.path },
+    compression: 'gzip',
+  });
+} else {
+  it.skip('zstd hidden from PATH: symlinks cannot be made here', () => {});
+}
+
+describe.each(runners)('corrupt cache entries, $name', (runner) => {
   it('are detected, rebuilt, saved under a repair key, and restored from it next time', async () => {
-    const prefix = `corrupt-${Date.now()}-`;
+    expect(onPath('zstd', runner.env['PATH'])).toBe(runner.compression === 'zstd');
+    const prefix = `corrupt-${runner.compression}-${Date.now()}-`;
     const files = { 'mods/squares.wasm': sources['mods/nested/squares.wasm']! };
-    const first = await wizen(checkout(files), { 'cache-key-prefix': prefix });
+    const first = await wizen(checkout(files), { 'cache-key-prefix': prefix }, runner.env);
     expect(first.code, log(first)).toBe(0);
     const key = first.outputs['cache-primary-key']!;
-    emulator.cache.replaceArchive(
-      key,
-      await tamperedArchive(emulator.cache.entries().find((e) => e.key === key)!.archive),
-    );
+    const stored = emulator.cache.entries().find((e) => e.key === key)!;
+    expect(archiveCompression(stored.archive)).toBe(runner.compression);
+    emulator.cache.replaceArchive(key, tamperedArchive(stored.archive));
 
     const workspace = checkout(files);
-    const second = await wizen(workspace, { 'cache-key-prefix': prefix });
+    const second = await wizen(workspace, { 'cache-key-prefix': prefix }, runner.env);
     expect(second.code, log(second)).toBe(0);
     expect(
       annotations(second, 'warning').some((w) =>
         w.message.includes(`Cache entry ${key} is corrupt`),
       ),
+      log(second),
     ).toBe(true);
     expect(second.outputs['cache-hit']).toBe('false');
     const rebuilt = readFileSync(join(workspace, 'mods/squares.wizer.wasm'));
     expect((instantiate(rebuilt)['square'] as (i: number) => number)(12)).toBe(144);
-    expect(emulator.cache.entries().some((e) => e.key.startsWith(`${key}~repaired-`))).toBe(true);
+    const repaired = emulator.cache.entries().find((e) => e.key.startsWith(`${key}~repaired-`));
+    expect(repaired && archiveCompression(repaired.archive)).toBe(runner.compression);
 
-    const third = await wizen(checkout(files), { 'cache-key-prefix': prefix });
+    const third = await wizen(checkout(files), { 'cache-key-prefix': prefix }, runner.env);
     expect(third.code, log(third)).toBe(0);
     expect(third.outputs['cache-hit']).toBe('true');
+    expect(annotations(third, 'warning').map((w) => w.message)).toEqual([
+      `Cache entry ${key} is corrupt (module sha256 does not match the manifest); looking for a repaired entry`,
+    ]);
   });
 });
 
-/** Unpacks a cache archive, flips a byte of the stored module, and packs it again. */
-async function tamperedArchive(archive: Buffer): Promise<Buffer> {
-  const dir = tempDir('wizer-tamper-');
-  try {
-    writeFileSync(join(dir.path, 'in.tzst'), archive);
-    mkdirSync(join(dir.path, 'x'));
-    const unpack = await runProcess('tar', [
-      '--use-compress-program',
-      'zstd -d',
-      '-xf',
-      join(dir.path, 'in.tzst'),
-      '-C',
-      join(dir.path, 'x'),
-    ]);
-    expect(unpack.code, unpack.stderr).toBe(0);
-    const list = await runProcess('find', [join(dir.path, 'x'), '-name', 'module.wasm']);
-    const module = list.stdout.toString().trim();
-    const bytes = readFileSync(module);
-    bytes[bytes.length - 1] ^= 0xff;
-    writeFileSync(module, bytes);
-    const pack = await runProcess('tar', [
-      '--use-compress-program',
-      'zstd',
-      '-cf',
-      join(dir.path, 'out.tzst'),
-      '-C',
-      join(dir.path, 'x'),
-      '.',
-    ]);
-    expect(pack.code, pack.stderr).toBe(0);
-    return readFileSync(join(dir.path, 'out.tzst'));
-  } finally {
-    dir.cleanup();
-  }
-}
+describe('runners with and without zstd', () => {
+  it.skipIf(!zstdHere || !withoutZstd)(
+    'keep separate entries under one key (the compression is part of the version); both hit',
+    async () => {
+      const prefix = `mixed-${Date.now()}-`;
+      const files = { 'mods/squares.wasm': sources['mods/nested/squares.wasm']! };
+      const noZstd = { PATH: withoutZstd!.path };
+      const hosted = await wizen(checkout(files), { 'cache-key-prefix': prefix });
+      expect(hosted.code, log(hosted)).toBe(0);
+      const key = hosted.outputs['cache-primary-key']!;
+
+      const selfHosted = await wizen(checkout(files), { 'cache-key-prefix': prefix }, noZstd);
+      expect(selfHosted.code, log(selfHosted)).toBe(0);
+      expect(selfHosted.outputs['cache-hit']).toBe('false');
+      expect(selfHosted.outputs['cache-primary-key']).toBe(key);
+      const entries = emulator.cache.entries().filter((e) => e.key === key);
+      expect(entries.map((e) => archiveCompression(e.archive))).toEqual(['zstd', 'gzip']);
+      expect(entries[0]!.version).not.toBe(entries[1]!.version);
+
+      for (const env of [{}, noZstd]) {
+        const again = await wizen(checkout(files), { 'cache-key-prefix': prefix }, env);
+        expect(again.code, log(again)).toBe(0);
+        expect(again.outputs['cache-hit']).toBe('true');
+        expect(annotations(again, 'warning')).toEqual([]);
+      }
+    },
+  );
+});
