@@ -61,6 +61,7 @@ export async function wizen(
     const instrumented = instrument(
       cx,
       options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : [],
+      codeFeatures.floatMinMaxSites,
     );
     lap('instrument');
 
@@ -72,14 +73,14 @@ export async function wizen(
     checkInstantiable(cx);
     logger.debug('Calling the initialization function', 'wasmtime');
     // Trap offsets as upstream counts them: in the original plus the exports it adds.
-    const offsetShift = upstreamExportGrowth(cx) - instrumented.codeShift;
+    const exportGrowth = upstreamExportGrowth(cx);
     const state = initialize(
       cx,
       module,
       environment,
       options.initFunc,
       instrumented.start,
-      offsetShift,
+      (offset) => instrumented.originalOffset(offset) + exportGrowth,
     );
     lap('initialize');
 

@@ -19,6 +19,7 @@ import { type RawSection, readSections } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
 import type { ModuleContext } from './context.js';
+import { CodeMoves, lowerFloatMinMax } from './float-min-max.js';
 import { lowerRelaxedSimd } from './relaxed-simd.js';
 
 /** How the snapshot reads one mutable global back. */
@@ -36,8 +37,8 @@ export interface Instrumented {
   memories: string[];
   /** Export name of the start function, which the run phase calls itself (see below). */
   start: string | undefined;
-  /** How far the original function bodies moved in the copy (for trap offsets). */
-  codeShift: number;
+  /** The input offset of an offset in the copy's function bodies (for trap backtraces). */
+  originalOffset: (offset: number) => number;
 }
 
 /** Export name under which the run phase finds (and itself calls) a start function. */
@@ -92,9 +93,14 @@ export class AddedFunctions {
   }
 }
 
+/**
+ * Instruments `cx`. The sites (input offsets, from the validation scan) are instructions whose
+ * results the copy computes as upstream does: relaxed SIMD and scalar float min/max.
+ */
 export function instrument(
   cx: ModuleContext,
   relaxedSimdSites: readonly number[] = [],
+  floatMinMaxSites: readonly number[] = [],
 ): Instrumented {
   const probes: GlobalProbe[] = [];
   const added = new AddedFunctions(cx.funcTypeIndices.length, cx.types.length);
@@ -149,7 +155,15 @@ export function instrument(
     exportCount++;
   }
 
-  const loweredCode = lowerRelaxedSimd(cx, relaxedSimdSites, added);
+  // Relaxed SIMD is patched in place (same length); min/max then grows the bodies it touches.
+  const inputBodiesStart = bodiesStart(cx.bytes, cx.sections);
+  const relaxed = lowerRelaxedSimd(cx, relaxedSimdSites, added);
+  let bodies = relaxed?.subarray(inputBodiesStart - codePayloadStart(cx.sections));
+  let moves = new CodeMoves();
+  if (floatMinMaxSites.length > 0) {
+    const input = bodies ?? cx.bytes.subarray(inputBodiesStart, codeEnd(cx.sections));
+    ({ bodies, moves } = lowerFloatMinMax(input, inputBodiesStart, floatMinMaxSites, added));
+  }
 
   const replacements = new Map<number, Uint8Array>();
   const extend = (id: number, extraCount: number, extra: Uint8Array, entries?: Uint8Array) => {
@@ -161,16 +175,17 @@ export function instrument(
   // New types and functions go after the existing ones, so no existing index moves.
   extend(SectionId.Type, added.typeCount, added.types.view());
   extend(SectionId.Function, added.count, added.funcs.view());
-  extend(SectionId.Code, added.count, added.code.view(), loweredCode);
+  extend(SectionId.Code, added.count, added.code.view(), bodies);
   extend(SectionId.Export, exportCount, exports.view());
 
   const wasm = assemble(cx.bytes, cx.sections, replacements);
+  const copyBodiesStart = bodiesStart(wasm, readSections(wasm));
   return {
     wasm,
     globals: probes,
     memories,
     start: start === undefined ? undefined : START_EXPORT,
-    codeShift: bodiesStart(wasm, readSections(wasm)) - bodiesStart(cx.bytes, cx.sections),
+    originalOffset: (offset) => inputBodiesStart + moves.original(offset - copyBodiesStart),
   };
 }
 
@@ -191,6 +206,14 @@ export function deferStartFunction(bytes: Uint8Array): { wasm: Uint8Array; codeS
   return { wasm, codeShift: bodiesStart(wasm, readSections(wasm)) - bodiesStart(bytes, sections) };
 }
 
+function codePayloadStart(sections: readonly RawSection[]): number {
+  return sections.find((s) => s.id === SectionId.Code)?.payloadStart ?? 0;
+}
+
+function codeEnd(sections: readonly RawSection[]): number {
+  return sections.find((s) => s.id === SectionId.Code)?.end ?? 0;
+}
+
 /** Offset of the first function body (past the code section's count), or 0 without one. */
 function bodiesStart(bytes: Uint8Array, sections: readonly RawSection[]): number {
   const code = sections.find((s) => s.id === SectionId.Code);
@@ -207,7 +230,7 @@ function startFunction(bytes: Uint8Array, sections: readonly RawSection[]): numb
 
 /**
  * The payload of a vector section (types, functions, code, exports) with `extra` appended: its
- * existing entries, or `entries` in their place (the code section after relaxed-SIMD lowering).
+ * existing entries, or `entries` in their place (the function bodies after lowering).
  */
 function extendVector(
   bytes: Uint8Array,
@@ -221,9 +244,7 @@ function extendVector(
   if (section) {
     const r = new BinaryReader(bytes, section.payloadStart, section.end);
     count += r.u32();
-    rest = entries
-      ? entries.subarray(r.pos - section.payloadStart)
-      : bytes.subarray(r.pos, section.end);
+    rest = entries ?? bytes.subarray(r.pos, section.end);
   }
   return new ByteSink(rest.length + extra.length + 8).u32(count).bytes(rest).bytes(extra).view();
 }

@@ -86,7 +86,7 @@ async function instantiatePreload(preload: Preload, environment: Environment): P
   } catch (error) {
     // Upstream runs the preload as given; V8 runs the copy with the start function exported.
     const home = {
-      offsetShift: -deferred.codeShift,
+      upstreamOffset: (offset: number) => offset - deferred.codeShift,
       names: () => readNames(cx.bytes, cx.sections),
     };
     throw new WizerError('failed to instantiate preload module', {
@@ -201,9 +201,9 @@ export function initialize(
   environment: Environment,
   initFunc: string,
   startExport: string | undefined,
-  offsetShift: number,
+  upstreamOffset: (offset: number) => number,
 ): InstanceState {
-  const home: HomeModule = { offsetShift, names: () => readNames(cx.bytes, cx.sections) };
+  const home: HomeModule = { upstreamOffset, names: () => readNames(cx.bytes, cx.sections) };
   const wasi = environment.wasi.forInstance();
   const imports = linkImports(cx, environment, wasi, true);
   let instance: WebAssembly.Instance;

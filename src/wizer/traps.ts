@@ -38,8 +38,8 @@ export function trapReason(error: unknown): string {
 
 /** What a backtrace knows of the module the host called into (the bottom Wasm frame's). */
 export interface HomeModule {
-  /** Added to V8's offsets, which count in the copy V8 runs, to count as upstream does. */
-  offsetShift: number;
+  /** Upstream's offset of a V8 offset, which counts in the copy V8 runs. */
+  upstreamOffset: (offset: number) => number;
   /** Its name section, read only when a backtrace is printed. */
   names: () => ModuleNames;
 }
@@ -88,7 +88,8 @@ export function backtrace(error: unknown, home?: HomeModule): string | undefined
   const lines = frames.map((m, n) => {
     const isHome = m[1] === homeUrl && home !== undefined;
     const index = Number(m[2]);
-    const offset = Number.parseInt(m[3]!, 16) + (isHome ? home.offsetShift : 0);
+    const v8Offset = Number.parseInt(m[3]!, 16);
+    const offset = isHome ? home.upstreamOffset(v8Offset) : v8Offset;
     const name = isHome ? names?.functions.get(index) : undefined;
     const where = `${(isHome && names?.module) || '<unknown>'}!${name !== undefined ? (BUILTIN_TYPES[name] ?? name) : `<wasm function ${index}>`}`;
     return `${String(n).padStart(5)}:${`0x${offset.toString(16)}`.padStart(9)} - ${where}`;

@@ -49,6 +49,8 @@ export interface CodeFeatures {
   bulkMemory?: CodeFeatureUse;
   /** Offsets of every relaxed-SIMD instruction (its 0xFD prefix byte), for deterministic lowering. */
   relaxedSimdSites: number[];
+  /** Offsets of every scalar `f32/f64.min/max`, whose NaN results are lowered (float-min-max.ts). */
+  floatMinMaxSites: number[];
 }
 
 /** What the scan looks for in single-byte opcodes, as bit flags in a table (most have none). */
@@ -62,6 +64,8 @@ const Role = {
   refNull: 16,
   /** call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null. */
   functionReference: 32,
+  /** f32.min, f32.max, f64.min, f64.max. */
+  floatMinMax: 64,
 } as const;
 const SINGLE_BYTE_ROLES = new Uint8Array(256);
 const assignRole = (role: number, opcodes: number[]) =>
@@ -72,6 +76,7 @@ assignRole(Role.blockType, [0x02, 0x03, 0x04, 0x06, 0x1f]);
 assignRole(Role.typedSelect, [0x1c]);
 assignRole(Role.refNull, [0xd0]);
 assignRole(Role.functionReference, [0x14, 0x15, 0xd4, 0xd5, 0xd6]);
+assignRole(Role.floatMinMax, [0x96, 0x97, 0xa4, 0xa5]);
 
 /** memory.init, data.drop, memory.copy, memory.fill. */
 const isBulkMemoryOp = (sub: number) => sub >= 8 && sub <= 11;
@@ -83,7 +88,7 @@ const isRelaxedSimdOp = (sub: number) => sub >= 0x100 && sub <= 0x113;
  * the first uses of proposals for the later engine-feature checks.
  */
 export function checkSupportedInstructions(cx: ModuleContext): CodeFeatures {
-  const uses: CodeFeatures = { relaxedSimdSites: [] };
+  const uses: CodeFeatures = { relaxedSimdSites: [], floatMinMaxSites: [] };
   for (const section of cx.sections) {
     if (section.id === SectionId.Global) {
       if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
@@ -107,6 +112,7 @@ export function checkSupportedInstructions(cx: ModuleContext): CodeFeatures {
           if (role & Role.tableSet) refuse(opcode, sub);
           if (role & Role.exception) uses.exceptions ??= here(offset);
           if (role & Role.functionReference) uses.functionReferences ??= here(offset);
+          if (role & Role.floatMinMax) uses.floatMinMaxSites.push(offset);
           if (uses.refType !== undefined) return;
           if (role & Role.blockType && isRefTypeByte(bytes[offset + 1]!)) {
             refType(offset, valTypeRefusal(bytes, offset + 1, 'code'));
