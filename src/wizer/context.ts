@@ -62,6 +62,8 @@ export interface FeatureUse {
   sharedGlobalAt?: number;
   /** Offsets of every shared global's flags byte. */
   sharedGlobalFlags?: number[];
+  /** Offset of the first table with an initializer expression (function references). */
+  tableInitAt?: number;
   /** Offset of a `global.get` inside a constant expression (of a defined global). */
   constGlobalGetAt?: number;
 }

@@ -201,7 +201,8 @@ function readExternalKind(r: BinaryReader): ExternalKind {
 
 function readTable(r: BinaryReader, features: FeatureUse): void {
   if (r.peek() === 0x40) {
-    // Table with an explicit initializer (function-references proposal).
+    // Table with an explicit initializer (function-references proposal, which the engine lacks).
+    features.tableInitAt ??= r.pos;
     r.u8();
     r.u8();
     readModuleValType(r, features);
@@ -234,6 +235,7 @@ function readGlobals(r: BinaryReader, cx: ModuleContext): void {
 
 function readElements(r: BinaryReader, features: FeatureUse): void {
   for (let n = r.u32(); n > 0; n--) {
+    const start = r.pos;
     const flags = r.u32();
     const passiveOrDeclared = (flags & 0x01) !== 0;
     const explicitTable = (flags & 0x02) !== 0;
@@ -243,7 +245,8 @@ function readElements(r: BinaryReader, features: FeatureUse): void {
       scanConstExpr(r, features);
     }
     if (passiveOrDeclared || explicitTable) {
-      if (usesExprs) readModuleValType(r, features);
+      // wasmparser reports a refused element type at the segment.
+      if (usesExprs) readModuleValType(r, features, start);
       else r.u8(); // elemkind
     }
     for (let k = r.u32(); k > 0; k--) {

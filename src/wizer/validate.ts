@@ -13,13 +13,14 @@
  */
 import { WasmDecodeError, WizerError } from '../errors.js';
 import { opcodeName, walkFunctionBody, type InstructionVisitor } from '../wasm/code.js';
-import { ExternalKind, SectionId, ValTypeCode } from '../wasm/constants.js';
+import { ExternalKind, SectionId } from '../wasm/constants.js';
 import type { WasmFeatures } from './options.js';
 import { isRefType, readPreamble, readValType } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink, u32Size } from '../wasm/writer.js';
 import { RESERVED_PREFIX, type ModuleContext } from './context.js';
 import { parseModule } from './parse.js';
+import { anyProposalOff, codeProposalRefusal, moduleProposalRefusal } from './proposals.js';
 import { heapTypeRefusal, isRefTypeByte, valTypeRefusal } from './ref-types.js';
 
 /**
@@ -35,6 +36,8 @@ const UNSUPPORTED_PREFIXED: ReadonlyMap<number, ReadonlySet<number>> = new Map([
 export interface CodeFeatureUse {
   offset: number;
   funcIndex: number;
+  /** Where upstream reports it, when not at `offset` (a malformed immediate). */
+  reportAt?: number;
 }
 
 /** First uses, in function bodies, of proposals the engine configuration may refuse. */
@@ -44,9 +47,6 @@ export interface CodeFeatures {
   functionReferences?: CodeFeatureUse;
   /** A local, block, `select` or `ref.null` type the engine refuses (see ref-types.ts). */
   refType?: CodeFeatureUse & { reason: string };
-  simd?: CodeFeatureUse;
-  relaxedSimd?: CodeFeatureUse;
-  bulkMemory?: CodeFeatureUse;
   /** Offsets of every relaxed-SIMD instruction (its 0xFD prefix byte), for deterministic lowering. */
   relaxedSimdSites: number[];
   /** Offsets of every scalar `f32/f64.min/max`, whose NaN results are lowered (float-min-max.ts). */
@@ -78,8 +78,6 @@ assignRole(Role.refNull, [0xd0]);
 assignRole(Role.functionReference, [0x14, 0x15, 0xd4, 0xd5, 0xd6]);
 assignRole(Role.floatMinMax, [0x96, 0x97, 0xa4, 0xa5]);
 
-/** memory.init, data.drop, memory.copy, memory.fill. */
-const isBulkMemoryOp = (sub: number) => sub >= 8 && sub <= 11;
 /** Relaxed-SIMD sub-opcodes of the 0xFD prefix. */
 const isRelaxedSimdOp = (sub: number) => sub >= 0x100 && sub <= 0x113;
 
@@ -125,13 +123,7 @@ export function checkSupportedInstructions(cx: ModuleContext): CodeFeatures {
         }
         if (UNSUPPORTED_PREFIXED.get(opcode)?.has(sub)) refuse(opcode, sub);
         else if (opcode === 0xfb) uses.gc ??= here(offset);
-        else if (opcode === 0xfd) {
-          uses.simd ??= here(offset);
-          if (isRelaxedSimdOp(sub)) {
-            uses.relaxedSimd ??= here(offset);
-            uses.relaxedSimdSites.push(offset);
-          }
-        } else if (opcode === 0xfc && isBulkMemoryOp(sub)) uses.bulkMemory ??= here(offset);
+        else if (opcode === 0xfd && isRelaxedSimdOp(sub)) uses.relaxedSimdSites.push(offset);
       };
       for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
         const body = r.sub(r.u32());
@@ -221,18 +213,23 @@ export function checkEngineFeatures(
     });
   // Upstream compiles its instrumented module, whose export section grew before the code.
   const codeShift = upstreamExportGrowth(cx);
+  // Sections after the export section (elements, data) moved by as much.
+  const exportEnd = cx.sections.find((s) => s.id === SectionId.Export)?.end ?? Infinity;
+  const upstreamOffset = (offset: number) => (offset >= exportEnd ? offset + codeShift : offset);
   const translationFailure = (use: CodeFeatureUse, reason: string): WizerError =>
     new WizerError('failed to compile the Wasm module', {
       cause: new WizerError(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
         cause: new WizerError('WebAssembly translation error', {
-          cause: `Invalid input WebAssembly code at offset ${use.offset + codeShift}: ${reason}`,
+          cause: `Invalid input WebAssembly code at offset ${(use.reportAt ?? use.offset) + codeShift}: ${reason}`,
         }),
       }),
     });
   const { features } = cx;
-  const section = (id: number) => cx.sections.find((s) => s.id === id)?.payloadStart;
-  const v128Global = cx.globals.find((g) => g.type.code === ValTypeCode.V128);
+  // Proposals switched off with `--wasm-*=false` come first: at one offset they are met first.
+  const switchedOff = anyProposalOff(enabled);
+  const moduleRefusal = switchedOff ? moduleProposalRefusal(cx, enabled) : undefined;
   const parseErrors: Array<[number | undefined, string]> = [
+    [moduleRefusal?.offset, moduleRefusal?.reason ?? ''],
     [features.gcAt, 'struct indexed types not supported without the gc feature'],
     [features.exceptionsAt, 'exceptions proposal not enabled'],
     [
@@ -242,43 +239,25 @@ export function checkEngineFeatures(
     [features.sharedGlobalAt, 'shared globals require the shared-everything-threads proposal'],
     [features.refTypeRefusal?.offset, features.refTypeRefusal?.reason ?? ''],
     [
+      features.tableInitAt,
+      'tables with expression initializers require the function-references proposal',
+    ],
+    [
       features.constGlobalGetAt,
       'constant expression required: global.get of locally defined global',
     ],
   ];
-  // Proposals the user switched off with `--wasm-*=false`.
-  if (!enabled.multiMemory && cx.memories.length > 1) {
-    parseErrors.push([section(SectionId.Memory), 'multiple memories']);
-  }
-  if (!enabled.referenceTypes && cx.tableCount > 1) {
-    parseErrors.push([section(SectionId.Table), 'multiple tables']);
-  }
-  const multiValueType = cx.types.find((t) => t !== undefined && t.results.length > 1);
-  if (!enabled.multiValue && multiValueType) {
-    parseErrors.push([
-      multiValueType.offset,
-      'func type returns multiple values but the multi-value feature is not enabled',
-    ]);
-  }
-  if (!enabled.simd && v128Global) {
-    // Points at the global's type byte, which precedes the mutability byte and the init expr.
-    parseErrors.push([v128Global.initStart - 2, 'SIMD support is not enabled']);
-  }
-  if (!enabled.bulkMemory && cx.dataSegments.some((d) => !d.active)) {
-    parseErrors.push([section(SectionId.Data), 'bulk memory support is not enabled']);
-  }
   const first = parseErrors
     .filter((e): e is [number, string] => e[0] !== undefined)
     .sort((a, b) => a[0] - b[0])[0];
-  if (first) throw parseFailure(`${first[1]} (at offset ${hex(first[0])})`);
+  if (first) throw parseFailure(`${first[1]} (at offset ${hex(upstreamOffset(first[0]))})`);
+  const codeRefusal = switchedOff ? codeProposalRefusal(cx, enabled) : undefined;
   const codeErrors: Array<[CodeFeatureUse | undefined, string]> = [
+    [codeRefusal, codeRefusal?.reason ?? ''],
     [uses.exceptions, 'exceptions support is not enabled'],
     [uses.gc, 'gc support is not enabled'],
     [uses.functionReferences, 'function references support is not enabled'],
     [uses.refType, uses.refType?.reason ?? ''],
-    [enabled.simd ? undefined : uses.simd, 'SIMD support is not enabled'],
-    [enabled.relaxedSimd ? undefined : uses.relaxedSimd, 'relaxed SIMD support is not enabled'],
-    [enabled.bulkMemory ? undefined : uses.bulkMemory, 'bulk memory support is not enabled'],
   ];
   const firstCode = codeErrors
     .filter((e): e is [CodeFeatureUse, string] => e[0] !== undefined)
