@@ -257,35 +257,55 @@ describe('relaxed SIMD allowed results (reference)', () => {
     expect(disallowedLanes('f64x2.relaxed_max', operands, f64x2(1, 1))).toHaveLength(1);
   });
 
-  it('relaxed_laneselect: mixed masks give bitselect or the top bit spread over the lane', () => {
+  it('relaxed_laneselect: mixed masks give bitselect, a, b, or a select by the top bit of each byte', () => {
     const ones = v128(8, Array<number>(16).fill(0xff));
     const zeros = v128(8, []);
     const m = v128(8, [0x80, 0x7f, 0x0f, 0xf0, 0, 0xff]);
     const lanes = sets('i8x16.relaxed_laneselect', ones, zeros, m).map((l) => l.values);
     expect(lanes.slice(0, 6)).toEqual([
-      [0x80n, 0xffn],
-      [0n, 0x7fn],
-      [0n, 0x0fn],
-      [0xf0n, 0xffn],
+      [0n, 0x80n, 0xffn],
+      [0n, 0x7fn, 0xffn],
+      [0n, 0x0fn, 0xffn],
+      [0n, 0xf0n, 0xffn],
       [0n],
       [0xffn],
     ]);
-    const a = v128(16, [0x1234, 0x1234]);
-    const b = v128(16, [0xabcd, 0xabcd]);
-    const m16 = v128(16, [0x8001, 0x00ff]);
-    expect(sets('i16x8.relaxed_laneselect', a, b, m16)[0]!.values).toEqual([0x1234n, 0x2bccn]);
-    expect(sets('i16x8.relaxed_laneselect', a, b, m16)[1]!.values).toEqual([0xab34n, 0xabcdn]);
+    // The proposal's test for pblendvb: i16 masks 0xff00 and 0x0080.
+    const a = v128(16, [0, 1, 0x1234, 0x1234, 4, 5, 6, 7]);
+    const b = v128(16, [8, 9, 0x5678, 0x5678, 12, 13, 14, 15]);
+    const m16 = v128(16, [0xffff, 0, 0xff00, 0x0080]);
+    const i16 = sets('i16x8.relaxed_laneselect', a, b, m16).map((l) => l.values);
+    expect(i16.slice(0, 4)).toEqual([
+      [0n],
+      [9n],
+      [0x1234n, 0x1278n, 0x5678n],
+      [0x1234n, 0x5634n, 0x5678n],
+    ]);
+    expect(i16[3]).not.toContain(0x1278n);
+    // What V8 computes with pblendvb for a 0x8000 mask (ones/zeros operands): 0xff00.
+    const blend = sets('i16x8.relaxed_laneselect', ones, zeros, v128(16, [0x8000, 0x8001]));
+    expect(blend.slice(0, 2).map((l) => l.values)).toEqual([
+      [0n, 0x8000n, 0xff00n, 0xffffn],
+      [0n, 0x8001n, 0xff00n, 0xffffn],
+    ]);
     const m64 = v128(64, [0x8000000000000000n, -1]);
     const a64 = v128(64, [0x0123456789abcdefn, 5]);
     const b64 = v128(64, [0xfedcba9876543210n, 6]);
     expect(sets('i64x2.relaxed_laneselect', a64, b64, m64).map((l) => l.values)).toEqual([
-      [0x0123456789abcdefn, 0x7edcba9876543210n],
+      [0x0123456789abcdefn, 0x01dcba9876543210n, 0x7edcba9876543210n, 0xfedcba9876543210n],
       [5n],
     ]);
     const m32 = v128(32, [0x7fffffff]);
     expect(sets('i32x4.relaxed_laneselect', v128(32, [-1]), zeros, m32)[0]!.values).toEqual([
       0n,
+      0x00ffffffn,
       0x7fffffffn,
+      0xffffffffn,
+    ]);
+    expect(
+      disallowedLanes('i32x4.relaxed_laneselect', [v128(32, [-1]), zeros, m32], v128(32, [1])),
+    ).toEqual([
+      'i32x4.relaxed_laneselect lane 0: 0x00000001 is not in {0x00000000, 0x00ffffff, 0x7fffffff, 0xffffffff}',
     ]);
   });
 
