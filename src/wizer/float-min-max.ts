@@ -61,9 +61,10 @@ export class CodeMoves {
  */
 function helperBody(opcode: number, float: number): number[] {
   const f32 = float === ValTypeCode.F32;
-  const quietBit = new ByteSink(12);
-  if (f32) quietBit.byte(0x41).s32(0x0040_0000); // i32.const
-  else quietBit.byte(0x42).s64(0x0008_0000_0000_0000n); // i64.const
+  // i32.const 0x400000 or i64.const 0x8000000000000: the quiet bit
+  const quietBit = f32
+    ? new ByteSink(8).byte(0x41).s32(0x0040_0000)
+    : new ByteSink(12).byte(0x42).s64(0x0008_0000_0000_0000n);
   const [ne, eq] = f32 ? [0x5c, 0x5b] : [0x62, 0x61];
   const [toInt, or, toFloat] = f32 ? [0xbc, 0x72, 0xbe] : [0xbd, 0x84, 0xbf];
   return [
@@ -92,7 +93,7 @@ export function lowerFloatMinMax(
     let call = helpers.get(opcode);
     if (call === undefined) {
       const float = OPERAND_TYPE.get(opcode);
-      if (float === undefined) throw new Error(`unreachable: 0x${opcode.toString(16)} is no min/max`);
+      if (float === undefined) throw new Error(`unreachable: opcode ${opcode} is no min/max`);
       const index = added.add([float, float], [float], helperBody(opcode, float));
       call = [CALL, ...new ByteSink(6).u32(index).view()];
       helpers.set(opcode, call);
