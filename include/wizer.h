@@ -9,7 +9,7 @@
  *
  * Build and wizen:
  *
- *     clang++ --target=wasm32-wasi -O2 -fno-exceptions -I include -o in.wasm prog.cpp
+ *     clang++ --target=wasm32-wasip1 -O2 -fno-exceptions -I include -o in.wasm prog.cpp
  *     wizer --allow-wasi -r _start=wizer.resume -o out.wasm in.wasm
  *
  * What the macro adds to the module:
@@ -20,9 +20,10 @@
  *     non-zero. `-r _start=wizer.resume` makes it the output's `_start`, so the pre-initialized
  *     program goes straight to `main` without running its constructors a second time.
  *
- * Caveat: once a program refers to `__wasm_call_ctors` itself (as this header does), wasm-ld stops
- * inserting the constructor calls into the original crt1 `_start`. To run the *un-wizened* module
- * with the same meaning, call `wizer-initialize` and then `wizer.resume` instead of `_start`.
+ * Caveat: wasi-libc builds differ in how the original crt1 `_start` runs the constructors. Current
+ * ones call them themselves; older ones leave it to wasm-ld, which stops inserting the calls once a
+ * program refers to `__wasm_call_ctors` itself (as this header does). To run the *un-wizened*
+ * module with the same meaning everywhere, call `wizer-initialize` and then `wizer.resume`.
  */
 #ifndef WIZER_ACTION_WIZER_H
 #define WIZER_ACTION_WIZER_H

@@ -17,9 +17,10 @@ const entries = [
   { source: 'src/action/index.ts', output: 'index.js' },
 ];
 
-rmSync(dist, { recursive: true, force: true });
+// Assembled aside and swapped in at the end, so a test running meanwhile never sees half a dist/.
+const assembled = join(scratch, 'dist');
 rmSync(scratch, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
+mkdirSync(assembled, { recursive: true });
 for (const entry of entries) {
   const out = join(scratch, entry.output.replace(/\.js$/, ''));
   execFileSync(
@@ -31,13 +32,16 @@ for (const entry of entries) {
     },
   );
   for (const file of readdirSync(out)) {
-    if (file === 'index.js') renameSync(join(out, file), join(dist, entry.output));
+    if (file === 'index.js') renameSync(join(out, file), join(assembled, entry.output));
     else if (file !== 'package.json')
-      cpSync(join(out, file), join(dist, file), { recursive: true });
+      cpSync(join(out, file), join(assembled, file), { recursive: true });
   }
 }
-writeFileSync(join(dist, 'package.json'), '{"type":"module"}\n');
+writeFileSync(join(assembled, 'package.json'), '{"type":"module"}\n');
 // The WAT parser for `.wat` preloads, as published (ncc cannot bundle Emscripten output).
-cpSync(join(root, 'node_modules', 'wabt', 'index.js'), join(dist, 'wabt.cjs'));
-cpSync(join(root, 'node_modules', 'wabt', 'LICENSE'), join(dist, 'wabt.LICENSE'));
+cpSync(join(root, 'node_modules', 'wabt', 'index.js'), join(assembled, 'wabt.cjs'));
+cpSync(join(root, 'node_modules', 'wabt', 'LICENSE'), join(assembled, 'wabt.LICENSE'));
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dirname(dist), { recursive: true });
+renameSync(assembled, dist);
 rmSync(scratch, { recursive: true, force: true });

@@ -29,8 +29,13 @@ export async function runVitest(name, args) {
   try {
     const results = JSON.parse(readFileSync(report, 'utf8'));
     const skipped = results.numPendingTests + results.numTodoTests;
-    // A suite that fails to load counts as a failure even when no test inside it ran.
-    const failed = Math.max(results.numFailedTests, results.numFailedTestSuites);
+    // Failed tests, plus each file that failed with no failed test inside (it did not load, or a
+    // hook failed): vitest's own suite count includes every describe block around a failed test.
+    const failedFiles = results.testResults.filter(
+      (file) =>
+        file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
+    ).length;
+    const failed = results.numFailedTests + failedFiles;
     let summary = `${results.numPassedTests} passed, ${failed} failed`;
     if (skipped > 0) summary += `, ${skipped} skipped`;
     return { code, summary, skipped };

@@ -1,5 +1,13 @@
 /** Behaviours where our CLI deliberately improves on upstream; run on the real bundle. */
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TOOL_VERSION } from '../../src/version.js';
@@ -90,6 +98,28 @@ describe('CLI', () => {
     expect(result.stderr).toContain('the `wizer-initialize` function trapped');
     expect(Buffer.compare(readFileSync(input), before)).toBe(0);
     expect(readdirSync(dir.path).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes through an output symlink and into a FIFO without replacing either', async () => {
+    const input = await fixture('ok.wasm', '(module (func (export "wizer-initialize")))');
+    const real = join(dir.path, 'real.wasm');
+    const link = join(dir.path, 'link.wasm');
+    symlinkSync('real.wasm', link);
+    const viaLink = await runOurs([input, '-o', link]);
+    expect(viaLink.code, viaLink.stderr).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(WebAssembly.validate(readFileSync(real))).toBe(true);
+
+    // A FIFO stands for /dev/null and /dev/stdout, which a rename would replace (as root).
+    const fifo = join(dir.path, 'out.fifo');
+    expect((await runProcess('mkfifo', [fifo])).code).toBe(0);
+    const [viaFifo, read] = await Promise.all([
+      runOurs([input, '-o', fifo]),
+      runProcess('cat', [fifo]),
+    ]);
+    expect(viaFifo.code, viaFifo.stderr).toBe(0);
+    expect(Buffer.compare(read.stdout, readFileSync(real))).toBe(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
   it('hints at -f wizer.initialize for modules made for Wizer 10', async () => {

@@ -1,15 +1,14 @@
 /**
- * Compiles the C/C++ fixtures under fixtures/programs with Debian's clang-19 + wasi-libc
- * (see the toolchain notes: `--target=wasm32-wasi`, `-fno-exceptions` for C++).
+ * Compiles the C/C++ fixtures under fixtures/programs with the project's own WASI toolchain
+ * (../helpers/wasi-cc.ts; `-fno-exceptions` for C++, as the toolchain notes advise).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { repoRoot, runProcess } from '../helpers/tools.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileWasi } from '../helpers/wasi-cc.js';
+import { repoRoot } from '../helpers/tools.js';
 
 export const programsDir = join(repoRoot, 'fixtures', 'programs');
 export const includeDir = join(repoRoot, 'include');
-
-const WASI_LIB_DIR = '/usr/lib/wasm32-wasi';
 
 export interface ProgramSpec {
   /** Unique name; the module is written as `<name>.wasm`. */
@@ -20,59 +19,34 @@ export interface ProgramSpec {
   flags?: string[];
 }
 
-function onPath(command: string): boolean {
-  return (process.env['PATH'] ?? '')
-    .split(delimiter)
-    .some((dir) => dir !== '' && existsSync(join(dir, command)));
-}
-
-/** What is missing for building the fixtures, or undefined when clang-19 and the WASI libraries are present. */
-export function missingToolchain(): string | undefined {
-  const missing = [
-    ...['clang-19', 'clang++-19', 'wasm-ld-19'].filter((c) => !onPath(c)),
-    ...['libc.a', 'crt1-command.o', 'crt1-reactor.o', 'libc++.a', 'libc++abi.a']
-      .map((f) => join(WASI_LIB_DIR, f))
-      .filter((f) => !existsSync(f)),
-  ];
-  return missing.length > 0 ? missing.join(', ') : undefined;
-}
-
 /**
- * Compiles one program into `outDir`. `-Wl,--strip-debug` drops libc's DWARF but keeps the
- * `name`, `producers` and `target_features` custom sections, which the rewrite must carry over.
+ * Compiles one program and writes it to `outDir` as well. `-Wl,--strip-debug` drops libc's DWARF
+ * but keeps the `name`, `producers` and `target_features` custom sections, which the rewrite must
+ * carry over.
  */
 export async function compileProgram(spec: ProgramSpec, outDir: string): Promise<Uint8Array> {
   const isCxx = spec.source.endsWith('.cpp');
-  const output = join(outDir, `${spec.name}.wasm`);
-  const args = [
-    '--target=wasm32-wasi',
-    '-O2',
-    '-Wl,--strip-debug',
-    `-I${includeDir}`,
-    ...(isCxx ? ['-fno-exceptions', '-std=c++17'] : []),
-    ...(spec.flags ?? []),
-    '-o',
-    output,
-    join(programsDir, spec.source),
-  ];
-  const result = await runProcess(isCxx ? 'clang++-19' : 'clang-19', args, { env: process.env });
-  if (result.code !== 0) throw new Error(`compiling ${spec.name} failed:\n${result.stderr}`);
-  return new Uint8Array(readFileSync(output));
+  const wasm = await compileWasi({
+    sources: [join(programsDir, spec.source)],
+    includeDirs: [includeDir],
+    flags: [
+      '-O2',
+      '-Wl,--strip-debug',
+      ...(isCxx ? ['-fno-exceptions', '-std=c++17'] : []),
+      ...(spec.flags ?? []),
+    ],
+  });
+  writeFileSync(join(outDir, `${spec.name}.wasm`), wasm);
+  return wasm;
 }
 
-/** Compiles all programs, two at a time (the machine has two cores). */
+/** Compiles all programs (one after another: the compiler runs on this thread). */
 export async function compileAll(
   specs: ProgramSpec[],
   outDir: string,
 ): Promise<Map<string, Uint8Array>> {
   const built = new Map<string, Uint8Array>();
-  const queue = [...specs];
-  const worker = async () => {
-    for (let spec = queue.shift(); spec; spec = queue.shift()) {
-      built.set(spec.name, await compileProgram(spec, outDir));
-    }
-  };
-  await Promise.all([worker(), worker()]);
+  for (const spec of specs) built.set(spec.name, await compileProgram(spec, outDir));
   return built;
 }
 

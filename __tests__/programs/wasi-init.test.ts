@@ -9,12 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectSameSuccess } from '../differential/compare-outputs.js';
 import { type DiffResult, runBoth } from '../differential/harness.js';
 import { tempDir } from '../helpers/tools.js';
-import { compileProgram, missingToolchain } from './build.js';
+import { compileProgram } from './build.js';
 import { type CommandRun, runCommand } from './run-wasi.js';
-
-const missing = missingToolchain();
-if (missing !== undefined)
-  console.warn(`[programs: WASI during init] SKIPPING: missing ${missing}`);
 
 const SETTINGS = 'name=wizer\n# a comment\nlevel=11\ncolor=blue\n';
 const STDIN = 'alpha beta gamma\ndelta\n';
@@ -25,7 +21,7 @@ function describeRun(run: CommandRun): string {
   return `exit ${run.exitCode}\n--- stdout ---\n${run.stdout}--- stderr ---\n${run.stderr}`;
 }
 
-describe.skipIf(missing !== undefined)('C program doing WASI I/O in its init function', () => {
+describe('C program doing WASI I/O in its init function', () => {
   let scratch: { path: string; cleanup: () => void };
   let input: Uint8Array;
   let result: DiffResult;

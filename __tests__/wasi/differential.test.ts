@@ -4,18 +4,18 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { tempDir } from '../helpers/tools.js';
-import { compileProbe, expectSameAsUpstream, hasClang, type Scenario } from './harness.js';
+import { compileProbe, expectSameAsUpstream, type Scenario } from './harness.js';
 import { filesystemScenarios } from './scenarios-fs.js';
 import { libcScenarios, processScenarios, trapScenarios } from './scenarios.js';
 
-describe.skipIf(!hasClang)('WASI layer matches upstream Wizer', () => {
+describe('WASI layer matches upstream Wizer', () => {
   let work: ReturnType<typeof tempDir>;
   let probe: Uint8Array;
   let count = 0;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     work = tempDir('wasi-diff-');
-    probe = compileProbe(work.path);
+    probe = await compileProbe();
   });
   afterAll(() => work?.cleanup());
 

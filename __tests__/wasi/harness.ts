@@ -4,7 +4,6 @@
  * under upstream Wizer (reading the log back out of the snapshot) and under our layer. The logs,
  * the guest's stdout/stderr and the final trees must be identical.
  */
-import { spawnSync } from 'node:child_process';
 import {
   closeSync,
   lstatSync,
@@ -21,35 +20,17 @@ import { expect } from 'vitest';
 import { errorChain } from '../../src/errors.js';
 import { Wasi } from '../../src/wasi/index.js';
 import { repoRoot, runProcess, upstreamWizerPath } from '../helpers/tools.js';
-
-export const hasClang = spawnSync('clang-19', ['--version']).status === 0;
-if (!hasClang)
-  console.warn(
-    'clang-19 not found: skipping the WASI differential tests (install clang-19, wasi-libc)',
-  );
+import { compileWasi } from '../helpers/wasi-cc.js';
 
 const MARKER = '@@WASI-PROBE-SCRIPT@@';
 
 /** Compiles the probe (a reactor, so exports are not wrapped in constructor calls). */
-export function compileProbe(outDir: string): Uint8Array {
-  const out = join(outDir, 'probe.wasm');
+export function compileProbe(): Promise<Uint8Array> {
   const src = join(repoRoot, 'fixtures', 'wasi');
-  const result = spawnSync(
-    'clang-19',
-    [
-      '--target=wasm32-wasi',
-      '-O2',
-      '-mexec-model=reactor',
-      '-s',
-      '-o',
-      out,
-      join(src, 'probe.c'),
-      join(src, 'probe_libc.c'),
-    ],
-    { encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`clang-19 failed: ${result.stderr}`);
-  return readFileSync(out);
+  return compileWasi({
+    sources: [join(src, 'probe.c'), join(src, 'probe_libc.c')],
+    flags: ['-O2', '-mexec-model=reactor', '-s'],
+  });
 }
 
 /** The probe with `script` in place of the marker (same length, so nothing else moves). */

@@ -5,24 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tools.js';
-import {
-  compileProbe,
-  hasClang,
-  runUpstreamProbe,
-  runWizenProbe,
-  type Scenario,
-} from './harness.js';
+import { compileProbe, runUpstreamProbe, runWizenProbe, type Scenario } from './harness.js';
 import { processScenarios, trapScenarios } from './scenarios.js';
 import { filesystemScenarios } from './scenarios-fs.js';
 
-describe.skipIf(!hasClang)('wizen() with WASI matches upstream Wizer', () => {
+describe('wizen() with WASI matches upstream Wizer', () => {
   let work: ReturnType<typeof tempDir>;
   let probe: Uint8Array;
   let count = 0;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     work = tempDir('wasi-wizen-');
-    probe = compileProbe(work.path);
+    probe = await compileProbe();
   });
   afterAll(() => work?.cleanup());
 
