@@ -6,9 +6,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(288);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(223);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(421);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(111);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
 // to a one-shot initialization: baseline-compiled Wasm only (optimizing hot functions mid-run
 // costs more memory than it saves time for most inits) and a small young generation. Measured on
@@ -27,7 +27,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 421:
+/***/ 111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42,10 +42,114 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: ./src/host/output-file.ts
+/**
+ * Output files, written so that a failed run never leaves a partial or empty file behind and
+ * readers never see half a module: the bytes go to a temporary file beside the target, renamed
+ * over it on success.
+ *
+ * Renaming is right only for regular files. The target may be a symbolic link (the link must stay
+ * and its target be replaced, as a plain write through it would) or something that is not a file
+ * at all, such as `/dev/null` or `/dev/stdout`: renaming over those would replace the device or
+ * link itself (as root, even in /dev). Those are opened and written directly, as upstream does.
+ */
+
+
+/** How many links deep a target is followed, as the kernel's own limit (ELOOP past it). */
+const MAX_LINK_DEPTH = 40;
+class OutputFile {
+    path;
+    temp;
+    fd;
+    constructor(
+    /** The file the bytes end up in (links resolved). */
+    path, 
+    /** The temporary file renamed over `path`, or undefined when `path` is written directly. */
+    temp, fd) {
+        this.path = path;
+        this.temp = temp;
+        this.fd = fd;
+    }
+    /**
+     * Creates the temporary file (or opens a non-file target) up front, so that an unwritable
+     * destination fails before any work is done. Throws the file system's error.
+     */
+    static create(target) {
+        const existing = statOrUndefined(target);
+        if (existing && !existing.isFile()) {
+            // A device, FIFO or socket is written in place; a directory fails here with EISDIR.
+            return new OutputFile(target, undefined, (0,external_node_fs_.openSync)(target, 'w'));
+        }
+        const path = existing ? external_node_fs_.realpathSync.native(target) : followDanglingLinks(target);
+        const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${Date.now()}.tmp`);
+        const fd = (0,external_node_fs_.openSync)(temp, 'wx');
+        try {
+            // Replacing a file keeps its permissions, as truncating it in place would.
+            if (existing)
+                (0,external_node_fs_.fchmodSync)(fd, existing.mode & 0o7777);
+        }
+        catch {
+            // Not ours to change (another owner): the new file keeps the default mode.
+        }
+        return new OutputFile(path, temp, fd);
+    }
+    /** Writes all of `bytes` and puts them in place. On failure nothing is left behind. */
+    commit(bytes) {
+        try {
+            for (let written = 0; written < bytes.length;) {
+                written += (0,external_node_fs_.writeSync)(this.fd, bytes, written, bytes.length - written);
+            }
+            (0,external_node_fs_.closeSync)(this.fd);
+            this.fd = undefined;
+            if (this.temp !== undefined)
+                (0,external_node_fs_.renameSync)(this.temp, this.path);
+        }
+        catch (error) {
+            this.abandon();
+            throw error;
+        }
+    }
+    /** Gives up: closes and removes the temporary file (a direct target is left as it is). */
+    abandon() {
+        if (this.fd !== undefined)
+            (0,external_node_fs_.closeSync)(this.fd);
+        this.fd = undefined;
+        if (this.temp !== undefined)
+            (0,external_node_fs_.rmSync)(this.temp, { force: true });
+    }
+}
+/** Writes `bytes` to `target` as `OutputFile` does. */
+function writeOutputFile(target, bytes) {
+    OutputFile.create(target).commit(bytes);
+}
+/** Where a write to a missing `target` creates the file: through a dangling link, its target. */
+function followDanglingLinks(target) {
+    let path = (0,external_node_path_.resolve)(target);
+    for (let depth = 0; depth < MAX_LINK_DEPTH; depth++) {
+        let link;
+        try {
+            link = (0,external_node_fs_.readlinkSync)(path);
+        }
+        catch {
+            return path; // not a link (or not there): write here
+        }
+        path = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path), link);
+    }
+    return path; // a loop: opening it reports ELOOP
+}
+function statOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 35 modules
-var wizer = __nccwpck_require__(288);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 37 modules
+var wizer = __nccwpck_require__(223);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -392,7 +496,7 @@ function helpText(long) {
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The `wizer`-compatible command: parses argv, reads the input (file or stdin), calls `wizen`, and
- * writes the output atomically (a temporary file renamed into place) or to stdout. Returns the exit
+ * writes the output (atomically where it is a file: see host/output-file.ts) or to stdout. Returns the exit
  * code: 0 success, 1 failure (`Error: ...` with its cause chain), 2 usage error.
  */
 
@@ -429,7 +533,7 @@ async function main(argv, io = processIo) {
     let output;
     try {
         const input = readInput(args.input, io);
-        output = args.output === undefined ? undefined : PendingOutput.create(args.output);
+        output = args.output === undefined ? undefined : createOutput(args.output);
         const preloads = args.preloads.map((value) => {
             const preload = parsePreload(value);
             if (!preload)
@@ -438,7 +542,7 @@ async function main(argv, io = processIo) {
         });
         const { wasm } = await (0,wizer/* wizen */.a9)(input, { ...args.options, preloads, guestStdoutToStderr: output === undefined }, rustLogLogger(process.env['RUST_LOG'], io.stderr));
         if (output)
-            output.commit(wasm);
+            commitOutput(output, args.output, wasm);
         else
             await writeAll(io.stdout, wasm);
         return 0;
@@ -475,46 +579,21 @@ function readInput(path, io) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
-/**
- * An output file written atomically: a temporary file beside the target is created up front (so an
- * unwritable destination fails early, as upstream's eager create does) and renamed over the target
- * only on success. On failure it is removed, so no partial or empty output is ever left behind.
- */
-class PendingOutput {
-    target;
-    temp;
-    fd;
-    constructor(target, temp, fd) {
-        this.target = target;
-        this.temp = temp;
-        this.fd = fd;
+/** The output file, created up front so an unwritable destination fails early, as upstream's. */
+function createOutput(target) {
+    try {
+        return OutputFile.create(target);
     }
-    static create(target) {
-        const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${process.pid}.${Date.now()}.tmp`);
-        try {
-            return new PendingOutput(target, temp, (0,external_node_fs_.openSync)(temp, 'wx'));
-        }
-        catch (error) {
-            throw new errors/* WizerError */.Mx('failed to create output file', { cause: fileError(target, error) });
-        }
+    catch (error) {
+        throw new errors/* WizerError */.Mx('failed to create output file', { cause: fileError(target, error) });
     }
-    commit(bytes) {
-        try {
-            (0,external_node_fs_.writeSync)(this.fd, bytes);
-            (0,external_node_fs_.closeSync)(this.fd);
-            this.fd = undefined;
-            (0,external_node_fs_.renameSync)(this.temp, this.target);
-        }
-        catch (error) {
-            this.abandon();
-            throw new errors/* WizerError */.Mx('failed to write to output', { cause: fileError(this.target, error) });
-        }
+}
+function commitOutput(output, target, wasm) {
+    try {
+        output.commit(wasm);
     }
-    abandon() {
-        if (this.fd !== undefined)
-            (0,external_node_fs_.closeSync)(this.fd);
-        this.fd = undefined;
-        (0,external_node_fs_.rmSync)(this.temp, { force: true });
+    catch (error) {
+        throw new errors/* WizerError */.Mx('failed to write to output', { cause: fileError(target, error) });
     }
 }
 function writeAll(stream, bytes) {
@@ -674,7 +753,7 @@ function osError(error) {
 
 /***/ }),
 
-/***/ 288:
+/***/ 223:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1146,6 +1225,150 @@ function concatChunks(chunks) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/wizer/float-min-max.ts
+/**
+ * Upstream's NaN results for scalar `f32.min`, `f32.max`, `f64.min` and `f64.max`, applied to the
+ * instrumented copy only. The spec lets a NaN result be any arithmetic NaN; V8 returns the
+ * canonical one, while upstream's Cranelift (x86-64, `XmmMinMaxSeq`) adds the operands when the
+ * comparison is unordered, so x86's NaN propagation decides the bits:
+ *
+ *   b is NaN            -> b with its quiet bit set
+ *   else a is NaN       -> a with its quiet bit set
+ *   else                -> the spec's min/max (V8 computes it: -0 < +0)
+ *
+ * where b is the second operand (top of the stack). Measured on upstream 11.0.3 for every order,
+ * sign, payload and quiet/signalling combination (__tests__/differential/float-min-max.test.ts).
+ * On aarch64 upstream would use the native `fmin`, which prefers a signalling NaN, then a; we
+ * keep the x86-64 rule on every host so the output never depends on the machine.
+ *
+ *   f64.min      becomes   call $f64_min        (a helper appended to the module)
+ *
+ * The call is longer than the 1-byte opcode, so the bodies that hold one grow; `CodeMoves` maps
+ * offsets in the copy back to the original, for trap backtraces.
+ */
+
+
+
+const CALL = 0x10;
+/** Each lowered opcode and its operand type. */
+const OPERAND_TYPE = new Map([
+    [0x96, ValTypeCode.F32], // f32.min
+    [0x97, ValTypeCode.F32], // f32.max
+    [0xa4, ValTypeCode.F64], // f64.min
+    [0xa5, ValTypeCode.F64], // f64.max
+]);
+/**
+ * Where the bodies of the copy moved relative to the original: from `at[i]` (an offset in the
+ * copy's bodies) on, the original offset is the copy's minus `shift[i]`. Both ascend with `at`.
+ */
+class CodeMoves {
+    at;
+    shift;
+    constructor(at = [], shift = []) {
+        this.at = at;
+        this.shift = shift;
+    }
+    /** The original offset, relative to the first body, of `offset` relative to the copy's. */
+    original(offset) {
+        let lo = 0;
+        let hi = this.at.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.at[mid] <= offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo === 0 ? offset : offset - this.shift[lo - 1];
+    }
+}
+/**
+ * The helper for one opcode: `(a, b) -> result` as above. Fast path: V8's min/max is right unless
+ * its result is NaN; only then are the operands inspected.
+ */
+function helperBody(opcode, float) {
+    const f32 = float === ValTypeCode.F32;
+    const quietBit = new ByteSink(12);
+    if (f32)
+        quietBit.byte(0x41).s32(0x0040_0000); // i32.const
+    else
+        quietBit.byte(0x42).s64(0x0008000000000000n); // i64.const
+    const [ne, eq] = f32 ? [0x5c, 0x5b] : [0x62, 0x61];
+    const [toInt, or, toFloat] = f32 ? [0xbc, 0x72, 0xbe] : [0xbd, 0x84, 0xbf];
+    return [
+        ...[0x01, 0x01, float], // one local: the result
+        ...[0x20, 0, 0x20, 1, opcode, 0x22, 2], // local.get a, local.get b, min/max, local.tee r
+        ...[0x20, 2, 0x20, 2, eq, 0x0d, 0], // r == r: br_if 0 returns r
+        0x1a, // drop
+        ...[0x20, 1, 0x20, 0, 0x20, 1, 0x20, 1, ne, 0x1b], // b is NaN ? b : a
+        ...[toInt, ...quietBit.view(), or, toFloat],
+        0x0b,
+    ];
+}
+/**
+ * The function bodies with every min/max at `sites` (absolute offsets in the input; `bodiesStart`
+ * is the input offset of `bodies[0]`) replaced by a call to its helper, and how offsets moved.
+ */
+function lowerFloatMinMax(bodies, bodiesStart, sites, added) {
+    const helpers = new Map();
+    const callTo = (opcode) => {
+        let call = helpers.get(opcode);
+        if (call === undefined) {
+            const float = OPERAND_TYPE.get(opcode);
+            if (float === undefined)
+                throw new Error(`unreachable: 0x${opcode.toString(16)} is no min/max`);
+            const index = added.add([float, float], [float], helperBody(opcode, float));
+            call = [CALL, ...new ByteSink(6).u32(index).view()];
+            helpers.set(opcode, call);
+        }
+        return call;
+    };
+    const out = new ByteSink(bodies.length + sites.length * 3 + 16);
+    const at = [];
+    const shift = [];
+    const moved = (from, by) => {
+        at.push(from);
+        shift.push(by);
+    };
+    const r = new BinaryReader(bodies, 0, bodies.length);
+    let next = 0; // index into sites
+    while (r.pos < bodies.length) {
+        const sizeAt = r.pos;
+        const size = r.u32();
+        const start = r.pos;
+        const end = start + size;
+        r.pos = end;
+        if (next >= sites.length || sites[next] - bodiesStart >= end) {
+            out.bytes(bodies.subarray(sizeAt, end)); // untouched, size prefix as given
+            continue;
+        }
+        const body = new ByteSink(size + 16);
+        let from = start;
+        const calls = [];
+        for (; next < sites.length && sites[next] - bodiesStart < end; next++) {
+            const site = sites[next] - bodiesStart;
+            body.bytes(bodies.subarray(from, site));
+            const call = callTo(bodies[site]);
+            calls.push([body.length, call.length]);
+            body.bytes(call);
+            from = site + 1;
+        }
+        body.bytes(bodies.subarray(from, end));
+        out.u32(body.length);
+        // Everything from the body on moved by the size prefix's growth, then by each call's.
+        let by = out.length - start;
+        if (by !== (shift.at(-1) ?? 0))
+            moved(out.length, by);
+        const bodyAt = out.length;
+        for (const [offset, length] of calls) {
+            by += length - 1;
+            moved(bodyAt + offset + length, by);
+        }
+        out.bytes(body.view());
+    }
+    return { bodies: out.view(), moves: new CodeMoves(at, shift) };
+}
+
 ;// CONCATENATED MODULE: ./src/wasm/opcodes.ts
 /**
  * Every instruction opcode that Node 24 (V8 13.6) accepts without flags, as one table of data:
@@ -1345,7 +1568,7 @@ run(ATOMIC, 0x1e, ['memarg'], ['add', 'sub', 'and', 'or', 'xor', 'xchg', 'cmpxch
     `i64.atomic.rmw8.${o}_u i64.atomic.rmw16.${o}_u i64.atomic.rmw32.${o}_u`)
     .join(' '));
 /** The whole opcode table, in no particular order. */
-const opcodes_OPCODES = table;
+const OPCODES = table;
 
 ;// CONCATENATED MODULE: ./src/wizer/relaxed-simd.ts
 /**
@@ -1381,13 +1604,13 @@ const SWAPS = new Map([
 ]);
 const DOT_I16 = 0x112; // i16x8.relaxed_dot_i8x16_i7x16_s
 const DOT_I32_ADD = 0x113; // i32x4.relaxed_dot_i8x16_i7x16_add_s
-const CALL = 0x10;
+const relaxed_simd_CALL = 0x10;
 /** Largest function index a 2-byte LEB can hold. */
 const MAX_TWO_BYTE_INDEX = 0x3fff;
 const V128 = 0x7b;
 /** The sub-opcode of a SIMD instruction, from the opcode table. */
 function simdCode(name) {
-    const info = opcodes_OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === name);
+    const info = OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === name);
     if (!info)
         throw new Error(`unreachable: no SIMD opcode named ${name}`);
     return info.code;
@@ -1439,7 +1662,7 @@ function addDotHelpers(added) {
         0x00,
         ...get(0),
         ...get(1),
-        CALL,
+        relaxed_simd_CALL,
         ...twoByteLeb(dot),
         ...simd('i32x4.extadd_pairwise_i16x8_s'),
         ...get(2),
@@ -1472,7 +1695,7 @@ function lowerRelaxedSimd(cx, sites, added) {
             const target = sub === DOT_I16 ? helpers.dot : helpers.dotAdd;
             if (target > MAX_TWO_BYTE_INDEX)
                 continue; // cannot patch in place: runs natively
-            patched[at] = CALL;
+            patched[at] = relaxed_simd_CALL;
             [patched[at + 1], patched[at + 2]] = twoByteLeb(target);
         }
     }
@@ -1496,6 +1719,7 @@ function lowerRelaxedSimd(cx, sites, added) {
  * The start section is turned into an export so the host can bind the instance's memory to WASI
  * before the start function runs (V8 would run it inside the Instance constructor).
  */
+
 
 
 
@@ -1549,7 +1773,11 @@ class AddedFunctions {
         return this.funcBase + this.count++;
     }
 }
-function instrument(cx, relaxedSimdSites = []) {
+/**
+ * Instruments `cx`. The sites (input offsets, from the validation scan) are instructions whose
+ * results the copy computes as upstream does: relaxed SIMD and scalar float min/max.
+ */
+function instrument(cx, relaxedSimdSites = [], floatMinMaxSites = []) {
     const probes = [];
     const added = new AddedFunctions(cx.funcTypeIndices.length, cx.types.length);
     const exports = new ByteSink(256);
@@ -1600,7 +1828,15 @@ function instrument(cx, relaxedSimdSites = []) {
         exports.name(START_EXPORT).byte(ExternalKind.Func).u32(start);
         exportCount++;
     }
-    const loweredCode = lowerRelaxedSimd(cx, relaxedSimdSites, added);
+    // Relaxed SIMD is patched in place (same length); min/max then grows the bodies it touches.
+    const inputBodiesStart = bodiesStart(cx.bytes, cx.sections);
+    const relaxed = lowerRelaxedSimd(cx, relaxedSimdSites, added);
+    let bodies = relaxed?.subarray(inputBodiesStart - codePayloadStart(cx.sections));
+    let moves = new CodeMoves();
+    if (floatMinMaxSites.length > 0) {
+        const input = bodies ?? cx.bytes.subarray(inputBodiesStart, codeEnd(cx.sections));
+        ({ bodies, moves } = lowerFloatMinMax(input, inputBodiesStart, floatMinMaxSites, added));
+    }
     const replacements = new Map();
     const extend = (id, extraCount, extra, entries) => {
         if (extraCount === 0 && !entries)
@@ -1611,15 +1847,16 @@ function instrument(cx, relaxedSimdSites = []) {
     // New types and functions go after the existing ones, so no existing index moves.
     extend(SectionId.Type, added.typeCount, added.types.view());
     extend(SectionId.Function, added.count, added.funcs.view());
-    extend(SectionId.Code, added.count, added.code.view(), loweredCode);
+    extend(SectionId.Code, added.count, added.code.view(), bodies);
     extend(SectionId.Export, exportCount, exports.view());
     const wasm = assemble(cx.bytes, cx.sections, replacements);
+    const copyBodiesStart = bodiesStart(wasm, readSections(wasm));
     return {
         wasm,
         globals: probes,
         memories,
         start: start === undefined ? undefined : START_EXPORT,
-        codeShift: bodiesStart(wasm, readSections(wasm)) - bodiesStart(cx.bytes, cx.sections),
+        originalOffset: (offset) => inputBodiesStart + moves.original(offset - copyBodiesStart),
     };
 }
 /**
@@ -1639,6 +1876,12 @@ function deferStartFunction(bytes) {
     const wasm = assemble(bytes, sections, replacements);
     return { wasm, codeShift: bodiesStart(wasm, readSections(wasm)) - bodiesStart(bytes, sections) };
 }
+function codePayloadStart(sections) {
+    return sections.find((s) => s.id === SectionId.Code)?.payloadStart ?? 0;
+}
+function codeEnd(sections) {
+    return sections.find((s) => s.id === SectionId.Code)?.end ?? 0;
+}
 /** Offset of the first function body (past the code section's count), or 0 without one. */
 function bodiesStart(bytes, sections) {
     const code = sections.find((s) => s.id === SectionId.Code);
@@ -1654,7 +1897,7 @@ function startFunction(bytes, sections) {
 }
 /**
  * The payload of a vector section (types, functions, code, exports) with `extra` appended: its
- * existing entries, or `entries` in their place (the code section after relaxed-SIMD lowering).
+ * existing entries, or `entries` in their place (the function bodies after lowering).
  */
 function extendVector(bytes, section, extraCount, extra, entries) {
     let count = extraCount;
@@ -1662,9 +1905,7 @@ function extendVector(bytes, section, extraCount, extra, entries) {
     if (section) {
         const r = new BinaryReader(bytes, section.payloadStart, section.end);
         count += r.u32();
-        rest = entries
-            ? entries.subarray(r.pos - section.payloadStart)
-            : bytes.subarray(r.pos, section.end);
+        rest = entries ?? bytes.subarray(r.pos, section.end);
     }
     return new ByteSink(rest.length + extra.length + 8).u32(count).bytes(rest).bytes(extra).view();
 }
@@ -3892,7 +4133,8 @@ function readExternalKind(r) {
 }
 function readTable(r, features) {
     if (r.peek() === 0x40) {
-        // Table with an explicit initializer (function-references proposal).
+        // Table with an explicit initializer (function-references proposal, which the engine lacks).
+        features.tableInitAt ??= r.pos;
         r.u8();
         r.u8();
         readModuleValType(r, features);
@@ -3924,6 +4166,7 @@ function readGlobals(r, cx) {
 }
 function readElements(r, features) {
     for (let n = r.u32(); n > 0; n--) {
+        const start = r.pos;
         const flags = r.u32();
         const passiveOrDeclared = (flags & 0x01) !== 0;
         const explicitTable = (flags & 0x02) !== 0;
@@ -3934,8 +4177,9 @@ function readElements(r, features) {
             scanConstExpr(r, features);
         }
         if (passiveOrDeclared || explicitTable) {
+            // wasmparser reports a refused element type at the segment.
             if (usesExprs)
-                readModuleValType(r, features);
+                readModuleValType(r, features, start);
             else
                 r.u8(); // elemkind
         }
@@ -4112,7 +4356,8 @@ function backtrace(error, home) {
     const lines = frames.map((m, n) => {
         const isHome = m[1] === homeUrl && home !== undefined;
         const index = Number(m[2]);
-        const offset = Number.parseInt(m[3], 16) + (isHome ? home.offsetShift : 0);
+        const v8Offset = Number.parseInt(m[3], 16);
+        const offset = isHome ? home.upstreamOffset(v8Offset) : v8Offset;
         const name = isHome ? names?.functions.get(index) : undefined;
         const where = `${(isHome && names?.module) || '<unknown>'}!${name !== undefined ? (BUILTIN_TYPES[name] ?? name) : `<wasm function ${index}>`}`;
         return `${String(n).padStart(5)}:${`0x${offset.toString(16)}`.padStart(9)} - ${where}`;
@@ -4189,23 +4434,23 @@ const singleIds = new Int16Array(256).fill(UNKNOWN);
 /** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
 const prefixedIds = [];
 /** Steps of entry `id` are `steps[stepStart[id] .. stepStart[id + 1]]`. */
-const stepStart = new Uint16Array(opcodes_OPCODES.length + 1);
+const stepStart = new Uint16Array(OPCODES.length + 1);
 const steps = [];
 /** +1 for block openers, -1 for `end`/`delegate`, else 0. */
-const blockDelta = new Int8Array(opcodes_OPCODES.length);
+const blockDelta = new Int8Array(OPCODES.length);
 const names = [];
 /** Shortcuts for the hot loop: no immediates, one LEB index or i32, one memarg, anything else. */
 const SHAPE_NONE = 0;
 const SHAPE_U32 = 1;
 const SHAPE_MEMARG = 2;
 const SHAPE_OTHER = 3;
-const shapes = new Uint8Array(opcodes_OPCODES.length);
+const shapes = new Uint8Array(OPCODES.length);
 for (let prefix = FIRST_PREFIX; prefix <= 0xfe; prefix++) {
     singleIds[prefix] = PREFIXED;
-    const codes = opcodes_OPCODES.filter((o) => o.prefix === prefix).map((o) => o.code);
+    const codes = OPCODES.filter((o) => o.prefix === prefix).map((o) => o.code);
     prefixedIds.push(new Int16Array(Math.max(...codes) + 1).fill(UNKNOWN));
 }
-opcodes_OPCODES.forEach((info, id) => {
+OPCODES.forEach((info, id) => {
     const ids = info.prefix === 0 ? singleIds : prefixedIds[info.prefix - FIRST_PREFIX];
     if (ids[info.code] !== UNKNOWN)
         throw new Error(`duplicate opcode ${info.name}`);
@@ -4225,7 +4470,7 @@ opcodes_OPCODES.forEach((info, id) => {
     blockDelta[id] = info.block === 'open' ? 1 : info.block === 'close' ? -1 : 0;
     names.push(info.name);
 });
-stepStart[opcodes_OPCODES.length] = steps.length;
+stepStart[OPCODES.length] = steps.length;
 const stepCodes = Uint8Array.from(steps);
 /** Single-byte value types; 0x63/0x64 (`ref null ht` / `ref ht`) are followed by a heap type. */
 const SIMPLE_VALTYPE = new Uint8Array(128);
@@ -4510,6 +4755,328 @@ function lebError(reader, start, last, type) {
 /** Prefix reserved for the names instrumentation adds. */
 const RESERVED_PREFIX = '__wizer_';
 
+;// CONCATENATED MODULE: ./src/wizer/proposals.ts
+/**
+ * Upstream's `--wasm-*=false` switches (multi-memory, multi-value, bulk memory, SIMD, relaxed SIMD,
+ * reference types). Upstream's engine then parses with those proposals off and refuses every
+ * encoding they introduced: at module level ("failed to parse WebAssembly module", offsets in its
+ * instrumented module) or inside a function body (a translation error). This file finds the first
+ * such refusal in each of the two places, in the order upstream's parser meets them.
+ *
+ * Within one item the order is the parser's: a malformed immediate (a memarg with a memory index,
+ * a non-zero `memory.size` or `call_indirect` byte) is a decode error, so it beats the proposal
+ * check of its own instruction; the proposal check of an instruction beats its type checks; and
+ * "reference types support is not enabled" comes before the GC and function-references refusals
+ * that ref-types.ts words. Those are folded in here too, so a tie at one offset has one answer.
+ *
+ * Only called when a switch is off, so the default run pays nothing.
+ *
+ *   (module (global funcref (ref.func 0)) ...)   --wasm-reference-types=false
+ *   -> reference types support is not enabled (at offset <the global>)
+ */
+
+
+
+
+
+
+const REFERENCE_TYPES = 'reference types support is not enabled';
+const proposals_SIMD = 'SIMD support is not enabled';
+const RELAXED_SIMD = 'relaxed SIMD support is not enabled';
+const BULK_MEMORY = 'bulk memory support is not enabled';
+const ZERO_BYTE = 'zero byte expected';
+const MEMARG = 'malformed memop alignment: alignment too large';
+const BLOCK_TYPE_INDEX = 'blocks, loops, and ifs may only produce a resulttype when multi-value is not enabled';
+const proposals_V128 = 0x7b;
+const FUNCREF = 0x70;
+const proposals_REF_NULL = 0x63;
+/** Whether any of the six switches is off. */
+function anyProposalOff(enabled) {
+    return Object.values(enabled).some((on) => !on);
+}
+/**
+ * Why upstream refuses the value type at `at` with these switches: wasmparser checks the
+ * proposal of a reference type before its heap type, so ref-types.ts only speaks when reference
+ * types are on.
+ */
+function switchedValTypeRefusal(bytes, at, site, enabled) {
+    const code = bytes[at];
+    if (code === proposals_V128)
+        return enabled.simd ? undefined : proposals_SIMD;
+    if (isRefTypeByte(code) && !enabled.referenceTypes)
+        return REFERENCE_TYPES;
+    return valTypeRefusal(bytes, at, site);
+}
+/** The first module-level refusal, in section order (all sections precede the code checks). */
+function moduleProposalRefusal(cx, enabled) {
+    for (const section of cx.sections) {
+        const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
+        let found;
+        switch (section.id) {
+            case SectionId.Type:
+                found = typeRefusal(r, enabled);
+                break;
+            case SectionId.Table:
+                // The count is checked before any table is read.
+                if (!enabled.referenceTypes && cx.tableCount > 1) {
+                    found = { offset: section.payloadStart, reason: 'multiple tables' };
+                }
+                else {
+                    found = tableRefusal(r, enabled);
+                }
+                break;
+            case SectionId.Memory:
+                if (!enabled.multiMemory && cx.memories.length > 1) {
+                    found = { offset: section.payloadStart, reason: 'multiple memories' };
+                }
+                break;
+            case SectionId.Global:
+                found = cx.globals
+                    .map((g) => {
+                    // A global's type starts its entry: init expr, after one flags byte and the type.
+                    const at = g.initStart - 1 - g.type.bytes.length;
+                    const reason = switchedValTypeRefusal(cx.bytes, at, 'module', enabled);
+                    return reason === undefined ? undefined : { offset: at, reason };
+                })
+                    .find((x) => x !== undefined);
+                break;
+            case SectionId.Element:
+                found = elementRefusal(r, enabled);
+                break;
+            case SectionId.Data:
+                if (!enabled.bulkMemory) {
+                    const passive = cx.dataSegments.find((d) => !d.active);
+                    if (passive) {
+                        const reason = 'passive data segments require the bulk-memory proposal';
+                        found = { offset: passive.start, reason };
+                    }
+                }
+                break;
+        }
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/**
+ * Function types: each parameter and result type, then the result count. A GC type definition is
+ * refused at its own offset before anything after it, so the scan stops there.
+ */
+function typeRefusal(r, enabled) {
+    for (let n = r.u32(); n > 0; n--) {
+        const offset = r.pos;
+        if (r.u8() !== 0x60)
+            return undefined;
+        let resultCount = 0;
+        for (let list = 0; list < 2; list++) {
+            const count = r.u32();
+            if (list === 1)
+                resultCount = count;
+            for (let k = count; k > 0; k--) {
+                const at = r.pos;
+                readValType(r);
+                const reason = switchedValTypeRefusal(r.bytes, at, 'module', enabled);
+                if (reason !== undefined)
+                    return { offset, reason };
+            }
+        }
+        if (resultCount > 1 && !enabled.multiValue) {
+            const reason = 'func type returns multiple values but the multi-value feature is not enabled';
+            return { offset, reason };
+        }
+    }
+    return undefined;
+}
+/** Tables: `funcref` is MVP; any other element type is checked (before an initializer). */
+function tableRefusal(r, enabled) {
+    for (let n = r.u32(); n > 0; n--) {
+        const offset = r.pos;
+        const withInit = r.peek() === 0x40;
+        if (withInit)
+            r.skip(2);
+        const at = r.pos;
+        const type = readValType(r);
+        const isFuncref = type.code === FUNCREF || (type.code === proposals_REF_NULL && type.bytes[1] === FUNCREF);
+        const reason = isFuncref ? undefined : switchedValTypeRefusal(r.bytes, at, 'module', enabled);
+        if (reason !== undefined)
+            return { offset, reason };
+        if (withInit)
+            return undefined; // refused by the engine regardless (parse.ts: tableInitAt)
+        skipLimits(r);
+    }
+    return undefined;
+}
+function skipLimits(r) {
+    const flags = r.u8();
+    const wide = (flags & 0x04) !== 0;
+    const bound = () => (wide ? r.u64() : r.u32());
+    bound();
+    if ((flags & 0x01) !== 0)
+        bound();
+    if ((flags & 0x08) !== 0)
+        r.u32();
+}
+/**
+ * Element segments: a segment of expressions has its element type checked (even the implicit
+ * `funcref` of flags 4), then a passive or declared segment needs bulk memory. Offsets are the
+ * segment's start.
+ */
+function elementRefusal(r, enabled) {
+    for (let n = r.u32(); n > 0; n--) {
+        const offset = r.pos;
+        const flags = r.u32();
+        const passiveOrDeclared = (flags & 0x01) !== 0;
+        const explicitType = (flags & 0x03) !== 0;
+        const usesExprs = (flags & 0x04) !== 0;
+        if (!passiveOrDeclared) {
+            if ((flags & 0x02) !== 0)
+                r.u32();
+            scanConstExpr(r, {});
+        }
+        let reason;
+        if (usesExprs) {
+            if (!enabled.referenceTypes)
+                reason = REFERENCE_TYPES;
+            else if (explicitType)
+                reason = valTypeRefusal(r.bytes, r.pos, 'module');
+            if (explicitType)
+                readValType(r);
+        }
+        else if (explicitType) {
+            r.u8(); // elemkind
+        }
+        if (reason === undefined && passiveOrDeclared && !enabled.bulkMemory) {
+            reason = 'bulk memory must be enabled';
+        }
+        if (reason !== undefined)
+            return { offset, reason };
+        for (let k = r.u32(); k > 0; k--) {
+            if (usesExprs)
+                scanConstExpr(r, {});
+            else
+                r.u32();
+        }
+    }
+    return undefined;
+}
+/**
+ * The first refusal inside function bodies: bodies are checked in order and each stops at its
+ * first error, so this is the first error of the first function that has one.
+ */
+function codeProposalRefusal(cx, enabled) {
+    const section = cx.sections.find((s) => s.id === SectionId.Code);
+    if (!section)
+        return undefined;
+    const bytes = cx.bytes;
+    const r = new BinaryReader(bytes, section.payloadStart, section.end);
+    for (let count = r.u32(), body = 0; body < count; body++) {
+        const reader = r.sub(r.u32());
+        const funcIndex = cx.importedFuncCount + body;
+        const local = localRefusal(new BinaryReader(bytes, reader.pos, reader.end), enabled);
+        if (local)
+            return { ...local, reportAt: local.offset, funcIndex };
+        let found;
+        const visit = (opcode, sub, offset) => {
+            if (found)
+                return;
+            const refusal = instructionRefusal(bytes, opcode, sub, offset, enabled);
+            if (refusal)
+                found = { offset, funcIndex, ...refusal };
+        };
+        walkFunctionBody(reader, visit);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** The first local declaration whose type is refused (reported at the declaration). */
+function localRefusal(r, enabled) {
+    for (let groups = r.u32(); groups > 0; groups--) {
+        const offset = r.pos;
+        r.u32();
+        const at = r.pos;
+        readValType(r);
+        const reason = switchedValTypeRefusal(r.bytes, at, 'code', enabled);
+        if (reason !== undefined)
+            return { offset, reason };
+    }
+    return undefined;
+}
+/** Reference-types instructions among the single-byte opcodes: table.get/set, ref.*. */
+const REFERENCE_TYPES_OPS = new Set([0x25, 0x26, 0xd1, 0xd2]);
+const BLOCKS = new Set([0x02, 0x03, 0x04]); // block, loop, if (try and try_table: exceptions)
+/** Why upstream refuses one instruction, in its order: decode, then proposal, then types. */
+function instructionRefusal(bytes, opcode, sub, offset, enabled) {
+    const at = (reason, reportAt = offset) => reason === undefined ? undefined : { reportAt, reason };
+    const immediates = new BinaryReader(bytes, offset + 1);
+    if (sub >= 0)
+        immediates.u32();
+    // Without multi-memory the memarg's flags may not announce a memory index (bit 6).
+    if (!enabled.multiMemory && opcodeInfo(opcode, sub)?.immediates[0] === 'memarg') {
+        const flagsAt = immediates.pos;
+        if (immediates.u32() >= 0x20)
+            return at(MEMARG, flagsAt);
+    }
+    if (sub < 0) {
+        if (BLOCKS.has(opcode))
+            return at(blockTypeRefusal(bytes, offset + 1, enabled));
+        if (opcode === 0x3f || opcode === 0x40) {
+            // memory.size, memory.grow: a single zero byte unless multi-memory is on.
+            return at(!enabled.multiMemory && bytes[offset + 1] !== 0 ? ZERO_BYTE : undefined, offset + 1);
+        }
+        if (opcode === 0x11 && !enabled.referenceTypes) {
+            // call_indirect: the table is a single zero byte before reference types.
+            immediates.u32();
+            const tableAt = immediates.pos;
+            return at(bytes[tableAt] !== 0 ? ZERO_BYTE : undefined, tableAt);
+        }
+        if (REFERENCE_TYPES_OPS.has(opcode))
+            return at(enabled.referenceTypes ? undefined : REFERENCE_TYPES);
+        if (opcode === 0x1c) {
+            if (!enabled.referenceTypes)
+                return at(REFERENCE_TYPES);
+            for (let n = immediates.u32(); n > 0; n--) {
+                const typeAt = immediates.pos;
+                readValType(immediates);
+                const reason = switchedValTypeRefusal(bytes, typeAt, 'code', enabled);
+                if (reason !== undefined)
+                    return at(reason);
+            }
+            return undefined;
+        }
+        if (opcode === 0xd0) {
+            return at(enabled.referenceTypes ? heapTypeRefusal(bytes, offset + 1, 'code') : REFERENCE_TYPES);
+        }
+        return undefined;
+    }
+    if (opcode === 0xfc) {
+        // memory.init, data.drop, memory.copy, memory.fill, table.init, elem.drop, table.copy; then
+        // table.grow, table.size, table.fill.
+        if (sub >= 8 && sub <= 14)
+            return at(enabled.bulkMemory ? undefined : BULK_MEMORY);
+        if (sub >= 15 && sub <= 17)
+            return at(enabled.referenceTypes ? undefined : REFERENCE_TYPES);
+        return undefined;
+    }
+    if (opcode === 0xfd) {
+        const relaxed = sub >= 0x100 && sub <= 0x113;
+        if (relaxed)
+            return at(enabled.relaxedSimd ? undefined : RELAXED_SIMD);
+        return at(enabled.simd ? undefined : proposals_SIMD);
+    }
+    return undefined;
+}
+/** A block type: a value type is checked as one; a type index needs multi-value. */
+function blockTypeRefusal(bytes, at, enabled) {
+    const b = bytes[at];
+    if (b === 0x40)
+        return undefined;
+    // wasmparser reads a value type when the first byte is a one-byte negative s33.
+    if ((b & 0x80) === 0 && (b & 0x40) !== 0)
+        return switchedValTypeRefusal(bytes, at, 'code', enabled);
+    return enabled.multiValue ? undefined : BLOCK_TYPE_INDEX;
+}
+
 ;// CONCATENATED MODULE: ./src/wizer/validate.ts
 /**
  * Phase 2: validate. Refuses, with upstream's messages and in upstream's order, every module whose
@@ -4524,6 +5091,7 @@ const RESERVED_PREFIX = '__wizer_';
  * references and the reference types they bring, custom page sizes, shared globals, `global.get`
  * in constant expressions) are decided by `checkEngineFeatures`.
  */
+
 
 
 
@@ -4552,6 +5120,8 @@ const Role = {
     refNull: 16,
     /** call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null. */
     functionReference: 32,
+    /** f32.min, f32.max, f64.min, f64.max. */
+    floatMinMax: 64,
 };
 const SINGLE_BYTE_ROLES = new Uint8Array(256);
 const assignRole = (role, opcodes) => opcodes.forEach((op) => (SINGLE_BYTE_ROLES[op] |= role));
@@ -4561,8 +5131,7 @@ assignRole(Role.blockType, [0x02, 0x03, 0x04, 0x06, 0x1f]);
 assignRole(Role.typedSelect, [0x1c]);
 assignRole(Role.refNull, [0xd0]);
 assignRole(Role.functionReference, [0x14, 0x15, 0xd4, 0xd5, 0xd6]);
-/** memory.init, data.drop, memory.copy, memory.fill. */
-const isBulkMemoryOp = (sub) => sub >= 8 && sub <= 11;
+assignRole(Role.floatMinMax, [0x96, 0x97, 0xa4, 0xa5]);
 /** Relaxed-SIMD sub-opcodes of the 0xFD prefix. */
 const isRelaxedSimdOp = (sub) => sub >= 0x100 && sub <= 0x113;
 /**
@@ -4570,7 +5139,7 @@ const isRelaxedSimdOp = (sub) => sub >= 0x100 && sub <= 0x113;
  * the first uses of proposals for the later engine-feature checks.
  */
 function checkSupportedInstructions(cx) {
-    const uses = { relaxedSimdSites: [] };
+    const uses = { relaxedSimdSites: [], floatMinMaxSites: [] };
     for (const section of cx.sections) {
         if (section.id === SectionId.Global) {
             if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
@@ -4601,6 +5170,8 @@ function checkSupportedInstructions(cx) {
                         uses.exceptions ??= here(offset);
                     if (role & Role.functionReference)
                         uses.functionReferences ??= here(offset);
+                    if (role & Role.floatMinMax)
+                        uses.floatMinMaxSites.push(offset);
                     if (uses.refType !== undefined)
                         return;
                     if (role & Role.blockType && isRefTypeByte(bytes[offset + 1])) {
@@ -4618,15 +5189,8 @@ function checkSupportedInstructions(cx) {
                     refuse(opcode, sub);
                 else if (opcode === 0xfb)
                     uses.gc ??= here(offset);
-                else if (opcode === 0xfd) {
-                    uses.simd ??= here(offset);
-                    if (isRelaxedSimdOp(sub)) {
-                        uses.relaxedSimd ??= here(offset);
-                        uses.relaxedSimdSites.push(offset);
-                    }
-                }
-                else if (opcode === 0xfc && isBulkMemoryOp(sub))
-                    uses.bulkMemory ??= here(offset);
+                else if (opcode === 0xfd && isRelaxedSimdOp(sub))
+                    uses.relaxedSimdSites.push(offset);
             };
             for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
                 const body = r.sub(r.u32());
@@ -4706,17 +5270,22 @@ function checkEngineFeatures(cx, uses, enabled) {
     });
     // Upstream compiles its instrumented module, whose export section grew before the code.
     const codeShift = upstreamExportGrowth(cx);
+    // Sections after the export section (elements, data) moved by as much.
+    const exportEnd = cx.sections.find((s) => s.id === SectionId.Export)?.end ?? Infinity;
+    const upstreamOffset = (offset) => (offset >= exportEnd ? offset + codeShift : offset);
     const translationFailure = (use, reason) => new errors/* WizerError */.Mx('failed to compile the Wasm module', {
         cause: new errors/* WizerError */.Mx(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
             cause: new errors/* WizerError */.Mx('WebAssembly translation error', {
-                cause: `Invalid input WebAssembly code at offset ${use.offset + codeShift}: ${reason}`,
+                cause: `Invalid input WebAssembly code at offset ${(use.reportAt ?? use.offset) + codeShift}: ${reason}`,
             }),
         }),
     });
     const { features } = cx;
-    const section = (id) => cx.sections.find((s) => s.id === id)?.payloadStart;
-    const v128Global = cx.globals.find((g) => g.type.code === ValTypeCode.V128);
+    // Proposals switched off with `--wasm-*=false` come first: at one offset they are met first.
+    const switchedOff = anyProposalOff(enabled);
+    const moduleRefusal = switchedOff ? moduleProposalRefusal(cx, enabled) : undefined;
     const parseErrors = [
+        [moduleRefusal?.offset, moduleRefusal?.reason ?? ''],
         [features.gcAt, 'struct indexed types not supported without the gc feature'],
         [features.exceptionsAt, 'exceptions proposal not enabled'],
         [
@@ -4726,44 +5295,26 @@ function checkEngineFeatures(cx, uses, enabled) {
         [features.sharedGlobalAt, 'shared globals require the shared-everything-threads proposal'],
         [features.refTypeRefusal?.offset, features.refTypeRefusal?.reason ?? ''],
         [
+            features.tableInitAt,
+            'tables with expression initializers require the function-references proposal',
+        ],
+        [
             features.constGlobalGetAt,
             'constant expression required: global.get of locally defined global',
         ],
     ];
-    // Proposals the user switched off with `--wasm-*=false`.
-    if (!enabled.multiMemory && cx.memories.length > 1) {
-        parseErrors.push([section(SectionId.Memory), 'multiple memories']);
-    }
-    if (!enabled.referenceTypes && cx.tableCount > 1) {
-        parseErrors.push([section(SectionId.Table), 'multiple tables']);
-    }
-    const multiValueType = cx.types.find((t) => t !== undefined && t.results.length > 1);
-    if (!enabled.multiValue && multiValueType) {
-        parseErrors.push([
-            multiValueType.offset,
-            'func type returns multiple values but the multi-value feature is not enabled',
-        ]);
-    }
-    if (!enabled.simd && v128Global) {
-        // Points at the global's type byte, which precedes the mutability byte and the init expr.
-        parseErrors.push([v128Global.initStart - 2, 'SIMD support is not enabled']);
-    }
-    if (!enabled.bulkMemory && cx.dataSegments.some((d) => !d.active)) {
-        parseErrors.push([section(SectionId.Data), 'bulk memory support is not enabled']);
-    }
     const first = parseErrors
         .filter((e) => e[0] !== undefined)
         .sort((a, b) => a[0] - b[0])[0];
     if (first)
-        throw parseFailure(`${first[1]} (at offset ${hex(first[0])})`);
+        throw parseFailure(`${first[1]} (at offset ${hex(upstreamOffset(first[0]))})`);
+    const codeRefusal = switchedOff ? codeProposalRefusal(cx, enabled) : undefined;
     const codeErrors = [
+        [codeRefusal, codeRefusal?.reason ?? ''],
         [uses.exceptions, 'exceptions support is not enabled'],
         [uses.gc, 'gc support is not enabled'],
         [uses.functionReferences, 'function references support is not enabled'],
         [uses.refType, uses.refType?.reason ?? ''],
-        [enabled.simd ? undefined : uses.simd, 'SIMD support is not enabled'],
-        [enabled.relaxedSimd ? undefined : uses.relaxedSimd, 'relaxed SIMD support is not enabled'],
-        [enabled.bulkMemory ? undefined : uses.bulkMemory, 'bulk memory support is not enabled'],
     ];
     const firstCode = codeErrors
         .filter((e) => e[0] !== undefined)
@@ -4952,7 +5503,7 @@ async function instantiatePreload(preload, environment) {
     catch (error) {
         // Upstream runs the preload as given; V8 runs the copy with the start function exported.
         const home = {
-            offsetShift: -deferred.codeShift,
+            upstreamOffset: (offset) => offset - deferred.codeShift,
             names: () => readNames(cx.bytes, cx.sections),
         };
         throw new errors/* WizerError */.Mx('failed to instantiate preload module', {
@@ -5041,8 +5592,8 @@ function checkInstantiable(cx) {
     }
 }
 /** Instantiates and runs start, `_initialize` and the init function; returns the live state. */
-function initialize(cx, module, environment, initFunc, startExport, offsetShift) {
-    const home = { offsetShift, names: () => readNames(cx.bytes, cx.sections) };
+function initialize(cx, module, environment, initFunc, startExport, upstreamOffset) {
+    const home = { upstreamOffset, names: () => readNames(cx.bytes, cx.sections) };
     const wasi = environment.wasi.forInstance();
     const imports = linkImports(cx, environment, wasi, true);
     let instance;
@@ -5372,7 +5923,7 @@ async function wizen(input, partialOptions = {}, logger = silent) {
         const { cx, codeFeatures } = await validateModule(input, options.features);
         lap('parse');
         logger.debug('Instrumenting the input Wasm', 'instrument');
-        const instrumented = instrument(cx, options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : []);
+        const instrumented = instrument(cx, options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : [], codeFeatures.floatMinMaxSites);
         lap('instrument');
         const module = compile(instrumented.wasm);
         lap('compile');
@@ -5381,8 +5932,8 @@ async function wizen(input, partialOptions = {}, logger = silent) {
         checkInstantiable(cx);
         logger.debug('Calling the initialization function', 'wasmtime');
         // Trap offsets as upstream counts them: in the original plus the exports it adds.
-        const offsetShift = upstreamExportGrowth(cx) - instrumented.codeShift;
-        const state = initialize(cx, module, environment, options.initFunc, instrumented.start, offsetShift);
+        const exportGrowth = upstreamExportGrowth(cx);
+        const state = initialize(cx, module, environment, options.initFunc, instrumented.start, (offset) => instrumented.originalOffset(offset) + exportGrowth);
         lap('initialize');
         logger.debug('Snapshotting the initialized state', 'snapshot');
         logger.debug('Snapshotting global values', 'snapshot');

@@ -4,10 +4,10 @@
  * the others.
  */
 import * as core from '@actions/core';
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { formatErrorChain } from '../errors.js';
+import { writeOutputFile } from '../host/output-file.js';
 import { wizen } from '../wizer/index.js';
 import type { WizenOptions, WizenReport } from '../wizer/options.js';
 import type { EntryManifest, StartupTimes } from '../cache/entry.js';
@@ -171,20 +171,10 @@ export async function processModule(
   };
 }
 
-/** Writes beside the target and renames over it, so readers never see a partial file. */
-export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+/** Writes an output module where readers never see a partial file (see host/output-file.ts). */
+async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`,
-  );
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  writeOutputFile(path, bytes);
 }
 
 function sizeBefore(module: PreparedModule): { bytesBefore?: number } {

@@ -1,10 +1,10 @@
 /**
  * The `wizer`-compatible command: parses argv, reads the input (file or stdin), calls `wizen`, and
- * writes the output atomically (a temporary file renamed into place) or to stdout. Returns the exit
+ * writes the output (atomically where it is a file: see host/output-file.ts) or to stdout. Returns the exit
  * code: 0 success, 1 failure (`Error: ...` with its cause chain), 2 usage error.
  */
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { OutputFile } from '../host/output-file.js';
 import { UsageError, WizerError, formatErrorChain, osError } from '../errors.js';
 import { wizen, type Logger } from '../wizer/index.js';
 import { parseArgs, parsePreload } from './args.js';
@@ -43,10 +43,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 0;
   }
 
-  let output: PendingOutput | undefined;
+  let output: OutputFile | undefined;
   try {
     const input = readInput(args.input, io);
-    output = args.output === undefined ? undefined : PendingOutput.create(args.output);
+    output = args.output === undefined ? undefined : createOutput(args.output);
     const preloads = args.preloads.map((value) => {
       const preload = parsePreload(value);
       if (!preload)
@@ -58,7 +58,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       { ...args.options, preloads, guestStdoutToStderr: output === undefined },
       rustLogLogger(process.env['RUST_LOG'], io.stderr),
     );
-    if (output) output.commit(wasm);
+    if (output) commitOutput(output, args.output!, wasm);
     else await writeAll(io.stdout, wasm);
     return 0;
   } catch (error) {
@@ -91,43 +91,20 @@ function readInput(path: string | undefined, io: CliIo): Uint8Array {
   }
 }
 
-/**
- * An output file written atomically: a temporary file beside the target is created up front (so an
- * unwritable destination fails early, as upstream's eager create does) and renamed over the target
- * only on success. On failure it is removed, so no partial or empty output is ever left behind.
- */
-class PendingOutput {
-  private constructor(
-    readonly target: string,
-    readonly temp: string,
-    private fd: number | undefined,
-  ) {}
-
-  static create(target: string): PendingOutput {
-    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-    try {
-      return new PendingOutput(target, temp, openSync(temp, 'wx'));
-    } catch (error) {
-      throw new WizerError('failed to create output file', { cause: fileError(target, error) });
-    }
+/** The output file, created up front so an unwritable destination fails early, as upstream's. */
+function createOutput(target: string): OutputFile {
+  try {
+    return OutputFile.create(target);
+  } catch (error) {
+    throw new WizerError('failed to create output file', { cause: fileError(target, error) });
   }
+}
 
-  commit(bytes: Uint8Array): void {
-    try {
-      writeSync(this.fd!, bytes);
-      closeSync(this.fd!);
-      this.fd = undefined;
-      renameSync(this.temp, this.target);
-    } catch (error) {
-      this.abandon();
-      throw new WizerError('failed to write to output', { cause: fileError(this.target, error) });
-    }
-  }
-
-  abandon(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
-    rmSync(this.temp, { force: true });
+function commitOutput(output: OutputFile, target: string, wasm: Uint8Array): void {
+  try {
+    output.commit(wasm);
+  } catch (error) {
+    throw new WizerError('failed to write to output', { cause: fileError(target, error) });
   }
 }
 
