@@ -101,12 +101,15 @@ describe('cache service', () => {
 
   it('a service that drops connections gives a quick miss, not an error', async () => {
     emulator.faults.down('cache');
-    const started = performance.now();
+    const before = emulator.requests.length;
     expect(await cache.restoreCache(['out'], 'down-1')).toBeUndefined();
     writeOut('d.txt', 'x');
     expect(await cache.saveCache(['out'], 'down-1')).toBe(-1);
-    expect(performance.now() - started).toBeLessThan(2500);
-    expect(emulator.requests.filter((r) => r.status === 'reset').length).toBeGreaterThanOrEqual(2);
+    // "Quick" is counted, not timed (a busy machine can take seconds either way): one dropped
+    // request per call means the client did not retry, so it never slept in its backoff (3 s and
+    // up between attempts).
+    const dropped = emulator.requests.slice(before).filter((r) => r.status === 'reset');
+    expect(dropped).toHaveLength(2);
   });
 
   it('injected faults apply the given number of times', async () => {
