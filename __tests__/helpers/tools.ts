@@ -110,12 +110,21 @@ export function runProcess(
   });
 }
 
+/**
+ * The environment the tools run in unless a test gives its own: PATH only, so nothing of the
+ * developer's or runner's environment (NODE_OPTIONS, RUST_LOG, RUST_BACKTRACE, TZ, locale, proxy
+ * settings) changes what they print.
+ */
+export function toolEnv(): NodeJS.ProcessEnv {
+  return { PATH: process.env['PATH'] ?? '/usr/bin:/bin' };
+}
+
 /** Runs upstream Wizer with RUST_BACKTRACE off so stderr is comparable. */
 export function runUpstream(
   args: string[],
   options: { input?: Uint8Array | string; cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<ProcessResult> {
-  const env = { ...(options.env ?? process.env), RUST_BACKTRACE: '0' };
+  const env = { ...(options.env ?? toolEnv()), RUST_BACKTRACE: '0' };
   return runProcess(upstreamWizerPath(), args, { ...options, env });
 }
 
@@ -124,7 +133,7 @@ export function runOurs(
   args: string[],
   options: { input?: Uint8Array | string; cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<ProcessResult> {
-  return runProcess(process.execPath, [ourCliPath, ...args], options);
+  return runProcess(process.execPath, [ourCliPath, ...args], { env: toolEnv(), ...options });
 }
 
 /** A fresh temporary directory, removed by the returned cleanup function. */
