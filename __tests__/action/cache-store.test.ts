@@ -56,6 +56,13 @@ class FakeCache implements CacheClient {
   available = true;
   active = 0;
   maxActive = 0;
+  /**
+   * When set, each operation waits until this many run at once (or 1 s passes, for the tail
+   * of a batch), so reaching the limit does not depend on how fast the file work between
+   * operations happens to be.
+   */
+  gate = 0;
+  private waiting: Array<() => void> = [];
   cwdSeen = new Set<string>();
   constructor(private readonly storage: string) {}
 
@@ -111,7 +118,19 @@ class FakeCache implements CacheClient {
     this.cwdSeen.add(realpathSync(process.cwd()));
     this.active++;
     this.maxActive = Math.max(this.maxActive, this.active);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (this.gate > 0 && this.active >= this.gate) {
+      for (const release of this.waiting.splice(0)) release();
+    } else if (this.gate > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1000);
+        this.waiting.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     try {
       return await body();
     } finally {
@@ -253,6 +272,7 @@ describe('ModuleCache', () => {
 
   it('runs at most `concurrency` operations at once and deduplicates keys', async () => {
     const keys = Array.from({ length: 10 }, (_, i) => `key${i}`);
+    fake.gate = 3;
     await cache.save(keys.map((key) => ({ key, wasm, manifest: manifest(key), repair: false })));
     const { hits } = await cache.restore([...keys, ...keys]);
     expect(hits.size).toBe(10);
