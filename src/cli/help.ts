@@ -29,7 +29,7 @@ const OPTIONS: Array<[string, string, string?]> = [
   ],
   [
     '--relaxed-simd-deterministic[=<true|false>]',
-    'Accepted for compatibility; V8 runs relaxed SIMD natively',
+    "Run relaxed SIMD instructions by the spec's deterministic profile during init, the same on every CPU [default: true]; false gives the host CPU's native results",
   ],
   [
     '--preload <name=file>',
