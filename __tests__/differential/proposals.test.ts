@@ -1,0 +1,116 @@
+/**
+ * Differential cases for upstream's `--wasm-*=false` switches (spec §1.1, §3.3.1): with a proposal
+ * off, upstream's parser refuses every encoding the proposal introduced, at module level or in a
+ * function body, with its message and offset. One case per encoding (proposal-fragments.ts), then
+ * cases where two refusals meet and upstream's order decides.
+ */
+import { describe, expect, it } from 'vitest';
+import { expectSameSuccess } from './compare-outputs.js';
+import { type DiffResult, expectSameFailure, runBoth } from './harness.js';
+import {
+  FRAGMENTS,
+  type Proposal,
+  type ProposalFragment,
+  moduleOf,
+  switchOff,
+  switchesFor,
+} from './proposal-fragments.js';
+
+/** Both succeed with equivalent outputs, or both fail with the same error chain. */
+async function expectSameOutcome(result: DiffResult): Promise<void> {
+  if (result.upstream.code === 0) await expectSameSuccess(result);
+  else expectSameFailure(result);
+}
+
+const byName = (name: string): ProposalFragment => {
+  const fragment = FRAGMENTS.find((f) => f.name === name);
+  if (!fragment) throw new Error(`no fragment ${name}`);
+  return fragment;
+};
+
+const off = (...proposals: Proposal[]): string[] => proposals.map(switchOff);
+
+describe.concurrent('differential: encodings of switched-off proposals', () => {
+  for (const fragment of FRAGMENTS) {
+    const { proposal } = fragment;
+    if (proposal === undefined) continue;
+    it(`${fragment.name}, --wasm-${proposal}=false`, async () => {
+      const result = await runBoth({ wasm: moduleOf([fragment]), args: switchesFor(proposal) });
+      if (fragment.refusedWith === undefined) {
+        expect(result.upstream.code, result.upstream.stderr).toBe(0);
+      } else {
+        expect(result.upstream.stderr).toContain(fragment.refusedWith);
+      }
+      await expectSameOutcome(result);
+    });
+  }
+});
+
+/** Two refusals in one module: which one upstream reports. */
+const ORDER_CASES: Array<[name: string, fragments: string[], args: string[]]> = [
+  [
+    'a v128 parameter before a later multi-result type',
+    ['a v128 parameter', 'a function with two results'],
+    off('simd', 'relaxed-simd', 'multi-value'),
+  ],
+  [
+    'a memarg naming memory 0 is a decode error before the SIMD check of its v128.load',
+    ['v128.load whose memarg names memory 0'],
+    off('simd', 'relaxed-simd', 'multi-memory'),
+  ],
+  [
+    'element type before bulk memory in a passive segment of expressions',
+    ['a passive element of funcref expressions (flags 5)'],
+    off('reference-types', 'bulk-memory'),
+  ],
+  [
+    'reference types before GC in an anyref parameter',
+    ['an anyref parameter (GC)'],
+    off('reference-types'),
+  ],
+  [
+    'a passive data segment (after the code) before a refused instruction',
+    ['memory.copy', 'a passive data segment'],
+    off('bulk-memory'),
+  ],
+  [
+    'the first function with a refusal wins',
+    ['a funcref local', 'ref.null and ref.is_null'],
+    off('reference-types'),
+  ],
+  [
+    'a relaxed instruction with SIMD off too: relaxed SIMD is named',
+    ['a relaxed instruction after unreachable (no other SIMD before it)'],
+    off('simd', 'relaxed-simd'),
+  ],
+  [
+    'multiple tables before the type of the second one',
+    ['an externref table', 'a second funcref table'],
+    off('reference-types'),
+  ],
+  [
+    'export growth moves element offsets (a memory and a mutable global)',
+    ['a store', 'a mutable i32 global set by init', 'a declared element segment of functions'],
+    off('bulk-memory'),
+  ],
+  [
+    'export growth moves data offsets',
+    ['a mutable v128 global', 'global.get of a defined global in a data offset'],
+    [],
+  ],
+  [
+    'a table initializer after its type',
+    ['a table with an initializer expression (function references)', 'an externref table'],
+    off('reference-types'),
+  ],
+];
+
+describe.concurrent('differential: order of refusals with proposals switched off', () => {
+  for (const [name, fragments, args] of ORDER_CASES) {
+    it(name, async () => {
+      const result = await runBoth({ wasm: moduleOf(fragments.map(byName)), args });
+      expect(result.upstream.code, result.upstream.stderr).not.toBe(0);
+      await expectSameOutcome(result);
+    });
+  }
+});
