@@ -64,6 +64,10 @@ export class ModuleBuilder {
       this.types.push([0x60, ...vec(params.map((t) => [t])), ...vec(results.map((t) => [t]))]) - 1
     );
   }
+  /** A type definition given in bytes (GC forms). */
+  rawType(entry: Bytes): number {
+    return this.types.push(entry) - 1;
+  }
   /** A function (no imports, so the index is its position); `locals` are encoded groups. */
   func(type: number, body: Bytes, locals: Bytes[] = []): number {
     return this.funcs.push({ type, locals, body }) - 1;
@@ -491,6 +495,12 @@ export const FRAGMENTS: readonly ProposalFragment[] = [
     proposal: 'relaxed-simd',
     add: (b) => b.func(0, [0x00, 0xfd, 0x80, 0x02, DROP]),
   },
+  {
+    name: 'a final function subtype (no supertypes) with a v128 parameter',
+    proposal: 'simd',
+    refusedWith: 'SIMD support is not enabled',
+    add: (b) => b.func(b.rawType([0x4f, 0, 0x60, 1, V128, 0]), []),
+  },
   // Plain code, and encodings upstream's engine refuses whatever the switches say.
   {
     name: 'a mutable i32 global set by init',
@@ -522,6 +532,26 @@ export const FRAGMENTS: readonly ProposalFragment[] = [
       const g = b.global([I32, 0, 0x41, 32, END]);
       b.data([0, 0x23, g, END, 1, 0x71]);
     },
+  },
+  {
+    name: 'an explicit rec group (GC)',
+    refusedWith: 'rec group usage requires `gc` proposal to be enabled',
+    add: (b) => b.rawType([0x4e, 1, 0x60, 0, 0]),
+  },
+  {
+    name: 'a non-final function subtype (GC)',
+    refusedWith: 'gc proposal must be enabled to use subtypes',
+    add: (b) => b.rawType([0x50, 0, 0x60, 0, 0]),
+  },
+  {
+    name: 'an array type (GC)',
+    refusedWith: 'array indexed types not supported without the gc feature',
+    add: (b) => b.rawType([0x5e, I32, 1]),
+  },
+  {
+    name: 'ref.i31 in an externref element expression (GC)',
+    refusedWith: 'constant expression required: non-constant operator: ref.i31',
+    add: (b) => b.elem([5, EXTERNREF, 1, 0x41, 1, 0xfb, 0x1c, 0xfb, 0x1b, END]),
   },
   {
     name: 'a table with an initializer expression (function references)',

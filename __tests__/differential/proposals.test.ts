@@ -46,6 +46,26 @@ describe.concurrent('differential: encodings of switched-off proposals', () => {
   }
 });
 
+describe.concurrent(
+  "differential: encodings upstream's engine refuses with every switch on",
+  () => {
+    for (const fragment of FRAGMENTS) {
+      const { proposal, refusedWith } = fragment;
+      if (proposal !== undefined || refusedWith === undefined) continue;
+      it(fragment.name, async () => {
+        const result = await runBoth({ wasm: moduleOf([fragment]) });
+        expect(result.upstream.stderr).toContain(refusedWith);
+        expectSameFailure(result);
+      });
+    }
+
+    it('a final function subtype without supertypes is a plain function type', async () => {
+      const fragment = byName('a final function subtype (no supertypes) with a v128 parameter');
+      await expectSameSuccess(await runBoth({ wasm: moduleOf([fragment]) }));
+    });
+  },
+);
+
 /** Two refusals in one module: which one upstream reports. */
 const ORDER_CASES: Array<[name: string, fragments: string[], args: string[]]> = [
   [

@@ -52,8 +52,8 @@ export interface DataSegment {
 export interface FeatureUse {
   /** Offset of the first exceptions-proposal construct (tag section or instruction). */
   exceptionsAt?: number;
-  /** Offset of the first GC type definition (struct, array, rec or sub). */
-  gcAt?: number;
+  /** The first GC construct at module level (rec group, subtype, struct, array, const op). */
+  gc?: { offset: number; reason: string };
   /** Offset of a memory with a custom page size. */
   customPageSizeAt?: number;
   /** The first module-level reference type upstream's engine refuses (see ref-types.ts). */

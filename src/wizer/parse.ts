@@ -6,6 +6,7 @@
  * Decode errors surface as `WasmDecodeError` with absolute offsets; the pipeline wraps them in
  * "wasm validation failed" as upstream does.
  */
+import { opcodeName } from '../wasm/code.js';
 import { ExternalKind, SectionId } from '../wasm/constants.js';
 import { readLimits, readSections, readValType, type ValType } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
@@ -97,8 +98,11 @@ function readTypes(r: BinaryReader, cx: ModuleContext): void {
     const at = r.pos;
     const form = r.peek();
     if (form === 0x4e) {
-      // A recursion group: GC proposal.
-      cx.features.gcAt ??= at;
+      // An explicit recursion group: GC proposal.
+      cx.features.gc ??= {
+        offset: at,
+        reason: 'rec group usage requires `gc` proposal to be enabled',
+      };
       r.u8();
       for (let k = r.u32(); k > 0; k--) cx.types.push(readSubType(r, cx.features));
     } else {
@@ -111,8 +115,12 @@ function readSubType(r: BinaryReader, features: FeatureUse): FuncType | undefine
   const at = r.pos;
   let form = r.u8();
   if (form === 0x50 || form === 0x4f) {
-    features.gcAt ??= at;
-    for (let k = r.u32(); k > 0; k--) r.u32();
+    // Without GC only a final type without supertypes passes (as a plain definition).
+    const supertypes = r.u32();
+    if (form === 0x50 || supertypes > 0) {
+      features.gc ??= { offset: at, reason: 'gc proposal must be enabled to use subtypes' };
+    }
+    for (let k = supertypes; k > 0; k--) r.u32();
     form = r.u8();
   }
   switch (form) {
@@ -125,11 +133,17 @@ function readSubType(r: BinaryReader, features: FeatureUse): FuncType | undefine
       return { params, results, offset: at };
     }
     case 0x5f:
-      features.gcAt ??= at;
+      features.gc ??= {
+        offset: at,
+        reason: 'struct indexed types not supported without the gc feature',
+      };
       for (let k = r.u32(); k > 0; k--) readFieldType(r);
       return undefined;
     case 0x5e:
-      features.gcAt ??= at;
+      features.gc ??= {
+        offset: at,
+        reason: 'array indexed types not supported without the gc feature',
+      };
       readFieldType(r);
       return undefined;
     default:
@@ -322,8 +336,9 @@ export function scanConstExpr(r: BinaryReader, features: FeatureUse): void {
       case 0xfb: {
         // GC constant instructions (struct.new, array.new_fixed, ref.i31, ...): GC is refused
         // later; skip their immediates generously enough to stay in sync for common forms.
-        features.gcAt ??= at;
         const sub = r.u32();
+        const reason = `constant expression required: non-constant operator: ${opcodeName(op, sub)}`;
+        features.gc ??= { offset: at, reason };
         if (sub === 0x08) {
           r.u32();
           r.u32();

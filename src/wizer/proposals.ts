@@ -131,12 +131,18 @@ export function moduleProposalRefusal(
 
 /**
  * Function types: each parameter and result type, then the result count. A GC type definition is
- * refused at its own offset before anything after it, so the scan stops there.
+ * refused at its own offset (parse.ts) before anything after it, so the scan stops there.
  */
 function typeRefusal(r: BinaryReader, enabled: WasmFeatures): ModuleRefusal | undefined {
   for (let n = r.u32(); n > 0; n--) {
     const offset = r.pos;
-    if (r.u8() !== 0x60) return undefined;
+    let form = r.u8();
+    // A final type without supertypes is a plain definition; other GC forms are refused first.
+    if (form === 0x4f && r.peek() === 0) {
+      r.u8();
+      form = r.u8();
+    }
+    if (form !== 0x60) return undefined;
     let resultCount = 0;
     for (let list = 0; list < 2; list++) {
       const count = r.u32();

@@ -230,7 +230,7 @@ export function checkEngineFeatures(
   const moduleRefusal = switchedOff ? moduleProposalRefusal(cx, enabled) : undefined;
   const parseErrors: Array<[number | undefined, string]> = [
     [moduleRefusal?.offset, moduleRefusal?.reason ?? ''],
-    [features.gcAt, 'struct indexed types not supported without the gc feature'],
+    [features.gc?.offset, features.gc?.reason ?? ''],
     [features.exceptionsAt, 'exceptions proposal not enabled'],
     [
       features.customPageSizeAt,
