@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(223);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(678);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(111);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -148,8 +148,8 @@ function statOrUndefined(path) {
 
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 37 modules
-var wizer = __nccwpck_require__(223);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 38 modules
+var wizer = __nccwpck_require__(678);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -453,7 +453,7 @@ const OPTIONS = [
     ],
     [
         '--relaxed-simd-deterministic[=<true|false>]',
-        'Accepted for compatibility; V8 runs relaxed SIMD natively',
+        "Run relaxed SIMD instructions by the spec's deterministic profile during init, the same on every CPU [default: true]; false gives the host CPU's native results",
     ],
     [
         '--preload <name=file>',
@@ -753,7 +753,7 @@ function osError(error) {
 
 /***/ }),
 
-/***/ 223:
+/***/ 678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1225,38 +1225,15 @@ function concatChunks(chunks) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/wizer/float-min-max.ts
+;// CONCATENATED MODULE: ./src/wizer/code-edits.ts
 /**
- * Upstream's NaN results for scalar `f32.min`, `f32.max`, `f64.min` and `f64.max`, applied to the
- * instrumented copy only. The spec lets a NaN result be any arithmetic NaN; V8 returns the
- * canonical one, while upstream's Cranelift (x86-64, `XmmMinMaxSeq`) adds the operands when the
- * comparison is unordered, so x86's NaN propagation decides the bits:
- *
- *   b is NaN            -> b with its quiet bit set
- *   else a is NaN       -> a with its quiet bit set
- *   else                -> the spec's min/max (V8 computes it: -0 < +0)
- *
- * where b is the second operand (top of the stack). Measured on upstream 11.0.3 for every order,
- * sign, payload and quiet/signalling combination (__tests__/differential/float-min-max.test.ts).
- * On aarch64 upstream would use the native `fmin`, which prefers a signalling NaN, then a; we
- * keep the x86-64 rule on every host so the output never depends on the machine.
- *
- *   f64.min      becomes   call $f64_min        (a helper appended to the module)
- *
- * The call is longer than the 1-byte opcode, so the bodies that hold one grow; `CodeMoves` maps
- * offsets in the copy back to the original, for trap backtraces.
+ * Replacing single instructions inside function bodies of the instrumented copy (relaxed SIMD and
+ * float min/max lowering), where a replacement may be longer or shorter than the original. The
+ * bodies that change get new size prefixes; `CodeMoves` maps offsets in the copy back to the
+ * original, for trap backtraces.
  */
 
 
-
-const CALL = 0x10;
-/** Each lowered opcode and its operand type. */
-const OPERAND_TYPE = new Map([
-    [0x96, ValTypeCode.F32], // f32.min
-    [0x97, ValTypeCode.F32], // f32.max
-    [0xa4, ValTypeCode.F64], // f64.min
-    [0xa5, ValTypeCode.F64], // f64.max
-]);
 /**
  * Where the bodies of the copy moved relative to the original: from `at[i]` (an offset in the
  * copy's bodies) on, the original offset is the copy's minus `shift[i]`. Both ascend with `at`.
@@ -1283,16 +1260,97 @@ class CodeMoves {
     }
 }
 /**
+ * The function bodies (the code section's entries; `bodiesStart` is the input offset of
+ * `bodies[0]`) with `edits` applied, in ascending order of `at`, and how offsets moved.
+ */
+function applyCodeEdits(bodies, bodiesStart, edits) {
+    const out = new ByteSink(bodies.length + edits.length * 4 + 16);
+    const at = [];
+    const shift = [];
+    const r = new BinaryReader(bodies, 0, bodies.length);
+    let next = 0; // index into edits
+    while (r.pos < bodies.length) {
+        const sizeAt = r.pos;
+        const size = r.u32();
+        const start = r.pos;
+        const end = start + size;
+        r.pos = end;
+        if (next >= edits.length || edits[next].at - bodiesStart >= end) {
+            out.bytes(bodies.subarray(sizeAt, end)); // untouched, size prefix as given
+            continue;
+        }
+        const body = new ByteSink(size + 16);
+        let from = start;
+        const applied = [];
+        for (; next < edits.length && edits[next].at - bodiesStart < end; next++) {
+            const edit = edits[next];
+            const site = edit.at - bodiesStart;
+            body.bytes(bodies.subarray(from, site));
+            applied.push([body.length, edit]);
+            body.bytes(edit.bytes);
+            from = site + edit.length;
+        }
+        body.bytes(bodies.subarray(from, end));
+        out.u32(body.length);
+        // Everything from the body on moved by the size prefix's change, then by each edit's.
+        let by = out.length - start;
+        if (by !== (shift.at(-1) ?? 0)) {
+            at.push(out.length);
+            shift.push(by);
+        }
+        const bodyAt = out.length;
+        for (const [offset, edit] of applied) {
+            if (edit.bytes.length === edit.length)
+                continue;
+            by += edit.bytes.length - edit.length;
+            at.push(bodyAt + offset + edit.bytes.length);
+            shift.push(by);
+        }
+        out.bytes(body.view());
+    }
+    return { bodies: out.view(), moves: new CodeMoves(at, shift) };
+}
+
+;// CONCATENATED MODULE: ./src/wizer/float-min-max.ts
+/**
+ * Upstream's NaN results for scalar `f32.min`, `f32.max`, `f64.min` and `f64.max`, applied to the
+ * instrumented copy only. The spec lets a NaN result be any arithmetic NaN; V8 returns the
+ * canonical one, while upstream's Cranelift (x86-64, `XmmMinMaxSeq`) adds the operands when the
+ * comparison is unordered, so x86's NaN propagation decides the bits:
+ *
+ *   b is NaN            -> b with its quiet bit set
+ *   else a is NaN       -> a with its quiet bit set
+ *   else                -> the spec's min/max (V8 computes it: -0 < +0)
+ *
+ * where b is the second operand (top of the stack). Measured on upstream 11.0.3 for every order,
+ * sign, payload and quiet/signalling combination (__tests__/differential/float-min-max.test.ts).
+ * On aarch64 upstream would use the native `fmin`, which prefers a signalling NaN, then a; we
+ * keep the x86-64 rule on every host so the output never depends on the machine.
+ *
+ *   f64.min      becomes   call $f64_min        (a helper appended to the module)
+ *
+ * The call is longer than the 1-byte opcode, so the bodies that hold one grow (code-edits.ts).
+ */
+
+
+const CALL = 0x10;
+/** Each lowered opcode and its operand type. */
+const OPERAND_TYPE = new Map([
+    [0x96, ValTypeCode.F32], // f32.min
+    [0x97, ValTypeCode.F32], // f32.max
+    [0xa4, ValTypeCode.F64], // f64.min
+    [0xa5, ValTypeCode.F64], // f64.max
+]);
+/**
  * The helper for one opcode: `(a, b) -> result` as above. Fast path: V8's min/max is right unless
  * its result is NaN; only then are the operands inspected.
  */
 function helperBody(opcode, float) {
     const f32 = float === ValTypeCode.F32;
-    const quietBit = new ByteSink(12);
-    if (f32)
-        quietBit.byte(0x41).s32(0x0040_0000); // i32.const
-    else
-        quietBit.byte(0x42).s64(0x0008000000000000n); // i64.const
+    // i32.const 0x400000 or i64.const 0x8000000000000: the quiet bit
+    const quietBit = f32
+        ? new ByteSink(8).byte(0x41).s32(0x0040_0000)
+        : new ByteSink(12).byte(0x42).s64(0x0008000000000000n);
     const [ne, eq] = f32 ? [0x5c, 0x5b] : [0x62, 0x61];
     const [toInt, or, toFloat] = f32 ? [0xbc, 0x72, 0xbe] : [0xbd, 0x84, 0xbf];
     return [
@@ -1305,68 +1363,22 @@ function helperBody(opcode, float) {
         0x0b,
     ];
 }
-/**
- * The function bodies with every min/max at `sites` (absolute offsets in the input; `bodiesStart`
- * is the input offset of `bodies[0]`) replaced by a call to its helper, and how offsets moved.
- */
-function lowerFloatMinMax(bodies, bodiesStart, sites, added) {
+/** Edits replacing the min/max at each of `sites` (input offsets) by a call to its helper. */
+function floatMinMaxEdits(bytes, sites, added) {
     const helpers = new Map();
     const callTo = (opcode) => {
         let call = helpers.get(opcode);
         if (call === undefined) {
             const float = OPERAND_TYPE.get(opcode);
             if (float === undefined)
-                throw new Error(`unreachable: 0x${opcode.toString(16)} is no min/max`);
+                throw new Error(`unreachable: opcode ${opcode} is no min/max`);
             const index = added.add([float, float], [float], helperBody(opcode, float));
             call = [CALL, ...new ByteSink(6).u32(index).view()];
             helpers.set(opcode, call);
         }
         return call;
     };
-    const out = new ByteSink(bodies.length + sites.length * 3 + 16);
-    const at = [];
-    const shift = [];
-    const moved = (from, by) => {
-        at.push(from);
-        shift.push(by);
-    };
-    const r = new BinaryReader(bodies, 0, bodies.length);
-    let next = 0; // index into sites
-    while (r.pos < bodies.length) {
-        const sizeAt = r.pos;
-        const size = r.u32();
-        const start = r.pos;
-        const end = start + size;
-        r.pos = end;
-        if (next >= sites.length || sites[next] - bodiesStart >= end) {
-            out.bytes(bodies.subarray(sizeAt, end)); // untouched, size prefix as given
-            continue;
-        }
-        const body = new ByteSink(size + 16);
-        let from = start;
-        const calls = [];
-        for (; next < sites.length && sites[next] - bodiesStart < end; next++) {
-            const site = sites[next] - bodiesStart;
-            body.bytes(bodies.subarray(from, site));
-            const call = callTo(bodies[site]);
-            calls.push([body.length, call.length]);
-            body.bytes(call);
-            from = site + 1;
-        }
-        body.bytes(bodies.subarray(from, end));
-        out.u32(body.length);
-        // Everything from the body on moved by the size prefix's growth, then by each call's.
-        let by = out.length - start;
-        if (by !== (shift.at(-1) ?? 0))
-            moved(out.length, by);
-        const bodyAt = out.length;
-        for (const [offset, length] of calls) {
-            by += length - 1;
-            moved(bodyAt + offset + length, by);
-        }
-        out.bytes(body.view());
-    }
-    return { bodies: out.view(), moves: new CodeMoves(at, shift) };
+    return sites.map((at) => ({ at, length: 1, bytes: callTo(bytes[at]) }));
 }
 
 ;// CONCATENATED MODULE: ./src/wasm/opcodes.ts
@@ -1576,13 +1588,13 @@ const OPCODES = table;
  * instrumented copy only. V8 runs relaxed instructions with whatever the CPU does; the
  * deterministic profile fixes one result, which standard instructions compute:
  *
- *   i8x16.relaxed_swizzle          -> i8x16.swizzle            (swapped in place)
+ *   i8x16.relaxed_swizzle          -> i8x16.swizzle
  *   i32x4.relaxed_dot_i8x16_i7x16_add_s -> call $dot_add        (a helper appended to the module)
  *
- * Every patch keeps the instruction's length (a 2-byte sub-opcode LEB, padded where needed, or
- * `call` with a 2-byte function index), so no offset in the code section moves. The fused
- * multiply-adds need no change: V8 fuses them on FMA hardware, as the profile requires.
+ * as edits of the function bodies (code-edits.ts). The fused multiply-adds need no change: V8
+ * fuses them on FMA hardware, as the profile requires.
  */
+
 
 
 /** Relaxed sub-opcode -> the standard instruction with the deterministic profile's result. */
@@ -1605,8 +1617,6 @@ const SWAPS = new Map([
 const DOT_I16 = 0x112; // i16x8.relaxed_dot_i8x16_i7x16_s
 const DOT_I32_ADD = 0x113; // i32x4.relaxed_dot_i8x16_i7x16_add_s
 const relaxed_simd_CALL = 0x10;
-/** Largest function index a 2-byte LEB can hold. */
-const MAX_TWO_BYTE_INDEX = 0x3fff;
 const V128 = 0x7b;
 /** The sub-opcode of a SIMD instruction, from the opcode table. */
 function simdCode(name) {
@@ -1625,10 +1635,7 @@ function simd(name) {
     } while (v > 0);
     return bytes;
 }
-/** Two-byte LEB of `value` (< 2^14), padded with a continuation byte when it fits in one. */
-function twoByteLeb(value) {
-    return [0x80 | (value & 0x7f), value >> 7];
-}
+const call = (index) => [relaxed_simd_CALL, ...new ByteSink(6).u32(index).view()];
 /**
  * The deterministic dot products: signed 8-bit lanes of both operands multiplied into 16 bits,
  * adjacent products added with wrap-around; the i32 variant then adds pairs and the accumulator.
@@ -1662,8 +1669,7 @@ function addDotHelpers(added) {
         0x00,
         ...get(0),
         ...get(1),
-        relaxed_simd_CALL,
-        ...twoByteLeb(dot),
+        ...call(dot),
         ...simd('i32x4.extadd_pairwise_i16x8_s'),
         ...get(2),
         ...simd('i32x4.add'),
@@ -1671,35 +1677,24 @@ function addDotHelpers(added) {
     ]);
     return { dot, dotAdd };
 }
-/** A copy of the code section payload with relaxed-SIMD instructions lowered, if any. */
-function lowerRelaxedSimd(cx, sites, added) {
-    const code = cx.sections.find((s) => s.id === SectionId.Code);
-    if (!code || sites.length === 0)
-        return undefined;
-    // A copy, not `slice` (a view when the input is a Node Buffer): the output keeps the original.
-    const patched = new Uint8Array(code.end - code.payloadStart);
-    patched.set(cx.bytes.subarray(code.payloadStart, code.end));
+/** Edits replacing the relaxed-SIMD instruction at each of `sites` (input offsets of its prefix). */
+function relaxedSimdEdits(bytes, sites, added) {
     let helpers;
-    for (const site of sites) {
-        const at = site - code.payloadStart;
-        const [lo, hi] = [patched[at + 1], patched[at + 2]];
-        if ((lo & 0x80) === 0 || (hi & 0x80) !== 0)
-            continue; // not a 2-byte LEB: leave it
-        const sub = (lo & 0x7f) | (hi << 7);
+    const edits = [];
+    for (const at of sites) {
+        const r = new BinaryReader(bytes, at + 1);
+        const sub = r.u32();
+        const length = r.pos - at;
         const swap = SWAPS.get(sub);
         if (swap !== undefined) {
-            [patched[at + 1], patched[at + 2]] = twoByteLeb(simdCode(swap));
+            edits.push({ at, length, bytes: simd(swap) });
         }
         else if (sub === DOT_I16 || sub === DOT_I32_ADD) {
             helpers ??= addDotHelpers(added);
-            const target = sub === DOT_I16 ? helpers.dot : helpers.dotAdd;
-            if (target > MAX_TWO_BYTE_INDEX)
-                continue; // cannot patch in place: runs natively
-            patched[at] = relaxed_simd_CALL;
-            [patched[at + 1], patched[at + 2]] = twoByteLeb(target);
+            edits.push({ at, length, bytes: call(sub === DOT_I16 ? helpers.dot : helpers.dotAdd) });
         }
     }
-    return patched;
+    return edits;
 }
 
 ;// CONCATENATED MODULE: ./src/wizer/instrument.ts
@@ -1719,6 +1714,7 @@ function lowerRelaxedSimd(cx, sites, added) {
  * The start section is turned into an export so the host can bind the instance's memory to WASI
  * before the start function runs (V8 would run it inside the Instance constructor).
  */
+
 
 
 
@@ -1828,14 +1824,16 @@ function instrument(cx, relaxedSimdSites = [], floatMinMaxSites = []) {
         exports.name(START_EXPORT).byte(ExternalKind.Func).u32(start);
         exportCount++;
     }
-    // Relaxed SIMD is patched in place (same length); min/max then grows the bodies it touches.
     const inputBodiesStart = bodiesStart(cx.bytes, cx.sections);
-    const relaxed = lowerRelaxedSimd(cx, relaxedSimdSites, added);
-    let bodies = relaxed?.subarray(inputBodiesStart - codePayloadStart(cx.sections));
+    const edits = [
+        ...relaxedSimdEdits(cx.bytes, relaxedSimdSites, added),
+        ...floatMinMaxEdits(cx.bytes, floatMinMaxSites, added),
+    ].sort((a, b) => a.at - b.at);
+    let bodies;
     let moves = new CodeMoves();
-    if (floatMinMaxSites.length > 0) {
-        const input = bodies ?? cx.bytes.subarray(inputBodiesStart, codeEnd(cx.sections));
-        ({ bodies, moves } = lowerFloatMinMax(input, inputBodiesStart, floatMinMaxSites, added));
+    if (edits.length > 0) {
+        const input = cx.bytes.subarray(inputBodiesStart, codeEnd(cx.sections));
+        ({ bodies, moves } = applyCodeEdits(input, inputBodiesStart, edits));
     }
     const replacements = new Map();
     const extend = (id, extraCount, extra, entries) => {
@@ -1875,9 +1873,6 @@ function deferStartFunction(bytes) {
     const replacements = new Map([[SectionId.Export, extendVector(bytes, exportSection, 1, entry)]]);
     const wasm = assemble(bytes, sections, replacements);
     return { wasm, codeShift: bodiesStart(wasm, readSections(wasm)) - bodiesStart(bytes, sections) };
-}
-function codePayloadStart(sections) {
-    return sections.find((s) => s.id === SectionId.Code)?.payloadStart ?? 0;
 }
 function codeEnd(sections) {
     return sections.find((s) => s.id === SectionId.Code)?.end ?? 0;
@@ -3881,6 +3876,378 @@ function showFuncType(type) {
     return `(${parts.join(' ')})`;
 }
 
+;// CONCATENATED MODULE: ./src/wasm/code.ts
+
+// ---- Dispatch tables, built once from OPCODES ------------------------------------------------
+/** Primitive decoding steps that immediate kinds map to. */
+const STEP_U32 = 1;
+const STEP_S32 = 2;
+const STEP_S64 = 3;
+const STEP_S33 = 4;
+const STEP_BLOCKTYPE = 5;
+const STEP_BYTE = 6;
+const STEP_ZERO = 7;
+const STEP_BYTES4 = 8;
+const STEP_BYTES8 = 9;
+const STEP_BYTES16 = 10;
+const STEP_MEMARG = 11;
+const STEP_BR_TABLE = 12;
+const STEP_VALTYPES = 13;
+const STEP_CATCHES = 14;
+const STEP_OF = {
+    blocktype: STEP_BLOCKTYPE,
+    labelidx: STEP_U32,
+    br_table: STEP_BR_TABLE,
+    funcidx: STEP_U32,
+    typeidx: STEP_U32,
+    tableidx: STEP_U32,
+    localidx: STEP_U32,
+    globalidx: STEP_U32,
+    tagidx: STEP_U32,
+    dataidx: STEP_U32,
+    elemidx: STEP_U32,
+    memidx: STEP_U32,
+    fieldidx: STEP_U32,
+    u32: STEP_U32,
+    i32: STEP_S32,
+    i64: STEP_S64,
+    f32: STEP_BYTES4,
+    f64: STEP_BYTES8,
+    v128: STEP_BYTES16,
+    memarg: STEP_MEMARG,
+    laneidx: STEP_BYTE,
+    shuffle: STEP_BYTES16,
+    heaptype: STEP_S33,
+    valtypes: STEP_VALTYPES,
+    catches: STEP_CATCHES,
+    castflags: STEP_BYTE,
+    zero: STEP_ZERO,
+};
+const FIRST_PREFIX = 0xfb;
+const UNKNOWN = -1;
+const PREFIXED = -2;
+/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb–0xfe. */
+const singleIds = new Int16Array(256).fill(UNKNOWN);
+/** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
+const prefixedIds = [];
+/** Steps of entry `id` are `steps[stepStart[id] .. stepStart[id + 1]]`. */
+const stepStart = new Uint16Array(OPCODES.length + 1);
+const steps = [];
+/** +1 for block openers, -1 for `end`/`delegate`, else 0. */
+const blockDelta = new Int8Array(OPCODES.length);
+const names = [];
+/** Shortcuts for the hot loop: no immediates, one LEB index or i32, one memarg, anything else. */
+const SHAPE_NONE = 0;
+const SHAPE_U32 = 1;
+const SHAPE_MEMARG = 2;
+const SHAPE_OTHER = 3;
+const shapes = new Uint8Array(OPCODES.length);
+for (let prefix = FIRST_PREFIX; prefix <= 0xfe; prefix++) {
+    singleIds[prefix] = PREFIXED;
+    const codes = OPCODES.filter((o) => o.prefix === prefix).map((o) => o.code);
+    prefixedIds.push(new Int16Array(Math.max(...codes) + 1).fill(UNKNOWN));
+}
+OPCODES.forEach((info, id) => {
+    const ids = info.prefix === 0 ? singleIds : prefixedIds[info.prefix - FIRST_PREFIX];
+    if (ids[info.code] !== UNKNOWN)
+        throw new Error(`duplicate opcode ${info.name}`);
+    ids[info.code] = id;
+    stepStart[id] = steps.length;
+    for (const kind of info.immediates)
+        steps.push(STEP_OF[kind]);
+    const only = info.immediates.length === 1 ? STEP_OF[info.immediates[0]] : 0;
+    shapes[id] =
+        info.immediates.length === 0
+            ? SHAPE_NONE
+            : only === STEP_U32 || only === STEP_S32 // a one-byte s32 is just as valid as a one-byte u32
+                ? SHAPE_U32
+                : only === STEP_MEMARG
+                    ? SHAPE_MEMARG
+                    : SHAPE_OTHER;
+    blockDelta[id] = info.block === 'open' ? 1 : info.block === 'close' ? -1 : 0;
+    names.push(info.name);
+});
+stepStart[OPCODES.length] = steps.length;
+const stepCodes = Uint8Array.from(steps);
+/** Single-byte value types; 0x63/0x64 (`ref null ht` / `ref ht`) are followed by a heap type. */
+const SIMPLE_VALTYPE = new Uint8Array(128);
+for (const b of [
+    ...[0x7f, 0x7e, 0x7d, 0x7c, 0x7b], // i32 i64 f32 f64 v128
+    ...[0x74, 0x73, 0x72, 0x71, 0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69], // abstract refs
+]) {
+    SIMPLE_VALTYPE[b] = 1;
+}
+const REF_NULL = 0x63;
+const REF = 0x64;
+const EMPTY_BLOCK = 0x40;
+// ---- Public API ------------------------------------------------------------------------------
+/** The mnemonic of an opcode, or `unknown opcode 0x…` if the table has no such instruction. */
+function opcodeName(opcode, subopcode) {
+    const id = code_lookup(opcode, subopcode);
+    return id >= 0 ? names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
+}
+/** The table entry of an opcode as a visitor receives it, if there is one. */
+function opcodeInfo(opcode, subopcode) {
+    const id = code_lookup(opcode, subopcode);
+    return id >= 0 ? OPCODES[id] : undefined;
+}
+/**
+ * Walks one function body: `reader` spans exactly the body (after its size). Reads the local
+ * declarations, then visits every instruction; the body must end with the `end` that closes it.
+ */
+function walkFunctionBody(reader, visit) {
+    skipLocals(reader);
+    const bytes = reader.bytes;
+    const end = reader.end;
+    let pos = reader.pos;
+    let depth = 1;
+    while (pos < end) {
+        const offset = pos;
+        const opcode = bytes[pos++];
+        let subopcode = -1;
+        let id = singleIds[opcode];
+        if (id < 0) {
+            if (id === PREFIXED) {
+                const b = bytes[pos];
+                if (b < 0x80 && pos < end) {
+                    subopcode = b;
+                    pos++;
+                }
+                else {
+                    reader.pos = pos;
+                    subopcode = reader.u32();
+                    pos = reader.pos;
+                }
+                const ids = prefixedIds[opcode - FIRST_PREFIX];
+                id = subopcode < ids.length ? ids[subopcode] : UNKNOWN;
+            }
+            if (id < 0) {
+                throw reader.error(`unknown opcode ${hexOpcode(opcode, subopcode)}`, offset);
+            }
+        }
+        visit(opcode, subopcode, offset);
+        const shape = shapes[id];
+        // Fast paths for the common single-byte forms; everything else goes through the steps.
+        if (shape === SHAPE_NONE) {
+            // no immediates
+        }
+        else if (shape === SHAPE_U32 && bytes[pos] < 0x80 && pos < end) {
+            pos++; // local.get 3, br 0, call 42, i32.const 7, …
+        }
+        else if (shape === SHAPE_MEMARG &&
+            bytes[pos] < 0x40 &&
+            bytes[pos + 1] < 0x80 &&
+            pos + 1 < end) {
+            pos += 2; // alignment without a memory index, then a one-byte offset
+        }
+        else {
+            for (let i = stepStart[id], last = stepStart[id + 1]; i < last; i++) {
+                pos = skipImmediate(reader, stepCodes[i], pos);
+            }
+        }
+        const delta = blockDelta[id];
+        if (delta !== 0) {
+            depth += delta;
+            if (depth === 0) {
+                if (pos !== end)
+                    throw reader.error('operators remaining after end of function', pos);
+                reader.pos = pos;
+                return;
+            }
+        }
+    }
+    reader.pos = end;
+    throw reader.error('function body must end with END opcode', end);
+}
+/** Walks every body of a code section: `reader` spans the section payload. */
+function walkCodeSection(reader, visit) {
+    const count = reader.u32();
+    for (let i = 0; i < count; i++) {
+        const size = reader.u32();
+        walkFunctionBody(reader.sub(size), visit);
+    }
+    if (!reader.eof) {
+        throw reader.error('section size mismatch: unexpected data at the end of the section');
+    }
+}
+// ---- Decoding helpers ------------------------------------------------------------------------
+function code_lookup(opcode, subopcode) {
+    if (opcode < 0 || opcode > 0xff)
+        return UNKNOWN;
+    const id = singleIds[opcode];
+    if (id !== PREFIXED)
+        return id;
+    const ids = prefixedIds[opcode - FIRST_PREFIX];
+    return subopcode >= 0 && subopcode < ids.length ? ids[subopcode] : UNKNOWN;
+}
+function hexOpcode(opcode, subopcode) {
+    const head = `0x${opcode.toString(16).padStart(2, '0')}`;
+    return subopcode < 0 ? head : `${head} 0x${subopcode.toString(16)}`;
+}
+function skipLocals(reader) {
+    const groups = reader.u32();
+    for (let i = 0; i < groups; i++) {
+        reader.u32();
+        skipValType(reader);
+    }
+}
+function skipValType(reader) {
+    const offset = reader.pos;
+    const b = reader.u8();
+    if (b === REF_NULL || b === REF) {
+        reader.pos = skipSigned(reader, reader.pos, 33);
+    }
+    else if (b >= 0x80 || SIMPLE_VALTYPE[b] !== 1) {
+        throw reader.error(`invalid value type 0x${b.toString(16)}`, offset);
+    }
+}
+/** Skips one immediate starting at `pos`; returns the position after it. */
+function skipImmediate(reader, step, pos) {
+    const bytes = reader.bytes;
+    switch (step) {
+        case STEP_U32:
+            if (bytes[pos] < 0x80 && pos < reader.end)
+                return pos + 1;
+            return skipUnsigned(reader, pos, 32);
+        case STEP_S32:
+            return skipSigned(reader, pos, 32);
+        case STEP_S64:
+            return skipSigned(reader, pos, 64);
+        case STEP_S33:
+            return skipSigned(reader, pos, 33);
+        case STEP_BLOCKTYPE: {
+            const b = bytes[pos];
+            if (pos < reader.end && (b === EMPTY_BLOCK || (b < 0x80 && SIMPLE_VALTYPE[b] === 1))) {
+                return pos + 1;
+            }
+            if (b === REF_NULL || b === REF)
+                return skipSigned(reader, pos + 1, 33);
+            return skipSigned(reader, pos, 33);
+        }
+        case STEP_BYTE:
+            return skipBytes(reader, pos, 1);
+        case STEP_ZERO:
+            if (pos < reader.end && bytes[pos] !== 0) {
+                throw reader.error('nonzero byte after `atomic.fence`', pos);
+            }
+            return skipBytes(reader, pos, 1);
+        case STEP_BYTES4:
+            return skipBytes(reader, pos, 4);
+        case STEP_BYTES8:
+            return skipBytes(reader, pos, 8);
+        case STEP_BYTES16:
+            return skipBytes(reader, pos, 16);
+        case STEP_MEMARG:
+            return skipMemarg(reader, pos);
+        case STEP_BR_TABLE: {
+            reader.pos = pos;
+            const targets = reader.u32() + 1; // the vector, then the default label
+            pos = reader.pos;
+            for (let i = 0; i < targets; i++)
+                pos = skipUnsigned(reader, pos, 32);
+            return pos;
+        }
+        case STEP_VALTYPES: {
+            reader.pos = pos;
+            const count = reader.u32();
+            for (let i = 0; i < count; i++)
+                skipValType(reader);
+            return reader.pos;
+        }
+        case STEP_CATCHES:
+            return skipCatches(reader, pos);
+        default:
+            throw new Error(`unreachable: immediate step ${step}`);
+    }
+}
+function skipMemarg(reader, pos) {
+    let align = reader.bytes[pos];
+    if (align < 0x80 && pos < reader.end) {
+        pos++;
+    }
+    else {
+        reader.pos = pos;
+        align = reader.u32();
+        pos = reader.pos;
+    }
+    // Multi-memory: bit 6 of the alignment field announces an explicit memory index.
+    if ((align & 0x40) !== 0)
+        pos = skipUnsigned(reader, pos, 32);
+    // memory64: offsets are u64 (a superset of the u32 encoding used for 32-bit memories).
+    return skipUnsigned(reader, pos, 64);
+}
+function skipCatches(reader, pos) {
+    reader.pos = pos;
+    const count = reader.u32();
+    for (let i = 0; i < count; i++) {
+        const kindOffset = reader.pos;
+        const kind = reader.u8();
+        if (kind > 3)
+            throw reader.error(`invalid catch kind 0x${kind.toString(16)}`, kindOffset);
+        if (kind < 2)
+            reader.u32(); // `catch` / `catch_ref` name a tag
+        reader.u32();
+    }
+    return reader.pos;
+}
+function skipBytes(reader, pos, n) {
+    if (pos + n > reader.end)
+        throw reader.error('unexpected end-of-file', reader.end);
+    return pos + n;
+}
+/**
+ * Skips an unsigned LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
+ * allowed byte the continuation bit and the bits beyond the width must be zero.
+ */
+function skipUnsigned(reader, start, bits) {
+    const bytes = reader.bytes;
+    const limit = start + Math.ceil(bits / 7) - 1;
+    const lastMask = bits === 32 ? 0xf0 : 0xfe;
+    let pos = start;
+    for (;;) {
+        if (pos >= reader.end)
+            throw reader.error('unexpected end-of-file', reader.end);
+        const b = bytes[pos];
+        if (pos === limit) {
+            if ((b & lastMask) !== 0)
+                throw lebError(reader, start, b, `u${bits}`);
+            return pos + 1;
+        }
+        pos++;
+        if (b < 0x80)
+            return pos;
+    }
+}
+/**
+ * Skips a signed LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
+ * allowed byte the continuation bit must be clear and the bits from the sign bit up must be equal.
+ */
+function skipSigned(reader, start, bits) {
+    const bytes = reader.bytes;
+    const limit = start + Math.ceil(bits / 7) - 1;
+    const signMask = bits === 32 ? 0x78 : bits === 33 ? 0x70 : 0x7f;
+    let pos = start;
+    for (;;) {
+        if (pos >= reader.end)
+            throw reader.error('unexpected end-of-file', reader.end);
+        const b = bytes[pos];
+        if (pos === limit) {
+            const high = b & signMask;
+            if (b >= 0x80 || (high !== 0 && high !== signMask)) {
+                throw lebError(reader, start, b, `s${bits}`);
+            }
+            return pos + 1;
+        }
+        pos++;
+        if (b < 0x80)
+            return pos;
+    }
+}
+function lebError(reader, start, last, type) {
+    const what = last >= 0x80 ? 'integer representation too long' : 'integer too large';
+    return reader.error(`invalid var_${type}: ${what}`, start);
+}
+
 ;// CONCATENATED MODULE: ./src/wizer/ref-types.ts
 /**
  * Reference types that upstream's engine refuses when it compiles: its configuration has the GC,
@@ -3893,8 +4260,8 @@ const GC_HEAP_TYPES = new Set([0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x71, 0x72, 0x73]);
 const EXCEPTION_HEAP_TYPES = new Set([0x69, 0x74]);
 const FUNC = 0x70;
 const EXTERN = 0x6f;
-const REF_NULL = 0x63;
-const REF = 0x64;
+const ref_types_REF_NULL = 0x63;
+const ref_types_REF = 0x64;
 /** Why upstream refuses the heap type starting at `at`, or undefined if it accepts it. */
 function heapTypeRefusal(bytes, at, site) {
     const first = bytes[at];
@@ -3913,9 +4280,9 @@ function heapTypeRefusal(bytes, at, site) {
 /** Why upstream refuses the value type starting at `at`, or undefined if it accepts it. */
 function valTypeRefusal(bytes, at, site) {
     const first = bytes[at];
-    if (first === REF)
+    if (first === ref_types_REF)
         return 'function references required for non-nullable types';
-    if (first === REF_NULL)
+    if (first === ref_types_REF_NULL)
         return heapTypeRefusal(bytes, at + 1, site);
     if (GC_HEAP_TYPES.has(first) || EXCEPTION_HEAP_TYPES.has(first)) {
         return heapTypeRefusal(bytes, at, site);
@@ -3924,7 +4291,7 @@ function valTypeRefusal(bytes, at, site) {
 }
 /** Whether a block type's first byte is a reference value type (not empty, numeric or an index). */
 function isRefTypeByte(byte) {
-    return byte >= REF_NULL && byte <= 0x74;
+    return byte >= ref_types_REF_NULL && byte <= 0x74;
 }
 
 ;// CONCATENATED MODULE: ./src/wizer/parse.ts
@@ -3936,6 +4303,7 @@ function isRefTypeByte(byte) {
  * Decode errors surface as `WasmDecodeError` with absolute offsets; the pipeline wraps them in
  * "wasm validation failed" as upstream does.
  */
+
 
 
 
@@ -4027,8 +4395,11 @@ function readTypes(r, cx) {
         const at = r.pos;
         const form = r.peek();
         if (form === 0x4e) {
-            // A recursion group: GC proposal.
-            cx.features.gcAt ??= at;
+            // An explicit recursion group: GC proposal.
+            cx.features.gc ??= {
+                offset: at,
+                reason: 'rec group usage requires `gc` proposal to be enabled',
+            };
             r.u8();
             for (let k = r.u32(); k > 0; k--)
                 cx.types.push(readSubType(r, cx.features));
@@ -4042,8 +4413,12 @@ function readSubType(r, features) {
     const at = r.pos;
     let form = r.u8();
     if (form === 0x50 || form === 0x4f) {
-        features.gcAt ??= at;
-        for (let k = r.u32(); k > 0; k--)
+        // Without GC only a final type without supertypes passes (as a plain definition).
+        const supertypes = r.u32();
+        if (form === 0x50 || supertypes > 0) {
+            features.gc ??= { offset: at, reason: 'gc proposal must be enabled to use subtypes' };
+        }
+        for (let k = supertypes; k > 0; k--)
             r.u32();
         form = r.u8();
     }
@@ -4059,12 +4434,18 @@ function readSubType(r, features) {
             return { params, results, offset: at };
         }
         case 0x5f:
-            features.gcAt ??= at;
+            features.gc ??= {
+                offset: at,
+                reason: 'struct indexed types not supported without the gc feature',
+            };
             for (let k = r.u32(); k > 0; k--)
                 readFieldType(r);
             return undefined;
         case 0x5e:
-            features.gcAt ??= at;
+            features.gc ??= {
+                offset: at,
+                reason: 'array indexed types not supported without the gc feature',
+            };
             readFieldType(r);
             return undefined;
         default:
@@ -4259,8 +4640,9 @@ function scanConstExpr(r, features) {
             case 0xfb: {
                 // GC constant instructions (struct.new, array.new_fixed, ref.i31, ...): GC is refused
                 // later; skip their immediates generously enough to stay in sync for common forms.
-                features.gcAt ??= at;
                 const sub = r.u32();
+                const reason = `constant expression required: non-constant operator: ${opcodeName(op, sub)}`;
+                features.gc ??= { offset: at, reason };
                 if (sub === 0x08) {
                     r.u32();
                     r.u32();
@@ -4379,378 +4761,6 @@ function guestFailure(context, error, home) {
     return context === undefined ? failure : new errors/* WizerError */.Mx(context, { cause: failure });
 }
 
-;// CONCATENATED MODULE: ./src/wasm/code.ts
-
-// ---- Dispatch tables, built once from OPCODES ------------------------------------------------
-/** Primitive decoding steps that immediate kinds map to. */
-const STEP_U32 = 1;
-const STEP_S32 = 2;
-const STEP_S64 = 3;
-const STEP_S33 = 4;
-const STEP_BLOCKTYPE = 5;
-const STEP_BYTE = 6;
-const STEP_ZERO = 7;
-const STEP_BYTES4 = 8;
-const STEP_BYTES8 = 9;
-const STEP_BYTES16 = 10;
-const STEP_MEMARG = 11;
-const STEP_BR_TABLE = 12;
-const STEP_VALTYPES = 13;
-const STEP_CATCHES = 14;
-const STEP_OF = {
-    blocktype: STEP_BLOCKTYPE,
-    labelidx: STEP_U32,
-    br_table: STEP_BR_TABLE,
-    funcidx: STEP_U32,
-    typeidx: STEP_U32,
-    tableidx: STEP_U32,
-    localidx: STEP_U32,
-    globalidx: STEP_U32,
-    tagidx: STEP_U32,
-    dataidx: STEP_U32,
-    elemidx: STEP_U32,
-    memidx: STEP_U32,
-    fieldidx: STEP_U32,
-    u32: STEP_U32,
-    i32: STEP_S32,
-    i64: STEP_S64,
-    f32: STEP_BYTES4,
-    f64: STEP_BYTES8,
-    v128: STEP_BYTES16,
-    memarg: STEP_MEMARG,
-    laneidx: STEP_BYTE,
-    shuffle: STEP_BYTES16,
-    heaptype: STEP_S33,
-    valtypes: STEP_VALTYPES,
-    catches: STEP_CATCHES,
-    castflags: STEP_BYTE,
-    zero: STEP_ZERO,
-};
-const FIRST_PREFIX = 0xfb;
-const UNKNOWN = -1;
-const PREFIXED = -2;
-/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb–0xfe. */
-const singleIds = new Int16Array(256).fill(UNKNOWN);
-/** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
-const prefixedIds = [];
-/** Steps of entry `id` are `steps[stepStart[id] .. stepStart[id + 1]]`. */
-const stepStart = new Uint16Array(OPCODES.length + 1);
-const steps = [];
-/** +1 for block openers, -1 for `end`/`delegate`, else 0. */
-const blockDelta = new Int8Array(OPCODES.length);
-const names = [];
-/** Shortcuts for the hot loop: no immediates, one LEB index or i32, one memarg, anything else. */
-const SHAPE_NONE = 0;
-const SHAPE_U32 = 1;
-const SHAPE_MEMARG = 2;
-const SHAPE_OTHER = 3;
-const shapes = new Uint8Array(OPCODES.length);
-for (let prefix = FIRST_PREFIX; prefix <= 0xfe; prefix++) {
-    singleIds[prefix] = PREFIXED;
-    const codes = OPCODES.filter((o) => o.prefix === prefix).map((o) => o.code);
-    prefixedIds.push(new Int16Array(Math.max(...codes) + 1).fill(UNKNOWN));
-}
-OPCODES.forEach((info, id) => {
-    const ids = info.prefix === 0 ? singleIds : prefixedIds[info.prefix - FIRST_PREFIX];
-    if (ids[info.code] !== UNKNOWN)
-        throw new Error(`duplicate opcode ${info.name}`);
-    ids[info.code] = id;
-    stepStart[id] = steps.length;
-    for (const kind of info.immediates)
-        steps.push(STEP_OF[kind]);
-    const only = info.immediates.length === 1 ? STEP_OF[info.immediates[0]] : 0;
-    shapes[id] =
-        info.immediates.length === 0
-            ? SHAPE_NONE
-            : only === STEP_U32 || only === STEP_S32 // a one-byte s32 is just as valid as a one-byte u32
-                ? SHAPE_U32
-                : only === STEP_MEMARG
-                    ? SHAPE_MEMARG
-                    : SHAPE_OTHER;
-    blockDelta[id] = info.block === 'open' ? 1 : info.block === 'close' ? -1 : 0;
-    names.push(info.name);
-});
-stepStart[OPCODES.length] = steps.length;
-const stepCodes = Uint8Array.from(steps);
-/** Single-byte value types; 0x63/0x64 (`ref null ht` / `ref ht`) are followed by a heap type. */
-const SIMPLE_VALTYPE = new Uint8Array(128);
-for (const b of [
-    ...[0x7f, 0x7e, 0x7d, 0x7c, 0x7b], // i32 i64 f32 f64 v128
-    ...[0x74, 0x73, 0x72, 0x71, 0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69], // abstract refs
-]) {
-    SIMPLE_VALTYPE[b] = 1;
-}
-const code_REF_NULL = 0x63;
-const code_REF = 0x64;
-const EMPTY_BLOCK = 0x40;
-// ---- Public API ------------------------------------------------------------------------------
-/** The mnemonic of an opcode, or `unknown opcode 0x…` if the table has no such instruction. */
-function opcodeName(opcode, subopcode) {
-    const id = code_lookup(opcode, subopcode);
-    return id >= 0 ? names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
-}
-/** The table entry of an opcode as a visitor receives it, if there is one. */
-function opcodeInfo(opcode, subopcode) {
-    const id = code_lookup(opcode, subopcode);
-    return id >= 0 ? OPCODES[id] : undefined;
-}
-/**
- * Walks one function body: `reader` spans exactly the body (after its size). Reads the local
- * declarations, then visits every instruction; the body must end with the `end` that closes it.
- */
-function walkFunctionBody(reader, visit) {
-    skipLocals(reader);
-    const bytes = reader.bytes;
-    const end = reader.end;
-    let pos = reader.pos;
-    let depth = 1;
-    while (pos < end) {
-        const offset = pos;
-        const opcode = bytes[pos++];
-        let subopcode = -1;
-        let id = singleIds[opcode];
-        if (id < 0) {
-            if (id === PREFIXED) {
-                const b = bytes[pos];
-                if (b < 0x80 && pos < end) {
-                    subopcode = b;
-                    pos++;
-                }
-                else {
-                    reader.pos = pos;
-                    subopcode = reader.u32();
-                    pos = reader.pos;
-                }
-                const ids = prefixedIds[opcode - FIRST_PREFIX];
-                id = subopcode < ids.length ? ids[subopcode] : UNKNOWN;
-            }
-            if (id < 0) {
-                throw reader.error(`unknown opcode ${hexOpcode(opcode, subopcode)}`, offset);
-            }
-        }
-        visit(opcode, subopcode, offset);
-        const shape = shapes[id];
-        // Fast paths for the common single-byte forms; everything else goes through the steps.
-        if (shape === SHAPE_NONE) {
-            // no immediates
-        }
-        else if (shape === SHAPE_U32 && bytes[pos] < 0x80 && pos < end) {
-            pos++; // local.get 3, br 0, call 42, i32.const 7, …
-        }
-        else if (shape === SHAPE_MEMARG &&
-            bytes[pos] < 0x40 &&
-            bytes[pos + 1] < 0x80 &&
-            pos + 1 < end) {
-            pos += 2; // alignment without a memory index, then a one-byte offset
-        }
-        else {
-            for (let i = stepStart[id], last = stepStart[id + 1]; i < last; i++) {
-                pos = skipImmediate(reader, stepCodes[i], pos);
-            }
-        }
-        const delta = blockDelta[id];
-        if (delta !== 0) {
-            depth += delta;
-            if (depth === 0) {
-                if (pos !== end)
-                    throw reader.error('operators remaining after end of function', pos);
-                reader.pos = pos;
-                return;
-            }
-        }
-    }
-    reader.pos = end;
-    throw reader.error('function body must end with END opcode', end);
-}
-/** Walks every body of a code section: `reader` spans the section payload. */
-function walkCodeSection(reader, visit) {
-    const count = reader.u32();
-    for (let i = 0; i < count; i++) {
-        const size = reader.u32();
-        walkFunctionBody(reader.sub(size), visit);
-    }
-    if (!reader.eof) {
-        throw reader.error('section size mismatch: unexpected data at the end of the section');
-    }
-}
-// ---- Decoding helpers ------------------------------------------------------------------------
-function code_lookup(opcode, subopcode) {
-    if (opcode < 0 || opcode > 0xff)
-        return UNKNOWN;
-    const id = singleIds[opcode];
-    if (id !== PREFIXED)
-        return id;
-    const ids = prefixedIds[opcode - FIRST_PREFIX];
-    return subopcode >= 0 && subopcode < ids.length ? ids[subopcode] : UNKNOWN;
-}
-function hexOpcode(opcode, subopcode) {
-    const head = `0x${opcode.toString(16).padStart(2, '0')}`;
-    return subopcode < 0 ? head : `${head} 0x${subopcode.toString(16)}`;
-}
-function skipLocals(reader) {
-    const groups = reader.u32();
-    for (let i = 0; i < groups; i++) {
-        reader.u32();
-        skipValType(reader);
-    }
-}
-function skipValType(reader) {
-    const offset = reader.pos;
-    const b = reader.u8();
-    if (b === code_REF_NULL || b === code_REF) {
-        reader.pos = skipSigned(reader, reader.pos, 33);
-    }
-    else if (b >= 0x80 || SIMPLE_VALTYPE[b] !== 1) {
-        throw reader.error(`invalid value type 0x${b.toString(16)}`, offset);
-    }
-}
-/** Skips one immediate starting at `pos`; returns the position after it. */
-function skipImmediate(reader, step, pos) {
-    const bytes = reader.bytes;
-    switch (step) {
-        case STEP_U32:
-            if (bytes[pos] < 0x80 && pos < reader.end)
-                return pos + 1;
-            return skipUnsigned(reader, pos, 32);
-        case STEP_S32:
-            return skipSigned(reader, pos, 32);
-        case STEP_S64:
-            return skipSigned(reader, pos, 64);
-        case STEP_S33:
-            return skipSigned(reader, pos, 33);
-        case STEP_BLOCKTYPE: {
-            const b = bytes[pos];
-            if (pos < reader.end && (b === EMPTY_BLOCK || (b < 0x80 && SIMPLE_VALTYPE[b] === 1))) {
-                return pos + 1;
-            }
-            if (b === code_REF_NULL || b === code_REF)
-                return skipSigned(reader, pos + 1, 33);
-            return skipSigned(reader, pos, 33);
-        }
-        case STEP_BYTE:
-            return skipBytes(reader, pos, 1);
-        case STEP_ZERO:
-            if (pos < reader.end && bytes[pos] !== 0) {
-                throw reader.error('nonzero byte after `atomic.fence`', pos);
-            }
-            return skipBytes(reader, pos, 1);
-        case STEP_BYTES4:
-            return skipBytes(reader, pos, 4);
-        case STEP_BYTES8:
-            return skipBytes(reader, pos, 8);
-        case STEP_BYTES16:
-            return skipBytes(reader, pos, 16);
-        case STEP_MEMARG:
-            return skipMemarg(reader, pos);
-        case STEP_BR_TABLE: {
-            reader.pos = pos;
-            const targets = reader.u32() + 1; // the vector, then the default label
-            pos = reader.pos;
-            for (let i = 0; i < targets; i++)
-                pos = skipUnsigned(reader, pos, 32);
-            return pos;
-        }
-        case STEP_VALTYPES: {
-            reader.pos = pos;
-            const count = reader.u32();
-            for (let i = 0; i < count; i++)
-                skipValType(reader);
-            return reader.pos;
-        }
-        case STEP_CATCHES:
-            return skipCatches(reader, pos);
-        default:
-            throw new Error(`unreachable: immediate step ${step}`);
-    }
-}
-function skipMemarg(reader, pos) {
-    let align = reader.bytes[pos];
-    if (align < 0x80 && pos < reader.end) {
-        pos++;
-    }
-    else {
-        reader.pos = pos;
-        align = reader.u32();
-        pos = reader.pos;
-    }
-    // Multi-memory: bit 6 of the alignment field announces an explicit memory index.
-    if ((align & 0x40) !== 0)
-        pos = skipUnsigned(reader, pos, 32);
-    // memory64: offsets are u64 (a superset of the u32 encoding used for 32-bit memories).
-    return skipUnsigned(reader, pos, 64);
-}
-function skipCatches(reader, pos) {
-    reader.pos = pos;
-    const count = reader.u32();
-    for (let i = 0; i < count; i++) {
-        const kindOffset = reader.pos;
-        const kind = reader.u8();
-        if (kind > 3)
-            throw reader.error(`invalid catch kind 0x${kind.toString(16)}`, kindOffset);
-        if (kind < 2)
-            reader.u32(); // `catch` / `catch_ref` name a tag
-        reader.u32();
-    }
-    return reader.pos;
-}
-function skipBytes(reader, pos, n) {
-    if (pos + n > reader.end)
-        throw reader.error('unexpected end-of-file', reader.end);
-    return pos + n;
-}
-/**
- * Skips an unsigned LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
- * allowed byte the continuation bit and the bits beyond the width must be zero.
- */
-function skipUnsigned(reader, start, bits) {
-    const bytes = reader.bytes;
-    const limit = start + Math.ceil(bits / 7) - 1;
-    const lastMask = bits === 32 ? 0xf0 : 0xfe;
-    let pos = start;
-    for (;;) {
-        if (pos >= reader.end)
-            throw reader.error('unexpected end-of-file', reader.end);
-        const b = bytes[pos];
-        if (pos === limit) {
-            if ((b & lastMask) !== 0)
-                throw lebError(reader, start, b, `u${bits}`);
-            return pos + 1;
-        }
-        pos++;
-        if (b < 0x80)
-            return pos;
-    }
-}
-/**
- * Skips a signed LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
- * allowed byte the continuation bit must be clear and the bits from the sign bit up must be equal.
- */
-function skipSigned(reader, start, bits) {
-    const bytes = reader.bytes;
-    const limit = start + Math.ceil(bits / 7) - 1;
-    const signMask = bits === 32 ? 0x78 : bits === 33 ? 0x70 : 0x7f;
-    let pos = start;
-    for (;;) {
-        if (pos >= reader.end)
-            throw reader.error('unexpected end-of-file', reader.end);
-        const b = bytes[pos];
-        if (pos === limit) {
-            const high = b & signMask;
-            if (b >= 0x80 || (high !== 0 && high !== signMask)) {
-                throw lebError(reader, start, b, `s${bits}`);
-            }
-            return pos + 1;
-        }
-        pos++;
-        if (b < 0x80)
-            return pos;
-    }
-}
-function lebError(reader, start, last, type) {
-    const what = last >= 0x80 ? 'integer representation too long' : 'integer too large';
-    return reader.error(`invalid var_${type}: ${what}`, start);
-}
-
 ;// CONCATENATED MODULE: ./src/wizer/context.ts
 /** Prefix reserved for the names instrumentation adds. */
 const RESERVED_PREFIX = '__wizer_';
@@ -4860,12 +4870,18 @@ function moduleProposalRefusal(cx, enabled) {
 }
 /**
  * Function types: each parameter and result type, then the result count. A GC type definition is
- * refused at its own offset before anything after it, so the scan stops there.
+ * refused at its own offset (parse.ts) before anything after it, so the scan stops there.
  */
 function typeRefusal(r, enabled) {
     for (let n = r.u32(); n > 0; n--) {
         const offset = r.pos;
-        if (r.u8() !== 0x60)
+        let form = r.u8();
+        // A final type without supertypes is a plain definition; other GC forms are refused first.
+        if (form === 0x4f && r.peek() === 0) {
+            r.u8();
+            form = r.u8();
+        }
+        if (form !== 0x60)
             return undefined;
         let resultCount = 0;
         for (let list = 0; list < 2; list++) {
@@ -5286,7 +5302,7 @@ function checkEngineFeatures(cx, uses, enabled) {
     const moduleRefusal = switchedOff ? moduleProposalRefusal(cx, enabled) : undefined;
     const parseErrors = [
         [moduleRefusal?.offset, moduleRefusal?.reason ?? ''],
-        [features.gcAt, 'struct indexed types not supported without the gc feature'],
+        [features.gc?.offset, features.gc?.reason ?? ''],
         [features.exceptionsAt, 'exceptions proposal not enabled'],
         [
             features.customPageSizeAt,
@@ -5629,14 +5645,14 @@ function initialize(cx, module, environment, initFunc, startExport, upstreamOffs
                 cause: `expected 0 types, found ${type.results.length}`,
             });
         }
-        call(instance, REACTOR_INIT, 'calling the Reactor initialization function', home);
+        run_call(instance, REACTOR_INIT, 'calling the Reactor initialization function', home);
         if (initFunc === REACTOR_INIT)
             return instanceState(instance);
     }
-    call(instance, initFunc, `the \`${initFunc}\` function trapped`, home);
+    run_call(instance, initFunc, `the \`${initFunc}\` function trapped`, home);
     return instanceState(instance);
 }
-function call(instance, name, context, home) {
+function run_call(instance, name, context, home) {
     const fn = instance.exports[name];
     try {
         fn();

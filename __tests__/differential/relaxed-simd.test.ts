@@ -198,3 +198,24 @@ describe.concurrent('differential: relaxed SIMD', () => {
     });
   }
 });
+
+describe('differential: relaxed SIMD lowering where the helper call is long', () => {
+  it('§11.43 the dot products are deterministic in a module of more than 16,384 functions', async () => {
+    // The helpers' indices then need a 3-byte LEB, longer than the instruction they replace.
+    const filler = '(func)'.repeat(16_400);
+    const dotAdd = cases.find((c) => c.op === 'i32x4.relaxed_dot_i8x16_i7x16_add_s')!;
+    const dot = cases.find((c) => c.op === 'i16x8.relaxed_dot_i8x16_i7x16_s')!;
+    const module = `
+      (module
+        ${filler}
+        (global $a (mut v128) (v128.const i64x2 0 0))
+        (global $b (mut v128) (v128.const i64x2 0 0))
+        (func (export "wizer-initialize")
+          (global.set $a ${expression(dotAdd)})
+          (global.set $b ${expression(dot)})))`;
+    const { upstream, ours } = await expectSameSuccess(await diffWat(module));
+    expect(ours.globals.map((g) => toHex(g.init))).toEqual(
+      upstream.globals.map((g) => toHex(g.init)),
+    );
+  });
+});

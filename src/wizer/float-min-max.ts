@@ -15,12 +15,11 @@
  *
  *   f64.min      becomes   call $f64_min        (a helper appended to the module)
  *
- * The call is longer than the 1-byte opcode, so the bodies that hold one grow; `CodeMoves` maps
- * offsets in the copy back to the original, for trap backtraces.
+ * The call is longer than the 1-byte opcode, so the bodies that hold one grow (code-edits.ts).
  */
 import { ByteSink } from '../wasm/writer.js';
-import { BinaryReader } from '../wasm/reader.js';
 import { ValTypeCode } from '../wasm/constants.js';
+import type { CodeEdit } from './code-edits.js';
 import type { AddedFunctions } from './instrument.js';
 
 const CALL = 0x10;
@@ -31,29 +30,6 @@ const OPERAND_TYPE: ReadonlyMap<number, number> = new Map([
   [0xa4, ValTypeCode.F64], // f64.min
   [0xa5, ValTypeCode.F64], // f64.max
 ]);
-
-/**
- * Where the bodies of the copy moved relative to the original: from `at[i]` (an offset in the
- * copy's bodies) on, the original offset is the copy's minus `shift[i]`. Both ascend with `at`.
- */
-export class CodeMoves {
-  constructor(
-    private readonly at: readonly number[] = [],
-    private readonly shift: readonly number[] = [],
-  ) {}
-
-  /** The original offset, relative to the first body, of `offset` relative to the copy's. */
-  original(offset: number): number {
-    let lo = 0;
-    let hi = this.at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.at[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? offset : offset - this.shift[lo - 1]!;
-  }
-}
 
 /**
  * The helper for one opcode: `(a, b) -> result` as above. Fast path: V8's min/max is right unless
@@ -78,16 +54,12 @@ function helperBody(opcode: number, float: number): number[] {
   ];
 }
 
-/**
- * The function bodies with every min/max at `sites` (absolute offsets in the input; `bodiesStart`
- * is the input offset of `bodies[0]`) replaced by a call to its helper, and how offsets moved.
- */
-export function lowerFloatMinMax(
-  bodies: Uint8Array,
-  bodiesStart: number,
+/** Edits replacing the min/max at each of `sites` (input offsets) by a call to its helper. */
+export function floatMinMaxEdits(
+  bytes: Uint8Array,
   sites: readonly number[],
   added: AddedFunctions,
-): { bodies: Uint8Array; moves: CodeMoves } {
+): CodeEdit[] {
   const helpers = new Map<number, number[]>();
   const callTo = (opcode: number): number[] => {
     let call = helpers.get(opcode);
@@ -100,48 +72,5 @@ export function lowerFloatMinMax(
     }
     return call;
   };
-
-  const out = new ByteSink(bodies.length + sites.length * 3 + 16);
-  const at: number[] = [];
-  const shift: number[] = [];
-  const moved = (from: number, by: number) => {
-    at.push(from);
-    shift.push(by);
-  };
-  const r = new BinaryReader(bodies, 0, bodies.length);
-  let next = 0; // index into sites
-  while (r.pos < bodies.length) {
-    const sizeAt = r.pos;
-    const size = r.u32();
-    const start = r.pos;
-    const end = start + size;
-    r.pos = end;
-    if (next >= sites.length || sites[next]! - bodiesStart >= end) {
-      out.bytes(bodies.subarray(sizeAt, end)); // untouched, size prefix as given
-      continue;
-    }
-    const body = new ByteSink(size + 16);
-    let from = start;
-    const calls: Array<[siteInBody: number, length: number]> = [];
-    for (; next < sites.length && sites[next]! - bodiesStart < end; next++) {
-      const site = sites[next]! - bodiesStart;
-      body.bytes(bodies.subarray(from, site));
-      const call = callTo(bodies[site]!);
-      calls.push([body.length, call.length]);
-      body.bytes(call);
-      from = site + 1;
-    }
-    body.bytes(bodies.subarray(from, end));
-    out.u32(body.length);
-    // Everything from the body on moved by the size prefix's growth, then by each call's.
-    let by = out.length - start;
-    if (by !== (shift.at(-1) ?? 0)) moved(out.length, by);
-    const bodyAt = out.length;
-    for (const [offset, length] of calls) {
-      by += length - 1;
-      moved(bodyAt + offset + length, by);
-    }
-    out.bytes(body.view());
-  }
-  return { bodies: out.view(), moves: new CodeMoves(at, shift) };
+  return sites.map((at) => ({ at, length: 1, bytes: callTo(bytes[at]!) }));
 }

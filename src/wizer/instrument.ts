@@ -19,8 +19,9 @@ import { type RawSection, readSections } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
 import type { ModuleContext } from './context.js';
-import { CodeMoves, lowerFloatMinMax } from './float-min-max.js';
-import { lowerRelaxedSimd } from './relaxed-simd.js';
+import { applyCodeEdits, CodeMoves } from './code-edits.js';
+import { floatMinMaxEdits } from './float-min-max.js';
+import { relaxedSimdEdits } from './relaxed-simd.js';
 
 /** How the snapshot reads one mutable global back. */
 export interface GlobalProbe {
@@ -155,14 +156,16 @@ export function instrument(
     exportCount++;
   }
 
-  // Relaxed SIMD is patched in place (same length); min/max then grows the bodies it touches.
   const inputBodiesStart = bodiesStart(cx.bytes, cx.sections);
-  const relaxed = lowerRelaxedSimd(cx, relaxedSimdSites, added);
-  let bodies = relaxed?.subarray(inputBodiesStart - codePayloadStart(cx.sections));
+  const edits = [
+    ...relaxedSimdEdits(cx.bytes, relaxedSimdSites, added),
+    ...floatMinMaxEdits(cx.bytes, floatMinMaxSites, added),
+  ].sort((a, b) => a.at - b.at);
+  let bodies: Uint8Array | undefined;
   let moves = new CodeMoves();
-  if (floatMinMaxSites.length > 0) {
-    const input = bodies ?? cx.bytes.subarray(inputBodiesStart, codeEnd(cx.sections));
-    ({ bodies, moves } = lowerFloatMinMax(input, inputBodiesStart, floatMinMaxSites, added));
+  if (edits.length > 0) {
+    const input = cx.bytes.subarray(inputBodiesStart, codeEnd(cx.sections));
+    ({ bodies, moves } = applyCodeEdits(input, inputBodiesStart, edits));
   }
 
   const replacements = new Map<number, Uint8Array>();
@@ -204,10 +207,6 @@ export function deferStartFunction(bytes: Uint8Array): { wasm: Uint8Array; codeS
   const replacements = new Map([[SectionId.Export, extendVector(bytes, exportSection, 1, entry)]]);
   const wasm = assemble(bytes, sections, replacements);
   return { wasm, codeShift: bodiesStart(wasm, readSections(wasm)) - bodiesStart(bytes, sections) };
-}
-
-function codePayloadStart(sections: readonly RawSection[]): number {
-  return sections.find((s) => s.id === SectionId.Code)?.payloadStart ?? 0;
 }
 
 function codeEnd(sections: readonly RawSection[]): number {

@@ -3,16 +3,16 @@
  * instrumented copy only. V8 runs relaxed instructions with whatever the CPU does; the
  * deterministic profile fixes one result, which standard instructions compute:
  *
- *   i8x16.relaxed_swizzle          -> i8x16.swizzle            (swapped in place)
+ *   i8x16.relaxed_swizzle          -> i8x16.swizzle
  *   i32x4.relaxed_dot_i8x16_i7x16_add_s -> call $dot_add        (a helper appended to the module)
  *
- * Every patch keeps the instruction's length (a 2-byte sub-opcode LEB, padded where needed, or
- * `call` with a 2-byte function index), so no offset in the code section moves. The fused
- * multiply-adds need no change: V8 fuses them on FMA hardware, as the profile requires.
+ * as edits of the function bodies (code-edits.ts). The fused multiply-adds need no change: V8
+ * fuses them on FMA hardware, as the profile requires.
  */
-import { SectionId } from '../wasm/constants.js';
 import { OPCODES, PREFIX_SIMD } from '../wasm/opcodes.js';
-import type { ModuleContext } from './context.js';
+import { BinaryReader } from '../wasm/reader.js';
+import { ByteSink } from '../wasm/writer.js';
+import type { CodeEdit } from './code-edits.js';
 import type { AddedFunctions } from './instrument.js';
 
 /** Relaxed sub-opcode -> the standard instruction with the deterministic profile's result. */
@@ -36,8 +36,6 @@ const DOT_I16 = 0x112; // i16x8.relaxed_dot_i8x16_i7x16_s
 const DOT_I32_ADD = 0x113; // i32x4.relaxed_dot_i8x16_i7x16_add_s
 
 const CALL = 0x10;
-/** Largest function index a 2-byte LEB can hold. */
-const MAX_TWO_BYTE_INDEX = 0x3fff;
 const V128 = 0x7b;
 
 /** The sub-opcode of a SIMD instruction, from the opcode table. */
@@ -58,10 +56,7 @@ function simd(name: string): number[] {
   return bytes;
 }
 
-/** Two-byte LEB of `value` (< 2^14), padded with a continuation byte when it fits in one. */
-function twoByteLeb(value: number): [number, number] {
-  return [0x80 | (value & 0x7f), value >> 7];
-}
+const call = (index: number): number[] => [CALL, ...new ByteSink(6).u32(index).view()];
 
 /**
  * The deterministic dot products: signed 8-bit lanes of both operands multiplied into 16 bits,
@@ -103,8 +98,7 @@ function addDotHelpers(added: AddedFunctions): { dot: number; dotAdd: number } {
       0x00,
       ...get(0),
       ...get(1),
-      CALL,
-      ...twoByteLeb(dot),
+      ...call(dot),
       ...simd('i32x4.extadd_pairwise_i16x8_s'),
       ...get(2),
       ...simd('i32x4.add'),
@@ -114,33 +108,25 @@ function addDotHelpers(added: AddedFunctions): { dot: number; dotAdd: number } {
   return { dot, dotAdd };
 }
 
-/** A copy of the code section payload with relaxed-SIMD instructions lowered, if any. */
-export function lowerRelaxedSimd(
-  cx: ModuleContext,
+/** Edits replacing the relaxed-SIMD instruction at each of `sites` (input offsets of its prefix). */
+export function relaxedSimdEdits(
+  bytes: Uint8Array,
   sites: readonly number[],
   added: AddedFunctions,
-): Uint8Array | undefined {
-  const code = cx.sections.find((s) => s.id === SectionId.Code);
-  if (!code || sites.length === 0) return undefined;
-  // A copy, not `slice` (a view when the input is a Node Buffer): the output keeps the original.
-  const patched = new Uint8Array(code.end - code.payloadStart);
-  patched.set(cx.bytes.subarray(code.payloadStart, code.end));
+): CodeEdit[] {
   let helpers: { dot: number; dotAdd: number } | undefined;
-  for (const site of sites) {
-    const at = site - code.payloadStart;
-    const [lo, hi] = [patched[at + 1]!, patched[at + 2]!];
-    if ((lo & 0x80) === 0 || (hi & 0x80) !== 0) continue; // not a 2-byte LEB: leave it
-    const sub = (lo & 0x7f) | (hi << 7);
+  const edits: CodeEdit[] = [];
+  for (const at of sites) {
+    const r = new BinaryReader(bytes, at + 1);
+    const sub = r.u32();
+    const length = r.pos - at;
     const swap = SWAPS.get(sub);
     if (swap !== undefined) {
-      [patched[at + 1], patched[at + 2]] = twoByteLeb(simdCode(swap));
+      edits.push({ at, length, bytes: simd(swap) });
     } else if (sub === DOT_I16 || sub === DOT_I32_ADD) {
       helpers ??= addDotHelpers(added);
-      const target = sub === DOT_I16 ? helpers.dot : helpers.dotAdd;
-      if (target > MAX_TWO_BYTE_INDEX) continue; // cannot patch in place: runs natively
-      patched[at] = CALL;
-      [patched[at + 1], patched[at + 2]] = twoByteLeb(target);
+      edits.push({ at, length, bytes: call(sub === DOT_I16 ? helpers.dot : helpers.dotAdd) });
     }
   }
-  return patched;
+  return edits;
 }
