@@ -9,12 +9,14 @@
  */
 import {
   accessSync,
+  chmodSync,
   constants,
   mkdirSync,
   readdirSync,
   realpathSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { gunzipSync, gzipSync, zstdCompressSync, zstdDecompressSync } from 'node:zlib';
@@ -157,4 +159,35 @@ function isExecutable(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A directory with `zstd`, `unzstd` and `zstdmt` programs that do what @actions/cache asks of
+ * them (answer `--version`, compress or decompress stdin to stdout) with Node's own zstd, so that
+ * a runner with zstd can be tested on a machine that has none. POSIX shells only.
+ */
+export function nodeZstdPrograms(): { dir: string; cleanup: () => void } {
+  const dir = tempDir('wizer-zstd-');
+  const script = join(dir.path, 'zstd.mjs');
+  writeFileSync(
+    script,
+    [
+      "import { createZstdCompress, createZstdDecompress, constants } from 'node:zlib';",
+      "import { pipeline } from 'node:stream/promises';",
+      'const [name, ...args] = process.argv.slice(2);',
+      "if (args.includes('--version')) { console.log('v1.5.7'); process.exit(0); }",
+      "const decompress = name === 'unzstd' || args.includes('-d');",
+      'const codec = decompress',
+      '  ? createZstdDecompress({ params: { [constants.ZSTD_d_windowLogMax]: 31 } })',
+      '  : createZstdCompress();',
+      'await pipeline(process.stdin, codec, process.stdout);',
+      '',
+    ].join('\n'),
+  );
+  for (const name of ZSTD_PROGRAMS) {
+    const program = join(dir.path, name);
+    writeFileSync(program, `#!/bin/sh\nexec '${process.execPath}' '${script}' ${name} "$@"\n`);
+    chmodSync(program, 0o755);
+  }
+  return { dir: dir.path, cleanup: dir.cleanup };
 }

@@ -3,7 +3,15 @@
  * private, persistent cache directory, so the debootstrap'ed base survives between runs and the
  * machine's own container storage is never touched.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { runProcess, type ProcessResult } from '../../__tests__/helpers/tools.js';
 
@@ -23,6 +31,8 @@ export interface RunOptions {
   workdir?: string;
   env?: Record<string, string>;
   input?: Uint8Array;
+  /** Kills the command after this long (default ten minutes). */
+  timeoutMs?: number;
 }
 
 // `buildah run` reports a non-zero exit of the command on stderr itself; these lines are not the
@@ -119,7 +129,7 @@ export class Buildah {
       [...this.storageFlags, ...args, container, '--', ...command],
       {
         input: options.input ?? new Uint8Array(),
-        timeoutMs: TEN_MINUTES,
+        timeoutMs: options.timeoutMs ?? TEN_MINUTES,
       },
     );
     const lines = result.stderr.split('\n');
@@ -132,18 +142,24 @@ export class Buildah {
 /**
  * Makes (once) the registry-free stand-in for node:24-bookworm-slim: a minbase bookworm from
  * debootstrap, as a tarball, then `FROM scratch` + that tarball + the repository's Node binary
- * at /usr/local/bin/node (see container/local-base.Containerfile). Returns the image name.
+ * at /usr/local/bin/node + an npm package directory (see container/local-base.Containerfile).
+ * Returns the image name.
  */
 export async function ensureLocalBase(
   buildah: Buildah,
   options: {
     nodeBinary: string;
     nodeVersion: string;
+    /** The npm package directory to install (the one running this, as the official image has). */
+    npmDir: string;
     containerfile: string;
     log: (line: string) => void;
   },
 ): Promise<string> {
-  const tag = `localhost/wizer-base:bookworm-node-v${options.nodeVersion}`;
+  const { version: npmVersion } = JSON.parse(
+    readFileSync(join(options.npmDir, 'package.json'), 'utf8'),
+  ) as { version: string };
+  const tag = `localhost/wizer-base:bookworm-node-v${options.nodeVersion}-npm-v${npmVersion}`;
   if (await buildah.imageExists(tag)) return tag;
 
   const context = join(buildah.cacheDir, 'base-context');
@@ -176,6 +192,8 @@ export async function ensureLocalBase(
     rmSync(rootfs, { recursive: true, force: true });
   }
   copyFileSync(options.nodeBinary, join(context, 'node'));
+  rmSync(join(context, 'npm'), { recursive: true, force: true });
+  cpSync(options.npmDir, join(context, 'npm'), { recursive: true });
   try {
     options.log(`building the local base image ${tag}`);
     await buildah.build({
@@ -186,6 +204,7 @@ export async function ensureLocalBase(
     });
   } finally {
     rmSync(join(context, 'node'), { force: true });
+    rmSync(join(context, 'npm'), { recursive: true, force: true });
   }
   return tag;
 }

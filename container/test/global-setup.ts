@@ -5,7 +5,7 @@
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { repoRoot } from '../../__tests__/helpers/tools.js';
 import { Buildah, ensureLocalBase } from './buildah.js';
@@ -46,6 +46,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     (await ensureLocalBase(buildah, {
       nodeBinary: join(repoRoot, 'node_modules', 'node', 'bin', 'node'),
       nodeVersion,
+      npmDir: npmPackageDir(),
       containerfile: join(repoRoot, 'container', 'local-base.Containerfile'),
       log,
     }));
@@ -77,6 +78,13 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     buildContext,
   });
   return () => rmSync(buildContext, { recursive: true, force: true });
+}
+
+/** The npm running this suite (npm scripts say where in npm_execpath: <dir>/bin/npm-cli.js). */
+function npmPackageDir(): string {
+  const cli = process.env['npm_execpath'];
+  if (!cli) throw new Error('run the container suite through npm (npm run test:container)');
+  return dirname(dirname(cli));
 }
 
 function seconds(since: number): string {
