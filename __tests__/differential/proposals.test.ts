@@ -66,6 +66,58 @@ describe.concurrent(
   },
 );
 
+/** The main module of preload cases: it only has to wizen. */
+const PLAIN_MAIN = moduleOf([]);
+
+describe.concurrent('differential: preloads compiled with the same switches', () => {
+  const cases: Array<[fragment: string, args: string[]]> = [
+    ['a funcref parameter', off('reference-types')],
+    ['ref.null and ref.is_null', off('reference-types')],
+    ['a passive data segment', off('bulk-memory')],
+    ['a block typed by index with one result', off('multi-value')],
+    ['a second memory, stored to', off('multi-memory')],
+    ['v128.const', off('simd', 'relaxed-simd')],
+    ['i8x16.relaxed_swizzle', off('relaxed-simd')],
+    ['an explicit rec group (GC)', []],
+  ];
+  for (const [name, args] of cases) {
+    it(`a preload with ${name}${args.length ? `, ${args.join(' ')}` : ''}`, async () => {
+      const preload = moduleOf([byName(name)]);
+      const result = await runBoth({
+        wasm: PLAIN_MAIN,
+        args: [...args, '--preload', 'p=pre.wasm'],
+        files: { 'pre.wasm': preload },
+      });
+      expect(result.upstream.stderr).toMatch(/^Error: failed to parse preload module/);
+      expectSameFailure(result);
+    });
+  }
+
+  it('a preload may read an imported global in a constant expression and use table.set', async () => {
+    const env = moduleOf([]);
+    const preload = new Uint8Array([
+      ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+      ...[0x01, 0x04, 0x01, 0x60, 0x00, 0x00], // type [] -> []
+      ...[0x02, 0x0a, 0x01, 0x03, 0x65, 0x6e, 0x76, 0x01, 0x67, 0x03, 0x7f, 0x00], // env.g: i32
+      ...[0x03, 0x02, 0x01, 0x00],
+      ...[0x04, 0x04, 0x01, 0x70, 0x00, 0x01],
+      ...[0x06, 0x06, 0x01, 0x7f, 0x00, 0x23, 0x00, 0x0b], // global i32 (global.get 0)
+      ...[0x0a, 0x0a, 0x01, 0x08, 0x00, 0x41, 0x00, 0xd0, 0x70, 0x26, 0x00, 0x0b], // table.set
+    ]);
+    const exportG = new Uint8Array([
+      ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+      ...[0x06, 0x06, 0x01, 0x7f, 0x00, 0x41, 0x05, 0x0b],
+      ...[0x07, 0x05, 0x01, 0x01, 0x67, 0x03, 0x00],
+    ]);
+    const result = await runBoth({
+      wasm: env,
+      args: ['--preload', 'env=env.wasm', '--preload', 'p=pre.wasm'],
+      files: { 'env.wasm': exportG, 'pre.wasm': preload },
+    });
+    await expectSameSuccess(result);
+  });
+});
+
 /** Two refusals in one module: which one upstream reports. */
 const ORDER_CASES: Array<[name: string, fragments: string[], args: string[]]> = [
   [

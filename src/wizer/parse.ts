@@ -71,10 +71,10 @@ export function parseModule(bytes: Uint8Array): ModuleContext {
         }
         break;
       case SectionId.Element:
-        readElements(r, cx.features);
+        readElements(r, cx.features, importedGlobals(cx));
         break;
       case SectionId.Data:
-        readData(r, cx.dataSegments, cx.features);
+        readData(r, cx.dataSegments, cx.features, importedGlobals(cx));
         break;
       case SectionId.DataCount:
         cx.dataCount = r.u32();
@@ -91,6 +91,10 @@ export function parseModule(bytes: Uint8Array): ModuleContext {
     }
   }
   return cx;
+}
+
+function importedGlobals(cx: ModuleContext): number {
+  return cx.imports.filter((i) => i.kind === ExternalKind.Global).length;
 }
 
 function readTypes(r: BinaryReader, cx: ModuleContext): void {
@@ -241,13 +245,13 @@ function readGlobals(r: BinaryReader, cx: ModuleContext): void {
     }
     const mutable = (flags & 0x01) !== 0;
     const initStart = r.pos;
-    scanConstExpr(r, cx.features);
+    scanConstExpr(r, cx.features, importedGlobals(cx));
     const global: GlobalDef = { type, mutable, initStart, initEnd: r.pos };
     cx.globals.push(global);
   }
 }
 
-function readElements(r: BinaryReader, features: FeatureUse): void {
+function readElements(r: BinaryReader, features: FeatureUse, importedGlobals: number): void {
   for (let n = r.u32(); n > 0; n--) {
     const start = r.pos;
     const flags = r.u32();
@@ -256,7 +260,7 @@ function readElements(r: BinaryReader, features: FeatureUse): void {
     const usesExprs = (flags & 0x04) !== 0;
     if (!passiveOrDeclared) {
       if (explicitTable) r.u32();
-      scanConstExpr(r, features);
+      scanConstExpr(r, features, importedGlobals);
     }
     if (passiveOrDeclared || explicitTable) {
       // wasmparser reports a refused element type at the segment.
@@ -264,13 +268,18 @@ function readElements(r: BinaryReader, features: FeatureUse): void {
       else r.u8(); // elemkind
     }
     for (let k = r.u32(); k > 0; k--) {
-      if (usesExprs) scanConstExpr(r, features);
+      if (usesExprs) scanConstExpr(r, features, importedGlobals);
       else r.u32();
     }
   }
 }
 
-function readData(r: BinaryReader, out: DataSegment[], features: FeatureUse): void {
+function readData(
+  r: BinaryReader,
+  out: DataSegment[],
+  features: FeatureUse,
+  importedGlobals: number,
+): void {
   for (let n = r.u32(); n > 0; n--) {
     const start = r.pos;
     const flags = r.u32();
@@ -281,7 +290,7 @@ function readData(r: BinaryReader, out: DataSegment[], features: FeatureUse): vo
     }
     if (flags === 2) r.u32();
     else if (flags !== 0) throw r.error(`invalid data segment flags ${flags}`, start);
-    scanConstExpr(r, features);
+    scanConstExpr(r, features, importedGlobals);
     r.skip(r.u32());
     out.push({ active: true, start, end: r.pos });
   }
@@ -291,7 +300,7 @@ function readData(r: BinaryReader, out: DataSegment[], features: FeatureUse): vo
  * Skips a constant expression up to and including its `end`, noting constructs the engine
  * configuration refuses. Only the instructions allowed in constant expressions are decoded.
  */
-export function scanConstExpr(r: BinaryReader, features: FeatureUse): void {
+export function scanConstExpr(r: BinaryReader, features: FeatureUse, importedGlobals = 0): void {
   for (;;) {
     const at = r.pos;
     const op = r.u8();
@@ -311,8 +320,8 @@ export function scanConstExpr(r: BinaryReader, features: FeatureUse): void {
         r.skip(8);
         break;
       case 0x23:
-        features.constGlobalGetAt ??= at;
-        r.u32();
+        // Only imported globals may be read (a wizened module has none; a preload may).
+        if (r.u32() >= importedGlobals) features.constGlobalGetAt ??= at;
         break;
       case 0xd0: // ref.null heaptype
         r.s33();

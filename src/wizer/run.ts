@@ -13,10 +13,10 @@ import type { ModuleContext } from './context.js';
 import { type Environment, type Namespace, define, linkImports } from './link.js';
 import { parseModule } from './parse.js';
 import { START_EXPORT, deferStartFunction } from './instrument.js';
-import type { Preload, WizenOptions } from './options.js';
+import type { Preload, WasmFeatures, WizenOptions } from './options.js';
 import type { InstanceState } from './snapshot.js';
 import { type HomeModule, guestFailure } from './traps.js';
-import { checkFeatureFlags, validationFailure } from './validate.js';
+import { checkFeatureFlags, checkPreloadFeatures, validationFailure } from './validate.js';
 
 const REACTOR_INIT = '_initialize';
 
@@ -45,7 +45,8 @@ export async function buildEnvironment(options: WizenOptions): Promise<Environme
     // Upstream's engine configuration refuses bad feature flags before any preload is compiled.
     checkFeatureFlags(options.features);
     for (const preload of options.preloads) {
-      define(environment, preload.name, await instantiatePreload(preload, environment));
+      const namespace = await instantiatePreload(preload, environment, options.features);
+      define(environment, preload.name, namespace);
     }
   } catch (error) {
     wasi.dispose();
@@ -54,7 +55,11 @@ export async function buildEnvironment(options: WizenOptions): Promise<Environme
   return environment;
 }
 
-async function instantiatePreload(preload: Preload, environment: Environment): Promise<Namespace> {
+async function instantiatePreload(
+  preload: Preload,
+  environment: Environment,
+  features: WasmFeatures,
+): Promise<Namespace> {
   let module: WebAssembly.Module;
   let cx: ModuleContext;
   let deferred: { wasm: Uint8Array; codeShift: number };
@@ -63,6 +68,8 @@ async function instantiatePreload(preload: Preload, environment: Environment): P
     deferred = deferStartFunction(bytes);
     module = new WebAssembly.Module(deferred.wasm as Uint8Array<ArrayBuffer>);
     cx = parseModule(bytes);
+    // Upstream compiles preloads with the main module's engine configuration.
+    checkPreloadFeatures(cx, features);
   } catch (error) {
     throw new WizerError('failed to parse preload module', { cause: error });
   }

@@ -83,19 +83,22 @@ const isRelaxedSimdOp = (sub: number) => sub >= 0x100 && sub <= 0x113;
 
 /**
  * Runs the static scans (steps 2 and 3 of upstream's validation, in section order) and returns
- * the first uses of proposals for the later engine-feature checks.
+ * the first uses of proposals for the later engine-feature checks. A preload is only compiled by
+ * upstream, not wizened: `wizerChecks` false collects the uses without refusing anything.
  */
-export function checkSupportedInstructions(cx: ModuleContext): CodeFeatures {
+export function checkSupportedInstructions(cx: ModuleContext, wizerChecks = true): CodeFeatures {
   const uses: CodeFeatures = { relaxedSimdSites: [], floatMinMaxSites: [] };
   for (const section of cx.sections) {
-    if (section.id === SectionId.Global) {
+    if (section.id === SectionId.Global && wizerChecks) {
       if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
         throw new WizerError('unsupported mutable global containing a reference type');
       }
     } else if (section.id === SectionId.Code) {
       const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
       let unsupported: string | undefined;
-      const refuse = (opcode: number, sub: number) => (unsupported = opcodeName(opcode, sub));
+      const refuse = (opcode: number, sub: number) => {
+        if (wizerChecks) unsupported = opcodeName(opcode, sub);
+      };
       let bodyIndex = 0;
       const here = (offset: number) => ({ offset, funcIndex: cx.importedFuncCount + bodyIndex });
       const bytes = cx.bytes;
@@ -207,21 +210,39 @@ export function checkEngineFeatures(
   uses: CodeFeatures,
   enabled: WasmFeatures,
 ): void {
-  const parseFailure = (reason: string): WizerError =>
-    new WizerError('failed to compile the Wasm module', {
-      cause: new WizerError('failed to parse WebAssembly module', { cause: reason }),
-    });
   // Upstream compiles its instrumented module, whose export section grew before the code.
-  const codeShift = upstreamExportGrowth(cx);
+  const refusal = engineRefusal(cx, uses, enabled, upstreamExportGrowth(cx));
+  if (refusal) throw new WizerError('failed to compile the Wasm module', { cause: refusal });
+}
+
+/**
+ * The same refusals for a preload, which upstream compiles as given with the same engine
+ * configuration (its callers say "failed to parse preload module").
+ */
+export function checkPreloadFeatures(cx: ModuleContext, enabled: WasmFeatures): void {
+  const refusal = engineRefusal(cx, checkSupportedInstructions(cx, false), enabled, 0);
+  if (refusal) throw refusal;
+}
+
+/**
+ * The first engine refusal as upstream's error chain below its head, or undefined. Offsets past
+ * the export section are moved by `codeShift`, the growth of upstream's export section.
+ */
+function engineRefusal(
+  cx: ModuleContext,
+  uses: CodeFeatures,
+  enabled: WasmFeatures,
+  codeShift: number,
+): WizerError | undefined {
+  const parseFailure = (reason: string): WizerError =>
+    new WizerError('failed to parse WebAssembly module', { cause: reason });
   // Sections after the export section (elements, data) moved by as much.
   const exportEnd = cx.sections.find((s) => s.id === SectionId.Export)?.end ?? Infinity;
   const upstreamOffset = (offset: number) => (offset >= exportEnd ? offset + codeShift : offset);
   const translationFailure = (use: CodeFeatureUse, reason: string): WizerError =>
-    new WizerError('failed to compile the Wasm module', {
-      cause: new WizerError(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
-        cause: new WizerError('WebAssembly translation error', {
-          cause: `Invalid input WebAssembly code at offset ${(use.reportAt ?? use.offset) + codeShift}: ${reason}`,
-        }),
+    new WizerError(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
+      cause: new WizerError('WebAssembly translation error', {
+        cause: `Invalid input WebAssembly code at offset ${(use.reportAt ?? use.offset) + codeShift}: ${reason}`,
       }),
     });
   const { features } = cx;
@@ -250,7 +271,7 @@ export function checkEngineFeatures(
   const first = parseErrors
     .filter((e): e is [number, string] => e[0] !== undefined)
     .sort((a, b) => a[0] - b[0])[0];
-  if (first) throw parseFailure(`${first[1]} (at offset ${hex(upstreamOffset(first[0]))})`);
+  if (first) return parseFailure(`${first[1]} (at offset ${hex(upstreamOffset(first[0]))})`);
   const codeRefusal = switchedOff ? codeProposalRefusal(cx, enabled) : undefined;
   const codeErrors: Array<[CodeFeatureUse | undefined, string]> = [
     [codeRefusal, codeRefusal?.reason ?? ''],
@@ -262,7 +283,7 @@ export function checkEngineFeatures(
   const firstCode = codeErrors
     .filter((e): e is [CodeFeatureUse, string] => e[0] !== undefined)
     .sort((a, b) => a[0].offset - b[0].offset)[0];
-  if (firstCode) throw translationFailure(firstCode[0], firstCode[1]);
+  return firstCode && translationFailure(firstCode[0], firstCode[1]);
 }
 
 /** Upstream refuses this combination when it builds its engine configuration. */
