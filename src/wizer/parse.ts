@@ -233,6 +233,7 @@ function readTable(r: BinaryReader, features: FeatureUse): void {
 }
 
 function readGlobals(r: BinaryReader, cx: ModuleContext): void {
+  const imported = importedGlobals(cx);
   for (let n = r.u32(); n > 0; n--) {
     const at = r.pos;
     const type = readModuleValType(r, cx.features);
@@ -245,7 +246,7 @@ function readGlobals(r: BinaryReader, cx: ModuleContext): void {
     }
     const mutable = (flags & 0x01) !== 0;
     const initStart = r.pos;
-    scanConstExpr(r, cx.features, importedGlobals(cx));
+    scanConstExpr(r, cx.features, imported);
     const global: GlobalDef = { type, mutable, initStart, initEnd: r.pos };
     cx.globals.push(global);
   }

@@ -270,6 +270,13 @@ function localRefusal(r: BinaryReader, enabled: WasmFeatures): ModuleRefusal | u
 /** Reference-types instructions among the single-byte opcodes: table.get/set, ref.*. */
 const REFERENCE_TYPES_OPS = new Set([0x25, 0x26, 0xd1, 0xd2]);
 const BLOCKS = new Set([0x02, 0x03, 0x04]); // block, loop, if (try and try_table: exceptions)
+/** Single-byte opcodes `instructionRefusal` looks at beyond memargs; the rest skip it at once. */
+const CHECKED_SINGLE = new Uint8Array(256);
+for (const op of [...REFERENCE_TYPES_OPS, ...BLOCKS, 0x11, 0x1c, 0x3f, 0x40, 0xd0]) {
+  CHECKED_SINGLE[op] = 1;
+}
+/** Loads and stores: 0x28 (i32.load) to 0x3e (i64.store32). */
+const isMemargOp = (op: number) => op >= 0x28 && op <= 0x3e;
 
 /** Why upstream refuses one instruction, in its order: decode, then proposal, then types. */
 function instructionRefusal(
@@ -279,6 +286,10 @@ function instructionRefusal(
   offset: number,
   enabled: WasmFeatures,
 ): { reportAt: number; reason: string } | undefined {
+  if (sub < 0 && CHECKED_SINGLE[opcode] === 0 && (enabled.multiMemory || !isMemargOp(opcode))) {
+    return undefined; // the common case, without allocating
+  }
+  if (opcode === 0xfb || (opcode === 0xfe && enabled.multiMemory)) return undefined;
   const at = (reason: string | undefined, reportAt = offset) =>
     reason === undefined ? undefined : { reportAt, reason };
   const immediates = new BinaryReader(bytes, offset + 1);
