@@ -6,20 +6,7 @@ import {
   constants,
   fstatSync,
   ftruncateSync,
-  futimesSync,
-  linkSync,
-  lstatSync,
-  lutimesSync,
-  mkdirSync,
   openSync,
-  opendirSync,
-  readlinkSync,
-  renameSync,
-  rmdirSync,
-  statSync,
-  symlinkSync,
-  unlinkSync,
-  utimesSync,
   type BigIntStats,
   type Stats,
 } from 'node:fs';
@@ -35,9 +22,23 @@ import {
   PREOPEN_RIGHTS_INHERITING,
   Rights,
 } from './constants.js';
-import { DescriptorTable, directoryBase, type DirectoryDescriptor } from './descriptors.js';
+import { DescriptorTable, directoryBase } from './descriptors.js';
 import { WasiErrno } from './errno.js';
-import { type Lookup, hostPathOf, lookup, lookupParent, stripTrailingSlashes } from './paths.js';
+import {
+  type TimeChange,
+  createDirectoryAt,
+  linkAt,
+  listDirectory,
+  openAt,
+  readlinkAt,
+  removeDirectoryAt,
+  renameAt,
+  setTimesAt,
+  setTimesOfFd,
+  statAt,
+  symlinkAt,
+  unlinkFileAt,
+} from './path-ops.js';
 
 export interface Fdstat {
   filetype: number;
@@ -94,58 +95,17 @@ function checkFstflags(flags: number): void {
   }
 }
 
+/** The [atime, mtime] changes preview1's fstflags ask for. */
+function timeChanges(atim: bigint, mtim: bigint, flags: number): [TimeChange, TimeChange] {
+  const change = (value: bigint, set: number, now: number): TimeChange =>
+    (flags & set) !== 0 ? value : (flags & now) !== 0 ? 'now' : 'keep';
+  return [
+    change(atim, Fstflags.atim, Fstflags.atimNow),
+    change(mtim, Fstflags.mtim, Fstflags.mtimNow),
+  ];
+}
+
 const SETS_A_TIME = Fstflags.atim | Fstflags.atimNow | Fstflags.mtim | Fstflags.mtimNow;
-
-/** New [atime, mtime] in seconds for `utimes`; times not being set keep their current value. */
-function newTimes(
-  current: () => BigIntStats,
-  atim: bigint,
-  mtim: bigint,
-  flags: number,
-): [number, number] {
-  const setA = (flags & Fstflags.atim) !== 0;
-  const nowA = (flags & Fstflags.atimNow) !== 0;
-  const setM = (flags & Fstflags.mtim) !== 0;
-  const nowM = (flags & Fstflags.mtimNow) !== 0;
-  const now = Date.now() / 1000;
-  const before = !setA && !nowA ? current() : !setM && !nowM ? current() : undefined;
-  const seconds = (ns: bigint): number =>
-    Number(ns / 1_000_000_000n) + Number(ns % 1_000_000_000n) / 1e9;
-  const a = setA ? seconds(atim) : nowA ? now : seconds((before as BigIntStats).atimeNs);
-  const m = setM ? seconds(mtim) : nowM ? now : seconds((before as BigIntStats).mtimeNs);
-  return [a, m];
-}
-
-/**
- * The entry `path_open` opens, with the checks in Linux's order (upstream opens through openat2):
- * the directories on the way first; then, when creating, a final `.` or `..` (EEXIST if
- * exclusive, else EISDIR), a trailing slash (EISDIR) and, with O_EXCL, any existing entry, links
- * included (EEXIST); finally a last link that is not to be followed (ELOOP).
- */
-function openTarget(
-  base: string,
-  path: string,
-  follow: boolean,
-  create: boolean,
-  exclusive: boolean,
-): Lookup {
-  if (!create) {
-    const found = lookup(base, path, follow);
-    if (found.stat?.isSymbolicLink() && !found.trailingSlash) throw new WasiErrno(Errno.loop);
-    return found;
-  }
-  const name = stripTrailingSlashes(path);
-  const last = name.slice(name.lastIndexOf('/') + 1);
-  const found = lookup(base, name, false);
-  if (last === '.' || last === '..' || found.name === undefined) {
-    throw new WasiErrno(exclusive ? Errno.exist : Errno.isdir);
-  }
-  if (name.length < path.length) throw new WasiErrno(Errno.isdir);
-  if (found.stat !== undefined && exclusive) throw new WasiErrno(Errno.exist);
-  if (!found.stat?.isSymbolicLink()) return found;
-  if (!follow) throw new WasiErrno(Errno.loop);
-  return lookup(base, name, true);
-}
 
 export class Filesystem {
   constructor(readonly table: DescriptorTable) {}
@@ -154,11 +114,6 @@ export class Filesystem {
   preopen(guest: string, host: string): void {
     const hostFd = openSync(host, constants.O_RDONLY | constants.O_DIRECTORY);
     this.table.add({ kind: 'dir', hostFd, root: host, components: [], preopenName: guest });
-  }
-
-  private base(dirfd: number): { dir: DirectoryDescriptor; base: string } {
-    const dir = this.table.directory(dirfd);
-    return { dir, base: directoryBase(dir) };
   }
 
   pathOpen(
@@ -170,7 +125,9 @@ export class Filesystem {
     fdflags: number,
   ): number {
     const dir = this.table.directory(dirfd, Errno.notdir);
-    const base = directoryBase(dir);
+    // Resolved before the flag checks, as upstream opens the directory first (this only fails
+    // where directories are known by path and this one has been moved away).
+    directoryBase(dir);
     const create = (oflags & Oflags.creat) !== 0;
     const truncate = (oflags & Oflags.trunc) !== 0;
     const directory = (oflags & Oflags.directory) !== 0;
@@ -182,35 +139,27 @@ export class Filesystem {
     }
     const write = (rightsBase & Rights.fdWrite) !== 0n;
     const read = (rightsBase & Rights.fdRead) !== 0n || !write;
-    const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
-    const found = openTarget(base, path, follow, create, (oflags & Oflags.excl) !== 0);
-    const hostWrite = write || create || truncate;
-    let flags =
-      read && hostWrite ? constants.O_RDWR : hostWrite ? constants.O_WRONLY : constants.O_RDONLY;
-    if (create) flags |= constants.O_CREAT;
-    if ((oflags & Oflags.excl) !== 0) flags |= constants.O_EXCL;
-    if (truncate) flags |= constants.O_TRUNC;
-    if (directory) flags |= constants.O_DIRECTORY;
-    // The path is link-free up to its last component; a final link left unfollowed must stay so.
-    // (`/proc/self/fd/N` itself is a link that must be followed.)
-    if (found.name !== undefined) flags |= constants.O_NOFOLLOW;
-    const host = hostPathOf(found) + (found.trailingSlash ? '/' : '');
-    const hostFd = openSync(host, flags, 0o666);
-    const stat = fstatSync(hostFd);
-    if (stat.isDirectory()) {
-      const components = [...dir.components, ...found.components];
-      if (found.name !== undefined) components.push(found.name);
+    const opened = openAt(dir, path, {
+      follow: (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0,
+      create,
+      exclusive: (oflags & Oflags.excl) !== 0,
+      truncate,
+      directory,
+      read,
+      write,
+    });
+    if (opened.kind === 'dir') {
       return this.table.add({
         kind: 'dir',
-        hostFd,
+        hostFd: opened.hostFd,
         root: dir.root,
-        components,
+        components: opened.components,
         preopenName: undefined,
       });
     }
     return this.table.add({
       kind: 'file',
-      hostFd,
+      hostFd: opened.hostFd,
       readable: read,
       writable: write,
       append: (fdflags & Fdflags.append) !== 0,
@@ -281,14 +230,8 @@ export class Filesystem {
   }
 
   pathFilestat(dirfd: number, lookupFlags: number, path: string): Filestat {
-    const { base } = this.base(dirfd);
-    const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
-    // Without following, a trailing slash is ignored: `file/` and `link/` stat the entry itself.
-    const found = lookup(base, follow ? path : stripTrailingSlashes(path), follow);
-    if (found.name === undefined) return filestatOf(statSync(found.parent, { bigint: true }));
-    if (found.stat === undefined) throw new WasiErrno(Errno.noent);
-    if (found.trailingSlash && !found.stat.isDirectory()) throw new WasiErrno(Errno.notdir);
-    return filestatOf(lstatSync(hostPathOf(found), { bigint: true }));
+    const dir = this.table.directory(dirfd);
+    return filestatOf(statAt(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0));
   }
 
   setSize(fd: number, size: bigint): void {
@@ -308,8 +251,7 @@ export class Filesystem {
     if (entry.kind === 'stdio') throw new WasiErrno(Errno.badf);
     if ((flags & SETS_A_TIME) === 0) return;
     if (entry.kind === 'dir' && entry.preopenName !== undefined) throw new WasiErrno(Errno.badf);
-    const [a, m] = newTimes(() => fstatSync(entry.hostFd, { bigint: true }), atim, mtim, flags);
-    futimesSync(entry.hostFd, a, m);
+    setTimesOfFd(entry.hostFd, ...timeChanges(atim, mtim, flags));
   }
 
   /**
@@ -326,96 +268,49 @@ export class Filesystem {
     flags: number,
   ): void {
     checkFstflags(flags);
-    const { base } = this.base(dirfd);
+    const dir = this.table.directory(dirfd);
     const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
-    const found = lookup(base, path, follow);
-    const setsNothing = (flags & SETS_A_TIME) === 0;
-    if (found.name !== undefined && found.stat === undefined) {
-      if (setsNothing && !follow && !found.trailingSlash) return;
-      throw new WasiErrno(Errno.noent);
-    }
-    if (found.trailingSlash && found.stat !== undefined && !found.stat.isDirectory()) {
-      throw new WasiErrno(Errno.notdir);
-    }
-    if (setsNothing) return;
-    const host = hostPathOf(found);
-    const self = found.name === undefined;
-    const stat = () =>
-      self ? statSync(host, { bigint: true }) : lstatSync(host, { bigint: true });
-    const [a, m] = newTimes(stat, atim, mtim, flags);
-    if (self) utimesSync(host, a, m);
-    else lutimesSync(host, a, m);
+    setTimesAt(dir, path, follow, ...timeChanges(atim, mtim, flags));
   }
 
   /** Every entry of a directory, `.` and `..` first, in the host's order (as upstream lists them). */
   readdir(fd: number): DirEntry[] {
     const entry = this.table.get(fd);
     if (entry.kind !== 'dir') throw new WasiErrno(Errno.badf);
-    const base = directoryBase(entry);
     const self = fstatSync(entry.hostFd, { bigint: true });
-    const entries: DirEntry[] = [
+    return [
       { name: Buffer.from('.'), ino: self.ino, filetype: Filetype.directory },
       { name: Buffer.from('..'), ino: self.ino, filetype: Filetype.directory },
+      ...listDirectory(entry).map(({ name, stat }) => ({
+        name,
+        ino: stat.ino,
+        filetype: filetypeOf(stat),
+      })),
     ];
-    // `buffer` keeps names that are not UTF-8 intact (the typings only list string encodings).
-    const dir = opendirSync(base, { encoding: 'buffer' as BufferEncoding });
-    try {
-      const prefix = Buffer.from(`${base}/`);
-      for (let dirent = dir.readSync(); dirent !== null; dirent = dir.readSync()) {
-        const name = dirent.name as unknown as Buffer;
-        const stat = lstatSync(Buffer.concat([prefix, name]), {
-          bigint: true,
-          throwIfNoEntry: false,
-        });
-        if (stat === undefined) continue; // removed while listing
-        entries.push({ name, ino: stat.ino, filetype: filetypeOf(stat) });
-      }
-    } finally {
-      dir.closeSync();
-    }
-    return entries;
   }
 
   createDirectory(dirfd: number, path: string): void {
-    const { base } = this.base(dirfd);
-    mkdirSync(lookupParent(base, stripTrailingSlashes(path)).host);
+    createDirectoryAt(this.table.directory(dirfd), path);
   }
 
   removeDirectory(dirfd: number, path: string): void {
-    const { base } = this.base(dirfd);
-    const target = lookupParent(base, path);
-    if (target.name === '.' || target.name === '..') throw new WasiErrno(Errno.inval);
-    rmdirSync(target.host);
+    removeDirectoryAt(this.table.directory(dirfd), path);
   }
 
   unlinkFile(dirfd: number, path: string): void {
-    const { base } = this.base(dirfd);
-    unlinkSync(lookupParent(base, path).host);
+    unlinkFileAt(this.table.directory(dirfd), path);
   }
 
   rename(oldDirfd: number, oldPath: string, newDirfd: number, newPath: string): void {
-    const oldBase = this.base(oldDirfd).base;
-    const newBase = this.base(newDirfd).base;
-    // Trailing slashes are dropped for the lookup; on the source one is kept so that the host
-    // still insists on a directory.
-    const oldStripped = stripTrailingSlashes(oldPath);
-    const source = lookupParent(oldBase, oldStripped);
-    const target = lookupParent(newBase, stripTrailingSlashes(newPath));
-    renameSync(source.host + (oldStripped.length < oldPath.length ? '/' : ''), target.host);
+    renameAt(this.table.directory(oldDirfd), oldPath, this.table.directory(newDirfd), newPath);
   }
 
   symlink(target: string, dirfd: number, path: string): void {
-    const { base } = this.base(dirfd);
-    if (target.charCodeAt(0) === 0x2f) throw new WasiErrno(Errno.perm);
-    if (target.includes('\0')) throw new WasiErrno(Errno.inval);
-    symlinkSync(target, lookupParent(base, path).host);
+    symlinkAt(target, this.table.directory(dirfd), path);
   }
 
   readlink(dirfd: number, path: string): Buffer {
-    const { base } = this.base(dirfd);
-    const contents = readlinkSync(lookupParent(base, path).host, { encoding: 'buffer' });
-    if (contents[0] === 0x2f) throw new WasiErrno(Errno.perm);
-    return contents;
+    return readlinkAt(this.table.directory(dirfd), path);
   }
 
   link(
@@ -425,10 +320,10 @@ export class Filesystem {
     newDirfd: number,
     newPath: string,
   ): void {
-    const oldBase = this.base(oldDirfd).base;
-    const newBase = this.base(newDirfd).base;
-    if ((lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0) throw new WasiErrno(Errno.inval);
-    linkSync(lookupParent(oldBase, oldPath).host, lookupParent(newBase, newPath).host);
+    const oldDir = this.table.directory(oldDirfd);
+    const newDir = this.table.directory(newDirfd);
+    const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
+    linkAt(oldDir, follow, oldPath, newDir, newPath);
   }
 
   /** `fd_prestat_get` / `fd_prestat_dir_name`: the guest name of a preopen. */
