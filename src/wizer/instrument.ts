@@ -114,9 +114,13 @@ export function instrument(
     exportCount++;
   };
 
+  // Defined items follow imported ones in each index space. Core modules given to wizen() import
+  // no globals or memories (validation refuses them); core modules inside a component may.
+  const importedGlobals = cx.imports.filter((i) => i.kind === ExternalKind.Global).length;
+  const importedMemories = cx.imports.filter((i) => i.kind === ExternalKind.Memory).length;
   cx.globals.forEach((g, i) => {
     if (!g.mutable) return;
-    const get = [Op.GlobalGet, ...leb(i)];
+    const get = [Op.GlobalGet, ...leb(importedGlobals + i)];
     const base = `__wizer_global_${i}`;
     switch (g.type.code) {
       case ValTypeCode.I32:
@@ -145,7 +149,10 @@ export function instrument(
   });
   const memories = cx.memories.map((_, k) => {
     const name = `__wizer_memory_${k}`;
-    exports.name(name).byte(ExternalKind.Memory).u32(k);
+    exports
+      .name(name)
+      .byte(ExternalKind.Memory)
+      .u32(importedMemories + k);
     exportCount++;
     return name;
   });

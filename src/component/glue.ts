@@ -1,0 +1,281 @@
+/**
+ * Runs a component on V8 through jco's instantiation-mode glue: jco's transpiler turns the
+ * ORIGINAL component into JS that does the canonical ABI (lifting, lowering, strings,
+ * resources, post-return) and instantiates the core modules in the component's order, taking
+ * every core module from us and every core instantiation through our hook. So the pipeline hands
+ * over instrumented modules, keeps each core instance as it is created, calls the init export and
+ * reads globals and memories through the core instrumentation's `__wizer_*` exports: no accessor
+ * module (upstream's `wasmtime:wizer/access`) is needed.
+ *
+ * What the glue looks like (jco-transpile 0.15, `instantiation: 'async'`, found by experiment):
+ *
+ * - Core modules: `component.core.wasm`, `component.core2.wasm`, `component.core3.wasm`, … are
+ *   Wasmtime's static modules in order: the component's module sections as they appear (a module
+ *   that is never instantiated is there too), then any adapter module Wasmtime synthesizes for a
+ *   lifted function that the same component lowers again (`moduleIndex` undefined here). The
+ *   glue asks for every file up front, through `getCoreModule(file)`. Their bytes are the module
+ *   sections' bytes unchanged because we pass `multiMemory: true`: with it off, jco rewrites any
+ *   module that needs multi-memory (two memories of the component's own, not only adapters) into
+ *   a single-memory copy that calls JS for loads and stores. V8 in Node 24 has multi-memory.
+ * - Core instantiation: `instantiateCore(module, importObject)` once per core instance in the
+ *   component's order, `importObject` undefined for a module without imports; its import objects
+ *   are keyed by the module's own import names (`{ a: { memory }, host: { log } }`); the glue
+ *   reads `.exports` of what the hook returns, so extra exports do no harm. It may return the
+ *   instance or a promise of it. A core module's start function runs inside V8's instantiation,
+ *   so an instrumented module whose start was turned into an export must have it called right
+ *   there, before the glue continues (`afterInstantiate`).
+ * - Host imports: `imports['ns:pkg/iface']` (the version is dropped: `test:host/log@0.1.0` is
+ *   read as `test:host/log`; `imports` of {@link ComponentGlue} lists these keys), functions under
+ *   camel-cased names (`get-num` -> `getNum`), resource types as classes (`output-stream` ->
+ *   `OutputStream`, methods camel-cased). A missing interface fails instantiation.
+ * - Exports: root functions camel-cased (`wizer-initialize` -> `wizerInitialize`, see
+ *   {@link jsName}); an exported instance is an object of camel-cased functions under both its
+ *   full name with version (`test:pkg/api@1.2.3`) and its short camel-cased name (`api`).
+ * - Values: s64/u64 are BigInt, other integers numbers, f32/f64 numbers (NaN payloads are not
+ *   kept across the boundary), strings JS strings (copied in through the guest's `realloc`),
+ *   `list<u8>` a Uint8Array. A trap is a `WebAssembly.RuntimeError` whose message jco rewrites to
+ *   Wasmtime's wording (`wasm trap: wasm \`unreachable\` instruction executed`); after a trap the
+ *   component refuses further calls.
+ * - Async: a function lifted with the component-model `async` option (WASI 0.3 style) is an
+ *   `async function` in the glue, and running it needs JSPI, which Node 24 has only behind a
+ *   flag: {@link isAsyncLifted} tells, so the pipeline can refuse it. Sync-lifted functions are
+ *   plain functions returning their result.
+ * - Resources: handles live in per-resource-type tables inside the glue's closure (host
+ *   resources: the host's objects; the component's own: their `rep`), not in any core memory, so
+ *   a snapshot cannot carry them: a handle kept by the guest after init would point at nothing
+ *   (or at a different resource) in the wizened component. We patch the lines of the glue that
+ *   create the tables so they can be counted ({@link ComponentInstance.liveHandles}); the pipeline refuses init that
+ *   leaves any (or first lets the preview1 adapter drop its cached stdio handles).
+ *
+ * The glue is imported as a `data:` module (no temporary files, nothing to clean up, the same on
+ * every OS). Node keeps each imported module for the life of the process: one glue (100 KB and
+ * up) per distinct component wizened in a process.
+ */
+import { WizerError } from '../errors.js';
+import { readPreamble } from '../wasm/module.js';
+import { BinaryReader } from '../wasm/reader.js';
+import { type GenerateOptions, loadTranspiler } from './transpiler.js';
+
+/** Name jco gives the component: files are `component.core.wasm`, …, `component.js`. */
+const NAME = 'component';
+
+/** One core module the glue asks for. */
+export interface GlueCoreModule {
+  /** The file name `getCoreModule` is called with. */
+  file: string;
+  /** Index among the component's (top-level) module sections, undefined for a jco-made module. */
+  moduleIndex: number | undefined;
+  /** The module's bytes as jco gives them (the module section's own bytes for component modules). */
+  bytes: Uint8Array;
+}
+
+/** A component-level export: a root function or an exported instance (an object of functions). */
+export interface GlueExport {
+  /** Key in the exports object: camel-cased, or an instance's full name with version. */
+  name: string;
+  kind: 'function' | 'instance';
+}
+
+/** Returns the compiled core module for one file name (see {@link GlueCoreModule}). */
+export type GetCoreModule = (file: string) => WebAssembly.Module | Promise<WebAssembly.Module>;
+
+/** Instantiates one core module with the glue's import object. */
+export type InstantiateCore = (
+  module: WebAssembly.Module,
+  imports: WebAssembly.Imports | undefined,
+) => WebAssembly.Instance | Promise<WebAssembly.Instance>;
+
+/** Host implementations by import key (`ns:pkg/iface`, no version), members camel-cased. */
+export type HostImports = Record<string, object>;
+
+/** The exports object of an instantiated component. */
+export type ComponentExports = Record<string, unknown>;
+
+/** A running component. */
+export interface ComponentInstance {
+  exports: ComponentExports;
+  /** Resource handles currently held in the component's handle tables (host and own types). */
+  liveHandles(): number;
+}
+
+/** Everything needed to run one component. */
+export interface ComponentGlue {
+  /** In the glue's order (the order of `getCoreModule` calls). */
+  coreModules: GlueCoreModule[];
+  /** Keys the glue reads from the host imports object, e.g. `wasi:cli/environment`. */
+  imports: string[];
+  exports: GlueExport[];
+  /**
+   * Instantiates the component. `instantiateCore` defaults to `new WebAssembly.Instance`.
+   * Nothing runs but core start functions (and whatever the core modules' instantiation does).
+   */
+  instantiate(
+    getCoreModule: GetCoreModule,
+    imports: HostImports,
+    instantiateCore?: InstantiateCore,
+  ): Promise<ComponentInstance>;
+}
+
+type RawInstantiate = (
+  getCoreModule: GetCoreModule,
+  imports: Record<string | symbol, unknown>,
+  instantiateCore: InstantiateCore,
+) => ComponentExports | Promise<ComponentExports>;
+
+/** Options for the transpiler, as `transpileBytes()` maps `{ instantiation: 'async' }` plus ours. */
+const GENERATE_OPTIONS: GenerateOptions = {
+  name: NAME,
+  instantiation: { tag: 'async' },
+  noTypescript: true,
+  tracing: false,
+  // Result errors of exported functions are thrown as their payload, not wrapped.
+  noComponentErrorWrapping: true,
+  noNodejsCompat: false,
+  tlaCompat: false,
+  // Core modules come from getCoreModule, never inlined as base64.
+  base64Cutoff: 1 << 30,
+  validLiftingOptimization: false,
+  // Keep every module's bytes as in the component (see above).
+  multiMemory: true,
+  // Validate with exceptions enabled (Node 24's V8 has exnref) so exception-using modules pass.
+  bindgenEnableWasmExnref: true,
+  map: [],
+};
+
+const HANDLES_KEY = 'wizer-action.handle-tables';
+/** A line of the glue that creates a handle table (inside `instantiate`, one per resource type). */
+const HANDLE_TABLE_LINE = /^(\s*)const (handleTable\d+) = \[T_FLAG, 0\];$/gm;
+/** jco's flag bit in handle tables (`T_FLAG`): set on a free slot's first cell. */
+const T_FLAG = 1 << 30;
+
+/**
+ * Transpiles `component` with jco and loads its glue. The transpiler itself is loaded on the first
+ * call (about half a second); each call after that costs the transpilation of this component.
+ */
+export async function loadComponentGlue(component: Uint8Array): Promise<ComponentGlue> {
+  const sections = moduleSections(component);
+  const transpiler = await loadTranspiler();
+  const transpiled = transpiler.generate(component, GENERATE_OPTIONS);
+  const files = new Map(transpiled.files);
+  const glueSource = files.get(`${NAME}.js`);
+  if (glueSource === undefined) throw new WizerError('jco produced no JS glue for the component');
+
+  const taken = new Set<number>();
+  const coreModules: GlueCoreModule[] = [];
+  for (const [file, bytes] of transpiled.files) {
+    if (!file.endsWith('.wasm')) continue;
+    const moduleIndex = sections.findIndex((s, i) => !taken.has(i) && sameBytes(s, bytes));
+    if (moduleIndex >= 0) taken.add(moduleIndex);
+    coreModules.push({ file, moduleIndex: moduleIndex >= 0 ? moduleIndex : undefined, bytes });
+  }
+  if (taken.size !== sections.length) {
+    throw new WizerError(
+      `jco changed ${sections.length - taken.size} of the component's core modules ` +
+        '(expected each module section unchanged)',
+    );
+  }
+
+  const raw = await importGlue(new TextDecoder().decode(glueSource));
+  return {
+    coreModules,
+    imports: transpiled.imports,
+    exports: transpiled.exports.map(([name, kind]) => ({ name, kind })),
+    async instantiate(getCoreModule, imports, instantiateCore = defaultInstantiateCore) {
+      const tables: unknown[] = [];
+      const withHook = {
+        ...imports,
+        [Symbol.for(HANDLES_KEY)]: (table: unknown) => tables.push(table),
+      };
+      const exports = await raw(getCoreModule, withHook, instantiateCore);
+      return { exports, liveHandles: () => countLiveHandles(tables) };
+    },
+  };
+}
+
+function defaultInstantiateCore(
+  module: WebAssembly.Module,
+  imports: WebAssembly.Imports | undefined,
+): WebAssembly.Instance {
+  return new WebAssembly.Instance(module, imports);
+}
+
+/** Loads the glue's `instantiate`, with each handle table handed to a hook in the imports. */
+async function importGlue(source: string): Promise<RawInstantiate> {
+  const hook = `imports?.[Symbol.for(${JSON.stringify(HANDLES_KEY)})]?.`;
+  let patchedTables = 0;
+  const patched = source.replace(HANDLE_TABLE_LINE, (line, indent: string, table: string) => {
+    patchedTables++;
+    return `${line}\n${indent}${hook}(${table});`;
+  });
+  const tables = new Set(source.match(/\bhandleTable\d+\b/g) ?? []);
+  if (tables.size !== patchedTables) {
+    throw new WizerError('unsupported jco glue: cannot find where it creates its handle tables');
+  }
+  const text = `${patched}\n//# sourceURL=wizer-action:component-glue.js\n`;
+  const module = (await import(
+    `data:text/javascript;base64,${Buffer.from(text).toString('base64')}`
+  )) as { instantiate?: unknown };
+  if (typeof module.instantiate !== 'function') {
+    throw new WizerError('unsupported jco glue: it exports no `instantiate` function');
+  }
+  return module.instantiate as RawInstantiate;
+}
+
+/**
+ * Counts live handles. A table is jco's flat array of (scope, value) pairs after a header pair;
+ * a free slot has `T_FLAG` in its scope cell, a live one a non-zero value (the rep, plus
+ * `T_FLAG` for an owned handle).
+ */
+function countLiveHandles(tables: readonly unknown[]): number {
+  let live = 0;
+  for (const table of tables) {
+    if (!Array.isArray(table)) continue;
+    for (let i = 2; i + 1 < table.length; i += 2) {
+      const scope = table[i] as number;
+      const value = table[i + 1] as number;
+      if ((scope & T_FLAG) === 0 && value !== 0) live++;
+    }
+  }
+  return live;
+}
+
+/** The byte views of the component's top-level module sections, in order. */
+function moduleSections(component: Uint8Array): Uint8Array[] {
+  if (readPreamble(component) !== 'component') {
+    throw new WizerError('expected a component, found a core module');
+  }
+  const r = new BinaryReader(component, 8);
+  const modules: Uint8Array[] = [];
+  while (!r.eof) {
+    const id = r.u8();
+    const size = r.u32();
+    const payload = r.take(size);
+    if (id === 1) modules.push(payload);
+  }
+  return modules;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+/**
+ * The JS name jco gives a WIT name: lower camel case of its kebab-case words, each word's
+ * letters lower-cased after the first (`get-HTTP-body` -> `getHttpBody`).
+ */
+export function jsName(witName: string): string {
+  return witName
+    .split('-')
+    .map((word, i) => {
+      const lower = word.toLowerCase();
+      return i === 0 ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    })
+    .join('');
+}
+
+/** Whether an exported function was lifted `async` (an `async function` in jco's glue). */
+export function isAsyncLifted(fn: unknown): boolean {
+  return (
+    typeof fn === 'function' && Object.prototype.toString.call(fn) === '[object AsyncFunction]'
+  );
+}
