@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(678);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(111);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -148,8 +148,8 @@ function statOrUndefined(path) {
 
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 38 modules
-var wizer = __nccwpck_require__(678);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 39 modules
+var wizer = __nccwpck_require__(723);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -753,7 +753,7 @@ function osError(error) {
 
 /***/ }),
 
-/***/ 678:
+/***/ 723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1783,10 +1783,14 @@ function instrument(cx, relaxedSimdSites = [], floatMinMaxSites = []) {
         exports.name(name).byte(ExternalKind.Func).u32(index);
         exportCount++;
     };
+    // Defined items follow imported ones in each index space. Core modules given to wizen() import
+    // no globals or memories (validation refuses them); core modules inside a component may.
+    const importedGlobals = cx.imports.filter((i) => i.kind === ExternalKind.Global).length;
+    const importedMemories = cx.imports.filter((i) => i.kind === ExternalKind.Memory).length;
     cx.globals.forEach((g, i) => {
         if (!g.mutable)
             return;
-        const get = [Op.GlobalGet, ...leb(i)];
+        const get = [Op.GlobalGet, ...leb(importedGlobals + i)];
         const base = `__wizer_global_${i}`;
         switch (g.type.code) {
             case ValTypeCode.I32:
@@ -1815,7 +1819,10 @@ function instrument(cx, relaxedSimdSites = [], floatMinMaxSites = []) {
     });
     const memories = cx.memories.map((_, k) => {
         const name = `__wizer_memory_${k}`;
-        exports.name(name).byte(ExternalKind.Memory).u32(k);
+        exports
+            .name(name)
+            .byte(ExternalKind.Memory)
+            .u32(importedMemories + k);
         exportCount++;
         return name;
     });
@@ -2500,6 +2507,215 @@ class DescriptorTable {
     }
 }
 
+;// CONCATENATED MODULE: ./src/wasi/path-ops.ts
+/**
+ * Path operations relative to an open directory, confined to the preopen it was reached from: the
+ * one implementation behind preview1's `path_*` calls (filesystem.ts) and WASI 0.2's
+ * `descriptor.*-at` methods (src/wasi2). Every path goes through paths.ts, so no `..`, absolute
+ * path or link (made before or during the run) can lead outside. Failures throw `WasiErrno` (the
+ * checks made here) or Node's errno errors (the host's answer); each layer turns them into its
+ * own codes. Upstream's preview1 is built on its WASI 0.2 host, so the results are one set.
+ */
+
+
+
+
+
+/**
+ * The entry an open reaches, with the checks in Linux's order (upstream opens through openat2):
+ * the directories on the way first; then, when creating, a final `.` or `..` (EEXIST if
+ * exclusive, else EISDIR), a trailing slash (EISDIR) and, with O_EXCL, any existing entry, links
+ * included (EEXIST); finally a last link that is not to be followed (ELOOP).
+ */
+function openTarget(base, path, follow, create, exclusive) {
+    if (!create) {
+        const found = lookup(base, path, follow);
+        if (found.stat?.isSymbolicLink() && !found.trailingSlash)
+            throw new WasiErrno(Errno.loop);
+        return found;
+    }
+    const name = stripTrailingSlashes(path);
+    const last = name.slice(name.lastIndexOf('/') + 1);
+    const found = lookup(base, name, false);
+    if (last === '.' || last === '..' || found.name === undefined) {
+        throw new WasiErrno(exclusive ? Errno.exist : Errno.isdir);
+    }
+    if (name.length < path.length)
+        throw new WasiErrno(Errno.isdir);
+    if (found.stat !== undefined && exclusive)
+        throw new WasiErrno(Errno.exist);
+    if (!found.stat?.isSymbolicLink())
+        return found;
+    if (!follow)
+        throw new WasiErrno(Errno.loop);
+    return lookup(base, name, true);
+}
+/**
+ * Opens `path` below `dir`. Creating or truncating opens for writing too; without `write` the
+ * host descriptor is opened for reading, as upstream does (the OS must be given one of the two).
+ * Flag combinations each layer refuses (directory with create, sync flags) are checked before.
+ */
+function openAt(dir, path, request) {
+    const base = directoryBase(dir);
+    const found = openTarget(base, path, request.follow, request.create, request.exclusive);
+    const read = request.read || !request.write;
+    const hostWrite = request.write || request.create || request.truncate;
+    let flags = read && hostWrite ? external_node_fs_.constants.O_RDWR : hostWrite ? external_node_fs_.constants.O_WRONLY : external_node_fs_.constants.O_RDONLY;
+    if (request.create)
+        flags |= external_node_fs_.constants.O_CREAT;
+    if (request.exclusive)
+        flags |= external_node_fs_.constants.O_EXCL;
+    if (request.truncate)
+        flags |= external_node_fs_.constants.O_TRUNC;
+    if (request.directory)
+        flags |= external_node_fs_.constants.O_DIRECTORY;
+    // The path is link-free up to its last component; a final link left unfollowed must stay so.
+    // (`/proc/self/fd/N` itself is a link that must be followed.)
+    if (found.name !== undefined)
+        flags |= external_node_fs_.constants.O_NOFOLLOW;
+    const host = hostPathOf(found) + (found.trailingSlash ? '/' : '');
+    const hostFd = (0,external_node_fs_.openSync)(host, flags, 0o666);
+    if (!(0,external_node_fs_.fstatSync)(hostFd).isDirectory())
+        return { kind: 'file', hostFd };
+    const components = [...dir.components, ...found.components];
+    if (found.name !== undefined)
+        components.push(found.name);
+    return { kind: 'dir', hostFd, components };
+}
+/** The status of `path` below `dir` (of the link itself unless `follow`). */
+function statAt(dir, path, follow) {
+    const base = directoryBase(dir);
+    // Without following, a trailing slash is ignored: `file/` and `link/` stat the entry itself.
+    const found = lookup(base, follow ? path : stripTrailingSlashes(path), follow);
+    if (found.name === undefined)
+        return (0,external_node_fs_.statSync)(found.parent, { bigint: true });
+    if (found.stat === undefined)
+        throw new WasiErrno(Errno.noent);
+    if (found.trailingSlash && !found.stat.isDirectory())
+        throw new WasiErrno(Errno.notdir);
+    return (0,external_node_fs_.lstatSync)(hostPathOf(found), { bigint: true });
+}
+function seconds(ns) {
+    return Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
+}
+/** New [atime, mtime] in seconds for `utimes`; times kept are read from `current`. */
+function newTimes(current, atime, mtime) {
+    const now = Date.now() / 1000;
+    const before = atime === 'keep' || mtime === 'keep' ? current() : undefined;
+    const pick = (change, kept) => change === 'now' ? now : change === 'keep' ? seconds(kept()) : seconds(change);
+    return [
+        pick(atime, () => before.atimeNs),
+        pick(mtime, () => before.mtimeNs),
+    ];
+}
+/** Sets the times of an open descriptor; keeping both changes nothing. */
+function setTimesOfFd(hostFd, atime, mtime) {
+    if (atime === 'keep' && mtime === 'keep')
+        return;
+    const [a, m] = newTimes(() => (0,external_node_fs_.fstatSync)(hostFd, { bigint: true }), atime, mtime);
+    (0,external_node_fs_.futimesSync)(hostFd, a, m);
+}
+/**
+ * Sets the times of `path` below `dir`. A trailing slash is honoured (a link before it is
+ * followed, a file is ENOTDIR); without following, keeping both times on a missing name
+ * succeeds, as Linux's `utimensat` returns before its lookup.
+ */
+function setTimesAt(dir, path, follow, atime, mtime) {
+    const base = directoryBase(dir);
+    const found = lookup(base, path, follow);
+    const setsNothing = atime === 'keep' && mtime === 'keep';
+    if (found.name !== undefined && found.stat === undefined) {
+        if (setsNothing && !follow && !found.trailingSlash)
+            return;
+        throw new WasiErrno(Errno.noent);
+    }
+    if (found.trailingSlash && found.stat !== undefined && !found.stat.isDirectory()) {
+        throw new WasiErrno(Errno.notdir);
+    }
+    if (setsNothing)
+        return;
+    const host = hostPathOf(found);
+    const self = found.name === undefined;
+    const stat = () => (self ? (0,external_node_fs_.statSync)(host, { bigint: true }) : (0,external_node_fs_.lstatSync)(host, { bigint: true }));
+    const [a, m] = newTimes(stat, atime, mtime);
+    if (self)
+        (0,external_node_fs_.utimesSync)(host, a, m);
+    else
+        (0,external_node_fs_.lutimesSync)(host, a, m);
+}
+/** Every entry of `dir` except `.` and `..`, in the host's order, each with its `lstat`. */
+function listDirectory(dir) {
+    const base = directoryBase(dir);
+    const entries = [];
+    // `buffer` keeps names that are not UTF-8 intact (the typings only list string encodings).
+    const handle = (0,external_node_fs_.opendirSync)(base, { encoding: 'buffer' });
+    try {
+        const prefix = Buffer.from(`${base}/`);
+        for (let dirent = handle.readSync(); dirent !== null; dirent = handle.readSync()) {
+            const name = dirent.name;
+            const stat = (0,external_node_fs_.lstatSync)(Buffer.concat([prefix, name]), {
+                bigint: true,
+                throwIfNoEntry: false,
+            });
+            if (stat === undefined)
+                continue; // removed while listing
+            entries.push({ name, stat });
+        }
+    }
+    finally {
+        handle.closeSync();
+    }
+    return entries;
+}
+function createDirectoryAt(dir, path) {
+    (0,external_node_fs_.mkdirSync)(lookupParent(directoryBase(dir), stripTrailingSlashes(path)).host);
+}
+function removeDirectoryAt(dir, path) {
+    const target = lookupParent(directoryBase(dir), path);
+    if (target.name === '.' || target.name === '..')
+        throw new WasiErrno(Errno.inval);
+    (0,external_node_fs_.rmdirSync)(target.host);
+}
+function unlinkFileAt(dir, path) {
+    (0,external_node_fs_.unlinkSync)(lookupParent(directoryBase(dir), path).host);
+}
+function renameAt(oldDir, oldPath, newDir, newPath) {
+    const oldBase = directoryBase(oldDir);
+    const newBase = directoryBase(newDir);
+    // Trailing slashes are dropped for the lookup; on the source one is kept so that the host
+    // still insists on a directory.
+    const oldStripped = stripTrailingSlashes(oldPath);
+    const source = lookupParent(oldBase, oldStripped);
+    const target = lookupParent(newBase, stripTrailingSlashes(newPath));
+    (0,external_node_fs_.renameSync)(source.host + (oldStripped.length < oldPath.length ? '/' : ''), target.host);
+}
+/** Creates a link at `path` to `target`, which may not be absolute (a later lookup checks the rest). */
+function symlinkAt(target, dir, path) {
+    const base = directoryBase(dir);
+    if (target.charCodeAt(0) === 0x2f)
+        throw new WasiErrno(Errno.perm);
+    if (target.includes('\0'))
+        throw new WasiErrno(Errno.inval);
+    (0,external_node_fs_.symlinkSync)(target, lookupParent(base, path).host);
+}
+/** A link's contents; an absolute target is not shown (EPERM). */
+function readlinkAt(dir, path) {
+    const contents = (0,external_node_fs_.readlinkSync)(lookupParent(directoryBase(dir), path).host, {
+        encoding: 'buffer',
+    });
+    if (contents[0] === 0x2f)
+        throw new WasiErrno(Errno.perm);
+    return contents;
+}
+/** A hard link to an entry (never through a last link: following is EINVAL). */
+function linkAt(oldDir, follow, oldPath, newDir, newPath) {
+    const oldBase = directoryBase(oldDir);
+    const newBase = directoryBase(newDir);
+    if (follow)
+        throw new WasiErrno(Errno.inval);
+    (0,external_node_fs_.linkSync)(lookupParent(oldBase, oldPath).host, lookupParent(newBase, newPath).host);
+}
+
 ;// CONCATENATED MODULE: ./src/wasi/filesystem.ts
 /**
  * The file and directory calls of WASI preview1 over `node:fs`, with upstream's results: errnos come
@@ -2544,49 +2760,15 @@ function checkFstflags(flags) {
         throw new WasiErrno(Errno.inval);
     }
 }
+/** The [atime, mtime] changes preview1's fstflags ask for. */
+function timeChanges(atim, mtim, flags) {
+    const change = (value, set, now) => (flags & set) !== 0 ? value : (flags & now) !== 0 ? 'now' : 'keep';
+    return [
+        change(atim, Fstflags.atim, Fstflags.atimNow),
+        change(mtim, Fstflags.mtim, Fstflags.mtimNow),
+    ];
+}
 const SETS_A_TIME = Fstflags.atim | Fstflags.atimNow | Fstflags.mtim | Fstflags.mtimNow;
-/** New [atime, mtime] in seconds for `utimes`; times not being set keep their current value. */
-function newTimes(current, atim, mtim, flags) {
-    const setA = (flags & Fstflags.atim) !== 0;
-    const nowA = (flags & Fstflags.atimNow) !== 0;
-    const setM = (flags & Fstflags.mtim) !== 0;
-    const nowM = (flags & Fstflags.mtimNow) !== 0;
-    const now = Date.now() / 1000;
-    const before = !setA && !nowA ? current() : !setM && !nowM ? current() : undefined;
-    const seconds = (ns) => Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
-    const a = setA ? seconds(atim) : nowA ? now : seconds(before.atimeNs);
-    const m = setM ? seconds(mtim) : nowM ? now : seconds(before.mtimeNs);
-    return [a, m];
-}
-/**
- * The entry `path_open` opens, with the checks in Linux's order (upstream opens through openat2):
- * the directories on the way first; then, when creating, a final `.` or `..` (EEXIST if
- * exclusive, else EISDIR), a trailing slash (EISDIR) and, with O_EXCL, any existing entry, links
- * included (EEXIST); finally a last link that is not to be followed (ELOOP).
- */
-function openTarget(base, path, follow, create, exclusive) {
-    if (!create) {
-        const found = lookup(base, path, follow);
-        if (found.stat?.isSymbolicLink() && !found.trailingSlash)
-            throw new WasiErrno(Errno.loop);
-        return found;
-    }
-    const name = stripTrailingSlashes(path);
-    const last = name.slice(name.lastIndexOf('/') + 1);
-    const found = lookup(base, name, false);
-    if (last === '.' || last === '..' || found.name === undefined) {
-        throw new WasiErrno(exclusive ? Errno.exist : Errno.isdir);
-    }
-    if (name.length < path.length)
-        throw new WasiErrno(Errno.isdir);
-    if (found.stat !== undefined && exclusive)
-        throw new WasiErrno(Errno.exist);
-    if (!found.stat?.isSymbolicLink())
-        return found;
-    if (!follow)
-        throw new WasiErrno(Errno.loop);
-    return lookup(base, name, true);
-}
 class Filesystem {
     table;
     constructor(table) {
@@ -2597,13 +2779,11 @@ class Filesystem {
         const hostFd = (0,external_node_fs_.openSync)(host, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_DIRECTORY);
         this.table.add({ kind: 'dir', hostFd, root: host, components: [], preopenName: guest });
     }
-    base(dirfd) {
-        const dir = this.table.directory(dirfd);
-        return { dir, base: directoryBase(dir) };
-    }
     pathOpen(dirfd, lookupFlags, path, oflags, rightsBase, fdflags) {
         const dir = this.table.directory(dirfd, Errno.notdir);
-        const base = directoryBase(dir);
+        // Resolved before the flag checks, as upstream opens the directory first (this only fails
+        // where directories are known by path and this one has been moved away).
+        directoryBase(dir);
         const create = (oflags & Oflags.creat) !== 0;
         const truncate = (oflags & Oflags.trunc) !== 0;
         const directory = (oflags & Oflags.directory) !== 0;
@@ -2615,40 +2795,27 @@ class Filesystem {
         }
         const write = (rightsBase & Rights.fdWrite) !== 0n;
         const read = (rightsBase & Rights.fdRead) !== 0n || !write;
-        const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
-        const found = openTarget(base, path, follow, create, (oflags & Oflags.excl) !== 0);
-        const hostWrite = write || create || truncate;
-        let flags = read && hostWrite ? external_node_fs_.constants.O_RDWR : hostWrite ? external_node_fs_.constants.O_WRONLY : external_node_fs_.constants.O_RDONLY;
-        if (create)
-            flags |= external_node_fs_.constants.O_CREAT;
-        if ((oflags & Oflags.excl) !== 0)
-            flags |= external_node_fs_.constants.O_EXCL;
-        if (truncate)
-            flags |= external_node_fs_.constants.O_TRUNC;
-        if (directory)
-            flags |= external_node_fs_.constants.O_DIRECTORY;
-        // The path is link-free up to its last component; a final link left unfollowed must stay so.
-        // (`/proc/self/fd/N` itself is a link that must be followed.)
-        if (found.name !== undefined)
-            flags |= external_node_fs_.constants.O_NOFOLLOW;
-        const host = hostPathOf(found) + (found.trailingSlash ? '/' : '');
-        const hostFd = (0,external_node_fs_.openSync)(host, flags, 0o666);
-        const stat = (0,external_node_fs_.fstatSync)(hostFd);
-        if (stat.isDirectory()) {
-            const components = [...dir.components, ...found.components];
-            if (found.name !== undefined)
-                components.push(found.name);
+        const opened = openAt(dir, path, {
+            follow: (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0,
+            create,
+            exclusive: (oflags & Oflags.excl) !== 0,
+            truncate,
+            directory,
+            read,
+            write,
+        });
+        if (opened.kind === 'dir') {
             return this.table.add({
                 kind: 'dir',
-                hostFd,
+                hostFd: opened.hostFd,
                 root: dir.root,
-                components,
+                components: opened.components,
                 preopenName: undefined,
             });
         }
         return this.table.add({
             kind: 'file',
-            hostFd,
+            hostFd: opened.hostFd,
             readable: read,
             writable: write,
             append: (fdflags & Fdflags.append) !== 0,
@@ -2717,17 +2884,8 @@ class Filesystem {
         return filestatOf((0,external_node_fs_.fstatSync)(entry.hostFd, { bigint: true }));
     }
     pathFilestat(dirfd, lookupFlags, path) {
-        const { base } = this.base(dirfd);
-        const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
-        // Without following, a trailing slash is ignored: `file/` and `link/` stat the entry itself.
-        const found = lookup(base, follow ? path : stripTrailingSlashes(path), follow);
-        if (found.name === undefined)
-            return filestatOf((0,external_node_fs_.statSync)(found.parent, { bigint: true }));
-        if (found.stat === undefined)
-            throw new WasiErrno(Errno.noent);
-        if (found.trailingSlash && !found.stat.isDirectory())
-            throw new WasiErrno(Errno.notdir);
-        return filestatOf((0,external_node_fs_.lstatSync)(hostPathOf(found), { bigint: true }));
+        const dir = this.table.directory(dirfd);
+        return filestatOf(statAt(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0));
     }
     setSize(fd, size) {
         const file = this.table.file(fd);
@@ -2749,8 +2907,7 @@ class Filesystem {
             return;
         if (entry.kind === 'dir' && entry.preopenName !== undefined)
             throw new WasiErrno(Errno.badf);
-        const [a, m] = newTimes(() => (0,external_node_fs_.fstatSync)(entry.hostFd, { bigint: true }), atim, mtim, flags);
-        (0,external_node_fs_.futimesSync)(entry.hostFd, a, m);
+        setTimesOfFd(entry.hostFd, ...timeChanges(atim, mtim, flags));
     }
     /**
      * `path_filestat_set_times`. A trailing slash is honoured (a link before it is followed, a file
@@ -2759,106 +2916,49 @@ class Filesystem {
      */
     pathSetTimes(dirfd, lookupFlags, path, atim, mtim, flags) {
         checkFstflags(flags);
-        const { base } = this.base(dirfd);
+        const dir = this.table.directory(dirfd);
         const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
-        const found = lookup(base, path, follow);
-        const setsNothing = (flags & SETS_A_TIME) === 0;
-        if (found.name !== undefined && found.stat === undefined) {
-            if (setsNothing && !follow && !found.trailingSlash)
-                return;
-            throw new WasiErrno(Errno.noent);
-        }
-        if (found.trailingSlash && found.stat !== undefined && !found.stat.isDirectory()) {
-            throw new WasiErrno(Errno.notdir);
-        }
-        if (setsNothing)
-            return;
-        const host = hostPathOf(found);
-        const self = found.name === undefined;
-        const stat = () => self ? (0,external_node_fs_.statSync)(host, { bigint: true }) : (0,external_node_fs_.lstatSync)(host, { bigint: true });
-        const [a, m] = newTimes(stat, atim, mtim, flags);
-        if (self)
-            (0,external_node_fs_.utimesSync)(host, a, m);
-        else
-            (0,external_node_fs_.lutimesSync)(host, a, m);
+        setTimesAt(dir, path, follow, ...timeChanges(atim, mtim, flags));
     }
     /** Every entry of a directory, `.` and `..` first, in the host's order (as upstream lists them). */
     readdir(fd) {
         const entry = this.table.get(fd);
         if (entry.kind !== 'dir')
             throw new WasiErrno(Errno.badf);
-        const base = directoryBase(entry);
         const self = (0,external_node_fs_.fstatSync)(entry.hostFd, { bigint: true });
-        const entries = [
+        return [
             { name: Buffer.from('.'), ino: self.ino, filetype: Filetype.directory },
             { name: Buffer.from('..'), ino: self.ino, filetype: Filetype.directory },
+            ...listDirectory(entry).map(({ name, stat }) => ({
+                name,
+                ino: stat.ino,
+                filetype: filetypeOf(stat),
+            })),
         ];
-        // `buffer` keeps names that are not UTF-8 intact (the typings only list string encodings).
-        const dir = (0,external_node_fs_.opendirSync)(base, { encoding: 'buffer' });
-        try {
-            const prefix = Buffer.from(`${base}/`);
-            for (let dirent = dir.readSync(); dirent !== null; dirent = dir.readSync()) {
-                const name = dirent.name;
-                const stat = (0,external_node_fs_.lstatSync)(Buffer.concat([prefix, name]), {
-                    bigint: true,
-                    throwIfNoEntry: false,
-                });
-                if (stat === undefined)
-                    continue; // removed while listing
-                entries.push({ name, ino: stat.ino, filetype: filetypeOf(stat) });
-            }
-        }
-        finally {
-            dir.closeSync();
-        }
-        return entries;
     }
     createDirectory(dirfd, path) {
-        const { base } = this.base(dirfd);
-        (0,external_node_fs_.mkdirSync)(lookupParent(base, stripTrailingSlashes(path)).host);
+        createDirectoryAt(this.table.directory(dirfd), path);
     }
     removeDirectory(dirfd, path) {
-        const { base } = this.base(dirfd);
-        const target = lookupParent(base, path);
-        if (target.name === '.' || target.name === '..')
-            throw new WasiErrno(Errno.inval);
-        (0,external_node_fs_.rmdirSync)(target.host);
+        removeDirectoryAt(this.table.directory(dirfd), path);
     }
     unlinkFile(dirfd, path) {
-        const { base } = this.base(dirfd);
-        (0,external_node_fs_.unlinkSync)(lookupParent(base, path).host);
+        unlinkFileAt(this.table.directory(dirfd), path);
     }
     rename(oldDirfd, oldPath, newDirfd, newPath) {
-        const oldBase = this.base(oldDirfd).base;
-        const newBase = this.base(newDirfd).base;
-        // Trailing slashes are dropped for the lookup; on the source one is kept so that the host
-        // still insists on a directory.
-        const oldStripped = stripTrailingSlashes(oldPath);
-        const source = lookupParent(oldBase, oldStripped);
-        const target = lookupParent(newBase, stripTrailingSlashes(newPath));
-        (0,external_node_fs_.renameSync)(source.host + (oldStripped.length < oldPath.length ? '/' : ''), target.host);
+        renameAt(this.table.directory(oldDirfd), oldPath, this.table.directory(newDirfd), newPath);
     }
     symlink(target, dirfd, path) {
-        const { base } = this.base(dirfd);
-        if (target.charCodeAt(0) === 0x2f)
-            throw new WasiErrno(Errno.perm);
-        if (target.includes('\0'))
-            throw new WasiErrno(Errno.inval);
-        (0,external_node_fs_.symlinkSync)(target, lookupParent(base, path).host);
+        symlinkAt(target, this.table.directory(dirfd), path);
     }
     readlink(dirfd, path) {
-        const { base } = this.base(dirfd);
-        const contents = (0,external_node_fs_.readlinkSync)(lookupParent(base, path).host, { encoding: 'buffer' });
-        if (contents[0] === 0x2f)
-            throw new WasiErrno(Errno.perm);
-        return contents;
+        return readlinkAt(this.table.directory(dirfd), path);
     }
     link(oldDirfd, lookupFlags, oldPath, newDirfd, newPath) {
-        const oldBase = this.base(oldDirfd).base;
-        const newBase = this.base(newDirfd).base;
-        if ((lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0)
-            throw new WasiErrno(Errno.inval);
-        (0,external_node_fs_.linkSync)(lookupParent(oldBase, oldPath).host, lookupParent(newBase, newPath).host);
+        const oldDir = this.table.directory(oldDirfd);
+        const newDir = this.table.directory(newDirfd);
+        const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
+        linkAt(oldDir, follow, oldPath, newDir, newPath);
     }
     /** `fd_prestat_get` / `fd_prestat_dir_name`: the guest name of a preopen. */
     prestatName(fd, forDirName) {
@@ -4369,10 +4469,10 @@ function parseModule(bytes) {
                 }
                 break;
             case SectionId.Element:
-                readElements(r, cx.features);
+                readElements(r, cx.features, importedGlobals(cx));
                 break;
             case SectionId.Data:
-                readData(r, cx.dataSegments, cx.features);
+                readData(r, cx.dataSegments, cx.features, importedGlobals(cx));
                 break;
             case SectionId.DataCount:
                 cx.dataCount = r.u32();
@@ -4389,6 +4489,9 @@ function parseModule(bytes) {
         }
     }
     return cx;
+}
+function importedGlobals(cx) {
+    return cx.imports.filter((i) => i.kind === ExternalKind.Global).length;
 }
 function readTypes(r, cx) {
     for (let n = r.u32(); n > 0; n--) {
@@ -4527,6 +4630,7 @@ function readTable(r, features) {
     readLimits(r);
 }
 function readGlobals(r, cx) {
+    const imported = importedGlobals(cx);
     for (let n = r.u32(); n > 0; n--) {
         const at = r.pos;
         const type = readModuleValType(r, cx.features);
@@ -4540,12 +4644,12 @@ function readGlobals(r, cx) {
         }
         const mutable = (flags & 0x01) !== 0;
         const initStart = r.pos;
-        scanConstExpr(r, cx.features);
+        scanConstExpr(r, cx.features, imported);
         const global = { type, mutable, initStart, initEnd: r.pos };
         cx.globals.push(global);
     }
 }
-function readElements(r, features) {
+function readElements(r, features, importedGlobals) {
     for (let n = r.u32(); n > 0; n--) {
         const start = r.pos;
         const flags = r.u32();
@@ -4555,7 +4659,7 @@ function readElements(r, features) {
         if (!passiveOrDeclared) {
             if (explicitTable)
                 r.u32();
-            scanConstExpr(r, features);
+            scanConstExpr(r, features, importedGlobals);
         }
         if (passiveOrDeclared || explicitTable) {
             // wasmparser reports a refused element type at the segment.
@@ -4566,13 +4670,13 @@ function readElements(r, features) {
         }
         for (let k = r.u32(); k > 0; k--) {
             if (usesExprs)
-                scanConstExpr(r, features);
+                scanConstExpr(r, features, importedGlobals);
             else
                 r.u32();
         }
     }
 }
-function readData(r, out, features) {
+function readData(r, out, features, importedGlobals) {
     for (let n = r.u32(); n > 0; n--) {
         const start = r.pos;
         const flags = r.u32();
@@ -4585,7 +4689,7 @@ function readData(r, out, features) {
             r.u32();
         else if (flags !== 0)
             throw r.error(`invalid data segment flags ${flags}`, start);
-        scanConstExpr(r, features);
+        scanConstExpr(r, features, importedGlobals);
         r.skip(r.u32());
         out.push({ active: true, start, end: r.pos });
     }
@@ -4594,7 +4698,7 @@ function readData(r, out, features) {
  * Skips a constant expression up to and including its `end`, noting constructs the engine
  * configuration refuses. Only the instructions allowed in constant expressions are decoded.
  */
-function scanConstExpr(r, features) {
+function scanConstExpr(r, features, importedGlobals = 0) {
     for (;;) {
         const at = r.pos;
         const op = r.u8();
@@ -4614,8 +4718,9 @@ function scanConstExpr(r, features) {
                 r.skip(8);
                 break;
             case 0x23:
-                features.constGlobalGetAt ??= at;
-                r.u32();
+                // Only imported globals may be read (a wizened module has none; a preload may).
+                if (r.u32() >= importedGlobals)
+                    features.constGlobalGetAt ??= at;
                 break;
             case 0xd0: // ref.null heaptype
                 r.s33();
@@ -5021,8 +5126,20 @@ function localRefusal(r, enabled) {
 /** Reference-types instructions among the single-byte opcodes: table.get/set, ref.*. */
 const REFERENCE_TYPES_OPS = new Set([0x25, 0x26, 0xd1, 0xd2]);
 const BLOCKS = new Set([0x02, 0x03, 0x04]); // block, loop, if (try and try_table: exceptions)
+/** Single-byte opcodes `instructionRefusal` looks at beyond memargs; the rest skip it at once. */
+const CHECKED_SINGLE = new Uint8Array(256);
+for (const op of [...REFERENCE_TYPES_OPS, ...BLOCKS, 0x11, 0x1c, 0x3f, 0x40, 0xd0]) {
+    CHECKED_SINGLE[op] = 1;
+}
+/** Loads and stores: 0x28 (i32.load) to 0x3e (i64.store32). */
+const isMemargOp = (op) => op >= 0x28 && op <= 0x3e;
 /** Why upstream refuses one instruction, in its order: decode, then proposal, then types. */
 function instructionRefusal(bytes, opcode, sub, offset, enabled) {
+    if (sub < 0 && CHECKED_SINGLE[opcode] === 0 && (enabled.multiMemory || !isMemargOp(opcode))) {
+        return undefined; // the common case, without allocating
+    }
+    if (opcode === 0xfb || (opcode === 0xfe && enabled.multiMemory))
+        return undefined;
     const at = (reason, reportAt = offset) => reason === undefined ? undefined : { reportAt, reason };
     const immediates = new BinaryReader(bytes, offset + 1);
     if (sub >= 0)
@@ -5152,12 +5269,13 @@ assignRole(Role.floatMinMax, [0x96, 0x97, 0xa4, 0xa5]);
 const isRelaxedSimdOp = (sub) => sub >= 0x100 && sub <= 0x113;
 /**
  * Runs the static scans (steps 2 and 3 of upstream's validation, in section order) and returns
- * the first uses of proposals for the later engine-feature checks.
+ * the first uses of proposals for the later engine-feature checks. A preload is only compiled by
+ * upstream, not wizened: `wizerChecks` false collects the uses without refusing anything.
  */
-function checkSupportedInstructions(cx) {
+function checkSupportedInstructions(cx, wizerChecks = true) {
     const uses = { relaxedSimdSites: [], floatMinMaxSites: [] };
     for (const section of cx.sections) {
-        if (section.id === SectionId.Global) {
+        if (section.id === SectionId.Global && wizerChecks) {
             if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
                 throw new errors/* WizerError */.Mx('unsupported mutable global containing a reference type');
             }
@@ -5165,7 +5283,10 @@ function checkSupportedInstructions(cx) {
         else if (section.id === SectionId.Code) {
             const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
             let unsupported;
-            const refuse = (opcode, sub) => (unsupported = opcodeName(opcode, sub));
+            const refuse = (opcode, sub) => {
+                if (wizerChecks)
+                    unsupported = opcodeName(opcode, sub);
+            };
             let bodyIndex = 0;
             const here = (offset) => ({ offset, funcIndex: cx.importedFuncCount + bodyIndex });
             const bytes = cx.bytes;
@@ -5281,19 +5402,32 @@ const hex = (n) => `0x${n.toString(16)}`;
  * imported globals (of which a wizened module has none).
  */
 function checkEngineFeatures(cx, uses, enabled) {
-    const parseFailure = (reason) => new errors/* WizerError */.Mx('failed to compile the Wasm module', {
-        cause: new errors/* WizerError */.Mx('failed to parse WebAssembly module', { cause: reason }),
-    });
     // Upstream compiles its instrumented module, whose export section grew before the code.
-    const codeShift = upstreamExportGrowth(cx);
+    const refusal = engineRefusal(cx, uses, enabled, upstreamExportGrowth(cx));
+    if (refusal)
+        throw new errors/* WizerError */.Mx('failed to compile the Wasm module', { cause: refusal });
+}
+/**
+ * The same refusals for a preload, which upstream compiles as given with the same engine
+ * configuration (its callers say "failed to parse preload module").
+ */
+function checkPreloadFeatures(cx, enabled) {
+    const refusal = engineRefusal(cx, checkSupportedInstructions(cx, false), enabled, 0);
+    if (refusal)
+        throw refusal;
+}
+/**
+ * The first engine refusal as upstream's error chain below its head, or undefined. Offsets past
+ * the export section are moved by `codeShift`, the growth of upstream's export section.
+ */
+function engineRefusal(cx, uses, enabled, codeShift) {
+    const parseFailure = (reason) => new errors/* WizerError */.Mx('failed to parse WebAssembly module', { cause: reason });
     // Sections after the export section (elements, data) moved by as much.
     const exportEnd = cx.sections.find((s) => s.id === SectionId.Export)?.end ?? Infinity;
     const upstreamOffset = (offset) => (offset >= exportEnd ? offset + codeShift : offset);
-    const translationFailure = (use, reason) => new errors/* WizerError */.Mx('failed to compile the Wasm module', {
-        cause: new errors/* WizerError */.Mx(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
-            cause: new errors/* WizerError */.Mx('WebAssembly translation error', {
-                cause: `Invalid input WebAssembly code at offset ${(use.reportAt ?? use.offset) + codeShift}: ${reason}`,
-            }),
+    const translationFailure = (use, reason) => new errors/* WizerError */.Mx(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
+        cause: new errors/* WizerError */.Mx('WebAssembly translation error', {
+            cause: `Invalid input WebAssembly code at offset ${(use.reportAt ?? use.offset) + codeShift}: ${reason}`,
         }),
     });
     const { features } = cx;
@@ -5323,7 +5457,7 @@ function checkEngineFeatures(cx, uses, enabled) {
         .filter((e) => e[0] !== undefined)
         .sort((a, b) => a[0] - b[0])[0];
     if (first)
-        throw parseFailure(`${first[1]} (at offset ${hex(upstreamOffset(first[0]))})`);
+        return parseFailure(`${first[1]} (at offset ${hex(upstreamOffset(first[0]))})`);
     const codeRefusal = switchedOff ? codeProposalRefusal(cx, enabled) : undefined;
     const codeErrors = [
         [codeRefusal, codeRefusal?.reason ?? ''],
@@ -5335,8 +5469,7 @@ function checkEngineFeatures(cx, uses, enabled) {
     const firstCode = codeErrors
         .filter((e) => e[0] !== undefined)
         .sort((a, b) => a[0].offset - b[0].offset)[0];
-    if (firstCode)
-        throw translationFailure(firstCode[0], firstCode[1]);
+    return firstCode && translationFailure(firstCode[0], firstCode[1]);
 }
 /** Upstream refuses this combination when it builds its engine configuration. */
 function checkFeatureFlags(enabled) {
@@ -5476,7 +5609,8 @@ async function buildEnvironment(options) {
         // Upstream's engine configuration refuses bad feature flags before any preload is compiled.
         checkFeatureFlags(options.features);
         for (const preload of options.preloads) {
-            link_define(environment, preload.name, await instantiatePreload(preload, environment));
+            const namespace = await instantiatePreload(preload, environment, options.features);
+            link_define(environment, preload.name, namespace);
         }
     }
     catch (error) {
@@ -5485,7 +5619,7 @@ async function buildEnvironment(options) {
     }
     return environment;
 }
-async function instantiatePreload(preload, environment) {
+async function instantiatePreload(preload, environment, features) {
     let module;
     let cx;
     let deferred;
@@ -5494,6 +5628,8 @@ async function instantiatePreload(preload, environment) {
         deferred = deferStartFunction(bytes);
         module = new WebAssembly.Module(deferred.wasm);
         cx = parseModule(bytes);
+        // Upstream compiles preloads with the main module's engine configuration.
+        checkPreloadFeatures(cx, features);
     }
     catch (error) {
         throw new errors/* WizerError */.Mx('failed to parse preload module', { cause: error });
