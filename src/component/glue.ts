@@ -213,6 +213,7 @@ async function importGlue(source: string): Promise<RawInstantiate> {
   }
   const text = `${patched}\n//# sourceURL=wizer-action:component-glue.js\n`;
   const module = (await import(
+    /* webpackIgnore: true */
     `data:text/javascript;base64,${Buffer.from(text).toString('base64')}`
   )) as { instantiate?: unknown };
   if (typeof module.instantiate !== 'function') {

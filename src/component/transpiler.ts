@@ -90,6 +90,7 @@ async function load(): Promise<Transpiler> {
   try {
     // The rewritten imports read the host while the module body runs; it is not needed after.
     module = (await import(
+      /* webpackIgnore: true */
       `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`
     )) as TranspilerModule;
     await module.$init;
