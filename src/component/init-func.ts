@@ -35,7 +35,7 @@ interface ItemName {
 }
 
 const ID = '%?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*';
-const VERSION = '[0-9A-Za-z.+-]+';
+const VERSION = String.raw`\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?`;
 const ITEM_NAME = new RegExp(`^(?:(${ID}):(${ID})/)?(${ID})(?:\\.(${ID}))?(?:@(${VERSION}))?$`);
 
 /** Parses a WIT item name (wit-parser `ItemName`): `name`, `iface.name`, `ns:pkg/iface.name@v`. */
