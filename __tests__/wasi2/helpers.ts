@@ -123,6 +123,11 @@ export class Fixture {
     return { ...made, root };
   }
 
+  /** Runs `cleanup` after the test. */
+  defer(cleanup: () => void): void {
+    this.cleanups.push(cleanup);
+  }
+
   cleanup(): void {
     for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
   }
