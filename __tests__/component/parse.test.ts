@@ -255,6 +255,41 @@ describe('parseComponent', () => {
       );
     });
 
+    it('checks the indices it renumbers or follows', () => {
+      const header = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
+      // (export "f" (func 5)) with no functions.
+      const exportEntry = [0x00, 0x01, 0x66, 0x01, 0x05, 0x00];
+      expect(() => parseComponent(new Uint8Array([...header, 11, 7, 1, ...exportEntry]))).toThrow(
+        'unknown function 5: function index out of bounds (at offset 0xf)',
+      );
+      // (alias export 2 "x" (func)) with no instances.
+      const alias = [0x01, 0x00, 0x02, 0x01, 0x78];
+      expect(() => parseComponent(new Uint8Array([...header, 6, 6, 1, ...alias]))).toThrow(
+        'unknown instance 2: instance index out of bounds (at offset 0xb)',
+      );
+    });
+
+    it('counts refused items in their index spaces, so the refusal is what is reported', async () => {
+      const imported = await assemble(
+        `(component (import "c" (component $c)) (instance (instantiate $c)))`,
+      );
+      expect(() => parseComponent(imported)).toThrow(
+        'wizer does not currently support component imports',
+      );
+      const nested = await assemble(
+        `(component (component (core module $m) (export "m" (core module $m))))`,
+      );
+      expect(() => parseComponent(nested)).toThrow(
+        'nested components with modules not currently supported',
+      );
+      const aliased = await assemble(`(component
+        (core module $m)
+        (component (alias outer 1 $m (core module $n)) (core instance (instantiate $n))))`);
+      expect(() => parseComponent(aliased)).toThrow(
+        'wizer does not currently support module aliases',
+      );
+    });
+
     it('refuses an instantiation of an unknown module', () => {
       const header = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
       expect(() => parseComponent(new Uint8Array([...header, 2, 4, 1, 0, 3, 0]))).toThrow(

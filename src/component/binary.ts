@@ -141,6 +141,16 @@ export type FuncDef =
   | { kind: 'lift'; coreFunc: number; typeIndex: number }
   | { kind: 'export'; name: string; target: number };
 
+/**
+ * How a core function index of the component came to be: an alias of a core instance's export
+ * (how lifted functions and canonical options name core code), a `canon lower` of a component
+ * function, or another canonical built-in (resource.new, task.return, ...; `opcode` says which).
+ */
+export type CoreFuncDef =
+  | { kind: 'alias'; instance: number; name: string }
+  | { kind: 'lower'; func: number }
+  | { kind: 'builtin'; opcode: number };
+
 /** How a component instance index came to be. */
 export type InstanceDef =
   | { kind: 'import'; name: string; typeIndex: number }
@@ -201,7 +211,8 @@ export interface ParsedComponent {
   types: TypeDef[];
   /** Every use of a component function index, in byte order. */
   funcRefs: FuncRef[];
-  /** Sizes of the core index spaces that sections of the component layer add to. */
-  coreFuncCount: number;
+  /** The core function index space of the component layer. */
+  coreFuncs: CoreFuncDef[];
+  /** Size of the core type index space (core type sections and outer aliases of core types). */
   coreTypeCount: number;
 }

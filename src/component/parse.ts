@@ -78,6 +78,8 @@ interface Scope extends ParsedComponent {
   containsModules: boolean;
   coreInstanceCount: number;
   componentCount: number;
+  /** Core modules of any origin (refused imports, aliases and exports of modules count too). */
+  moduleCount: number;
 }
 
 /** Records refusals in byte order; only the first one (and the modules before it) matter. */
@@ -126,7 +128,7 @@ export function parseComponent(
     instances: scope.instances,
     types: scope.types,
     funcRefs: scope.funcRefs,
-    coreFuncCount: scope.coreFuncCount,
+    coreFuncs: scope.coreFuncs,
     coreTypeCount: scope.coreTypeCount,
   };
 }
@@ -146,10 +148,11 @@ function newScope(bytes: Uint8Array, top: boolean): Scope {
     instances: [],
     types: [],
     funcRefs: [],
-    coreFuncCount: 0,
+    coreFuncs: [],
     coreTypeCount: 0,
     coreInstanceCount: 0,
     componentCount: 0,
+    moduleCount: 0,
   };
 }
 
@@ -164,6 +167,12 @@ function unsupportedKind(sort: Sort, what: 'imports' | 'exports' | 'aliases'): s
           ? 'value'
           : undefined;
   return kind === undefined ? undefined : `wizer does not currently support ${kind} ${what}`;
+}
+
+/** Counts an item of a refused sort in its index space, so later indices still check. */
+function countRefused(scope: Scope, sort: Sort): void {
+  if (sort === 'core module') scope.moduleCount++;
+  else if (sort === 'component') scope.componentCount++;
 }
 
 /** Walks the sections of the component whose preamble starts at `start`. */
@@ -214,6 +223,26 @@ function checkPreamble(bytes: Uint8Array, start: number, end: number, kind: stri
       );
     }
   }
+}
+
+const INDEX_SPACES: Partial<Record<Sort, [string, (scope: Scope) => number]>> = {
+  func: ['function', (s) => s.funcs.length],
+  instance: ['instance', (s) => s.instances.length],
+  type: ['type', (s) => s.types.length],
+  component: ['component', (s) => s.componentCount],
+  'core module': ['module', (s) => s.moduleCount],
+  'core func': ['core function', (s) => s.coreFuncs.length],
+  'core instance': ['core instance', (s) => s.coreInstanceCount],
+};
+
+/**
+ * Checks that `index` exists in the `sort` space so far (the rewrite renumbers by these spaces,
+ * so it relies on them). Other sorts are left to validation.
+ */
+function checkIndex(scope: Scope, sort: Sort, index: number, at: number): void {
+  const space = INDEX_SPACES[sort];
+  if (space === undefined || index < space[1](scope)) return;
+  throw new WasmDecodeError(`unknown ${space[0]} ${index}: ${space[0]} index out of bounds`, at);
 }
 
 /** Reads a vector section's count and records where it sits. */
@@ -276,6 +305,7 @@ function readSection(scope: Scope, section: ComponentSection, r: BinaryReader, s
 function moduleSection(scope: Scope, section: ComponentSection, steps: Steps): void {
   checkPreamble(scope.bytes, section.payloadStart, section.end, 'module');
   scope.containsModules = true;
+  scope.moduleCount++;
   if (!scope.top) {
     steps.refuse('nested components with modules not currently supported');
     return;
@@ -299,18 +329,19 @@ function coreInstanceSection(
   for (let n = count(section, r); n > 0; n--) {
     const start = r.pos;
     const entry = readCoreInstance(r);
+    if (entry.kind === 'instantiate') {
+      for (const arg of entry.args) checkIndex(scope, 'core instance', arg.instance, start);
+    }
     const index = scope.coreInstanceCount++;
     if (!scope.top) continue;
     const range = { start, end: r.pos };
     if (entry.kind === 'instantiate') {
+      checkIndex(scope, 'core module', entry.module, start);
+      // Undefined for an imported or aliased module, refused before this point.
       const module = scope.modules[entry.module];
       if (module === undefined) {
-        throw new WasmDecodeError(
-          `unknown module ${entry.module}: module index out of bounds`,
-          start,
-        );
-      }
-      if (module.instance !== undefined) {
+        // Nothing to record.
+      } else if (module.instance !== undefined) {
         steps.refuse('modules may be instantiated at most once');
       } else {
         module.instance = index;
@@ -336,10 +367,13 @@ function componentSection(scope: Scope, section: ComponentSection, steps: Steps)
 
 function instanceSection(scope: Scope, section: ComponentSection, r: BinaryReader): void {
   for (let n = count(section, r); n > 0; n--) {
+    const start = r.pos;
     const entry = readInstance(r);
+    if (entry.kind === 'instantiate') checkIndex(scope, 'component', entry.component, start);
     const items = entry.kind === 'instantiate' ? entry.args : entry.exports;
     const holder = entry.kind === 'instantiate' ? 'instantiate argument' : 'inline export';
     for (const { item } of items) {
+      checkIndex(scope, item.sort, item.at.index, item.at.start);
       if (item.sort === 'func') scope.funcRefs.push(funcRef(section, item.at, holder));
     }
     const list = items.map(({ name, item }) => ({ name, sort: item.sort, index: item.at.index }));
@@ -358,23 +392,29 @@ function aliasSection(
   steps: Steps,
 ): void {
   for (let n = count(section, r); n > 0; n--) {
+    const start = r.pos;
     const alias = readAlias(r);
     if (alias.kind === 'core export') {
-      if (alias.sort === 'core func') scope.coreFuncCount++;
+      if (alias.sort === 'core func') {
+        scope.coreFuncs.push({ kind: 'alias', instance: alias.instance, name: alias.name });
+      }
       continue;
     }
     if (alias.kind === 'outer') {
-      if (alias.sort === 'core module')
-        steps.refuse('wizer does not currently support module aliases');
-      else if (alias.sort === 'component') {
-        steps.refuse('wizer does not currently support component aliases');
-      } else if (alias.sort === 'core type') scope.coreTypeCount++;
-      else scope.types.push({ kind: 'outer', count: alias.count, index: alias.index });
+      if (alias.sort === 'core type') scope.coreTypeCount++;
+      else if (alias.sort === 'type') {
+        scope.types.push({ kind: 'outer', count: alias.count, index: alias.index });
+      } else {
+        steps.refuse(unsupportedKind(alias.sort, 'aliases')!);
+        countRefused(scope, alias.sort);
+      }
       continue;
     }
     const refusal = unsupportedKind(alias.sort, 'aliases');
     if (refusal !== undefined) steps.refuse(refusal);
+    countRefused(scope, alias.sort);
     const { instance, name } = alias;
+    checkIndex(scope, 'instance', instance, start);
     if (alias.sort === 'func') scope.funcs.push({ kind: 'alias', instance, name });
     else if (alias.sort === 'instance') scope.instances.push({ kind: 'alias', instance, name });
     else if (alias.sort === 'type') scope.types.push({ kind: 'alias', instance, name });
@@ -383,12 +423,20 @@ function aliasSection(
 
 function canonSection(scope: Scope, section: ComponentSection, r: BinaryReader): void {
   for (let n = count(section, r); n > 0; n--) {
+    const start = r.pos;
     const canon = readCanon(r);
     if (canon.kind === 'lift') {
+      checkIndex(scope, 'core func', canon.coreFunc, start);
+      checkIndex(scope, 'type', canon.typeIndex, start);
       scope.funcs.push({ kind: 'lift', coreFunc: canon.coreFunc, typeIndex: canon.typeIndex });
     } else {
-      if (canon.kind === 'lower') scope.funcRefs.push(funcRef(section, canon.func, 'canon lower'));
-      scope.coreFuncCount++;
+      if (canon.kind === 'lower') {
+        checkIndex(scope, 'func', canon.func.index, canon.func.start);
+        scope.funcRefs.push(funcRef(section, canon.func, 'canon lower'));
+        scope.coreFuncs.push({ kind: 'lower', func: canon.func.index });
+      } else {
+        scope.coreFuncs.push({ kind: 'builtin', opcode: canon.opcode });
+      }
     }
   }
 }
@@ -404,6 +452,7 @@ function importSection(
     const { name, type } = readImport(r);
     const refusal = unsupportedKind(type.sort, 'imports');
     if (refusal !== undefined) steps.refuse(refusal);
+    countRefused(scope, type.sort);
     let index = -1;
     if (type.sort === 'func') {
       index = scope.funcs.push({ kind: 'import', name, typeIndex: type.typeIndex }) - 1;
@@ -429,6 +478,8 @@ function exportSection(
     const refusal = unsupportedKind(item.sort, 'exports');
     if (refusal !== undefined) steps.refuse(refusal);
     const target = item.at.index;
+    checkIndex(scope, item.sort, target, item.at.start);
+    countRefused(scope, item.sort);
     let index = -1;
     if (item.sort === 'func') {
       scope.funcRefs.push(funcRef(section, item.at, 'export'));
