@@ -114,6 +114,36 @@ const WITH_HOST = `(component
   (export "test:pkg/api@1.2.3" (instance $api))
 )`;
 
+/**
+ * A function the component lifts and lowers again: Wasmtime (inside jco) adds an adapter module
+ * that would copy the string from $B's memory into $A's.
+ */
+const ADAPTED = `(component
+  (core module $A
+    (memory (export "memory") 1)
+    (global $calls (export "calls") (mut i32) (i32.const 0))
+    (func (export "realloc") (param i32 i32 i32 i32) (result i32) (i32.const 64))
+    (func (export "len") (param i32 i32) (result i32)
+      (global.set $calls (i32.add (global.get $calls) (i32.const 1)))
+      (local.get 1)))
+  (core instance $a (instantiate $A))
+  (func $len (param "s" string) (result u32) (canon lift (core func $a "len")
+    (memory (core memory $a "memory")) (realloc (core func $a "realloc"))))
+  (core module $B
+    (memory (export "memory") 1)
+    (func (export "realloc") (param i32 i32 i32 i32) (result i32) (i32.const 128))
+    (data (i32.const 0) "abcdef"))
+  (core instance $b (instantiate $B))
+  (core func $lowered (canon lower (func $len)
+    (memory (core memory $b "memory")) (realloc (core func $b "realloc"))))
+  (core module $C
+    (import "x" "len" (func $len (param i32 i32) (result i32)))
+    (global $r (export "r") (mut i32) (i32.const 0))
+    (func (export "init") (global.set $r (call $len (i32.const 0) (i32.const 6)))))
+  (core instance $c (instantiate $C (with "x" (instance (export "len" (func $lowered))))))
+  (func (export "wizer-initialize") (canon lift (core func $c "init")))
+)`;
+
 /** A component-model async lift (needs JSPI on V8): the glue makes it an `async function`. */
 const ASYNC_LIFT = `(component
   (core module $M
@@ -406,6 +436,22 @@ describe('jco glue: a component importing a host interface', () => {
   });
 });
 
+describe('jco glue: an adapter module made by Wasmtime', () => {
+  it('is an extra file with no state, instantiated through the same hook', async () => {
+    const glue = await loadComponentGlue(await parse(ADAPTED));
+    expect(glue.coreModules.map((m) => m.moduleIndex)).toEqual([0, 1, 2, undefined]);
+    // It defines no memory and no global: nothing for a snapshot to capture.
+    const adapter = parseModule(glue.coreModules[3]!.bytes);
+    expect([adapter.memories.length, adapter.globals.length]).toEqual([0, 0]);
+
+    const instrumentation = instrumentAll(glue);
+    const ours = await run(glue, {}, instrumentation);
+    expect(ours.instances.map((c) => c.entry.moduleIndex)).toEqual([0, 1, undefined, 2]);
+    // A component calling back into itself traps (no re-entrance), in Wasmtime as here.
+    expect(() => (ours.component.exports['wizerInitialize'] as () => void)()).toThrow(/wasm trap/);
+  });
+});
+
 describe('jco glue: what the pipeline must refuse', () => {
   it('tells async-lifted functions from sync ones', async () => {
     const glue = await loadComponentGlue(await parse(ASYNC_LIFT));
@@ -442,6 +488,29 @@ describe('jco glue: names and errors', () => {
     const names = ['f32-value', 'a-b-c', 'wizer-initialize', 'x'];
     const glue = await loadComponentGlue(await parse(functions(names)));
     expect(glue.exports.map((e) => e.name).sort()).toEqual(names.map(jsName).sort());
+  });
+
+  it('passes traps through with Wasmtime wording, and refuses calls after one', async () => {
+    const wat = `(component
+      (core module $M (func (export "boom") unreachable) (func (export "ok")))
+      (core instance $m (instantiate $M))
+      (func (export "wizer-initialize") (canon lift (core func $m "boom")))
+      (func (export "ok") (canon lift (core func $m "ok"))))`;
+    const glue = await loadComponentGlue(await parse(wat));
+    const { component } = await run(glue, {});
+    const init = component.exports['wizerInitialize'] as () => void;
+    const trap: unknown = (() => {
+      try {
+        init();
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(trap).toBeInstanceOf(WebAssembly.RuntimeError);
+    expect((trap as Error).message).toBe('wasm trap: wasm `unreachable` instruction executed');
+    expect(component.exports['ok'] as () => void).toThrow(
+      'wasm trap: cannot enter component instance',
+    );
   });
 
   it('reports what jco says about a component it cannot translate', async () => {

@@ -11,19 +11,22 @@
  *
  * - Core modules: `component.core.wasm`, `component.core2.wasm`, `component.core3.wasm`, … are
  *   Wasmtime's static modules in order: the component's module sections as they appear (a module
- *   that is never instantiated is there too), then any adapter module Wasmtime synthesizes for a
- *   lifted function that the same component lowers again (`moduleIndex` undefined here). The
- *   glue asks for every file up front, through `getCoreModule(file)`. Their bytes are the module
- *   sections' bytes unchanged because we pass `multiMemory: true`: with it off, jco rewrites any
- *   module that needs multi-memory (two memories of the component's own, not only adapters) into
- *   a single-memory copy that calls JS for loads and stores. V8 in Node 24 has multi-memory.
+ *   that is never instantiated is there too), then any adapter module Wasmtime synthesizes
+ *   (`moduleIndex` undefined here) for a lifted function that is lowered again: between nested
+ *   component instances (upstream refuses nested components that contain modules) or within one
+ *   component (calling it traps: no re-entrance). An adapter defines no memory or global, so it
+ *   is passed through as it is. The glue asks for every file up front, through
+ *   `getCoreModule(file)`. Their bytes are the module sections' bytes unchanged because we pass
+ *   `multiMemory: true`: with it off, jco rewrites any module that needs multi-memory (adapters,
+ *   but also a module of the component with two memories) into a single-memory copy that calls JS
+ *   for loads and stores. V8 in Node 24 has multi-memory.
  * - Core instantiation: `instantiateCore(module, importObject)` once per core instance in the
  *   component's order, `importObject` undefined for a module without imports; its import objects
  *   are keyed by the module's own import names (`{ a: { memory }, host: { log } }`); the glue
  *   reads `.exports` of what the hook returns, so extra exports do no harm. It may return the
  *   instance or a promise of it. A core module's start function runs inside V8's instantiation,
  *   so an instrumented module whose start was turned into an export must have it called right
- *   there, before the glue continues (`afterInstantiate`).
+ *   there, inside the hook, before the glue continues.
  * - Host imports: `imports['ns:pkg/iface']` (the version is dropped: `test:host/log@0.1.0` is
  *   read as `test:host/log`; `imports` of {@link ComponentGlue} lists these keys), functions under
  *   camel-cased names (`get-num` -> `getNum`), resource types as classes (`output-stream` ->
@@ -44,8 +47,13 @@
  *   resources: the host's objects; the component's own: their `rep`), not in any core memory, so
  *   a snapshot cannot carry them: a handle kept by the guest after init would point at nothing
  *   (or at a different resource) in the wizened component. We patch the lines of the glue that
- *   create the tables so they can be counted ({@link ComponentInstance.liveHandles}); the pipeline refuses init that
- *   leaves any (or first lets the preview1 adapter drop its cached stdio handles).
+ *   create the tables so they can be counted ({@link ComponentInstance.liveHandles}); the
+ *   pipeline refuses init that leaves any (or first lets the preview1 adapter drop its cached
+ *   stdio handles). Host resources are also dropped through `[Symbol.dispose]` of their objects.
+ * - Limits of jco 0.15 seen so far: a WIT name with an upper-case word (`get-HTTP-body`) makes
+ *   its transpiler panic ("failed to find component export"); the panic text is the error's cause.
+ *   Transpiling validates the whole component again: about 0.5 s for a 12 MB ComponentizeJS
+ *   component once the transpiler is warm (1-3 s for the first one in a process).
  *
  * The glue is imported as a `data:` module (no temporary files, nothing to clean up, the same on
  * every OS). Node keeps each imported module for the life of the process: one glue (100 KB and
