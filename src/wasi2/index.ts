@@ -18,6 +18,7 @@
 import { constants, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WizerError, osError } from '../errors.js';
+import { guestEnvironment } from '../wasi/environment.js';
 import { Stdio } from '../wasi/io.js';
 import type { WizenOptions } from '../wizer/options.js';
 import { createCli } from './cli.js';
@@ -57,22 +58,6 @@ export interface Wasi2Host {
 
 /** Patch releases of WASI 0.2 whose versioned specifiers are also provided. */
 export const WASI_0_2_LATEST_PATCH = 12;
-
-/**
- * The environment the guest sees, as for modules: the host's only when inherited, then the given
- * variables, which replace inherited ones of the same name.
- */
-export function guestEnvironment(
-  options: Pick<WizenOptions, 'inheritEnv' | 'env'>,
-): Array<[string, string]> {
-  const env = new Map<string, string>();
-  if (options.inheritEnv) {
-    for (const [key, value] of Object.entries(process.env))
-      if (value !== undefined) env.set(key, value);
-  }
-  for (const [key, value] of options.env) env.set(key, value);
-  return [...env];
-}
 
 /** Opens the preopens now; a missing host directory fails like the preview1 layer's. */
 function openPreopens(

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { WizerError, osError } from '../errors.js';
+import { guestEnvironment } from '../wasi/environment.js';
 import { Wasi, type WasiInstance } from '../wasi/index.js';
 import { ExternalKind } from '../wasm/constants.js';
 import { readNames } from '../wasm/names.js';
@@ -26,15 +27,8 @@ const REACTOR_INIT = '_initialize';
  * earlier preloads and its start function runs now.
  */
 export async function buildEnvironment(options: WizenOptions): Promise<Environment> {
-  // Explicit variables replace inherited ones of the same name instead of repeating them.
-  const env = new Map<string, string>();
-  if (options.inheritEnv) {
-    for (const [key, value] of Object.entries(process.env))
-      if (value !== undefined) env.set(key, value);
-  }
-  for (const [key, value] of options.env) env.set(key, value);
   const wasi = new Wasi({
-    env: [...env],
+    env: guestEnvironment(options),
     inheritStdio: options.inheritStdio,
     stdoutToStderr: options.guestStdoutToStderr,
     preopens: options.preopens,
