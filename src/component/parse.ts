@@ -25,10 +25,8 @@ import {
   ComponentSectionId,
   type ComponentSection,
   type CoreModuleInfo,
-  type FuncRef,
   type NestedComponentInfo,
   type ParsedComponent,
-  type Sort,
 } from './binary.js';
 import {
   readAlias,
@@ -37,9 +35,18 @@ import {
   readExport,
   readImport,
   readInstance,
-  type IndexAt,
 } from './entries.js';
 import { readComponentType, skipCoreType } from './type-section.js';
+import {
+  checkIndex,
+  count,
+  countRefused,
+  funcRef,
+  newScope,
+  Steps,
+  unsupportedKind,
+  type Scope,
+} from './scope.js';
 
 /** A component feature that upstream's component wizening refuses, with upstream's message. */
 export class ComponentRefusal extends WizerError {
@@ -55,8 +62,6 @@ export interface ParseComponentOptions {
   onModule?: (module: CoreModuleInfo, bytes: Uint8Array) => void;
 }
 
-type Step = { kind: 'refuse'; message: string } | { kind: 'module'; module: CoreModuleInfo };
-
 const SECTION_NAMES: Readonly<Record<number, string>> = {
   0: 'custom',
   1: 'core module',
@@ -71,32 +76,6 @@ const SECTION_NAMES: Readonly<Record<number, string>> = {
   10: 'component import',
   11: 'component export',
 };
-
-/** Index spaces and findings of one component scope (the top level or a nested component). */
-interface Scope extends ParsedComponent {
-  top: boolean;
-  containsModules: boolean;
-  coreInstanceCount: number;
-  componentCount: number;
-  /** Core modules of any origin (refused imports, aliases and exports of modules count too). */
-  moduleCount: number;
-}
-
-/** Records refusals in byte order; only the first one (and the modules before it) matter. */
-class Steps {
-  readonly list: Step[] = [];
-  private refused = false;
-
-  refuse(message: string): void {
-    if (this.refused) return;
-    this.refused = true;
-    this.list.push({ kind: 'refuse', message });
-  }
-
-  module(module: CoreModuleInfo): void {
-    if (!this.refused) this.list.push({ kind: 'module', module });
-  }
-}
 
 /**
  * Parses a component binary (see the file header). Throws `WasmDecodeError` (with the offset) for
@@ -131,48 +110,6 @@ export function parseComponent(
     coreFuncs: scope.coreFuncs,
     coreTypeCount: scope.coreTypeCount,
   };
-}
-
-function newScope(bytes: Uint8Array, top: boolean): Scope {
-  return {
-    bytes,
-    top,
-    containsModules: false,
-    sections: [],
-    modules: [],
-    coreInstances: [],
-    imports: [],
-    exports: [],
-    components: [],
-    funcs: [],
-    instances: [],
-    types: [],
-    funcRefs: [],
-    coreFuncs: [],
-    coreTypeCount: 0,
-    coreInstanceCount: 0,
-    componentCount: 0,
-    moduleCount: 0,
-  };
-}
-
-/** Upstream's words for an item kind it does not handle in imports, exports or aliases. */
-function unsupportedKind(sort: Sort, what: 'imports' | 'exports' | 'aliases'): string | undefined {
-  const kind =
-    sort === 'core module'
-      ? 'module'
-      : sort === 'component'
-        ? 'component'
-        : sort === 'value'
-          ? 'value'
-          : undefined;
-  return kind === undefined ? undefined : `wizer does not currently support ${kind} ${what}`;
-}
-
-/** Counts an item of a refused sort in its index space, so later indices still check. */
-function countRefused(scope: Scope, sort: Sort): void {
-  if (sort === 'core module') scope.moduleCount++;
-  else if (sort === 'component') scope.componentCount++;
 }
 
 /** Walks the sections of the component whose preamble starts at `start`. */
@@ -223,38 +160,6 @@ function checkPreamble(bytes: Uint8Array, start: number, end: number, kind: stri
       );
     }
   }
-}
-
-const INDEX_SPACES: Partial<Record<Sort, [string, (scope: Scope) => number]>> = {
-  func: ['function', (s) => s.funcs.length],
-  instance: ['instance', (s) => s.instances.length],
-  type: ['type', (s) => s.types.length],
-  component: ['component', (s) => s.componentCount],
-  'core module': ['module', (s) => s.moduleCount],
-  'core func': ['core function', (s) => s.coreFuncs.length],
-  'core instance': ['core instance', (s) => s.coreInstanceCount],
-};
-
-/**
- * Checks that `index` exists in the `sort` space so far (the rewrite renumbers by these spaces,
- * so it relies on them). Other sorts are left to validation.
- */
-function checkIndex(scope: Scope, sort: Sort, index: number, at: number): void {
-  const space = INDEX_SPACES[sort];
-  if (space === undefined || index < space[1](scope)) return;
-  throw new WasmDecodeError(`unknown ${space[0]} ${index}: ${space[0]} index out of bounds`, at);
-}
-
-/** Reads a vector section's count and records where it sits. */
-function count(section: ComponentSection, r: BinaryReader): number {
-  const start = r.pos;
-  const n = r.u32();
-  section.count = { start, end: r.pos };
-  return n;
-}
-
-function funcRef(section: ComponentSection, at: IndexAt, holder: FuncRef['holder']): FuncRef {
-  return { section: section.index, index: at.index, start: at.start, end: at.end, holder };
 }
 
 function readSection(scope: Scope, section: ComponentSection, r: BinaryReader, steps: Steps): void {
