@@ -42,13 +42,14 @@ writeFileSync(join(assembled, 'package.json'), '{"type":"module"}\n');
 cpSync(join(root, 'node_modules', 'wabt', 'index.js'), join(assembled, 'wabt.cjs'));
 cpSync(join(root, 'node_modules', 'wabt', 'LICENSE'), join(assembled, 'wabt.LICENSE'));
 // jco's component transpiler, read only when a component is pre-initialized: its JS (whose WASI
-// imports src/component/transpiler.ts replaces when loading it) and its two core modules.
+// imports src/component/transpiler.ts replaces when loading it) and its core modules.
 const jcoTranspile = join(root, 'node_modules', '@bytecodealliance', 'jco-transpile');
 const jcoOut = join(assembled, 'jco-transpile');
 mkdirSync(jcoOut);
-for (const file of ['.js', '.core.wasm', '.core2.wasm']) {
-  const name = `js-component-bindgen-component${file}`;
-  cpSync(join(jcoTranspile, 'vendor', name), join(jcoOut, name));
+for (const name of readdirSync(join(jcoTranspile, 'vendor'))) {
+  if (/^js-component-bindgen-component\.(js|core\d*\.wasm)$/.test(name)) {
+    cpSync(join(jcoTranspile, 'vendor', name), join(jcoOut, name));
+  }
 }
 cpSync(join(jcoTranspile, 'LICENSE'), join(jcoOut, 'LICENSE'));
 rmSync(dist, { recursive: true, force: true });
