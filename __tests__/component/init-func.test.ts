@@ -59,7 +59,11 @@ describe('findInitExport', () => {
 
   it('finds functions of an instance made from a nested component, or of an inline one', async () => {
     const parsed = parseComponent(await assemble(NESTED));
-    expect(findInitExport(parsed, 'read').path).toEqual(['local:test/iface', 'read']);
+    expect(findInitExport(parsed, 'read')).toMatchObject({
+      path: ['local:test/iface', 'read'],
+      // From the nested component's own index spaces.
+      funcType: { params: 0, results: 1, async: false },
+    });
     expect(findInitExport(parsed, 'local:test/iface.run').path).toEqual([
       'local:test/iface',
       'run',
@@ -97,7 +101,10 @@ describe('findInitExport', () => {
   it('reads instance types of a wit-component component', async () => {
     const parsed = parseComponent(await witComponent());
     expect(findInitExport(parsed, 'wizer-initialize').kind).toBe('root');
-    expect(findInitExport(parsed, 'twice').path).toEqual(['my:pkg/api', 'twice']);
+    expect(findInitExport(parsed, 'twice')).toMatchObject({
+      path: ['my:pkg/api', 'twice'],
+      funcType: { params: 0, results: 1, async: false },
+    });
     expect(findInitExport(parsed, 'my:pkg/api.get').path).toEqual(['my:pkg/api', 'get']);
   });
 });

@@ -165,6 +165,13 @@ export interface DeclaredItem {
   type: ExternType;
 }
 
+/** The shape of a component function type. */
+export interface FuncShape {
+  params: number;
+  results: number;
+  async: boolean;
+}
+
 /** What `findInitExport` needs to know of a type: the items of instance and component types. */
 export type TypeSummary =
   | { kind: 'instance'; exports: DeclaredItem[] }
@@ -190,8 +197,13 @@ export interface NestedComponentInfo {
   /** Whether it (or a component inside it) has a module section; refused when true. */
   containsModules: boolean;
   imports: DeclaredItem[];
-  /** Its exports, with the ascribed type when there is one. */
-  exports: { name: string; sort: Sort; ascription: ExternType | undefined }[];
+  /** Its exports, with the ascribed type when there is one, and the shape of exported funcs. */
+  exports: {
+    name: string;
+    sort: Sort;
+    ascription: ExternType | undefined;
+    funcType: FuncShape | undefined;
+  }[];
 }
 
 /** The typed description of a top-level component returned by `parseComponent`. */

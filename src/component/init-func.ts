@@ -16,14 +16,15 @@
  * alias of another instance's export is not searched (no type machinery for that here).
  */
 import { WizerError } from '../errors.js';
-import type { ExportInfo, ExternType, ParsedComponent, Sort, TypeSummary } from './binary.js';
+import type { ExportInfo, ExternType, FuncShape, ParsedComponent, Sort } from './binary.js';
+import { funcShape, resolveType } from './resolve.js';
 
 /** Where the init function is, and the path of export names to reach it. */
 export type InitExport = {
   /** Export names from the root: `['wizer-initialize']` or `['ns:pkg/iface@1.0.0', 'init']`. */
   path: string[];
   /** Parameter and result counts when the function's type is known from the binary. */
-  funcType: { params: number; results: number; async: boolean } | undefined;
+  funcType: FuncShape | undefined;
 } & (
   { kind: 'root'; export: ExportInfo } | { kind: 'instance'; instance: ExportInfo; name: string }
 );
@@ -74,41 +75,18 @@ function lookup<T extends { name: string }>(items: readonly T[], name: string): 
   return key === undefined ? undefined : items.find((i) => compatKey(i.name) === key);
 }
 
-/** Resolves a type index to its definition when the binary says enough. */
-function resolveType(parsed: ParsedComponent, index: number, depth = 0): TypeSummary | undefined {
-  const def = parsed.types[index];
-  if (def === undefined || depth > 100) return undefined;
-  switch (def.kind) {
-    case 'defined':
-      return def.summary;
-    case 'import':
-      return def.typeIndex === undefined
-        ? undefined
-        : resolveType(parsed, def.typeIndex, depth + 1);
-    case 'outer':
-      return def.count === 0 ? resolveType(parsed, def.index, depth + 1) : undefined;
-    case 'export':
-      if (def.ascription?.sort === 'type' && def.ascription.bound === 'eq') {
-        return resolveType(parsed, def.ascription.typeIndex, depth + 1);
-      }
-      return resolveType(parsed, def.target, depth + 1);
-    case 'alias':
-      return undefined;
-  }
-}
-
 interface Item {
   name: string;
   sort: Sort;
-  /** A component function index of the top level, when the item is one. */
-  func: number | undefined;
+  /** The shape of a function item, when the binary says it. */
+  funcType: FuncShape | undefined;
 }
 
 function typeItems(parsed: ParsedComponent, type: ExternType | undefined): Item[] | undefined {
   if (type?.sort !== 'instance') return undefined;
   const summary = resolveType(parsed, type.typeIndex);
   if (summary?.kind !== 'instance') return undefined;
-  return summary.exports.map((e) => ({ name: e.name, sort: e.type.sort, func: undefined }));
+  return summary.exports.map((e) => ({ name: e.name, sort: e.type.sort, funcType: undefined }));
 }
 
 /** The exports of a component instance, when the binary says what they are. */
@@ -120,40 +98,19 @@ function instanceItems(parsed: ParsedComponent, index: number, depth = 0): Item[
       return typeItems(parsed, { sort: 'instance', typeIndex: def.typeIndex });
     case 'instantiate': {
       const component = parsed.components[def.component];
-      return component?.exports.map((e) => ({ name: e.name, sort: e.sort, func: undefined }));
+      return component?.exports.map((e) => ({ name: e.name, sort: e.sort, funcType: e.funcType }));
     }
     case 'exports':
       return def.exports.map((e) => ({
         name: e.name,
         sort: e.sort,
-        func: e.sort === 'func' ? e.index : undefined,
+        funcType: e.sort === 'func' ? funcShape(parsed, e.index) : undefined,
       }));
     case 'export':
       return typeItems(parsed, def.ascription) ?? instanceItems(parsed, def.target, depth + 1);
     case 'alias':
       return undefined;
   }
-}
-
-/** Parameter and result counts of a top-level component function, if its type is known. */
-function funcType(
-  parsed: ParsedComponent,
-  index: number | undefined,
-  depth = 0,
-): InitExport['funcType'] {
-  if (index === undefined || depth > 100) return undefined;
-  const def = parsed.funcs[index];
-  let summary: TypeSummary | undefined;
-  if (def?.kind === 'lift' || def?.kind === 'import') summary = resolveType(parsed, def.typeIndex);
-  else if (def?.kind === 'export') {
-    const ascription = parsed.exports.find(
-      (e) => e.sort === 'func' && e.index === index,
-    )?.ascription;
-    if (ascription?.sort === 'func') summary = resolveType(parsed, ascription.typeIndex);
-    else return funcType(parsed, def.target, depth + 1);
-  }
-  if (summary?.kind !== 'func') return undefined;
-  return { params: summary.params, results: summary.results, async: summary.async };
 }
 
 /** Formats an instance export name and a function name as an item name (`ns:pkg/iface.f@v`). */
@@ -175,7 +132,7 @@ export function findInitExport(parsed: ParsedComponent, name: string): InitExpor
   if (instance === undefined) {
     const found = lookup(root, item.name);
     if (found?.sort === 'func') {
-      const type = funcType(parsed, found.index);
+      const type = funcShape(parsed, found.index);
       return { kind: 'root', export: found, path: [found.name], funcType: type };
     }
   } else if (instance.sort === 'instance') {
@@ -183,7 +140,7 @@ export function findInitExport(parsed: ParsedComponent, name: string): InitExpor
     const found = inner === undefined ? undefined : lookup(inner, item.name);
     if (found?.sort === 'func') {
       const path = [instance.name, found.name];
-      const type = funcType(parsed, found.func);
+      const type = found.funcType;
       return { kind: 'instance', instance, name: found.name, path, funcType: type };
     }
   }
@@ -213,6 +170,6 @@ export function findInitExport(parsed: ParsedComponent, name: string): InitExpor
     instance: only.instance,
     name: only.func.name,
     path: [only.instance.name, only.func.name],
-    funcType: funcType(parsed, only.func.func),
+    funcType: only.func.funcType,
   };
 }

@@ -36,6 +36,7 @@ import {
   readImport,
   readInstance,
 } from './entries.js';
+import { funcShape } from './resolve.js';
 import { readComponentType, skipCoreType } from './type-section.js';
 import {
   checkIndex,
@@ -265,7 +266,12 @@ function componentSection(scope: Scope, section: ComponentSection, steps: Steps)
     range: { start: section.payloadStart, end: section.end },
     containsModules,
     imports: inner.imports.map(({ name, type }) => ({ name, type })),
-    exports: inner.exports.map(({ name, sort, ascription }) => ({ name, sort, ascription })),
+    exports: inner.exports.map(({ name, sort, ascription, index }) => ({
+      name,
+      sort,
+      ascription,
+      funcType: sort === 'func' ? funcShape(inner, index) : undefined,
+    })),
   };
   scope.components.push(nested);
 }

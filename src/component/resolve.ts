@@ -1,0 +1,55 @@
+/**
+ * Following the index spaces `parseComponent` records: what a type index stands for, and the
+ * shape of a component function (parameter and result counts, async or not). Types known only
+ * through an alias of an instance export, or declared inside an instance or component type, are
+ * not resolved (that would need a type checker); callers get `undefined` for those.
+ */
+import type { FuncShape, ParsedComponent, TypeSummary } from './binary.js';
+
+/** Resolves a type index to its definition when the binary says enough. */
+export function resolveType(
+  parsed: ParsedComponent,
+  index: number,
+  depth = 0,
+): TypeSummary | undefined {
+  const def = parsed.types[index];
+  if (def === undefined || depth > 100) return undefined;
+  switch (def.kind) {
+    case 'defined':
+      return def.summary;
+    case 'import':
+      return def.typeIndex === undefined
+        ? undefined
+        : resolveType(parsed, def.typeIndex, depth + 1);
+    case 'outer':
+      return def.count === 0 ? resolveType(parsed, def.index, depth + 1) : undefined;
+    case 'export':
+      if (def.ascription?.sort === 'type' && def.ascription.bound === 'eq') {
+        return resolveType(parsed, def.ascription.typeIndex, depth + 1);
+      }
+      return resolveType(parsed, def.target, depth + 1);
+    case 'alias':
+      return undefined;
+  }
+}
+
+/** The shape of a component function of `parsed` (by index), if its type is known. */
+export function funcShape(
+  parsed: ParsedComponent,
+  index: number,
+  depth = 0,
+): FuncShape | undefined {
+  if (depth > 100) return undefined;
+  const def = parsed.funcs[index];
+  let summary: TypeSummary | undefined;
+  if (def?.kind === 'lift' || def?.kind === 'import') summary = resolveType(parsed, def.typeIndex);
+  else if (def?.kind === 'export') {
+    const ascription = parsed.exports.find(
+      (e) => e.sort === 'func' && e.index === index,
+    )?.ascription;
+    if (ascription?.sort === 'func') summary = resolveType(parsed, ascription.typeIndex);
+    else return funcShape(parsed, def.target, depth + 1);
+  }
+  if (summary?.kind !== 'func') return undefined;
+  return { params: summary.params, results: summary.results, async: summary.async };
+}
