@@ -193,6 +193,51 @@ describe('rewriteComponent', () => {
     expect(logged).toEqual([]);
   });
 
+  it('leaves an empty export section when the init export was the only one', async () => {
+    const bytes = await assemble(`(component
+      (core module $m (func (export "init")))
+      (core instance $i (instantiate $m))
+      (type $t (func))
+      (func $init (canon lift (core func $i "init")))
+      (export "wizer-initialize" (func $init) (func (type $t))))`);
+    const out = rewriteComponent(bytes, parseComponent(bytes), {
+      removeExport: 'wizer-initialize',
+    });
+    const parsed = parseComponent(out);
+    expect(parsed.exports).toEqual([]);
+    expect(parsed.sections.filter((s) => s.id === 11)).toHaveLength(1);
+    expect(Object.keys(await instantiate(out))).toEqual([]);
+  });
+
+  it('removes an export with a type ascription and renumbers uses after it', async () => {
+    const bytes = await assemble(`(component
+      (core module $m
+        (func (export "init"))
+        (func (export "get") (result i32) (i32.const 7)))
+      (core instance $i (instantiate $m))
+      (type $t (func))
+      (func $init (canon lift (core func $i "init")))
+      (func $get (result s32) (canon lift (core func $i "get")))
+      (export $e "wizer-initialize" (func $init) (func (type $t)))
+      (export $g "get" (func $get))
+      (instance $inst (export "init-again" (func $e)) (export "get" (func $g)))
+      (export "iface" (instance $inst)))`);
+    const out = rewriteComponent(bytes, parseComponent(bytes), {
+      removeExport: 'wizer-initialize',
+    });
+    expect(parseComponent(out).instances[0]).toEqual({
+      kind: 'exports',
+      exports: [
+        { name: 'init-again', sort: 'func', index: 0 },
+        { name: 'get', sort: 'func', index: 2 },
+      ],
+    });
+    const instance = await instantiate(out);
+    const iface = instance['iface'] as Record<string, () => number>;
+    expect(iface['get']!()).toBe(7);
+    expect(typeof iface['initAgain']).toBe('function');
+  });
+
   it('refuses to remove an export that is not a function, or one that does not exist', async () => {
     const bytes = await assemble(MULTI);
     const parsed = parseComponent(bytes);
