@@ -19,6 +19,8 @@ import { rewrite } from '../../src/component/transpiler.js';
 import { ExternalKind, ValTypeCode } from '../../src/wasm/constants.js';
 import { START_EXPORT, instrument, type Instrumented } from '../../src/wizer/instrument.js';
 import { parseModule } from '../../src/wizer/parse.js';
+import { rewrite as rewriteModule } from '../../src/wizer/rewrite.js';
+import { snapshot } from '../../src/wizer/snapshot.js';
 import type { ModuleContext } from '../../src/wizer/context.js';
 
 /**
@@ -374,6 +376,34 @@ describe('jco glue: a multi-module component with instrumented core modules', ()
     expect(view.getUint32(70000, true)).toBe(43);
     const own = new DataView(actual.memories.get('component.core2.wasm/own')!.buffer);
     expect(own.getBigUint64(8, true)).toBe(0x0102030405060708n);
+
+    // The core snapshot and rewrite of each module keep what init left: $A's memory holds $B's
+    // write (defined state is captured by the module that defines it), and $B's own memory,
+    // index 1 after the imported one, gets its segment there.
+    const rewritten = new Map<string, Uint8Array>();
+    for (const { entry, instance } of ours.instances) {
+      const { cx, instrumented } = instrumentation.get(entry.file)!;
+      const snap = snapshot(instrumented.globals, instrumented.memories, cx.memories, {
+        globalGet: (name) => (instance.exports[name] as () => number | bigint)(),
+        memoryContents: (name) =>
+          new Uint8Array((instance.exports[name] as WebAssembly.Memory).buffer),
+      });
+      const options = { initFunc: '', keepInitFunc: true, renames: [] };
+      rewritten.set(entry.file, rewriteModule(cx, snap, options));
+    }
+    const a = new WebAssembly.Instance(
+      new WebAssembly.Module(rewritten.get('component.core.wasm')! as BufferSource),
+    ).exports;
+    expect(new Uint8Array((a['memory'] as WebAssembly.Memory).buffer)).toEqual(shared);
+    expect((a['s'] as WebAssembly.Global).value).toBe(11);
+    const b = new WebAssembly.Instance(
+      new WebAssembly.Module(rewritten.get('component.core2.wasm')! as BufferSource),
+      { a: { memory: new WebAssembly.Memory({ initial: 1 }), g: a['g'] as WebAssembly.Global } },
+    ).exports;
+    expect(new Uint8Array((b['own'] as WebAssembly.Memory).buffer)).toEqual(
+      actual.memories.get('component.core2.wasm/own'),
+    );
+    expect((b['f'] as WebAssembly.Global).value).toBe(1.5);
 
     // Lifted results cross as the canonical ABI says: s32 a number, s64 a BigInt.
     expect((ours.component.exports['get'] as () => number)()).toBe(42);

@@ -9,7 +9,7 @@
  *   => (memory 2) (global (mut i32) (i32.const 42)) (data "") (data (i32.const 16) "hi!")
  */
 import { WizerError } from '../errors.js';
-import { SectionId } from '../wasm/constants.js';
+import { ExternalKind, SectionId } from '../wasm/constants.js';
 import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
 import type { ModuleContext } from './context.js';
 import type { Snapshot } from './snapshot.js';
@@ -140,9 +140,13 @@ function encodeData(cx: ModuleContext, snap: Snapshot): Uint8Array[] {
   // thousands.
   const headers = new ByteSink(24 * snap.segments.length + 1);
   const headerEnds: number[] = [];
+  // Snapshot runs name defined memories; imported ones come first in the index space (none in a
+  // module given to wizen(), maybe some in a core module inside a component).
+  const importedMemories = cx.imports.filter((i) => i.kind === ExternalKind.Memory).length;
   for (const run of snap.segments) {
-    if (run.memory === 0) headers.byte(0x00);
-    else headers.byte(0x02).u32(run.memory);
+    const memory = importedMemories + run.memory;
+    if (memory === 0) headers.byte(0x00);
+    else headers.byte(0x02).u32(memory);
     if (cx.memories[run.memory]!.memory64) headers.byte(0x42).s64(BigInt(run.offset));
     else headers.byte(0x41).s32(run.offset | 0);
     headers.byte(0x0b).u32(run.data.length);
