@@ -37,7 +37,7 @@ import {
   readInstance,
 } from './entries.js';
 import { funcShape } from './resolve.js';
-import { readComponentType, skipCoreType } from './type-section.js';
+import { checkDepth, readComponentType, skipCoreType } from './type-section.js';
 import {
   checkIndex,
   count,
@@ -90,7 +90,7 @@ export function parseComponent(
     throw new WizerError('expected a component, found a core module');
   }
   const steps = new Steps();
-  const scope = walk(bytes, 0, bytes.length, true, steps);
+  const scope = walk(bytes, 0, bytes.length, 0, steps);
   for (const step of steps.list) {
     if (step.kind === 'refuse') throw new ComponentRefusal(step.message);
     const { range } = step.module;
@@ -114,10 +114,11 @@ export function parseComponent(
 }
 
 /** Walks the sections of the component whose preamble starts at `start`. */
-function walk(bytes: Uint8Array, start: number, end: number, top: boolean, steps: Steps): Scope {
-  const scope = newScope(bytes, top);
+function walk(bytes: Uint8Array, start: number, end: number, depth: number, steps: Steps): Scope {
+  const scope = newScope(bytes, depth === 0);
   const r = new BinaryReader(bytes, start + 8, end);
-  if (!top) checkPreamble(bytes, start, end, 'component');
+  if (depth > 0) checkPreamble(bytes, start, end, 'component');
+  checkDepth(r, depth);
   while (!r.eof) {
     const sectionStart = r.pos;
     const id = r.u8();
@@ -136,7 +137,7 @@ function walk(bytes: Uint8Array, start: number, end: number, top: boolean, steps
     };
     scope.sections.push(section);
     const sr = new BinaryReader(bytes, payloadStart, section.end);
-    readSection(scope, section, sr, steps);
+    readSection(scope, section, sr, depth, steps);
     if (!sr.eof) {
       throw sr.error(
         `unexpected data at the end of the ${SECTION_NAMES[id] ?? ''} section`.replace('  ', ' '),
@@ -163,7 +164,13 @@ function checkPreamble(bytes: Uint8Array, start: number, end: number, kind: stri
   }
 }
 
-function readSection(scope: Scope, section: ComponentSection, r: BinaryReader, steps: Steps): void {
+function readSection(
+  scope: Scope,
+  section: ComponentSection,
+  r: BinaryReader,
+  depth: number,
+  steps: Steps,
+): void {
   switch (section.id) {
     case ComponentSectionId.Custom:
       section.customName = r.name();
@@ -182,7 +189,7 @@ function readSection(scope: Scope, section: ComponentSection, r: BinaryReader, s
       return;
     case ComponentSectionId.Component:
       r.pos = r.end;
-      return componentSection(scope, section, steps);
+      return componentSection(scope, section, depth, steps);
     case ComponentSectionId.Instance:
       return instanceSection(scope, section, r);
     case ComponentSectionId.Alias:
@@ -257,8 +264,13 @@ function coreInstanceSection(
   }
 }
 
-function componentSection(scope: Scope, section: ComponentSection, steps: Steps): void {
-  const inner = walk(scope.bytes, section.payloadStart, section.end, false, steps);
+function componentSection(
+  scope: Scope,
+  section: ComponentSection,
+  depth: number,
+  steps: Steps,
+): void {
+  const inner = walk(scope.bytes, section.payloadStart, section.end, depth + 1, steps);
   const containsModules = inner.containsModules || inner.components.some((c) => c.containsModules);
   const nested: NestedComponentInfo = {
     index: scope.componentCount++,

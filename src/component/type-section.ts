@@ -20,6 +20,16 @@ function skipOptional(r: BinaryReader, what: string, item: () => void): void {
   else if (flag !== 0x00) throw invalid(r, flag, what, at);
 }
 
+/**
+ * Types nest (instance types in component types in instance types...): a bound on the depth
+ * keeps a hostile input from exhausting the stack. Real components nest a handful of levels.
+ */
+export const MAX_NESTING = 100;
+
+export function checkDepth(r: BinaryReader, depth: number): void {
+  if (depth > MAX_NESTING) throw r.error(`nesting too deep (more than ${MAX_NESTING} levels)`);
+}
+
 // --- core types -------------------------------------------------------------------------------
 
 function skipStorageType(r: BinaryReader): void {
@@ -37,15 +47,15 @@ function skipFieldType(r: BinaryReader): void {
 
 /** A `comptype` (func, struct, array, cont), optionally `shared` or with descriptor clauses. */
 function skipCompType(r: BinaryReader): void {
-  const at = r.pos;
-  const byte = r.u8();
+  let at = r.pos;
+  let byte = r.u8();
+  // Prefixes: shared (0x65), descriptor (0x4d idx), describes (0x4c idx).
+  while (byte === 0x65 || byte === 0x4d || byte === 0x4c) {
+    if (byte !== 0x65) r.u32();
+    at = r.pos;
+    byte = r.u8();
+  }
   switch (byte) {
-    case 0x65: // shared
-    case 0x4d: // descriptor
-    case 0x4c: // describes
-      if (byte !== 0x65) r.u32();
-      skipCompType(r);
-      return;
     case 0x60:
       for (let n = r.u32(); n > 0; n--) readValType(r);
       for (let n = r.u32(); n > 0; n--) readValType(r);
@@ -108,7 +118,8 @@ function skipCoreExternType(r: BinaryReader): void {
 }
 
 /** A `core:type` of a component: a rec group, a `0x00`-prefixed non-final sub, or a module type. */
-export function skipCoreType(r: BinaryReader): void {
+export function skipCoreType(r: BinaryReader, depth = 0): void {
+  checkDepth(r, depth);
   const byte = r.peek();
   if (byte === 0x00) {
     r.u8();
@@ -129,7 +140,7 @@ export function skipCoreType(r: BinaryReader): void {
           skipCoreExternType(r);
           break;
         case 0x01: // type
-          skipCoreType(r);
+          skipCoreType(r, depth + 1);
           break;
         case 0x02: {
           // outer alias of a type
@@ -217,7 +228,7 @@ function skipDefinedValType(r: BinaryReader, code: number, at: number): void {
 }
 
 /** Declarations of an instance type (`0x42`) or component type (`0x41`). */
-function readDecls(r: BinaryReader, component: boolean): TypeSummary {
+function readDecls(r: BinaryReader, component: boolean, depth: number): TypeSummary {
   const imports: DeclaredItem[] = [];
   const exports: DeclaredItem[] = [];
   for (let n = r.u32(); n > 0; n--) {
@@ -225,10 +236,10 @@ function readDecls(r: BinaryReader, component: boolean): TypeSummary {
     const decl = r.u8();
     switch (decl) {
       case 0x00:
-        skipCoreType(r);
+        skipCoreType(r, depth + 1);
         break;
       case 0x01:
-        readComponentType(r);
+        readComponentType(r, depth + 1);
         break;
       case 0x02:
         readAlias(r);
@@ -257,7 +268,8 @@ function countParamsAndSkip(r: BinaryReader): number {
 }
 
 /** A component `type` (deftype). */
-export function readComponentType(r: BinaryReader): TypeSummary {
+export function readComponentType(r: BinaryReader, depth = 0): TypeSummary {
+  checkDepth(r, depth);
   const at = r.pos;
   const code = r.u8();
   switch (code) {
@@ -281,9 +293,9 @@ export function readComponentType(r: BinaryReader): TypeSummary {
       return { kind: 'func', async: code === 0x43, params, results };
     }
     case 0x41:
-      return readDecls(r, true);
+      return readDecls(r, true, depth);
     case 0x42:
-      return readDecls(r, false);
+      return readDecls(r, false, depth);
     default:
       if ((code >= 0x73 && code <= 0x7f) || code === 0x64) return { kind: 'value' };
       skipDefinedValType(r, code, at);
