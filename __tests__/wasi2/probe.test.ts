@@ -43,6 +43,7 @@ const ALL: Record<string, Scenario> = {
  */
 const SAME_AS_MODULE = [
   'args, environment, clocks, random and yield',
+  'files: open, read, write, seek, tell, pread, pwrite, append, close, renumber',
   'directories and links: mkdir, rmdir, unlink, symlink, readlink, rename, link, readdir',
   'large reads, proc_raise',
   ...Object.keys(libcScenarios),
