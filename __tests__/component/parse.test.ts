@@ -167,6 +167,27 @@ describe('parseComponent', () => {
     expect(seen).toEqual([0, 1]);
   });
 
+  it('shows every module, nested ones too, before any refusal', async () => {
+    const bytes = await assemble(`(component
+      (core module $a (func (export "a")))
+      (import "f" (func $f))
+      (start $f)
+      (component (core module $nested (func (export "n")))))`);
+    const seen: string[] = [];
+    expect(() =>
+      parseComponent(bytes, {
+        beforeRefusals: (modules) => {
+          for (const m of modules) {
+            const module = new WebAssembly.Module(m as Uint8Array<ArrayBuffer>);
+            seen.push(WebAssembly.Module.exports(module)[0]!.name);
+          }
+        },
+        onModule: () => seen.push('onModule'),
+      }),
+    ).toThrow('wizer does not currently support component start functions');
+    expect(seen).toEqual(['a', 'n', 'onModule']);
+  });
+
   it("lets a module's own refusal from onModule come first", async () => {
     const bytes = await assemble(`(component (core module) (import "m" (core module)))`);
     expect(() =>

@@ -7,10 +7,12 @@
  * `rewriteComponent` can renumber them. Nothing is copied: all positions are ranges of the input.
  *
  * The refusals are upstream's (`wasmtime wizer`, crates/wizer/src/component/parse.rs), checked
- * in upstream's order: the input is decoded completely first (upstream validates the whole
- * binary before parsing, so a malformed byte anywhere wins over any refusal), then the walk is
- * replayed in byte order: the first refusal is thrown, and `onModule` sees each core module at
- * the point where upstream runs its core parse on it (its `__wizer_` name checks).
+ * in upstream's order. Upstream first validates the whole binary and scans every core module's
+ * code for unsupported operators, then parses. So here the input is decoded completely first (a
+ * malformed byte anywhere wins over any refusal), `beforeRefusals` gets every core module (nested
+ * ones too) for validation and the operator scan, and then the walk is replayed in byte order:
+ * the first refusal is thrown, and `onModule` sees each top-level core module at the point where
+ * upstream runs its core parse on it (the `__wizer_` name checks).
  *
  *     (component
  *       (core module $m ...)                       ;; module 0, bytes [a, b)
@@ -56,6 +58,12 @@ export class ComponentRefusal extends WizerError {
 
 export interface ParseComponentOptions {
   /**
+   * Called once the whole binary is decoded and before any refusal, with every core module in
+   * byte order (those of nested components too), for the checks upstream runs on the whole
+   * binary before its component parse: validation and the scan for unsupported operators.
+   */
+  beforeRefusals?: (modules: Uint8Array[]) => void;
+  /**
    * Called for each core module of the top-level component, in module order, at the point of
    * the walk where upstream parses it with its core parser; a refusal it throws comes before any
    * component refusal found later in the binary, as upstream's would.
@@ -91,6 +99,7 @@ export function parseComponent(
   }
   const steps = new Steps();
   const scope = walk(bytes, 0, bytes.length, 0, steps);
+  options.beforeRefusals?.(steps.allModules.map((m) => bytes.subarray(m.start, m.end)));
   for (const step of steps.list) {
     if (step.kind === 'refuse') throw new ComponentRefusal(step.message);
     const { range } = step.module;
@@ -219,6 +228,7 @@ function moduleSection(scope: Scope, section: ComponentSection, steps: Steps): v
   checkPreamble(scope.bytes, section.payloadStart, section.end, 'module');
   scope.containsModules = true;
   scope.moduleCount++;
+  steps.allModules.push({ start: section.payloadStart, end: section.end });
   if (!scope.top) {
     steps.refuse('nested components with modules not currently supported');
     return;

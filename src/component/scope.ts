@@ -4,7 +4,14 @@
  */
 import { WasmDecodeError } from '../errors.js';
 import type { BinaryReader } from '../wasm/reader.js';
-import type { ComponentSection, CoreModuleInfo, FuncRef, ParsedComponent, Sort } from './binary.js';
+import type {
+  ByteRange,
+  ComponentSection,
+  CoreModuleInfo,
+  FuncRef,
+  ParsedComponent,
+  Sort,
+} from './binary.js';
 import type { IndexAt } from './entries.js';
 
 export type Step = { kind: 'refuse'; message: string } | { kind: 'module'; module: CoreModuleInfo };
@@ -22,6 +29,8 @@ export interface Scope extends ParsedComponent {
 /** Records refusals in byte order; only the first one (and the modules before it) matter. */
 export class Steps {
   readonly list: Step[] = [];
+  /** Every module section's payload, nested ones included, in byte order. */
+  readonly allModules: ByteRange[] = [];
   private refused = false;
 
   refuse(message: string): void {
