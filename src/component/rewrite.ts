@@ -64,6 +64,9 @@ export function rewriteComponent(
   parsed: ParsedComponent,
   options: RewriteComponentOptions = {},
 ): Uint8Array {
+  if (bytes.length !== parsed.bytes.length) {
+    throw new WizerError('rewriteComponent: the bytes are not the ones that were parsed');
+  }
   const replacements = new Map<number, Uint8Array>();
   for (const [index, module] of options.replacements ?? []) {
     const info = parsed.modules[index];
@@ -72,7 +75,8 @@ export function rewriteComponent(
   }
   const removal =
     options.removeExport === undefined ? undefined : findRemoval(parsed, options.removeExport);
-  const edits = removal === undefined ? new Map<number, Edit[]>() : removalEdits(parsed, removal);
+  const edits =
+    removal === undefined ? new Map<number, Edit[]>() : removalEdits(bytes, parsed, removal);
 
   const chunks: Uint8Array[] = [bytes.subarray(0, 8)];
   for (const section of parsed.sections) {
@@ -110,7 +114,11 @@ function findRemoval(parsed: ParsedComponent, name: string): Removal {
 }
 
 /** Edits, by section index, that remove the export entry and renumber every later use. */
-function removalEdits(parsed: ParsedComponent, removal: Removal): Map<number, Edit[]> {
+function removalEdits(
+  bytes: Uint8Array,
+  parsed: ParsedComponent,
+  removal: Removal,
+): Map<number, Edit[]> {
   const edits = new Map<number, Edit[]>();
   const add = (section: number, edit: Edit) => {
     const list = edits.get(section);
@@ -126,7 +134,7 @@ function removalEdits(parsed: ParsedComponent, removal: Removal): Map<number, Ed
   }
   const section = parsed.sections[entry.section]!;
   const count = section.count!;
-  const r = new BinaryReader(parsed.bytes, count.start, count.end);
+  const r = new BinaryReader(bytes, count.start, count.end);
   add(entry.section, { ...count, bytes: u32Bytes(r.u32() - 1) });
   add(entry.section, { start: entry.start, end: entry.end, bytes: new Uint8Array(0) });
   return edits;
