@@ -27,128 +27,31 @@ import {
   statAt,
   symlinkAt,
   unlinkFileAt,
-  type TimeChange,
 } from '../wasi/path-ops.js';
-import { type ErrorCode, IoError, ResultError, errorCodeOf, fail, fsCall } from './errors.js';
+import { type ErrorCode, type IoError, ResultError, fail, fsCall } from './errors.js';
 import type { HandleRegistry, HostHandle } from './handles.js';
 import { type ByteSink, type ByteSource, InputStream, OutputStream } from './io.js';
-import type { Datetime } from './clocks.js';
-
-export type DescriptorType =
-  | 'unknown'
-  | 'block-device'
-  | 'character-device'
-  | 'directory'
-  | 'fifo'
-  | 'symbolic-link'
-  | 'regular-file'
-  | 'socket';
-
-export interface DescriptorFlags {
-  read?: boolean;
-  write?: boolean;
-  fileIntegritySync?: boolean;
-  dataIntegritySync?: boolean;
-  requestedWriteSync?: boolean;
-  mutateDirectory?: boolean;
-}
-
-export interface PathFlags {
-  symlinkFollow?: boolean;
-}
-
-export interface OpenFlags {
-  create?: boolean;
-  directory?: boolean;
-  exclusive?: boolean;
-  truncate?: boolean;
-}
-
-export interface DescriptorStat {
-  type: DescriptorType;
-  linkCount: bigint;
-  size: bigint;
-  dataAccessTimestamp?: Datetime;
-  dataModificationTimestamp?: Datetime;
-  statusChangeTimestamp?: Datetime;
-}
-
-export type NewTimestamp =
-  { tag: 'no-change' } | { tag: 'now' } | { tag: 'timestamp'; val: Datetime };
-
-export type Advice = 'normal' | 'sequential' | 'random' | 'will-need' | 'dont-need' | 'no-reuse';
-
-export interface DirectoryEntry {
-  type: DescriptorType;
-  name: string;
-}
-
-export interface MetadataHashValue {
-  lower: bigint;
-  upper: bigint;
-}
+import {
+  type Advice,
+  type DescriptorFlags,
+  type DescriptorStat,
+  type DescriptorType,
+  type DirectoryEntry,
+  type MetadataHashValue,
+  type NewTimestamp,
+  type OpenFlags,
+  type PathFlags,
+  hashOf,
+  position,
+  statOf,
+  timeChange,
+  typeOf,
+} from './filesystem-types.js';
 
 /** Bytes `descriptor.read` returns at most per call (upstream's `MAX_READ_SIZE_ALLOC`). */
 const MAX_READ = 64 * 1024;
-const U64 = (1n << 64n) - 1n;
-/** Upstream derives `upper` from `lower` with this constant (the bits of the double nearest pi). */
-const HASH_UPPER_MASK = 4614256656552045848n;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function typeOf(stat: BigIntStats): DescriptorType {
-  if (stat.isFile()) return 'regular-file';
-  if (stat.isDirectory()) return 'directory';
-  if (stat.isSymbolicLink()) return 'symbolic-link';
-  if (stat.isCharacterDevice()) return 'character-device';
-  if (stat.isBlockDevice()) return 'block-device';
-  if (stat.isFIFO()) return 'fifo';
-  if (stat.isSocket()) return 'socket';
-  return 'unknown';
-}
-
-/** A file offset for `writeSync`; past 2^53 bytes no host file can reach. */
-function position(offset: bigint): number {
-  if (offset > BigInt(Number.MAX_SAFE_INTEGER)) fail('file-too-large');
-  return Number(offset);
-}
-
-function datetime(ns: bigint): Datetime {
-  return { seconds: ns / 1_000_000_000n, nanoseconds: Number(ns % 1_000_000_000n) };
-}
-
-/**
- * Upstream's stat: the status-change time is the creation (birth) time, absent where the host
- * does not record one.
- */
-function statOf(stat: BigIntStats): DescriptorStat {
-  return {
-    type: typeOf(stat),
-    linkCount: stat.nlink,
-    size: stat.size,
-    dataAccessTimestamp: datetime(stat.atimeNs),
-    dataModificationTimestamp: datetime(stat.mtimeNs),
-    statusChangeTimestamp: stat.birthtimeNs > 0n ? datetime(stat.birthtimeNs) : undefined,
-  };
-}
-
-/** A 128-bit value identifying a file (device and inode), the same for every name of it. */
-function hashOf(stat: BigIntStats): MetadataHashValue {
-  const lower = (stat.ino * 0x9e3779b97f4a7c15n + stat.dev) & U64;
-  return { lower, upper: lower ^ HASH_UPPER_MASK };
-}
-
-function timeChange(timestamp: NewTimestamp): TimeChange {
-  switch (timestamp.tag) {
-    case 'no-change':
-      return 'keep';
-    case 'now':
-      return 'now';
-    case 'timestamp':
-      return timestamp.val.seconds * 1_000_000_000n + BigInt(timestamp.val.nanoseconds);
-  }
-}
-
 /** A directory descriptor's host state. */
 interface DirNode {
   readonly kind: 'dir';
@@ -526,5 +429,3 @@ export class DirectoryEntryStream {
 export function filesystemErrorCode(error: IoError): ErrorCode | undefined {
   return error.code;
 }
-
-export { errorCodeOf };

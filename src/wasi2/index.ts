@@ -25,13 +25,14 @@ import { createCli } from './cli.js';
 import { createClocks } from './clocks.js';
 import { Descriptor, DirectoryEntryStream, filesystemErrorCode } from './filesystem.js';
 import { HandleRegistry, type HostHandle } from './handles.js';
-import { InputStream, IoError, OutputStream, Pollable, poll } from './io.js';
+import { IoError } from './errors.js';
+import { InputStream, OutputStream, Pollable, poll } from './io.js';
 import { createRandom } from './random.js';
 import { createSockets } from './sockets.js';
 
-export { ResultError, type ErrorCode, type StreamError } from './errors.js';
+export { IoError, ResultError, type ErrorCode, type StreamError } from './errors.js';
 export { Descriptor, DirectoryEntryStream } from './filesystem.js';
-export { InputStream, IoError, OutputStream, Pollable } from './io.js';
+export { InputStream, OutputStream, Pollable } from './io.js';
 
 /** The host's configuration: the WASI options of a wizening, plus the guest's arguments. */
 export type Wasi2Options = Pick<

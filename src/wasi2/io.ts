@@ -5,7 +5,7 @@
  */
 import { hrtime } from 'node:process';
 import { sleepSync } from '../wasi/io.js';
-import { IoError, hostTrap, streamClosed, streamFailure } from './errors.js';
+import { hostTrap, streamClosed, streamFailure } from './errors.js';
 
 /** Bytes a stream reads or writes per call at most (upstream's write budget for files and stdio). */
 export const STREAM_CAPACITY = 1024 * 1024;
@@ -210,5 +210,3 @@ export class OutputStream {
     this.onDispose?.();
   }
 }
-
-export { IoError };
