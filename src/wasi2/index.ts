@@ -19,11 +19,11 @@
  * (`imports['wasi:cli/environment']`); the versioned keys serve glue that keeps versions.
  *
  * Two limits come from jco's glue, not from this host (both seen with the preview1 adapter):
- * an empty string it lowers without calling the guest's `realloc` (pointer 1, length 0), and the
- * adapter, which expects every string in its buffer followed by a spare byte, then ends the
- * previous string there and writes a zero at address 1: an empty environment value or argument
- * reads as the next entry. And strings the guest passes are decoded with replacement characters,
- * so a path that is not UTF-8 names U+FFFD where upstream's canonical ABI traps.
+ * it lowers an empty string without calling the guest's `realloc` (pointer 1, length 0), and the
+ * adapter, which terminates each string in place at `pointer + length`, then writes its NUL at
+ * address 1 and leaves the entry before it unterminated: an empty environment value (or
+ * argument) reads as the next entry. And strings the guest passes are decoded with replacement
+ * characters, so a path that is not UTF-8 names U+FFFD where upstream's canonical ABI traps.
  */
 import { constants, openSync } from 'node:fs';
 import { resolve } from 'node:path';
