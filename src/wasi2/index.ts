@@ -22,8 +22,9 @@
  * it lowers an empty string without calling the guest's `realloc` (pointer 1, length 0), and the
  * adapter, which terminates each string in place at `pointer + length`, then writes its NUL at
  * address 1: an empty argument reads right but zeroes that byte of guest memory, and an empty
- * environment value also leaves `KEY=` unterminated, so it reads as the next entry. And strings the guest passes are decoded with replacement
- * characters, so a path that is not UTF-8 names U+FFFD where upstream's canonical ABI traps.
+ * environment value also leaves `KEY=` unterminated, so it reads as the next entry. And the
+ * strings the guest passes are decoded with replacement characters, so a path that is not UTF-8
+ * names U+FFFD where upstream's canonical ABI traps.
  */
 import { constants, openSync } from 'node:fs';
 import { resolve } from 'node:path';
