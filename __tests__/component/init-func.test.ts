@@ -74,6 +74,31 @@ describe('findInitExport', () => {
     });
   });
 
+  it('reads the export declarations of instance types (imports, type ascriptions)', async () => {
+    const parsed = parseComponent(
+      await assemble(`(component
+        (import "host" (instance $h
+          (type $t (func (param "x" u32)))
+          (export "go" (func (type $t)))
+          (export "r" (type (sub resource)))))
+        (export "reexported" (instance $h))
+        (core module $m (func (export "f")))
+        (core instance $i (instantiate $m))
+        (func $f (canon lift (core func $i "f")))
+        (instance $inst (export "start" (func $f)))
+        (type $it (instance (type $ft (func)) (export "start" (func (type $ft)))))
+        (export "ascribed" (instance $inst) (instance (type $it))))`),
+    );
+    expect(findInitExport(parsed, 'go')).toMatchObject({
+      path: ['reexported', 'go'],
+      funcType: { params: 1, results: 0, async: false },
+    });
+    expect(findInitExport(parsed, 'start')).toMatchObject({
+      path: ['ascribed', 'start'],
+      funcType: { params: 0, results: 0, async: false },
+    });
+  });
+
   it('refuses an ambiguous bare name with the candidates, as wasmtime does', async () => {
     const parsed = parseComponent(await assemble(NESTED));
     expect(() => findInitExport(parsed, 'run')).toThrow(

@@ -131,7 +131,13 @@ describe('parseComponent', () => {
       kind: 'defined',
       summary: {
         kind: 'instance',
-        exports: [{ name: 'log', type: { sort: 'func', typeIndex: 0 } }],
+        exports: [
+          {
+            name: 'log',
+            type: { sort: 'func', typeIndex: 0 },
+            funcType: { params: 1, results: 0, async: false },
+          },
+        ],
       },
     });
     expect(parsed.funcs[0]).toEqual({ kind: 'alias', instance: 0, name: 'log' });

@@ -163,6 +163,8 @@ export type InstanceDef =
 export interface DeclaredItem {
   name: string;
   type: ExternType;
+  /** For a function declared in an instance or component type, its shape when known. */
+  funcType?: FuncShape;
 }
 
 /** The shape of a component function type. */

@@ -86,7 +86,7 @@ function typeItems(parsed: ParsedComponent, type: ExternType | undefined): Item[
   if (type?.sort !== 'instance') return undefined;
   const summary = resolveType(parsed, type.typeIndex);
   if (summary?.kind !== 'instance') return undefined;
-  return summary.exports.map((e) => ({ name: e.name, sort: e.type.sort, funcType: undefined }));
+  return summary.exports.map((e) => ({ name: e.name, sort: e.type.sort, funcType: e.funcType }));
 }
 
 /** The exports of a component instance, when the binary says what they are. */

@@ -227,10 +227,30 @@ function skipDefinedValType(r: BinaryReader, code: number, at: number): void {
   }
 }
 
-/** Declarations of an instance type (`0x42`) or component type (`0x41`). */
+/**
+ * Declarations of an instance type (`0x42`) or component type (`0x41`). The type's own type
+ * index space is followed (type declarations, type exports and imports, aliases) so a declared
+ * function gets its shape when its type is declared inside; types from outside stay unknown.
+ */
 function readDecls(r: BinaryReader, component: boolean, depth: number): TypeSummary {
   const imports: DeclaredItem[] = [];
   const exports: DeclaredItem[] = [];
+  const types: (TypeSummary | undefined)[] = [];
+  const item = (): DeclaredItem => {
+    const name = readExternName(r);
+    const type = readExternType(r);
+    if (type.sort === 'type') {
+      types.push(type.bound === 'eq' ? types[type.typeIndex] : { kind: 'resource' });
+    }
+    const summary = type.sort === 'func' ? types[type.typeIndex] : undefined;
+    return summary?.kind === 'func'
+      ? {
+          name,
+          type,
+          funcType: { params: summary.params, results: summary.results, async: summary.async },
+        }
+      : { name, type };
+  };
   for (let n = r.u32(); n > 0; n--) {
     const at = r.pos;
     const decl = r.u8();
@@ -239,17 +259,19 @@ function readDecls(r: BinaryReader, component: boolean, depth: number): TypeSumm
         skipCoreType(r, depth + 1);
         break;
       case 0x01:
-        readComponentType(r, depth + 1);
+        types.push(readComponentType(r, depth + 1));
         break;
-      case 0x02:
-        readAlias(r);
+      case 0x02: {
+        const alias = readAlias(r);
+        if (alias.sort === 'type') types.push(undefined);
         break;
+      }
       case 0x03:
         if (!component) throw invalid(r, decl, 'component or instance type declaration', at);
-        imports.push({ name: readExternName(r), type: readExternType(r) });
+        imports.push(item());
         break;
       case 0x04:
-        exports.push({ name: readExternName(r), type: readExternType(r) });
+        exports.push(item());
         break;
       default:
         throw invalid(r, decl, 'component or instance type declaration', at);
