@@ -103,6 +103,22 @@ describe('the preview1 probe as a component on the WASI 0.2 host', () => {
     });
   });
 
+  describe('environment', () => {
+    const scenario = ALL['inherited environment'];
+
+    it('given variables, = in values, UTF-8', async () => {
+      if (scenario === undefined) throw new Error("no scenario 'inherited environment'");
+      await compare({ ...scenario, env: scenario.env?.filter(([, value]) => value !== '') });
+    });
+
+    // A limit of jco's glue (see src/wasi2/index.ts): it passes '' without allocating it, and the
+    // adapter's terminator lands at address 1. When jco fixes it, this starts passing: drop .fails.
+    it.fails('an empty value (jco glue limit)', async () => {
+      if (scenario === undefined) throw new Error("no scenario 'inherited environment'");
+      await compare(scenario);
+    });
+  });
+
   describe('scenarios', () => {
     for (const name of SAME_AS_MODULE) {
       it(name, async () => {
