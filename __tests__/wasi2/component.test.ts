@@ -4,7 +4,16 @@
  * jco-transpile in instantiation mode and instantiated with our host. Init reads a preopened file
  * and an environment variable, writes a file, prints, and fails to leave the preopen.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { componentEmbed, componentNew, preview1AdapterReactorPath } from '@bytecodealliance/jco';
@@ -56,6 +65,18 @@ beforeAll(async () => {
   glue = { instantiate: module.instantiate, files };
 }, 180_000);
 
+/** Host paths of this process's descriptors below `dir`. */
+function openBelow(dir: string): string[] {
+  return readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      return target.startsWith(`${dir}/`) ? [target] : [];
+    } catch {
+      return []; // the listing's own descriptor, closed by now
+    }
+  });
+}
+
 /** A sandbox with `data/` (preopened as /data) beside a secret. */
 function sandbox(): string {
   const base = fixture.dir('wasi2-e2e-');
@@ -100,6 +121,8 @@ describe('a component initialized with the WASI 0.2 host through jco glue', () =
     expect(readFileSync(join(base, 'data/out.txt'), 'utf8')).toBe('written by init');
     expect(readFileSync(stdout, 'utf8')).toBe('hello from init\n');
     expect(readFileSync(join(base, 'outside/secret.txt'), 'utf8')).toBe('SECRET');
+    // Files the guest closed were dropped through the glue: none stays open on the host.
+    expect(openBelow(join(base, 'data'))).toEqual([]);
   });
 
   it('sees the host environment only when inherited, and no stdout without inherited stdio', async () => {
