@@ -87,10 +87,17 @@ describe('findInitExport', () => {
         (func $f (canon lift (core func $i "f")))
         (instance $inst (export "start" (func $f)))
         (type $it (instance (type $ft (func)) (export "start" (func (type $ft)))))
-        (export "ascribed" (instance $inst) (instance (type $it))))`),
+        (export "ascribed" (instance $inst) (instance (type $it)))
+        (alias export $h "go" (func $go))
+        (export "go-too" (func $go)))`),
     );
     expect(findInitExport(parsed, 'go')).toMatchObject({
       path: ['reexported', 'go'],
+      funcType: { params: 1, results: 0, async: false },
+    });
+    // A root export of a function aliased from an imported instance.
+    expect(findInitExport(parsed, 'go-too')).toMatchObject({
+      kind: 'root',
       funcType: { params: 1, results: 0, async: false },
     });
     expect(findInitExport(parsed, 'start')).toMatchObject({

@@ -16,8 +16,8 @@
  * alias of another instance's export is not searched (no type machinery for that here).
  */
 import { WizerError } from '../errors.js';
-import type { ExportInfo, ExternType, FuncShape, ParsedComponent, Sort } from './binary.js';
-import { funcShape, resolveType } from './resolve.js';
+import type { ExportInfo, FuncShape, ParsedComponent } from './binary.js';
+import { funcShape, instanceItems, type Item } from './resolve.js';
 
 /** Where the init function is, and the path of export names to reach it. */
 export type InitExport = {
@@ -73,44 +73,6 @@ function lookup<T extends { name: string }>(items: readonly T[], name: string): 
   if (exact !== undefined) return exact;
   const key = compatKey(name);
   return key === undefined ? undefined : items.find((i) => compatKey(i.name) === key);
-}
-
-interface Item {
-  name: string;
-  sort: Sort;
-  /** The shape of a function item, when the binary says it. */
-  funcType: FuncShape | undefined;
-}
-
-function typeItems(parsed: ParsedComponent, type: ExternType | undefined): Item[] | undefined {
-  if (type?.sort !== 'instance') return undefined;
-  const summary = resolveType(parsed, type.typeIndex);
-  if (summary?.kind !== 'instance') return undefined;
-  return summary.exports.map((e) => ({ name: e.name, sort: e.type.sort, funcType: e.funcType }));
-}
-
-/** The exports of a component instance, when the binary says what they are. */
-function instanceItems(parsed: ParsedComponent, index: number, depth = 0): Item[] | undefined {
-  const def = parsed.instances[index];
-  if (def === undefined || depth > 100) return undefined;
-  switch (def.kind) {
-    case 'import':
-      return typeItems(parsed, { sort: 'instance', typeIndex: def.typeIndex });
-    case 'instantiate': {
-      const component = parsed.components[def.component];
-      return component?.exports.map((e) => ({ name: e.name, sort: e.sort, funcType: e.funcType }));
-    }
-    case 'exports':
-      return def.exports.map((e) => ({
-        name: e.name,
-        sort: e.sort,
-        funcType: e.sort === 'func' ? funcShape(parsed, e.index) : undefined,
-      }));
-    case 'export':
-      return typeItems(parsed, def.ascription) ?? instanceItems(parsed, def.target, depth + 1);
-    case 'alias':
-      return undefined;
-  }
 }
 
 /** Formats an instance export name and a function name as an item name (`ns:pkg/iface.f@v`). */

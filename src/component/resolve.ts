@@ -4,7 +4,7 @@
  * through an alias of an instance export, or declared inside an instance or component type, are
  * not resolved (that would need a type checker); callers get `undefined` for those.
  */
-import type { FuncShape, ParsedComponent, TypeSummary } from './binary.js';
+import type { ExternType, FuncShape, ParsedComponent, Sort, TypeSummary } from './binary.js';
 
 /** Resolves a type index to its definition when the binary says enough. */
 export function resolveType(
@@ -43,7 +43,10 @@ export function funcShape(
   const def = parsed.funcs[index];
   let summary: TypeSummary | undefined;
   if (def?.kind === 'lift' || def?.kind === 'import') summary = resolveType(parsed, def.typeIndex);
-  else if (def?.kind === 'export') {
+  else if (def?.kind === 'alias') {
+    const items = instanceItems(parsed, def.instance, depth + 1);
+    return items?.find((i) => i.sort === 'func' && i.name === def.name)?.funcType;
+  } else if (def?.kind === 'export') {
     const ascription = parsed.exports.find(
       (e) => e.sort === 'func' && e.index === index,
     )?.ascription;
@@ -52,4 +55,49 @@ export function funcShape(
   }
   if (summary?.kind !== 'func') return undefined;
   return { params: summary.params, results: summary.results, async: summary.async };
+}
+
+/** An export of an instance. */
+export interface Item {
+  name: string;
+  sort: Sort;
+  /** The shape of a function item, when the binary says it. */
+  funcType: FuncShape | undefined;
+}
+
+function typeItems(parsed: ParsedComponent, type: ExternType | undefined): Item[] | undefined {
+  if (type?.sort !== 'instance') return undefined;
+  const summary = resolveType(parsed, type.typeIndex);
+  if (summary?.kind !== 'instance') return undefined;
+  return summary.exports.map((e) => ({ name: e.name, sort: e.type.sort, funcType: e.funcType }));
+}
+
+/** The exports of a component instance, when the binary says what they are. */
+export function instanceItems(
+  parsed: ParsedComponent,
+  index: number,
+  depth = 0,
+): Item[] | undefined {
+  const def = parsed.instances[index];
+  if (def === undefined || depth > 100) return undefined;
+  switch (def.kind) {
+    case 'import':
+      return typeItems(parsed, { sort: 'instance', typeIndex: def.typeIndex });
+    case 'instantiate': {
+      const component = parsed.components[def.component];
+      return component?.exports.map((e) => ({ name: e.name, sort: e.sort, funcType: e.funcType }));
+    }
+    case 'exports':
+      return def.exports.map((e) => ({
+        name: e.name,
+        sort: e.sort,
+        funcType: e.sort === 'func' ? funcShape(parsed, e.index, depth + 1) : undefined,
+      }));
+    case 'export':
+      return typeItems(parsed, def.ascription) ?? instanceItems(parsed, def.target, depth + 1);
+    case 'alias': {
+      // An instance exported by another instance: only its declared type can say what is in it.
+      return undefined;
+    }
+  }
 }
