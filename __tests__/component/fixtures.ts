@@ -1,91 +1,37 @@
 /**
  * Component fixtures for the binary layer, as component WAT assembled with jco's `parse`
- * (wasm-tools), plus helpers to validate and run a component through jco-transpile.
+ * (wasm-tools; the larger ones in fixtures/components/binary/), plus helpers to validate and run
+ * a component through jco-transpile.
  */
 import { componentEmbed, componentNew, parse } from '@bytecodealliance/jco';
 import { transpileBytes } from '@bytecodealliance/jco-transpile';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, wat } from '../helpers/tools.js';
 
 export const assemble = (text: string): Promise<Uint8Array> => parse(text);
 
+/** The text of `fixtures/components/binary/<name>.wat`. */
+function fixture(name: string): string {
+  return readFileSync(join(repoRoot, 'fixtures', 'components', 'binary', `${name}.wat`), 'utf8');
+}
+
 /** One module: a global and a memory set by `wizer-initialize`, read back by `get`. */
-export const SINGLE = `(component
-  (core module $m
-    (memory (export "memory") 1)
-    (global $g (mut i32) (i32.const 0))
-    (func (export "wizer-initialize")
-      (global.set $g (i32.const 42))
-      (i32.store (i32.const 16) (i32.const 7)))
-    (func (export "get") (result i32) (i32.add (global.get $g) (i32.load (i32.const 16)))))
-  (core instance $i (instantiate $m))
-  (func $init (canon lift (core func $i "wizer-initialize")))
-  (func $get (result s32) (canon lift (core func $i "get")))
-  (export "wizer-initialize" (func $init))
-  (export "get" (func $get))
-)`;
+export const SINGLE = fixture('single');
 
 /**
  * Three modules: $a defines a memory and a global, $b imports both (and grows the memory),
  * $unused is never instantiated. Functions are exported at the root and through an inline
  * instance exported as `my:pkg/api@1.2.0`; one export re-exports another export.
  */
-export const MULTI = `(component
-  (core module $a
-    (memory (export "mem") 1)
-    (global (export "g") (mut i32) (i32.const 1))
-    (func (export "get-a") (result i32) (i32.load (i32.const 0))))
-  (core module $unused (func (export "nothing")))
-  (core instance $ia (instantiate $a))
-  (core module $b
-    (import "a" "mem" (memory 1))
-    (import "a" "g" (global $g (mut i32)))
-    (func (export "init")
-      (drop (memory.grow (i32.const 1)))
-      (i32.store (i32.const 0) (i32.const 99))
-      (global.set $g (i32.const 5)))
-    (func (export "get-b") (result i32) (i32.add (global.get $g) (memory.size))))
-  (core instance $ib (instantiate $b (with "a" (instance $ia))))
-  (func $get-a (result s32) (canon lift (core func $ia "get-a")))
-  (func $init (canon lift (core func $ib "init")))
-  (func $get-b (result s32) (canon lift (core func $ib "get-b")))
-  (export "get-a" (func $get-a))
-  (export $exported-init "wizer-initialize" (func $init))
-  (export "get-b" (func $get-b))
-  (instance $api
-    (export "get-a" (func $get-a))
-    (export "setup" (func $init))
-    (export "get-b" (func $get-b)))
-  (export "my:pkg/api@1.2.0" (instance $api))
-  (export "again" (func $exported-init))
-)`;
+export const MULTI = fixture('multi');
 
 /**
  * A nested component without modules (as wit-component uses for type ascription): the exported
  * instance comes from instantiating it with lifted functions.
  */
-export const NESTED = `(component
-  (core module $m
-    (global $g (mut i32) (i32.const 0))
-    (func (export "run") (global.set $g (i32.const 3)))
-    (func (export "read") (result i32) (global.get $g)))
-  (core instance $i (instantiate $m))
-  (func $run (canon lift (core func $i "run")))
-  (func $read (result s32) (canon lift (core func $i "read")))
-  (component $shim
-    (import "import-run" (func $r))
-    (import "import-read" (func $d (result s32)))
-    (export "run" (func $r))
-    (export "read" (func $d)))
-  (instance $inst (instantiate $shim
-    (with "import-run" (func $run))
-    (with "import-read" (func $read))))
-  (export "local:test/iface" (instance $inst))
-  (instance $other (export "run" (func $run)))
-  (export "other" (instance $other))
-)`;
+export const NESTED = fixture('nested');
 
 /** A component from wit-component (jco embed + new): imports an interface, exports one. */
 export async function witComponent(): Promise<Uint8Array> {
