@@ -5,7 +5,9 @@
  *
  * Removing an export removes the function index it defined, so every later use of a component
  * function index above it moves down by one: instantiation arguments, inline instance exports,
- * `canon lower`, later exports (component start functions are refused by the parser). A use of the
+ * `canon lower`, later exports (component start functions are refused by the parser; aliases only
+ * define functions, naming instances rather than functions, so they stay as they are; nested
+ * components have index spaces of their own and are copied as they are). A use of the
  * removed index itself (re-exporting the export) is pointed at the function the export named. The
  * function names of the `component-name` section are renumbered the same way. Only the
  * component-level export goes: core exports are never touched (upstream wasmtime#13168 also
