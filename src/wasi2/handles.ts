@@ -23,10 +23,6 @@ export class HandleRegistry {
   closeAll(): void {
     for (const handle of [...this.open]) handle.forceClose();
   }
-
-  get size(): number {
-    return this.open.size;
-  }
 }
 
 /** One host descriptor with a reference count. */
@@ -43,10 +39,6 @@ export class HostHandle {
   get fd(): number {
     if (this.closed) fail('bad-descriptor');
     return this.number;
-  }
-
-  get isClosed(): boolean {
-    return this.closed;
   }
 
   retain(): this {
