@@ -16,7 +16,7 @@ import {
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WizerError } from '../../src/errors.js';
-import { createWasi2Host } from '../../src/wasi2/index.js';
+import { type IoError, createWasi2Host } from '../../src/wasi2/index.js';
 import { Descriptor } from '../../src/wasi2/filesystem.js';
 import { Fixture, defaults, errorOf, expectCode, makeTree, text } from './helpers.js';
 
@@ -256,6 +256,8 @@ describe('descriptor: reading and writing', () => {
     const failure = errorOf(() => stream.read(10n)) as { tag: string; val: unknown };
     expect(failure.tag).toBe('last-operation-failed');
     expect(api.types.filesystemErrorCode(failure.val)).toBe('bad-descriptor');
+    // The debug string names the error only (no host path reaches the guest).
+    expect((failure.val as IoError).toDebugString()).toBe('bad-descriptor (EBADF)');
     expect(errorOf(() => stream.read(10n))).toEqual({ tag: 'closed' });
     const readOnly = root.openAt(NOFOLLOW, 'file.txt', {}, READ).writeViaStream(0n);
     const writeFailure = errorOf(() => readOnly.write(new Uint8Array(1))) as { tag: string };

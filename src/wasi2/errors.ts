@@ -153,10 +153,14 @@ export class IoError {
 /** `wasi:io/streams.stream-error`. */
 export type StreamError = { tag: 'closed' } | { tag: 'last-operation-failed'; val: IoError };
 
-/** Throws the stream error of a failed host operation (the stream is closed afterwards). */
+/**
+ * The stream error for a failed host operation (the stream is closed afterwards). Its debug
+ * string names the error, never a host path: the guest may keep it in its memory.
+ */
 export function streamFailure(error: unknown): ResultError<StreamError> {
   const code = errorCodeOf(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const host = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+  const message = host === undefined ? code : `${code} (${host})`;
   return new ResultError<StreamError>({
     tag: 'last-operation-failed',
     val: new IoError(code, message),
