@@ -33,6 +33,8 @@ export interface DiffCase {
   stdin?: Uint8Array | string;
   /** Environment overrides (added to a minimal environment). */
   env?: Record<string, string>;
+  /** Kill each tool after this long (default 40 s); the test's own timeout must be longer. */
+  timeoutMs?: number;
 }
 
 export interface SideResult {
@@ -88,7 +90,7 @@ async function runSide(which: 'upstream' | 'ours', c: DiffCase): Promise<SideRes
     const argv = argvFor(c);
     const options = { cwd: dir, env: baseEnv(c.env), input: c.stdin ?? '' };
     // A hung run is killed well before vitest's own timeout, so no child outlives its test.
-    const timed = { ...options, timeoutMs: PROCESS_TIMEOUT_MS };
+    const timed = { ...options, timeoutMs: c.timeoutMs ?? PROCESS_TIMEOUT_MS };
     const result: ProcessResult =
       which === 'upstream' || selfTest
         ? await runProcess(upstreamWizerPath(), argv, timed)
