@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(326);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(111);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -148,8 +148,8 @@ function statOrUndefined(path) {
 
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 39 modules
-var wizer = __nccwpck_require__(723);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 63 modules
+var wizer = __nccwpck_require__(326);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -753,7 +753,7 @@ function osError(error) {
 
 /***/ }),
 
-/***/ 723:
+/***/ 326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -764,6 +764,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_FEATURES, DEFAULT_INIT_FUNC, DEFAULT_OPTIONS, resolveOptions
 
+// EXTERNAL MODULE: ./src/errors.ts + 1 modules
+var errors = __nccwpck_require__(442);
 ;// CONCATENATED MODULE: ./src/wasm/constants.ts
 /** Binary-format constants from the WebAssembly core specification (and its proposals). */
 const WASM_MAGIC = 0x6d736100; // "\0asm" little-endian
@@ -831,8 +833,1886 @@ const SECTION_NAMES = {
     13: 'tag',
 };
 
-// EXTERNAL MODULE: ./src/errors.ts + 1 modules
-var errors = __nccwpck_require__(442);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: ./src/wasi/environment.ts
+/**
+ * The host's variables only when inherited (`--inherit-env`), then the given ones, which replace
+ * inherited ones of the same name instead of repeating them.
+ */
+function guestEnvironment(options) {
+    const env = new Map();
+    if (options.inheritEnv) {
+        for (const [key, value] of Object.entries(process.env))
+            if (value !== undefined)
+                env.set(key, value);
+    }
+    for (const [key, value] of options.env)
+        env.set(key, value);
+    return [...env];
+}
+
+;// CONCATENATED MODULE: external "node:tty"
+const external_node_tty_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
+;// CONCATENATED MODULE: ./src/wasi/constants.ts
+/**
+ * WASI preview1 numbers (errno, file types, rights, flags) and the rights sets upstream Wizer's WASI
+ * (Wasmtime 42) reports, as observed through `fd_fdstat_get`.
+ */
+/** WASI preview1 errno values used by this layer. */
+const Errno = {
+    success: 0,
+    acces: 2,
+    again: 6,
+    badf: 8,
+    busy: 10,
+    dquot: 19,
+    exist: 20,
+    fbig: 22,
+    ilseq: 25,
+    intr: 27,
+    inval: 28,
+    io: 29,
+    isdir: 31,
+    loop: 32,
+    mfile: 33,
+    mlink: 34,
+    nametoolong: 37,
+    nfile: 41,
+    nodev: 43,
+    noent: 44,
+    nomem: 48,
+    nospc: 51,
+    nosys: 52,
+    notdir: 54,
+    notempty: 55,
+    notsock: 57,
+    notsup: 58,
+    notty: 59,
+    nxio: 60,
+    overflow: 61,
+    perm: 63,
+    pipe: 64,
+    rofs: 69,
+    spipe: 70,
+    txtbsy: 74,
+    xdev: 75,
+};
+/** Node's `error.code` strings mapped to WASI errno values. */
+const errnoByCode = {
+    EPERM: Errno.perm,
+    ENOENT: Errno.noent,
+    EIO: Errno.io,
+    EBADF: Errno.badf,
+    EAGAIN: Errno.again,
+    ENOMEM: Errno.nomem,
+    EACCES: Errno.acces,
+    EBUSY: Errno.busy,
+    EEXIST: Errno.exist,
+    EXDEV: Errno.xdev,
+    ENODEV: Errno.nodev,
+    ENOTDIR: Errno.notdir,
+    EISDIR: Errno.isdir,
+    EINVAL: Errno.inval,
+    ENFILE: Errno.nfile,
+    EMFILE: Errno.mfile,
+    ENOTTY: Errno.notty,
+    ETXTBSY: Errno.txtbsy,
+    EFBIG: Errno.fbig,
+    ENOSPC: Errno.nospc,
+    ESPIPE: Errno.spipe,
+    EROFS: Errno.rofs,
+    EMLINK: Errno.mlink,
+    EPIPE: Errno.pipe,
+    ENAMETOOLONG: Errno.nametoolong,
+    ENOTEMPTY: Errno.notempty,
+    ELOOP: Errno.loop,
+    ENOSYS: Errno.nosys,
+    ENOTSUP: Errno.notsup,
+    EOPNOTSUPP: Errno.notsup,
+    EOVERFLOW: Errno.overflow,
+    EDQUOT: Errno.dquot,
+    EILSEQ: Errno.ilseq,
+    EINTR: Errno.intr,
+    ENXIO: Errno.nxio,
+};
+const Filetype = {
+    unknown: 0,
+    blockDevice: 1,
+    characterDevice: 2,
+    directory: 3,
+    regularFile: 4,
+    socketStream: 6,
+    symbolicLink: 7,
+};
+const Rights = {
+    fdRead: 1n << 1n,
+    fdWrite: 1n << 6n,
+    fdReaddir: 1n << 14n,
+    /** Every rights bit preview1 defines (bits 0 to 29). */
+    all: (1n << 30n) - 1n,
+};
+/** Rights reported for stdin and for stdout/stderr (base and inheriting alike). */
+const STDIN_RIGHTS = Rights.fdRead;
+const STDOUT_RIGHTS = Rights.fdWrite;
+/** Rights upstream reports for a preopened directory. */
+const PREOPEN_RIGHTS_BASE = 0x7b7fe00n;
+const PREOPEN_RIGHTS_INHERITING = 0xff7ffffn;
+/** Rights upstream reports for a directory opened by the guest: all but seek, write and set-size. */
+const DIRECTORY_RIGHTS = 0x3fb7ffbbn;
+const Oflags = { creat: 1, directory: 2, excl: 4, trunc: 8, all: 15 };
+const Fdflags = { append: 1, dsync: 2, nonblock: 4, rsync: 8, sync: 16, all: 31 };
+const LOOKUP_SYMLINK_FOLLOW = 1;
+const Fstflags = { atim: 1, atimNow: 2, mtim: 4, mtimNow: 8, all: 15 };
+const Whence = { set: 0, cur: 1, end: 2 };
+const Clockid = { realtime: 0, monotonic: 1, processCputime: 2, threadCputime: 3 };
+const Eventtype = { clock: 0, fdRead: 1, fdWrite: 2 };
+const SUBCLOCK_ABSTIME = 1;
+/** How many symbolic links one path lookup may expand (cap-std's and Linux's limit). */
+const MAX_SYMLINK_EXPANSIONS = 40;
+
+;// CONCATENATED MODULE: ./src/wasi/errno.ts
+/** A WASI call's failure as an errno, and the translation of host errors to errno values. */
+
+
+/** Thrown inside the layer to return an errno to the guest; never escapes an import function. */
+class WasiErrno extends Error {
+    errno;
+    name = 'WasiErrno';
+    constructor(errno) {
+        super(`WASI errno ${errno}`);
+        this.errno = errno;
+    }
+}
+/** The errno an import returns for `error`; traps (and bugs without an errno) are rethrown. */
+function errnoOf(error) {
+    if (error instanceof WasiErrno)
+        return error.errno;
+    if (error instanceof errors/* GuestTrap */.U1)
+        throw error;
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+        return errnoByCode[error.code] ?? Errno.io;
+    }
+    throw error;
+}
+
+;// CONCATENATED MODULE: ./src/wasi/command-escape.ts
+/**
+ * Escaping of guest output that a CI runner could read as workflow commands. GitHub's runner
+ * treats stdout/stderr lines starting with `::` (or the legacy `##[`) as commands: a module run
+ * with inherited stdio could add masks or annotations. `::stop-commands::` does not help, because
+ * the runner reads the two streams on separate threads, so a resume token on one stream can
+ * overtake guest text on the other. Instead every guest line that could parse as a command gets a
+ * zero-width space in front, which the runner does not trim and a reader does not see.
+ */
+const ZERO_WIDTH_SPACE = '\u200b';
+/** A line whose first non-blank character is `:` or `#` might become a command. */
+const COMMAND_START = /(^|\n)([ \t]*)([:#])/g;
+/**
+ * Escapes lines of `text` that could be commands. `lineBlank` says whether the text continues a
+ * line that so far holds only blanks (true at the start of a line), so that a command split
+ * across writes is caught too. Escaping every line that starts with `:` or `#` over-approximates
+ * `::` and `##[` on purpose: the first character alone may arrive in one write.
+ */
+function neutraliseCommands(text, lineBlank) {
+    return text.replace(COMMAND_START, (whole, newline, indent, marker, offset) => offset === 0 && newline === '' && !lineBlank
+        ? whole
+        : `${newline}${indent}${ZERO_WIDTH_SPACE}${marker}`);
+}
+/** Whether the line in progress after `text` holds only blanks. */
+function endsWithBlankLine(text, lineBlank) {
+    const lastNewline = text.lastIndexOf('\n');
+    const tail = text.slice(lastNewline + 1);
+    return /^[ \t]*$/.test(tail) && (lastNewline >= 0 || lineBlank);
+}
+/** Escapes one stream's text, remembering where its current line stands across writes. */
+class CommandEscaper {
+    lineBlank = true;
+    escape(bytes) {
+        const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+        const escaped = neutraliseCommands(text, this.lineBlank);
+        this.lineBlank = endsWithBlankLine(text, this.lineBlank);
+        return escaped === text ? bytes : Buffer.from(escaped, 'utf8');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wasi/io.ts
+/**
+ * Reading, writing and seeking. Like upstream's preview1, each call transfers only the first
+ * non-empty buffer of its iovec list; callers pass that one buffer here.
+ */
+
+
+
+
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+/** Blocks the thread for `ms` milliseconds (WASI calls are synchronous). */
+function sleepSync(ms) {
+    if (ms > 0)
+        Atomics.wait(sleepCell, 0, 0, ms);
+}
+function isAgain(error) {
+    return error instanceof Error && 'code' in error && error.code === 'EAGAIN';
+}
+/** The guest's standard streams: the host's (0, 1, 2 unless a test passes others) or null sinks. */
+class Stdio {
+    inherit;
+    hostFds;
+    tty;
+    /** Per host stream, when guest lines that look like CI workflow commands are escaped. */
+    escapers;
+    constructor(inherit, hostFds, escapeWorkflowCommands = false) {
+        this.inherit = inherit;
+        this.hostFds = hostFds;
+        this.escapers = escapeWorkflowCommands
+            ? { 1: new CommandEscaper(), 2: new CommandEscaper() }
+            : {};
+        this.tty = inherit
+            ? [(0,external_node_tty_namespaceObject.isatty)(hostFds[0]), (0,external_node_tty_namespaceObject.isatty)(hostFds[1]), (0,external_node_tty_namespaceObject.isatty)(hostFds[2])]
+            : [false, false, false];
+    }
+    isTty(stream) {
+        return this.tty[stream];
+    }
+    read(target, offset, length) {
+        if (!this.inherit || length === 0)
+            return 0;
+        for (;;) {
+            try {
+                return (0,external_node_fs_.readSync)(this.hostFds[0], target, offset, length, null);
+            }
+            catch (error) {
+                if (error instanceof Error && 'code' in error && error.code === 'EOF')
+                    return 0;
+                if (!isAgain(error))
+                    throw error;
+                sleepSync(1);
+            }
+        }
+    }
+    /** Writes everything (upstream blocks until flushed) and reports the guest's full length. */
+    write(hostStream, source, offset, length) {
+        if (!this.inherit)
+            return length;
+        const fd = this.hostFds[hostStream];
+        const escaper = this.escapers[hostStream];
+        const bytes = escaper
+            ? escaper.escape(source.subarray(offset, offset + length))
+            : source.subarray(offset, offset + length);
+        let done = 0;
+        while (done < bytes.length) {
+            try {
+                done += (0,external_node_fs_.writeSync)(fd, bytes, done, bytes.length - done);
+            }
+            catch (error) {
+                if (!isAgain(error))
+                    throw error;
+                sleepSync(1);
+            }
+        }
+        return length;
+    }
+}
+class FileIo {
+    table;
+    stdio;
+    stdoutToStderr;
+    constructor(table, stdio, stdoutToStderr) {
+        this.table = table;
+        this.stdio = stdio;
+        this.stdoutToStderr = stdoutToStderr;
+    }
+    readableFile(fd) {
+        const file = this.table.file(fd);
+        if (!file.readable)
+            throw new WasiErrno(Errno.badf);
+        return file;
+    }
+    writableFile(fd) {
+        const file = this.table.file(fd);
+        if (!file.writable)
+            throw new WasiErrno(Errno.badf);
+        return file;
+    }
+    read(fd, target, offset, length) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'stdio') {
+            if (entry.stream !== 0)
+                throw new WasiErrno(Errno.badf);
+            return this.stdio.read(target, offset, length);
+        }
+        const file = this.readableFile(fd);
+        const n = (0,external_node_fs_.readSync)(file.hostFd, target, offset, length, file.position);
+        file.position += n;
+        return n;
+    }
+    pread(fd, target, offset, length, at) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'stdio')
+            throw new WasiErrno(entry.stream === 0 ? Errno.spipe : Errno.badf);
+        const file = this.readableFile(fd);
+        return (0,external_node_fs_.readSync)(file.hostFd, target, offset, length, at);
+    }
+    write(fd, source, offset, length) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'stdio') {
+            if (entry.stream === 0)
+                throw new WasiErrno(Errno.badf);
+            const hostStream = entry.stream === 1 && this.stdoutToStderr ? 2 : entry.stream;
+            return this.stdio.write(hostStream, source, offset, length);
+        }
+        const file = this.writableFile(fd);
+        const at = file.append ? this.size(file) : file.position;
+        const n = (0,external_node_fs_.writeSync)(file.hostFd, source, offset, length, at);
+        file.position = at + n;
+        return n;
+    }
+    pwrite(fd, source, offset, length, at) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'stdio')
+            throw new WasiErrno(entry.stream === 0 ? Errno.badf : Errno.spipe);
+        const file = this.writableFile(fd);
+        // Upstream's host descriptor has O_APPEND, where Linux ignores the offset of pwrite.
+        return (0,external_node_fs_.writeSync)(file.hostFd, source, offset, length, file.append ? this.size(file) : Number(at));
+    }
+    seek(fd, delta, whence) {
+        const entry = this.table.get(fd);
+        if (entry.kind === 'stdio')
+            throw new WasiErrno(Errno.spipe);
+        const file = this.table.file(fd);
+        const from = whence === Whence.set ? 0 : whence === Whence.cur ? file.position : this.size(file);
+        const target = from + Number(delta);
+        if (target < 0 || !Number.isSafeInteger(target))
+            throw new WasiErrno(Errno.inval);
+        file.position = target;
+        return target;
+    }
+    /** `fd_sync` / `fd_datasync`: regular files only (directories and stdio: EBADF, as upstream). */
+    sync(fd, dataOnly) {
+        const file = this.table.file(fd);
+        if (dataOnly)
+            (0,external_node_fs_.fdatasyncSync)(file.hostFd);
+        else
+            (0,external_node_fs_.fsyncSync)(file.hostFd);
+    }
+    size(file) {
+        return (0,external_node_fs_.fstatSync)(file.hostFd).size;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:process"
+const external_node_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+;// CONCATENATED MODULE: ./src/wasi2/errors.ts
+/**
+ * How the WASI 0.2 host reports failures to jco's glue. A function whose WIT result is
+ * `result<_, E>` fails by throwing an object with an own `payload` (jco's `ComponentError`
+ * convention): the glue lowers `payload` as the `err` case. Anything else thrown, including
+ * `GuestTrap`s such as `exit`'s `ProcExit`, is rethrown by the glue and becomes a trap.
+ */
+
+
+
+/** The `err` case of a WIT result, thrown (jco: `ComponentError`). */
+class ResultError extends Error {
+    payload;
+    name = 'ResultError';
+    constructor(payload) {
+        super(typeof payload === 'string' ? payload : 'WASI error');
+        this.payload = payload;
+    }
+}
+/** Throws `code` as the `err` case of a filesystem result. */
+function fail(code) {
+    throw new ResultError(code);
+}
+/**
+ * The host errors upstream recognises (Wasmtime's `from_raw_os_error`, Unix), by Node's code.
+ * Any other OS error is `io`, as upstream falls back to the error kind and every errno not listed
+ * here has a kind upstream maps to `io`.
+ */
+const CODE_BY_HOST_ERROR = {
+    EPIPE: 'pipe',
+    EPERM: 'not-permitted',
+    ENOENT: 'no-entry',
+    ENOMEM: 'insufficient-memory',
+    EIO: 'io',
+    EBADF: 'bad-descriptor',
+    EBUSY: 'busy',
+    EACCES: 'access',
+    ENOTDIR: 'not-directory',
+    EISDIR: 'is-directory',
+    EINVAL: 'invalid',
+    EEXIST: 'exist',
+    EFBIG: 'file-too-large',
+    ENOSPC: 'insufficient-space',
+    ESPIPE: 'invalid-seek',
+    EMLINK: 'too-many-links',
+    ENAMETOOLONG: 'name-too-long',
+    ENOTEMPTY: 'not-empty',
+    ELOOP: 'loop',
+    EOVERFLOW: 'overflow',
+    EILSEQ: 'illegal-byte-sequence',
+    ENOTSUP: 'unsupported',
+    EOPNOTSUPP: 'unsupported',
+    EALREADY: 'already',
+    EINPROGRESS: 'in-progress',
+    EINTR: 'interrupted',
+};
+/** The codes of the checks the shared path layer makes itself (it throws preview1 errnos). */
+const CODE_BY_ERRNO = new Map([
+    [Errno.perm, 'not-permitted'],
+    [Errno.noent, 'no-entry'],
+    [Errno.loop, 'loop'],
+    [Errno.notdir, 'not-directory'],
+    [Errno.isdir, 'is-directory'],
+    [Errno.exist, 'exist'],
+    [Errno.inval, 'invalid'],
+    [Errno.badf, 'bad-descriptor'],
+    [Errno.notsup, 'unsupported'],
+    [Errno.nametoolong, 'name-too-long'],
+    [Errno.fbig, 'file-too-large'],
+    [Errno.ilseq, 'illegal-byte-sequence'],
+]);
+/** The error code for a failure of a host call or a sandbox check; anything else is rethrown. */
+function errorCodeOf(error) {
+    if (error instanceof ResultError)
+        return error.payload;
+    if (error instanceof WasiErrno)
+        return CODE_BY_ERRNO.get(error.errno) ?? 'io';
+    if (error instanceof errors/* GuestTrap */.U1)
+        throw error;
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+        return CODE_BY_HOST_ERROR[error.code] ?? 'io';
+    }
+    throw error;
+}
+/** Runs `body`, turning its failures into the `err` case of a filesystem result. */
+function fsCall(body) {
+    try {
+        return body();
+    }
+    catch (error) {
+        throw new ResultError(errorCodeOf(error));
+    }
+}
+/**
+ * The `wasi:io/error.error` resource: what made a stream fail. Streams over files carry the
+ * filesystem error code, which `filesystem-error-code` returns.
+ */
+class IoError {
+    code;
+    message;
+    constructor(
+    /** The filesystem error code, when the failure was a file or stdio operation. */
+    code, message) {
+        this.code = code;
+        this.message = message;
+    }
+    toDebugString() {
+        return this.message;
+    }
+}
+/**
+ * The stream error for a failed host operation (the stream is closed afterwards). Its debug
+ * string names the error, never a host path: the guest may keep it in its memory.
+ */
+function streamFailure(error) {
+    const code = errorCodeOf(error);
+    const host = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+    const message = host === undefined ? code : `${code} (${host})`;
+    return new ResultError({
+        tag: 'last-operation-failed',
+        val: new IoError(code, message),
+    });
+}
+/** The `closed` stream error. */
+function streamClosed() {
+    return new ResultError({ tag: 'closed' });
+}
+/** A trap raised by the host (a guest misuse upstream also traps on). */
+function hostTrap(message) {
+    return new errors/* GuestTrap */.U1(message);
+}
+
+;// CONCATENATED MODULE: ./src/wasi2/io.ts
+/**
+ * `wasi:io` (error, poll, streams). Every operation completes synchronously, as upstream's do
+ * when it may block the current thread: a read returns the bytes at hand or end of stream, a write
+ * is done (and flushed) when it returns, and only clock pollables are ever not ready.
+ */
+
+
+
+/** Bytes a stream reads or writes per call at most (upstream's write budget for files and stdio). */
+const STREAM_CAPACITY = 1024 * 1024;
+/** The `blocking-write-and-flush` limit the WIT sets (upstream traps above it). */
+const BLOCKING_WRITE_LIMIT = 4096;
+/** Monotonic nanoseconds (the origin is arbitrary; only differences are exposed). */
+function monotonicNow() {
+    return external_node_process_namespaceObject.hrtime.bigint();
+}
+/** `wasi:io/poll.pollable`: ready now, or at a monotonic deadline. */
+class Pollable {
+    deadline;
+    constructor(
+    /** Monotonic nanoseconds at which it becomes ready; undefined: always ready. */
+    deadline) {
+        this.deadline = deadline;
+    }
+    ready() {
+        return this.deadline === undefined || monotonicNow() >= this.deadline;
+    }
+    block() {
+        if (this.deadline !== undefined)
+            sleepUntil(this.deadline);
+    }
+    /** Nanoseconds until ready (0 when ready). */
+    remaining() {
+        if (this.deadline === undefined)
+            return 0n;
+        const left = this.deadline - monotonicNow();
+        return left > 0n ? left : 0n;
+    }
+}
+function sleepUntil(deadline) {
+    for (let left = deadline - monotonicNow(); left > 0n; left = deadline - monotonicNow()) {
+        sleepSync(Math.max(1, Math.ceil(Number(left) / 1e6)));
+    }
+}
+/**
+ * `wasi:io/poll.poll`: the indices of the ready pollables, waiting for the first one if none is.
+ * An empty list traps, as upstream's does.
+ */
+function poll(pollables) {
+    if (pollables.length === 0)
+        throw hostTrap('empty poll list');
+    const readyOnes = () => pollables.flatMap((p, i) => (p.ready() ? [i] : []));
+    let ready = readyOnes();
+    if (ready.length === 0) {
+        const wait = pollables.reduce((min, p) => (p.remaining() < min ? p.remaining() : min), 1n << 62n);
+        sleepUntil(monotonicNow() + wait);
+        ready = readyOnes();
+    }
+    return Uint32Array.from(ready);
+}
+function clampLength(len) {
+    return len > BigInt(STREAM_CAPACITY) ? STREAM_CAPACITY : Number(len);
+}
+/** `wasi:io/streams.input-stream`. After end of stream or a failure every read is `closed`. */
+class InputStream {
+    source;
+    onDispose;
+    closed;
+    constructor(source, onDispose) {
+        this.source = source;
+        this.onDispose = onDispose;
+        this.closed = source === undefined;
+    }
+    read(len) {
+        if (this.closed || this.source === undefined)
+            throw streamClosed();
+        const max = clampLength(len);
+        if (max === 0)
+            return new Uint8Array(0);
+        let bytes;
+        try {
+            bytes = this.source.read(max);
+        }
+        catch (error) {
+            this.closed = true;
+            throw streamFailure(error);
+        }
+        if (bytes === undefined) {
+            this.closed = true;
+            throw streamClosed();
+        }
+        return bytes;
+    }
+    blockingRead(len) {
+        return this.read(len);
+    }
+    skip(len) {
+        return BigInt(this.read(len).length);
+    }
+    blockingSkip(len) {
+        return this.skip(len);
+    }
+    subscribe() {
+        return new Pollable(undefined);
+    }
+    [Symbol.dispose]() {
+        this.closed = true;
+        this.onDispose?.();
+    }
+}
+/** `wasi:io/streams.output-stream`. After a failure every call is `closed`. */
+class OutputStream {
+    sink;
+    onDispose;
+    closed = false;
+    constructor(sink, onDispose) {
+        this.sink = sink;
+        this.onDispose = onDispose;
+    }
+    checkWrite() {
+        if (this.closed)
+            throw streamClosed();
+        return BigInt(STREAM_CAPACITY);
+    }
+    write(contents) {
+        if (this.closed)
+            throw streamClosed();
+        if (contents.length === 0)
+            return;
+        try {
+            this.sink.write(contents);
+        }
+        catch (error) {
+            this.closed = true;
+            throw streamFailure(error);
+        }
+    }
+    blockingWriteAndFlush(contents) {
+        if (contents.length > BLOCKING_WRITE_LIMIT) {
+            throw hostTrap('Buffer too large for blocking-write-and-flush (expected at most 4096)');
+        }
+        this.write(contents);
+    }
+    flush() {
+        if (this.closed)
+            throw streamClosed();
+    }
+    blockingFlush() {
+        this.flush();
+    }
+    writeZeroes(len) {
+        if (len > this.checkWrite()) {
+            throw hostTrap('cannot write more zeroes than `check_write` allows');
+        }
+        this.write(new Uint8Array(Number(len)));
+    }
+    blockingWriteZeroesAndFlush(len) {
+        if (len > BigInt(BLOCKING_WRITE_LIMIT)) {
+            throw hostTrap('Buffer too large for blocking-write-zeroes-and-flush (expected at most 4096)');
+        }
+        this.write(new Uint8Array(Number(len)));
+    }
+    /** Moves up to `len` bytes from `src`; its end of stream or failure is this call's error. */
+    splice(src, len) {
+        const permit = this.checkWrite();
+        const n = len < permit ? len : permit;
+        if (n === 0n)
+            return 0n;
+        const bytes = src.read(n);
+        if (bytes.length === 0)
+            return 0n;
+        this.write(bytes);
+        return BigInt(bytes.length);
+    }
+    blockingSplice(src, len) {
+        return this.splice(src, len);
+    }
+    subscribe() {
+        return new Pollable(undefined);
+    }
+    [Symbol.dispose]() {
+        this.closed = true;
+        this.onDispose?.();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wasi2/cli.ts
+/**
+ * `wasi:cli` (environment, exit, stdin, stdout, stderr, terminal-*). The guest sees only the
+ * environment and arguments it was given, no initial directory and no terminals; `exit` ends the
+ * initialization with an error, as `proc_exit` does for modules; stdio is the host's or null.
+ */
+
+
+/** `wasi:cli/terminal-input.terminal-input` (never handed out). */
+class TerminalInput {
+}
+/** `wasi:cli/terminal-output.terminal-output` (never handed out). */
+class TerminalOutput {
+}
+function createCli(config) {
+    const { stdio } = config;
+    const output = (hostStream) => new OutputStream({ write: (bytes) => void stdio.write(hostStream, bytes, 0, bytes.length) });
+    return {
+        environment: {
+            getEnvironment: () => config.env.map(([k, v]) => [k, v]),
+            getArguments: () => [...config.args],
+            initialCwd: () => undefined,
+        },
+        exit: {
+            exit(status) {
+                throw new errors/* ProcExit */.z$(status.tag === 'ok' ? 0 : 1);
+            },
+            exitWithCode(code) {
+                throw new errors/* ProcExit */.z$(code);
+            },
+        },
+        stdin: {
+            InputStream: InputStream,
+            getStdin: () => new InputStream(config.inheritStdin
+                ? {
+                    read(max) {
+                        const buffer = new Uint8Array(max);
+                        const n = stdio.read(buffer, 0, max);
+                        return n === 0 ? undefined : buffer.subarray(0, n);
+                    },
+                }
+                : undefined),
+        },
+        stdout: { OutputStream: OutputStream, getStdout: () => output(config.stdoutToStderr ? 2 : 1) },
+        stderr: { OutputStream: OutputStream, getStderr: () => output(2) },
+        terminalInput: { TerminalInput },
+        terminalOutput: { TerminalOutput },
+        terminalStdin: { TerminalInput, getTerminalStdin: () => undefined },
+        terminalStdout: {
+            TerminalOutput,
+            getTerminalStdout: () => undefined,
+        },
+        terminalStderr: {
+            TerminalOutput,
+            getTerminalStderr: () => undefined,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/wasi2/clocks.ts
+/**
+ * `wasi:clocks` (wall-clock, monotonic-clock). Monotonic instants count nanoseconds from the
+ * host's creation, as upstream's do from its context's; both clocks report a 1 ns resolution.
+ */
+
+/** Wall-clock time now, in nanoseconds since the epoch (sub-millisecond from the monotonic clock). */
+function wallNanoseconds() {
+    const origin = BigInt(Math.round(performance.timeOrigin * 1000)) * 1000n;
+    return origin + BigInt(Math.round(performance.now() * 1e6));
+}
+function createClocks() {
+    const start = monotonicNow();
+    const now = () => monotonicNow() - start;
+    const deadlineIn = (duration) => new Pollable(monotonicNow() + (duration > 0n ? duration : 0n));
+    return {
+        wallClock: {
+            now() {
+                const ns = wallNanoseconds();
+                return { seconds: ns / 1000000000n, nanoseconds: Number(ns % 1000000000n) };
+            },
+            resolution() {
+                return { seconds: 0n, nanoseconds: 1 };
+            },
+        },
+        monotonicClock: {
+            now,
+            resolution() {
+                return 1n;
+            },
+            subscribeInstant(when) {
+                return deadlineIn(when - now());
+            },
+            subscribeDuration(duration) {
+                return deadlineIn(duration);
+            },
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/wasi/paths.ts
+/**
+ * Path lookup confined to a directory, with the results of cap-std (which upstream's WASI uses):
+ * components are resolved one at a time with `lstat`; symbolic links are expanded here, never by
+ * the host; `..` above the starting directory, absolute paths and absolute link targets fail with
+ * EPERM. Every host path handed to `node:fs` afterwards has only real directories before its last
+ * component, so the host cannot follow anything out of the sandbox.
+ *
+ * Host paths are built by string concatenation: `node:path` would normalise `a/..` lexically.
+ */
+
+
+
+function hostPathOf(lookup) {
+    return lookup.name === undefined ? lookup.parent : `${lookup.parent}/${lookup.name}`;
+}
+/** Rejects paths no lookup may start with: empty (ENOENT), absolute (EPERM), NUL (EINVAL). */
+function checkPath(path) {
+    if (path.length === 0)
+        throw new WasiErrno(Errno.noent);
+    if (path.charCodeAt(0) === 0x2f)
+        throw new WasiErrno(Errno.perm);
+    if (path.includes('\0'))
+        throw new WasiErrno(Errno.inval);
+}
+/** Whether `pending` (a reversed component list) still holds a component that moves the walk. */
+function hasStep(pending) {
+    for (let i = pending.length - 1; i >= 0; i--) {
+        const c = pending[i];
+        if (c !== '' && c !== '.')
+            return true;
+    }
+    return false;
+}
+function join(base, stack) {
+    return stack.length === 0 ? base : `${base}/${stack.join('/')}`;
+}
+/**
+ * Walks `path` from the directory `base`. Intermediate symlinks are always followed; the final one
+ * only when `follow` is set or the path ends with a slash.
+ */
+function lookup(base, path, follow) {
+    checkPath(path);
+    const pending = path.split('/').reverse();
+    const stack = [];
+    let expansions = 0;
+    while (pending.length > 0) {
+        const name = pending.pop();
+        if (name === '' || name === '.')
+            continue;
+        if (name === '..') {
+            if (stack.length === 0)
+                throw new WasiErrno(Errno.perm);
+            stack.pop();
+            continue;
+        }
+        const more = hasStep(pending);
+        const trailingSlash = !more && pending.length > 0;
+        const parent = join(base, stack);
+        const stat = (0,external_node_fs_.lstatSync)(`${parent}/${name}`, { throwIfNoEntry: false });
+        if (stat === undefined) {
+            if (more)
+                throw new WasiErrno(Errno.noent);
+            return { parent, components: stack, name, stat, trailingSlash };
+        }
+        if (stat.isSymbolicLink() && (more || follow || trailingSlash)) {
+            if (++expansions > MAX_SYMLINK_EXPANSIONS)
+                throw new WasiErrno(Errno.loop);
+            const target = (0,external_node_fs_.readlinkSync)(`${parent}/${name}`, 'utf8');
+            if (target.charCodeAt(0) === 0x2f)
+                throw new WasiErrno(Errno.perm);
+            // A link to "" names nothing (Linux: ENOENT).
+            if (target.length === 0)
+                throw new WasiErrno(Errno.noent);
+            const parts = target.split('/');
+            for (let i = parts.length - 1; i >= 0; i--)
+                pending.push(parts[i]);
+            continue;
+        }
+        if (more) {
+            if (!stat.isDirectory())
+                throw new WasiErrno(Errno.notdir);
+            stack.push(name);
+            continue;
+        }
+        return { parent, components: stack, name, stat, trailingSlash };
+    }
+    return {
+        parent: join(base, stack),
+        components: stack,
+        name: undefined,
+        stat: undefined,
+        trailingSlash: false,
+    };
+}
+/** Resolves a path that must name an existing directory; returns its host path and depth. */
+function lookupDirectory(base, path) {
+    if (path.length === 0)
+        return { host: base, depth: 0 };
+    const found = lookup(base, path, true);
+    if (found.name === undefined)
+        return { host: found.parent, depth: found.components.length };
+    if (found.stat === undefined)
+        throw new WasiErrno(Errno.noent);
+    if (!found.stat.isDirectory())
+        throw new WasiErrno(Errno.notdir);
+    return { host: `${found.parent}/${found.name}`, depth: found.components.length + 1 };
+}
+/**
+ * Re-checks that `components` below `root` are still real directories, for hosts without
+ * `/proc/self/fd`, where a directory descriptor is known by path and could have been renamed away
+ * and replaced by a link. Returns the host path.
+ */
+function verifiedDirectory(root, components) {
+    let host = root;
+    for (const name of components) {
+        host = `${host}/${name}`;
+        const stat = (0,external_node_fs_.lstatSync)(host, { throwIfNoEntry: false });
+        if (stat === undefined || !stat.isDirectory())
+            throw new WasiErrno(Errno.noent);
+    }
+    return host;
+}
+/**
+ * Splits `path` into its directory (resolved, following links) and last component, as cap-std's
+ * "open parent" does: a path ending with `/` or `/.` names `.` inside itself. `..` as the last
+ * component of the starting directory would leave it: EPERM.
+ */
+function lookupParent(base, path) {
+    checkPath(path);
+    let dirPath;
+    let name;
+    if (path.endsWith('/') || path.endsWith('/.')) {
+        dirPath = path;
+        name = '.';
+    }
+    else {
+        const slash = path.lastIndexOf('/');
+        dirPath = slash < 0 ? '' : path.slice(0, slash);
+        name = path.slice(slash + 1);
+    }
+    const dir = lookupDirectory(base, dirPath);
+    if (name === '..' && dir.depth === 0)
+        throw new WasiErrno(Errno.perm);
+    return { dir: dir.host, name, host: `${dir.host}/${name}` };
+}
+/** `path` without trailing slashes (a lone `/` is kept, so it still fails as absolute). */
+function stripTrailingSlashes(path) {
+    let end = path.length;
+    while (end > 1 && path.charCodeAt(end - 1) === 0x2f)
+        end--;
+    return path.slice(0, end);
+}
+
+;// CONCATENATED MODULE: ./src/wasi/descriptors.ts
+/**
+ * The guest's file descriptor table. Numbers are handed out lowest-free-first (0, 1, 2 are stdio,
+ * preopens follow from 3), which is what upstream does, including after a guest closes stdio.
+ */
+
+
+
+
+/** Linux names an open directory `/proc/self/fd/N`, which tracks it through renames (like openat). */
+const hostProcFdDir = process.platform === 'linux' && (0,external_node_fs_.existsSync)('/proc/self/fd') ? '/proc/self/fd' : undefined;
+let procFdDir = hostProcFdDir;
+/** Tests run the path-based fallback (used where /proc/self/fd is missing) on Linux too. */
+function useProcFdForTesting(enabled) {
+    procFdDir = enabled ? hostProcFdDir : undefined;
+}
+/** The host path through which lookups relative to `dir` start. */
+function directoryBase(dir) {
+    if (procFdDir !== undefined)
+        return `${procFdDir}/${dir.hostFd}`;
+    return verifiedDirectory(dir.root, dir.components);
+}
+class DescriptorTable {
+    entries = new Map();
+    /** Numbers closed or renumbered away and not yet reused. */
+    free = new Set();
+    get(fd) {
+        const entry = this.entries.get(fd);
+        if (entry === undefined)
+            throw new WasiErrno(Errno.badf);
+        return entry;
+    }
+    has(fd) {
+        return this.entries.has(fd);
+    }
+    /** The descriptor at `fd` if it is a regular file (anything else: EBADF). */
+    file(fd) {
+        const entry = this.get(fd);
+        if (entry.kind !== 'file')
+            throw new WasiErrno(Errno.badf);
+        return entry;
+    }
+    /**
+     * The directory a path call starts from. Upstream refuses any other descriptor with EBADF,
+     * except that `path_open` from a file reports what the host's `openat` does (ENOTDIR).
+     */
+    directory(fd, fromFile = Errno.badf) {
+        const entry = this.get(fd);
+        if (entry.kind === 'dir')
+            return entry;
+        throw new WasiErrno(entry.kind === 'file' ? fromFile : Errno.badf);
+    }
+    /**
+     * Numbers a new descriptor as upstream does: the highest freed number first, else one past the
+     * highest in use.
+     */
+    add(entry) {
+        let fd;
+        if (this.free.size > 0) {
+            fd = Math.max(...this.free);
+            this.free.delete(fd);
+        }
+        else {
+            fd = this.entries.size === 0 ? 0 : Math.max(...this.entries.keys()) + 1;
+        }
+        this.entries.set(fd, entry);
+        return fd;
+    }
+    /** Removes `fd` (its number becomes free) and closes its host descriptor. */
+    close(fd) {
+        const entry = this.get(fd);
+        this.entries.delete(fd);
+        this.free.add(fd);
+        if (entry.kind !== 'stdio')
+            (0,external_node_fs_.closeSync)(entry.hostFd);
+    }
+    /** Moves `from` onto `to` (both must exist), closing what `to` held; `from` becomes free. */
+    renumber(from, to) {
+        const moving = this.get(from);
+        const replaced = this.get(to);
+        if (from === to)
+            return;
+        if (replaced.kind !== 'stdio')
+            (0,external_node_fs_.closeSync)(replaced.hostFd);
+        this.entries.set(to, moving);
+        this.entries.delete(from);
+        this.free.add(from);
+    }
+    closeAll() {
+        for (const fd of [...this.entries.keys()]) {
+            try {
+                this.close(fd);
+            }
+            catch {
+                // Already closed on the host: nothing left to release.
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wasi/path-ops.ts
+/**
+ * Path operations relative to an open directory, confined to the preopen it was reached from: the
+ * one implementation behind preview1's `path_*` calls (filesystem.ts) and WASI 0.2's
+ * `descriptor.*-at` methods (src/wasi2). Every path goes through paths.ts, so no `..`, absolute
+ * path or link (made before or during the run) can lead outside. Failures throw `WasiErrno` (the
+ * checks made here) or Node's errno errors (the host's answer); each layer turns them into its
+ * own codes. Upstream's preview1 is built on its WASI 0.2 host, so the results are one set.
+ */
+
+
+
+
+
+/**
+ * The entry an open reaches, with the checks in Linux's order (upstream opens through openat2):
+ * the directories on the way first; then, when creating, a final `.` or `..` (EEXIST if
+ * exclusive, else EISDIR), a trailing slash (EISDIR) and, with O_EXCL, any existing entry, links
+ * included (EEXIST); finally a last link that is not to be followed (ELOOP).
+ */
+function openTarget(base, path, follow, create, exclusive) {
+    if (!create) {
+        const found = lookup(base, path, follow);
+        if (found.stat?.isSymbolicLink() && !found.trailingSlash)
+            throw new WasiErrno(Errno.loop);
+        return found;
+    }
+    const name = stripTrailingSlashes(path);
+    const last = name.slice(name.lastIndexOf('/') + 1);
+    const found = lookup(base, name, false);
+    if (last === '.' || last === '..' || found.name === undefined) {
+        throw new WasiErrno(exclusive ? Errno.exist : Errno.isdir);
+    }
+    if (name.length < path.length)
+        throw new WasiErrno(Errno.isdir);
+    if (found.stat !== undefined && exclusive)
+        throw new WasiErrno(Errno.exist);
+    if (!found.stat?.isSymbolicLink())
+        return found;
+    if (!follow)
+        throw new WasiErrno(Errno.loop);
+    return lookup(base, name, true);
+}
+/**
+ * Opens `path` below `dir`. Creating or truncating opens for writing too; without `write` the
+ * host descriptor is opened for reading, as upstream does (the OS must be given one of the two).
+ * Flag combinations each layer refuses (directory with create, sync flags) are checked before.
+ */
+function openAt(dir, path, request) {
+    const base = directoryBase(dir);
+    const found = openTarget(base, path, request.follow, request.create, request.exclusive);
+    const read = request.read || !request.write;
+    const hostWrite = request.write || request.create || request.truncate;
+    let flags = read && hostWrite ? external_node_fs_.constants.O_RDWR : hostWrite ? external_node_fs_.constants.O_WRONLY : external_node_fs_.constants.O_RDONLY;
+    if (request.create)
+        flags |= external_node_fs_.constants.O_CREAT;
+    if (request.exclusive)
+        flags |= external_node_fs_.constants.O_EXCL;
+    if (request.truncate)
+        flags |= external_node_fs_.constants.O_TRUNC;
+    if (request.directory)
+        flags |= external_node_fs_.constants.O_DIRECTORY;
+    // The path is link-free up to its last component; a final link left unfollowed must stay so.
+    // (`/proc/self/fd/N` itself is a link that must be followed.)
+    if (found.name !== undefined)
+        flags |= external_node_fs_.constants.O_NOFOLLOW;
+    const host = hostPathOf(found) + (found.trailingSlash ? '/' : '');
+    const hostFd = (0,external_node_fs_.openSync)(host, flags, 0o666);
+    if (!(0,external_node_fs_.fstatSync)(hostFd).isDirectory())
+        return { kind: 'file', hostFd };
+    const components = [...dir.components, ...found.components];
+    if (found.name !== undefined)
+        components.push(found.name);
+    return { kind: 'dir', hostFd, components };
+}
+/** The status of `path` below `dir` (of the link itself unless `follow`). */
+function statAt(dir, path, follow) {
+    const base = directoryBase(dir);
+    // Without following, a trailing slash is ignored: `file/` and `link/` stat the entry itself.
+    const found = lookup(base, follow ? path : stripTrailingSlashes(path), follow);
+    if (found.name === undefined)
+        return (0,external_node_fs_.statSync)(found.parent, { bigint: true });
+    if (found.stat === undefined)
+        throw new WasiErrno(Errno.noent);
+    if (found.trailingSlash && !found.stat.isDirectory())
+        throw new WasiErrno(Errno.notdir);
+    return (0,external_node_fs_.lstatSync)(hostPathOf(found), { bigint: true });
+}
+function seconds(ns) {
+    return Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
+}
+/** New [atime, mtime] in seconds for `utimes`; times kept are read from `current`. */
+function newTimes(current, atime, mtime) {
+    const now = Date.now() / 1000;
+    const before = atime === 'keep' || mtime === 'keep' ? current() : undefined;
+    const pick = (change, kept) => change === 'now' ? now : change === 'keep' ? seconds(kept()) : seconds(change);
+    return [
+        pick(atime, () => before.atimeNs),
+        pick(mtime, () => before.mtimeNs),
+    ];
+}
+/** Sets the times of an open descriptor; keeping both changes nothing. */
+function setTimesOfFd(hostFd, atime, mtime) {
+    if (atime === 'keep' && mtime === 'keep')
+        return;
+    const [a, m] = newTimes(() => (0,external_node_fs_.fstatSync)(hostFd, { bigint: true }), atime, mtime);
+    (0,external_node_fs_.futimesSync)(hostFd, a, m);
+}
+/**
+ * Sets the times of `path` below `dir`. A trailing slash is honoured (a link before it is
+ * followed, a file is ENOTDIR); without following, keeping both times on a missing name
+ * succeeds, as Linux's `utimensat` returns before its lookup.
+ */
+function setTimesAt(dir, path, follow, atime, mtime) {
+    const base = directoryBase(dir);
+    const found = lookup(base, path, follow);
+    const setsNothing = atime === 'keep' && mtime === 'keep';
+    if (found.name !== undefined && found.stat === undefined) {
+        if (setsNothing && !follow && !found.trailingSlash)
+            return;
+        throw new WasiErrno(Errno.noent);
+    }
+    if (found.trailingSlash && found.stat !== undefined && !found.stat.isDirectory()) {
+        throw new WasiErrno(Errno.notdir);
+    }
+    if (setsNothing)
+        return;
+    const host = hostPathOf(found);
+    const self = found.name === undefined;
+    const stat = () => (self ? (0,external_node_fs_.statSync)(host, { bigint: true }) : (0,external_node_fs_.lstatSync)(host, { bigint: true }));
+    const [a, m] = newTimes(stat, atime, mtime);
+    if (self)
+        (0,external_node_fs_.utimesSync)(host, a, m);
+    else
+        (0,external_node_fs_.lutimesSync)(host, a, m);
+}
+/** Every entry of `dir` except `.` and `..`, in the host's order, each with its `lstat`. */
+function listDirectory(dir) {
+    const base = directoryBase(dir);
+    const entries = [];
+    // `buffer` keeps names that are not UTF-8 intact (the typings only list string encodings).
+    const handle = (0,external_node_fs_.opendirSync)(base, { encoding: 'buffer' });
+    try {
+        const prefix = Buffer.from(`${base}/`);
+        for (let dirent = handle.readSync(); dirent !== null; dirent = handle.readSync()) {
+            const name = dirent.name;
+            const stat = (0,external_node_fs_.lstatSync)(Buffer.concat([prefix, name]), {
+                bigint: true,
+                throwIfNoEntry: false,
+            });
+            if (stat === undefined)
+                continue; // removed while listing
+            entries.push({ name, stat });
+        }
+    }
+    finally {
+        handle.closeSync();
+    }
+    return entries;
+}
+function createDirectoryAt(dir, path) {
+    (0,external_node_fs_.mkdirSync)(lookupParent(directoryBase(dir), stripTrailingSlashes(path)).host);
+}
+function removeDirectoryAt(dir, path) {
+    const target = lookupParent(directoryBase(dir), path);
+    if (target.name === '.' || target.name === '..')
+        throw new WasiErrno(Errno.inval);
+    (0,external_node_fs_.rmdirSync)(target.host);
+}
+function unlinkFileAt(dir, path) {
+    (0,external_node_fs_.unlinkSync)(lookupParent(directoryBase(dir), path).host);
+}
+function renameAt(oldDir, oldPath, newDir, newPath) {
+    const oldBase = directoryBase(oldDir);
+    const newBase = directoryBase(newDir);
+    // Trailing slashes are dropped for the lookup; on the source one is kept so that the host
+    // still insists on a directory.
+    const oldStripped = stripTrailingSlashes(oldPath);
+    const source = lookupParent(oldBase, oldStripped);
+    const target = lookupParent(newBase, stripTrailingSlashes(newPath));
+    (0,external_node_fs_.renameSync)(source.host + (oldStripped.length < oldPath.length ? '/' : ''), target.host);
+}
+/** Creates a link at `path` to `target`, which may not be absolute (a later lookup checks the rest). */
+function symlinkAt(target, dir, path) {
+    const base = directoryBase(dir);
+    if (target.charCodeAt(0) === 0x2f)
+        throw new WasiErrno(Errno.perm);
+    if (target.includes('\0'))
+        throw new WasiErrno(Errno.inval);
+    (0,external_node_fs_.symlinkSync)(target, lookupParent(base, path).host);
+}
+/** A link's contents; an absolute target is not shown (EPERM). */
+function readlinkAt(dir, path) {
+    const contents = (0,external_node_fs_.readlinkSync)(lookupParent(directoryBase(dir), path).host, {
+        encoding: 'buffer',
+    });
+    if (contents[0] === 0x2f)
+        throw new WasiErrno(Errno.perm);
+    return contents;
+}
+/** A hard link to an entry (never through a last link: following is EINVAL). */
+function linkAt(oldDir, follow, oldPath, newDir, newPath) {
+    const oldBase = directoryBase(oldDir);
+    const newBase = directoryBase(newDir);
+    if (follow)
+        throw new WasiErrno(Errno.inval);
+    (0,external_node_fs_.linkSync)(lookupParent(oldBase, oldPath).host, lookupParent(newBase, newPath).host);
+}
+
+;// CONCATENATED MODULE: ./src/wasi2/filesystem-types.ts
+
+const U64 = (1n << 64n) - 1n;
+/** Upstream derives `upper` from `lower` with this constant (the bits of the double nearest pi). */
+const HASH_UPPER_MASK = 4614256656552045848n;
+/** The descriptor type of a host stat. */
+function typeOf(stat) {
+    if (stat.isFile())
+        return 'regular-file';
+    if (stat.isDirectory())
+        return 'directory';
+    if (stat.isSymbolicLink())
+        return 'symbolic-link';
+    if (stat.isCharacterDevice())
+        return 'character-device';
+    if (stat.isBlockDevice())
+        return 'block-device';
+    if (stat.isFIFO())
+        return 'fifo';
+    if (stat.isSocket())
+        return 'socket';
+    return 'unknown';
+}
+/** A file offset for `writeSync`; past 2^53 bytes no host file can reach. */
+function position(offset) {
+    if (offset > BigInt(Number.MAX_SAFE_INTEGER))
+        fail('file-too-large');
+    return Number(offset);
+}
+/** Nanoseconds since the epoch as a `wall-clock.datetime`. */
+function datetime(ns) {
+    return { seconds: ns / 1000000000n, nanoseconds: Number(ns % 1000000000n) };
+}
+/**
+ * Upstream's stat: the status-change time is the creation (birth) time, absent where the host
+ * does not record one.
+ */
+function statOf(stat) {
+    return {
+        type: typeOf(stat),
+        linkCount: stat.nlink,
+        size: stat.size,
+        dataAccessTimestamp: datetime(stat.atimeNs),
+        dataModificationTimestamp: datetime(stat.mtimeNs),
+        statusChangeTimestamp: stat.birthtimeNs > 0n ? datetime(stat.birthtimeNs) : undefined,
+    };
+}
+/** A 128-bit value identifying a file (device and inode), the same for every name of it. */
+function hashOf(stat) {
+    const lower = (stat.ino * 0x9e3779b97f4a7c15n + stat.dev) & U64;
+    return { lower, upper: lower ^ HASH_UPPER_MASK };
+}
+/** A `new-timestamp` as the shared path layer's time change. */
+function timeChange(timestamp) {
+    switch (timestamp.tag) {
+        case 'no-change':
+            return 'keep';
+        case 'now':
+            return 'now';
+        case 'timestamp':
+            return timestamp.val.seconds * 1000000000n + BigInt(timestamp.val.nanoseconds);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wasi2/filesystem.ts
+/**
+ * `wasi:filesystem` (types, preopens) with upstream's results (Wasmtime's `filesystem.rs` and its
+ * WASI 0.2 host). Every path below a directory goes through src/wasi/path-ops.ts, the lookup that
+ * also serves preview1, so the same guarantees hold: nothing outside the preopens can be named,
+ * read, written, linked or moved, whether by `..`, an absolute path or a symbolic link.
+ */
+
+
+
+
+
+/** Bytes `descriptor.read` returns at most per call (upstream's `MAX_READ_SIZE_ALLOC`). */
+const MAX_READ = 64 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Reads a file from a position, advancing it. */
+class FileSource {
+    handle;
+    position;
+    constructor(handle, position) {
+        this.handle = handle;
+        this.position = position;
+    }
+    read(max) {
+        const buffer = Buffer.alloc(max);
+        const n = (0,external_node_fs_.readSync)(this.handle.fd, buffer, 0, max, this.position);
+        if (n === 0)
+            return undefined;
+        this.position += BigInt(n);
+        return buffer.subarray(0, n);
+    }
+}
+/** Writes a file at a position (advancing it) or at its end. */
+class FileSink {
+    handle;
+    position;
+    constructor(handle, position) {
+        this.handle = handle;
+        this.position = position;
+    }
+    write(bytes) {
+        const fd = this.handle.fd;
+        let at = this.position === 'append' ? (0,external_node_fs_.fstatSync)(fd, { bigint: true }).size : this.position;
+        for (let done = 0; done < bytes.length;) {
+            const n = (0,external_node_fs_.writeSync)(fd, bytes, done, bytes.length - done, position(at));
+            done += n;
+            at += BigInt(n);
+        }
+        if (this.position !== 'append')
+            this.position = at;
+    }
+}
+/** `wasi:filesystem/types.descriptor`. */
+class Descriptor {
+    node;
+    host;
+    disposed = false;
+    constructor(node, host) {
+        this.node = node;
+        this.host = host;
+    }
+    /** A descriptor for a preopen; the handle is shared (and retained here). */
+    static preopen(handle, root, host) {
+        const node = {
+            kind: 'dir',
+            handle: handle.retain(),
+            root,
+            components: [],
+            mutate: true,
+        };
+        return new Descriptor(node, host);
+    }
+    /** The live host state (a dropped descriptor is `bad-descriptor`). */
+    get live() {
+        if (this.disposed)
+            fail('bad-descriptor');
+        return this.node;
+    }
+    /** File-only operations: `bad-descriptor` on a directory, as upstream. */
+    file() {
+        const node = this.live;
+        if (node.kind !== 'file')
+            fail('bad-descriptor');
+        return node;
+    }
+    /** Directory-only operations: `not-directory` on a file, as upstream. */
+    dirNode() {
+        const node = this.live;
+        if (node.kind !== 'dir')
+            fail('not-directory');
+        return node;
+    }
+    /** The directory as the shared path layer sees it. */
+    dir() {
+        const node = this.dirNode();
+        return {
+            kind: 'dir',
+            hostFd: node.handle.fd,
+            root: node.root,
+            components: node.components,
+            preopenName: undefined,
+        };
+    }
+    fstat() {
+        return (0,external_node_fs_.fstatSync)(this.live.handle.fd, { bigint: true });
+    }
+    readViaStream(offset) {
+        return fsCall(() => {
+            const node = this.live;
+            if (node.kind !== 'file')
+                fail('is-directory');
+            const handle = node.handle.retain();
+            return new InputStream(new FileSource(handle, offset), () => handle.release());
+        });
+    }
+    writeViaStream(offset) {
+        return fsCall(() => {
+            const handle = this.file().handle.retain();
+            return new OutputStream(new FileSink(handle, offset), () => handle.release());
+        });
+    }
+    appendViaStream() {
+        return fsCall(() => {
+            const handle = this.file().handle.retain();
+            return new OutputStream(new FileSink(handle, 'append'), () => handle.release());
+        });
+    }
+    /** Advice changes nothing observable; it is checked and accepted. */
+    advise(_offset, _length, _advice) {
+        fsCall(() => this.file());
+    }
+    syncData() {
+        fsCall(() => (0,external_node_fs_.fdatasyncSync)(this.live.handle.fd));
+    }
+    sync() {
+        fsCall(() => (0,external_node_fs_.fsyncSync)(this.live.handle.fd));
+    }
+    getFlags() {
+        return fsCall(() => {
+            const node = this.live;
+            return node.kind === 'dir'
+                ? { read: true, mutateDirectory: node.mutate }
+                : { read: node.read, write: node.write };
+        });
+    }
+    getType() {
+        return fsCall(() => (this.live.kind === 'dir' ? 'directory' : typeOf(this.fstat())));
+    }
+    setSize(size) {
+        fsCall(() => {
+            const fd = this.file().handle.fd;
+            if (size > BigInt(Number.MAX_SAFE_INTEGER))
+                fail('file-too-large');
+            (0,external_node_fs_.ftruncateSync)(fd, Number(size));
+        });
+    }
+    setTimes(dataAccessTimestamp, dataModificationTimestamp) {
+        fsCall(() => setTimesOfFd(this.live.handle.fd, timeChange(dataAccessTimestamp), timeChange(dataModificationTimestamp)));
+    }
+    read(length, offset) {
+        return fsCall(() => {
+            const fd = this.file().handle.fd;
+            const max = length > BigInt(MAX_READ) ? MAX_READ : Number(length);
+            const buffer = Buffer.alloc(max);
+            const n = max === 0 ? 0 : (0,external_node_fs_.readSync)(fd, buffer, 0, max, offset);
+            return [new Uint8Array(buffer.subarray(0, n)), n === 0];
+        });
+    }
+    write(buffer, offset) {
+        return fsCall(() => BigInt((0,external_node_fs_.writeSync)(this.file().handle.fd, buffer, 0, buffer.length, position(offset))));
+    }
+    readDirectory() {
+        return fsCall(() => new DirectoryEntryStream(listDirectory(this.dir())));
+    }
+    createDirectoryAt(path) {
+        fsCall(() => createDirectoryAt(this.dir(), path));
+    }
+    stat() {
+        return fsCall(() => statOf(this.fstat()));
+    }
+    statAt(pathFlags, path) {
+        return fsCall(() => statOf(statAt(this.dir(), path, pathFlags.symlinkFollow === true)));
+    }
+    setTimesAt(pathFlags, path, dataAccessTimestamp, dataModificationTimestamp) {
+        fsCall(() => setTimesAt(this.dir(), path, pathFlags.symlinkFollow === true, timeChange(dataAccessTimestamp), timeChange(dataModificationTimestamp)));
+    }
+    linkAt(oldPathFlags, oldPath, newDescriptor, newPath) {
+        fsCall(() => linkAt(this.dir(), oldPathFlags.symlinkFollow === true, oldPath, newDescriptor.dir(), newPath));
+    }
+    /**
+     * Upstream's order of checks: the sync flags (unsupported), then `directory` with `create`,
+     * `exclusive` or `truncate` (invalid), then the lookup and the host's own answer.
+     */
+    openAt(pathFlags, path, openFlags, flags) {
+        return fsCall(() => {
+            const parent = this.dirNode();
+            const dir = this.dir();
+            if (flags.fileIntegritySync || flags.dataIntegritySync || flags.requestedWriteSync) {
+                fail('unsupported');
+            }
+            const create = openFlags.create === true;
+            const exclusive = openFlags.exclusive === true;
+            const truncate = openFlags.truncate === true;
+            const directory = openFlags.directory === true;
+            if (directory && (create || exclusive || truncate))
+                fail('invalid');
+            const read = flags.read === true;
+            const write = flags.write === true;
+            const opened = openAt(dir, path, {
+                follow: pathFlags.symlinkFollow === true,
+                create,
+                exclusive,
+                truncate,
+                directory,
+                read,
+                write,
+            });
+            const handle = this.host.handles.adopt(opened.hostFd);
+            const node = opened.kind === 'dir'
+                ? {
+                    kind: 'dir',
+                    handle,
+                    root: parent.root,
+                    components: opened.components,
+                    mutate: false,
+                }
+                : { kind: 'file', handle, read: read || !write, write: write || create || truncate };
+            return new Descriptor(node, this.host);
+        });
+    }
+    readlinkAt(path) {
+        return fsCall(() => {
+            const contents = readlinkAt(this.dir(), path);
+            try {
+                return utf8.decode(contents);
+            }
+            catch {
+                return fail('illegal-byte-sequence');
+            }
+        });
+    }
+    removeDirectoryAt(path) {
+        fsCall(() => removeDirectoryAt(this.dir(), path));
+    }
+    renameAt(oldPath, newDescriptor, newPath) {
+        fsCall(() => renameAt(this.dir(), oldPath, newDescriptor.dir(), newPath));
+    }
+    symlinkAt(oldPath, newPath) {
+        fsCall(() => symlinkAt(oldPath, this.dir(), newPath));
+    }
+    unlinkFileAt(path) {
+        fsCall(() => unlinkFileAt(this.dir(), path));
+    }
+    isSameObject(other) {
+        const a = this.fstat();
+        const b = other.fstat();
+        return a.dev === b.dev && a.ino === b.ino;
+    }
+    metadataHash() {
+        return fsCall(() => hashOf(this.fstat()));
+    }
+    metadataHashAt(pathFlags, path) {
+        return fsCall(() => hashOf(statAt(this.dir(), path, pathFlags.symlinkFollow === true)));
+    }
+    [Symbol.dispose]() {
+        if (this.disposed)
+            return;
+        this.disposed = true;
+        this.node.handle.release();
+    }
+}
+/**
+ * `wasi:filesystem/types.directory-entry-stream`: the entries at the time of `read-directory`
+ * (upstream lists eagerly too), without `.` and `..`; a name that is not UTF-8 is
+ * `illegal-byte-sequence` when its turn comes.
+ */
+class DirectoryEntryStream {
+    entries;
+    next = 0;
+    constructor(entries) {
+        this.entries = entries;
+    }
+    readDirectoryEntry() {
+        const entry = this.entries[this.next];
+        if (entry === undefined)
+            return undefined;
+        this.next++;
+        let name;
+        try {
+            name = utf8.decode(entry.name);
+        }
+        catch {
+            throw new ResultError('illegal-byte-sequence');
+        }
+        return { type: typeOf(entry.stat), name };
+    }
+    [Symbol.dispose]() {
+        this.next = this.entries.length;
+    }
+}
+/** `filesystem-error-code`: the code behind a stream's error, if it came from the filesystem. */
+function filesystemErrorCode(error) {
+    return error.code;
+}
+
+;// CONCATENATED MODULE: ./src/wasi2/handles.ts
+/**
+ * Host descriptors shared by several resources. A file's descriptor is used by the `descriptor`
+ * resource and by every stream made from it; a preopen's by every `descriptor` that
+ * `get-directories` hands out. The descriptor stays open while any of them is alive and is never
+ * used after it is closed: a closed number can be reused by the host for an unrelated file, and a
+ * directory is reached through `/proc/self/fd/N`, so a stale number could lead out of the sandbox.
+ */
+
+
+/** Every host descriptor a WASI 0.2 host opened, so that closing the host closes them all. */
+class HandleRegistry {
+    open = new Set();
+    /** Registers a descriptor just opened; the caller holds the first reference. */
+    adopt(fd) {
+        const handle = new HostHandle(fd, this.open);
+        this.open.add(handle);
+        return handle;
+    }
+    /** Closes every descriptor still open, whatever its references. */
+    closeAll() {
+        for (const handle of [...this.open])
+            handle.forceClose();
+    }
+}
+/** One host descriptor with a reference count. */
+class HostHandle {
+    number;
+    registry;
+    refs = 1;
+    closed = false;
+    constructor(number, registry) {
+        this.number = number;
+        this.registry = registry;
+    }
+    /** The host descriptor; a closed one is `bad-descriptor`, never a stale number. */
+    get fd() {
+        if (this.closed)
+            fail('bad-descriptor');
+        return this.number;
+    }
+    retain() {
+        if (this.closed)
+            fail('bad-descriptor');
+        this.refs++;
+        return this;
+    }
+    release() {
+        if (this.closed)
+            return;
+        if (--this.refs === 0)
+            this.forceClose();
+    }
+    forceClose() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        this.registry.delete(this);
+        try {
+            (0,external_node_fs_.closeSync)(this.number);
+        }
+        catch {
+            // Already closed on the host: nothing left to release.
+        }
+    }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/wasi2/random.ts
+/**
+ * `wasi:random` (random, insecure, insecure-seed), all from the host's cryptographic source. The
+ * insecure seed is drawn once per host, as upstream draws it once per context.
+ */
+
+
+/** Upstream's cap on one request (`DEFAULT_MAX_SIZE`): larger ones trap. */
+const MAX_REQUEST = 64n << 20n;
+function bytes(len) {
+    if (len > MAX_REQUEST)
+        throw hostTrap(`requested len ${len} exceeds limit ${MAX_REQUEST}`);
+    return new Uint8Array((0,external_node_crypto_namespaceObject.randomBytes)(Number(len)));
+}
+function u64() {
+    return (0,external_node_crypto_namespaceObject.randomBytes)(8).readBigUInt64LE(0);
+}
+function createRandom() {
+    const seed = [u64(), u64()];
+    return {
+        random: { getRandomBytes: bytes, getRandomU64: u64 },
+        insecure: { getInsecureRandomBytes: bytes, getInsecureRandomU64: u64 },
+        insecureSeed: { insecureSeed: () => [seed[0], seed[1]] },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/wasi2/sockets.ts
+/**
+ * `wasi:sockets`, present so that components importing it link, and refusing: no socket can be
+ * created and no name resolved (`access-denied`, the code upstream gives when its context denies
+ * a use of the network). The resource classes exist for the glue but are never instantiated.
+ */
+
+class Network {
+}
+class TcpSocket {
+}
+class UdpSocket {
+}
+class IncomingDatagramStream {
+}
+class OutgoingDatagramStream {
+}
+class ResolveAddressStream {
+}
+function refuse() {
+    throw new ResultError('access-denied');
+}
+function createSockets() {
+    return {
+        network: { Network, networkErrorCode: () => undefined },
+        instanceNetwork: { instanceNetwork: () => new Network() },
+        tcp: { TcpSocket },
+        tcpCreateSocket: { createTcpSocket: refuse },
+        udp: { UdpSocket, IncomingDatagramStream, OutgoingDatagramStream },
+        udpCreateSocket: { createUdpSocket: refuse },
+        ipNameLookup: { ResolveAddressStream, resolveAddresses: refuse },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/wasi2/index.ts
+/**
+ * A WASI 0.2 host for initializing components, in the shape jco's transpiled glue expects for its
+ * imports (one object per interface, resources as classes, `result` errors thrown with a
+ * `payload`, 64-bit values as bigints), and confined like the preview1 layer in src/wasi: the same
+ * path lookup guards the preopens, the environment holds only what is inherited or given, `exit`
+ * fails the initialization, stdio is the host's or null, and sockets refuse.
+ *
+ * ```ts
+ * const host = createWasi2Host({ ...options, args: ['app.wasm'] });
+ * try {
+ *   const component = await instantiate(getCoreModule, host.imports, instantiateCore);
+ *   component.wizerInitialize();
+ * } finally {
+ *   host.close();
+ * }
+ * ```
+ *
+ * The glue of jco-transpile 0.15 looks interfaces up by unversioned specifier
+ * (`imports['wasi:cli/environment']`); the versioned keys serve glue that keeps versions.
+ *
+ * Two limits come from jco's glue, not from this host (both seen with the preview1 adapter):
+ * it lowers an empty string without calling the guest's `realloc` (pointer 1, length 0), and the
+ * adapter, which terminates each string in place at `pointer + length`, then writes its NUL at
+ * address 1: an empty argument reads right but zeroes that byte of guest memory, and an empty
+ * environment value also leaves `KEY=` unterminated, so it reads as the next entry. And the
+ * strings the guest passes are decoded with replacement characters, so a path that is not UTF-8
+ * names U+FFFD where upstream's canonical ABI traps.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Patch releases of WASI 0.2 whose versioned specifiers are also provided. */
+const WASI_0_2_LATEST_PATCH = 12;
+/** Opens the preopens now; a missing host directory fails like the preview1 layer's. */
+function openPreopens(options, handles) {
+    const opened = [];
+    for (const { guest, host } of options.preopens) {
+        const root = (0,external_node_path_.resolve)(host);
+        try {
+            const fd = (0,external_node_fs_.openSync)(root, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_DIRECTORY);
+            opened.push({ guest, root, handle: handles.adopt(fd) });
+        }
+        catch (error) {
+            handles.closeAll();
+            throw new errors/* WizerError */.Mx((0,errors/* osError */.hf)(error), {
+                cause: `while opening \`${host}\`, preopened as \`${guest}\``,
+            });
+        }
+    }
+    return opened;
+}
+/** Creates a host; its preopens are opened now and stay open until `close()`. */
+function createWasi2Host(options) {
+    const handles = new HandleRegistry();
+    const preopens = openPreopens(options, handles);
+    const fsHost = { handles };
+    const stdio = new Stdio(options.inheritStdio, options.hostStdio ?? [0, 1, 2], options.escapeWorkflowCommands);
+    const cli = createCli({
+        env: guestEnvironment(options),
+        args: options.args ?? [],
+        stdio,
+        stdoutToStderr: options.guestStdoutToStderr,
+        inheritStdin: options.inheritStdio,
+    });
+    const clocks = createClocks();
+    const random = createRandom();
+    const sockets = createSockets();
+    const interfaces = {
+        'wasi:cli/environment': cli.environment,
+        'wasi:cli/exit': cli.exit,
+        'wasi:cli/stdin': cli.stdin,
+        'wasi:cli/stdout': cli.stdout,
+        'wasi:cli/stderr': cli.stderr,
+        'wasi:cli/terminal-input': cli.terminalInput,
+        'wasi:cli/terminal-output': cli.terminalOutput,
+        'wasi:cli/terminal-stdin': cli.terminalStdin,
+        'wasi:cli/terminal-stdout': cli.terminalStdout,
+        'wasi:cli/terminal-stderr': cli.terminalStderr,
+        'wasi:clocks/monotonic-clock': clocks.monotonicClock,
+        'wasi:clocks/wall-clock': clocks.wallClock,
+        'wasi:filesystem/types': { Descriptor: Descriptor, DirectoryEntryStream: DirectoryEntryStream, filesystemErrorCode: filesystemErrorCode },
+        'wasi:filesystem/preopens': {
+            // Fresh resources per call (as upstream pushes new ones), sharing the preopen's descriptor.
+            getDirectories: () => preopens.map(({ guest, root, handle }) => [
+                Descriptor.preopen(handle, root, fsHost),
+                guest,
+            ]),
+        },
+        'wasi:io/error': { Error: IoError },
+        'wasi:io/poll': { Pollable: Pollable, poll: poll },
+        'wasi:io/streams': { InputStream: InputStream, OutputStream: OutputStream },
+        'wasi:random/random': random.random,
+        'wasi:random/insecure': random.insecure,
+        'wasi:random/insecure-seed': random.insecureSeed,
+        'wasi:sockets/network': sockets.network,
+        'wasi:sockets/instance-network': sockets.instanceNetwork,
+        'wasi:sockets/tcp': sockets.tcp,
+        'wasi:sockets/tcp-create-socket': sockets.tcpCreateSocket,
+        'wasi:sockets/udp': sockets.udp,
+        'wasi:sockets/udp-create-socket': sockets.udpCreateSocket,
+        'wasi:sockets/ip-name-lookup': sockets.ipNameLookup,
+    };
+    const imports = {};
+    for (const [specifier, implementation] of Object.entries(interfaces)) {
+        imports[specifier] = implementation;
+        for (let patch = 0; patch <= WASI_0_2_LATEST_PATCH; patch++) {
+            imports[`${specifier}@0.2.${patch}`] = implementation;
+        }
+    }
+    return {
+        imports,
+        close: () => handles.closeAll(),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/wasm/reader.ts
 /**
  * A cursor over a byte view of a Wasm binary. Offsets are absolute in the original input, so every
@@ -1944,8 +3824,6 @@ function leb(value) {
     return Array.from(new ByteSink(5).u32(value).view());
 }
 
-// EXTERNAL MODULE: ./src/wizer/options.ts
-var wizer_options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/wizer/rewrite.ts
 /**
  * Phase 6: rewrite. Builds the output from the ORIGINAL sections in file order: memory minimums
@@ -2050,7 +3928,7 @@ function encodeGlobals(cx, snap) {
 function encodeExports(cx, options) {
     const srcToDst = new Map(options.renames.map(([dst, src]) => [src, dst]));
     const dsts = new Set(options.renames.map(([dst]) => dst));
-    const hasReactorInit = cx.exports.some((e) => e.name === '_initialize');
+    const hasReactorInit = !options.keepReactorInit && cx.exports.some((e) => e.name === '_initialize');
     const sink = new ByteSink(64);
     let count = 0;
     for (const e of cx.exports) {
@@ -2083,11 +3961,15 @@ function encodeData(cx, snap) {
     // thousands.
     const headers = new ByteSink(24 * snap.segments.length + 1);
     const headerEnds = [];
+    // Snapshot runs name defined memories; imported ones come first in the index space (none in a
+    // module given to wizen(), maybe some in a core module inside a component).
+    const importedMemories = cx.imports.filter((i) => i.kind === ExternalKind.Memory).length;
     for (const run of snap.segments) {
-        if (run.memory === 0)
+        const memory = importedMemories + run.memory;
+        if (memory === 0)
             headers.byte(0x00);
         else
-            headers.byte(0x02).u32(run.memory);
+            headers.byte(0x02).u32(memory);
         if (cx.memories[run.memory].memory64)
             headers.byte(0x42).s64(BigInt(run.offset));
         else
@@ -2105,617 +3987,3857 @@ function encodeData(cx, snap) {
     return [sectionHeader(SectionId.Data, size), ...body];
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-;// CONCATENATED MODULE: ./src/wasi/constants.ts
+;// CONCATENATED MODULE: ./src/wizer/snapshot.ts
 /**
- * WASI preview1 numbers (errno, file types, rights, flags) and the rights sets upstream Wizer's WASI
- * (Wasmtime 42) reports, as observed through `fd_fdstat_get`.
- */
-/** WASI preview1 errno values used by this layer. */
-const Errno = {
-    success: 0,
-    acces: 2,
-    again: 6,
-    badf: 8,
-    busy: 10,
-    dquot: 19,
-    exist: 20,
-    fbig: 22,
-    ilseq: 25,
-    intr: 27,
-    inval: 28,
-    io: 29,
-    isdir: 31,
-    loop: 32,
-    mfile: 33,
-    mlink: 34,
-    nametoolong: 37,
-    nfile: 41,
-    nodev: 43,
-    noent: 44,
-    nomem: 48,
-    nospc: 51,
-    nosys: 52,
-    notdir: 54,
-    notempty: 55,
-    notsock: 57,
-    notsup: 58,
-    notty: 59,
-    nxio: 60,
-    overflow: 61,
-    perm: 63,
-    pipe: 64,
-    rofs: 69,
-    spipe: 70,
-    txtbsy: 74,
-    xdev: 75,
-};
-/** Node's `error.code` strings mapped to WASI errno values. */
-const errnoByCode = {
-    EPERM: Errno.perm,
-    ENOENT: Errno.noent,
-    EIO: Errno.io,
-    EBADF: Errno.badf,
-    EAGAIN: Errno.again,
-    ENOMEM: Errno.nomem,
-    EACCES: Errno.acces,
-    EBUSY: Errno.busy,
-    EEXIST: Errno.exist,
-    EXDEV: Errno.xdev,
-    ENODEV: Errno.nodev,
-    ENOTDIR: Errno.notdir,
-    EISDIR: Errno.isdir,
-    EINVAL: Errno.inval,
-    ENFILE: Errno.nfile,
-    EMFILE: Errno.mfile,
-    ENOTTY: Errno.notty,
-    ETXTBSY: Errno.txtbsy,
-    EFBIG: Errno.fbig,
-    ENOSPC: Errno.nospc,
-    ESPIPE: Errno.spipe,
-    EROFS: Errno.rofs,
-    EMLINK: Errno.mlink,
-    EPIPE: Errno.pipe,
-    ENAMETOOLONG: Errno.nametoolong,
-    ENOTEMPTY: Errno.notempty,
-    ELOOP: Errno.loop,
-    ENOSYS: Errno.nosys,
-    ENOTSUP: Errno.notsup,
-    EOPNOTSUPP: Errno.notsup,
-    EOVERFLOW: Errno.overflow,
-    EDQUOT: Errno.dquot,
-    EILSEQ: Errno.ilseq,
-    EINTR: Errno.intr,
-    ENXIO: Errno.nxio,
-};
-const Filetype = {
-    unknown: 0,
-    blockDevice: 1,
-    characterDevice: 2,
-    directory: 3,
-    regularFile: 4,
-    socketStream: 6,
-    symbolicLink: 7,
-};
-const Rights = {
-    fdRead: 1n << 1n,
-    fdWrite: 1n << 6n,
-    fdReaddir: 1n << 14n,
-    /** Every rights bit preview1 defines (bits 0 to 29). */
-    all: (1n << 30n) - 1n,
-};
-/** Rights reported for stdin and for stdout/stderr (base and inheriting alike). */
-const STDIN_RIGHTS = Rights.fdRead;
-const STDOUT_RIGHTS = Rights.fdWrite;
-/** Rights upstream reports for a preopened directory. */
-const PREOPEN_RIGHTS_BASE = 0x7b7fe00n;
-const PREOPEN_RIGHTS_INHERITING = 0xff7ffffn;
-/** Rights upstream reports for a directory opened by the guest: all but seek, write and set-size. */
-const DIRECTORY_RIGHTS = 0x3fb7ffbbn;
-const Oflags = { creat: 1, directory: 2, excl: 4, trunc: 8, all: 15 };
-const Fdflags = { append: 1, dsync: 2, nonblock: 4, rsync: 8, sync: 16, all: 31 };
-const LOOKUP_SYMLINK_FOLLOW = 1;
-const Fstflags = { atim: 1, atimNow: 2, mtim: 4, mtimNow: 8, all: 15 };
-const Whence = { set: 0, cur: 1, end: 2 };
-const Clockid = { realtime: 0, monotonic: 1, processCputime: 2, threadCputime: 3 };
-const Eventtype = { clock: 0, fdRead: 1, fdWrite: 2 };
-const SUBCLOCK_ABSTIME = 1;
-/** How many symbolic links one path lookup may expand (cap-std's and Linux's limit). */
-const MAX_SYMLINK_EXPANSIONS = 40;
-
-;// CONCATENATED MODULE: ./src/wasi/errno.ts
-/** A WASI call's failure as an errno, and the translation of host errors to errno values. */
-
-
-/** Thrown inside the layer to return an errno to the guest; never escapes an import function. */
-class WasiErrno extends Error {
-    errno;
-    name = 'WasiErrno';
-    constructor(errno) {
-        super(`WASI errno ${errno}`);
-        this.errno = errno;
-    }
-}
-/** The errno an import returns for `error`; traps (and bugs without an errno) are rethrown. */
-function errnoOf(error) {
-    if (error instanceof WasiErrno)
-        return error.errno;
-    if (error instanceof errors/* GuestTrap */.U1)
-        throw error;
-    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-        return errnoByCode[error.code] ?? Errno.io;
-    }
-    throw error;
-}
-
-;// CONCATENATED MODULE: ./src/wasi/paths.ts
-/**
- * Path lookup confined to a directory, with the results of cap-std (which upstream's WASI uses):
- * components are resolved one at a time with `lstat`; symbolic links are expanded here, never by
- * the host; `..` above the starting directory, absolute paths and absolute link targets fail with
- * EPERM. Every host path handed to `node:fs` afterwards has only real directories before its last
- * component, so the host cannot follow anything out of the sandbox.
+ * Phase 5: snapshot. Reads the initialized state through an `InstanceState` (the running instance,
+ * or a fake in tests): every mutable global's bits, and each memory's size and non-zero byte runs.
  *
- * Host paths are built by string concatenation: `node:path` would normalise `a/..` lexically.
+ * Data segments: runs of non-zero bytes separated by at most `MIN_ACTIVE_SEGMENT_OVERHEAD` zero
+ * bytes are merged, because a new segment costs at least that much encoding overhead (flags,
+ * offset expression, length); the count is then capped at `MAX_DATA_SEGMENTS` by merging across
+ * the smallest gaps. Upstream scans page by page and re-joins runs split at page boundaries
+ * (gap 0), which is the same as one linear scan with merging.
  */
 
 
-
-function hostPathOf(lookup) {
-    return lookup.name === undefined ? lookup.parent : `${lookup.parent}/${lookup.name}`;
-}
-/** Rejects paths no lookup may start with: empty (ENOENT), absolute (EPERM), NUL (EINVAL). */
-function checkPath(path) {
-    if (path.length === 0)
-        throw new WasiErrno(Errno.noent);
-    if (path.charCodeAt(0) === 0x2f)
-        throw new WasiErrno(Errno.perm);
-    if (path.includes('\0'))
-        throw new WasiErrno(Errno.inval);
-}
-/** Whether `pending` (a reversed component list) still holds a component that moves the walk. */
-function hasStep(pending) {
-    for (let i = pending.length - 1; i >= 0; i--) {
-        const c = pending[i];
-        if (c !== '' && c !== '.')
-            return true;
+/** Zero bytes between two runs that are still cheaper to store than a new segment's overhead. */
+const MIN_ACTIVE_SEGMENT_OVERHEAD = 4;
+/** Engines struggle with very many segments (wizer issue #70); upstream caps the total. */
+const MAX_DATA_SEGMENTS = 10_000;
+function snapshot(probes, memoryExports, memoryDefs, state) {
+    const globals = new Map();
+    for (const probe of probes)
+        globals.set(probe.globalIndex, encodeGlobal(probe, state));
+    const memoryPages = [];
+    const memoryBytes = [];
+    const runs = new RunList();
+    const contents = [];
+    memoryExports.forEach((name, memory) => {
+        const bytes = state.memoryContents(name);
+        contents.push(bytes);
+        const log2 = memoryDefs[memory]?.limits.pageSizeLog2 ?? 16;
+        memoryPages.push(BigInt(bytes.length) >> BigInt(log2));
+        memoryBytes.push(bytes.length);
+        findRuns(bytes, (start, end) => runs.push(memory, start, end));
+    });
+    const capped = capSegmentCount(runs);
+    const segments = [];
+    for (let i = 0; i < capped.length; i++) {
+        const memory = capped.memory[i];
+        const start = capped.start[i];
+        segments.push({
+            memory,
+            offset: start,
+            data: contents[memory].subarray(start, capped.end[i]),
+        });
     }
-    return false;
+    return { globals, memoryPages, memoryBytes, segments };
 }
-function join(base, stack) {
-    return stack.length === 0 ? base : `${base}/${stack.join('/')}`;
+function encodeGlobal(probe, state) {
+    const sink = new ByteSink(20);
+    const [first, second] = probe.exports.map((e) => state.globalGet(e));
+    switch (probe.type) {
+        case ValTypeCode.I32:
+            sink.byte(Op.I32Const).s32(Number(first));
+            break;
+        case ValTypeCode.I64:
+            sink.byte(Op.I64Const).s64(BigInt(first));
+            break;
+        case ValTypeCode.F32: {
+            const bits = new Uint8Array(4);
+            new DataView(bits.buffer).setInt32(0, Number(first), true);
+            sink.byte(Op.F32Const).bytes(bits);
+            break;
+        }
+        case ValTypeCode.F64: {
+            const bits = new Uint8Array(8);
+            new DataView(bits.buffer).setBigInt64(0, BigInt(first), true);
+            sink.byte(Op.F64Const).bytes(bits);
+            break;
+        }
+        case ValTypeCode.V128: {
+            const bits = new Uint8Array(16);
+            const view = new DataView(bits.buffer);
+            view.setBigInt64(0, BigInt(first), true);
+            view.setBigInt64(8, BigInt(second), true);
+            sink.byte(Op.SimdPrefix).u32(Op.V128Const).bytes(bits);
+            break;
+        }
+        default:
+            throw new Error(`unreachable: global type 0x${probe.type.toString(16)} was not instrumented`);
+    }
+    return sink.byte(Op.End).view().slice();
 }
 /**
- * Walks `path` from the directory `base`. Intermediate symlinks are always followed; the final one
- * only when `follow` is set or the path ends with a slash.
+ * Calls `emit(start, end)` for each run of non-zero bytes, merging runs separated by at most
+ * `MIN_ACTIVE_SEGMENT_OVERHEAD` zeros. Zero stretches are skipped a 32-bit word at a time.
  */
-function lookup(base, path, follow) {
-    checkPath(path);
-    const pending = path.split('/').reverse();
-    const stack = [];
-    let expansions = 0;
-    while (pending.length > 0) {
-        const name = pending.pop();
-        if (name === '' || name === '.')
-            continue;
-        if (name === '..') {
-            if (stack.length === 0)
-                throw new WasiErrno(Errno.perm);
-            stack.pop();
-            continue;
+function findRuns(bytes, emit) {
+    const length = bytes.length;
+    const words = bytes.byteOffset % 4 === 0
+        ? new Uint32Array(bytes.buffer, bytes.byteOffset, Math.floor(length / 4))
+        : undefined;
+    let pos = 0;
+    for (;;) {
+        // Skip zeros: byte-wise to alignment, then word-wise, then byte-wise.
+        while (pos < length && (pos & 3) !== 0 && bytes[pos] === 0)
+            pos++;
+        if (words && (pos & 3) === 0) {
+            let w = pos / 4;
+            const wordEnd = words.length;
+            while (w < wordEnd && words[w] === 0)
+                w++;
+            pos = w * 4; // not `<< 2`: word indices reach 2^29 in memories over 2 GiB
         }
-        const more = hasStep(pending);
-        const trailingSlash = !more && pending.length > 0;
-        const parent = join(base, stack);
-        const stat = (0,external_node_fs_.lstatSync)(`${parent}/${name}`, { throwIfNoEntry: false });
-        if (stat === undefined) {
-            if (more)
-                throw new WasiErrno(Errno.noent);
-            return { parent, components: stack, name, stat, trailingSlash };
+        while (pos < length && bytes[pos] === 0)
+            pos++;
+        if (pos >= length)
+            return;
+        const start = pos;
+        let end;
+        for (;;) {
+            while (pos < length && bytes[pos] !== 0)
+                pos++;
+            end = pos;
+            let probe = pos;
+            const limit = Math.min(length, end + MIN_ACTIVE_SEGMENT_OVERHEAD + 1);
+            while (probe < limit && bytes[probe] === 0)
+                probe++;
+            if (probe < limit) {
+                pos = probe; // next run starts within the gap limit: merge
+                continue;
+            }
+            pos = probe;
+            break;
         }
-        if (stat.isSymbolicLink() && (more || follow || trailingSlash)) {
-            if (++expansions > MAX_SYMLINK_EXPANSIONS)
-                throw new WasiErrno(Errno.loop);
-            const target = (0,external_node_fs_.readlinkSync)(`${parent}/${name}`, 'utf8');
-            if (target.charCodeAt(0) === 0x2f)
-                throw new WasiErrno(Errno.perm);
-            // A link to "" names nothing (Linux: ENOENT).
-            if (target.length === 0)
-                throw new WasiErrno(Errno.noent);
-            const parts = target.split('/');
-            for (let i = parts.length - 1; i >= 0; i--)
-                pending.push(parts[i]);
-            continue;
-        }
-        if (more) {
-            if (!stat.isDirectory())
-                throw new WasiErrno(Errno.notdir);
-            stack.push(name);
-            continue;
-        }
-        return { parent, components: stack, name, stat, trailingSlash };
+        emit(start, end);
     }
-    return {
-        parent: join(base, stack),
-        components: stack,
-        name: undefined,
-        stat: undefined,
-        trailingSlash: false,
-    };
-}
-/** Resolves a path that must name an existing directory; returns its host path and depth. */
-function lookupDirectory(base, path) {
-    if (path.length === 0)
-        return { host: base, depth: 0 };
-    const found = lookup(base, path, true);
-    if (found.name === undefined)
-        return { host: found.parent, depth: found.components.length };
-    if (found.stat === undefined)
-        throw new WasiErrno(Errno.noent);
-    if (!found.stat.isDirectory())
-        throw new WasiErrno(Errno.notdir);
-    return { host: `${found.parent}/${found.name}`, depth: found.components.length + 1 };
 }
 /**
- * Re-checks that `components` below `root` are still real directories, for hosts without
- * `/proc/self/fd`, where a directory descriptor is known by path and could have been renamed away
- * and replaced by a link. Returns the host path.
+ * Runs stored column-wise: a snapshot of a large, fragmented memory has hundreds of thousands of
+ * runs before the cap, and one object per run would dominate peak memory.
  */
-function verifiedDirectory(root, components) {
-    let host = root;
-    for (const name of components) {
-        host = `${host}/${name}`;
-        const stat = (0,external_node_fs_.lstatSync)(host, { throwIfNoEntry: false });
-        if (stat === undefined || !stat.isDirectory())
-            throw new WasiErrno(Errno.noent);
+class RunList {
+    memory = new Uint32Array(1024);
+    start = new Float64Array(1024);
+    end = new Float64Array(1024);
+    length = 0;
+    push(memory, start, end) {
+        if (this.length === this.memory.length) {
+            const grow = (a) => {
+                const next = new a.constructor(a.length * 2);
+                next.set(a);
+                return next;
+            };
+            this.memory = grow(this.memory);
+            this.start = grow(this.start);
+            this.end = grow(this.end);
+        }
+        this.memory[this.length] = memory;
+        this.start[this.length] = start;
+        this.end[this.length] = end;
+        this.length++;
     }
-    return host;
 }
 /**
- * Splits `path` into its directory (resolved, following links) and last component, as cap-std's
- * "open parent" does: a path ending with `/` or `/.` names `.` inside itself. `..` as the last
- * component of the starting directory would leave it: EPERM.
+ * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain, as upstream does:
+ * every gap below the threshold size is merged, and as many gaps of exactly the threshold size as
+ * are still needed. Upstream picks among those equal gaps by an unstable sort; we pick the ones
+ * whose merge saves the most encoded bytes (the second segment's header and length go, the merged
+ * length comes), measured on the segments left after the smaller gaps were merged, then the
+ * earliest. Deterministic, and smaller than upstream's pick on the modules we measured.
  */
-function lookupParent(base, path) {
-    checkPath(path);
-    let dirPath;
-    let name;
-    if (path.endsWith('/') || path.endsWith('/.')) {
-        dirPath = path;
-        name = '.';
+function capSegmentCount(runs) {
+    const n = runs.length;
+    if (n <= MAX_DATA_SEGMENTS)
+        return runs;
+    const { memory, start, end } = runs;
+    const excess = n - MAX_DATA_SEGMENTS;
+    const gapAfter = (i) => start[i + 1] - end[i];
+    const eligible = (i) => memory[i] === memory[i + 1];
+    const gaps = [];
+    for (let i = 0; i + 1 < n; i++)
+        if (eligible(i))
+            gaps.push(gapAfter(i));
+    const sorted = Float64Array.from(gaps).sort();
+    const threshold = sorted[Math.min(excess, sorted.length) - 1];
+    const mergeWithNext = new Uint8Array(n);
+    let merged = 0;
+    for (let i = 0; i + 1 < n; i++) {
+        if (eligible(i) && gapAfter(i) < threshold) {
+            mergeWithNext[i] = 1;
+            merged++;
+        }
     }
-    else {
-        const slash = path.lastIndexOf('/');
-        dirPath = slash < 0 ? '' : path.slice(0, slash);
-        name = path.slice(slash + 1);
+    // Gaps of exactly the threshold size, each with the bytes its merge would save given the
+    // segments the smaller merges produced.
+    const ties = [];
+    let segmentStart = start[0];
+    for (let i = 0; i + 1 < n; i++) {
+        if (mergeWithNext[i])
+            continue;
+        if (eligible(i) && gapAfter(i) === threshold) {
+            let j = i + 1;
+            while (mergeWithNext[j])
+                j++;
+            const next = start[i + 1];
+            const header = 3 + signedLebSize(next) + (memory[i] === 0 ? 0 : unsignedLebSize(memory[i]));
+            const saving = header +
+                unsignedLebSize(end[i] - segmentStart) +
+                unsignedLebSize(end[j] - next) -
+                unsignedLebSize(end[j] - segmentStart);
+            ties.push({ gap: i, saving });
+        }
+        segmentStart = start[i + 1];
     }
-    const dir = lookupDirectory(base, dirPath);
-    if (name === '..' && dir.depth === 0)
-        throw new WasiErrno(Errno.perm);
-    return { dir: dir.host, name, host: `${dir.host}/${name}` };
+    ties.sort((a, b) => b.saving - a.saving || a.gap - b.gap);
+    for (const tie of ties.slice(0, excess - merged))
+        mergeWithNext[tie.gap] = 1;
+    const out = new RunList();
+    let currentStart = start[0];
+    for (let i = 1; i <= n; i++) {
+        if (i < n && mergeWithNext[i - 1])
+            continue;
+        out.push(memory[i - 1], currentStart, end[i - 1]);
+        if (i < n)
+            currentStart = start[i];
+    }
+    return out;
 }
-/** `path` without trailing slashes (a lone `/` is kept, so it still fails as absolute). */
-function stripTrailingSlashes(path) {
-    let end = path.length;
-    while (end > 1 && path.charCodeAt(end - 1) === 0x2f)
-        end--;
-    return path.slice(0, end);
+/** Bytes of the LEB128 encoding of a segment length. */
+function unsignedLebSize(value) {
+    let n = 1;
+    for (let v = value; v >= 0x80; v = Math.floor(v / 128))
+        n++;
+    return n;
+}
+/** Bytes of the signed LEB128 encoding of a non-negative offset (`i32.const` / `i64.const`). */
+function signedLebSize(value) {
+    let n = 1;
+    for (let v = value; v >= 0x40; v = Math.floor(v / 128))
+        n++;
+    return n;
 }
 
-;// CONCATENATED MODULE: ./src/wasi/descriptors.ts
+;// CONCATENATED MODULE: ./src/wasm/code.ts
+
+// ---- Dispatch tables, built once from OPCODES ------------------------------------------------
+/** Primitive decoding steps that immediate kinds map to. */
+const STEP_U32 = 1;
+const STEP_S32 = 2;
+const STEP_S64 = 3;
+const STEP_S33 = 4;
+const STEP_BLOCKTYPE = 5;
+const STEP_BYTE = 6;
+const STEP_ZERO = 7;
+const STEP_BYTES4 = 8;
+const STEP_BYTES8 = 9;
+const STEP_BYTES16 = 10;
+const STEP_MEMARG = 11;
+const STEP_BR_TABLE = 12;
+const STEP_VALTYPES = 13;
+const STEP_CATCHES = 14;
+const STEP_OF = {
+    blocktype: STEP_BLOCKTYPE,
+    labelidx: STEP_U32,
+    br_table: STEP_BR_TABLE,
+    funcidx: STEP_U32,
+    typeidx: STEP_U32,
+    tableidx: STEP_U32,
+    localidx: STEP_U32,
+    globalidx: STEP_U32,
+    tagidx: STEP_U32,
+    dataidx: STEP_U32,
+    elemidx: STEP_U32,
+    memidx: STEP_U32,
+    fieldidx: STEP_U32,
+    u32: STEP_U32,
+    i32: STEP_S32,
+    i64: STEP_S64,
+    f32: STEP_BYTES4,
+    f64: STEP_BYTES8,
+    v128: STEP_BYTES16,
+    memarg: STEP_MEMARG,
+    laneidx: STEP_BYTE,
+    shuffle: STEP_BYTES16,
+    heaptype: STEP_S33,
+    valtypes: STEP_VALTYPES,
+    catches: STEP_CATCHES,
+    castflags: STEP_BYTE,
+    zero: STEP_ZERO,
+};
+const FIRST_PREFIX = 0xfb;
+const UNKNOWN = -1;
+const PREFIXED = -2;
+/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb–0xfe. */
+const singleIds = new Int16Array(256).fill(UNKNOWN);
+/** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
+const prefixedIds = [];
+/** Steps of entry `id` are `steps[stepStart[id] .. stepStart[id + 1]]`. */
+const stepStart = new Uint16Array(OPCODES.length + 1);
+const steps = [];
+/** +1 for block openers, -1 for `end`/`delegate`, else 0. */
+const blockDelta = new Int8Array(OPCODES.length);
+const names = [];
+/** Shortcuts for the hot loop: no immediates, one LEB index or i32, one memarg, anything else. */
+const SHAPE_NONE = 0;
+const SHAPE_U32 = 1;
+const SHAPE_MEMARG = 2;
+const SHAPE_OTHER = 3;
+const shapes = new Uint8Array(OPCODES.length);
+for (let prefix = FIRST_PREFIX; prefix <= 0xfe; prefix++) {
+    singleIds[prefix] = PREFIXED;
+    const codes = OPCODES.filter((o) => o.prefix === prefix).map((o) => o.code);
+    prefixedIds.push(new Int16Array(Math.max(...codes) + 1).fill(UNKNOWN));
+}
+OPCODES.forEach((info, id) => {
+    const ids = info.prefix === 0 ? singleIds : prefixedIds[info.prefix - FIRST_PREFIX];
+    if (ids[info.code] !== UNKNOWN)
+        throw new Error(`duplicate opcode ${info.name}`);
+    ids[info.code] = id;
+    stepStart[id] = steps.length;
+    for (const kind of info.immediates)
+        steps.push(STEP_OF[kind]);
+    const only = info.immediates.length === 1 ? STEP_OF[info.immediates[0]] : 0;
+    shapes[id] =
+        info.immediates.length === 0
+            ? SHAPE_NONE
+            : only === STEP_U32 || only === STEP_S32 // a one-byte s32 is just as valid as a one-byte u32
+                ? SHAPE_U32
+                : only === STEP_MEMARG
+                    ? SHAPE_MEMARG
+                    : SHAPE_OTHER;
+    blockDelta[id] = info.block === 'open' ? 1 : info.block === 'close' ? -1 : 0;
+    names.push(info.name);
+});
+stepStart[OPCODES.length] = steps.length;
+const stepCodes = Uint8Array.from(steps);
+/** Single-byte value types; 0x63/0x64 (`ref null ht` / `ref ht`) are followed by a heap type. */
+const SIMPLE_VALTYPE = new Uint8Array(128);
+for (const b of [
+    ...[0x7f, 0x7e, 0x7d, 0x7c, 0x7b], // i32 i64 f32 f64 v128
+    ...[0x74, 0x73, 0x72, 0x71, 0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69], // abstract refs
+]) {
+    SIMPLE_VALTYPE[b] = 1;
+}
+const REF_NULL = 0x63;
+const REF = 0x64;
+const EMPTY_BLOCK = 0x40;
+// ---- Public API ------------------------------------------------------------------------------
+/** The mnemonic of an opcode, or `unknown opcode 0x…` if the table has no such instruction. */
+function opcodeName(opcode, subopcode) {
+    const id = code_lookup(opcode, subopcode);
+    return id >= 0 ? names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
+}
+/** The table entry of an opcode as a visitor receives it, if there is one. */
+function opcodeInfo(opcode, subopcode) {
+    const id = code_lookup(opcode, subopcode);
+    return id >= 0 ? OPCODES[id] : undefined;
+}
 /**
- * The guest's file descriptor table. Numbers are handed out lowest-free-first (0, 1, 2 are stdio,
- * preopens follow from 3), which is what upstream does, including after a guest closes stdio.
+ * Walks one function body: `reader` spans exactly the body (after its size). Reads the local
+ * declarations, then visits every instruction; the body must end with the `end` that closes it.
  */
-
-
-
-
-/** Linux names an open directory `/proc/self/fd/N`, which tracks it through renames (like openat). */
-const hostProcFdDir = process.platform === 'linux' && (0,external_node_fs_.existsSync)('/proc/self/fd') ? '/proc/self/fd' : undefined;
-let procFdDir = hostProcFdDir;
-/** Tests run the path-based fallback (used where /proc/self/fd is missing) on Linux too. */
-function useProcFdForTesting(enabled) {
-    procFdDir = enabled ? hostProcFdDir : undefined;
-}
-/** The host path through which lookups relative to `dir` start. */
-function directoryBase(dir) {
-    if (procFdDir !== undefined)
-        return `${procFdDir}/${dir.hostFd}`;
-    return verifiedDirectory(dir.root, dir.components);
-}
-class DescriptorTable {
-    entries = new Map();
-    /** Numbers closed or renumbered away and not yet reused. */
-    free = new Set();
-    get(fd) {
-        const entry = this.entries.get(fd);
-        if (entry === undefined)
-            throw new WasiErrno(Errno.badf);
-        return entry;
-    }
-    has(fd) {
-        return this.entries.has(fd);
-    }
-    /** The descriptor at `fd` if it is a regular file (anything else: EBADF). */
-    file(fd) {
-        const entry = this.get(fd);
-        if (entry.kind !== 'file')
-            throw new WasiErrno(Errno.badf);
-        return entry;
-    }
-    /**
-     * The directory a path call starts from. Upstream refuses any other descriptor with EBADF,
-     * except that `path_open` from a file reports what the host's `openat` does (ENOTDIR).
-     */
-    directory(fd, fromFile = Errno.badf) {
-        const entry = this.get(fd);
-        if (entry.kind === 'dir')
-            return entry;
-        throw new WasiErrno(entry.kind === 'file' ? fromFile : Errno.badf);
-    }
-    /**
-     * Numbers a new descriptor as upstream does: the highest freed number first, else one past the
-     * highest in use.
-     */
-    add(entry) {
-        let fd;
-        if (this.free.size > 0) {
-            fd = Math.max(...this.free);
-            this.free.delete(fd);
+function walkFunctionBody(reader, visit) {
+    skipLocals(reader);
+    const bytes = reader.bytes;
+    const end = reader.end;
+    let pos = reader.pos;
+    let depth = 1;
+    while (pos < end) {
+        const offset = pos;
+        const opcode = bytes[pos++];
+        let subopcode = -1;
+        let id = singleIds[opcode];
+        if (id < 0) {
+            if (id === PREFIXED) {
+                const b = bytes[pos];
+                if (b < 0x80 && pos < end) {
+                    subopcode = b;
+                    pos++;
+                }
+                else {
+                    reader.pos = pos;
+                    subopcode = reader.u32();
+                    pos = reader.pos;
+                }
+                const ids = prefixedIds[opcode - FIRST_PREFIX];
+                id = subopcode < ids.length ? ids[subopcode] : UNKNOWN;
+            }
+            if (id < 0) {
+                throw reader.error(`unknown opcode ${hexOpcode(opcode, subopcode)}`, offset);
+            }
+        }
+        visit(opcode, subopcode, offset);
+        const shape = shapes[id];
+        // Fast paths for the common single-byte forms; everything else goes through the steps.
+        if (shape === SHAPE_NONE) {
+            // no immediates
+        }
+        else if (shape === SHAPE_U32 && bytes[pos] < 0x80 && pos < end) {
+            pos++; // local.get 3, br 0, call 42, i32.const 7, …
+        }
+        else if (shape === SHAPE_MEMARG &&
+            bytes[pos] < 0x40 &&
+            bytes[pos + 1] < 0x80 &&
+            pos + 1 < end) {
+            pos += 2; // alignment without a memory index, then a one-byte offset
         }
         else {
-            fd = this.entries.size === 0 ? 0 : Math.max(...this.entries.keys()) + 1;
-        }
-        this.entries.set(fd, entry);
-        return fd;
-    }
-    /** Removes `fd` (its number becomes free) and closes its host descriptor. */
-    close(fd) {
-        const entry = this.get(fd);
-        this.entries.delete(fd);
-        this.free.add(fd);
-        if (entry.kind !== 'stdio')
-            (0,external_node_fs_.closeSync)(entry.hostFd);
-    }
-    /** Moves `from` onto `to` (both must exist), closing what `to` held; `from` becomes free. */
-    renumber(from, to) {
-        const moving = this.get(from);
-        const replaced = this.get(to);
-        if (from === to)
-            return;
-        if (replaced.kind !== 'stdio')
-            (0,external_node_fs_.closeSync)(replaced.hostFd);
-        this.entries.set(to, moving);
-        this.entries.delete(from);
-        this.free.add(from);
-    }
-    closeAll() {
-        for (const fd of [...this.entries.keys()]) {
-            try {
-                this.close(fd);
+            for (let i = stepStart[id], last = stepStart[id + 1]; i < last; i++) {
+                pos = skipImmediate(reader, stepCodes[i], pos);
             }
-            catch {
-                // Already closed on the host: nothing left to release.
+        }
+        const delta = blockDelta[id];
+        if (delta !== 0) {
+            depth += delta;
+            if (depth === 0) {
+                if (pos !== end)
+                    throw reader.error('operators remaining after end of function', pos);
+                reader.pos = pos;
+                return;
             }
         }
     }
+    reader.pos = end;
+    throw reader.error('function body must end with END opcode', end);
+}
+/** Walks every body of a code section: `reader` spans the section payload. */
+function walkCodeSection(reader, visit) {
+    const count = reader.u32();
+    for (let i = 0; i < count; i++) {
+        const size = reader.u32();
+        walkFunctionBody(reader.sub(size), visit);
+    }
+    if (!reader.eof) {
+        throw reader.error('section size mismatch: unexpected data at the end of the section');
+    }
+}
+// ---- Decoding helpers ------------------------------------------------------------------------
+function code_lookup(opcode, subopcode) {
+    if (opcode < 0 || opcode > 0xff)
+        return UNKNOWN;
+    const id = singleIds[opcode];
+    if (id !== PREFIXED)
+        return id;
+    const ids = prefixedIds[opcode - FIRST_PREFIX];
+    return subopcode >= 0 && subopcode < ids.length ? ids[subopcode] : UNKNOWN;
+}
+function hexOpcode(opcode, subopcode) {
+    const head = `0x${opcode.toString(16).padStart(2, '0')}`;
+    return subopcode < 0 ? head : `${head} 0x${subopcode.toString(16)}`;
+}
+function skipLocals(reader) {
+    const groups = reader.u32();
+    for (let i = 0; i < groups; i++) {
+        reader.u32();
+        skipValType(reader);
+    }
+}
+function skipValType(reader) {
+    const offset = reader.pos;
+    const b = reader.u8();
+    if (b === REF_NULL || b === REF) {
+        reader.pos = skipSigned(reader, reader.pos, 33);
+    }
+    else if (b >= 0x80 || SIMPLE_VALTYPE[b] !== 1) {
+        throw reader.error(`invalid value type 0x${b.toString(16)}`, offset);
+    }
+}
+/** Skips one immediate starting at `pos`; returns the position after it. */
+function skipImmediate(reader, step, pos) {
+    const bytes = reader.bytes;
+    switch (step) {
+        case STEP_U32:
+            if (bytes[pos] < 0x80 && pos < reader.end)
+                return pos + 1;
+            return skipUnsigned(reader, pos, 32);
+        case STEP_S32:
+            return skipSigned(reader, pos, 32);
+        case STEP_S64:
+            return skipSigned(reader, pos, 64);
+        case STEP_S33:
+            return skipSigned(reader, pos, 33);
+        case STEP_BLOCKTYPE: {
+            const b = bytes[pos];
+            if (pos < reader.end && (b === EMPTY_BLOCK || (b < 0x80 && SIMPLE_VALTYPE[b] === 1))) {
+                return pos + 1;
+            }
+            if (b === REF_NULL || b === REF)
+                return skipSigned(reader, pos + 1, 33);
+            return skipSigned(reader, pos, 33);
+        }
+        case STEP_BYTE:
+            return skipBytes(reader, pos, 1);
+        case STEP_ZERO:
+            if (pos < reader.end && bytes[pos] !== 0) {
+                throw reader.error('nonzero byte after `atomic.fence`', pos);
+            }
+            return skipBytes(reader, pos, 1);
+        case STEP_BYTES4:
+            return skipBytes(reader, pos, 4);
+        case STEP_BYTES8:
+            return skipBytes(reader, pos, 8);
+        case STEP_BYTES16:
+            return skipBytes(reader, pos, 16);
+        case STEP_MEMARG:
+            return skipMemarg(reader, pos);
+        case STEP_BR_TABLE: {
+            reader.pos = pos;
+            const targets = reader.u32() + 1; // the vector, then the default label
+            pos = reader.pos;
+            for (let i = 0; i < targets; i++)
+                pos = skipUnsigned(reader, pos, 32);
+            return pos;
+        }
+        case STEP_VALTYPES: {
+            reader.pos = pos;
+            const count = reader.u32();
+            for (let i = 0; i < count; i++)
+                skipValType(reader);
+            return reader.pos;
+        }
+        case STEP_CATCHES:
+            return skipCatches(reader, pos);
+        default:
+            throw new Error(`unreachable: immediate step ${step}`);
+    }
+}
+function skipMemarg(reader, pos) {
+    let align = reader.bytes[pos];
+    if (align < 0x80 && pos < reader.end) {
+        pos++;
+    }
+    else {
+        reader.pos = pos;
+        align = reader.u32();
+        pos = reader.pos;
+    }
+    // Multi-memory: bit 6 of the alignment field announces an explicit memory index.
+    if ((align & 0x40) !== 0)
+        pos = skipUnsigned(reader, pos, 32);
+    // memory64: offsets are u64 (a superset of the u32 encoding used for 32-bit memories).
+    return skipUnsigned(reader, pos, 64);
+}
+function skipCatches(reader, pos) {
+    reader.pos = pos;
+    const count = reader.u32();
+    for (let i = 0; i < count; i++) {
+        const kindOffset = reader.pos;
+        const kind = reader.u8();
+        if (kind > 3)
+            throw reader.error(`invalid catch kind 0x${kind.toString(16)}`, kindOffset);
+        if (kind < 2)
+            reader.u32(); // `catch` / `catch_ref` name a tag
+        reader.u32();
+    }
+    return reader.pos;
+}
+function skipBytes(reader, pos, n) {
+    if (pos + n > reader.end)
+        throw reader.error('unexpected end-of-file', reader.end);
+    return pos + n;
+}
+/**
+ * Skips an unsigned LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
+ * allowed byte the continuation bit and the bits beyond the width must be zero.
+ */
+function skipUnsigned(reader, start, bits) {
+    const bytes = reader.bytes;
+    const limit = start + Math.ceil(bits / 7) - 1;
+    const lastMask = bits === 32 ? 0xf0 : 0xfe;
+    let pos = start;
+    for (;;) {
+        if (pos >= reader.end)
+            throw reader.error('unexpected end-of-file', reader.end);
+        const b = bytes[pos];
+        if (pos === limit) {
+            if ((b & lastMask) !== 0)
+                throw lebError(reader, start, b, `u${bits}`);
+            return pos + 1;
+        }
+        pos++;
+        if (b < 0x80)
+            return pos;
+    }
+}
+/**
+ * Skips a signed LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
+ * allowed byte the continuation bit must be clear and the bits from the sign bit up must be equal.
+ */
+function skipSigned(reader, start, bits) {
+    const bytes = reader.bytes;
+    const limit = start + Math.ceil(bits / 7) - 1;
+    const signMask = bits === 32 ? 0x78 : bits === 33 ? 0x70 : 0x7f;
+    let pos = start;
+    for (;;) {
+        if (pos >= reader.end)
+            throw reader.error('unexpected end-of-file', reader.end);
+        const b = bytes[pos];
+        if (pos === limit) {
+            const high = b & signMask;
+            if (b >= 0x80 || (high !== 0 && high !== signMask)) {
+                throw lebError(reader, start, b, `s${bits}`);
+            }
+            return pos + 1;
+        }
+        pos++;
+        if (b < 0x80)
+            return pos;
+    }
+}
+function lebError(reader, start, last, type) {
+    const what = last >= 0x80 ? 'integer representation too long' : 'integer too large';
+    return reader.error(`invalid var_${type}: ${what}`, start);
 }
 
-;// CONCATENATED MODULE: ./src/wasi/path-ops.ts
+;// CONCATENATED MODULE: ./src/wizer/context.ts
+/** Prefix reserved for the names instrumentation adds. */
+const RESERVED_PREFIX = '__wizer_';
+
+;// CONCATENATED MODULE: ./src/wizer/ref-types.ts
 /**
- * Path operations relative to an open directory, confined to the preopen it was reached from: the
- * one implementation behind preview1's `path_*` calls (filesystem.ts) and WASI 0.2's
- * `descriptor.*-at` methods (src/wasi2). Every path goes through paths.ts, so no `..`, absolute
- * path or link (made before or during the run) can lead outside. Failures throw `WasiErrno` (the
- * checks made here) or Node's errno errors (the host's answer); each layer turns them into its
- * own codes. Upstream's preview1 is built on its WASI 0.2 host, so the results are one set.
+ * Reference types that upstream's engine refuses when it compiles: its configuration has the GC,
+ * function-references and exceptions proposals off, so only `funcref` and `externref` (and their
+ * `(ref null func|extern)` spellings) pass. The messages are wasmparser's; where a type sits
+ * decides the wording of a concrete type index (module level or inside a function).
+ */
+
+const GC_HEAP_TYPES = new Set([0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x71, 0x72, 0x73]);
+const EXCEPTION_HEAP_TYPES = new Set([0x69, 0x74]);
+const FUNC = 0x70;
+const EXTERN = 0x6f;
+const ref_types_REF_NULL = 0x63;
+const ref_types_REF = 0x64;
+/** Why upstream refuses the heap type starting at `at`, or undefined if it accepts it. */
+function heapTypeRefusal(bytes, at, site) {
+    const first = bytes[at];
+    if (first === FUNC || first === EXTERN)
+        return undefined;
+    if (GC_HEAP_TYPES.has(first))
+        return 'heap types not supported without the gc feature';
+    if (EXCEPTION_HEAP_TYPES.has(first)) {
+        return 'exception refs not supported without the exception handling feature';
+    }
+    if (site === 'code')
+        return 'function references required for index reference types';
+    const index = new BinaryReader(bytes, at).s33();
+    return `unknown type ${index}: type index out of bounds because the GC proposal is disabled`;
+}
+/** Why upstream refuses the value type starting at `at`, or undefined if it accepts it. */
+function valTypeRefusal(bytes, at, site) {
+    const first = bytes[at];
+    if (first === ref_types_REF)
+        return 'function references required for non-nullable types';
+    if (first === ref_types_REF_NULL)
+        return heapTypeRefusal(bytes, at + 1, site);
+    if (GC_HEAP_TYPES.has(first) || EXCEPTION_HEAP_TYPES.has(first)) {
+        return heapTypeRefusal(bytes, at, site);
+    }
+    return undefined;
+}
+/** Whether a block type's first byte is a reference value type (not empty, numeric or an index). */
+function isRefTypeByte(byte) {
+    return byte >= ref_types_REF_NULL && byte <= 0x74;
+}
+
+;// CONCATENATED MODULE: ./src/wizer/parse.ts
+/**
+ * Phase 1: parse. Splits the input into sections and decodes the structures later phases need
+ * (types, imports, functions, memories, globals, exports, data segments). Sections are kept as
+ * ranges of the input so the rewrite can copy them byte for byte.
+ *
+ * Decode errors surface as `WasmDecodeError` with absolute offsets; the pipeline wraps them in
+ * "wasm validation failed" as upstream does.
  */
 
 
 
 
 
-/**
- * The entry an open reaches, with the checks in Linux's order (upstream opens through openat2):
- * the directories on the way first; then, when creating, a final `.` or `..` (EEXIST if
- * exclusive, else EISDIR), a trailing slash (EISDIR) and, with O_EXCL, any existing entry, links
- * included (EEXIST); finally a last link that is not to be followed (ELOOP).
- */
-function openTarget(base, path, follow, create, exclusive) {
-    if (!create) {
-        const found = lookup(base, path, follow);
-        if (found.stat?.isSymbolicLink() && !found.trailingSlash)
-            throw new WasiErrno(Errno.loop);
-        return found;
+function parseModule(bytes) {
+    const cx = {
+        bytes,
+        sections: readSections(bytes),
+        types: [],
+        imports: [],
+        funcTypeIndices: [],
+        importedFuncCount: 0,
+        tableCount: 0,
+        memories: [],
+        globals: [],
+        exports: [],
+        dataSegments: [],
+        dataCount: undefined,
+        tagCount: 0,
+        features: {},
+    };
+    for (const section of cx.sections) {
+        const r = new BinaryReader(bytes, section.payloadStart, section.end);
+        switch (section.id) {
+            case SectionId.Type:
+                readTypes(r, cx);
+                break;
+            case SectionId.Import:
+                readImports(r, cx);
+                break;
+            case SectionId.Function:
+                for (let n = r.u32(); n > 0; n--)
+                    cx.funcTypeIndices.push(r.u32());
+                break;
+            case SectionId.Table: {
+                const count = r.u32();
+                cx.tableCount += count;
+                for (let n = count; n > 0; n--)
+                    readTable(r, cx.features);
+                break;
+            }
+            case SectionId.Memory:
+                for (let n = r.u32(); n > 0; n--) {
+                    const at = r.pos;
+                    const limits = readLimits(r);
+                    if (limits.pageSizeLog2 !== undefined)
+                        cx.features.customPageSizeAt ??= at;
+                    cx.memories.push({
+                        limits,
+                        shared: (limits.flags & 0x02) !== 0,
+                        memory64: (limits.flags & 0x04) !== 0,
+                    });
+                }
+                break;
+            case SectionId.Global:
+                readGlobals(r, cx);
+                break;
+            case SectionId.Export:
+                for (let n = r.u32(); n > 0; n--) {
+                    const name = r.name();
+                    const kind = readExternalKind(r);
+                    cx.exports.push({ name, kind, index: r.u32() });
+                }
+                break;
+            case SectionId.Element:
+                readElements(r, cx.features, importedGlobals(cx));
+                break;
+            case SectionId.Data:
+                readData(r, cx.dataSegments, cx.features, importedGlobals(cx));
+                break;
+            case SectionId.DataCount:
+                cx.dataCount = r.u32();
+                break;
+            case SectionId.Tag:
+                cx.features.exceptionsAt ??= section.payloadStart;
+                cx.tagCount = r.u32();
+                break;
+            case SectionId.Start:
+                r.u32(); // decoded here so a malformed index is a validation failure; instrument reads it
+                break;
+            default:
+                continue; // custom and code sections need no decoding here
+        }
     }
-    const name = stripTrailingSlashes(path);
-    const last = name.slice(name.lastIndexOf('/') + 1);
-    const found = lookup(base, name, false);
-    if (last === '.' || last === '..' || found.name === undefined) {
-        throw new WasiErrno(exclusive ? Errno.exist : Errno.isdir);
+    return cx;
+}
+function importedGlobals(cx) {
+    return cx.imports.filter((i) => i.kind === ExternalKind.Global).length;
+}
+function readTypes(r, cx) {
+    for (let n = r.u32(); n > 0; n--) {
+        const at = r.pos;
+        const form = r.peek();
+        if (form === 0x4e) {
+            // An explicit recursion group: GC proposal.
+            cx.features.gc ??= {
+                offset: at,
+                reason: 'rec group usage requires `gc` proposal to be enabled',
+            };
+            r.u8();
+            for (let k = r.u32(); k > 0; k--)
+                cx.types.push(readSubType(r, cx.features));
+        }
+        else {
+            cx.types.push(readSubType(r, cx.features));
+        }
     }
-    if (name.length < path.length)
-        throw new WasiErrno(Errno.isdir);
-    if (found.stat !== undefined && exclusive)
-        throw new WasiErrno(Errno.exist);
-    if (!found.stat?.isSymbolicLink())
-        return found;
-    if (!follow)
-        throw new WasiErrno(Errno.loop);
-    return lookup(base, name, true);
 }
-/**
- * Opens `path` below `dir`. Creating or truncating opens for writing too; without `write` the
- * host descriptor is opened for reading, as upstream does (the OS must be given one of the two).
- * Flag combinations each layer refuses (directory with create, sync flags) are checked before.
- */
-function openAt(dir, path, request) {
-    const base = directoryBase(dir);
-    const found = openTarget(base, path, request.follow, request.create, request.exclusive);
-    const read = request.read || !request.write;
-    const hostWrite = request.write || request.create || request.truncate;
-    let flags = read && hostWrite ? external_node_fs_.constants.O_RDWR : hostWrite ? external_node_fs_.constants.O_WRONLY : external_node_fs_.constants.O_RDONLY;
-    if (request.create)
-        flags |= external_node_fs_.constants.O_CREAT;
-    if (request.exclusive)
-        flags |= external_node_fs_.constants.O_EXCL;
-    if (request.truncate)
-        flags |= external_node_fs_.constants.O_TRUNC;
-    if (request.directory)
-        flags |= external_node_fs_.constants.O_DIRECTORY;
-    // The path is link-free up to its last component; a final link left unfollowed must stay so.
-    // (`/proc/self/fd/N` itself is a link that must be followed.)
-    if (found.name !== undefined)
-        flags |= external_node_fs_.constants.O_NOFOLLOW;
-    const host = hostPathOf(found) + (found.trailingSlash ? '/' : '');
-    const hostFd = (0,external_node_fs_.openSync)(host, flags, 0o666);
-    if (!(0,external_node_fs_.fstatSync)(hostFd).isDirectory())
-        return { kind: 'file', hostFd };
-    const components = [...dir.components, ...found.components];
-    if (found.name !== undefined)
-        components.push(found.name);
-    return { kind: 'dir', hostFd, components };
-}
-/** The status of `path` below `dir` (of the link itself unless `follow`). */
-function statAt(dir, path, follow) {
-    const base = directoryBase(dir);
-    // Without following, a trailing slash is ignored: `file/` and `link/` stat the entry itself.
-    const found = lookup(base, follow ? path : stripTrailingSlashes(path), follow);
-    if (found.name === undefined)
-        return (0,external_node_fs_.statSync)(found.parent, { bigint: true });
-    if (found.stat === undefined)
-        throw new WasiErrno(Errno.noent);
-    if (found.trailingSlash && !found.stat.isDirectory())
-        throw new WasiErrno(Errno.notdir);
-    return (0,external_node_fs_.lstatSync)(hostPathOf(found), { bigint: true });
-}
-function seconds(ns) {
-    return Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
-}
-/** New [atime, mtime] in seconds for `utimes`; times kept are read from `current`. */
-function newTimes(current, atime, mtime) {
-    const now = Date.now() / 1000;
-    const before = atime === 'keep' || mtime === 'keep' ? current() : undefined;
-    const pick = (change, kept) => change === 'now' ? now : change === 'keep' ? seconds(kept()) : seconds(change);
-    return [
-        pick(atime, () => before.atimeNs),
-        pick(mtime, () => before.mtimeNs),
-    ];
-}
-/** Sets the times of an open descriptor; keeping both changes nothing. */
-function setTimesOfFd(hostFd, atime, mtime) {
-    if (atime === 'keep' && mtime === 'keep')
-        return;
-    const [a, m] = newTimes(() => (0,external_node_fs_.fstatSync)(hostFd, { bigint: true }), atime, mtime);
-    (0,external_node_fs_.futimesSync)(hostFd, a, m);
-}
-/**
- * Sets the times of `path` below `dir`. A trailing slash is honoured (a link before it is
- * followed, a file is ENOTDIR); without following, keeping both times on a missing name
- * succeeds, as Linux's `utimensat` returns before its lookup.
- */
-function setTimesAt(dir, path, follow, atime, mtime) {
-    const base = directoryBase(dir);
-    const found = lookup(base, path, follow);
-    const setsNothing = atime === 'keep' && mtime === 'keep';
-    if (found.name !== undefined && found.stat === undefined) {
-        if (setsNothing && !follow && !found.trailingSlash)
-            return;
-        throw new WasiErrno(Errno.noent);
+function readSubType(r, features) {
+    const at = r.pos;
+    let form = r.u8();
+    if (form === 0x50 || form === 0x4f) {
+        // Without GC only a final type without supertypes passes (as a plain definition).
+        const supertypes = r.u32();
+        if (form === 0x50 || supertypes > 0) {
+            features.gc ??= { offset: at, reason: 'gc proposal must be enabled to use subtypes' };
+        }
+        for (let k = supertypes; k > 0; k--)
+            r.u32();
+        form = r.u8();
     }
-    if (found.trailingSlash && found.stat !== undefined && !found.stat.isDirectory()) {
-        throw new WasiErrno(Errno.notdir);
+    switch (form) {
+        case 0x60: {
+            // wasmparser reports a refused parameter or result type at the function type.
+            const params = [];
+            for (let k = r.u32(); k > 0; k--)
+                params.push(readModuleValType(r, features, at));
+            const results = [];
+            for (let k = r.u32(); k > 0; k--)
+                results.push(readModuleValType(r, features, at));
+            return { params, results, offset: at };
+        }
+        case 0x5f:
+            features.gc ??= {
+                offset: at,
+                reason: 'struct indexed types not supported without the gc feature',
+            };
+            for (let k = r.u32(); k > 0; k--)
+                readFieldType(r);
+            return undefined;
+        case 0x5e:
+            features.gc ??= {
+                offset: at,
+                reason: 'array indexed types not supported without the gc feature',
+            };
+            readFieldType(r);
+            return undefined;
+        default:
+            throw r.error(`invalid leading byte (0x${form.toString(16)}) for type definition`, at);
     }
-    if (setsNothing)
-        return;
-    const host = hostPathOf(found);
-    const self = found.name === undefined;
-    const stat = () => (self ? (0,external_node_fs_.statSync)(host, { bigint: true }) : (0,external_node_fs_.lstatSync)(host, { bigint: true }));
-    const [a, m] = newTimes(stat, atime, mtime);
-    if (self)
-        (0,external_node_fs_.utimesSync)(host, a, m);
+}
+/** A value type outside function bodies; notes the first one upstream's engine refuses. */
+function readModuleValType(r, features, reportAt) {
+    const at = r.pos;
+    const type = readValType(r);
+    if (features.refTypeRefusal === undefined) {
+        const reason = valTypeRefusal(r.bytes, at, 'module');
+        if (reason !== undefined)
+            features.refTypeRefusal = { offset: reportAt ?? at, reason };
+    }
+    return type;
+}
+function readFieldType(r) {
+    const code = r.peek();
+    if (code === 0x78 || code === 0x77)
+        r.u8(); // packed i8 / i16
     else
-        (0,external_node_fs_.lutimesSync)(host, a, m);
+        readValType(r);
+    r.u8(); // mutability
 }
-/** Every entry of `dir` except `.` and `..`, in the host's order, each with its `lstat`. */
-function listDirectory(dir) {
-    const base = directoryBase(dir);
-    const entries = [];
-    // `buffer` keeps names that are not UTF-8 intact (the typings only list string encodings).
-    const handle = (0,external_node_fs_.opendirSync)(base, { encoding: 'buffer' });
-    try {
-        const prefix = Buffer.from(`${base}/`);
-        for (let dirent = handle.readSync(); dirent !== null; dirent = handle.readSync()) {
-            const name = dirent.name;
-            const stat = (0,external_node_fs_.lstatSync)(Buffer.concat([prefix, name]), {
-                bigint: true,
-                throwIfNoEntry: false,
-            });
-            if (stat === undefined)
-                continue; // removed while listing
-            entries.push({ name, stat });
+function readImports(r, cx) {
+    for (let n = r.u32(); n > 0; n--) {
+        const module = r.name();
+        const name = r.name();
+        const kindAt = r.pos;
+        const kind = readExternalKind(r);
+        let typeIndex = -1;
+        switch (kind) {
+            case ExternalKind.Func:
+                typeIndex = r.u32();
+                cx.funcTypeIndices.push(typeIndex);
+                cx.importedFuncCount++;
+                break;
+            case ExternalKind.Table:
+                readValType(r);
+                readLimits(r);
+                break;
+            case ExternalKind.Memory:
+                readLimits(r);
+                break;
+            case ExternalKind.Global:
+                readValType(r);
+                r.u8();
+                break;
+            case ExternalKind.Tag:
+                r.u8();
+                typeIndex = r.u32();
+                cx.features.exceptionsAt ??= kindAt;
+                break;
         }
+        cx.imports.push({ module, name, kind, typeIndex });
+    }
+}
+function readExternalKind(r) {
+    const at = r.pos;
+    const kind = r.u8();
+    if (kind > ExternalKind.Tag) {
+        throw r.error(`invalid leading byte (0x${kind.toString(16)}) for external kind`, at);
+    }
+    return kind;
+}
+function readTable(r, features) {
+    if (r.peek() === 0x40) {
+        // Table with an explicit initializer (function-references proposal, which the engine lacks).
+        features.tableInitAt ??= r.pos;
+        r.u8();
+        r.u8();
+        readModuleValType(r, features);
+        readLimits(r);
+        scanConstExpr(r, features);
+        return;
+    }
+    readModuleValType(r, features);
+    readLimits(r);
+}
+function readGlobals(r, cx) {
+    const imported = importedGlobals(cx);
+    for (let n = r.u32(); n > 0; n--) {
+        const at = r.pos;
+        const type = readModuleValType(r, cx.features);
+        const flagsAt = r.pos;
+        const flags = r.u8();
+        if (flags > 0x03)
+            throw r.error('malformed global flags', flagsAt);
+        if ((flags & 0x02) !== 0) {
+            cx.features.sharedGlobalAt ??= at;
+            (cx.features.sharedGlobalFlags ??= []).push(flagsAt);
+        }
+        const mutable = (flags & 0x01) !== 0;
+        const initStart = r.pos;
+        scanConstExpr(r, cx.features, imported);
+        const global = { type, mutable, initStart, initEnd: r.pos };
+        cx.globals.push(global);
+    }
+}
+function readElements(r, features, importedGlobals) {
+    for (let n = r.u32(); n > 0; n--) {
+        const start = r.pos;
+        const flags = r.u32();
+        const passiveOrDeclared = (flags & 0x01) !== 0;
+        const explicitTable = (flags & 0x02) !== 0;
+        const usesExprs = (flags & 0x04) !== 0;
+        if (!passiveOrDeclared) {
+            if (explicitTable)
+                r.u32();
+            scanConstExpr(r, features, importedGlobals);
+        }
+        if (passiveOrDeclared || explicitTable) {
+            // wasmparser reports a refused element type at the segment.
+            if (usesExprs)
+                readModuleValType(r, features, start);
+            else
+                r.u8(); // elemkind
+        }
+        for (let k = r.u32(); k > 0; k--) {
+            if (usesExprs)
+                scanConstExpr(r, features, importedGlobals);
+            else
+                r.u32();
+        }
+    }
+}
+function readData(r, out, features, importedGlobals) {
+    for (let n = r.u32(); n > 0; n--) {
+        const start = r.pos;
+        const flags = r.u32();
+        if (flags === 1) {
+            r.skip(r.u32());
+            out.push({ active: false, start, end: r.pos });
+            continue;
+        }
+        if (flags === 2)
+            r.u32();
+        else if (flags !== 0)
+            throw r.error(`invalid data segment flags ${flags}`, start);
+        scanConstExpr(r, features, importedGlobals);
+        r.skip(r.u32());
+        out.push({ active: true, start, end: r.pos });
+    }
+}
+/**
+ * Skips a constant expression up to and including its `end`, noting constructs the engine
+ * configuration refuses. Only the instructions allowed in constant expressions are decoded.
+ */
+function scanConstExpr(r, features, importedGlobals = 0) {
+    for (;;) {
+        const at = r.pos;
+        const op = r.u8();
+        switch (op) {
+            case 0x0b:
+                return;
+            case 0x41:
+                r.s32();
+                break;
+            case 0x42:
+                r.s64();
+                break;
+            case 0x43:
+                r.skip(4);
+                break;
+            case 0x44:
+                r.skip(8);
+                break;
+            case 0x23:
+                // Only imported globals may be read (a wizened module has none; a preload may).
+                if (r.u32() >= importedGlobals)
+                    features.constGlobalGetAt ??= at;
+                break;
+            case 0xd0: // ref.null heaptype
+                r.s33();
+                break;
+            case 0xd2: // ref.func
+                r.u32();
+                break;
+            case 0x6a:
+            case 0x6b:
+            case 0x6c:
+            case 0x7c:
+            case 0x7d:
+            case 0x7e: // extended-const arithmetic
+                break;
+            case 0xfd: {
+                const sub = r.u32();
+                if (sub !== 0x0c)
+                    throw r.error('constant expression required: non-constant operator', at);
+                r.skip(16);
+                break;
+            }
+            case 0xfb: {
+                // GC constant instructions (struct.new, array.new_fixed, ref.i31, ...): GC is refused
+                // later; skip their immediates generously enough to stay in sync for common forms.
+                const sub = r.u32();
+                const reason = `constant expression required: non-constant operator: ${opcodeName(op, sub)}`;
+                features.gc ??= { offset: at, reason };
+                if (sub === 0x08) {
+                    r.u32();
+                    r.u32();
+                } // array.new_fixed type n
+                else if (sub <= 0x07)
+                    r.u32(); // struct.new/_default, array.new/_default (type)
+                break;
+            }
+            default:
+                throw r.error('constant expression required: non-constant operator', at);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wizer/proposals.ts
+/**
+ * Upstream's `--wasm-*=false` switches (multi-memory, multi-value, bulk memory, SIMD, relaxed SIMD,
+ * reference types). Upstream's engine then parses with those proposals off and refuses every
+ * encoding they introduced: at module level ("failed to parse WebAssembly module", offsets in its
+ * instrumented module) or inside a function body (a translation error). This file finds the first
+ * such refusal in each of the two places, in the order upstream's parser meets them.
+ *
+ * Within one item the order is the parser's: a malformed immediate (a memarg with a memory index,
+ * a non-zero `memory.size` or `call_indirect` byte) is a decode error, so it beats the proposal
+ * check of its own instruction; the proposal check of an instruction beats its type checks; and
+ * "reference types support is not enabled" comes before the GC and function-references refusals
+ * that ref-types.ts words. Those are folded in here too, so a tie at one offset has one answer.
+ *
+ * Only called when a switch is off, so the default run pays nothing.
+ *
+ *   (module (global funcref (ref.func 0)) ...)   --wasm-reference-types=false
+ *   -> reference types support is not enabled (at offset <the global>)
+ */
+
+
+
+
+
+
+const REFERENCE_TYPES = 'reference types support is not enabled';
+const proposals_SIMD = 'SIMD support is not enabled';
+const RELAXED_SIMD = 'relaxed SIMD support is not enabled';
+const BULK_MEMORY = 'bulk memory support is not enabled';
+const ZERO_BYTE = 'zero byte expected';
+const MEMARG = 'malformed memop alignment: alignment too large';
+const BLOCK_TYPE_INDEX = 'blocks, loops, and ifs may only produce a resulttype when multi-value is not enabled';
+const proposals_V128 = 0x7b;
+const FUNCREF = 0x70;
+const proposals_REF_NULL = 0x63;
+/** Whether any of the six switches is off. */
+function anyProposalOff(enabled) {
+    return Object.values(enabled).some((on) => !on);
+}
+/**
+ * Why upstream refuses the value type at `at` with these switches: wasmparser checks the
+ * proposal of a reference type before its heap type, so ref-types.ts only speaks when reference
+ * types are on.
+ */
+function switchedValTypeRefusal(bytes, at, site, enabled) {
+    const code = bytes[at];
+    if (code === proposals_V128)
+        return enabled.simd ? undefined : proposals_SIMD;
+    if (isRefTypeByte(code) && !enabled.referenceTypes)
+        return REFERENCE_TYPES;
+    return valTypeRefusal(bytes, at, site);
+}
+/** The first module-level refusal, in section order (all sections precede the code checks). */
+function moduleProposalRefusal(cx, enabled) {
+    for (const section of cx.sections) {
+        const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
+        let found;
+        switch (section.id) {
+            case SectionId.Type:
+                found = typeRefusal(r, enabled);
+                break;
+            case SectionId.Table:
+                // The count is checked before any table is read.
+                if (!enabled.referenceTypes && cx.tableCount > 1) {
+                    found = { offset: section.payloadStart, reason: 'multiple tables' };
+                }
+                else {
+                    found = tableRefusal(r, enabled);
+                }
+                break;
+            case SectionId.Memory:
+                if (!enabled.multiMemory && cx.memories.length > 1) {
+                    found = { offset: section.payloadStart, reason: 'multiple memories' };
+                }
+                break;
+            case SectionId.Global:
+                found = cx.globals
+                    .map((g) => {
+                    // A global's type starts its entry: init expr, after one flags byte and the type.
+                    const at = g.initStart - 1 - g.type.bytes.length;
+                    const reason = switchedValTypeRefusal(cx.bytes, at, 'module', enabled);
+                    return reason === undefined ? undefined : { offset: at, reason };
+                })
+                    .find((x) => x !== undefined);
+                break;
+            case SectionId.Element:
+                found = elementRefusal(r, enabled);
+                break;
+            case SectionId.Data:
+                if (!enabled.bulkMemory) {
+                    const passive = cx.dataSegments.find((d) => !d.active);
+                    if (passive) {
+                        const reason = 'passive data segments require the bulk-memory proposal';
+                        found = { offset: passive.start, reason };
+                    }
+                }
+                break;
+        }
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/**
+ * Function types: each parameter and result type, then the result count. A GC type definition is
+ * refused at its own offset (parse.ts) before anything after it, so the scan stops there.
+ */
+function typeRefusal(r, enabled) {
+    for (let n = r.u32(); n > 0; n--) {
+        const offset = r.pos;
+        let form = r.u8();
+        // A final type without supertypes is a plain definition; other GC forms are refused first.
+        if (form === 0x4f && r.peek() === 0) {
+            r.u8();
+            form = r.u8();
+        }
+        if (form !== 0x60)
+            return undefined;
+        let resultCount = 0;
+        for (let list = 0; list < 2; list++) {
+            const count = r.u32();
+            if (list === 1)
+                resultCount = count;
+            for (let k = count; k > 0; k--) {
+                const at = r.pos;
+                readValType(r);
+                const reason = switchedValTypeRefusal(r.bytes, at, 'module', enabled);
+                if (reason !== undefined)
+                    return { offset, reason };
+            }
+        }
+        if (resultCount > 1 && !enabled.multiValue) {
+            const reason = 'func type returns multiple values but the multi-value feature is not enabled';
+            return { offset, reason };
+        }
+    }
+    return undefined;
+}
+/** Tables: `funcref` is MVP; any other element type is checked (before an initializer). */
+function tableRefusal(r, enabled) {
+    for (let n = r.u32(); n > 0; n--) {
+        const offset = r.pos;
+        const withInit = r.peek() === 0x40;
+        if (withInit)
+            r.skip(2);
+        const at = r.pos;
+        const type = readValType(r);
+        const isFuncref = type.code === FUNCREF || (type.code === proposals_REF_NULL && type.bytes[1] === FUNCREF);
+        const reason = isFuncref ? undefined : switchedValTypeRefusal(r.bytes, at, 'module', enabled);
+        if (reason !== undefined)
+            return { offset, reason };
+        if (withInit)
+            return undefined; // refused by the engine regardless (parse.ts: tableInitAt)
+        skipLimits(r);
+    }
+    return undefined;
+}
+function skipLimits(r) {
+    const flags = r.u8();
+    const wide = (flags & 0x04) !== 0;
+    const bound = () => (wide ? r.u64() : r.u32());
+    bound();
+    if ((flags & 0x01) !== 0)
+        bound();
+    if ((flags & 0x08) !== 0)
+        r.u32();
+}
+/**
+ * Element segments: a segment of expressions has its element type checked (even the implicit
+ * `funcref` of flags 4), then a passive or declared segment needs bulk memory. Offsets are the
+ * segment's start.
+ */
+function elementRefusal(r, enabled) {
+    for (let n = r.u32(); n > 0; n--) {
+        const offset = r.pos;
+        const flags = r.u32();
+        const passiveOrDeclared = (flags & 0x01) !== 0;
+        const explicitType = (flags & 0x03) !== 0;
+        const usesExprs = (flags & 0x04) !== 0;
+        if (!passiveOrDeclared) {
+            if ((flags & 0x02) !== 0)
+                r.u32();
+            scanConstExpr(r, {});
+        }
+        let reason;
+        if (usesExprs) {
+            if (!enabled.referenceTypes)
+                reason = REFERENCE_TYPES;
+            else if (explicitType)
+                reason = valTypeRefusal(r.bytes, r.pos, 'module');
+            if (explicitType)
+                readValType(r);
+        }
+        else if (explicitType) {
+            r.u8(); // elemkind
+        }
+        if (reason === undefined && passiveOrDeclared && !enabled.bulkMemory) {
+            reason = 'bulk memory must be enabled';
+        }
+        if (reason !== undefined)
+            return { offset, reason };
+        for (let k = r.u32(); k > 0; k--) {
+            if (usesExprs)
+                scanConstExpr(r, {});
+            else
+                r.u32();
+        }
+    }
+    return undefined;
+}
+/**
+ * The first refusal inside function bodies: bodies are checked in order and each stops at its
+ * first error, so this is the first error of the first function that has one.
+ */
+function codeProposalRefusal(cx, enabled) {
+    const section = cx.sections.find((s) => s.id === SectionId.Code);
+    if (!section)
+        return undefined;
+    const bytes = cx.bytes;
+    const r = new BinaryReader(bytes, section.payloadStart, section.end);
+    for (let count = r.u32(), body = 0; body < count; body++) {
+        const reader = r.sub(r.u32());
+        const funcIndex = cx.importedFuncCount + body;
+        const local = localRefusal(new BinaryReader(bytes, reader.pos, reader.end), enabled);
+        if (local)
+            return { ...local, reportAt: local.offset, funcIndex };
+        let found;
+        const visit = (opcode, sub, offset) => {
+            if (found)
+                return;
+            const refusal = instructionRefusal(bytes, opcode, sub, offset, enabled);
+            if (refusal)
+                found = { offset, funcIndex, ...refusal };
+        };
+        walkFunctionBody(reader, visit);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** The first local declaration whose type is refused (reported at the declaration). */
+function localRefusal(r, enabled) {
+    for (let groups = r.u32(); groups > 0; groups--) {
+        const offset = r.pos;
+        r.u32();
+        const at = r.pos;
+        readValType(r);
+        const reason = switchedValTypeRefusal(r.bytes, at, 'code', enabled);
+        if (reason !== undefined)
+            return { offset, reason };
+    }
+    return undefined;
+}
+/** Reference-types instructions among the single-byte opcodes: table.get/set, ref.*. */
+const REFERENCE_TYPES_OPS = new Set([0x25, 0x26, 0xd1, 0xd2]);
+const BLOCKS = new Set([0x02, 0x03, 0x04]); // block, loop, if (try and try_table: exceptions)
+/** Single-byte opcodes `instructionRefusal` looks at beyond memargs; the rest skip it at once. */
+const CHECKED_SINGLE = new Uint8Array(256);
+for (const op of [...REFERENCE_TYPES_OPS, ...BLOCKS, 0x11, 0x1c, 0x3f, 0x40, 0xd0]) {
+    CHECKED_SINGLE[op] = 1;
+}
+/** Loads and stores: 0x28 (i32.load) to 0x3e (i64.store32). */
+const isMemargOp = (op) => op >= 0x28 && op <= 0x3e;
+/** Why upstream refuses one instruction, in its order: decode, then proposal, then types. */
+function instructionRefusal(bytes, opcode, sub, offset, enabled) {
+    if (sub < 0 && CHECKED_SINGLE[opcode] === 0 && (enabled.multiMemory || !isMemargOp(opcode))) {
+        return undefined; // the common case, without allocating
+    }
+    if (opcode === 0xfb || (opcode === 0xfe && enabled.multiMemory))
+        return undefined;
+    const at = (reason, reportAt = offset) => reason === undefined ? undefined : { reportAt, reason };
+    const immediates = new BinaryReader(bytes, offset + 1);
+    if (sub >= 0)
+        immediates.u32();
+    // Without multi-memory the memarg's flags may not announce a memory index (bit 6).
+    if (!enabled.multiMemory && opcodeInfo(opcode, sub)?.immediates[0] === 'memarg') {
+        const flagsAt = immediates.pos;
+        if (immediates.u32() >= 0x20)
+            return at(MEMARG, flagsAt);
+    }
+    if (sub < 0) {
+        if (BLOCKS.has(opcode))
+            return at(blockTypeRefusal(bytes, offset + 1, enabled));
+        if (opcode === 0x3f || opcode === 0x40) {
+            // memory.size, memory.grow: a single zero byte unless multi-memory is on.
+            return at(!enabled.multiMemory && bytes[offset + 1] !== 0 ? ZERO_BYTE : undefined, offset + 1);
+        }
+        if (opcode === 0x11 && !enabled.referenceTypes) {
+            // call_indirect: the table is a single zero byte before reference types.
+            immediates.u32();
+            const tableAt = immediates.pos;
+            return at(bytes[tableAt] !== 0 ? ZERO_BYTE : undefined, tableAt);
+        }
+        if (REFERENCE_TYPES_OPS.has(opcode))
+            return at(enabled.referenceTypes ? undefined : REFERENCE_TYPES);
+        if (opcode === 0x1c) {
+            if (!enabled.referenceTypes)
+                return at(REFERENCE_TYPES);
+            for (let n = immediates.u32(); n > 0; n--) {
+                const typeAt = immediates.pos;
+                readValType(immediates);
+                const reason = switchedValTypeRefusal(bytes, typeAt, 'code', enabled);
+                if (reason !== undefined)
+                    return at(reason);
+            }
+            return undefined;
+        }
+        if (opcode === 0xd0) {
+            return at(enabled.referenceTypes ? heapTypeRefusal(bytes, offset + 1, 'code') : REFERENCE_TYPES);
+        }
+        return undefined;
+    }
+    if (opcode === 0xfc) {
+        // memory.init, data.drop, memory.copy, memory.fill, table.init, elem.drop, table.copy; then
+        // table.grow, table.size, table.fill.
+        if (sub >= 8 && sub <= 14)
+            return at(enabled.bulkMemory ? undefined : BULK_MEMORY);
+        if (sub >= 15 && sub <= 17)
+            return at(enabled.referenceTypes ? undefined : REFERENCE_TYPES);
+        return undefined;
+    }
+    if (opcode === 0xfd) {
+        const relaxed = sub >= 0x100 && sub <= 0x113;
+        if (relaxed)
+            return at(enabled.relaxedSimd ? undefined : RELAXED_SIMD);
+        return at(enabled.simd ? undefined : proposals_SIMD);
+    }
+    return undefined;
+}
+/** A block type: a value type is checked as one; a type index needs multi-value. */
+function blockTypeRefusal(bytes, at, enabled) {
+    const b = bytes[at];
+    if (b === 0x40)
+        return undefined;
+    // wasmparser reads a value type when the first byte is a one-byte negative s33.
+    if ((b & 0x80) === 0 && (b & 0x40) !== 0)
+        return switchedValTypeRefusal(bytes, at, 'code', enabled);
+    return enabled.multiValue ? undefined : BLOCK_TYPE_INDEX;
+}
+
+;// CONCATENATED MODULE: ./src/wizer/validate.ts
+/**
+ * Phase 2: validate. Refuses, with upstream's messages and in upstream's order, every module whose
+ * initialized state Wizer cannot capture faithfully:
+ *
+ * 1. instructions with effects a snapshot cannot see (table mutation, segment drops, GC writes),
+ *    found by a static scan of every function body whether or not it runs during init;
+ * 2. mutable globals of reference type;
+ * 3. reserved `__wizer_` names; imported globals, tables and memories.
+ *
+ * Feature refusals that upstream's engine makes at compile time (exceptions, GC, function
+ * references and the reference types they bring, custom page sizes, shared globals, `global.get`
+ * in constant expressions) are decided by `checkEngineFeatures`.
+ */
+
+
+
+
+
+
+
+
+
+
+/**
+ * Instructions whose effects escape the snapshot (table mutation, segment drops, GC writes), as
+ * prefix byte -> sub-opcodes. Names come from the opcode table.
+ */
+const UNSUPPORTED_PREFIXED = new Map([
+    [0xfc, new Set([9, 12, 13, 14, 15, 17])], // data.drop table.init elem.drop table.copy table.grow table.fill
+    [0xfb, new Set([0x05, 0x0e, 0x10, 0x11, 0x12, 0x13])], // struct.set array.set/fill/copy/init_data/init_elem
+]);
+/** What the scan looks for in single-byte opcodes, as bit flags in a table (most have none). */
+const Role = {
+    tableSet: 1,
+    /** The exceptions proposal, legacy and current. */
+    exception: 2,
+    /** block, loop, if, try, try_table: a block type follows. */
+    blockType: 4,
+    typedSelect: 8,
+    refNull: 16,
+    /** call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null. */
+    functionReference: 32,
+    /** f32.min, f32.max, f64.min, f64.max. */
+    floatMinMax: 64,
+};
+const SINGLE_BYTE_ROLES = new Uint8Array(256);
+const assignRole = (role, opcodes) => opcodes.forEach((op) => (SINGLE_BYTE_ROLES[op] |= role));
+assignRole(Role.tableSet, [0x26]);
+assignRole(Role.exception, [0x06, 0x07, 0x08, 0x09, 0x0a, 0x18, 0x19, 0x1f]);
+assignRole(Role.blockType, [0x02, 0x03, 0x04, 0x06, 0x1f]);
+assignRole(Role.typedSelect, [0x1c]);
+assignRole(Role.refNull, [0xd0]);
+assignRole(Role.functionReference, [0x14, 0x15, 0xd4, 0xd5, 0xd6]);
+assignRole(Role.floatMinMax, [0x96, 0x97, 0xa4, 0xa5]);
+/** Relaxed-SIMD sub-opcodes of the 0xFD prefix. */
+const isRelaxedSimdOp = (sub) => sub >= 0x100 && sub <= 0x113;
+/**
+ * Runs the static scans (steps 2 and 3 of upstream's validation, in section order) and returns
+ * the first uses of proposals for the later engine-feature checks. A preload is only compiled by
+ * upstream, not wizened: `wizerChecks` false collects the uses without refusing anything.
+ */
+function checkSupportedInstructions(cx, wizerChecks = true) {
+    const uses = { relaxedSimdSites: [], floatMinMaxSites: [] };
+    for (const section of cx.sections) {
+        if (section.id === SectionId.Global && wizerChecks) {
+            if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
+                throw new errors/* WizerError */.Mx('unsupported mutable global containing a reference type');
+            }
+        }
+        else if (section.id === SectionId.Code) {
+            const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
+            let unsupported;
+            const refuse = (opcode, sub) => {
+                if (wizerChecks)
+                    unsupported = opcodeName(opcode, sub);
+            };
+            let bodyIndex = 0;
+            const here = (offset) => ({ offset, funcIndex: cx.importedFuncCount + bodyIndex });
+            const bytes = cx.bytes;
+            const refType = (offset, reason) => {
+                if (reason !== undefined)
+                    uses.refType ??= { ...here(offset), reason };
+            };
+            const visit = (opcode, sub, offset) => {
+                if (unsupported !== undefined)
+                    return;
+                if (sub < 0) {
+                    const role = SINGLE_BYTE_ROLES[opcode];
+                    if (role === 0)
+                        return;
+                    if (role & Role.tableSet)
+                        refuse(opcode, sub);
+                    if (role & Role.exception)
+                        uses.exceptions ??= here(offset);
+                    if (role & Role.functionReference)
+                        uses.functionReferences ??= here(offset);
+                    if (role & Role.floatMinMax)
+                        uses.floatMinMaxSites.push(offset);
+                    if (uses.refType !== undefined)
+                        return;
+                    if (role & Role.blockType && isRefTypeByte(bytes[offset + 1])) {
+                        refType(offset, valTypeRefusal(bytes, offset + 1, 'code'));
+                    }
+                    else if (role & Role.typedSelect) {
+                        refType(offset, selectTypeRefusal(bytes, offset + 1));
+                    }
+                    else if (role & Role.refNull) {
+                        refType(offset, heapTypeRefusal(bytes, offset + 1, 'code'));
+                    }
+                    return;
+                }
+                if (UNSUPPORTED_PREFIXED.get(opcode)?.has(sub))
+                    refuse(opcode, sub);
+                else if (opcode === 0xfb)
+                    uses.gc ??= here(offset);
+                else if (opcode === 0xfd && isRelaxedSimdOp(sub))
+                    uses.relaxedSimdSites.push(offset);
+            };
+            for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
+                const body = r.sub(r.u32());
+                if (uses.refType === undefined) {
+                    const local = localTypeRefusal(new BinaryReader(bytes, body.pos, body.end));
+                    if (local)
+                        uses.refType = { ...here(local.offset), reason: local.reason };
+                }
+                walkFunctionBody(body, visit);
+            }
+            if (unsupported !== undefined)
+                throw new errors/* WizerError */.Mx(`unsupported \`${unsupported}\` instruction`);
+        }
+    }
+    return uses;
+}
+/** The first local declaration whose type upstream's engine refuses (offset of the entry). */
+function localTypeRefusal(r) {
+    for (let groups = r.u32(); groups > 0; groups--) {
+        const offset = r.pos;
+        r.u32();
+        const typeAt = r.pos;
+        readValType(r);
+        const reason = valTypeRefusal(r.bytes, typeAt, 'code');
+        if (reason !== undefined)
+            return { offset, reason };
+    }
+    return undefined;
+}
+/** The first refused type of a typed `select` (a vector of value types at `at`). */
+function selectTypeRefusal(bytes, at) {
+    const r = new BinaryReader(bytes, at);
+    for (let n = r.u32(); n > 0; n--) {
+        const typeAt = r.pos;
+        readValType(r);
+        const reason = valTypeRefusal(bytes, typeAt, 'code');
+        if (reason !== undefined)
+            return reason;
+    }
+    return undefined;
+}
+/**
+ * Step 4 and 5: reserved names and import kinds. Inside a component a core module may import
+ * globals and memories (another module defines them, and its snapshot holds their state).
+ */
+function checkImportsAndExports(cx, inComponent = false) {
+    for (const imp of cx.imports) {
+        if (imp.module.startsWith(RESERVED_PREFIX) || imp.name.startsWith(RESERVED_PREFIX)) {
+            throw new errors/* WizerError */.Mx('input Wasm module already imports entities named with the `__wizer_*` prefix');
+        }
+    }
+    for (const exp of cx.exports) {
+        if (exp.name.startsWith(RESERVED_PREFIX)) {
+            throw new errors/* WizerError */.Mx('input Wasm module already exports entities named with the `__wizer_*` prefix');
+        }
+    }
+    for (const imp of cx.imports) {
+        if (imp.kind === ExternalKind.Tag) {
+            // Upstream panics here ("exceptions are unsupported"); we refuse like any other input.
+            throw new errors/* WizerError */.Mx('imported tags are not supported (exceptions proposal not enabled)');
+        }
+        if (imp.kind === ExternalKind.Global && !inComponent)
+            throw new errors/* WizerError */.Mx('imported globals are not supported');
+        if (imp.kind === ExternalKind.Table)
+            throw new errors/* WizerError */.Mx('imported tables are not supported');
+        if (imp.kind === ExternalKind.Memory && !inComponent)
+            throw new errors/* WizerError */.Mx('imported memories are not supported');
+    }
+}
+const hex = (n) => `0x${n.toString(16)}`;
+/**
+ * Refusals upstream's engine configuration makes when compiling (Wasmtime 42 defaults): the
+ * exceptions, GC, function-references, custom-page-sizes and shared-everything-threads proposals
+ * are off, and constant expressions may only read
+ * imported globals (of which a wizened module has none).
+ */
+function checkEngineFeatures(cx, uses, enabled) {
+    // Upstream compiles its instrumented module, whose export section grew before the code.
+    const refusal = engineRefusal(cx, uses, enabled, upstreamExportGrowth(cx));
+    if (refusal)
+        throw new errors/* WizerError */.Mx('failed to compile the Wasm module', { cause: refusal });
+}
+/**
+ * The same refusals for a preload, which upstream compiles as given with the same engine
+ * configuration (its callers say "failed to parse preload module").
+ */
+function checkPreloadFeatures(cx, enabled) {
+    const refusal = engineRefusal(cx, checkSupportedInstructions(cx, false), enabled, 0);
+    if (refusal)
+        throw refusal;
+}
+/**
+ * The first engine refusal as upstream's error chain below its head, or undefined. Offsets past
+ * the export section are moved by `codeShift`, the growth of upstream's export section.
+ */
+function engineRefusal(cx, uses, enabled, codeShift) {
+    const parseFailure = (reason) => new errors/* WizerError */.Mx('failed to parse WebAssembly module', { cause: reason });
+    // Sections after the export section (elements, data) moved by as much.
+    const exportEnd = cx.sections.find((s) => s.id === SectionId.Export)?.end ?? Infinity;
+    const upstreamOffset = (offset) => (offset >= exportEnd ? offset + codeShift : offset);
+    const translationFailure = (use, reason) => new errors/* WizerError */.Mx(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
+        cause: new errors/* WizerError */.Mx('WebAssembly translation error', {
+            cause: `Invalid input WebAssembly code at offset ${(use.reportAt ?? use.offset) + codeShift}: ${reason}`,
+        }),
+    });
+    const { features } = cx;
+    // Proposals switched off with `--wasm-*=false` come first: at one offset they are met first.
+    const switchedOff = anyProposalOff(enabled);
+    const moduleRefusal = switchedOff ? moduleProposalRefusal(cx, enabled) : undefined;
+    const parseErrors = [
+        [moduleRefusal?.offset, moduleRefusal?.reason ?? ''],
+        [features.gc?.offset, features.gc?.reason ?? ''],
+        [features.exceptionsAt, 'exceptions proposal not enabled'],
+        [
+            features.customPageSizeAt,
+            "the custom page sizes proposal must be enabled to customize a memory's page size",
+        ],
+        [features.sharedGlobalAt, 'shared globals require the shared-everything-threads proposal'],
+        [features.refTypeRefusal?.offset, features.refTypeRefusal?.reason ?? ''],
+        [
+            features.tableInitAt,
+            'tables with expression initializers require the function-references proposal',
+        ],
+        [
+            features.constGlobalGetAt,
+            'constant expression required: global.get of locally defined global',
+        ],
+    ];
+    const first = parseErrors
+        .filter((e) => e[0] !== undefined)
+        .sort((a, b) => a[0] - b[0])[0];
+    if (first)
+        return parseFailure(`${first[1]} (at offset ${hex(upstreamOffset(first[0]))})`);
+    const codeRefusal = switchedOff ? codeProposalRefusal(cx, enabled) : undefined;
+    const codeErrors = [
+        [codeRefusal, codeRefusal?.reason ?? ''],
+        [uses.exceptions, 'exceptions support is not enabled'],
+        [uses.gc, 'gc support is not enabled'],
+        [uses.functionReferences, 'function references support is not enabled'],
+        [uses.refType, uses.refType?.reason ?? ''],
+    ];
+    const firstCode = codeErrors
+        .filter((e) => e[0] !== undefined)
+        .sort((a, b) => a[0].offset - b[0].offset)[0];
+    return firstCode && translationFailure(firstCode[0], firstCode[1]);
+}
+/** Upstream refuses this combination when it builds its engine configuration. */
+function checkFeatureFlags(enabled) {
+    if (!enabled.simd && enabled.relaxedSimd) {
+        throw new errors/* WizerError */.Mx('cannot disable the simd proposal but enable the relaxed simd proposal');
+    }
+}
+/**
+ * How many bytes upstream's instrumentation adds before the code section: one export per mutable
+ * global (`__wizer_global_<i>`) and per memory (`__wizer_memory_<k>`), plus any growth of the
+ * export section's count and size prefixes. Offsets in its compile errors include this shift.
+ */
+function upstreamExportGrowth(cx) {
+    const added = new ByteSink(64);
+    let count = 0;
+    cx.globals.forEach((g, i) => {
+        if (!g.mutable)
+            return;
+        added.name(`__wizer_global_${i}`).byte(ExternalKind.Global).u32(i);
+        count++;
+    });
+    cx.memories.forEach((_, k) => {
+        added.name(`__wizer_memory_${k}`).byte(ExternalKind.Memory).u32(k);
+        count++;
+    });
+    const exportSection = cx.sections.find((s) => s.id === SectionId.Export);
+    if (!exportSection || count === 0)
+        return 0;
+    const oldSize = exportSection.end - exportSection.payloadStart;
+    const oldCount = cx.exports.length;
+    const newSize = oldSize + added.length + u32Size(oldCount + count) - u32Size(oldCount);
+    return newSize - oldSize + u32Size(newSize) - u32Size(oldSize);
+}
+/**
+ * The whole validation phase, in upstream's order: full validation first, then the static checks
+ * and the engine's refusals. Full validation is V8's, of the input itself: the instrumented copy
+ * that V8 compiles later has extra functions and types, so an input that refers to a function or
+ * type past its own would pass there. V8 validates on its background threads while we parse.
+ */
+async function validateModule(input, features, { inComponent = false } = {}) {
+    const v8Verdict = v8Check(input);
+    let cx;
+    try {
+        if (readPreamble(input) === 'component') {
+            throw new errors/* WizerError */.Mx('expected a core module, found a component');
+        }
+        cx = parseModule(input);
+    }
+    catch (error) {
+        if (error instanceof errors/* WasmDecodeError */.r_)
+            throw validationFailure(error);
+        throw error;
+    }
+    // V8 lacks custom page sizes and shared globals, which upstream's validator accepts and its
+    // engine then refuses (below). Shared globals are validated as unshared ones instead (the
+    // flag is one bit, so offsets stay put); custom page sizes are left to that refusal.
+    const { customPageSizeAt, sharedGlobalFlags } = cx.features;
+    if (customPageSizeAt === undefined) {
+        const invalid = sharedGlobalFlags
+            ? await v8Check(unshared(input, sharedGlobalFlags))
+            : await v8Verdict;
+        if (invalid !== undefined)
+            throw validationFailure(invalid);
+    }
+    let codeFeatures;
+    try {
+        codeFeatures = checkSupportedInstructions(cx);
+        checkImportsAndExports(cx, inComponent);
+    }
+    catch (error) {
+        if (error instanceof errors/* WasmDecodeError */.r_)
+            throw validationFailure(error);
+        throw error;
+    }
+    checkEngineFeatures(cx, codeFeatures, features);
+    return { cx, codeFeatures };
+}
+/** V8's full validation, on its background threads: the compile error, or undefined if valid. */
+function v8Check(bytes) {
+    return WebAssembly.compile(bytes).then(() => undefined, (error) => error);
+}
+/** A copy with the shared bit of the given global flag bytes cleared. */
+function unshared(input, flagOffsets) {
+    const copy = input.slice();
+    for (const at of flagOffsets)
+        copy[at] &= ~0x02;
+    return copy;
+}
+function validationFailure(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const cause = message.replace(/^WebAssembly\.\w+\(\): /, '');
+    return new errors/* WizerError */.Mx('wasm validation failed', { cause });
+}
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/component/transpiler.ts
+/**
+ * jco's component transpiler (`js-component-bindgen`, itself a component that jco transpiled to
+ * JS plus two core modules), loaded lazily and without its WASI host.
+ *
+ * `@bytecodealliance/jco-transpile`'s `transpileBytes()` is a thin options mapper around this
+ * transpiler's `generate()`, but its module statically imports oxc-minify (a native addon),
+ * binaryen (through `opt.js`) and the ASM.js path, none of which we use and none of which a
+ * bundle can carry. So we load the transpiler file (`vendor/js-component-bindgen-component.js`,
+ * the package's `./component` export) ourselves and map the options as `transpileBytes()` does.
+ *
+ * That file imports `@bytecodealliance/preview2-shim`, a WASI host for trusted programs that also
+ * starts an I/O worker thread when imported. The transpiler needs almost nothing from WASI (16
+ * random bytes for hash seeds and an empty environment; stderr when it panics), so before loading
+ * it we replace those four import statements with a small host of our own (no host environment,
+ * no files, `exit` is an error, output captured for error messages) and point its two
+ * `new URL('./….core.wasm', import.meta.url)` references at the real files. The rewritten text is
+ * imported as a `data:` module (no temporary files; `//# sourceURL` keeps stack traces short).
+ * Any other shape of the file is refused with an error naming the package, so an update of jco
+ * that changes it fails loudly in the tests instead of quietly loading something else.
+ *
+ * Where the files come from: `jco-transpile/` beside the bundle (scripts/build.mjs copies the
+ * transpiler and its two core modules there, like `wabt.cjs`), else the installed package.
+ */
+
+
+
+
+
+/** The transpiler's file, as published in the package's `vendor/` directory. */
+const TRANSPILER_FILE = 'js-component-bindgen-component.js';
+/** Directory beside the bundle that scripts/build.mjs fills with the transpiler's files. */
+const BUNDLED_TRANSPILER_DIR = 'jco-transpile';
+const HOST_KEY = 'wizer-action.jco-transpiler-host';
+let loading;
+/** Loads the transpiler once per process (its first load compiles about 3.5 MB of Wasm). */
+function loadTranspiler() {
+    loading ??= load().catch((error) => {
+        loading = undefined;
+        throw error;
+    });
+    return loading;
+}
+async function load() {
+    const dir = transpilerDir();
+    const source = transpiler_rewrite((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, TRANSPILER_FILE), 'utf8'), dir);
+    const output = [];
+    const scope = globalThis;
+    const key = Symbol.for(HOST_KEY);
+    scope[key] = transpilerHost(output);
+    let module;
+    try {
+        // The rewritten imports read the host while the module body runs; it is not needed after.
+        module = (await import(
+        /* webpackIgnore: true */
+        `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`));
+        await module.$init;
     }
     finally {
-        handle.closeSync();
+        delete scope[key];
     }
-    return entries;
+    return {
+        generate(component, options) {
+            output.length = 0;
+            try {
+                return module.generate(component, options);
+            }
+            catch (error) {
+                const printed = output.join('').trim();
+                throw new errors/* WizerError */.Mx('failed to translate the component for V8 (jco)', {
+                    cause: printed === '' ? error : new Error(`${messageOf(error)}\n${printed}`),
+                });
+            }
+        },
+    };
 }
-function createDirectoryAt(dir, path) {
-    (0,external_node_fs_.mkdirSync)(lookupParent(directoryBase(dir), stripTrailingSlashes(path)).host);
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
-function removeDirectoryAt(dir, path) {
-    const target = lookupParent(directoryBase(dir), path);
-    if (target.name === '.' || target.name === '..')
-        throw new WasiErrno(Errno.inval);
-    (0,external_node_fs_.rmdirSync)(target.host);
+/** `jco-transpile/` beside the bundle, else the installed package's `vendor/`. */
+function transpilerDir() {
+    const here = (0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    const bundled = (0,external_node_path_.join)(here, BUNDLED_TRANSPILER_DIR);
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(bundled, TRANSPILER_FILE)))
+        return bundled;
+    // A name in an array keeps bundlers from trying to inline the package.
+    for (const name of ['@bytecodealliance/jco-transpile/component']) {
+        try {
+            return (0,external_node_path_.dirname)((0,external_node_module_namespaceObject.createRequire)(import.meta.url).resolve(name));
+        }
+        catch {
+            // not installed: reported below
+        }
+    }
+    throw new errors/* WizerError */.Mx('pre-initializing a component needs the jco transpiler, which is neither beside this bundle ' +
+        `(\`${BUNDLED_TRANSPILER_DIR}/\`) nor installed (npm \`@bytecodealliance/jco-transpile\`)`);
 }
-function unlinkFileAt(dir, path) {
-    (0,external_node_fs_.unlinkSync)(lookupParent(directoryBase(dir), path).host);
-}
-function renameAt(oldDir, oldPath, newDir, newPath) {
-    const oldBase = directoryBase(oldDir);
-    const newBase = directoryBase(newDir);
-    // Trailing slashes are dropped for the lookup; on the source one is kept so that the host
-    // still insists on a directory.
-    const oldStripped = stripTrailingSlashes(oldPath);
-    const source = lookupParent(oldBase, oldStripped);
-    const target = lookupParent(newBase, stripTrailingSlashes(newPath));
-    (0,external_node_fs_.renameSync)(source.host + (oldStripped.length < oldPath.length ? '/' : ''), target.host);
-}
-/** Creates a link at `path` to `target`, which may not be absolute (a later lookup checks the rest). */
-function symlinkAt(target, dir, path) {
-    const base = directoryBase(dir);
-    if (target.charCodeAt(0) === 0x2f)
-        throw new WasiErrno(Errno.perm);
-    if (target.includes('\0'))
-        throw new WasiErrno(Errno.inval);
-    (0,external_node_fs_.symlinkSync)(target, lookupParent(base, path).host);
-}
-/** A link's contents; an absolute target is not shown (EPERM). */
-function readlinkAt(dir, path) {
-    const contents = (0,external_node_fs_.readlinkSync)(lookupParent(directoryBase(dir), path).host, {
-        encoding: 'buffer',
+const SHIM_IMPORT = /^import \{([^}]*)\} from '@bytecodealliance\/preview2-shim\/(\w+)';$/gm;
+const CORE_URL = /new URL\('\.\/([\w.-]+\.wasm)', import\.meta\.url\)/g;
+/** Points the transpiler's WASI imports at our host and its core modules at `dir`. */
+function transpiler_rewrite(source, dir) {
+    const key = JSON.stringify(HOST_KEY);
+    let text = source.replace(SHIM_IMPORT, (_, names, group) => {
+        return `const {${names.replace(/ as /g, ': ')}} = globalThis[Symbol.for(${key})].${group};`;
     });
-    if (contents[0] === 0x2f)
-        throw new WasiErrno(Errno.perm);
-    return contents;
+    text = text.replace(CORE_URL, (_, file) => {
+        return `new URL(${JSON.stringify((0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_path_.join)(dir, file)).href)})`;
+    });
+    if (/^\s*(import|export)\s.*\sfrom\s/m.test(text) || text.includes('import.meta')) {
+        throw new errors/* WizerError */.Mx(`unsupported layout of \`${TRANSPILER_FILE}\` in npm \`@bytecodealliance/jco-transpile\`: ` +
+            'it imports modules other than the WASI shims, or finds files other than its core modules');
+    }
+    return `${text}\n//# sourceURL=wizer-action:${TRANSPILER_FILE}\n`;
 }
-/** A hard link to an entry (never through a last link: following is EINVAL). */
-function linkAt(oldDir, follow, oldPath, newDir, newPath) {
-    const oldBase = directoryBase(oldDir);
-    const newBase = directoryBase(newDir);
-    if (follow)
-        throw new WasiErrno(Errno.inval);
-    (0,external_node_fs_.linkSync)(lookupParent(oldBase, oldPath).host, lookupParent(newBase, newPath).host);
+/** Output stream of the transpiler's host: everything written goes to `sink`. */
+class transpiler_OutputStream {
+    sink;
+    constructor(sink) {
+        this.sink = sink;
+    }
+    checkWrite() {
+        return 1n << 20n;
+    }
+    write(bytes) {
+        this.sink(bytes);
+    }
+    blockingWriteAndFlush(bytes) {
+        this.sink(bytes);
+    }
+    flush() { }
+    blockingFlush() { }
+}
+/** The transpiler's stdin: the preview1 adapter inside it opens it with stdout and stderr. */
+class transpiler_InputStream {
+    read() {
+        throw new Error('the jco transpiler has no stdin');
+    }
+    blockingRead() {
+        return this.read();
+    }
+}
+/** Resource types the transpiler imports but never receives from our host. */
+class Unavailable {
+    constructor() {
+        throw new Error('not available to the jco transpiler');
+    }
+}
+/**
+ * The WASI 0.2 surface the transpiler imports, reduced to what it may use: no environment,
+ * preopens or stdin, fixed "random" bytes (only hash seeds: the output must not depend on them),
+ * `exit` as an error, stdout and stderr into `output`.
+ */
+function transpilerHost(output) {
+    const decoder = new TextDecoder();
+    const capture = new transpiler_OutputStream((bytes) => output.push(decoder.decode(bytes)));
+    const none = () => undefined;
+    return {
+        cli: {
+            environment: { getEnvironment: () => [] },
+            exit: {
+                exit: (status) => {
+                    throw new Error(`the jco transpiler exited (${status.tag})`);
+                },
+            },
+            stderr: { getStderr: () => capture },
+            stdout: { getStdout: () => capture },
+            stdin: { getStdin: () => new transpiler_InputStream() },
+            terminalInput: { TerminalInput: Unavailable },
+            terminalOutput: { TerminalOutput: Unavailable },
+            terminalStderr: { getTerminalStderr: none },
+            terminalStdin: { getTerminalStdin: none },
+            terminalStdout: { getTerminalStdout: none },
+        },
+        filesystem: {
+            preopens: { getDirectories: () => [] },
+            types: {
+                Descriptor: Unavailable,
+                DirectoryEntryStream: Unavailable,
+                filesystemErrorCode: none,
+            },
+        },
+        io: { error: { Error: Unavailable }, streams: { InputStream: transpiler_InputStream, OutputStream: transpiler_OutputStream } },
+        random: { random: { getRandomBytes: (length) => new Uint8Array(Number(length)) } },
+    };
 }
 
+;// CONCATENATED MODULE: ./src/component/glue.ts
+/**
+ * Runs a component on V8 through jco's instantiation-mode glue: jco's transpiler turns the
+ * ORIGINAL component into JS that does the canonical ABI (lifting, lowering, strings,
+ * resources, post-return) and instantiates the core modules in the component's order, taking
+ * every core module from us and every core instantiation through our hook. So the pipeline hands
+ * over instrumented modules, keeps each core instance as it is created, calls the init export and
+ * reads globals and memories through the core instrumentation's `__wizer_*` exports: no accessor
+ * module (upstream's `wasmtime:wizer/access`) is needed.
+ *
+ * What the glue looks like (jco-transpile 0.15, `instantiation: 'async'`, found by experiment):
+ *
+ * - Core modules: `component.core.wasm`, `component.core2.wasm`, `component.core3.wasm`, … are
+ *   Wasmtime's static modules in order: the component's module sections as they appear (a module
+ *   that is never instantiated is there too), then any adapter module Wasmtime synthesizes
+ *   (`moduleIndex` undefined here) for a lifted function that is lowered again: between nested
+ *   component instances (upstream refuses nested components that contain modules) or within one
+ *   component (calling it traps: no re-entrance). An adapter defines no memory or global, so it
+ *   is passed through as it is. The glue asks for every file up front, through
+ *   `getCoreModule(file)`. Their bytes are the module sections' bytes unchanged because we pass
+ *   `multiMemory: true`: with it off, jco rewrites any module that needs multi-memory (adapters,
+ *   but also a module of the component with two memories) into a single-memory copy that calls JS
+ *   for loads and stores. V8 in Node 24 has multi-memory.
+ * - Core instantiation: `instantiateCore(module, importObject)` once per core instance in the
+ *   component's order, `importObject` undefined for a module without imports; its import objects
+ *   are keyed by the module's own import names (`{ a: { memory }, host: { log } }`); the glue
+ *   reads `.exports` of what the hook returns, so extra exports do no harm. It may return the
+ *   instance or a promise of it. A core module's start function runs inside V8's instantiation,
+ *   so an instrumented module whose start was turned into an export must have it called right
+ *   there, inside the hook, before the glue continues.
+ * - Host imports: `imports['ns:pkg/iface']` (the version is dropped: `test:host/log@0.1.0` is
+ *   read as `test:host/log`; `imports` of {@link ComponentGlue} lists these keys), functions under
+ *   camel-cased names (`get-num` -> `getNum`), resource types as classes (`output-stream` ->
+ *   `OutputStream`, methods camel-cased). A missing interface fails instantiation.
+ * - Exports: root functions camel-cased (`wizer-initialize` -> `wizerInitialize`, see
+ *   {@link jsName}); an exported instance is an object of camel-cased functions under both its
+ *   full name with version (`test:pkg/api@1.2.3`) and its short camel-cased name (`api`).
+ * - Values: s64/u64 are BigInt, other integers numbers, f32/f64 numbers (NaN payloads are not
+ *   kept across the boundary), strings JS strings (copied in through the guest's `realloc`),
+ *   `list<u8>` a Uint8Array. A trap is a `WebAssembly.RuntimeError` whose message jco rewrites to
+ *   Wasmtime's wording (`wasm trap: wasm \`unreachable\` instruction executed`); after a trap the
+ *   component refuses further calls.
+ * - Async: a function lifted with the component-model `async` option (WASI 0.3 style) is an
+ *   `async function` in the glue, and running it needs JSPI, which Node 24 has only behind a
+ *   flag: {@link isAsyncLifted} tells, so the pipeline can refuse it. Sync-lifted functions are
+ *   plain functions returning their result.
+ * - Resources: handles live in per-resource-type tables inside the glue's closure (host
+ *   resources: the host's objects; the component's own: their `rep`), not in any core memory, so
+ *   a snapshot cannot carry them: a handle kept by the guest after init would point at nothing
+ *   (or at a different resource) in the wizened component. We patch the lines of the glue that
+ *   create the tables so they can be counted ({@link ComponentInstance.liveHandles}); the
+ *   pipeline refuses init that leaves any (or first lets the preview1 adapter drop its cached
+ *   stdio handles). Host resources are also dropped through `[Symbol.dispose]` of their objects.
+ * - Limits of jco 0.15 seen so far: a WIT name with an upper-case word (`get-HTTP-body`) makes
+ *   its transpiler panic ("failed to find component export"); the panic text is the error's cause.
+ *   Transpiling validates the whole component again: about 0.5 s for a 12 MB ComponentizeJS
+ *   component once the transpiler is warm (1-3 s for the first one in a process).
+ *
+ * The glue is imported as a `data:` module (no temporary files, nothing to clean up, the same on
+ * every OS). Node keeps each imported module for the life of the process: one glue (100 KB and
+ * up) per distinct component wizened in a process.
+ */
+
+
+
+
+/** Name jco gives the component: files are `component.core.wasm`, …, `component.js`. */
+const NAME = 'component';
+/** Options for the transpiler, as `transpileBytes()` maps `{ instantiation: 'async' }` plus ours. */
+const GENERATE_OPTIONS = {
+    name: NAME,
+    instantiation: { tag: 'async' },
+    noTypescript: true,
+    tracing: false,
+    // Result errors of exported functions are thrown as their payload, not wrapped.
+    noComponentErrorWrapping: true,
+    noNodejsCompat: false,
+    tlaCompat: false,
+    // Core modules come from getCoreModule, never inlined as base64.
+    base64Cutoff: 1 << 30,
+    validLiftingOptimization: false,
+    // Keep every module's bytes as in the component (see above).
+    multiMemory: true,
+    // Validate with exceptions enabled (Node 24's V8 has exnref) so exception-using modules pass.
+    bindgenEnableWasmExnref: true,
+    map: [],
+};
+const HANDLES_KEY = 'wizer-action.handle-tables';
+/** A line of the glue that creates a handle table (inside `instantiate`, one per resource type). */
+const HANDLE_TABLE_LINE = /^(\s*)const (handleTable\d+) = \[T_FLAG, 0\];$/gm;
+/** jco's flag bit in handle tables (`T_FLAG`): set on a free slot's first cell. */
+const T_FLAG = 1 << 30;
+/**
+ * Transpiles `component` with jco and loads its glue. The transpiler itself is loaded on the first
+ * call (about half a second); each call after that costs the transpilation of this component.
+ */
+async function loadComponentGlue(component) {
+    const sections = moduleSections(component);
+    const transpiler = await loadTranspiler();
+    const transpiled = transpiler.generate(component, GENERATE_OPTIONS);
+    const files = new Map(transpiled.files);
+    const glueSource = files.get(`${NAME}.js`);
+    if (glueSource === undefined)
+        throw new errors/* WizerError */.Mx('jco produced no JS glue for the component');
+    const taken = new Set();
+    const coreModules = [];
+    for (const [file, bytes] of transpiled.files) {
+        if (!file.endsWith('.wasm'))
+            continue;
+        const moduleIndex = sections.findIndex((s, i) => !taken.has(i) && sameBytes(s, bytes));
+        if (moduleIndex >= 0)
+            taken.add(moduleIndex);
+        coreModules.push({ file, moduleIndex: moduleIndex >= 0 ? moduleIndex : undefined, bytes });
+    }
+    if (taken.size !== sections.length) {
+        throw new errors/* WizerError */.Mx(`jco changed ${sections.length - taken.size} of the component's core modules ` +
+            '(expected each module section unchanged)');
+    }
+    const raw = await importGlue(new TextDecoder().decode(glueSource));
+    return {
+        coreModules,
+        imports: transpiled.imports,
+        exports: transpiled.exports.map(([name, kind]) => ({ name, kind })),
+        async instantiate(getCoreModule, imports, instantiateCore = defaultInstantiateCore) {
+            const tables = [];
+            const withHook = {
+                ...imports,
+                [Symbol.for(HANDLES_KEY)]: (table) => tables.push(table),
+            };
+            const exports = await raw(getCoreModule, withHook, instantiateCore);
+            return { exports, liveHandles: () => countLiveHandles(tables) };
+        },
+    };
+}
+function defaultInstantiateCore(module, imports) {
+    return new WebAssembly.Instance(module, imports);
+}
+/** Loads the glue's `instantiate`, with each handle table handed to a hook in the imports. */
+async function importGlue(source) {
+    const hook = `imports?.[Symbol.for(${JSON.stringify(HANDLES_KEY)})]?.`;
+    let patchedTables = 0;
+    const patched = source.replace(HANDLE_TABLE_LINE, (line, indent, table) => {
+        patchedTables++;
+        return `${line}\n${indent}${hook}(${table});`;
+    });
+    const tables = new Set(source.match(/\bhandleTable\d+\b/g) ?? []);
+    if (tables.size !== patchedTables) {
+        throw new errors/* WizerError */.Mx('unsupported jco glue: cannot find where it creates its handle tables');
+    }
+    const text = `${patched}\n//# sourceURL=wizer-action:component-glue.js\n`;
+    const module = (await import(
+    /* webpackIgnore: true */
+    `data:text/javascript;base64,${Buffer.from(text).toString('base64')}`));
+    if (typeof module.instantiate !== 'function') {
+        throw new errors/* WizerError */.Mx('unsupported jco glue: it exports no `instantiate` function');
+    }
+    return module.instantiate;
+}
+/**
+ * Counts live handles. A table is jco's flat array of (scope, value) pairs after a header pair;
+ * a free slot has `T_FLAG` in its scope cell, a live one a non-zero value (the rep, plus
+ * `T_FLAG` for an owned handle).
+ */
+function countLiveHandles(tables) {
+    let live = 0;
+    for (const table of tables) {
+        if (!Array.isArray(table))
+            continue;
+        for (let i = 2; i + 1 < table.length; i += 2) {
+            const scope = table[i];
+            const value = table[i + 1];
+            if ((scope & T_FLAG) === 0 && value !== 0)
+                live++;
+        }
+    }
+    return live;
+}
+/** The byte views of the component's top-level module sections, in order. */
+function moduleSections(component) {
+    if (readPreamble(component) !== 'component') {
+        throw new errors/* WizerError */.Mx('expected a component, found a core module');
+    }
+    const r = new BinaryReader(component, 8);
+    const modules = [];
+    while (!r.eof) {
+        const id = r.u8();
+        const size = r.u32();
+        const payload = r.take(size);
+        if (id === 1)
+            modules.push(payload);
+    }
+    return modules;
+}
+function sameBytes(a, b) {
+    return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+/**
+ * The JS name jco gives a WIT name: lower camel case of its kebab-case words, each word's
+ * letters lower-cased after the first (`get-HTTP-body` -> `getHttpBody`).
+ */
+function jsName(witName) {
+    return witName
+        .split('-')
+        .map((word, i) => {
+        const lower = word.toLowerCase();
+        return i === 0 ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    })
+        .join('');
+}
+/** Whether an exported function was lifted `async` (an `async function` in jco's glue). */
+function isAsyncLifted(fn) {
+    return (typeof fn === 'function' && Object.prototype.toString.call(fn) === '[object AsyncFunction]');
+}
+
+;// CONCATENATED MODULE: ./src/component/resolve.ts
+/** Resolves a type index to its definition when the binary says enough. */
+function resolveType(parsed, index, depth = 0) {
+    const def = parsed.types[index];
+    if (def === undefined || depth > 100)
+        return undefined;
+    switch (def.kind) {
+        case 'defined':
+            return def.summary;
+        case 'import':
+            return def.typeIndex === undefined
+                ? undefined
+                : resolveType(parsed, def.typeIndex, depth + 1);
+        case 'outer':
+            return def.count === 0 ? resolveType(parsed, def.index, depth + 1) : undefined;
+        case 'export':
+            if (def.ascription?.sort === 'type' && def.ascription.bound === 'eq') {
+                return resolveType(parsed, def.ascription.typeIndex, depth + 1);
+            }
+            return resolveType(parsed, def.target, depth + 1);
+        case 'alias':
+            return undefined;
+    }
+}
+/** The shape of a component function of `parsed` (by index), if its type is known. */
+function funcShape(parsed, index, depth = 0) {
+    if (depth > 100)
+        return undefined;
+    const def = parsed.funcs[index];
+    let summary;
+    if (def?.kind === 'lift' || def?.kind === 'import')
+        summary = resolveType(parsed, def.typeIndex);
+    else if (def?.kind === 'alias') {
+        const items = instanceItems(parsed, def.instance, depth + 1);
+        return items?.find((i) => i.sort === 'func' && i.name === def.name)?.funcType;
+    }
+    else if (def?.kind === 'export') {
+        const ascription = parsed.exports.find((e) => e.sort === 'func' && e.index === index)?.ascription;
+        if (ascription?.sort === 'func')
+            summary = resolveType(parsed, ascription.typeIndex);
+        else
+            return funcShape(parsed, def.target, depth + 1);
+    }
+    if (summary?.kind !== 'func')
+        return undefined;
+    return { params: summary.params, results: summary.results, async: summary.async };
+}
+function typeItems(parsed, type) {
+    if (type?.sort !== 'instance')
+        return undefined;
+    const summary = resolveType(parsed, type.typeIndex);
+    if (summary?.kind !== 'instance')
+        return undefined;
+    return summary.exports.map((e) => ({ name: e.name, sort: e.type.sort, funcType: e.funcType }));
+}
+/** The exports of a component instance, when the binary says what they are. */
+function instanceItems(parsed, index, depth = 0) {
+    const def = parsed.instances[index];
+    if (def === undefined || depth > 100)
+        return undefined;
+    switch (def.kind) {
+        case 'import':
+            return typeItems(parsed, { sort: 'instance', typeIndex: def.typeIndex });
+        case 'instantiate': {
+            const component = parsed.components[def.component];
+            return component?.exports.map((e) => ({ name: e.name, sort: e.sort, funcType: e.funcType }));
+        }
+        case 'exports':
+            return def.exports.map((e) => ({
+                name: e.name,
+                sort: e.sort,
+                funcType: e.sort === 'func' ? funcShape(parsed, e.index, depth + 1) : undefined,
+            }));
+        case 'export':
+            return typeItems(parsed, def.ascription) ?? instanceItems(parsed, def.target, depth + 1);
+        case 'alias': {
+            // An instance exported by another instance: only its declared type can say what is in it.
+            return undefined;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/component/init-func.ts
+/**
+ * Finding the init function of a component as `wasmtime wizer` does: it runs the init function
+ * the way `wasmtime run --invoke` finds a function (src/commands/run.rs `search_component_funcs`).
+ *
+ * The name is a WIT item name: `func`, `iface.func` or `ns:pkg/iface.func@1.2.3`.
+ * 1. The item name is looked up directly: a root export, or a function inside the root instance
+ *    export named by its instance part (`ns:pkg/iface@1.2.3`, semver-compatible versions match).
+ *    As in Wasmtime, an instance part that names no export falls back to the root.
+ * 2. If that is not a function and the name has an instance part: "No exported func named ...".
+ * 3. Otherwise every root instance export is searched for a function with that bare name; exactly
+ *    one must match.
+ *
+ * Function names inside an exported instance come from the binary alone: an inline instance's
+ * exports, the exports of the nested component it instantiates, or the export declarations of an
+ * instance type (of an import or a type ascription). An exported instance reached only through an
+ * alias of another instance's export is not searched (no type machinery for that here).
+ */
+
+
+const ID = '%?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*';
+const VERSION = String.raw `\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?`;
+const ITEM_NAME = new RegExp(`^(?:(${ID}):(${ID})/)?(${ID})(?:\\.(${ID}))?(?:@(${VERSION}))?$`);
+/** Parses a WIT item name (wit-parser `ItemName`): `name`, `iface.name`, `ns:pkg/iface.name@v`. */
+function parseItemName(text) {
+    const m = ITEM_NAME.exec(text);
+    const [, ns, pkg, first, second, version] = m ?? [];
+    if (m === null || first === undefined || (version !== undefined && ns === undefined)) {
+        throw new errors/* WizerError */.Mx(`parsing \`${text}\` as a wit item name`, {
+            cause: new Error(`\`${text}\` is not a valid WIT item name`),
+        });
+    }
+    const interfaceName = second === undefined ? undefined : first;
+    const name = second ?? first;
+    if (ns === undefined && interfaceName === undefined)
+        return { instance: undefined, name };
+    const prefix = ns === undefined ? '' : `${ns}:${pkg}/`;
+    const suffix = version === undefined ? '' : `@${version}`;
+    return { instance: `${prefix}${interfaceName ?? ''}${suffix}`, name };
+}
+/** Wasmtime's semver-compatible lookup key: `@1.2.3` -> `@1`, `@0.2.3` -> `@0.2`. */
+function compatKey(name) {
+    const at = name.lastIndexOf('@');
+    if (at < 0)
+        return undefined;
+    const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(name.slice(at + 1));
+    if (m === null)
+        return undefined;
+    const [, major, minor] = m;
+    if (major !== '0')
+        return `${name.slice(0, at)}@${major}`;
+    if (minor !== '0')
+        return `${name.slice(0, at)}@0.${minor}`;
+    return undefined;
+}
+function init_func_lookup(items, name) {
+    const exact = items.find((i) => i.name === name);
+    if (exact !== undefined)
+        return exact;
+    const key = compatKey(name);
+    return key === undefined ? undefined : items.find((i) => compatKey(i.name) === key);
+}
+/** Formats an instance export name and a function name as an item name (`ns:pkg/iface.f@v`). */
+function qualified(instance, name) {
+    const at = instance.lastIndexOf('@');
+    return at < 0 ? `${instance}.${name}` : `${instance.slice(0, at)}.${name}${instance.slice(at)}`;
+}
+/**
+ * The init function `name` of a parsed component (see the file header), or a `WizerError` with
+ * upstream's message.
+ */
+function findInitExport(parsed, name) {
+    const item = parseItemName(name);
+    const root = parsed.exports;
+    // 1. Direct lookup; an instance part that names no export at all falls back to the root.
+    const instance = item.instance === undefined ? undefined : init_func_lookup(root, item.instance);
+    if (instance === undefined) {
+        const found = init_func_lookup(root, item.name);
+        if (found?.sort === 'func') {
+            const type = funcShape(parsed, found.index);
+            return { kind: 'root', export: found, path: [found.name], funcType: type };
+        }
+    }
+    else if (instance.sort === 'instance') {
+        const inner = instanceItems(parsed, instance.index);
+        const found = inner === undefined ? undefined : init_func_lookup(inner, item.name);
+        if (found?.sort === 'func') {
+            const path = [instance.name, found.name];
+            const type = found.funcType;
+            return { kind: 'instance', instance, name: found.name, path, funcType: type };
+        }
+    }
+    // 2. A qualified name is not searched for.
+    if (item.instance !== undefined) {
+        throw new errors/* WizerError */.Mx(`No exported func named \`${name}\` in component.`);
+    }
+    // 3. Every root instance export, searched for a function of that bare name.
+    const matches = [];
+    for (const exported of root) {
+        if (exported.sort !== 'instance')
+            continue;
+        const func = instanceItems(parsed, exported.index)?.find((i) => i.sort === 'func' && i.name === item.name);
+        if (func !== undefined)
+            matches.push({ instance: exported, func });
+    }
+    const [only, ...rest] = matches;
+    if (only === undefined)
+        throw new errors/* WizerError */.Mx(`No exported func named \`${name}\` in component.`);
+    if (rest.length > 0) {
+        const candidates = matches.map((m) => `\`${qualified(m.instance.name, item.name)}\``);
+        throw new errors/* WizerError */.Mx(`Multiple instances contained funcs named \`${name}\`, retry with a more specific name: ${candidates.join(', ')}`);
+    }
+    return {
+        kind: 'instance',
+        instance: only.instance,
+        name: only.func.name,
+        path: [only.instance.name, only.func.name],
+        funcType: only.func.funcType,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/component/binary.ts
+/** Section ids of the component layer (Binary.md "Component Definitions"). */
+const ComponentSectionId = {
+    Custom: 0,
+    CoreModule: 1,
+    CoreInstance: 2,
+    CoreType: 3,
+    Component: 4,
+    Instance: 5,
+    Alias: 6,
+    Type: 7,
+    Canon: 8,
+    Start: 9,
+    Import: 10,
+    Export: 11,
+    Value: 12,
+};
+/** The 8-byte preamble of a component: magic, version 0x0d, layer 1. */
+const COMPONENT_PREAMBLE = (/* unused pure expression or super */ null && ([
+    0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00,
+]));
+
+;// CONCATENATED MODULE: ./src/component/entries.ts
+
+const CORE_SORTS = {
+    0x00: 'func',
+    0x01: 'table',
+    0x02: 'memory',
+    0x03: 'global',
+    0x04: 'tag',
+    0x10: 'type',
+    0x11: 'module',
+    0x12: 'instance',
+};
+const SORTS = {
+    0x01: 'func',
+    0x02: 'value',
+    0x03: 'type',
+    0x04: 'component',
+    0x05: 'instance',
+};
+function invalid(r, byte, what, at) {
+    return r.error(`invalid leading byte (0x${byte.toString(16)}) for ${what}`, at);
+}
+/** A `core:sort` byte. */
+function readCoreSort(r) {
+    const at = r.pos;
+    const byte = r.u8();
+    const sort = CORE_SORTS[byte];
+    if (sort === undefined)
+        throw invalid(r, byte, 'core sort', at);
+    return sort;
+}
+/** A `sort`: one byte, or `0x00` and a core sort. */
+function readSort(r) {
+    const at = r.pos;
+    const byte = r.u8();
+    if (byte === 0x00)
+        return `core ${readCoreSort(r)}`;
+    const sort = SORTS[byte];
+    if (sort === undefined)
+        throw invalid(r, byte, 'sort', at);
+    return sort;
+}
+/** A `nameattributes`: the extern name; attributes (implements, version suffix, id) are skipped. */
+function readExternName(r) {
+    const at = r.pos;
+    const tag = r.u8();
+    if (tag === 0x00 || tag === 0x01)
+        return r.name();
+    if (tag !== 0x02)
+        throw invalid(r, tag, 'component name', at);
+    const name = r.name();
+    for (let n = r.u32(); n > 0; n--) {
+        const attrAt = r.pos;
+        const attr = r.u8();
+        if (attr > 0x02)
+            throw invalid(r, attr, 'name attribute', attrAt);
+        r.name();
+    }
+    return name;
+}
+/** A component `valtype`: a primitive type code or a type index (an s33). */
+function skipComponentValType(r) {
+    const byte = r.peek();
+    if ((byte >= 0x73 && byte <= 0x7f) || byte === 0x64) {
+        r.u8();
+        return;
+    }
+    const at = r.pos;
+    if (r.s33() < 0)
+        throw invalid(r, byte, 'component value type', at);
+}
+/** An `externtype`. */
+function readExternType(r) {
+    const at = r.pos;
+    const byte = r.u8();
+    switch (byte) {
+        case 0x00: {
+            const sortAt = r.pos;
+            const core = r.u8();
+            if (core !== 0x11)
+                throw invalid(r, core, 'component external kind', sortAt);
+            return { sort: 'core module', typeIndex: r.u32() };
+        }
+        case 0x01:
+            return { sort: 'func', typeIndex: r.u32() };
+        case 0x02:
+            // wasmparser reads a value type here (Binary.md's `valuebound` is not what binaries carry).
+            skipComponentValType(r);
+            return { sort: 'value' };
+        case 0x03: {
+            const boundAt = r.pos;
+            const bound = r.u8();
+            if (bound === 0x00)
+                return { sort: 'type', bound: 'eq', typeIndex: r.u32() };
+            if (bound === 0x01)
+                return { sort: 'type', bound: 'sub resource' };
+            throw invalid(r, bound, 'type bound', boundAt);
+        }
+        case 0x04:
+            return { sort: 'component', typeIndex: r.u32() };
+        case 0x05:
+            return { sort: 'instance', typeIndex: r.u32() };
+        default:
+            throw invalid(r, byte, 'component external kind', at);
+    }
+}
+function indexAt(r) {
+    const start = r.pos;
+    const index = r.u32();
+    return { index, start, end: r.pos };
+}
+/** A `sortidx` naming a component-level item: a core sort other than `module` is malformed. */
+function readSortIdx(r) {
+    const at = r.pos;
+    const sort = readSort(r);
+    if (sort.startsWith('core ') && sort !== 'core module') {
+        throw invalid(r, r.bytes[at + 1], 'component external kind', at + 1);
+    }
+    return { sort, at: indexAt(r) };
+}
+function readCoreInstance(r) {
+    const at = r.pos;
+    const tag = r.u8();
+    if (tag === 0x00) {
+        const module = r.u32();
+        const args = [];
+        for (let n = r.u32(); n > 0; n--) {
+            const name = r.name();
+            const kindAt = r.pos;
+            const kind = r.u8();
+            if (kind !== 0x12)
+                throw invalid(r, kind, 'instantiation arg kind', kindAt);
+            args.push({ name, instance: r.u32() });
+        }
+        return { kind: 'instantiate', module, args };
+    }
+    if (tag === 0x01) {
+        const exports = [];
+        for (let n = r.u32(); n > 0; n--) {
+            const name = r.name();
+            const sort = readCoreSort(r);
+            exports.push({ name, sort, index: r.u32() });
+        }
+        return { kind: 'exports', exports };
+    }
+    throw invalid(r, tag, 'core instance', at);
+}
+function readInstance(r) {
+    const at = r.pos;
+    const tag = r.u8();
+    if (tag === 0x00) {
+        const component = r.u32();
+        const args = [];
+        for (let n = r.u32(); n > 0; n--)
+            args.push({ name: r.name(), item: readSortIdx(r) });
+        return { kind: 'instantiate', component, args };
+    }
+    if (tag === 0x01) {
+        const exports = [];
+        for (let n = r.u32(); n > 0; n--)
+            exports.push({ name: readExternName(r), item: readSortIdx(r) });
+        return { kind: 'exports', exports };
+    }
+    throw invalid(r, tag, 'instance', at);
+}
+function readAlias(r) {
+    const sortAt = r.pos;
+    const sort = readSort(r);
+    const tagAt = r.pos;
+    const tag = r.u8();
+    switch (tag) {
+        case 0x00:
+            if (sort.startsWith('core ') && sort !== 'core module') {
+                throw invalid(r, r.bytes[sortAt + 1], 'component external kind', sortAt + 1);
+            }
+            return { kind: 'export', sort, instance: r.u32(), name: r.name() };
+        case 0x01:
+            if (!['core func', 'core table', 'core memory', 'core global', 'core tag'].includes(sort)) {
+                throw invalid(r, r.bytes[sortAt], 'core instance export kind', sortAt);
+            }
+            return { kind: 'core export', sort, instance: r.u32(), name: r.name() };
+        case 0x02:
+            if (!['core type', 'core module', 'type', 'component'].includes(sort)) {
+                throw invalid(r, r.bytes[sortAt], 'component outer alias kind', sortAt);
+            }
+            return { kind: 'outer', sort, count: r.u32(), index: r.u32() };
+        default:
+            throw invalid(r, tag, 'alias', tagAt);
+    }
+}
+function skipCanonOpts(r) {
+    for (let n = r.u32(); n > 0; n--) {
+        const at = r.pos;
+        const opt = r.u8();
+        if (opt === 0x03 || opt === 0x04 || opt === 0x05 || opt === 0x07 || opt === 0x08)
+            r.u32();
+        else if (opt > 0x09)
+            throw invalid(r, opt, 'canonical option', at);
+    }
+}
+function readBool(r) {
+    const at = r.pos;
+    const byte = r.u8();
+    if (byte > 1)
+        throw r.error(`invalid boolean value (0x${byte.toString(16)})`, at);
+}
+function skipResultList(r) {
+    const at = r.pos;
+    const tag = r.u8();
+    if (tag === 0x00)
+        skipComponentValType(r);
+    else if (tag === 0x01) {
+        const zeroAt = r.pos;
+        const zero = r.u8();
+        if (zero !== 0x00)
+            throw invalid(r, zero, 'component function results', zeroAt);
+    }
+    else
+        throw invalid(r, tag, 'component function results', at);
+}
+function readCanon(r) {
+    const at = r.pos;
+    const opcode = r.u8();
+    switch (opcode) {
+        case 0x00:
+        case 0x01: {
+            const sortAt = r.pos;
+            const sort = r.u8();
+            if (sort !== 0x00)
+                throw invalid(r, sort, 'canonical function', sortAt);
+            if (opcode === 0x00) {
+                const coreFunc = r.u32();
+                skipCanonOpts(r);
+                return { kind: 'lift', coreFunc, typeIndex: r.u32() };
+            }
+            const func = indexAt(r);
+            skipCanonOpts(r);
+            return { kind: 'lower', func };
+        }
+        // resource.new/drop/rep, stream/future new and drops: one type index.
+        case 0x02:
+        case 0x03:
+        case 0x04:
+        case 0x0e:
+        case 0x13:
+        case 0x14:
+        case 0x15:
+        case 0x1a:
+        case 0x1b:
+        case 0x40: // thread.spawn-ref: a core type index
+            r.u32();
+            break;
+        // No immediates.
+        case 0x05:
+        case 0x0d:
+        case 0x1e:
+        case 0x1f:
+        case 0x22:
+        case 0x23:
+        case 0x24:
+        case 0x25:
+        case 0x26:
+        case 0x28:
+        case 0x42:
+            break;
+        case 0x09: // task.return
+            skipResultList(r);
+            skipCanonOpts(r);
+            break;
+        case 0x0a: // context.get / context.set: a core value type and a slot
+        case 0x0b:
+            readValType(r);
+            r.u32();
+            break;
+        // A boolean (async? / cancel?).
+        case 0x06:
+        case 0x0c:
+        case 0x29:
+        case 0x2a:
+        case 0x2b:
+        case 0x2c:
+        case 0x2d:
+            readBool(r);
+            break;
+        // A type index and options.
+        case 0x0f:
+        case 0x10:
+        case 0x16:
+        case 0x17:
+            r.u32();
+            skipCanonOpts(r);
+            break;
+        // A type index and a boolean.
+        case 0x11:
+        case 0x12:
+        case 0x18:
+        case 0x19:
+            r.u32();
+            readBool(r);
+            break;
+        case 0x1c:
+        case 0x1d:
+            skipCanonOpts(r);
+            break;
+        case 0x20: // waitable-set.wait / poll: cancel? and a memory index
+        case 0x21:
+            readBool(r);
+            r.u32();
+            break;
+        case 0x27: // thread.new-indirect: a core type and a table
+        case 0x41:
+            r.u32();
+            r.u32();
+            break;
+        default:
+            throw invalid(r, opcode, 'canonical function', at);
+    }
+    return { kind: 'core func', opcode };
+}
+/** An `import`. */
+function readImport(r) {
+    return { name: readExternName(r), type: readExternType(r) };
+}
+function readExport(r) {
+    const name = readExternName(r);
+    const item = readSortIdx(r);
+    const at = r.pos;
+    const flag = r.u8();
+    if (flag > 0x01)
+        throw invalid(r, flag, 'optional component export type', at);
+    return { name, item, ascription: flag === 0x01 ? readExternType(r) : undefined };
+}
+
+;// CONCATENATED MODULE: ./src/component/type-section.ts
+/**
+ * Decoders for type definitions of the component layer (Binary.md "Type Definitions"). Entries of
+ * a type section carry no size prefix, so finding the next one means walking the whole grammar;
+ * only what `findInitExport` uses is kept: the export (and import) declarations of instance and
+ * component types and the shape of function types.
+ */
+
+
+function type_section_invalid(r, byte, what, at) {
+    return r.error(`invalid leading byte (0x${byte.toString(16)}) for ${what}`, at);
+}
+function skipOptional(r, what, item) {
+    const at = r.pos;
+    const flag = r.u8();
+    if (flag === 0x01)
+        item();
+    else if (flag !== 0x00)
+        throw type_section_invalid(r, flag, what, at);
+}
+/**
+ * Types nest (instance types in component types in instance types...): a bound on the depth
+ * keeps a hostile input from exhausting the stack. Real components nest a handful of levels.
+ */
+const MAX_NESTING = 100;
+function checkDepth(r, depth) {
+    if (depth > MAX_NESTING)
+        throw r.error(`nesting too deep (more than ${MAX_NESTING} levels)`);
+}
+// --- core types -------------------------------------------------------------------------------
+function skipStorageType(r) {
+    const byte = r.peek();
+    if (byte === 0x78 || byte === 0x77)
+        r.u8();
+    else
+        readValType(r);
+}
+function skipFieldType(r) {
+    skipStorageType(r);
+    const at = r.pos;
+    const mut = r.u8();
+    if (mut > 0x01)
+        throw r.error('malformed mutability', at);
+}
+/** A `comptype` (func, struct, array, cont), optionally `shared` or with descriptor clauses. */
+function skipCompType(r) {
+    let at = r.pos;
+    let byte = r.u8();
+    // Prefixes: shared (0x65), descriptor (0x4d idx), describes (0x4c idx).
+    while (byte === 0x65 || byte === 0x4d || byte === 0x4c) {
+        if (byte !== 0x65)
+            r.u32();
+        at = r.pos;
+        byte = r.u8();
+    }
+    switch (byte) {
+        case 0x60:
+            for (let n = r.u32(); n > 0; n--)
+                readValType(r);
+            for (let n = r.u32(); n > 0; n--)
+                readValType(r);
+            return;
+        case 0x5f:
+            for (let n = r.u32(); n > 0; n--)
+                skipFieldType(r);
+            return;
+        case 0x5e:
+            skipFieldType(r);
+            return;
+        case 0x5d:
+            r.s33();
+            return;
+        default:
+            throw type_section_invalid(r, byte, 'composite type', at);
+    }
+}
+function skipSubType(r) {
+    const byte = r.peek();
+    if (byte === 0x50 || byte === 0x4f) {
+        r.u8();
+        for (let n = r.u32(); n > 0; n--)
+            r.u32();
+    }
+    skipCompType(r);
+}
+function skipCoreExternType(r) {
+    const at = r.pos;
+    const kind = r.u8();
+    switch (kind) {
+        case 0x00: // func
+            r.u32();
+            return;
+        case 0x01: // table
+            readValType(r);
+            readLimits(r);
+            return;
+        case 0x02: // memory
+            readLimits(r);
+            return;
+        case 0x03: {
+            // global
+            readValType(r);
+            const mutAt = r.pos;
+            if (r.u8() > 0x03)
+                throw r.error('malformed mutability', mutAt);
+            return;
+        }
+        case 0x04: {
+            // tag
+            const attrAt = r.pos;
+            const attr = r.u8();
+            if (attr !== 0x00)
+                throw type_section_invalid(r, attr, 'tag attribute', attrAt);
+            r.u32();
+            return;
+        }
+        default:
+            throw type_section_invalid(r, kind, 'external kind', at);
+    }
+}
+/** A `core:type` of a component: a rec group, a `0x00`-prefixed non-final sub, or a module type. */
+function skipCoreType(r, depth = 0) {
+    checkDepth(r, depth);
+    const byte = r.peek();
+    if (byte === 0x00) {
+        r.u8();
+        const sub = r.peek();
+        if (sub !== 0x50)
+            throw type_section_invalid(r, sub, 'non-final sub type', r.pos);
+        skipSubType(r);
+        return;
+    }
+    if (byte === 0x50) {
+        r.u8();
+        for (let n = r.u32(); n > 0; n--) {
+            const declAt = r.pos;
+            const decl = r.u8();
+            switch (decl) {
+                case 0x00: // import
+                    r.name();
+                    r.name();
+                    skipCoreExternType(r);
+                    break;
+                case 0x01: // type
+                    skipCoreType(r, depth + 1);
+                    break;
+                case 0x02: {
+                    // outer alias of a type
+                    const sortAt = r.pos;
+                    const sort = r.u8();
+                    if (sort !== 0x10)
+                        throw type_section_invalid(r, sort, 'outer alias kind', sortAt);
+                    const tagAt = r.pos;
+                    const tag = r.u8();
+                    if (tag !== 0x01)
+                        throw type_section_invalid(r, tag, 'outer alias', tagAt);
+                    r.u32();
+                    r.u32();
+                    break;
+                }
+                case 0x03: // export
+                    r.name();
+                    skipCoreExternType(r);
+                    break;
+                default:
+                    throw type_section_invalid(r, decl, 'module type declaration', declAt);
+            }
+        }
+        return;
+    }
+    if (byte === 0x4e) {
+        r.u8();
+        for (let n = r.u32(); n > 0; n--)
+            skipSubType(r);
+        return;
+    }
+    skipSubType(r);
+}
+// --- component types --------------------------------------------------------------------------
+function skipDefinedValType(r, code, at) {
+    switch (code) {
+        case 0x72: // record
+            for (let n = r.u32(); n > 0; n--) {
+                r.name();
+                skipComponentValType(r);
+            }
+            return;
+        case 0x71: // variant
+            for (let n = r.u32(); n > 0; n--) {
+                r.name();
+                skipOptional(r, 'optional variant case type', () => skipComponentValType(r));
+                const zeroAt = r.pos;
+                const zero = r.u8();
+                if (zero !== 0x00)
+                    throw type_section_invalid(r, zero, 'zero byte required', zeroAt);
+            }
+            return;
+        case 0x70: // list
+        case 0x6b: // option
+            skipComponentValType(r);
+            return;
+        case 0x67: // fixed-length list
+            skipComponentValType(r);
+            r.u32();
+            return;
+        case 0x63: // map
+            skipComponentValType(r);
+            skipComponentValType(r);
+            return;
+        case 0x6f: // tuple
+            for (let n = r.u32(); n > 0; n--)
+                skipComponentValType(r);
+            return;
+        case 0x6e: // flags
+        case 0x6d: // enum
+            for (let n = r.u32(); n > 0; n--)
+                r.name();
+            return;
+        case 0x6a: // result
+            skipOptional(r, 'optional result type', () => skipComponentValType(r));
+            skipOptional(r, 'optional error type', () => skipComponentValType(r));
+            return;
+        case 0x69: // own
+        case 0x68: // borrow
+            r.u32();
+            return;
+        case 0x66: // stream
+        case 0x65: // future
+            skipOptional(r, 'optional payload type', () => skipComponentValType(r));
+            return;
+        default:
+            throw type_section_invalid(r, code, 'component defined type', at);
+    }
+}
+/**
+ * Declarations of an instance type (`0x42`) or component type (`0x41`). The type's own type
+ * index space is followed (type declarations, type exports and imports, aliases) so a declared
+ * function gets its shape when its type is declared inside; types from outside stay unknown.
+ */
+function readDecls(r, component, depth) {
+    const imports = [];
+    const exports = [];
+    const types = [];
+    const item = () => {
+        const name = readExternName(r);
+        const type = readExternType(r);
+        if (type.sort === 'type') {
+            types.push(type.bound === 'eq' ? types[type.typeIndex] : { kind: 'resource' });
+        }
+        const summary = type.sort === 'func' ? types[type.typeIndex] : undefined;
+        return summary?.kind === 'func'
+            ? {
+                name,
+                type,
+                funcType: { params: summary.params, results: summary.results, async: summary.async },
+            }
+            : { name, type };
+    };
+    for (let n = r.u32(); n > 0; n--) {
+        const at = r.pos;
+        const decl = r.u8();
+        switch (decl) {
+            case 0x00:
+                skipCoreType(r, depth + 1);
+                break;
+            case 0x01:
+                types.push(readComponentType(r, depth + 1));
+                break;
+            case 0x02: {
+                const alias = readAlias(r);
+                if (alias.sort === 'type')
+                    types.push(undefined);
+                break;
+            }
+            case 0x03:
+                if (!component)
+                    throw type_section_invalid(r, decl, 'component or instance type declaration', at);
+                imports.push(item());
+                break;
+            case 0x04:
+                exports.push(item());
+                break;
+            default:
+                throw type_section_invalid(r, decl, 'component or instance type declaration', at);
+        }
+    }
+    return component ? { kind: 'component', imports, exports } : { kind: 'instance', exports };
+}
+function countParamsAndSkip(r) {
+    const count = r.u32();
+    for (let n = count; n > 0; n--) {
+        r.name();
+        skipComponentValType(r);
+    }
+    return count;
+}
+/** A component `type` (deftype). */
+function readComponentType(r, depth = 0) {
+    checkDepth(r, depth);
+    const at = r.pos;
+    const code = r.u8();
+    switch (code) {
+        case 0x3f: // resource
+            readValType(r);
+            skipOptional(r, 'resource destructor', () => r.u32());
+            return { kind: 'resource' };
+        case 0x40:
+        case 0x43: {
+            const params = countParamsAndSkip(r);
+            const resultAt = r.pos;
+            const tag = r.u8();
+            let results;
+            if (tag === 0x00) {
+                skipComponentValType(r);
+                results = 1;
+            }
+            else if (tag === 0x01) {
+                // `0x01 0x00` is "no result"; older binaries named their results here.
+                results = countParamsAndSkip(r);
+            }
+            else
+                throw type_section_invalid(r, tag, 'component function results', resultAt);
+            return { kind: 'func', async: code === 0x43, params, results };
+        }
+        case 0x41:
+            return readDecls(r, true, depth);
+        case 0x42:
+            return readDecls(r, false, depth);
+        default:
+            if ((code >= 0x73 && code <= 0x7f) || code === 0x64)
+                return { kind: 'value' };
+            skipDefinedValType(r, code, at);
+            return { kind: 'value' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/component/scope.ts
+/**
+ * The state of one component scope while `parseComponent` walks it (the top level or a nested
+ * component): its index spaces so far, and the refusals and modules met, in byte order.
+ */
+
+/** Records refusals in byte order; only the first one (and the modules before it) matter. */
+class Steps {
+    list = [];
+    /** Every module section's payload, nested ones included, in byte order. */
+    allModules = [];
+    refused = false;
+    refuse(message) {
+        if (this.refused)
+            return;
+        this.refused = true;
+        this.list.push({ kind: 'refuse', message });
+    }
+    module(module) {
+        if (!this.refused)
+            this.list.push({ kind: 'module', module });
+    }
+}
+/** An empty scope; `top` is the outermost component (the only one whose modules are kept). */
+function newScope(bytes, top) {
+    return {
+        bytes,
+        top,
+        containsModules: false,
+        sections: [],
+        modules: [],
+        coreInstances: [],
+        imports: [],
+        exports: [],
+        components: [],
+        funcs: [],
+        instances: [],
+        types: [],
+        funcRefs: [],
+        coreFuncs: [],
+        coreTypeCount: 0,
+        coreInstanceCount: 0,
+        componentCount: 0,
+        moduleCount: 0,
+    };
+}
+/** Upstream's words for an item kind it does not handle in imports, exports or aliases. */
+function unsupportedKind(sort, what) {
+    const kind = sort === 'core module'
+        ? 'module'
+        : sort === 'component'
+            ? 'component'
+            : sort === 'value'
+                ? 'value'
+                : undefined;
+    return kind === undefined ? undefined : `wizer does not currently support ${kind} ${what}`;
+}
+/** Counts an item of a refused sort in its index space, so later indices still check. */
+function countRefused(scope, sort) {
+    if (sort === 'core module')
+        scope.moduleCount++;
+    else if (sort === 'component')
+        scope.componentCount++;
+}
+const INDEX_SPACES = {
+    func: ['function', (s) => s.funcs.length],
+    instance: ['instance', (s) => s.instances.length],
+    type: ['type', (s) => s.types.length],
+    component: ['component', (s) => s.componentCount],
+    'core module': ['module', (s) => s.moduleCount],
+    'core func': ['core function', (s) => s.coreFuncs.length],
+    'core instance': ['core instance', (s) => s.coreInstanceCount],
+};
+/**
+ * Checks that `index` exists in the `sort` space so far (the rewrite renumbers by these spaces,
+ * so it relies on them). Other sorts are left to validation.
+ */
+function checkIndex(scope, sort, index, at) {
+    const space = INDEX_SPACES[sort];
+    if (space === undefined || index < space[1](scope))
+        return;
+    throw new errors/* WasmDecodeError */.r_(`unknown ${space[0]} ${index}: ${space[0]} index out of bounds`, at);
+}
+/** Reads a vector section's count and records where it sits. */
+function count(section, r) {
+    const start = r.pos;
+    const n = r.u32();
+    section.count = { start, end: r.pos };
+    return n;
+}
+/** A use of a component function index, found in `section` at `at`. */
+function funcRef(section, at, holder) {
+    return { section: section.index, index: at.index, start: at.start, end: at.end, holder };
+}
+
+;// CONCATENATED MODULE: ./src/component/parse.ts
+/**
+ * Component phase 1: parse. Walks a component binary section by section and describes what the
+ * rest of the component pipeline needs: where each core module sits and which core instance
+ * instantiates it, the core instances in instantiation order, imports and exports, nested
+ * components, and the component function index space (imports of funcs, aliases of instance
+ * exports of sort func, `canon lift`, exports of funcs), with every use of a function index so
+ * `rewriteComponent` can renumber them. Nothing is copied: all positions are ranges of the input.
+ *
+ * The refusals are upstream's (`wasmtime wizer`, crates/wizer/src/component/parse.rs), checked
+ * in upstream's order. Upstream first validates the whole binary and scans every core module's
+ * code for unsupported operators, then parses. So here the input is decoded completely first (a
+ * malformed byte anywhere wins over any refusal), `beforeRefusals` gets every core module (nested
+ * ones too) for validation and the operator scan, and then the walk is replayed in byte order:
+ * the first refusal is thrown, and `onModule` sees each top-level core module at the point where
+ * upstream runs its core parse on it (the `__wizer_` name checks).
+ *
+ *     (component
+ *       (core module $m ...)                       ;; module 0, bytes [a, b)
+ *       (core instance $i (instantiate $m))        ;; core instance 0 <- module 0
+ *       (func $init (canon lift (core func $i "init")))   ;; func 0 (lift)
+ *       (export "wizer-initialize" (func $init)))  ;; func 1 (export of func 0)
+ */
+
+
+
+
+
+
+
+
+/** A component feature that upstream's component wizening refuses, with upstream's message. */
+class ComponentRefusal extends errors/* WizerError */.Mx {
+    name = 'ComponentRefusal';
+}
+const parse_SECTION_NAMES = {
+    0: 'custom',
+    1: 'core module',
+    2: 'core instance',
+    3: 'core type',
+    4: 'component',
+    5: 'instance',
+    6: 'alias',
+    7: 'type',
+    8: 'canonical function',
+    9: 'component start',
+    10: 'component import',
+    11: 'component export',
+};
+/**
+ * Parses a component binary (see the file header). Throws `WasmDecodeError` (with the offset) for
+ * malformed input and `ComponentRefusal` for what upstream's component wizening refuses.
+ */
+function parseComponent(bytes, options = {}) {
+    if (readPreamble(bytes) === 'module') {
+        throw new errors/* WizerError */.Mx('expected a component, found a core module');
+    }
+    const steps = new Steps();
+    const scope = walk(bytes, 0, bytes.length, 0, steps);
+    options.beforeRefusals?.(steps.allModules.map((m) => bytes.subarray(m.start, m.end)));
+    for (const step of steps.list) {
+        if (step.kind === 'refuse')
+            throw new ComponentRefusal(step.message);
+        const { range } = step.module;
+        options.onModule?.(step.module, bytes.subarray(range.start, range.end));
+    }
+    return {
+        bytes,
+        sections: scope.sections,
+        modules: scope.modules,
+        coreInstances: scope.coreInstances,
+        imports: scope.imports,
+        exports: scope.exports,
+        components: scope.components,
+        funcs: scope.funcs,
+        instances: scope.instances,
+        types: scope.types,
+        funcRefs: scope.funcRefs,
+        coreFuncs: scope.coreFuncs,
+        coreTypeCount: scope.coreTypeCount,
+    };
+}
+/** Walks the sections of the component whose preamble starts at `start`. */
+function walk(bytes, start, end, depth, steps) {
+    const scope = newScope(bytes, depth === 0);
+    const r = new BinaryReader(bytes, start + 8, end);
+    if (depth > 0)
+        checkPreamble(bytes, start, end, 'component');
+    checkDepth(r, depth);
+    while (!r.eof) {
+        const sectionStart = r.pos;
+        const id = r.u8();
+        const size = r.u32();
+        const payloadStart = r.pos;
+        if (payloadStart + size > end)
+            throw r.error('unexpected end-of-file', payloadStart);
+        if (id > ComponentSectionId.Export) {
+            throw r.error(`malformed section id: ${id}`, sectionStart);
+        }
+        const section = {
+            id,
+            start: sectionStart,
+            payloadStart,
+            end: payloadStart + size,
+            index: scope.sections.length,
+        };
+        scope.sections.push(section);
+        const sr = new BinaryReader(bytes, payloadStart, section.end);
+        readSection(scope, section, sr, depth, steps);
+        if (!sr.eof) {
+            throw sr.error(`unexpected data at the end of the ${parse_SECTION_NAMES[id] ?? ''} section`.replace('  ', ' '));
+        }
+        r.pos = section.end;
+    }
+    return scope;
+}
+function checkPreamble(bytes, start, end, kind) {
+    const expected = kind === 'component'
+        ? [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00]
+        : [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0];
+    if (end - start < 8)
+        throw new errors/* WasmDecodeError */.r_('unexpected end-of-file', start);
+    for (let i = 0; i < 8; i++) {
+        if (bytes[start + i] !== expected[i]) {
+            throw new errors/* WasmDecodeError */.r_(`expected a ${kind === 'component' ? 'component' : 'core module'} preamble`, start);
+        }
+    }
+}
+function readSection(scope, section, r, depth, steps) {
+    switch (section.id) {
+        case ComponentSectionId.Custom:
+            section.customName = r.name();
+            r.pos = r.end;
+            return;
+        case ComponentSectionId.CoreModule:
+            r.pos = r.end;
+            return moduleSection(scope, section, steps);
+        case ComponentSectionId.CoreInstance:
+            return coreInstanceSection(scope, section, r, steps);
+        case ComponentSectionId.CoreType:
+            for (let n = count(section, r); n > 0; n--) {
+                skipCoreType(r);
+                scope.coreTypeCount++;
+            }
+            return;
+        case ComponentSectionId.Component:
+            r.pos = r.end;
+            return componentSection(scope, section, depth, steps);
+        case ComponentSectionId.Instance:
+            return instanceSection(scope, section, r);
+        case ComponentSectionId.Alias:
+            return aliasSection(scope, section, r, steps);
+        case ComponentSectionId.Type:
+            for (let n = count(section, r); n > 0; n--) {
+                scope.types.push({ kind: 'defined', summary: readComponentType(r) });
+            }
+            return;
+        case ComponentSectionId.Canon:
+            return canonSection(scope, section, r);
+        case ComponentSectionId.Start:
+            // Decoded for its shape only: upstream refuses component start functions outright.
+            r.u32();
+            for (let n = r.u32(); n > 0; n--)
+                r.u32();
+            r.u32();
+            steps.refuse('wizer does not currently support component start functions');
+            return;
+        case ComponentSectionId.Import:
+            return importSection(scope, section, r, steps);
+        case ComponentSectionId.Export:
+            return exportSection(scope, section, r, steps);
+    }
+}
+function moduleSection(scope, section, steps) {
+    checkPreamble(scope.bytes, section.payloadStart, section.end, 'module');
+    scope.containsModules = true;
+    scope.moduleCount++;
+    steps.allModules.push({ start: section.payloadStart, end: section.end });
+    if (!scope.top) {
+        steps.refuse('nested components with modules not currently supported');
+        return;
+    }
+    const module = {
+        index: scope.modules.length,
+        section: section.index,
+        range: { start: section.payloadStart, end: section.end },
+        instance: undefined,
+    };
+    scope.modules.push(module);
+    steps.module(module);
+}
+function coreInstanceSection(scope, section, r, steps) {
+    for (let n = count(section, r); n > 0; n--) {
+        const start = r.pos;
+        const entry = readCoreInstance(r);
+        if (entry.kind === 'instantiate') {
+            for (const arg of entry.args)
+                checkIndex(scope, 'core instance', arg.instance, start);
+        }
+        const index = scope.coreInstanceCount++;
+        if (!scope.top)
+            continue;
+        const range = { start, end: r.pos };
+        if (entry.kind === 'instantiate') {
+            checkIndex(scope, 'core module', entry.module, start);
+            // Undefined for an imported or aliased module, refused before this point.
+            const module = scope.modules[entry.module];
+            if (module === undefined) {
+                // Nothing to record.
+            }
+            else if (module.instance !== undefined) {
+                steps.refuse('modules may be instantiated at most once');
+            }
+            else {
+                module.instance = index;
+            }
+        }
+        scope.coreInstances.push({ index, section: section.index, range, ...entry });
+    }
+}
+function componentSection(scope, section, depth, steps) {
+    const inner = walk(scope.bytes, section.payloadStart, section.end, depth + 1, steps);
+    const containsModules = inner.containsModules || inner.components.some((c) => c.containsModules);
+    const nested = {
+        index: scope.componentCount++,
+        section: section.index,
+        range: { start: section.payloadStart, end: section.end },
+        containsModules,
+        imports: inner.imports.map(({ name, type }) => ({ name, type })),
+        exports: inner.exports.map(({ name, sort, ascription, index }) => ({
+            name,
+            sort,
+            ascription,
+            funcType: sort === 'func' ? funcShape(inner, index) : undefined,
+        })),
+    };
+    scope.components.push(nested);
+}
+function instanceSection(scope, section, r) {
+    for (let n = count(section, r); n > 0; n--) {
+        const start = r.pos;
+        const entry = readInstance(r);
+        if (entry.kind === 'instantiate')
+            checkIndex(scope, 'component', entry.component, start);
+        const items = entry.kind === 'instantiate' ? entry.args : entry.exports;
+        const holder = entry.kind === 'instantiate' ? 'instantiate argument' : 'inline export';
+        for (const { item } of items) {
+            checkIndex(scope, item.sort, item.at.index, item.at.start);
+            if (item.sort === 'func')
+                scope.funcRefs.push(funcRef(section, item.at, holder));
+        }
+        const list = items.map(({ name, item }) => ({ name, sort: item.sort, index: item.at.index }));
+        scope.instances.push(entry.kind === 'instantiate'
+            ? { kind: 'instantiate', component: entry.component, args: list }
+            : { kind: 'exports', exports: list });
+    }
+}
+function aliasSection(scope, section, r, steps) {
+    for (let n = count(section, r); n > 0; n--) {
+        const start = r.pos;
+        const alias = readAlias(r);
+        if (alias.kind === 'core export') {
+            if (alias.sort === 'core func') {
+                scope.coreFuncs.push({ kind: 'alias', instance: alias.instance, name: alias.name });
+            }
+            continue;
+        }
+        if (alias.kind === 'outer') {
+            if (alias.sort === 'core type')
+                scope.coreTypeCount++;
+            else if (alias.sort === 'type') {
+                scope.types.push({ kind: 'outer', count: alias.count, index: alias.index });
+            }
+            else {
+                steps.refuse(unsupportedKind(alias.sort, 'aliases'));
+                countRefused(scope, alias.sort);
+            }
+            continue;
+        }
+        const refusal = unsupportedKind(alias.sort, 'aliases');
+        if (refusal !== undefined)
+            steps.refuse(refusal);
+        countRefused(scope, alias.sort);
+        const { instance, name } = alias;
+        checkIndex(scope, 'instance', instance, start);
+        if (alias.sort === 'func')
+            scope.funcs.push({ kind: 'alias', instance, name });
+        else if (alias.sort === 'instance')
+            scope.instances.push({ kind: 'alias', instance, name });
+        else if (alias.sort === 'type')
+            scope.types.push({ kind: 'alias', instance, name });
+    }
+}
+function canonSection(scope, section, r) {
+    for (let n = count(section, r); n > 0; n--) {
+        const start = r.pos;
+        const canon = readCanon(r);
+        if (canon.kind === 'lift') {
+            checkIndex(scope, 'core func', canon.coreFunc, start);
+            checkIndex(scope, 'type', canon.typeIndex, start);
+            scope.funcs.push({ kind: 'lift', coreFunc: canon.coreFunc, typeIndex: canon.typeIndex });
+        }
+        else {
+            if (canon.kind === 'lower') {
+                checkIndex(scope, 'func', canon.func.index, canon.func.start);
+                scope.funcRefs.push(funcRef(section, canon.func, 'canon lower'));
+                scope.coreFuncs.push({ kind: 'lower', func: canon.func.index });
+            }
+            else {
+                scope.coreFuncs.push({ kind: 'builtin', opcode: canon.opcode });
+            }
+        }
+    }
+}
+function importSection(scope, section, r, steps) {
+    for (let n = count(section, r); n > 0; n--) {
+        const start = r.pos;
+        const { name, type } = readImport(r);
+        const refusal = unsupportedKind(type.sort, 'imports');
+        if (refusal !== undefined)
+            steps.refuse(refusal);
+        countRefused(scope, type.sort);
+        let index = -1;
+        if (type.sort === 'func') {
+            index = scope.funcs.push({ kind: 'import', name, typeIndex: type.typeIndex }) - 1;
+        }
+        else if (type.sort === 'instance') {
+            index = scope.instances.push({ kind: 'import', name, typeIndex: type.typeIndex }) - 1;
+        }
+        else if (type.sort === 'type') {
+            const typeIndex = type.bound === 'eq' ? type.typeIndex : undefined;
+            index = scope.types.push({ kind: 'import', name, bound: type.bound, typeIndex }) - 1;
+        }
+        scope.imports.push({ name, type, index, section: section.index, range: { start, end: r.pos } });
+    }
+}
+function exportSection(scope, section, r, steps) {
+    for (let n = count(section, r); n > 0; n--) {
+        const start = r.pos;
+        const { name, item, ascription } = readExport(r);
+        const refusal = unsupportedKind(item.sort, 'exports');
+        if (refusal !== undefined)
+            steps.refuse(refusal);
+        const target = item.at.index;
+        checkIndex(scope, item.sort, target, item.at.start);
+        countRefused(scope, item.sort);
+        let index = -1;
+        if (item.sort === 'func') {
+            scope.funcRefs.push(funcRef(section, item.at, 'export'));
+            index = scope.funcs.push({ kind: 'export', name, target }) - 1;
+        }
+        else if (item.sort === 'instance') {
+            index = scope.instances.push({ kind: 'export', name, target, ascription }) - 1;
+        }
+        else if (item.sort === 'type') {
+            index = scope.types.push({ kind: 'export', name, target, ascription }) - 1;
+        }
+        const range = { start, end: r.pos };
+        scope.exports.push({
+            name,
+            sort: item.sort,
+            target,
+            ascription,
+            index,
+            section: section.index,
+            range,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/component/rewrite.ts
+/**
+ * Component phase 5: rewrite. Writes the component back with each replaced core module's bytes
+ * substituted in place (its section size re-encoded) and, optionally, one component-level function
+ * export removed; every other byte is copied from the input.
+ *
+ * Removing an export removes the function index it defined, so every later use of a component
+ * function index above it moves down by one: instantiation arguments, inline instance exports,
+ * `canon lower`, later exports (component start functions are refused by the parser; aliases only
+ * define functions, naming instances rather than functions, so they stay as they are; nested
+ * components have index spaces of their own and are copied as they are). A use of the
+ * removed index itself (re-exporting the export) is pointed at the function the export named. The
+ * function names of the `component-name` section are renumbered the same way. Only the
+ * component-level export goes: core exports are never touched (upstream wasmtime#13168 also
+ * removes a core export that a component alias still names, which breaks the component).
+ *
+ *     (func $init ...)                       ;; func 0          (func $init ...)
+ *     (func $get ...)                        ;; func 1          (func $get ...)
+ *     (export "wizer-initialize" (func 0))   ;; func 2    =>
+ *     (export "get" (func 1))                ;; func 3          (export "get" (func 1))   ;; func 2
+ *     (instance (export "g" (func 3)))                          (instance (export "g" (func 2)))
+ */
+
+
+
+
+
+function u32Bytes(value) {
+    return new ByteSink(5).u32(value).view().slice();
+}
+function renumber(index, removal) {
+    if (index < removal.removed)
+        return index;
+    return index === removal.removed ? removal.redirect : index - 1;
+}
+/**
+ * Rewrites `bytes` (parsed as `parsed` by `parseComponent`) as described in the file header.
+ * With no replacements and no removal the output equals the input byte for byte.
+ */
+function rewriteComponent(bytes, parsed, options = {}) {
+    if (bytes.length !== parsed.bytes.length) {
+        throw new errors/* WizerError */.Mx('rewriteComponent: the bytes are not the ones that were parsed');
+    }
+    const replacements = new Map();
+    for (const [index, module] of options.replacements ?? []) {
+        const info = parsed.modules[index];
+        if (info === undefined)
+            throw new errors/* WizerError */.Mx(`the component has no core module ${index}`);
+        replacements.set(info.section, module);
+    }
+    const removal = options.removeExport === undefined ? undefined : findRemoval(parsed, options.removeExport);
+    const edits = removal === undefined ? new Map() : removalEdits(bytes, parsed, removal);
+    const chunks = [bytes.subarray(0, 8)];
+    for (const section of parsed.sections) {
+        const replacement = replacements.get(section.index);
+        const sectionEdits = edits.get(section.index);
+        if (replacement !== undefined) {
+            chunks.push(sectionHeader(ComponentSectionId.CoreModule, replacement.length), replacement);
+        }
+        else if (sectionEdits !== undefined) {
+            const payload = applyEdits(bytes, section, sectionEdits);
+            chunks.push(sectionHeader(section.id, payload.length), payload);
+        }
+        else if (removal !== undefined && section.customName === 'component-name') {
+            const payload = renumberNames(bytes, section, removal);
+            if (payload === undefined)
+                chunks.push(bytes.subarray(section.start, section.end));
+            else
+                chunks.push(sectionHeader(section.id, payload.length), payload);
+        }
+        else {
+            chunks.push(bytes.subarray(section.start, section.end));
+        }
+    }
+    return concatChunks(chunks);
+}
+function findRemoval(parsed, name) {
+    const exported = parsed.exports.find((e) => e.name === name);
+    if (exported === undefined) {
+        throw new errors/* WizerError */.Mx(`the component does not have a \`${name}\` export to remove`);
+    }
+    if (exported.sort !== 'func') {
+        throw new errors/* WizerError */.Mx(`the component's \`${name}\` export is not a function`);
+    }
+    return {
+        removed: exported.index,
+        redirect: exported.target,
+        entry: { section: exported.section, ...exported.range },
+    };
+}
+/** Edits, by section index, that remove the export entry and renumber every later use. */
+function removalEdits(bytes, parsed, removal) {
+    const edits = new Map();
+    const add = (section, edit) => {
+        const list = edits.get(section);
+        if (list === undefined)
+            edits.set(section, [edit]);
+        else
+            list.push(edit);
+    };
+    const { entry } = removal;
+    for (const ref of parsed.funcRefs) {
+        if (ref.section === entry.section && ref.start >= entry.start && ref.end <= entry.end)
+            continue;
+        const index = renumber(ref.index, removal);
+        if (index !== ref.index)
+            add(ref.section, { start: ref.start, end: ref.end, bytes: u32Bytes(index) });
+    }
+    const section = parsed.sections[entry.section];
+    const count = section.count;
+    const r = new BinaryReader(bytes, count.start, count.end);
+    add(entry.section, { ...count, bytes: u32Bytes(r.u32() - 1) });
+    add(entry.section, { start: entry.start, end: entry.end, bytes: new Uint8Array(0) });
+    return edits;
+}
+/** The section payload with `edits` (non-overlapping) applied. */
+function applyEdits(bytes, section, edits) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start);
+    const chunks = [];
+    let at = section.payloadStart;
+    for (const edit of sorted) {
+        chunks.push(bytes.subarray(at, edit.start), edit.bytes);
+        at = edit.end;
+    }
+    chunks.push(bytes.subarray(at, section.end));
+    return concatChunks(chunks);
+}
+/**
+ * The `component-name` section with the removed function's name dropped and later function
+ * indices moved down; undefined to keep the section as is (no function names, or a name section
+ * we cannot read: engines ignore malformed name sections, so we leave it alone).
+ */
+function renumberNames(bytes, section, removal) {
+    try {
+        const r = new BinaryReader(bytes, section.payloadStart, section.end);
+        r.name();
+        const chunks = [bytes.subarray(section.payloadStart, r.pos)];
+        let changed = false;
+        while (!r.eof) {
+            const start = r.pos;
+            const id = r.u8();
+            const size = r.u32();
+            const body = r.sub(size);
+            if (id !== 1 || readSort(body) !== 'func') {
+                chunks.push(bytes.subarray(start, body.end));
+                continue;
+            }
+            const sink = new ByteSink();
+            sink.bytes(bytes.subarray(body.pos - 1, body.pos)); // the `func` sort byte
+            const names = [];
+            for (let n = body.u32(); n > 0; n--) {
+                const index = body.u32();
+                const nameStart = body.pos;
+                body.name();
+                if (index === removal.removed)
+                    continue;
+                const renumbered = index > removal.removed ? index - 1 : index;
+                names.push([renumbered, bytes.subarray(nameStart, body.pos)]);
+            }
+            if (!body.eof)
+                return undefined;
+            sink.u32(names.length);
+            for (const [index, name] of names)
+                sink.u32(index).bytes(name);
+            const subsection = sink.view();
+            chunks.push(new ByteSink(6).byte(id).u32(subsection.length).view().slice(), subsection.slice());
+            changed = true;
+        }
+        return changed ? concatChunks(chunks) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/component/index.ts
+/**
+ * Component wizening, as `wasmtime wizer` does it, on V8. The core phases do the work for every
+ * core module the component instantiates; this file strings them together around the component:
+ *
+ *   parse component (refusals) -> validate + instrument each instantiated core module
+ *   -> load jco's glue for the ORIGINAL component -> instantiate it with the instrumented modules
+ *   (capturing each core instance) and, with --allow-wasi, our confined WASI 0.2 host
+ *   -> call the init function -> snapshot each core instance -> rewrite each module in place
+ *   -> remove the init export from the component (unless --keep-init-func)
+ *
+ * Modules never instantiated and every other section are copied byte for byte.
+ */
+
+
+
+
+
+
+
+
+
+
+
+async function wizenComponent(input, options, logger) {
+    const timings = {
+        parse: 0,
+        instrument: 0,
+        compile: 0,
+        initialize: 0,
+        snapshot: 0,
+        rewrite: 0,
+        total: 0,
+    };
+    const started = performance.now();
+    let mark = started;
+    const lap = (phase) => {
+        const now = performance.now();
+        timings[phase] += now - mark;
+        mark = now;
+    };
+    if (options.renames.length > 0) {
+        throw new errors/* WizerError */.Mx('components do not support renaming functions');
+    }
+    if (options.preloads.length > 0) {
+        throw new errors/* WizerError */.Mx('--preload cannot be used with components');
+    }
+    logger.debug('Parsing the input component', 'parse');
+    const parsed = parseComponent(input);
+    const runs = [];
+    for (const module of parsed.modules) {
+        if (module.instance === undefined)
+            continue; // never instantiated: copied as it is
+        const bytes = input.subarray(module.range.start, module.range.end);
+        const { cx, codeFeatures } = await validateModule(bytes, options.features, {
+            inComponent: true,
+        });
+        if (cx.globals.some((g) => g.mutable && g.type.code === ValTypeCode.V128)) {
+            throw new errors/* WizerError */.Mx('component wizening does not support v128 globals');
+        }
+        lap('parse');
+        const instrumented = instrument(cx, options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : [], codeFeatures.floatMinMaxSites);
+        lap('instrument');
+        const compiled = await WebAssembly.compile(instrumented.wasm);
+        runs.push({ moduleIndex: module.index, cx, instrumented, compiled });
+        lap('compile');
+    }
+    const init = findInitExport(parsed, options.initFunc);
+    if (init.funcType && (init.funcType.params > 0 || init.funcType.results > 0)) {
+        throw new errors/* WizerError */.Mx(`the component's \`${options.initFunc}\` function export does not have type \`[] -> []\``);
+    }
+    const glue = await loadComponentGlue(input);
+    lap('compile');
+    // No arguments: the library is given bytes, not a file (upstream passes the file's name).
+    const host = options.allowWasi ? createWasi2Host(options) : undefined;
+    try {
+        logger.debug('Calling the initialization function', 'wasmtime');
+        const byModule = new Map(runs.map((run) => [run.moduleIndex, run]));
+        const byCompiled = new Map(runs.map((run) => [run.compiled, run]));
+        const component = await glue.instantiate((file) => {
+            const core = glue.coreModules.find((m) => m.file === file);
+            if (core === undefined)
+                throw new errors/* WizerError */.Mx(`jco asked for an unknown module ${file}`);
+            const run = core.moduleIndex === undefined ? undefined : byModule.get(core.moduleIndex);
+            return run?.compiled ?? WebAssembly.compile(core.bytes);
+        }, hostImports(glue.imports, host), (module, importObject) => {
+            const instance = new WebAssembly.Instance(module, importObject);
+            const run = byCompiled.get(module);
+            if (run) {
+                run.instance = instance;
+                // The instrumented copy exports its start function instead of running it.
+                const start = run.instrumented.start;
+                if (start !== undefined)
+                    instance.exports[start]();
+            }
+            return instance;
+        });
+        callInit(component.exports, init);
+        if (component.liveHandles() > 0) {
+            throw new errors/* WizerError */.Mx('the initialization function left resource handles open, which a snapshot cannot keep ' +
+                '(components whose init uses WASI through the preview1 adapter are not supported yet)');
+        }
+        lap('initialize');
+        logger.debug('Snapshotting the initialized state', 'snapshot');
+        const replacements = new Map();
+        const snaps = runs.map((run) => {
+            if (run.instance === undefined) {
+                throw new errors/* WizerError */.Mx(`core module ${run.moduleIndex} was never instantiated`);
+            }
+            const snap = snapshot(run.instrumented.globals, run.instrumented.memories, run.cx.memories, instanceState(run.instance));
+            return { run, snap };
+        });
+        lap('snapshot');
+        logger.debug('Rewriting input component to pre-initialized state', 'rewrite');
+        for (const { run, snap } of snaps) {
+            replacements.set(run.moduleIndex, rewrite(run.cx, snap, {
+                initFunc: '',
+                keepInitFunc: true,
+                keepReactorInit: true,
+                renames: [],
+            }));
+        }
+        const removeExport = options.keepInitFunc || init.kind !== 'root' ? undefined : init.export.name;
+        const wasm = rewriteComponent(input, parsed, { replacements, removeExport });
+        lap('rewrite');
+        timings.total = performance.now() - started;
+        return {
+            wasm,
+            report: {
+                inputBytes: input.length,
+                outputBytes: wasm.length,
+                timings,
+                memories: [],
+                globals: snaps.reduce((n, { snap }) => n + snap.globals.size, 0),
+                segments: snaps.reduce((n, { snap }) => n + snap.segments.length, 0),
+            },
+        };
+    }
+    finally {
+        host?.close();
+    }
+}
+/**
+ * The glue's imports: our WASI 0.2 host where allowed, and for every other interface an object
+ * whose members trap when used, as upstream's unknown imports do.
+ */
+function hostImports(keys, host) {
+    const imports = {};
+    for (const key of keys) {
+        imports[key] = host?.imports[key] ?? unknownInterface(key);
+    }
+    return imports;
+}
+function unknownInterface(key) {
+    return new Proxy({}, {
+        get: (_target, member) => {
+            if (typeof member !== 'string')
+                return undefined;
+            const fail = () => {
+                throw new errors/* WizerError */.Mx(`unknown import: \`${key}#${member}\` has not been defined`);
+            };
+            // Members may be functions or resource classes (constructed or called statically).
+            return new Proxy(fail, { get: () => fail, construct: fail });
+        },
+    });
+}
+function callInit(exports, init) {
+    let target = exports;
+    for (const name of init.path) {
+        const holder = target;
+        target = holder?.[name] ?? holder?.[jsName(name)];
+    }
+    if (typeof target !== 'function') {
+        throw new errors/* WizerError */.Mx(`the component does export the function \`${init.path.join('.')}\``);
+    }
+    if (isAsyncLifted(target)) {
+        throw new errors/* WizerError */.Mx('async-lifted initialization functions are not supported');
+    }
+    try {
+        target();
+    }
+    catch (error) {
+        throw new errors/* WizerError */.Mx(`the \`${init.path.join('.')}\` function trapped`, { cause: error });
+    }
+}
+function instanceState(instance) {
+    return {
+        globalGet: (name) => instance.exports[name](),
+        memoryContents: (name) => new Uint8Array(instance.exports[name].buffer),
+    };
+}
+
+// EXTERNAL MODULE: ./src/wizer/options.ts
+var wizer_options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/wasi/filesystem.ts
 /**
  * The file and directory calls of WASI preview1 over `node:fs`, with upstream's results: errnos come
@@ -2969,213 +8091,6 @@ class Filesystem {
     }
 }
 
-;// CONCATENATED MODULE: external "node:tty"
-const external_node_tty_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
-;// CONCATENATED MODULE: ./src/wasi/command-escape.ts
-/**
- * Escaping of guest output that a CI runner could read as workflow commands. GitHub's runner
- * treats stdout/stderr lines starting with `::` (or the legacy `##[`) as commands: a module run
- * with inherited stdio could add masks or annotations. `::stop-commands::` does not help, because
- * the runner reads the two streams on separate threads, so a resume token on one stream can
- * overtake guest text on the other. Instead every guest line that could parse as a command gets a
- * zero-width space in front, which the runner does not trim and a reader does not see.
- */
-const ZERO_WIDTH_SPACE = '\u200b';
-/** A line whose first non-blank character is `:` or `#` might become a command. */
-const COMMAND_START = /(^|\n)([ \t]*)([:#])/g;
-/**
- * Escapes lines of `text` that could be commands. `lineBlank` says whether the text continues a
- * line that so far holds only blanks (true at the start of a line), so that a command split
- * across writes is caught too. Escaping every line that starts with `:` or `#` over-approximates
- * `::` and `##[` on purpose: the first character alone may arrive in one write.
- */
-function neutraliseCommands(text, lineBlank) {
-    return text.replace(COMMAND_START, (whole, newline, indent, marker, offset) => offset === 0 && newline === '' && !lineBlank
-        ? whole
-        : `${newline}${indent}${ZERO_WIDTH_SPACE}${marker}`);
-}
-/** Whether the line in progress after `text` holds only blanks. */
-function endsWithBlankLine(text, lineBlank) {
-    const lastNewline = text.lastIndexOf('\n');
-    const tail = text.slice(lastNewline + 1);
-    return /^[ \t]*$/.test(tail) && (lastNewline >= 0 || lineBlank);
-}
-/** Escapes one stream's text, remembering where its current line stands across writes. */
-class CommandEscaper {
-    lineBlank = true;
-    escape(bytes) {
-        const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-        const escaped = neutraliseCommands(text, this.lineBlank);
-        this.lineBlank = endsWithBlankLine(text, this.lineBlank);
-        return escaped === text ? bytes : Buffer.from(escaped, 'utf8');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/wasi/io.ts
-/**
- * Reading, writing and seeking. Like upstream's preview1, each call transfers only the first
- * non-empty buffer of its iovec list; callers pass that one buffer here.
- */
-
-
-
-
-
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-/** Blocks the thread for `ms` milliseconds (WASI calls are synchronous). */
-function sleepSync(ms) {
-    if (ms > 0)
-        Atomics.wait(sleepCell, 0, 0, ms);
-}
-function isAgain(error) {
-    return error instanceof Error && 'code' in error && error.code === 'EAGAIN';
-}
-/** The guest's standard streams: the host's (0, 1, 2 unless a test passes others) or null sinks. */
-class Stdio {
-    inherit;
-    hostFds;
-    tty;
-    /** Per host stream, when guest lines that look like CI workflow commands are escaped. */
-    escapers;
-    constructor(inherit, hostFds, escapeWorkflowCommands = false) {
-        this.inherit = inherit;
-        this.hostFds = hostFds;
-        this.escapers = escapeWorkflowCommands
-            ? { 1: new CommandEscaper(), 2: new CommandEscaper() }
-            : {};
-        this.tty = inherit
-            ? [(0,external_node_tty_namespaceObject.isatty)(hostFds[0]), (0,external_node_tty_namespaceObject.isatty)(hostFds[1]), (0,external_node_tty_namespaceObject.isatty)(hostFds[2])]
-            : [false, false, false];
-    }
-    isTty(stream) {
-        return this.tty[stream];
-    }
-    read(target, offset, length) {
-        if (!this.inherit || length === 0)
-            return 0;
-        for (;;) {
-            try {
-                return (0,external_node_fs_.readSync)(this.hostFds[0], target, offset, length, null);
-            }
-            catch (error) {
-                if (error instanceof Error && 'code' in error && error.code === 'EOF')
-                    return 0;
-                if (!isAgain(error))
-                    throw error;
-                sleepSync(1);
-            }
-        }
-    }
-    /** Writes everything (upstream blocks until flushed) and reports the guest's full length. */
-    write(hostStream, source, offset, length) {
-        if (!this.inherit)
-            return length;
-        const fd = this.hostFds[hostStream];
-        const escaper = this.escapers[hostStream];
-        const bytes = escaper
-            ? escaper.escape(source.subarray(offset, offset + length))
-            : source.subarray(offset, offset + length);
-        let done = 0;
-        while (done < bytes.length) {
-            try {
-                done += (0,external_node_fs_.writeSync)(fd, bytes, done, bytes.length - done);
-            }
-            catch (error) {
-                if (!isAgain(error))
-                    throw error;
-                sleepSync(1);
-            }
-        }
-        return length;
-    }
-}
-class FileIo {
-    table;
-    stdio;
-    stdoutToStderr;
-    constructor(table, stdio, stdoutToStderr) {
-        this.table = table;
-        this.stdio = stdio;
-        this.stdoutToStderr = stdoutToStderr;
-    }
-    readableFile(fd) {
-        const file = this.table.file(fd);
-        if (!file.readable)
-            throw new WasiErrno(Errno.badf);
-        return file;
-    }
-    writableFile(fd) {
-        const file = this.table.file(fd);
-        if (!file.writable)
-            throw new WasiErrno(Errno.badf);
-        return file;
-    }
-    read(fd, target, offset, length) {
-        const entry = this.table.get(fd);
-        if (entry.kind === 'stdio') {
-            if (entry.stream !== 0)
-                throw new WasiErrno(Errno.badf);
-            return this.stdio.read(target, offset, length);
-        }
-        const file = this.readableFile(fd);
-        const n = (0,external_node_fs_.readSync)(file.hostFd, target, offset, length, file.position);
-        file.position += n;
-        return n;
-    }
-    pread(fd, target, offset, length, at) {
-        const entry = this.table.get(fd);
-        if (entry.kind === 'stdio')
-            throw new WasiErrno(entry.stream === 0 ? Errno.spipe : Errno.badf);
-        const file = this.readableFile(fd);
-        return (0,external_node_fs_.readSync)(file.hostFd, target, offset, length, at);
-    }
-    write(fd, source, offset, length) {
-        const entry = this.table.get(fd);
-        if (entry.kind === 'stdio') {
-            if (entry.stream === 0)
-                throw new WasiErrno(Errno.badf);
-            const hostStream = entry.stream === 1 && this.stdoutToStderr ? 2 : entry.stream;
-            return this.stdio.write(hostStream, source, offset, length);
-        }
-        const file = this.writableFile(fd);
-        const at = file.append ? this.size(file) : file.position;
-        const n = (0,external_node_fs_.writeSync)(file.hostFd, source, offset, length, at);
-        file.position = at + n;
-        return n;
-    }
-    pwrite(fd, source, offset, length, at) {
-        const entry = this.table.get(fd);
-        if (entry.kind === 'stdio')
-            throw new WasiErrno(entry.stream === 0 ? Errno.badf : Errno.spipe);
-        const file = this.writableFile(fd);
-        // Upstream's host descriptor has O_APPEND, where Linux ignores the offset of pwrite.
-        return (0,external_node_fs_.writeSync)(file.hostFd, source, offset, length, file.append ? this.size(file) : Number(at));
-    }
-    seek(fd, delta, whence) {
-        const entry = this.table.get(fd);
-        if (entry.kind === 'stdio')
-            throw new WasiErrno(Errno.spipe);
-        const file = this.table.file(fd);
-        const from = whence === Whence.set ? 0 : whence === Whence.cur ? file.position : this.size(file);
-        const target = from + Number(delta);
-        if (target < 0 || !Number.isSafeInteger(target))
-            throw new WasiErrno(Errno.inval);
-        file.position = target;
-        return target;
-    }
-    /** `fd_sync` / `fd_datasync`: regular files only (directories and stdio: EBADF, as upstream). */
-    sync(fd, dataOnly) {
-        const file = this.table.file(fd);
-        if (dataOnly)
-            (0,external_node_fs_.fdatasyncSync)(file.hostFd);
-        else
-            (0,external_node_fs_.fsyncSync)(file.hostFd);
-    }
-    size(file) {
-        return (0,external_node_fs_.fstatSync)(file.hostFd).size;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/wasi/memory.ts
 /**
  * Checked access to the guest's exported memory. Views are cached per `memory.buffer` (it changes
@@ -3185,7 +8100,7 @@ class FileIo {
 
 
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const memory_utf8 = new TextDecoder('utf-8', { fatal: true });
 const TWO_32 = 0x1_0000_0000;
 /** "In func wasi_snapshot_preview1::NAME at write TYPE: REASON", caused by REASON. */
 function contextTrap(func, what, reason) {
@@ -3255,7 +8170,7 @@ class GuestMemory {
     string(ptr, len) {
         const bytes = this.bytes(ptr, len);
         try {
-            return utf8.decode(bytes);
+            return memory_utf8.decode(bytes);
         }
         catch {
             throw new WasiErrno(Errno.ilseq);
@@ -3396,8 +8311,6 @@ function createPathImports(cx, simple) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/wasi/random.ts
 /**
  * `random_get` bytes. `randomFillSync` costs a few microseconds per call whatever the size, and
@@ -3976,792 +8889,6 @@ function showFuncType(type) {
     return `(${parts.join(' ')})`;
 }
 
-;// CONCATENATED MODULE: ./src/wasm/code.ts
-
-// ---- Dispatch tables, built once from OPCODES ------------------------------------------------
-/** Primitive decoding steps that immediate kinds map to. */
-const STEP_U32 = 1;
-const STEP_S32 = 2;
-const STEP_S64 = 3;
-const STEP_S33 = 4;
-const STEP_BLOCKTYPE = 5;
-const STEP_BYTE = 6;
-const STEP_ZERO = 7;
-const STEP_BYTES4 = 8;
-const STEP_BYTES8 = 9;
-const STEP_BYTES16 = 10;
-const STEP_MEMARG = 11;
-const STEP_BR_TABLE = 12;
-const STEP_VALTYPES = 13;
-const STEP_CATCHES = 14;
-const STEP_OF = {
-    blocktype: STEP_BLOCKTYPE,
-    labelidx: STEP_U32,
-    br_table: STEP_BR_TABLE,
-    funcidx: STEP_U32,
-    typeidx: STEP_U32,
-    tableidx: STEP_U32,
-    localidx: STEP_U32,
-    globalidx: STEP_U32,
-    tagidx: STEP_U32,
-    dataidx: STEP_U32,
-    elemidx: STEP_U32,
-    memidx: STEP_U32,
-    fieldidx: STEP_U32,
-    u32: STEP_U32,
-    i32: STEP_S32,
-    i64: STEP_S64,
-    f32: STEP_BYTES4,
-    f64: STEP_BYTES8,
-    v128: STEP_BYTES16,
-    memarg: STEP_MEMARG,
-    laneidx: STEP_BYTE,
-    shuffle: STEP_BYTES16,
-    heaptype: STEP_S33,
-    valtypes: STEP_VALTYPES,
-    catches: STEP_CATCHES,
-    castflags: STEP_BYTE,
-    zero: STEP_ZERO,
-};
-const FIRST_PREFIX = 0xfb;
-const UNKNOWN = -1;
-const PREFIXED = -2;
-/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb–0xfe. */
-const singleIds = new Int16Array(256).fill(UNKNOWN);
-/** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
-const prefixedIds = [];
-/** Steps of entry `id` are `steps[stepStart[id] .. stepStart[id + 1]]`. */
-const stepStart = new Uint16Array(OPCODES.length + 1);
-const steps = [];
-/** +1 for block openers, -1 for `end`/`delegate`, else 0. */
-const blockDelta = new Int8Array(OPCODES.length);
-const names = [];
-/** Shortcuts for the hot loop: no immediates, one LEB index or i32, one memarg, anything else. */
-const SHAPE_NONE = 0;
-const SHAPE_U32 = 1;
-const SHAPE_MEMARG = 2;
-const SHAPE_OTHER = 3;
-const shapes = new Uint8Array(OPCODES.length);
-for (let prefix = FIRST_PREFIX; prefix <= 0xfe; prefix++) {
-    singleIds[prefix] = PREFIXED;
-    const codes = OPCODES.filter((o) => o.prefix === prefix).map((o) => o.code);
-    prefixedIds.push(new Int16Array(Math.max(...codes) + 1).fill(UNKNOWN));
-}
-OPCODES.forEach((info, id) => {
-    const ids = info.prefix === 0 ? singleIds : prefixedIds[info.prefix - FIRST_PREFIX];
-    if (ids[info.code] !== UNKNOWN)
-        throw new Error(`duplicate opcode ${info.name}`);
-    ids[info.code] = id;
-    stepStart[id] = steps.length;
-    for (const kind of info.immediates)
-        steps.push(STEP_OF[kind]);
-    const only = info.immediates.length === 1 ? STEP_OF[info.immediates[0]] : 0;
-    shapes[id] =
-        info.immediates.length === 0
-            ? SHAPE_NONE
-            : only === STEP_U32 || only === STEP_S32 // a one-byte s32 is just as valid as a one-byte u32
-                ? SHAPE_U32
-                : only === STEP_MEMARG
-                    ? SHAPE_MEMARG
-                    : SHAPE_OTHER;
-    blockDelta[id] = info.block === 'open' ? 1 : info.block === 'close' ? -1 : 0;
-    names.push(info.name);
-});
-stepStart[OPCODES.length] = steps.length;
-const stepCodes = Uint8Array.from(steps);
-/** Single-byte value types; 0x63/0x64 (`ref null ht` / `ref ht`) are followed by a heap type. */
-const SIMPLE_VALTYPE = new Uint8Array(128);
-for (const b of [
-    ...[0x7f, 0x7e, 0x7d, 0x7c, 0x7b], // i32 i64 f32 f64 v128
-    ...[0x74, 0x73, 0x72, 0x71, 0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69], // abstract refs
-]) {
-    SIMPLE_VALTYPE[b] = 1;
-}
-const REF_NULL = 0x63;
-const REF = 0x64;
-const EMPTY_BLOCK = 0x40;
-// ---- Public API ------------------------------------------------------------------------------
-/** The mnemonic of an opcode, or `unknown opcode 0x…` if the table has no such instruction. */
-function opcodeName(opcode, subopcode) {
-    const id = code_lookup(opcode, subopcode);
-    return id >= 0 ? names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
-}
-/** The table entry of an opcode as a visitor receives it, if there is one. */
-function opcodeInfo(opcode, subopcode) {
-    const id = code_lookup(opcode, subopcode);
-    return id >= 0 ? OPCODES[id] : undefined;
-}
-/**
- * Walks one function body: `reader` spans exactly the body (after its size). Reads the local
- * declarations, then visits every instruction; the body must end with the `end` that closes it.
- */
-function walkFunctionBody(reader, visit) {
-    skipLocals(reader);
-    const bytes = reader.bytes;
-    const end = reader.end;
-    let pos = reader.pos;
-    let depth = 1;
-    while (pos < end) {
-        const offset = pos;
-        const opcode = bytes[pos++];
-        let subopcode = -1;
-        let id = singleIds[opcode];
-        if (id < 0) {
-            if (id === PREFIXED) {
-                const b = bytes[pos];
-                if (b < 0x80 && pos < end) {
-                    subopcode = b;
-                    pos++;
-                }
-                else {
-                    reader.pos = pos;
-                    subopcode = reader.u32();
-                    pos = reader.pos;
-                }
-                const ids = prefixedIds[opcode - FIRST_PREFIX];
-                id = subopcode < ids.length ? ids[subopcode] : UNKNOWN;
-            }
-            if (id < 0) {
-                throw reader.error(`unknown opcode ${hexOpcode(opcode, subopcode)}`, offset);
-            }
-        }
-        visit(opcode, subopcode, offset);
-        const shape = shapes[id];
-        // Fast paths for the common single-byte forms; everything else goes through the steps.
-        if (shape === SHAPE_NONE) {
-            // no immediates
-        }
-        else if (shape === SHAPE_U32 && bytes[pos] < 0x80 && pos < end) {
-            pos++; // local.get 3, br 0, call 42, i32.const 7, …
-        }
-        else if (shape === SHAPE_MEMARG &&
-            bytes[pos] < 0x40 &&
-            bytes[pos + 1] < 0x80 &&
-            pos + 1 < end) {
-            pos += 2; // alignment without a memory index, then a one-byte offset
-        }
-        else {
-            for (let i = stepStart[id], last = stepStart[id + 1]; i < last; i++) {
-                pos = skipImmediate(reader, stepCodes[i], pos);
-            }
-        }
-        const delta = blockDelta[id];
-        if (delta !== 0) {
-            depth += delta;
-            if (depth === 0) {
-                if (pos !== end)
-                    throw reader.error('operators remaining after end of function', pos);
-                reader.pos = pos;
-                return;
-            }
-        }
-    }
-    reader.pos = end;
-    throw reader.error('function body must end with END opcode', end);
-}
-/** Walks every body of a code section: `reader` spans the section payload. */
-function walkCodeSection(reader, visit) {
-    const count = reader.u32();
-    for (let i = 0; i < count; i++) {
-        const size = reader.u32();
-        walkFunctionBody(reader.sub(size), visit);
-    }
-    if (!reader.eof) {
-        throw reader.error('section size mismatch: unexpected data at the end of the section');
-    }
-}
-// ---- Decoding helpers ------------------------------------------------------------------------
-function code_lookup(opcode, subopcode) {
-    if (opcode < 0 || opcode > 0xff)
-        return UNKNOWN;
-    const id = singleIds[opcode];
-    if (id !== PREFIXED)
-        return id;
-    const ids = prefixedIds[opcode - FIRST_PREFIX];
-    return subopcode >= 0 && subopcode < ids.length ? ids[subopcode] : UNKNOWN;
-}
-function hexOpcode(opcode, subopcode) {
-    const head = `0x${opcode.toString(16).padStart(2, '0')}`;
-    return subopcode < 0 ? head : `${head} 0x${subopcode.toString(16)}`;
-}
-function skipLocals(reader) {
-    const groups = reader.u32();
-    for (let i = 0; i < groups; i++) {
-        reader.u32();
-        skipValType(reader);
-    }
-}
-function skipValType(reader) {
-    const offset = reader.pos;
-    const b = reader.u8();
-    if (b === REF_NULL || b === REF) {
-        reader.pos = skipSigned(reader, reader.pos, 33);
-    }
-    else if (b >= 0x80 || SIMPLE_VALTYPE[b] !== 1) {
-        throw reader.error(`invalid value type 0x${b.toString(16)}`, offset);
-    }
-}
-/** Skips one immediate starting at `pos`; returns the position after it. */
-function skipImmediate(reader, step, pos) {
-    const bytes = reader.bytes;
-    switch (step) {
-        case STEP_U32:
-            if (bytes[pos] < 0x80 && pos < reader.end)
-                return pos + 1;
-            return skipUnsigned(reader, pos, 32);
-        case STEP_S32:
-            return skipSigned(reader, pos, 32);
-        case STEP_S64:
-            return skipSigned(reader, pos, 64);
-        case STEP_S33:
-            return skipSigned(reader, pos, 33);
-        case STEP_BLOCKTYPE: {
-            const b = bytes[pos];
-            if (pos < reader.end && (b === EMPTY_BLOCK || (b < 0x80 && SIMPLE_VALTYPE[b] === 1))) {
-                return pos + 1;
-            }
-            if (b === REF_NULL || b === REF)
-                return skipSigned(reader, pos + 1, 33);
-            return skipSigned(reader, pos, 33);
-        }
-        case STEP_BYTE:
-            return skipBytes(reader, pos, 1);
-        case STEP_ZERO:
-            if (pos < reader.end && bytes[pos] !== 0) {
-                throw reader.error('nonzero byte after `atomic.fence`', pos);
-            }
-            return skipBytes(reader, pos, 1);
-        case STEP_BYTES4:
-            return skipBytes(reader, pos, 4);
-        case STEP_BYTES8:
-            return skipBytes(reader, pos, 8);
-        case STEP_BYTES16:
-            return skipBytes(reader, pos, 16);
-        case STEP_MEMARG:
-            return skipMemarg(reader, pos);
-        case STEP_BR_TABLE: {
-            reader.pos = pos;
-            const targets = reader.u32() + 1; // the vector, then the default label
-            pos = reader.pos;
-            for (let i = 0; i < targets; i++)
-                pos = skipUnsigned(reader, pos, 32);
-            return pos;
-        }
-        case STEP_VALTYPES: {
-            reader.pos = pos;
-            const count = reader.u32();
-            for (let i = 0; i < count; i++)
-                skipValType(reader);
-            return reader.pos;
-        }
-        case STEP_CATCHES:
-            return skipCatches(reader, pos);
-        default:
-            throw new Error(`unreachable: immediate step ${step}`);
-    }
-}
-function skipMemarg(reader, pos) {
-    let align = reader.bytes[pos];
-    if (align < 0x80 && pos < reader.end) {
-        pos++;
-    }
-    else {
-        reader.pos = pos;
-        align = reader.u32();
-        pos = reader.pos;
-    }
-    // Multi-memory: bit 6 of the alignment field announces an explicit memory index.
-    if ((align & 0x40) !== 0)
-        pos = skipUnsigned(reader, pos, 32);
-    // memory64: offsets are u64 (a superset of the u32 encoding used for 32-bit memories).
-    return skipUnsigned(reader, pos, 64);
-}
-function skipCatches(reader, pos) {
-    reader.pos = pos;
-    const count = reader.u32();
-    for (let i = 0; i < count; i++) {
-        const kindOffset = reader.pos;
-        const kind = reader.u8();
-        if (kind > 3)
-            throw reader.error(`invalid catch kind 0x${kind.toString(16)}`, kindOffset);
-        if (kind < 2)
-            reader.u32(); // `catch` / `catch_ref` name a tag
-        reader.u32();
-    }
-    return reader.pos;
-}
-function skipBytes(reader, pos, n) {
-    if (pos + n > reader.end)
-        throw reader.error('unexpected end-of-file', reader.end);
-    return pos + n;
-}
-/**
- * Skips an unsigned LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
- * allowed byte the continuation bit and the bits beyond the width must be zero.
- */
-function skipUnsigned(reader, start, bits) {
-    const bytes = reader.bytes;
-    const limit = start + Math.ceil(bits / 7) - 1;
-    const lastMask = bits === 32 ? 0xf0 : 0xfe;
-    let pos = start;
-    for (;;) {
-        if (pos >= reader.end)
-            throw reader.error('unexpected end-of-file', reader.end);
-        const b = bytes[pos];
-        if (pos === limit) {
-            if ((b & lastMask) !== 0)
-                throw lebError(reader, start, b, `u${bits}`);
-            return pos + 1;
-        }
-        pos++;
-        if (b < 0x80)
-            return pos;
-    }
-}
-/**
- * Skips a signed LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
- * allowed byte the continuation bit must be clear and the bits from the sign bit up must be equal.
- */
-function skipSigned(reader, start, bits) {
-    const bytes = reader.bytes;
-    const limit = start + Math.ceil(bits / 7) - 1;
-    const signMask = bits === 32 ? 0x78 : bits === 33 ? 0x70 : 0x7f;
-    let pos = start;
-    for (;;) {
-        if (pos >= reader.end)
-            throw reader.error('unexpected end-of-file', reader.end);
-        const b = bytes[pos];
-        if (pos === limit) {
-            const high = b & signMask;
-            if (b >= 0x80 || (high !== 0 && high !== signMask)) {
-                throw lebError(reader, start, b, `s${bits}`);
-            }
-            return pos + 1;
-        }
-        pos++;
-        if (b < 0x80)
-            return pos;
-    }
-}
-function lebError(reader, start, last, type) {
-    const what = last >= 0x80 ? 'integer representation too long' : 'integer too large';
-    return reader.error(`invalid var_${type}: ${what}`, start);
-}
-
-;// CONCATENATED MODULE: ./src/wizer/ref-types.ts
-/**
- * Reference types that upstream's engine refuses when it compiles: its configuration has the GC,
- * function-references and exceptions proposals off, so only `funcref` and `externref` (and their
- * `(ref null func|extern)` spellings) pass. The messages are wasmparser's; where a type sits
- * decides the wording of a concrete type index (module level or inside a function).
- */
-
-const GC_HEAP_TYPES = new Set([0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x71, 0x72, 0x73]);
-const EXCEPTION_HEAP_TYPES = new Set([0x69, 0x74]);
-const FUNC = 0x70;
-const EXTERN = 0x6f;
-const ref_types_REF_NULL = 0x63;
-const ref_types_REF = 0x64;
-/** Why upstream refuses the heap type starting at `at`, or undefined if it accepts it. */
-function heapTypeRefusal(bytes, at, site) {
-    const first = bytes[at];
-    if (first === FUNC || first === EXTERN)
-        return undefined;
-    if (GC_HEAP_TYPES.has(first))
-        return 'heap types not supported without the gc feature';
-    if (EXCEPTION_HEAP_TYPES.has(first)) {
-        return 'exception refs not supported without the exception handling feature';
-    }
-    if (site === 'code')
-        return 'function references required for index reference types';
-    const index = new BinaryReader(bytes, at).s33();
-    return `unknown type ${index}: type index out of bounds because the GC proposal is disabled`;
-}
-/** Why upstream refuses the value type starting at `at`, or undefined if it accepts it. */
-function valTypeRefusal(bytes, at, site) {
-    const first = bytes[at];
-    if (first === ref_types_REF)
-        return 'function references required for non-nullable types';
-    if (first === ref_types_REF_NULL)
-        return heapTypeRefusal(bytes, at + 1, site);
-    if (GC_HEAP_TYPES.has(first) || EXCEPTION_HEAP_TYPES.has(first)) {
-        return heapTypeRefusal(bytes, at, site);
-    }
-    return undefined;
-}
-/** Whether a block type's first byte is a reference value type (not empty, numeric or an index). */
-function isRefTypeByte(byte) {
-    return byte >= ref_types_REF_NULL && byte <= 0x74;
-}
-
-;// CONCATENATED MODULE: ./src/wizer/parse.ts
-/**
- * Phase 1: parse. Splits the input into sections and decodes the structures later phases need
- * (types, imports, functions, memories, globals, exports, data segments). Sections are kept as
- * ranges of the input so the rewrite can copy them byte for byte.
- *
- * Decode errors surface as `WasmDecodeError` with absolute offsets; the pipeline wraps them in
- * "wasm validation failed" as upstream does.
- */
-
-
-
-
-
-function parseModule(bytes) {
-    const cx = {
-        bytes,
-        sections: readSections(bytes),
-        types: [],
-        imports: [],
-        funcTypeIndices: [],
-        importedFuncCount: 0,
-        tableCount: 0,
-        memories: [],
-        globals: [],
-        exports: [],
-        dataSegments: [],
-        dataCount: undefined,
-        tagCount: 0,
-        features: {},
-    };
-    for (const section of cx.sections) {
-        const r = new BinaryReader(bytes, section.payloadStart, section.end);
-        switch (section.id) {
-            case SectionId.Type:
-                readTypes(r, cx);
-                break;
-            case SectionId.Import:
-                readImports(r, cx);
-                break;
-            case SectionId.Function:
-                for (let n = r.u32(); n > 0; n--)
-                    cx.funcTypeIndices.push(r.u32());
-                break;
-            case SectionId.Table: {
-                const count = r.u32();
-                cx.tableCount += count;
-                for (let n = count; n > 0; n--)
-                    readTable(r, cx.features);
-                break;
-            }
-            case SectionId.Memory:
-                for (let n = r.u32(); n > 0; n--) {
-                    const at = r.pos;
-                    const limits = readLimits(r);
-                    if (limits.pageSizeLog2 !== undefined)
-                        cx.features.customPageSizeAt ??= at;
-                    cx.memories.push({
-                        limits,
-                        shared: (limits.flags & 0x02) !== 0,
-                        memory64: (limits.flags & 0x04) !== 0,
-                    });
-                }
-                break;
-            case SectionId.Global:
-                readGlobals(r, cx);
-                break;
-            case SectionId.Export:
-                for (let n = r.u32(); n > 0; n--) {
-                    const name = r.name();
-                    const kind = readExternalKind(r);
-                    cx.exports.push({ name, kind, index: r.u32() });
-                }
-                break;
-            case SectionId.Element:
-                readElements(r, cx.features, importedGlobals(cx));
-                break;
-            case SectionId.Data:
-                readData(r, cx.dataSegments, cx.features, importedGlobals(cx));
-                break;
-            case SectionId.DataCount:
-                cx.dataCount = r.u32();
-                break;
-            case SectionId.Tag:
-                cx.features.exceptionsAt ??= section.payloadStart;
-                cx.tagCount = r.u32();
-                break;
-            case SectionId.Start:
-                r.u32(); // decoded here so a malformed index is a validation failure; instrument reads it
-                break;
-            default:
-                continue; // custom and code sections need no decoding here
-        }
-    }
-    return cx;
-}
-function importedGlobals(cx) {
-    return cx.imports.filter((i) => i.kind === ExternalKind.Global).length;
-}
-function readTypes(r, cx) {
-    for (let n = r.u32(); n > 0; n--) {
-        const at = r.pos;
-        const form = r.peek();
-        if (form === 0x4e) {
-            // An explicit recursion group: GC proposal.
-            cx.features.gc ??= {
-                offset: at,
-                reason: 'rec group usage requires `gc` proposal to be enabled',
-            };
-            r.u8();
-            for (let k = r.u32(); k > 0; k--)
-                cx.types.push(readSubType(r, cx.features));
-        }
-        else {
-            cx.types.push(readSubType(r, cx.features));
-        }
-    }
-}
-function readSubType(r, features) {
-    const at = r.pos;
-    let form = r.u8();
-    if (form === 0x50 || form === 0x4f) {
-        // Without GC only a final type without supertypes passes (as a plain definition).
-        const supertypes = r.u32();
-        if (form === 0x50 || supertypes > 0) {
-            features.gc ??= { offset: at, reason: 'gc proposal must be enabled to use subtypes' };
-        }
-        for (let k = supertypes; k > 0; k--)
-            r.u32();
-        form = r.u8();
-    }
-    switch (form) {
-        case 0x60: {
-            // wasmparser reports a refused parameter or result type at the function type.
-            const params = [];
-            for (let k = r.u32(); k > 0; k--)
-                params.push(readModuleValType(r, features, at));
-            const results = [];
-            for (let k = r.u32(); k > 0; k--)
-                results.push(readModuleValType(r, features, at));
-            return { params, results, offset: at };
-        }
-        case 0x5f:
-            features.gc ??= {
-                offset: at,
-                reason: 'struct indexed types not supported without the gc feature',
-            };
-            for (let k = r.u32(); k > 0; k--)
-                readFieldType(r);
-            return undefined;
-        case 0x5e:
-            features.gc ??= {
-                offset: at,
-                reason: 'array indexed types not supported without the gc feature',
-            };
-            readFieldType(r);
-            return undefined;
-        default:
-            throw r.error(`invalid leading byte (0x${form.toString(16)}) for type definition`, at);
-    }
-}
-/** A value type outside function bodies; notes the first one upstream's engine refuses. */
-function readModuleValType(r, features, reportAt) {
-    const at = r.pos;
-    const type = readValType(r);
-    if (features.refTypeRefusal === undefined) {
-        const reason = valTypeRefusal(r.bytes, at, 'module');
-        if (reason !== undefined)
-            features.refTypeRefusal = { offset: reportAt ?? at, reason };
-    }
-    return type;
-}
-function readFieldType(r) {
-    const code = r.peek();
-    if (code === 0x78 || code === 0x77)
-        r.u8(); // packed i8 / i16
-    else
-        readValType(r);
-    r.u8(); // mutability
-}
-function readImports(r, cx) {
-    for (let n = r.u32(); n > 0; n--) {
-        const module = r.name();
-        const name = r.name();
-        const kindAt = r.pos;
-        const kind = readExternalKind(r);
-        let typeIndex = -1;
-        switch (kind) {
-            case ExternalKind.Func:
-                typeIndex = r.u32();
-                cx.funcTypeIndices.push(typeIndex);
-                cx.importedFuncCount++;
-                break;
-            case ExternalKind.Table:
-                readValType(r);
-                readLimits(r);
-                break;
-            case ExternalKind.Memory:
-                readLimits(r);
-                break;
-            case ExternalKind.Global:
-                readValType(r);
-                r.u8();
-                break;
-            case ExternalKind.Tag:
-                r.u8();
-                typeIndex = r.u32();
-                cx.features.exceptionsAt ??= kindAt;
-                break;
-        }
-        cx.imports.push({ module, name, kind, typeIndex });
-    }
-}
-function readExternalKind(r) {
-    const at = r.pos;
-    const kind = r.u8();
-    if (kind > ExternalKind.Tag) {
-        throw r.error(`invalid leading byte (0x${kind.toString(16)}) for external kind`, at);
-    }
-    return kind;
-}
-function readTable(r, features) {
-    if (r.peek() === 0x40) {
-        // Table with an explicit initializer (function-references proposal, which the engine lacks).
-        features.tableInitAt ??= r.pos;
-        r.u8();
-        r.u8();
-        readModuleValType(r, features);
-        readLimits(r);
-        scanConstExpr(r, features);
-        return;
-    }
-    readModuleValType(r, features);
-    readLimits(r);
-}
-function readGlobals(r, cx) {
-    const imported = importedGlobals(cx);
-    for (let n = r.u32(); n > 0; n--) {
-        const at = r.pos;
-        const type = readModuleValType(r, cx.features);
-        const flagsAt = r.pos;
-        const flags = r.u8();
-        if (flags > 0x03)
-            throw r.error('malformed global flags', flagsAt);
-        if ((flags & 0x02) !== 0) {
-            cx.features.sharedGlobalAt ??= at;
-            (cx.features.sharedGlobalFlags ??= []).push(flagsAt);
-        }
-        const mutable = (flags & 0x01) !== 0;
-        const initStart = r.pos;
-        scanConstExpr(r, cx.features, imported);
-        const global = { type, mutable, initStart, initEnd: r.pos };
-        cx.globals.push(global);
-    }
-}
-function readElements(r, features, importedGlobals) {
-    for (let n = r.u32(); n > 0; n--) {
-        const start = r.pos;
-        const flags = r.u32();
-        const passiveOrDeclared = (flags & 0x01) !== 0;
-        const explicitTable = (flags & 0x02) !== 0;
-        const usesExprs = (flags & 0x04) !== 0;
-        if (!passiveOrDeclared) {
-            if (explicitTable)
-                r.u32();
-            scanConstExpr(r, features, importedGlobals);
-        }
-        if (passiveOrDeclared || explicitTable) {
-            // wasmparser reports a refused element type at the segment.
-            if (usesExprs)
-                readModuleValType(r, features, start);
-            else
-                r.u8(); // elemkind
-        }
-        for (let k = r.u32(); k > 0; k--) {
-            if (usesExprs)
-                scanConstExpr(r, features, importedGlobals);
-            else
-                r.u32();
-        }
-    }
-}
-function readData(r, out, features, importedGlobals) {
-    for (let n = r.u32(); n > 0; n--) {
-        const start = r.pos;
-        const flags = r.u32();
-        if (flags === 1) {
-            r.skip(r.u32());
-            out.push({ active: false, start, end: r.pos });
-            continue;
-        }
-        if (flags === 2)
-            r.u32();
-        else if (flags !== 0)
-            throw r.error(`invalid data segment flags ${flags}`, start);
-        scanConstExpr(r, features, importedGlobals);
-        r.skip(r.u32());
-        out.push({ active: true, start, end: r.pos });
-    }
-}
-/**
- * Skips a constant expression up to and including its `end`, noting constructs the engine
- * configuration refuses. Only the instructions allowed in constant expressions are decoded.
- */
-function scanConstExpr(r, features, importedGlobals = 0) {
-    for (;;) {
-        const at = r.pos;
-        const op = r.u8();
-        switch (op) {
-            case 0x0b:
-                return;
-            case 0x41:
-                r.s32();
-                break;
-            case 0x42:
-                r.s64();
-                break;
-            case 0x43:
-                r.skip(4);
-                break;
-            case 0x44:
-                r.skip(8);
-                break;
-            case 0x23:
-                // Only imported globals may be read (a wizened module has none; a preload may).
-                if (r.u32() >= importedGlobals)
-                    features.constGlobalGetAt ??= at;
-                break;
-            case 0xd0: // ref.null heaptype
-                r.s33();
-                break;
-            case 0xd2: // ref.func
-                r.u32();
-                break;
-            case 0x6a:
-            case 0x6b:
-            case 0x6c:
-            case 0x7c:
-            case 0x7d:
-            case 0x7e: // extended-const arithmetic
-                break;
-            case 0xfd: {
-                const sub = r.u32();
-                if (sub !== 0x0c)
-                    throw r.error('constant expression required: non-constant operator', at);
-                r.skip(16);
-                break;
-            }
-            case 0xfb: {
-                // GC constant instructions (struct.new, array.new_fixed, ref.i31, ...): GC is refused
-                // later; skip their immediates generously enough to stay in sync for common forms.
-                const sub = r.u32();
-                const reason = `constant expression required: non-constant operator: ${opcodeName(op, sub)}`;
-                features.gc ??= { offset: at, reason };
-                if (sub === 0x08) {
-                    r.u32();
-                    r.u32();
-                } // array.new_fixed type n
-                else if (sub <= 0x07)
-                    r.u32(); // struct.new/_default, array.new/_default (type)
-                break;
-            }
-            default:
-                throw r.error('constant expression required: non-constant operator', at);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/wizer/traps.ts
 /**
  * Translation of V8's trap messages into the wording of upstream Wizer (Wasmtime), which clients
@@ -4866,710 +8993,13 @@ function guestFailure(context, error, home) {
     return context === undefined ? failure : new errors/* WizerError */.Mx(context, { cause: failure });
 }
 
-;// CONCATENATED MODULE: ./src/wizer/context.ts
-/** Prefix reserved for the names instrumentation adds. */
-const RESERVED_PREFIX = '__wizer_';
-
-;// CONCATENATED MODULE: ./src/wizer/proposals.ts
-/**
- * Upstream's `--wasm-*=false` switches (multi-memory, multi-value, bulk memory, SIMD, relaxed SIMD,
- * reference types). Upstream's engine then parses with those proposals off and refuses every
- * encoding they introduced: at module level ("failed to parse WebAssembly module", offsets in its
- * instrumented module) or inside a function body (a translation error). This file finds the first
- * such refusal in each of the two places, in the order upstream's parser meets them.
- *
- * Within one item the order is the parser's: a malformed immediate (a memarg with a memory index,
- * a non-zero `memory.size` or `call_indirect` byte) is a decode error, so it beats the proposal
- * check of its own instruction; the proposal check of an instruction beats its type checks; and
- * "reference types support is not enabled" comes before the GC and function-references refusals
- * that ref-types.ts words. Those are folded in here too, so a tie at one offset has one answer.
- *
- * Only called when a switch is off, so the default run pays nothing.
- *
- *   (module (global funcref (ref.func 0)) ...)   --wasm-reference-types=false
- *   -> reference types support is not enabled (at offset <the global>)
- */
-
-
-
-
-
-
-const REFERENCE_TYPES = 'reference types support is not enabled';
-const proposals_SIMD = 'SIMD support is not enabled';
-const RELAXED_SIMD = 'relaxed SIMD support is not enabled';
-const BULK_MEMORY = 'bulk memory support is not enabled';
-const ZERO_BYTE = 'zero byte expected';
-const MEMARG = 'malformed memop alignment: alignment too large';
-const BLOCK_TYPE_INDEX = 'blocks, loops, and ifs may only produce a resulttype when multi-value is not enabled';
-const proposals_V128 = 0x7b;
-const FUNCREF = 0x70;
-const proposals_REF_NULL = 0x63;
-/** Whether any of the six switches is off. */
-function anyProposalOff(enabled) {
-    return Object.values(enabled).some((on) => !on);
-}
-/**
- * Why upstream refuses the value type at `at` with these switches: wasmparser checks the
- * proposal of a reference type before its heap type, so ref-types.ts only speaks when reference
- * types are on.
- */
-function switchedValTypeRefusal(bytes, at, site, enabled) {
-    const code = bytes[at];
-    if (code === proposals_V128)
-        return enabled.simd ? undefined : proposals_SIMD;
-    if (isRefTypeByte(code) && !enabled.referenceTypes)
-        return REFERENCE_TYPES;
-    return valTypeRefusal(bytes, at, site);
-}
-/** The first module-level refusal, in section order (all sections precede the code checks). */
-function moduleProposalRefusal(cx, enabled) {
-    for (const section of cx.sections) {
-        const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
-        let found;
-        switch (section.id) {
-            case SectionId.Type:
-                found = typeRefusal(r, enabled);
-                break;
-            case SectionId.Table:
-                // The count is checked before any table is read.
-                if (!enabled.referenceTypes && cx.tableCount > 1) {
-                    found = { offset: section.payloadStart, reason: 'multiple tables' };
-                }
-                else {
-                    found = tableRefusal(r, enabled);
-                }
-                break;
-            case SectionId.Memory:
-                if (!enabled.multiMemory && cx.memories.length > 1) {
-                    found = { offset: section.payloadStart, reason: 'multiple memories' };
-                }
-                break;
-            case SectionId.Global:
-                found = cx.globals
-                    .map((g) => {
-                    // A global's type starts its entry: init expr, after one flags byte and the type.
-                    const at = g.initStart - 1 - g.type.bytes.length;
-                    const reason = switchedValTypeRefusal(cx.bytes, at, 'module', enabled);
-                    return reason === undefined ? undefined : { offset: at, reason };
-                })
-                    .find((x) => x !== undefined);
-                break;
-            case SectionId.Element:
-                found = elementRefusal(r, enabled);
-                break;
-            case SectionId.Data:
-                if (!enabled.bulkMemory) {
-                    const passive = cx.dataSegments.find((d) => !d.active);
-                    if (passive) {
-                        const reason = 'passive data segments require the bulk-memory proposal';
-                        found = { offset: passive.start, reason };
-                    }
-                }
-                break;
-        }
-        if (found)
-            return found;
-    }
-    return undefined;
-}
-/**
- * Function types: each parameter and result type, then the result count. A GC type definition is
- * refused at its own offset (parse.ts) before anything after it, so the scan stops there.
- */
-function typeRefusal(r, enabled) {
-    for (let n = r.u32(); n > 0; n--) {
-        const offset = r.pos;
-        let form = r.u8();
-        // A final type without supertypes is a plain definition; other GC forms are refused first.
-        if (form === 0x4f && r.peek() === 0) {
-            r.u8();
-            form = r.u8();
-        }
-        if (form !== 0x60)
-            return undefined;
-        let resultCount = 0;
-        for (let list = 0; list < 2; list++) {
-            const count = r.u32();
-            if (list === 1)
-                resultCount = count;
-            for (let k = count; k > 0; k--) {
-                const at = r.pos;
-                readValType(r);
-                const reason = switchedValTypeRefusal(r.bytes, at, 'module', enabled);
-                if (reason !== undefined)
-                    return { offset, reason };
-            }
-        }
-        if (resultCount > 1 && !enabled.multiValue) {
-            const reason = 'func type returns multiple values but the multi-value feature is not enabled';
-            return { offset, reason };
-        }
-    }
-    return undefined;
-}
-/** Tables: `funcref` is MVP; any other element type is checked (before an initializer). */
-function tableRefusal(r, enabled) {
-    for (let n = r.u32(); n > 0; n--) {
-        const offset = r.pos;
-        const withInit = r.peek() === 0x40;
-        if (withInit)
-            r.skip(2);
-        const at = r.pos;
-        const type = readValType(r);
-        const isFuncref = type.code === FUNCREF || (type.code === proposals_REF_NULL && type.bytes[1] === FUNCREF);
-        const reason = isFuncref ? undefined : switchedValTypeRefusal(r.bytes, at, 'module', enabled);
-        if (reason !== undefined)
-            return { offset, reason };
-        if (withInit)
-            return undefined; // refused by the engine regardless (parse.ts: tableInitAt)
-        skipLimits(r);
-    }
-    return undefined;
-}
-function skipLimits(r) {
-    const flags = r.u8();
-    const wide = (flags & 0x04) !== 0;
-    const bound = () => (wide ? r.u64() : r.u32());
-    bound();
-    if ((flags & 0x01) !== 0)
-        bound();
-    if ((flags & 0x08) !== 0)
-        r.u32();
-}
-/**
- * Element segments: a segment of expressions has its element type checked (even the implicit
- * `funcref` of flags 4), then a passive or declared segment needs bulk memory. Offsets are the
- * segment's start.
- */
-function elementRefusal(r, enabled) {
-    for (let n = r.u32(); n > 0; n--) {
-        const offset = r.pos;
-        const flags = r.u32();
-        const passiveOrDeclared = (flags & 0x01) !== 0;
-        const explicitType = (flags & 0x03) !== 0;
-        const usesExprs = (flags & 0x04) !== 0;
-        if (!passiveOrDeclared) {
-            if ((flags & 0x02) !== 0)
-                r.u32();
-            scanConstExpr(r, {});
-        }
-        let reason;
-        if (usesExprs) {
-            if (!enabled.referenceTypes)
-                reason = REFERENCE_TYPES;
-            else if (explicitType)
-                reason = valTypeRefusal(r.bytes, r.pos, 'module');
-            if (explicitType)
-                readValType(r);
-        }
-        else if (explicitType) {
-            r.u8(); // elemkind
-        }
-        if (reason === undefined && passiveOrDeclared && !enabled.bulkMemory) {
-            reason = 'bulk memory must be enabled';
-        }
-        if (reason !== undefined)
-            return { offset, reason };
-        for (let k = r.u32(); k > 0; k--) {
-            if (usesExprs)
-                scanConstExpr(r, {});
-            else
-                r.u32();
-        }
-    }
-    return undefined;
-}
-/**
- * The first refusal inside function bodies: bodies are checked in order and each stops at its
- * first error, so this is the first error of the first function that has one.
- */
-function codeProposalRefusal(cx, enabled) {
-    const section = cx.sections.find((s) => s.id === SectionId.Code);
-    if (!section)
-        return undefined;
-    const bytes = cx.bytes;
-    const r = new BinaryReader(bytes, section.payloadStart, section.end);
-    for (let count = r.u32(), body = 0; body < count; body++) {
-        const reader = r.sub(r.u32());
-        const funcIndex = cx.importedFuncCount + body;
-        const local = localRefusal(new BinaryReader(bytes, reader.pos, reader.end), enabled);
-        if (local)
-            return { ...local, reportAt: local.offset, funcIndex };
-        let found;
-        const visit = (opcode, sub, offset) => {
-            if (found)
-                return;
-            const refusal = instructionRefusal(bytes, opcode, sub, offset, enabled);
-            if (refusal)
-                found = { offset, funcIndex, ...refusal };
-        };
-        walkFunctionBody(reader, visit);
-        if (found)
-            return found;
-    }
-    return undefined;
-}
-/** The first local declaration whose type is refused (reported at the declaration). */
-function localRefusal(r, enabled) {
-    for (let groups = r.u32(); groups > 0; groups--) {
-        const offset = r.pos;
-        r.u32();
-        const at = r.pos;
-        readValType(r);
-        const reason = switchedValTypeRefusal(r.bytes, at, 'code', enabled);
-        if (reason !== undefined)
-            return { offset, reason };
-    }
-    return undefined;
-}
-/** Reference-types instructions among the single-byte opcodes: table.get/set, ref.*. */
-const REFERENCE_TYPES_OPS = new Set([0x25, 0x26, 0xd1, 0xd2]);
-const BLOCKS = new Set([0x02, 0x03, 0x04]); // block, loop, if (try and try_table: exceptions)
-/** Single-byte opcodes `instructionRefusal` looks at beyond memargs; the rest skip it at once. */
-const CHECKED_SINGLE = new Uint8Array(256);
-for (const op of [...REFERENCE_TYPES_OPS, ...BLOCKS, 0x11, 0x1c, 0x3f, 0x40, 0xd0]) {
-    CHECKED_SINGLE[op] = 1;
-}
-/** Loads and stores: 0x28 (i32.load) to 0x3e (i64.store32). */
-const isMemargOp = (op) => op >= 0x28 && op <= 0x3e;
-/** Why upstream refuses one instruction, in its order: decode, then proposal, then types. */
-function instructionRefusal(bytes, opcode, sub, offset, enabled) {
-    if (sub < 0 && CHECKED_SINGLE[opcode] === 0 && (enabled.multiMemory || !isMemargOp(opcode))) {
-        return undefined; // the common case, without allocating
-    }
-    if (opcode === 0xfb || (opcode === 0xfe && enabled.multiMemory))
-        return undefined;
-    const at = (reason, reportAt = offset) => reason === undefined ? undefined : { reportAt, reason };
-    const immediates = new BinaryReader(bytes, offset + 1);
-    if (sub >= 0)
-        immediates.u32();
-    // Without multi-memory the memarg's flags may not announce a memory index (bit 6).
-    if (!enabled.multiMemory && opcodeInfo(opcode, sub)?.immediates[0] === 'memarg') {
-        const flagsAt = immediates.pos;
-        if (immediates.u32() >= 0x20)
-            return at(MEMARG, flagsAt);
-    }
-    if (sub < 0) {
-        if (BLOCKS.has(opcode))
-            return at(blockTypeRefusal(bytes, offset + 1, enabled));
-        if (opcode === 0x3f || opcode === 0x40) {
-            // memory.size, memory.grow: a single zero byte unless multi-memory is on.
-            return at(!enabled.multiMemory && bytes[offset + 1] !== 0 ? ZERO_BYTE : undefined, offset + 1);
-        }
-        if (opcode === 0x11 && !enabled.referenceTypes) {
-            // call_indirect: the table is a single zero byte before reference types.
-            immediates.u32();
-            const tableAt = immediates.pos;
-            return at(bytes[tableAt] !== 0 ? ZERO_BYTE : undefined, tableAt);
-        }
-        if (REFERENCE_TYPES_OPS.has(opcode))
-            return at(enabled.referenceTypes ? undefined : REFERENCE_TYPES);
-        if (opcode === 0x1c) {
-            if (!enabled.referenceTypes)
-                return at(REFERENCE_TYPES);
-            for (let n = immediates.u32(); n > 0; n--) {
-                const typeAt = immediates.pos;
-                readValType(immediates);
-                const reason = switchedValTypeRefusal(bytes, typeAt, 'code', enabled);
-                if (reason !== undefined)
-                    return at(reason);
-            }
-            return undefined;
-        }
-        if (opcode === 0xd0) {
-            return at(enabled.referenceTypes ? heapTypeRefusal(bytes, offset + 1, 'code') : REFERENCE_TYPES);
-        }
-        return undefined;
-    }
-    if (opcode === 0xfc) {
-        // memory.init, data.drop, memory.copy, memory.fill, table.init, elem.drop, table.copy; then
-        // table.grow, table.size, table.fill.
-        if (sub >= 8 && sub <= 14)
-            return at(enabled.bulkMemory ? undefined : BULK_MEMORY);
-        if (sub >= 15 && sub <= 17)
-            return at(enabled.referenceTypes ? undefined : REFERENCE_TYPES);
-        return undefined;
-    }
-    if (opcode === 0xfd) {
-        const relaxed = sub >= 0x100 && sub <= 0x113;
-        if (relaxed)
-            return at(enabled.relaxedSimd ? undefined : RELAXED_SIMD);
-        return at(enabled.simd ? undefined : proposals_SIMD);
-    }
-    return undefined;
-}
-/** A block type: a value type is checked as one; a type index needs multi-value. */
-function blockTypeRefusal(bytes, at, enabled) {
-    const b = bytes[at];
-    if (b === 0x40)
-        return undefined;
-    // wasmparser reads a value type when the first byte is a one-byte negative s33.
-    if ((b & 0x80) === 0 && (b & 0x40) !== 0)
-        return switchedValTypeRefusal(bytes, at, 'code', enabled);
-    return enabled.multiValue ? undefined : BLOCK_TYPE_INDEX;
-}
-
-;// CONCATENATED MODULE: ./src/wizer/validate.ts
-/**
- * Phase 2: validate. Refuses, with upstream's messages and in upstream's order, every module whose
- * initialized state Wizer cannot capture faithfully:
- *
- * 1. instructions with effects a snapshot cannot see (table mutation, segment drops, GC writes),
- *    found by a static scan of every function body whether or not it runs during init;
- * 2. mutable globals of reference type;
- * 3. reserved `__wizer_` names; imported globals, tables and memories.
- *
- * Feature refusals that upstream's engine makes at compile time (exceptions, GC, function
- * references and the reference types they bring, custom page sizes, shared globals, `global.get`
- * in constant expressions) are decided by `checkEngineFeatures`.
- */
-
-
-
-
-
-
-
-
-
-
-/**
- * Instructions whose effects escape the snapshot (table mutation, segment drops, GC writes), as
- * prefix byte -> sub-opcodes. Names come from the opcode table.
- */
-const UNSUPPORTED_PREFIXED = new Map([
-    [0xfc, new Set([9, 12, 13, 14, 15, 17])], // data.drop table.init elem.drop table.copy table.grow table.fill
-    [0xfb, new Set([0x05, 0x0e, 0x10, 0x11, 0x12, 0x13])], // struct.set array.set/fill/copy/init_data/init_elem
-]);
-/** What the scan looks for in single-byte opcodes, as bit flags in a table (most have none). */
-const Role = {
-    tableSet: 1,
-    /** The exceptions proposal, legacy and current. */
-    exception: 2,
-    /** block, loop, if, try, try_table: a block type follows. */
-    blockType: 4,
-    typedSelect: 8,
-    refNull: 16,
-    /** call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null. */
-    functionReference: 32,
-    /** f32.min, f32.max, f64.min, f64.max. */
-    floatMinMax: 64,
-};
-const SINGLE_BYTE_ROLES = new Uint8Array(256);
-const assignRole = (role, opcodes) => opcodes.forEach((op) => (SINGLE_BYTE_ROLES[op] |= role));
-assignRole(Role.tableSet, [0x26]);
-assignRole(Role.exception, [0x06, 0x07, 0x08, 0x09, 0x0a, 0x18, 0x19, 0x1f]);
-assignRole(Role.blockType, [0x02, 0x03, 0x04, 0x06, 0x1f]);
-assignRole(Role.typedSelect, [0x1c]);
-assignRole(Role.refNull, [0xd0]);
-assignRole(Role.functionReference, [0x14, 0x15, 0xd4, 0xd5, 0xd6]);
-assignRole(Role.floatMinMax, [0x96, 0x97, 0xa4, 0xa5]);
-/** Relaxed-SIMD sub-opcodes of the 0xFD prefix. */
-const isRelaxedSimdOp = (sub) => sub >= 0x100 && sub <= 0x113;
-/**
- * Runs the static scans (steps 2 and 3 of upstream's validation, in section order) and returns
- * the first uses of proposals for the later engine-feature checks. A preload is only compiled by
- * upstream, not wizened: `wizerChecks` false collects the uses without refusing anything.
- */
-function checkSupportedInstructions(cx, wizerChecks = true) {
-    const uses = { relaxedSimdSites: [], floatMinMaxSites: [] };
-    for (const section of cx.sections) {
-        if (section.id === SectionId.Global && wizerChecks) {
-            if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
-                throw new errors/* WizerError */.Mx('unsupported mutable global containing a reference type');
-            }
-        }
-        else if (section.id === SectionId.Code) {
-            const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
-            let unsupported;
-            const refuse = (opcode, sub) => {
-                if (wizerChecks)
-                    unsupported = opcodeName(opcode, sub);
-            };
-            let bodyIndex = 0;
-            const here = (offset) => ({ offset, funcIndex: cx.importedFuncCount + bodyIndex });
-            const bytes = cx.bytes;
-            const refType = (offset, reason) => {
-                if (reason !== undefined)
-                    uses.refType ??= { ...here(offset), reason };
-            };
-            const visit = (opcode, sub, offset) => {
-                if (unsupported !== undefined)
-                    return;
-                if (sub < 0) {
-                    const role = SINGLE_BYTE_ROLES[opcode];
-                    if (role === 0)
-                        return;
-                    if (role & Role.tableSet)
-                        refuse(opcode, sub);
-                    if (role & Role.exception)
-                        uses.exceptions ??= here(offset);
-                    if (role & Role.functionReference)
-                        uses.functionReferences ??= here(offset);
-                    if (role & Role.floatMinMax)
-                        uses.floatMinMaxSites.push(offset);
-                    if (uses.refType !== undefined)
-                        return;
-                    if (role & Role.blockType && isRefTypeByte(bytes[offset + 1])) {
-                        refType(offset, valTypeRefusal(bytes, offset + 1, 'code'));
-                    }
-                    else if (role & Role.typedSelect) {
-                        refType(offset, selectTypeRefusal(bytes, offset + 1));
-                    }
-                    else if (role & Role.refNull) {
-                        refType(offset, heapTypeRefusal(bytes, offset + 1, 'code'));
-                    }
-                    return;
-                }
-                if (UNSUPPORTED_PREFIXED.get(opcode)?.has(sub))
-                    refuse(opcode, sub);
-                else if (opcode === 0xfb)
-                    uses.gc ??= here(offset);
-                else if (opcode === 0xfd && isRelaxedSimdOp(sub))
-                    uses.relaxedSimdSites.push(offset);
-            };
-            for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
-                const body = r.sub(r.u32());
-                if (uses.refType === undefined) {
-                    const local = localTypeRefusal(new BinaryReader(bytes, body.pos, body.end));
-                    if (local)
-                        uses.refType = { ...here(local.offset), reason: local.reason };
-                }
-                walkFunctionBody(body, visit);
-            }
-            if (unsupported !== undefined)
-                throw new errors/* WizerError */.Mx(`unsupported \`${unsupported}\` instruction`);
-        }
-    }
-    return uses;
-}
-/** The first local declaration whose type upstream's engine refuses (offset of the entry). */
-function localTypeRefusal(r) {
-    for (let groups = r.u32(); groups > 0; groups--) {
-        const offset = r.pos;
-        r.u32();
-        const typeAt = r.pos;
-        readValType(r);
-        const reason = valTypeRefusal(r.bytes, typeAt, 'code');
-        if (reason !== undefined)
-            return { offset, reason };
-    }
-    return undefined;
-}
-/** The first refused type of a typed `select` (a vector of value types at `at`). */
-function selectTypeRefusal(bytes, at) {
-    const r = new BinaryReader(bytes, at);
-    for (let n = r.u32(); n > 0; n--) {
-        const typeAt = r.pos;
-        readValType(r);
-        const reason = valTypeRefusal(bytes, typeAt, 'code');
-        if (reason !== undefined)
-            return reason;
-    }
-    return undefined;
-}
-/** Step 4 and 5: reserved names and import kinds. */
-function checkImportsAndExports(cx) {
-    for (const imp of cx.imports) {
-        if (imp.module.startsWith(RESERVED_PREFIX) || imp.name.startsWith(RESERVED_PREFIX)) {
-            throw new errors/* WizerError */.Mx('input Wasm module already imports entities named with the `__wizer_*` prefix');
-        }
-    }
-    for (const exp of cx.exports) {
-        if (exp.name.startsWith(RESERVED_PREFIX)) {
-            throw new errors/* WizerError */.Mx('input Wasm module already exports entities named with the `__wizer_*` prefix');
-        }
-    }
-    for (const imp of cx.imports) {
-        if (imp.kind === ExternalKind.Tag) {
-            // Upstream panics here ("exceptions are unsupported"); we refuse like any other input.
-            throw new errors/* WizerError */.Mx('imported tags are not supported (exceptions proposal not enabled)');
-        }
-        if (imp.kind === ExternalKind.Global)
-            throw new errors/* WizerError */.Mx('imported globals are not supported');
-        if (imp.kind === ExternalKind.Table)
-            throw new errors/* WizerError */.Mx('imported tables are not supported');
-        if (imp.kind === ExternalKind.Memory)
-            throw new errors/* WizerError */.Mx('imported memories are not supported');
-    }
-}
-const hex = (n) => `0x${n.toString(16)}`;
-/**
- * Refusals upstream's engine configuration makes when compiling (Wasmtime 42 defaults): the
- * exceptions, GC, function-references, custom-page-sizes and shared-everything-threads proposals
- * are off, and constant expressions may only read
- * imported globals (of which a wizened module has none).
- */
-function checkEngineFeatures(cx, uses, enabled) {
-    // Upstream compiles its instrumented module, whose export section grew before the code.
-    const refusal = engineRefusal(cx, uses, enabled, upstreamExportGrowth(cx));
-    if (refusal)
-        throw new errors/* WizerError */.Mx('failed to compile the Wasm module', { cause: refusal });
-}
-/**
- * The same refusals for a preload, which upstream compiles as given with the same engine
- * configuration (its callers say "failed to parse preload module").
- */
-function checkPreloadFeatures(cx, enabled) {
-    const refusal = engineRefusal(cx, checkSupportedInstructions(cx, false), enabled, 0);
-    if (refusal)
-        throw refusal;
-}
-/**
- * The first engine refusal as upstream's error chain below its head, or undefined. Offsets past
- * the export section are moved by `codeShift`, the growth of upstream's export section.
- */
-function engineRefusal(cx, uses, enabled, codeShift) {
-    const parseFailure = (reason) => new errors/* WizerError */.Mx('failed to parse WebAssembly module', { cause: reason });
-    // Sections after the export section (elements, data) moved by as much.
-    const exportEnd = cx.sections.find((s) => s.id === SectionId.Export)?.end ?? Infinity;
-    const upstreamOffset = (offset) => (offset >= exportEnd ? offset + codeShift : offset);
-    const translationFailure = (use, reason) => new errors/* WizerError */.Mx(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
-        cause: new errors/* WizerError */.Mx('WebAssembly translation error', {
-            cause: `Invalid input WebAssembly code at offset ${(use.reportAt ?? use.offset) + codeShift}: ${reason}`,
-        }),
-    });
-    const { features } = cx;
-    // Proposals switched off with `--wasm-*=false` come first: at one offset they are met first.
-    const switchedOff = anyProposalOff(enabled);
-    const moduleRefusal = switchedOff ? moduleProposalRefusal(cx, enabled) : undefined;
-    const parseErrors = [
-        [moduleRefusal?.offset, moduleRefusal?.reason ?? ''],
-        [features.gc?.offset, features.gc?.reason ?? ''],
-        [features.exceptionsAt, 'exceptions proposal not enabled'],
-        [
-            features.customPageSizeAt,
-            "the custom page sizes proposal must be enabled to customize a memory's page size",
-        ],
-        [features.sharedGlobalAt, 'shared globals require the shared-everything-threads proposal'],
-        [features.refTypeRefusal?.offset, features.refTypeRefusal?.reason ?? ''],
-        [
-            features.tableInitAt,
-            'tables with expression initializers require the function-references proposal',
-        ],
-        [
-            features.constGlobalGetAt,
-            'constant expression required: global.get of locally defined global',
-        ],
-    ];
-    const first = parseErrors
-        .filter((e) => e[0] !== undefined)
-        .sort((a, b) => a[0] - b[0])[0];
-    if (first)
-        return parseFailure(`${first[1]} (at offset ${hex(upstreamOffset(first[0]))})`);
-    const codeRefusal = switchedOff ? codeProposalRefusal(cx, enabled) : undefined;
-    const codeErrors = [
-        [codeRefusal, codeRefusal?.reason ?? ''],
-        [uses.exceptions, 'exceptions support is not enabled'],
-        [uses.gc, 'gc support is not enabled'],
-        [uses.functionReferences, 'function references support is not enabled'],
-        [uses.refType, uses.refType?.reason ?? ''],
-    ];
-    const firstCode = codeErrors
-        .filter((e) => e[0] !== undefined)
-        .sort((a, b) => a[0].offset - b[0].offset)[0];
-    return firstCode && translationFailure(firstCode[0], firstCode[1]);
-}
-/** Upstream refuses this combination when it builds its engine configuration. */
-function checkFeatureFlags(enabled) {
-    if (!enabled.simd && enabled.relaxedSimd) {
-        throw new errors/* WizerError */.Mx('cannot disable the simd proposal but enable the relaxed simd proposal');
-    }
-}
-/**
- * How many bytes upstream's instrumentation adds before the code section: one export per mutable
- * global (`__wizer_global_<i>`) and per memory (`__wizer_memory_<k>`), plus any growth of the
- * export section's count and size prefixes. Offsets in its compile errors include this shift.
- */
-function upstreamExportGrowth(cx) {
-    const added = new ByteSink(64);
-    let count = 0;
-    cx.globals.forEach((g, i) => {
-        if (!g.mutable)
-            return;
-        added.name(`__wizer_global_${i}`).byte(ExternalKind.Global).u32(i);
-        count++;
-    });
-    cx.memories.forEach((_, k) => {
-        added.name(`__wizer_memory_${k}`).byte(ExternalKind.Memory).u32(k);
-        count++;
-    });
-    const exportSection = cx.sections.find((s) => s.id === SectionId.Export);
-    if (!exportSection || count === 0)
-        return 0;
-    const oldSize = exportSection.end - exportSection.payloadStart;
-    const oldCount = cx.exports.length;
-    const newSize = oldSize + added.length + u32Size(oldCount + count) - u32Size(oldCount);
-    return newSize - oldSize + u32Size(newSize) - u32Size(oldSize);
-}
-/**
- * The whole validation phase, in upstream's order: full validation first, then the static checks
- * and the engine's refusals. Full validation is V8's, of the input itself: the instrumented copy
- * that V8 compiles later has extra functions and types, so an input that refers to a function or
- * type past its own would pass there. V8 validates on its background threads while we parse.
- */
-async function validateModule(input, features) {
-    const v8Verdict = v8Check(input);
-    let cx;
-    try {
-        if (readPreamble(input) === 'component') {
-            throw new errors/* WizerError */.Mx('expected a core module, found a component');
-        }
-        cx = parseModule(input);
-    }
-    catch (error) {
-        if (error instanceof errors/* WasmDecodeError */.r_)
-            throw validationFailure(error);
-        throw error;
-    }
-    // V8 lacks custom page sizes and shared globals, which upstream's validator accepts and its
-    // engine then refuses (below). Shared globals are validated as unshared ones instead (the
-    // flag is one bit, so offsets stay put); custom page sizes are left to that refusal.
-    const { customPageSizeAt, sharedGlobalFlags } = cx.features;
-    if (customPageSizeAt === undefined) {
-        const invalid = sharedGlobalFlags
-            ? await v8Check(unshared(input, sharedGlobalFlags))
-            : await v8Verdict;
-        if (invalid !== undefined)
-            throw validationFailure(invalid);
-    }
-    let codeFeatures;
-    try {
-        codeFeatures = checkSupportedInstructions(cx);
-        checkImportsAndExports(cx);
-    }
-    catch (error) {
-        if (error instanceof errors/* WasmDecodeError */.r_)
-            throw validationFailure(error);
-        throw error;
-    }
-    checkEngineFeatures(cx, codeFeatures, features);
-    return { cx, codeFeatures };
-}
-/** V8's full validation, on its background threads: the compile error, or undefined if valid. */
-function v8Check(bytes) {
-    return WebAssembly.compile(bytes).then(() => undefined, (error) => error);
-}
-/** A copy with the shared bit of the given global flag bytes cleared. */
-function unshared(input, flagOffsets) {
-    const copy = input.slice();
-    for (const at of flagOffsets)
-        copy[at] &= ~0x02;
-    return copy;
-}
-function validationFailure(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const cause = message.replace(/^WebAssembly\.\w+\(\): /, '');
-    return new errors/* WizerError */.Mx('wasm validation failed', { cause });
-}
-
 ;// CONCATENATED MODULE: ./src/wizer/run.ts
 /**
  * Phase 4: run. Compiles the instrumented module on V8, links it (WASI preview1, preloaded modules,
  * trapping stubs for every other function import), instantiates it (running the start function),
  * then calls `_initialize` if exported and finally the init function, exactly as upstream does.
  */
+
 
 
 
@@ -5588,17 +9018,8 @@ const REACTOR_INIT = '_initialize';
  * earlier preloads and its start function runs now.
  */
 async function buildEnvironment(options) {
-    // Explicit variables replace inherited ones of the same name instead of repeating them.
-    const env = new Map();
-    if (options.inheritEnv) {
-        for (const [key, value] of Object.entries(process.env))
-            if (value !== undefined)
-                env.set(key, value);
-    }
-    for (const [key, value] of options.env)
-        env.set(key, value);
     const wasi = new Wasi({
-        env: [...env],
+        env: guestEnvironment(options),
         inheritStdio: options.inheritStdio,
         stdoutToStderr: options.guestStdoutToStderr,
         preopens: options.preopens,
@@ -5783,10 +9204,10 @@ function initialize(cx, module, environment, initFunc, startExport, upstreamOffs
         }
         run_call(instance, REACTOR_INIT, 'calling the Reactor initialization function', home);
         if (initFunc === REACTOR_INIT)
-            return instanceState(instance);
+            return run_instanceState(instance);
     }
     run_call(instance, initFunc, `the \`${initFunc}\` function trapped`, home);
-    return instanceState(instance);
+    return run_instanceState(instance);
 }
 function run_call(instance, name, context, home) {
     const fn = instance.exports[name];
@@ -5797,248 +9218,25 @@ function run_call(instance, name, context, home) {
         throw guestFailure(context, error, home);
     }
 }
-function instanceState(instance) {
+function run_instanceState(instance) {
     return {
         globalGet: (name) => instance.exports[name](),
         memoryContents: (name) => new Uint8Array(instance.exports[name].buffer),
     };
 }
 
-;// CONCATENATED MODULE: ./src/wizer/snapshot.ts
-/**
- * Phase 5: snapshot. Reads the initialized state through an `InstanceState` (the running instance,
- * or a fake in tests): every mutable global's bits, and each memory's size and non-zero byte runs.
- *
- * Data segments: runs of non-zero bytes separated by at most `MIN_ACTIVE_SEGMENT_OVERHEAD` zero
- * bytes are merged, because a new segment costs at least that much encoding overhead (flags,
- * offset expression, length); the count is then capped at `MAX_DATA_SEGMENTS` by merging across
- * the smallest gaps. Upstream scans page by page and re-joins runs split at page boundaries
- * (gap 0), which is the same as one linear scan with merging.
- */
-
-
-/** Zero bytes between two runs that are still cheaper to store than a new segment's overhead. */
-const MIN_ACTIVE_SEGMENT_OVERHEAD = 4;
-/** Engines struggle with very many segments (wizer issue #70); upstream caps the total. */
-const MAX_DATA_SEGMENTS = 10_000;
-function snapshot(probes, memoryExports, memoryDefs, state) {
-    const globals = new Map();
-    for (const probe of probes)
-        globals.set(probe.globalIndex, encodeGlobal(probe, state));
-    const memoryPages = [];
-    const memoryBytes = [];
-    const runs = new RunList();
-    const contents = [];
-    memoryExports.forEach((name, memory) => {
-        const bytes = state.memoryContents(name);
-        contents.push(bytes);
-        const log2 = memoryDefs[memory]?.limits.pageSizeLog2 ?? 16;
-        memoryPages.push(BigInt(bytes.length) >> BigInt(log2));
-        memoryBytes.push(bytes.length);
-        findRuns(bytes, (start, end) => runs.push(memory, start, end));
-    });
-    const capped = capSegmentCount(runs);
-    const segments = [];
-    for (let i = 0; i < capped.length; i++) {
-        const memory = capped.memory[i];
-        const start = capped.start[i];
-        segments.push({
-            memory,
-            offset: start,
-            data: contents[memory].subarray(start, capped.end[i]),
-        });
-    }
-    return { globals, memoryPages, memoryBytes, segments };
-}
-function encodeGlobal(probe, state) {
-    const sink = new ByteSink(20);
-    const [first, second] = probe.exports.map((e) => state.globalGet(e));
-    switch (probe.type) {
-        case ValTypeCode.I32:
-            sink.byte(Op.I32Const).s32(Number(first));
-            break;
-        case ValTypeCode.I64:
-            sink.byte(Op.I64Const).s64(BigInt(first));
-            break;
-        case ValTypeCode.F32: {
-            const bits = new Uint8Array(4);
-            new DataView(bits.buffer).setInt32(0, Number(first), true);
-            sink.byte(Op.F32Const).bytes(bits);
-            break;
-        }
-        case ValTypeCode.F64: {
-            const bits = new Uint8Array(8);
-            new DataView(bits.buffer).setBigInt64(0, BigInt(first), true);
-            sink.byte(Op.F64Const).bytes(bits);
-            break;
-        }
-        case ValTypeCode.V128: {
-            const bits = new Uint8Array(16);
-            const view = new DataView(bits.buffer);
-            view.setBigInt64(0, BigInt(first), true);
-            view.setBigInt64(8, BigInt(second), true);
-            sink.byte(Op.SimdPrefix).u32(Op.V128Const).bytes(bits);
-            break;
-        }
-        default:
-            throw new Error(`unreachable: global type 0x${probe.type.toString(16)} was not instrumented`);
-    }
-    return sink.byte(Op.End).view().slice();
-}
-/**
- * Calls `emit(start, end)` for each run of non-zero bytes, merging runs separated by at most
- * `MIN_ACTIVE_SEGMENT_OVERHEAD` zeros. Zero stretches are skipped a 32-bit word at a time.
- */
-function findRuns(bytes, emit) {
-    const length = bytes.length;
-    const words = bytes.byteOffset % 4 === 0
-        ? new Uint32Array(bytes.buffer, bytes.byteOffset, Math.floor(length / 4))
-        : undefined;
-    let pos = 0;
-    for (;;) {
-        // Skip zeros: byte-wise to alignment, then word-wise, then byte-wise.
-        while (pos < length && (pos & 3) !== 0 && bytes[pos] === 0)
-            pos++;
-        if (words && (pos & 3) === 0) {
-            let w = pos / 4;
-            const wordEnd = words.length;
-            while (w < wordEnd && words[w] === 0)
-                w++;
-            pos = w * 4; // not `<< 2`: word indices reach 2^29 in memories over 2 GiB
-        }
-        while (pos < length && bytes[pos] === 0)
-            pos++;
-        if (pos >= length)
-            return;
-        const start = pos;
-        let end;
-        for (;;) {
-            while (pos < length && bytes[pos] !== 0)
-                pos++;
-            end = pos;
-            let probe = pos;
-            const limit = Math.min(length, end + MIN_ACTIVE_SEGMENT_OVERHEAD + 1);
-            while (probe < limit && bytes[probe] === 0)
-                probe++;
-            if (probe < limit) {
-                pos = probe; // next run starts within the gap limit: merge
-                continue;
-            }
-            pos = probe;
-            break;
-        }
-        emit(start, end);
-    }
-}
-/**
- * Runs stored column-wise: a snapshot of a large, fragmented memory has hundreds of thousands of
- * runs before the cap, and one object per run would dominate peak memory.
- */
-class RunList {
-    memory = new Uint32Array(1024);
-    start = new Float64Array(1024);
-    end = new Float64Array(1024);
-    length = 0;
-    push(memory, start, end) {
-        if (this.length === this.memory.length) {
-            const grow = (a) => {
-                const next = new a.constructor(a.length * 2);
-                next.set(a);
-                return next;
-            };
-            this.memory = grow(this.memory);
-            this.start = grow(this.start);
-            this.end = grow(this.end);
-        }
-        this.memory[this.length] = memory;
-        this.start[this.length] = start;
-        this.end[this.length] = end;
-        this.length++;
-    }
-}
-/**
- * Merges runs across the smallest gaps until at most `MAX_DATA_SEGMENTS` remain, as upstream does:
- * every gap below the threshold size is merged, and as many gaps of exactly the threshold size as
- * are still needed. Upstream picks among those equal gaps by an unstable sort; we pick the ones
- * whose merge saves the most encoded bytes (the second segment's header and length go, the merged
- * length comes), measured on the segments left after the smaller gaps were merged, then the
- * earliest. Deterministic, and smaller than upstream's pick on the modules we measured.
- */
-function capSegmentCount(runs) {
-    const n = runs.length;
-    if (n <= MAX_DATA_SEGMENTS)
-        return runs;
-    const { memory, start, end } = runs;
-    const excess = n - MAX_DATA_SEGMENTS;
-    const gapAfter = (i) => start[i + 1] - end[i];
-    const eligible = (i) => memory[i] === memory[i + 1];
-    const gaps = [];
-    for (let i = 0; i + 1 < n; i++)
-        if (eligible(i))
-            gaps.push(gapAfter(i));
-    const sorted = Float64Array.from(gaps).sort();
-    const threshold = sorted[Math.min(excess, sorted.length) - 1];
-    const mergeWithNext = new Uint8Array(n);
-    let merged = 0;
-    for (let i = 0; i + 1 < n; i++) {
-        if (eligible(i) && gapAfter(i) < threshold) {
-            mergeWithNext[i] = 1;
-            merged++;
-        }
-    }
-    // Gaps of exactly the threshold size, each with the bytes its merge would save given the
-    // segments the smaller merges produced.
-    const ties = [];
-    let segmentStart = start[0];
-    for (let i = 0; i + 1 < n; i++) {
-        if (mergeWithNext[i])
-            continue;
-        if (eligible(i) && gapAfter(i) === threshold) {
-            let j = i + 1;
-            while (mergeWithNext[j])
-                j++;
-            const next = start[i + 1];
-            const header = 3 + signedLebSize(next) + (memory[i] === 0 ? 0 : unsignedLebSize(memory[i]));
-            const saving = header +
-                unsignedLebSize(end[i] - segmentStart) +
-                unsignedLebSize(end[j] - next) -
-                unsignedLebSize(end[j] - segmentStart);
-            ties.push({ gap: i, saving });
-        }
-        segmentStart = start[i + 1];
-    }
-    ties.sort((a, b) => b.saving - a.saving || a.gap - b.gap);
-    for (const tie of ties.slice(0, excess - merged))
-        mergeWithNext[tie.gap] = 1;
-    const out = new RunList();
-    let currentStart = start[0];
-    for (let i = 1; i <= n; i++) {
-        if (i < n && mergeWithNext[i - 1])
-            continue;
-        out.push(memory[i - 1], currentStart, end[i - 1]);
-        if (i < n)
-            currentStart = start[i];
-    }
-    return out;
-}
-/** Bytes of the LEB128 encoding of a segment length. */
-function unsignedLebSize(value) {
-    let n = 1;
-    for (let v = value; v >= 0x80; v = Math.floor(v / 128))
-        n++;
-    return n;
-}
-/** Bytes of the signed LEB128 encoding of a non-negative offset (`i32.const` / `i64.const`). */
-function signedLebSize(value) {
-    let n = 1;
-    for (let v = value; v >= 0x40; v = Math.floor(v / 128))
-        n++;
-    return n;
-}
-
 // EXTERNAL MODULE: ./src/wizer/worker.ts + 1 modules
 var worker = __nccwpck_require__(867);
 ;// CONCATENATED MODULE: ./src/wizer/index.ts
+/**
+ * The library API: `wizen(wasm, options)` pre-initializes a module and reports what it did. The
+ * CLI and the action both call it. Phases run in upstream's order so the first error reported is
+ * the one upstream would report:
+ *
+ *   environment (WASI preopens, preloads) -> parse -> validate -> instrument -> compile
+ *   -> check init export -> instantiate + initialize -> snapshot -> rewrite
+ */
+
 
 
 
@@ -6052,6 +9250,8 @@ async function wizen(input, partialOptions = {}, logger = silent) {
     const options = (0,wizer_options/* resolveOptions */.$i)(partialOptions);
     if (options.timeoutMs !== undefined)
         return (0,worker/* wizenInWorker */.jA)(input, options, logger);
+    if (isComponent(input))
+        return wizenComponent(input, options, logger);
     const timings = {
         parse: 0,
         instrument: 0,
@@ -6101,6 +9301,11 @@ async function wizen(input, partialOptions = {}, logger = silent) {
     finally {
         environment.wasi.dispose();
     }
+}
+/** A component's preamble (layer 1); anything else goes down the module path and its errors. */
+function isComponent(bytes) {
+    const preamble = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
+    return bytes.length >= 8 && preamble.every((b, i) => bytes[i] === b);
 }
 function buildReport(input, wasm, cx, snap, timings) {
     const memories = cx.memories.map((m, index) => {

@@ -6,6 +6,7 @@
  *   environment (WASI preopens, preloads) -> parse -> validate -> instrument -> compile
  *   -> check init export -> instantiate + initialize -> snapshot -> rewrite
  */
+import { wizenComponent } from '../component/index.js';
 import type { ModuleContext } from './context.js';
 import { instrument } from './instrument.js';
 import {
@@ -33,6 +34,7 @@ export async function wizen(
 ): Promise<WizenResult> {
   const options = resolveOptions(partialOptions);
   if (options.timeoutMs !== undefined) return wizenInWorker(input, options, logger);
+  if (isComponent(input)) return wizenComponent(input, options, logger);
   const timings: PhaseTimings = {
     parse: 0,
     instrument: 0,
@@ -99,6 +101,12 @@ export async function wizen(
   } finally {
     environment.wasi.dispose();
   }
+}
+
+/** A component's preamble (layer 1); anything else goes down the module path and its errors. */
+function isComponent(bytes: Uint8Array): boolean {
+  const preamble = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
+  return bytes.length >= 8 && preamble.every((b, i) => bytes[i] === b);
 }
 
 function buildReport(

@@ -18,6 +18,8 @@ export interface RewriteOptions {
   initFunc: string;
   keepInitFunc: boolean;
   renames: ReadonlyArray<readonly [dst: string, src: string]>;
+  /** Keep a reactor's `_initialize` export (core modules of a component keep it, as upstream). */
+  keepReactorInit?: boolean;
 }
 
 /** Checks the renames as upstream does (at snapshot time, after init ran). */
@@ -109,7 +111,8 @@ function encodeGlobals(cx: ModuleContext, snap: Snapshot): Uint8Array {
 function encodeExports(cx: ModuleContext, options: RewriteOptions): Uint8Array {
   const srcToDst = new Map(options.renames.map(([dst, src]) => [src, dst]));
   const dsts = new Set(options.renames.map(([dst]) => dst));
-  const hasReactorInit = cx.exports.some((e) => e.name === '_initialize');
+  const hasReactorInit =
+    !options.keepReactorInit && cx.exports.some((e) => e.name === '_initialize');
   const sink = new ByteSink(64);
   let count = 0;
   for (const e of cx.exports) {

@@ -168,8 +168,11 @@ function selectTypeRefusal(bytes: Uint8Array, at: number): string | undefined {
   return undefined;
 }
 
-/** Step 4 and 5: reserved names and import kinds. */
-export function checkImportsAndExports(cx: ModuleContext): void {
+/**
+ * Step 4 and 5: reserved names and import kinds. Inside a component a core module may import
+ * globals and memories (another module defines them, and its snapshot holds their state).
+ */
+export function checkImportsAndExports(cx: ModuleContext, inComponent = false): void {
   for (const imp of cx.imports) {
     if (imp.module.startsWith(RESERVED_PREFIX) || imp.name.startsWith(RESERVED_PREFIX)) {
       throw new WizerError(
@@ -189,10 +192,10 @@ export function checkImportsAndExports(cx: ModuleContext): void {
       // Upstream panics here ("exceptions are unsupported"); we refuse like any other input.
       throw new WizerError('imported tags are not supported (exceptions proposal not enabled)');
     }
-    if (imp.kind === ExternalKind.Global)
+    if (imp.kind === ExternalKind.Global && !inComponent)
       throw new WizerError('imported globals are not supported');
     if (imp.kind === ExternalKind.Table) throw new WizerError('imported tables are not supported');
-    if (imp.kind === ExternalKind.Memory)
+    if (imp.kind === ExternalKind.Memory && !inComponent)
       throw new WizerError('imported memories are not supported');
   }
 }
@@ -327,6 +330,7 @@ export function upstreamExportGrowth(cx: ModuleContext): number {
 export async function validateModule(
   input: Uint8Array,
   features: WasmFeatures,
+  { inComponent = false }: { inComponent?: boolean } = {},
 ): Promise<{ cx: ModuleContext; codeFeatures: CodeFeatures }> {
   const v8Verdict = v8Check(input);
   let cx: ModuleContext;
@@ -352,7 +356,7 @@ export async function validateModule(
   let codeFeatures: CodeFeatures;
   try {
     codeFeatures = checkSupportedInstructions(cx);
-    checkImportsAndExports(cx);
+    checkImportsAndExports(cx, inComponent);
   } catch (error) {
     if (error instanceof WasmDecodeError) throw validationFailure(error);
     throw error;

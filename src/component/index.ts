@@ -1,0 +1,233 @@
+/**
+ * Component wizening, as `wasmtime wizer` does it, on V8. The core phases do the work for every
+ * core module the component instantiates; this file strings them together around the component:
+ *
+ *   parse component (refusals) -> validate + instrument each instantiated core module
+ *   -> load jco's glue for the ORIGINAL component -> instantiate it with the instrumented modules
+ *   (capturing each core instance) and, with --allow-wasi, our confined WASI 0.2 host
+ *   -> call the init function -> snapshot each core instance -> rewrite each module in place
+ *   -> remove the init export from the component (unless --keep-init-func)
+ *
+ * Modules never instantiated and every other section are copied byte for byte.
+ */
+import { WizerError } from '../errors.js';
+import { ValTypeCode } from '../wasm/constants.js';
+import { createWasi2Host, type Wasi2Host } from '../wasi2/index.js';
+import { instrument, type Instrumented } from '../wizer/instrument.js';
+import type { Logger, WizenOptions, WizenResult, PhaseTimings } from '../wizer/options.js';
+import { rewrite } from '../wizer/rewrite.js';
+import { snapshot, type InstanceState } from '../wizer/snapshot.js';
+import { validateModule } from '../wizer/validate.js';
+import type { ModuleContext } from '../wizer/context.js';
+import { isAsyncLifted, jsName, loadComponentGlue, type ComponentExports } from './glue.js';
+import { findInitExport, type InitExport } from './init-func.js';
+import { parseComponent } from './parse.js';
+import { rewriteComponent } from './rewrite.js';
+
+/** One instantiated core module on its way through the core phases. */
+interface CoreModuleRun {
+  moduleIndex: number;
+  cx: ModuleContext;
+  instrumented: Instrumented;
+  compiled: WebAssembly.Module;
+  instance?: WebAssembly.Instance;
+}
+
+export async function wizenComponent(
+  input: Uint8Array,
+  options: WizenOptions,
+  logger: Logger,
+): Promise<WizenResult> {
+  const timings: PhaseTimings = {
+    parse: 0,
+    instrument: 0,
+    compile: 0,
+    initialize: 0,
+    snapshot: 0,
+    rewrite: 0,
+    total: 0,
+  };
+  const started = performance.now();
+  let mark = started;
+  const lap = (phase: Exclude<keyof PhaseTimings, 'total'>) => {
+    const now = performance.now();
+    timings[phase] += now - mark;
+    mark = now;
+  };
+
+  if (options.renames.length > 0) {
+    throw new WizerError('components do not support renaming functions');
+  }
+  if (options.preloads.length > 0) {
+    throw new WizerError('--preload cannot be used with components');
+  }
+
+  logger.debug('Parsing the input component', 'parse');
+  const parsed = parseComponent(input);
+  const runs: CoreModuleRun[] = [];
+  for (const module of parsed.modules) {
+    if (module.instance === undefined) continue; // never instantiated: copied as it is
+    const bytes = input.subarray(module.range.start, module.range.end);
+    const { cx, codeFeatures } = await validateModule(bytes, options.features, {
+      inComponent: true,
+    });
+    if (cx.globals.some((g) => g.mutable && g.type.code === ValTypeCode.V128)) {
+      throw new WizerError('component wizening does not support v128 globals');
+    }
+    lap('parse');
+    const instrumented = instrument(
+      cx,
+      options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : [],
+      codeFeatures.floatMinMaxSites,
+    );
+    lap('instrument');
+    const compiled = await WebAssembly.compile(instrumented.wasm as Uint8Array<ArrayBuffer>);
+    runs.push({ moduleIndex: module.index, cx, instrumented, compiled });
+    lap('compile');
+  }
+  const init = findInitExport(parsed, options.initFunc);
+  if (init.funcType && (init.funcType.params > 0 || init.funcType.results > 0)) {
+    throw new WizerError(
+      `the component's \`${options.initFunc}\` function export does not have type \`[] -> []\``,
+    );
+  }
+
+  const glue = await loadComponentGlue(input);
+  lap('compile');
+  // No arguments: the library is given bytes, not a file (upstream passes the file's name).
+  const host: Wasi2Host | undefined = options.allowWasi ? createWasi2Host(options) : undefined;
+  try {
+    logger.debug('Calling the initialization function', 'wasmtime');
+    const byModule = new Map(runs.map((run) => [run.moduleIndex, run]));
+    const byCompiled = new Map(runs.map((run) => [run.compiled, run]));
+    const component = await glue.instantiate(
+      (file) => {
+        const core = glue.coreModules.find((m) => m.file === file);
+        if (core === undefined) throw new WizerError(`jco asked for an unknown module ${file}`);
+        const run = core.moduleIndex === undefined ? undefined : byModule.get(core.moduleIndex);
+        return run?.compiled ?? WebAssembly.compile(core.bytes as Uint8Array<ArrayBuffer>);
+      },
+      hostImports(glue.imports, host),
+      (module, importObject) => {
+        const instance = new WebAssembly.Instance(module, importObject);
+        const run = byCompiled.get(module);
+        if (run) {
+          run.instance = instance;
+          // The instrumented copy exports its start function instead of running it.
+          const start = run.instrumented.start;
+          if (start !== undefined) (instance.exports[start] as () => void)();
+        }
+        return instance;
+      },
+    );
+    callInit(component.exports, init);
+    if (component.liveHandles() > 0) {
+      throw new WizerError(
+        'the initialization function left resource handles open, which a snapshot cannot keep ' +
+          '(components whose init uses WASI through the preview1 adapter are not supported yet)',
+      );
+    }
+    lap('initialize');
+
+    logger.debug('Snapshotting the initialized state', 'snapshot');
+    const replacements = new Map<number, Uint8Array>();
+    const snaps = runs.map((run) => {
+      if (run.instance === undefined) {
+        throw new WizerError(`core module ${run.moduleIndex} was never instantiated`);
+      }
+      const snap = snapshot(
+        run.instrumented.globals,
+        run.instrumented.memories,
+        run.cx.memories,
+        instanceState(run.instance),
+      );
+      return { run, snap };
+    });
+    lap('snapshot');
+
+    logger.debug('Rewriting input component to pre-initialized state', 'rewrite');
+    for (const { run, snap } of snaps) {
+      replacements.set(
+        run.moduleIndex,
+        rewrite(run.cx, snap, {
+          initFunc: '',
+          keepInitFunc: true,
+          keepReactorInit: true,
+          renames: [],
+        }),
+      );
+    }
+    const removeExport =
+      options.keepInitFunc || init.kind !== 'root' ? undefined : init.export.name;
+    const wasm = rewriteComponent(input, parsed, { replacements, removeExport });
+    lap('rewrite');
+    timings.total = performance.now() - started;
+    return {
+      wasm,
+      report: {
+        inputBytes: input.length,
+        outputBytes: wasm.length,
+        timings,
+        memories: [],
+        globals: snaps.reduce((n, { snap }) => n + snap.globals.size, 0),
+        segments: snaps.reduce((n, { snap }) => n + snap.segments.length, 0),
+      },
+    };
+  } finally {
+    host?.close();
+  }
+}
+
+/**
+ * The glue's imports: our WASI 0.2 host where allowed, and for every other interface an object
+ * whose members trap when used, as upstream's unknown imports do.
+ */
+function hostImports(keys: readonly string[], host: Wasi2Host | undefined): Record<string, object> {
+  const imports: Record<string, object> = {};
+  for (const key of keys) {
+    imports[key] = host?.imports[key] ?? unknownInterface(key);
+  }
+  return imports;
+}
+
+function unknownInterface(key: string): object {
+  return new Proxy(
+    {},
+    {
+      get: (_target, member) => {
+        if (typeof member !== 'string') return undefined;
+        const fail = () => {
+          throw new WizerError(`unknown import: \`${key}#${member}\` has not been defined`);
+        };
+        // Members may be functions or resource classes (constructed or called statically).
+        return new Proxy(fail, { get: () => fail, construct: fail });
+      },
+    },
+  );
+}
+
+function callInit(exports: ComponentExports, init: InitExport): void {
+  let target: unknown = exports;
+  for (const name of init.path) {
+    const holder = target as Record<string, unknown> | undefined;
+    target = holder?.[name] ?? holder?.[jsName(name)];
+  }
+  if (typeof target !== 'function') {
+    throw new WizerError(`the component does export the function \`${init.path.join('.')}\``);
+  }
+  if (isAsyncLifted(target)) {
+    throw new WizerError('async-lifted initialization functions are not supported');
+  }
+  try {
+    (target as () => void)();
+  } catch (error) {
+    throw new WizerError(`the \`${init.path.join('.')}\` function trapped`, { cause: error });
+  }
+}
+
+function instanceState(instance: WebAssembly.Instance): InstanceState {
+  return {
+    globalGet: (name) => (instance.exports[name] as () => number | bigint)(),
+    memoryContents: (name) => new Uint8Array((instance.exports[name] as WebAssembly.Memory).buffer),
+  };
+}
