@@ -15,6 +15,7 @@ import { assemble, REFUSALS } from './fixtures.js';
 import {
   call,
   expectEquivalent,
+  hostOptions,
   instantiateComponent,
   instrumentForState,
   readState,
@@ -272,6 +273,33 @@ describe('a C reactor made a component with the preview1 adapter', () => {
   beforeAll(async () => {
     component = await reactorComponent();
   }, 180_000);
+
+  it('initializes and answers on the original (the fixture and the harness, without wizen)', async () => {
+    const dir = tempDir('component-equivalence-');
+    onTestFinished(() => dir.cleanup());
+    const data = join(dir.path, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'config.txt'), 'one\ntwo\n');
+    const running = await instantiateComponent(component, {
+      ...hostOptions(base),
+      preopens: [{ guest: '/data', host: data }],
+      env: [['MODE', 'test']],
+    });
+    try {
+      expect(call(running, p('wizer-initialize'))).toEqual({ ok: true, value: undefined });
+      expect([p('get-config'), p('get-mode'), p('lines')].map((x) => call(running, x))).toEqual([
+        { ok: true, value: 'one\ntwo\n' },
+        { ok: true, value: 'test' },
+        { ok: true, value: 2 },
+      ]);
+      // Every core instance is captured, the adapter's and the shim's included.
+      const state = readState(running);
+      expect(state.length).toBeGreaterThan(1);
+      expect(state.some((s) => s.memories.length > 0)).toBe(true);
+    } finally {
+      running.close();
+    }
+  });
 
   it('init reads a preopened file and an environment variable; the output answers without them', async () => {
     const dir = tempDir('component-equivalence-');
