@@ -2930,6 +2930,15 @@ function readPreamble(bytes) {
         return 'component';
     throw r.error(`unknown binary version: ${`0x${version.toString(16)}`.padStart(10)}`, 4);
 }
+/** What a binary's preamble says it is, or undefined when it is neither (never throws). */
+function binaryKind(bytes) {
+    try {
+        return readPreamble(bytes);
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Splits a core module into its sections without decoding their payloads. */
 function readSections(bytes) {
     const r = new BinaryReader(bytes, 8);
@@ -7793,6 +7802,13 @@ async function wizenComponent(input, options, logger) {
 function hostImports(keys, host) {
     const imports = {};
     for (const key of keys) {
+        if (key.startsWith('wasi:') && host === undefined) {
+            // As upstream: WASI is linked only when allowed, and a component needing it cannot start.
+            throw new errors/* WizerError */.Mx('failed to instantiate the component', {
+                cause: `component imports instance \`${key}\`, but a matching implementation was not found ` +
+                    'in the linker (pass --allow-wasi)',
+            });
+        }
         imports[key] = host?.imports[key] ?? unknownInterface(key);
     }
     return imports;

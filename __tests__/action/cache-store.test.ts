@@ -169,6 +169,8 @@ afterEach(() => {
   delete process.env['GITHUB_RUN_ATTEMPT'];
 });
 
+/** A module preamble followed by a section id that does not exist. */
+const INVALID_MODULE = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0x7f, 0]);
 describe('ModuleCache', () => {
   it('saves and restores through a staging workspace, restoring cwd and GITHUB_WORKSPACE', async () => {
     const cwd = process.cwd();
@@ -213,8 +215,13 @@ describe('ModuleCache', () => {
       /manifest is for key other/,
     ],
     [
-      'an invalid module',
+      'bytes that are not WebAssembly',
       { manifest: manifest('k', new Uint8Array([1, 2])), wasm: new Uint8Array([1, 2]) },
+      /not a WebAssembly binary/,
+    ],
+    [
+      'an invalid module',
+      { manifest: manifest('k', INVALID_MODULE), wasm: INVALID_MODULE },
       /does not validate/,
     ],
   ])('detects %s as corruption and asks for a repair', async (_name, files, reason) => {

@@ -214,6 +214,7 @@ function setOutputs(
 ): void {
   const modules = results.map((r) => ({
     input: r.name,
+    kind: r.kind ?? null,
     output: r.outputPath !== undefined ? r.outputName : null,
     sizeBefore: r.bytesBefore ?? null,
     sizeAfter: r.bytesAfter ?? null,

@@ -8,6 +8,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { formatErrorChain } from '../errors.js';
 import { writeOutputFile } from '../host/output-file.js';
+import { binaryKind } from '../wasm/module.js';
 import { wizen } from '../wizer/index.js';
 import type { WizenOptions, WizenReport } from '../wizer/options.js';
 import type { EntryManifest, StartupTimes } from '../cache/entry.js';
@@ -33,6 +34,8 @@ export interface ModuleResult {
   /** Absolute path of the result; set only when it was written. */
   outputPath?: string;
   status: 'wizened' | 'cached' | 'failed';
+  /** What the input is, when it could be read and has a WebAssembly preamble. */
+  kind?: 'module' | 'component';
   cacheKey?: string;
   bytesBefore?: number;
   bytesAfter?: number;
@@ -84,7 +87,13 @@ export async function processModule(
 ): Promise<{ result: ModuleResult; toSave?: Omit<EntryToSave, 'repair'> }> {
   const started = performance.now();
   const outputName = displayName(module.output, context.workspace);
-  const base = { name: module.name, outputName, ...(module.key ? { cacheKey: module.key } : {}) };
+  const kind = module.bytes && binaryKind(module.bytes);
+  const base = {
+    name: module.name,
+    outputName,
+    ...(kind ? { kind } : {}),
+    ...(module.key ? { cacheKey: module.key } : {}),
+  };
   const failed = (error: string): { result: ModuleResult } => {
     core.error(`${module.name}: ${error}`, {
       title: `Wizer failed: ${module.name}`,

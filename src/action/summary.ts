@@ -97,7 +97,8 @@ export async function writeSummary(input: SummaryInput): Promise<void> {
 }
 
 function row(result: ModuleResult): string[] {
-  const name = `<code>${escapeHtml(result.name)}</code>`;
+  const kind = result.kind === 'component' ? ' (component)' : '';
+  const name = `<code>${escapeHtml(result.name)}</code>${kind}`;
   if (result.status === 'failed') {
     return [name, maybe(result.bytesBefore, formatBytes), '—', '—', '—', '—', '❌ failed'];
   }

@@ -185,6 +185,14 @@ export async function wizenComponent(
 function hostImports(keys: readonly string[], host: Wasi2Host | undefined): Record<string, object> {
   const imports: Record<string, object> = {};
   for (const key of keys) {
+    if (key.startsWith('wasi:') && host === undefined) {
+      // As upstream: WASI is linked only when allowed, and a component needing it cannot start.
+      throw new WizerError('failed to instantiate the component', {
+        cause:
+          `component imports instance \`${key}\`, but a matching implementation was not found ` +
+          'in the linker (pass --allow-wasi)',
+      });
+    }
     imports[key] = host?.imports[key] ?? unknownInterface(key);
   }
   return imports;

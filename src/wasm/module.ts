@@ -42,6 +42,15 @@ export function readPreamble(bytes: Uint8Array): BinaryKind {
   throw r.error(`unknown binary version: ${`0x${version.toString(16)}`.padStart(10)}`, 4);
 }
 
+/** What a binary's preamble says it is, or undefined when it is neither (never throws). */
+export function binaryKind(bytes: Uint8Array): BinaryKind | undefined {
+  try {
+    return readPreamble(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Splits a core module into its sections without decoding their payloads. */
 export function readSections(bytes: Uint8Array): RawSection[] {
   const r = new BinaryReader(bytes, 8);
