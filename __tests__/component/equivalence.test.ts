@@ -10,7 +10,7 @@ import { componentEmbed, componentNew, preview1AdapterReactorPath } from '@bytec
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { wizen, type WizenOptions } from '../../src/wizer/index.js';
 import { compileWasi } from '../helpers/wasi-cc.js';
-import { repoRoot, tempDir } from '../helpers/tools.js';
+import { repoRoot, tempDir, wat } from '../helpers/tools.js';
 import { assemble, REFUSALS } from './fixtures.js';
 import {
   call,
@@ -246,6 +246,53 @@ describe('wizened components behave like their input after init', () => {
       }
     }
   });
+});
+
+describe('a component made by wit-component', () => {
+  it('strings through cabi_realloc, a heap built by init', async () => {
+    const core = await wat(readFileSync(join(DIR, 'strings.core.wat'), 'utf8'));
+    const witSource = readFileSync(join(DIR, 'strings.wit'), 'utf8');
+    const embedded = await componentEmbed({ binary: core, witSource, world: 'strings' });
+    const input = await componentNew(embedded);
+    const { outcomes } = await expectEquivalent(input, base, [
+      p('heap'),
+      withArgs(['world'], 'greet'),
+      withArgs(['wizer ✓'], 'greet'),
+      p('heap'),
+    ]);
+    expect(outcomes).toEqual([
+      { ok: true, value: 1032 },
+      { ok: true, value: 'Hello, world' },
+      { ok: true, value: 'Hello, wizer ✓' },
+      // "world": 8 (argument) + 16 (result) + 8 (return area); "wizer ✓" (9 bytes): 16 + 16 + 8.
+      { ok: true, value: 1032 + 32 + 40 },
+    ]);
+  });
+});
+
+describe('output size', () => {
+  for (const [name, initFunc] of [
+    ['single', undefined],
+    ['multi', undefined],
+    ['interface', 'setup'],
+  ] as const) {
+    it(`${name}: no larger than the input plus the snapshot's data justify`, async () => {
+      const input = await watFixture(name);
+      const options = { ...base, ...(initFunc === undefined ? {} : { initFunc }) };
+      const { state } = await expectEquivalent(input, options, []);
+      const { wasm, report } = await wizen(input, options);
+      // Every non-zero byte of every memory at most once, plus per segment its header (flags,
+      // memory index, offset expression, length: at most 16 bytes) and per global a new
+      // initializer (opcode, up to 10 bytes of LEB128 or 8 of a float, end).
+      const nonZero = state
+        .flatMap((s) => s.memories)
+        .reduce((n, m) => n + m.bytes.reduce((k, b) => k + (b === 0 ? 0 : 1), 0), 0);
+      const bound = input.length + nonZero + 16 * report.segments + 12 * report.globals;
+      expect(wasm.length).toBeLessThanOrEqual(bound);
+      expect(report.inputBytes).toBe(input.length);
+      expect(report.outputBytes).toBe(wasm.length);
+    });
+  }
 });
 
 const REACTOR_WIT = `package local:equivalence;
