@@ -298,6 +298,7 @@ describe('output size', () => {
 const REACTOR_WIT = `package local:equivalence;
 world reactor {
   export wizer-initialize: func();
+  export init-env-only: func();
   export get-config: func() -> string;
   export get-mode: func() -> string;
   export lines: func() -> s32;
@@ -347,6 +348,25 @@ describe('a C reactor made a component with the preview1 adapter', () => {
       running.close();
     }
   });
+
+  it('init reads an environment variable only (no descriptor): the output answers without it', async () => {
+    const options: Partial<WizenOptions> = {
+      ...base,
+      allowWasi: true,
+      initFunc: 'init-env-only',
+      env: [['MODE', 'staging']],
+    };
+    const probes = [p('get-mode'), p('get-config'), p('remember'), p('remember')];
+    const { outcomes } = await expectEquivalent(component, options, probes, {
+      outputHost: { env: [] },
+    });
+    expect(outcomes).toEqual([
+      { ok: true, value: 'staging' },
+      { ok: true, value: '(no init)' },
+      { ok: true, value: 'call 1 after staging' },
+      { ok: true, value: 'call 2 after staging' },
+    ]);
+  }, 120_000);
 
   it('init reads a preopened file and an environment variable; the output answers without them', async () => {
     const dir = tempDir('component-equivalence-');
