@@ -147,6 +147,15 @@ describe('wizened components behave like their input after init', () => {
     expect(Buffer.from(wasm).indexOf(unused)).toBeGreaterThan(0);
   });
 
+  it('core start functions run once (not again in the output), a table used after init', async () => {
+    const input = await watFixture('start');
+    const { outcomes } = await expectEquivalent(input, base, [p('count'), withArgs([7], 'apply')]);
+    expect(outcomes).toEqual([
+      { ok: true, value: 20 },
+      { ok: true, value: 1049 },
+    ]);
+  });
+
   it('init inside an exported interface, named by its bare name', async () => {
     const input = await watFixture('interface');
     const { outcomes } = await expectEquivalent(
@@ -421,6 +430,27 @@ describe('refusals through wizen()', () => {
     await expect(wizen(input, base)).rejects.toThrow(
       'component wizening does not support v128 globals',
     );
+  });
+
+  it('an immutable v128 global is not refused (only mutable state is snapshotted)', async () => {
+    const input = await assemble(`(component
+      (core module $m
+        (global $v v128 (v128.const i64x2 0x0123456789abcdef -1))
+        (global $g (mut i32) (i32.const 0))
+        (func (export "wizer-initialize") (global.set $g (i32.const 1)))
+        (func (export "lane") (result i64) (i64x2.extract_lane 0 (global.get $v))))
+      (core instance $i (instantiate $m))
+      (func $init (canon lift (core func $i "wizer-initialize")))
+      (func $lane (result u64) (canon lift (core func $i "lane")))
+      (export "wizer-initialize" (func $init))
+      (export "lane" (func $lane)))`);
+    const { state, outcomes } = await expectEquivalent(input, base, [p('lane')]);
+    expect(outcomes).toEqual([{ ok: true, value: 0x0123456789abcdefn }]);
+    expect(state[0]?.globals[0]).toEqual({
+      index: 0,
+      type: 'v128',
+      bits: '0x123456789abcdef:0xffffffffffffffff',
+    });
   });
 
   it('data.drop in a core module (the core refusals apply to every module)', async () => {
