@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { wizen, type WizenOptions } from '../../src/wizer/index.js';
 import { compileWasi } from '../helpers/wasi-cc.js';
 import { repoRoot, tempDir, wat } from '../helpers/tools.js';
-import { assemble, REFUSALS } from './fixtures.js';
+import { assemble, MULTI, REFUSALS } from './fixtures.js';
 import {
   call,
   expectEquivalent,
@@ -154,6 +154,26 @@ describe('wizened components behave like their input after init', () => {
       { ok: true, value: 20 },
       { ok: true, value: 1049 },
     ]);
+  });
+
+  it("the binary layer's multi fixture: a re-export of the init export survives its removal", async () => {
+    const input = await assemble(MULTI);
+    const probes = [p('get-a'), p('get-b'), p('again'), p('get-a'), p('get-b')];
+    const { outcomes, wasm } = await expectEquivalent(input, base, probes);
+    expect(outcomes).toEqual([
+      { ok: true, value: 99 },
+      { ok: true, value: 7 },
+      { ok: true, value: undefined },
+      { ok: true, value: 99 },
+      { ok: true, value: 8 },
+    ]);
+    const running = await instantiateComponent(wasm, undefined);
+    try {
+      expect(running.glue.exports.map((e) => e.name)).not.toContain('wizerInitialize');
+      expect(running.glue.exports.map((e) => e.name)).toContain('again');
+    } finally {
+      running.close();
+    }
   });
 
   it('init inside an exported interface, named by its bare name', async () => {
