@@ -29,6 +29,11 @@ const CASES: CliCase[] = [
   },
   { name: 'wizens stdin to stdout', args: [], stdin: 'counter.wasm', succeeds: true },
   {
+    name: 'wizens a component (its jco transpiler is in the image)',
+    args: ['-o', 'out.wasm', 'component.wasm'],
+    succeeds: true,
+  },
+  {
     name: 'preopens a --dir of the mounted workspace for a WASI init',
     args: ['--allow-wasi', '--dir', 'data', '-o', 'out.wasm', 'reads-file.wasm'],
     succeeds: true,
@@ -122,7 +127,8 @@ describe.skipIf(!context.available)('container image, CLI mode', () => {
   });
 
   test('the WASI init really read the mounted file', async () => {
-    const result = await runSide('container', CASES[2]!);
+    const readsFile = CASES.find((c) => c.args.includes('reads-file.wasm'))!;
+    const result = await runSide('container', readsFile);
     expect(result.code, result.stderr).toBe(0);
     expect(result.files.get('out.wasm')?.includes(Buffer.from(INPUT_TEXT))).toBe(true);
   });

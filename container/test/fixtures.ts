@@ -1,7 +1,8 @@
 /** Small WAT fixtures for the container suite, assembled with wabt at test time. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { wat } from '../../__tests__/helpers/tools.js';
+import { parse } from '@bytecodealliance/jco';
+import { repoRoot, wat } from '../../__tests__/helpers/tools.js';
 
 /** Init fills memory and sets an exported global, so a snapshot differs visibly from the input. */
 export const COUNTER_WAT = `(module
@@ -45,9 +46,14 @@ export const TRAPS_WAT = `(module
 
 export const INPUT_TEXT = 'read through a container bind mount\n';
 
-/** Writes counter.wasm, reads-file.wasm, traps.wasm and data/input.txt into `dir`. */
+/**
+ * Writes counter.wasm, reads-file.wasm, traps.wasm, component.wasm (the repository's
+ * multi-module component fixture) and data/input.txt into `dir`.
+ */
 export async function writeCliWorkspace(dir: string): Promise<void> {
   mkdirSync(join(dir, 'data'), { recursive: true });
+  const componentWat = readFileSync(join(repoRoot, 'fixtures/components/binary/multi.wat'), 'utf8');
+  writeFileSync(join(dir, 'component.wasm'), await parse(componentWat));
   writeFileSync(join(dir, 'counter.wasm'), await wat(COUNTER_WAT));
   writeFileSync(join(dir, 'reads-file.wasm'), await wat(READS_FILE_WAT));
   writeFileSync(join(dir, 'traps.wasm'), await wat(TRAPS_WAT));

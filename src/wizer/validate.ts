@@ -170,7 +170,8 @@ function selectTypeRefusal(bytes: Uint8Array, at: number): string | undefined {
 
 /**
  * Step 4 and 5: reserved names and import kinds. Inside a component a core module may import
- * globals and memories (another module defines them, and its snapshot holds their state).
+ * globals, memories and tables (another module defines them and its snapshot holds their state;
+ * wit-component's fixup module fills the shim's imported table).
  */
 export function checkImportsAndExports(cx: ModuleContext, inComponent = false): void {
   for (const imp of cx.imports) {
@@ -194,7 +195,8 @@ export function checkImportsAndExports(cx: ModuleContext, inComponent = false): 
     }
     if (imp.kind === ExternalKind.Global && !inComponent)
       throw new WizerError('imported globals are not supported');
-    if (imp.kind === ExternalKind.Table) throw new WizerError('imported tables are not supported');
+    if (imp.kind === ExternalKind.Table && !inComponent)
+      throw new WizerError('imported tables are not supported');
     if (imp.kind === ExternalKind.Memory && !inComponent)
       throw new WizerError('imported memories are not supported');
   }
