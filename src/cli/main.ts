@@ -122,8 +122,11 @@ export function rustLogLogger(rustLog: string | undefined, sink: NodeJS.Writable
   const enabled = (rustLog ?? '')
     .split(',')
     .some((d) => /^(wasmtime_wizer(=(debug|trace))?|debug|trace)$/.test(d.trim()));
-  if (!enabled) return { debug: () => {} };
+  // Results of an init call expression go to stderr: stdout may carry the output module.
+  const initResult = (wave: string) => void sink.write(`${wave}\n`);
+  if (!enabled) return { debug: () => {}, initResult };
   return {
+    initResult,
     debug: (message, phase) => {
       const time = new Date().toISOString().slice(0, 19);
       const target = phase ? `wasmtime_wizer::${phase}` : 'wasmtime_wizer';

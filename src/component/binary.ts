@@ -6,6 +6,7 @@
  * Encoding: component-model `design/mvp/Binary.md` (preamble `00 61 73 6d 0d 00 01 00`).
  */
 import type { RawSection } from '../wasm/module.js';
+import type { WaveSignature } from './wave.js';
 
 /** Section ids of the component layer (Binary.md "Component Definitions"). */
 export const ComponentSectionId = {
@@ -172,6 +173,8 @@ export interface FuncShape {
   params: number;
   results: number;
   async: boolean;
+  /** Parameter names and types and the result type, when the binary says them all. */
+  signature?: WaveSignature;
 }
 
 /** What `findInitExport` needs to know of a type: the items of instance and component types. */

@@ -5,7 +5,8 @@
  *   parse component (refusals) -> validate + instrument each instantiated core module
  *   -> load jco's glue for the ORIGINAL component -> instantiate it with the instrumented modules
  *   (capturing each core instance) and, with --allow-wasi, our confined WASI 0.2 host
- *   -> call the init function -> snapshot each core instance -> rewrite each module in place
+ *   -> call the init function -> reset the preview1 adapter's WASI state (adapter.ts)
+ *   -> snapshot each core instance -> rewrite each module in place
  *   -> remove the init export from the component (unless --keep-init-func)
  *
  * Modules never instantiated and every other section are copied byte for byte.
@@ -19,9 +20,17 @@ import { rewrite } from '../wizer/rewrite.js';
 import { snapshot, type InstanceState } from '../wizer/snapshot.js';
 import { validateModule } from '../wizer/validate.js';
 import type { ModuleContext } from '../wizer/context.js';
+import { releaseAdapterHandles, type CoreInstanceRecord } from './adapter.js';
 import { isAsyncLifted, jsName, loadComponentGlue, type ComponentExports } from './glue.js';
 import { findInitExport, type InitExport } from './init-func.js';
 import { parseComponent } from './parse.js';
+import {
+  callArguments,
+  formatResults,
+  isCallExpression,
+  parseCallExpression,
+  type WaveSignature,
+} from './wave.js';
 import { rewriteComponent } from './rewrite.js';
 
 /** One instantiated core module on its way through the core phases. */
@@ -85,12 +94,22 @@ export async function wizenComponent(
     runs.push({ moduleIndex: module.index, cx, instrumented, compiled });
     lap('compile');
   }
-  const init = findInitExport(parsed, options.initFunc);
-  if (init.funcType && (init.funcType.params > 0 || init.funcType.results > 0)) {
+  // `-f` is a function name, or a WAVE call expression with arguments (`f("x", 3)`).
+  const call = isCallExpression(options.initFunc)
+    ? parseCallExpression(options.initFunc)
+    : undefined;
+  const init = findInitExport(parsed, call?.name ?? options.initFunc);
+  if (
+    call === undefined &&
+    init.funcType &&
+    (init.funcType.params > 0 || init.funcType.results > 0)
+  ) {
     throw new WizerError(
       `the component's \`${options.initFunc}\` function export does not have type \`[] -> []\``,
     );
   }
+  const signature = init.funcType?.signature;
+  const args = call === undefined ? [] : callArguments(call, init.funcType?.params, signature);
 
   const glue = await loadComponentGlue(input);
   lap('compile');
@@ -100,6 +119,7 @@ export async function wizenComponent(
     logger.debug('Calling the initialization function', 'wasmtime');
     const byModule = new Map(runs.map((run) => [run.moduleIndex, run]));
     const byCompiled = new Map(runs.map((run) => [run.compiled, run]));
+    const cores: CoreInstanceRecord[] = [];
     const component = await glue.instantiate(
       (file) => {
         const core = glue.coreModules.find((m) => m.file === file);
@@ -111,6 +131,13 @@ export async function wizenComponent(
       (module, importObject) => {
         const instance = new WebAssembly.Instance(module, importObject);
         const run = byCompiled.get(module);
+        cores.push({
+          module,
+          imports: importObject,
+          instance,
+          moduleIndex: run?.moduleIndex,
+          cx: run?.cx,
+        });
         if (run) {
           run.instance = instance;
           // The instrumented copy exports its start function instead of running it.
@@ -120,13 +147,11 @@ export async function wizenComponent(
         return instance;
       },
     );
-    callInit(component.exports, init);
-    if (component.liveHandles() > 0) {
-      throw new WizerError(
-        'the initialization function left resource handles open, which a snapshot cannot keep ' +
-          '(components whose init uses WASI through the preview1 adapter are not supported yet)',
-      );
-    }
+    const outcome = callInit(component.exports, init, args, signature);
+    const printed = call === undefined ? undefined : formatResults(signature, outcome);
+    if (printed !== undefined) logger.initResult?.(printed);
+    // The preview1 adapter's cached WASI handles cannot be snapshotted: see adapter.ts.
+    releaseAdapterHandles(component, cores);
     lap('initialize');
 
     logger.debug('Snapshotting the initialized state', 'snapshot');
@@ -214,7 +239,16 @@ function unknownInterface(key: string): object {
   );
 }
 
-function callInit(exports: ComponentExports, init: InitExport): void {
+/**
+ * Calls the init function with `args`; its return value, or the err payload thrown by one whose
+ * result type is a `result` (jco's glue throws it).
+ */
+function callInit(
+  exports: ComponentExports,
+  init: InitExport,
+  args: readonly unknown[],
+  signature: WaveSignature | undefined,
+): { value: unknown } | { err: unknown } {
   let target: unknown = exports;
   for (const name of init.path) {
     const holder = target as Record<string, unknown> | undefined;
@@ -227,8 +261,9 @@ function callInit(exports: ComponentExports, init: InitExport): void {
     throw new WizerError('async-lifted initialization functions are not supported');
   }
   try {
-    (target as () => void)();
+    return { value: (target as (...a: readonly unknown[]) => unknown)(...args) };
   } catch (error) {
+    if (signature?.result?.kind === 'result' && !(error instanceof Error)) return { err: error };
     throw new WizerError(`the \`${init.path.join('.')}\` function trapped`, { cause: error });
   }
 }

@@ -140,4 +140,9 @@ export interface WizenResult {
 export interface Logger {
   /** `phase` names the pipeline step, as upstream's log target does (`parse`, `snapshot`, ...). */
   debug(message: string, phase?: string): void;
+  /**
+   * The results of a component init function given as a WAVE call expression, as WAVE text
+   * (`wasmtime wizer` prints them; the CLI writes them to stderr, never stdout).
+   */
+  initResult?(wave: string): void;
 }

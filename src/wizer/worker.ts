@@ -20,6 +20,7 @@ interface WorkerRequest {
 
 type WorkerMessage =
   | { kind: 'log'; message: string; phase: string | undefined }
+  | { kind: 'init-result'; wave: string }
   | { kind: 'done'; result: WizenResult }
   | { kind: 'failed'; chain: string[] };
 
@@ -40,7 +41,10 @@ export function runWizerWorker(wizen: Wizen): void {
   const post = (message: WorkerMessage) => port.postMessage(message);
   port.on('message', async (request: WorkerRequest) => {
     try {
-      const logger: Logger = { debug: (message, phase) => post({ kind: 'log', message, phase }) };
+      const logger: Logger = {
+        debug: (message, phase) => post({ kind: 'log', message, phase }),
+        initResult: (wave) => post({ kind: 'init-result', wave }),
+      };
       const result = await wizen(
         request.input,
         { ...request.options, timeoutMs: undefined },
@@ -89,6 +93,7 @@ export function wizenInWorker(
     }, timeoutMs);
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'log') return logger.debug(message.message, message.phase);
+      if (message.kind === 'init-result') return logger.initResult?.(message.wave);
       settle(true);
       if (message.kind === 'done') resolve(message.result);
       else reject(rebuildChain(message.chain));
