@@ -104,6 +104,13 @@ export interface ComponentInstance {
   exports: ComponentExports;
   /** Resource handles currently held in the component's handle tables (host and own types). */
   liveHandles(): number;
+  /**
+   * Empties every handle table, as a fresh instance has them, and returns how many live handles
+   * it forgot: for when the guest has itself forgotten every handle it held (the preview1
+   * adapter's reset, see adapter.ts), so that handles made afterwards get the numbers a fresh
+   * instance would give. Host objects are not disposed: the host's `close()` releases them.
+   */
+  forgetHandles(): number;
 }
 
 /** Everything needed to run one component. */
@@ -195,7 +202,11 @@ export async function loadComponentGlue(component: Uint8Array): Promise<Componen
         [Symbol.for(HANDLES_KEY)]: (table: unknown) => tables.push(table),
       };
       const exports = await raw(getCoreModule, withHook, instantiateCore);
-      return { exports, liveHandles: () => countLiveHandles(tables) };
+      return {
+        exports,
+        liveHandles: () => countLiveHandles(tables),
+        forgetHandles: () => forgetHandles(tables),
+      };
     },
   };
 }
@@ -244,6 +255,20 @@ function countLiveHandles(tables: readonly unknown[]): number {
       const value = table[i + 1] as number;
       if ((scope & T_FLAG) === 0 && value !== 0) live++;
     }
+  }
+  return live;
+}
+
+/** Empties each table to jco's initial `[T_FLAG, 0]`; returns the live handles it held. */
+function forgetHandles(tables: readonly unknown[]): number {
+  const live = countLiveHandles(tables);
+  for (const table of tables) {
+    if (!Array.isArray(table)) continue;
+    table.length = 2;
+    table[0] = T_FLAG;
+    table[1] = 0;
+    const created = (table as { _createdReps?: unknown })._createdReps;
+    if (created instanceof Set) created.clear();
   }
   return live;
 }

@@ -1,0 +1,167 @@
+/**
+ * WASI after init for components made with the WASI preview1 adapter (issue 10, "WASI keeps
+ * working after init").
+ *
+ * A C (or Rust, Python, JS) program built for wasm32-wasip1 becomes a component with the
+ * `wasi_snapshot_preview1` reactor adapter of Wasmtime (crates/wasi-preview1-component-adapter):
+ * one more core module, which implements preview1 on WASI 0.2 imports and keeps its state in a
+ * 64 KiB `State` struct it allocates in the main module's memory (through the main module's
+ * `cabi_realloc`; the pointer is its global `internal_state_ptr`). In that state it caches WASI
+ * 0.2 handles: the stdio streams and the preopens' descriptors from `get-directories` (taken on
+ * the first preview1 call that needs the descriptor table), and every file the guest opened. A
+ * handle is an index into a table of the component instance (jco's glue: a table per resource
+ * type), not part of any core memory, so a snapshot cannot carry it: in the wizened component the
+ * cached numbers would point at nothing, or at another resource. Upstream `wasmtime wizer`
+ * snapshots them anyway (the output then fails on its first WASI call, or worse); we used to
+ * refuse.
+ *
+ * What the adapter offers: the export `reset_adapter_state`, which rewrites the `State` struct as
+ * new (`State::init`: the descriptor table back to "not yet created", the import allocator and
+ * the arena emptied). It does not drop the handles: it forgets them, and the next preview1 call
+ * takes stdio and the preopens again (`get-stdout`, `get-directories`, ...), numbering the
+ * preopens 3, 4, ... in the same order, so the preopen table that wasi-libc caches stays right
+ * when the output runs with the same preopens. componentize-py, ComponentizeJS and similar
+ * tools import it from `wasi_snapshot_preview1` and call it at the end of their init (together
+ * with wasi-libc's `__wasilibc_reset_preopens`) for this very reason.
+ *
+ * But wit-component trims the adapter to the functions the main module imports: in a component
+ * whose program does not import `reset_adapter_state` (a plain C reactor), the adapter has no
+ * such export and no code for it (checked on the adapter jco ships,
+ * `preview1AdapterReactorPath()`: the file exports it; the adapter inside a built component
+ * exports only what the program uses).
+ *
+ * So after the init function returns, {@link releaseAdapterHandles}:
+ * 1. finds the adapter among the core instances (the one exporting `reset_adapter_state`) and
+ *    calls the reset, whether or not the guest already did;
+ * 2. if after that no core module but the adapter could hold a handle, every handle left in the
+ *    glue's tables was forgotten by the adapter: the tables are emptied (as a fresh instance has
+ *    them; the host objects are closed by the host's `close()`);
+ * 3. refuses if handles are still live, saying how many and which modules may hold them.
+ *
+ * Which modules could hold a handle: a handle reaches a core module only as the result of a
+ * function the glue provides (a lowered import or a canonical built-in such as `resource.new`),
+ * and it survives a call only in a memory or a global. So a module that imports only functions
+ * exported by other core instances (the main module, whose preview1 imports go to the adapter
+ * through wit-component's shim), or that has neither memory nor mutable global (the shim and
+ * the fixup module) holds none. Modules jco synthesizes (fused adapters between instances) keep
+ * no state.
+ *
+ * Left as they are: data the guest's libc still buffers at the end of init (printf without a
+ * flush to a non-terminal) is in the snapshot and is written by the output later, as with
+ * upstream; a file init left open is forgotten (its preview1 descriptor is bad afterwards).
+ */
+import { WizerError } from '../errors.js';
+import type { ModuleContext } from '../wizer/context.js';
+import type { ComponentInstance } from './glue.js';
+
+/** The adapter's export that rewrites its state as new. */
+export const RESET_ADAPTER_STATE = 'reset_adapter_state';
+
+/** One core instance as the glue created it. */
+export interface CoreInstanceRecord {
+  module: WebAssembly.Module;
+  imports: WebAssembly.Imports | undefined;
+  instance: WebAssembly.Instance;
+  /** The module's index among the component's module sections, undefined for one jco made. */
+  moduleIndex: number | undefined;
+  /** The module's parse, for the component's own modules (defined memories and globals). */
+  cx: ModuleContext | undefined;
+}
+
+/** What {@link releaseAdapterHandles} did. */
+export interface AdapterRelease {
+  /** Module index of the adapter whose reset was called, if one was found. */
+  adapter: number | undefined;
+  /** Live handles the tables held after the reset and that were forgotten. */
+  forgotten: number;
+}
+
+/**
+ * Resets the preview1 adapter's state and forgets the handles it held, after init; throws a
+ * {@link WizerError} if live handles remain that a snapshot could not keep.
+ */
+export function releaseAdapterHandles(
+  component: ComponentInstance,
+  cores: readonly CoreInstanceRecord[],
+): AdapterRelease {
+  const adapter = cores.find(
+    (core) => typeof core.instance.exports[RESET_ADAPTER_STATE] === 'function',
+  );
+  if (adapter !== undefined) {
+    try {
+      (adapter.instance.exports[RESET_ADAPTER_STATE] as () => void)();
+    } catch (error) {
+      throw new WizerError(`the preview1 adapter's \`${RESET_ADAPTER_STATE}\` trapped`, {
+        cause: error,
+      });
+    }
+  }
+  const live = component.liveHandles();
+  if (live === 0) return { adapter: adapter?.moduleIndex, forgotten: 0 };
+
+  const holders = possibleHolders(cores).filter((core) => core !== adapter);
+  if (adapter !== undefined && holders.length === 0) {
+    return { adapter: adapter.moduleIndex, forgotten: component.forgetHandles() };
+  }
+  throw new WizerError(
+    `the initialization function left ${live} resource handle${live === 1 ? '' : 's'} open, ` +
+      'which a snapshot cannot keep',
+    { cause: refusalReason(adapter, holders, cores) },
+  );
+}
+
+function refusalReason(
+  adapter: CoreInstanceRecord | undefined,
+  holders: readonly CoreInstanceRecord[],
+  cores: readonly CoreInstanceRecord[],
+): string {
+  const names = holders.map((core) => moduleName(core, cores)).join(', ');
+  if (adapter === undefined) {
+    const adapterLike = holders.length > 0 ? ` (held by ${names})` : '';
+    return (
+      `no core module exports \`${RESET_ADAPTER_STATE}\`${adapterLike}: a program made a ` +
+      'component with the WASI preview1 adapter keeps WASI handles across init unless it imports ' +
+      `\`${RESET_ADAPTER_STATE}\` from \`wasi_snapshot_preview1\` (the adapter then exports it ` +
+      'and it is called after init); handles taken through WASI 0.2 directly must be dropped ' +
+      'before init returns'
+    );
+  }
+  return (
+    `after the preview1 adapter's reset, ${names} may still hold them (${holders.length === 1 ? 'it imports' : 'they import'} ` +
+    'functions of the host or canonical built-ins and keep state): drop every resource before ' +
+    'init returns'
+  );
+}
+
+function moduleName(core: CoreInstanceRecord, cores: readonly CoreInstanceRecord[]): string {
+  return core.moduleIndex === undefined
+    ? `core instance ${cores.indexOf(core)}`
+    : `core module ${core.moduleIndex}`;
+}
+
+/**
+ * The component's own core modules that could keep a handle: they import a function that no core
+ * instance exports (the glue's) and have a memory (defined or imported) or a mutable global.
+ */
+export function possibleHolders(cores: readonly CoreInstanceRecord[]): CoreInstanceRecord[] {
+  const coreFunctions = new Set<unknown>();
+  for (const core of cores) {
+    for (const value of Object.values(core.instance.exports)) {
+      if (typeof value === 'function') coreFunctions.add(value);
+    }
+  }
+  return cores.filter((core) => {
+    if (core.moduleIndex === undefined || core.cx === undefined) return false;
+    const imported = WebAssembly.Module.imports(core.module);
+    const reachesGlue = imported.some((imp) => {
+      if (imp.kind !== 'function') return false;
+      const value = (core.imports?.[imp.module] as Record<string, unknown> | undefined)?.[imp.name];
+      return !coreFunctions.has(value);
+    });
+    const hasState =
+      imported.some((imp) => imp.kind === 'memory') ||
+      core.cx.memories.length > 0 ||
+      core.cx.globals.some((global) => global.mutable);
+    return reachesGlue && hasState;
+  });
+}
