@@ -34,7 +34,11 @@ describe('findInitExport', () => {
       path: ['wizer-initialize'],
       funcType: { params: 0, results: 0, async: false },
     });
-    expect(findInitExport(parsed, 'get').funcType).toEqual({ params: 0, results: 1, async: false });
+    expect(findInitExport(parsed, 'get').funcType).toMatchObject({
+      params: 0,
+      results: 1,
+      async: false,
+    });
   });
 
   it('finds a function inside an exported instance by its bare or qualified name', async () => {

@@ -43,7 +43,7 @@ describe('parseComponent', () => {
       ['wizer-initialize', 'func', 0, 2],
       ['get', 'func', 1, 3],
     ]);
-    expect(parsed.types[0]).toEqual({
+    expect(parsed.types[0]).toMatchObject({
       kind: 'defined',
       summary: { kind: 'func', async: false, params: 0, results: 0 },
     });
@@ -127,7 +127,7 @@ describe('parseComponent', () => {
     expect(parsed.imports).toEqual([
       expect.objectContaining({ name: 'my:pkg/host', type: { sort: 'instance', typeIndex: 0 } }),
     ]);
-    expect(parsed.types[0]).toEqual({
+    expect(parsed.types[0]).toMatchObject({
       kind: 'defined',
       summary: {
         kind: 'instance',

@@ -6,7 +6,7 @@
  * Encoding: component-model `design/mvp/Binary.md` (preamble `00 61 73 6d 0d 00 01 00`).
  */
 import type { RawSection } from '../wasm/module.js';
-import type { WaveSignature } from './wave.js';
+import type { WaveSignature, WaveType } from './wave.js';
 
 /** Section ids of the component layer (Binary.md "Component Definitions"). */
 export const ComponentSectionId = {
@@ -181,9 +181,17 @@ export interface FuncShape {
 export type TypeSummary =
   | { kind: 'instance'; exports: DeclaredItem[] }
   | { kind: 'component'; imports: DeclaredItem[]; exports: DeclaredItem[] }
-  | { kind: 'func'; async: boolean; params: number; results: number }
+  | {
+      kind: 'func';
+      async: boolean;
+      params: number;
+      results: number;
+      /** Parameter and result types, where the binary says them. */
+      signature?: WaveSignature;
+    }
   | { kind: 'resource' }
-  | { kind: 'value' };
+  /** A value type; `type` describes it for WAVE values (undefined: error-context). */
+  | { kind: 'value'; type?: WaveType };
 
 /** How a component type index came to be. */
 export type TypeDef =

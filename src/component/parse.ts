@@ -38,7 +38,7 @@ import {
   readImport,
   readInstance,
 } from './entries.js';
-import { funcShape } from './resolve.js';
+import { funcShape, resolveType } from './resolve.js';
 import { checkDepth, readComponentType, skipCoreType } from './type-section.js';
 import {
   checkIndex,
@@ -205,7 +205,8 @@ function readSection(
       return aliasSection(scope, section, r, steps);
     case ComponentSectionId.Type:
       for (let n = count(section, r); n > 0; n--) {
-        scope.types.push({ kind: 'defined', summary: readComponentType(r) });
+        const lookup = (index: number) => resolveType(scope, index);
+        scope.types.push({ kind: 'defined', summary: readComponentType(r, 0, lookup) });
       }
       return;
     case ComponentSectionId.Canon:

@@ -54,7 +54,12 @@ export function funcShape(
     else return funcShape(parsed, def.target, depth + 1);
   }
   if (summary?.kind !== 'func') return undefined;
-  return { params: summary.params, results: summary.results, async: summary.async };
+  return {
+    params: summary.params,
+    results: summary.results,
+    async: summary.async,
+    signature: summary.signature,
+  };
 }
 
 /** An export of an instance. */

@@ -7,6 +7,7 @@
 import { readLimits, readValType } from '../wasm/module.js';
 import type { BinaryReader } from '../wasm/reader.js';
 import type { DeclaredItem, TypeSummary } from './binary.js';
+import type { PrimitiveKind, WaveSignature, WaveType } from './wave.js';
 import { readAlias, readExternName, readExternType, skipComponentValType } from './entries.js';
 
 function invalid(r: BinaryReader, byte: number, what: string, at: number): Error {
@@ -174,54 +175,116 @@ export function skipCoreType(r: BinaryReader, depth = 0): void {
 
 // --- component types --------------------------------------------------------------------------
 
-function skipDefinedValType(r: BinaryReader, code: number, at: number): void {
+/** Resolves a type index of the index space being decoded (undefined: not known). */
+export type TypeLookup = (index: number) => TypeSummary | undefined;
+
+const PRIMITIVES: Readonly<Record<number, PrimitiveKind>> = {
+  0x7f: 'bool',
+  0x7e: 's8',
+  0x7d: 'u8',
+  0x7c: 's16',
+  0x7b: 'u16',
+  0x7a: 's32',
+  0x79: 'u32',
+  0x78: 's64',
+  0x77: 'u64',
+  0x76: 'f32',
+  0x75: 'f64',
+  0x74: 'char',
+  0x73: 'string',
+};
+
+const UNKNOWN: WaveType = { kind: 'unknown' };
+
+/** A `valtype`: a primitive, or a type index resolved through `lookup` when it can be. */
+function readValueType(r: BinaryReader, lookup: TypeLookup | undefined): WaveType {
+  const byte = r.peek();
+  if ((byte >= 0x73 && byte <= 0x7f) || byte === 0x64) {
+    r.u8();
+    const kind = PRIMITIVES[byte];
+    return kind === undefined ? UNKNOWN : { kind }; // 0x64: error-context
+  }
+  const at = r.pos;
+  skipComponentValType(r);
+  r.pos = at;
+  const index = r.s33();
+  const summary = lookup?.(index);
+  return summary?.kind === 'value' ? (summary.type ?? UNKNOWN) : UNKNOWN;
+}
+
+function readOptionalType(
+  r: BinaryReader,
+  what: string,
+  lookup: TypeLookup | undefined,
+): WaveType | undefined {
+  let type: WaveType | undefined;
+  skipOptional(r, what, () => (type = readValueType(r, lookup)));
+  return type;
+}
+
+/** A `defvaltype` other than a primitive, as far as WAVE values need it. */
+function readDefinedValType(
+  r: BinaryReader,
+  code: number,
+  at: number,
+  lookup: TypeLookup | undefined,
+): WaveType {
   switch (code) {
-    case 0x72: // record
+    case 0x72: {
+      const fields: { name: string; type: WaveType }[] = [];
       for (let n = r.u32(); n > 0; n--) {
-        r.name();
-        skipComponentValType(r);
+        const name = r.name();
+        fields.push({ name, type: readValueType(r, lookup) });
       }
-      return;
-    case 0x71: // variant
+      return { kind: 'record', fields };
+    }
+    case 0x71: {
+      const cases: { name: string; type: WaveType | undefined }[] = [];
       for (let n = r.u32(); n > 0; n--) {
-        r.name();
-        skipOptional(r, 'optional variant case type', () => skipComponentValType(r));
+        const name = r.name();
+        cases.push({ name, type: readOptionalType(r, 'optional variant case type', lookup) });
         const zeroAt = r.pos;
         const zero = r.u8();
         if (zero !== 0x00) throw invalid(r, zero, 'zero byte required', zeroAt);
       }
-      return;
-    case 0x70: // list
-    case 0x6b: // option
-      skipComponentValType(r);
-      return;
+      return { kind: 'variant', cases };
+    }
+    case 0x70:
+      return { kind: 'list', element: readValueType(r, lookup) };
+    case 0x6b:
+      return { kind: 'option', type: readValueType(r, lookup) };
     case 0x67: // fixed-length list
       skipComponentValType(r);
       r.u32();
-      return;
+      return UNKNOWN;
     case 0x63: // map
       skipComponentValType(r);
       skipComponentValType(r);
-      return;
-    case 0x6f: // tuple
-      for (let n = r.u32(); n > 0; n--) skipComponentValType(r);
-      return;
-    case 0x6e: // flags
-    case 0x6d: // enum
-      for (let n = r.u32(); n > 0; n--) r.name();
-      return;
-    case 0x6a: // result
-      skipOptional(r, 'optional result type', () => skipComponentValType(r));
-      skipOptional(r, 'optional error type', () => skipComponentValType(r));
-      return;
+      return UNKNOWN;
+    case 0x6f: {
+      const types: WaveType[] = [];
+      for (let n = r.u32(); n > 0; n--) types.push(readValueType(r, lookup));
+      return { kind: 'tuple', types };
+    }
+    case 0x6e:
+    case 0x6d: {
+      const names: string[] = [];
+      for (let n = r.u32(); n > 0; n--) names.push(r.name());
+      return { kind: code === 0x6e ? 'flags' : 'enum', names };
+    }
+    case 0x6a: {
+      const ok = readOptionalType(r, 'optional result type', lookup);
+      const err = readOptionalType(r, 'optional error type', lookup);
+      return { kind: 'result', ok, err };
+    }
     case 0x69: // own
     case 0x68: // borrow
       r.u32();
-      return;
+      return UNKNOWN;
     case 0x66: // stream
     case 0x65: // future
       skipOptional(r, 'optional payload type', () => skipComponentValType(r));
-      return;
+      return UNKNOWN;
     default:
       throw invalid(r, code, 'component defined type', at);
   }
@@ -247,7 +310,12 @@ function readDecls(r: BinaryReader, component: boolean, depth: number): TypeSumm
       ? {
           name,
           type,
-          funcType: { params: summary.params, results: summary.results, async: summary.async },
+          funcType: {
+            params: summary.params,
+            results: summary.results,
+            async: summary.async,
+            signature: summary.signature,
+          },
         }
       : { name, type };
   };
@@ -259,7 +327,7 @@ function readDecls(r: BinaryReader, component: boolean, depth: number): TypeSumm
         skipCoreType(r, depth + 1);
         break;
       case 0x01:
-        types.push(readComponentType(r, depth + 1));
+        types.push(readComponentType(r, depth + 1, (i) => types[i]));
         break;
       case 0x02: {
         const alias = readAlias(r);
@@ -280,17 +348,20 @@ function readDecls(r: BinaryReader, component: boolean, depth: number): TypeSumm
   return component ? { kind: 'component', imports, exports } : { kind: 'instance', exports };
 }
 
-function countParamsAndSkip(r: BinaryReader): number {
-  const count = r.u32();
-  for (let n = count; n > 0; n--) {
-    r.name();
-    skipComponentValType(r);
+function readParams(r: BinaryReader, lookup: TypeLookup | undefined): WaveSignature['params'] {
+  const params: WaveSignature['params'] = [];
+  for (let n = r.u32(); n > 0; n--) {
+    const name = r.name();
+    params.push({ name, type: readValueType(r, lookup) });
   }
-  return count;
+  return params;
 }
 
-/** A component `type` (deftype). */
-export function readComponentType(r: BinaryReader, depth = 0): TypeSummary {
+/**
+ * A component `type` (deftype). `lookup` resolves type indices of the index space it is decoded
+ * in, so function signatures and value types get their parts where they are known.
+ */
+export function readComponentType(r: BinaryReader, depth = 0, lookup?: TypeLookup): TypeSummary {
   checkDepth(r, depth);
   const at = r.pos;
   const code = r.u8();
@@ -301,26 +372,33 @@ export function readComponentType(r: BinaryReader, depth = 0): TypeSummary {
       return { kind: 'resource' };
     case 0x40:
     case 0x43: {
-      const params = countParamsAndSkip(r);
+      const params = readParams(r, lookup);
       const resultAt = r.pos;
       const tag = r.u8();
-      let results: number;
-      if (tag === 0x00) {
-        skipComponentValType(r);
-        results = 1;
-      } else if (tag === 0x01) {
-        // `0x01 0x00` is "no result"; older binaries named their results here.
-        results = countParamsAndSkip(r);
-      } else throw invalid(r, tag, 'component function results', resultAt);
-      return { kind: 'func', async: code === 0x43, params, results };
+      let results: WaveSignature['params'];
+      if (tag === 0x00) results = [{ name: '', type: readValueType(r, lookup) }];
+      // `0x01 0x00` is "no result"; older binaries named their results here.
+      else if (tag === 0x01) results = readParams(r, lookup);
+      else throw invalid(r, tag, 'component function results', resultAt);
+      const [only] = results;
+      return {
+        kind: 'func',
+        async: code === 0x43,
+        params: params.length,
+        results: results.length,
+        // Several (named) results: no single result type to describe.
+        signature: results.length > 1 ? undefined : { params, result: only?.type },
+      };
     }
     case 0x41:
       return readDecls(r, true, depth);
     case 0x42:
       return readDecls(r, false, depth);
-    default:
-      if ((code >= 0x73 && code <= 0x7f) || code === 0x64) return { kind: 'value' };
-      skipDefinedValType(r, code, at);
-      return { kind: 'value' };
+    default: {
+      const kind = PRIMITIVES[code];
+      if (kind !== undefined) return { kind: 'value', type: { kind } };
+      if (code === 0x64) return { kind: 'value' };
+      return { kind: 'value', type: readDefinedValType(r, code, at, lookup) };
+    }
   }
 }
