@@ -5,6 +5,7 @@ import { findInitExport } from '../../src/component/init-func.js';
 import { parseComponent } from '../../src/component/parse.js';
 import {
   callArguments,
+  findCallExport,
   formatResults,
   formatWave,
   isCallExpression,
@@ -337,6 +338,20 @@ describe('init as a call expression through wizen()', () => {
     }
   });
 
+  it('names the position of an unknown function', async () => {
+    const parsed = parseComponent(await assemble(STORE));
+    expect(() => findCallExport(parsed, parseCallExpression('  nope(1)'))).toThrow(
+      'invalid init function call `  nope(1)`: No exported func named `nope` in component at column 3',
+    );
+    expect(() => findCallExport(parsed, parseCallExpression('a b()'))).toThrow(
+      'invalid init function call `a b()`: parsing `a b` as a wit item name at column 1',
+    );
+    expect(findCallExport(parsed, parseCallExpression('setup(add)')).path).toEqual([
+      'my:pkg/modes',
+      'setup',
+    ]);
+  });
+
   it('knows the signature from the binary', async () => {
     const parsed = parseComponent(await assemble(STORE));
     expect(findInitExport(parsed, 'setup').funcType?.signature).toEqual({
@@ -372,7 +387,7 @@ describe('init as a call expression through wizen()', () => {
       '`256` is out of range for `u8` (0..=255) at column 19',
     );
     await expect(wizen(input, { initFunc: 'nope()' })).rejects.toThrow(
-      'No exported func named `nope`',
+      'No exported func named `nope` in component at column 1',
     );
     await expect(wizen(input, { initFunc: `${IFACE}.add-string("x")` })).rejects.toThrow(
       '`my:pkg/iface.add-string` takes 2 arguments, found 1',

@@ -26,6 +26,7 @@ import { findInitExport, type InitExport } from './init-func.js';
 import { parseComponent } from './parse.js';
 import {
   callArguments,
+  findCallExport,
   formatResults,
   isCallExpression,
   parseCallExpression,
@@ -98,7 +99,8 @@ export async function wizenComponent(
   const call = isCallExpression(options.initFunc)
     ? parseCallExpression(options.initFunc)
     : undefined;
-  const init = findInitExport(parsed, call?.name ?? options.initFunc);
+  const init =
+    call === undefined ? findInitExport(parsed, options.initFunc) : findCallExport(parsed, call);
   if (
     call === undefined &&
     init.funcType &&

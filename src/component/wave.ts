@@ -28,7 +28,9 @@
  * its err payload thrown (we ask for no error wrapping).
  */
 import { WizerError } from '../errors.js';
+import type { ParsedComponent } from './binary.js';
 import { jsName } from './glue.js';
+import { findInitExport, type InitExport } from './init-func.js';
 
 // --- types ------------------------------------------------------------------------------------
 
@@ -88,6 +90,8 @@ export type WaveNode = { at: number } & (
 export interface WaveCall {
   /** The function's WIT item name, as `findInitExport` takes it. */
   name: string;
+  /** Offset of the name in the expression. */
+  nameAt: number;
   args: WaveNode[];
   /** The expression as given (for messages). */
   text: string;
@@ -298,6 +302,7 @@ export function parseWaveValue(text: string): WaveNode {
 export function parseCallExpression(text: string): WaveCall {
   const p = new Parser(text);
   p.skipSpace();
+  const nameAt = p.pos;
   const open = text.indexOf('(');
   const name = text.slice(p.pos, open < 0 ? text.length : open).trim();
   if (name === '') throw p.fail('expected a function name');
@@ -305,7 +310,24 @@ export function parseCallExpression(text: string): WaveCall {
   p.pos = open + 1;
   const args = p.sequence(')', () => p.value());
   if (p.peek() !== '') throw p.fail(`unexpected ${p.describe()} after the call`);
-  return { name, args, text };
+  return { name, nameAt, args, text };
+}
+
+/**
+ * The function a call expression names (see `findInitExport`), or its error with the position
+ * of the name in the expression.
+ */
+export function findCallExport(parsed: ParsedComponent, call: WaveCall): InitExport {
+  try {
+    return findInitExport(parsed, call.name);
+  } catch (error) {
+    if (!(error instanceof WizerError)) throw error;
+    const message = error.message.replace(/\.$/, '');
+    throw new WizerError(
+      `invalid init function call \`${call.text}\`: ${message} at column ${call.nameAt + 1}`,
+      { cause: error.cause },
+    );
+  }
 }
 
 // --- WAVE -> JS ---------------------------------------------------------------------------------
