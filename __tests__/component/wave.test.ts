@@ -22,6 +22,7 @@ import { assemble } from './fixtures.js';
 import { call, expectSameState, instantiateComponent, readState } from './equivalence.js';
 
 const STORE = readFileSync(join(repoRoot, 'fixtures', 'components', 'wave', 'store.wat'), 'utf8');
+const SHAPES = readFileSync(join(repoRoot, 'fixtures', 'components', 'wave', 'shapes.wat'), 'utf8');
 const IFACE = 'my:pkg/iface';
 
 /** The JS arguments of a call expression on the fixture (its signature from the binary). */
@@ -350,6 +351,32 @@ describe('init as a call expression through wizen()', () => {
       'my:pkg/modes',
       'setup',
     ]);
+  });
+
+  it('passes records, flags and variants in jco shapes and prints them back', async () => {
+    const input = await assemble(SHAPES);
+    for (const [expression, printed] of [
+      [
+        'echo({first-name: 7, access: {write-all}, state: n(9)})',
+        '{first-name: 7, access: {write-all}, state: n(9)}',
+      ],
+      [
+        'echo({state: none-yet, access: {read, write-all}, first-name: 0})',
+        '{first-name: 0, access: {read, write-all}, state: none-yet}',
+      ],
+    ] as const) {
+      const { printed: lines, logger } = collect();
+      const { wasm } = await wizen(input, { initFunc: expression }, logger);
+      expect(lines, expression).toEqual([printed]);
+      const output = await instantiateComponent(wasm, undefined);
+      const original = await instantiateComponent(input, undefined);
+      const parsed = parseComponent(input);
+      const call0 = parseCallExpression(expression);
+      const init = findCallExport(parsed, call0);
+      const args = callArguments(call0, undefined, init.funcType?.signature);
+      expect(call(original, { path: init.path, args }).ok).toBe(true);
+      expectSameState(readState(output), readState(original), expression);
+    }
   });
 
   it('knows the signature from the binary', async () => {
