@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findInitExport } from '../../src/component/init-func.js';
@@ -15,6 +16,7 @@ import {
   type WaveSignature,
   type WaveType,
 } from '../../src/component/wave.js';
+import { main } from '../../src/cli/main.js';
 import { wizen } from '../../src/wizer/index.js';
 import type { Logger } from '../../src/wizer/options.js';
 import { repoRoot } from '../helpers/tools.js';
@@ -428,6 +430,43 @@ describe('init as a call expression through wizen()', () => {
     // A bare name keeps the `[] -> []` check.
     await expect(wizen(input, { initFunc: `${IFACE}.get-n` })).rejects.toThrow(
       'does not have type `[] -> []`',
+    );
+  });
+});
+
+describe('init call expressions through the CLI', () => {
+  /** Runs the CLI's `main` with the component on stdin and stdout and stderr collected. */
+  async function cli(argv: string[], stdin: Uint8Array) {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const sink = (chunks: Buffer[]) =>
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          chunks.push(Buffer.from(chunk));
+          done();
+        },
+      });
+    const code = await main(argv, { stdout: sink(out), stderr: sink(err), readStdin: () => stdin });
+    return { code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString() };
+  }
+
+  it('prints the result on stderr, never on stdout (which carries the component)', async () => {
+    const input = await assemble(STORE);
+    const result = await cli(['-f', `${IFACE}.add-string("hi", 40)`], input);
+    expect(result.stderr).toBe('42\n');
+    expect(result.code).toBe(0);
+    const { wasm } = await wizen(input, { initFunc: `${IFACE}.add-string("hi", 40)` });
+    expect(new Uint8Array(result.stdout)).toEqual(wasm);
+  });
+
+  it('reports a bad argument with its position', async () => {
+    const input = await assemble(STORE);
+    const result = await cli(['-f', `${IFACE}.add-string("hi", 4294967296)`], input);
+    expect(result.code).toBe(1);
+    expect(result.stdout.length).toBe(0);
+    expect(result.stderr).toBe(
+      'Error: invalid init function call `my:pkg/iface.add-string("hi", 4294967296)`: ' +
+        '`4294967296` is out of range for `u32` (0..=4294967295) at column 31\n',
     );
   });
 });
