@@ -71,6 +71,8 @@ export interface Running {
   exports: ComponentExports;
   instances: Array<{ file: string; instance: WebAssembly.Instance; probe: ModuleProbe }>;
   liveHandles(): number;
+  /** Empties the glue's handle tables (see ComponentInstance.forgetHandles). */
+  forgetHandles(): number;
   close(): void;
 }
 
@@ -84,6 +86,12 @@ export interface EquivalenceOptions {
   imports?: () => HostImports;
   /** Host options for the OUTPUT's WASI host (default: the same as the original's). */
   outputHost?: Partial<Wasi2Options>;
+  /**
+   * Runs on the original right after init, before its state is read: what the pipeline is
+   * expected to do to the instance after init besides snapshotting it (the preview1 adapter's
+   * reset, done by the test independently of the pipeline's code).
+   */
+  afterInit?: (running: Running) => void;
   /** The wizening under test (default `wizen`); the harness's own tests pass broken ones. */
   wizen?: (input: Uint8Array, options: Partial<WizenOptions>) => Promise<{ wasm: Uint8Array }>;
 }
@@ -157,6 +165,7 @@ export async function instantiateComponent(
       exports: component.exports,
       instances,
       liveHandles: () => component.liveHandles(),
+      forgetHandles: () => component.forgetHandles(),
       close: () => wasi?.close(),
     };
   } catch (error) {
@@ -271,6 +280,7 @@ export async function expectEquivalent(
   try {
     initOutcome = call(original, { path: init });
     expect(initOutcome.ok, `init on the original: ${JSON.stringify(initOutcome)}`).toBe(true);
+    extra.afterInit?.(original);
     afterInit = readState(original);
     expected = probes.map((p) => call(original, p));
     originalEnd = readState(original);
@@ -319,7 +329,7 @@ export async function expectEquivalent(
 /** How a core module's state is read: getter exports per defined global, memory exports. */
 export interface ModuleProbe {
   wasm: Uint8Array;
-  globals: Array<{ index: number; type: string; getters: string[] }>;
+  globals: Array<{ index: number; type: string; getters: string[]; setter?: string }>;
   memories: Array<{ index: number; exportName: string }>;
 }
 
@@ -357,10 +367,11 @@ const SECTION_RANK: Readonly<Record<number, number>> = {
 };
 
 /**
- * Adds the state readers to a core module: new types `[] -> [i32]` and `[] -> [i64]` at the end
- * of the type section, one getter function per defined numeric global (and two per v128) at the
- * end of the function space, and exports of the getters and of each defined memory. No existing
- * index moves, so the module behaves as before.
+ * Adds the state readers to a core module: new types `[] -> [i32]`, `[] -> [i64]`, `[i32] -> []`
+ * and `[i64] -> []` at the end of the type section, one getter function per defined numeric global
+ * (and two per v128) and one setter per mutable integer global at the end of the function space,
+ * and exports of these and of each defined memory. No existing index moves, so the module behaves
+ * as before.
  */
 export function instrumentForState(bytes: Uint8Array): ModuleProbe {
   const cx = parseModule(bytes);
@@ -369,7 +380,12 @@ export function instrumentForState(bytes: Uint8Array): ModuleProbe {
   const importedMemories = count(ExternalKind.Memory);
   const funcBase = cx.funcTypeIndices.length;
   const typeBase = cx.types.length;
-  const [typeI32, typeI64] = [typeBase, typeBase + 1];
+  const [typeI32, typeI64, typeSetI32, typeSetI64] = [
+    typeBase,
+    typeBase + 1,
+    typeBase + 2,
+    typeBase + 3,
+  ];
 
   const funcs = new ByteSink();
   const code = new ByteSink();
@@ -411,7 +427,21 @@ export function instrumentForState(bytes: Uint8Array): ModuleProbe {
       exported++;
       return name;
     });
-    globals.push({ index, type, getters });
+    // A setter per mutable integer global, for tests that change the original's state by hand.
+    let setter: string | undefined;
+    if (global.mutable && (global.type.code === I32 || global.type.code === I64)) {
+      setter = `${PREFIX}set_global_${index}`;
+      funcs.u32(global.type.code === I32 ? typeSetI32 : typeSetI64);
+      const body = [0x00, 0x20, 0x00, 0x24, ...leb(index), 0x0b]; // local.get 0; global.set
+      code.u32(body.length).bytes(body);
+      exports
+        .name(setter)
+        .byte(ExternalKind.Func)
+        .u32(funcBase + added);
+      added++;
+      exported++;
+    }
+    globals.push({ index, type, getters, ...(setter === undefined ? {} : { setter }) });
   });
   const memories = cx.memories.map((_, k) => {
     const index = importedMemories + k;
@@ -421,9 +451,12 @@ export function instrumentForState(bytes: Uint8Array): ModuleProbe {
     return { index, exportName };
   });
 
-  const typeEntries = new ByteSink().bytes([0x60, 0, 1, I32, 0x60, 0, 1, I64]);
+  const typeEntries = new ByteSink().bytes([
+    ...[0x60, 0, 1, I32, 0x60, 0, 1, I64],
+    ...[0x60, 1, I32, 0, 0x60, 1, I64, 0],
+  ]);
   const appendTo: Record<number, { count: number; body: Uint8Array }> = {
-    [SectionId.Type]: { count: 2, body: typeEntries.view() },
+    [SectionId.Type]: { count: 4, body: typeEntries.view() },
     [SectionId.Function]: { count: added, body: funcs.view() },
     [SectionId.Export]: { count: exported, body: exports.view() },
     [SectionId.Code]: { count: added, body: code.view() },

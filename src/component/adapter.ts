@@ -5,8 +5,8 @@
  * A C (or Rust, Python, JS) program built for wasm32-wasip1 becomes a component with the
  * `wasi_snapshot_preview1` reactor adapter of Wasmtime (crates/wasi-preview1-component-adapter):
  * one more core module, which implements preview1 on WASI 0.2 imports and keeps its state in a
- * 64 KiB `State` struct it allocates in the main module's memory (through the main module's
- * `cabi_realloc`; the pointer is its global `internal_state_ptr`). In that state it caches WASI
+ * 64 KiB `State` struct in the main module's memory (on a page it grows that memory by, in the
+ * adapter jco ships; the pointer is its global `internal_state_ptr`). In that state it caches WASI
  * 0.2 handles: the stdio streams and the preopens' descriptors from `get-directories` (taken on
  * the first preview1 call that needs the descriptor table), and every file the guest opened. A
  * handle is an index into a table of the component instance (jco's glue: a table per resource
@@ -31,11 +31,15 @@
  * exports only what the program uses).
  *
  * So after the init function returns, {@link releaseAdapterHandles}:
- * 1. finds the adapter among the core instances (the one exporting `reset_adapter_state`) and
- *    calls the reset, whether or not the guest already did;
- * 2. if after that no core module but the adapter could hold a handle, every handle left in the
- *    glue's tables was forgotten by the adapter: the tables are emptied (as a fresh instance has
- *    them; the host objects are closed by the host's `close()`);
+ * 1. resets the adapter: where a core instance exports `reset_adapter_state`, calls it (whether
+ *    or not the guest already did); otherwise, for an adapter trimmed of it (found by its
+ *    globals' names, which wit-component keeps), makes the snapshot take its state pointer as
+ *    null and its allocation state as "stack allocated" ({@link trimmedAdapterReset}): the output
+ *    then creates a new `State` on its first preview1 call, exactly as a fresh adapter does after
+ *    its stack is allocated (on a page it grows the memory by; the old state's page stays);
+ * 2. if no core module but the adapter could hold a handle, every handle left in the glue's
+ *    tables is one the adapter forgot: the tables are emptied (as a fresh instance has them; the
+ *    host objects are closed by the host's `close()`);
  * 3. refuses if handles are still live, saying how many and which modules may hold them.
  *
  * Which modules could hold a handle: a handle reaches a core module only as the result of a
@@ -46,12 +50,18 @@
  * the fixup module) holds none. Modules jco synthesizes (fused adapters between instances) keep
  * no state.
  *
+ * wasi-libc's own preopen table (paths to preview1 descriptors) is not reset (componentize-py
+ * calls `__wasilibc_reset_preopens`, which a C program does not export): it stays right when the
+ * output runs with the same preopens in the same order, which the adapter numbers alike.
+ *
  * Left as they are: data the guest's libc still buffers at the end of init (printf without a
  * flush to a non-terminal) is in the snapshot and is written by the output later, as with
  * upstream; a file init left open is forgotten (its preview1 descriptor is bad afterwards).
  */
 import { WizerError } from '../errors.js';
-import type { ModuleContext } from '../wizer/context.js';
+import { ExternalKind, ValTypeCode } from '../wasm/constants.js';
+import { BinaryReader } from '../wasm/reader.js';
+import { RESERVED_PREFIX, type ModuleContext } from '../wizer/context.js';
 import type { ComponentInstance } from './glue.js';
 
 /** The adapter's export that rewrites its state as new. */
@@ -70,10 +80,83 @@ export interface CoreInstanceRecord {
 
 /** What {@link releaseAdapterHandles} did. */
 export interface AdapterRelease {
-  /** Module index of the adapter whose reset was called, if one was found. */
+  /** Module index of the adapter whose state was reset, if one was found. */
   adapter: number | undefined;
   /** Live handles the tables held after the reset and that were forgotten. */
   forgotten: number;
+  /**
+   * Values the snapshot must take instead of the instance's, by module index then defined global
+   * index: the reset of a trimmed adapter (see {@link trimmedAdapterReset}).
+   */
+  globals: Map<number, Map<number, number>>;
+}
+
+/** The adapter's state pointer and its allocation state, by their names in its name section. */
+const STATE_PTR = 'internal_state_ptr';
+const ALLOCATION_STATE = 'allocation_state';
+/** The adapter's `AllocationState` values (`#[repr(i32)]`, in declaration order). */
+const STACK_ALLOCATED = 2;
+const STATE_ALLOCATED = 4;
+/** The `name` section's subsection of global names. */
+const GLOBAL_NAMES = 7;
+
+/**
+ * The reset of an adapter that wit-component trimmed (no `reset_adapter_state`): its state
+ * pointer back to null and its allocation state back to "stack allocated", which is where the
+ * adapter stands before its first preview1 call that needs the state. Its next such call then
+ * creates a new `State` (on a page it grows the memory by) as `reset_adapter_state` would have
+ * rewritten the old one; the old page stays, unused. Values for the snapshot only: the instance
+ * keeps running with its state. Undefined if `core` is not such an adapter (it must import WASI
+ * and name both globals); an empty map if its state was never created.
+ */
+export function trimmedAdapterReset(core: CoreInstanceRecord): Map<number, number> | undefined {
+  const cx = core.cx;
+  if (cx === undefined || core.moduleIndex === undefined) return undefined;
+  if (!cx.imports.some((imp) => imp.module.startsWith('wasi:'))) return undefined;
+  const names = globalNames(cx);
+  const importedGlobals = cx.imports.filter((imp) => imp.kind === ExternalKind.Global).length;
+  const defined = (name: string): number | undefined => {
+    for (const [index, global] of names) {
+      const k = index - importedGlobals;
+      const def = cx.globals[k];
+      if (global === name && def?.mutable === true && def.type.code === ValTypeCode.I32) return k;
+    }
+    return undefined;
+  };
+  const statePtr = defined(STATE_PTR);
+  const allocation = defined(ALLOCATION_STATE);
+  if (statePtr === undefined || allocation === undefined) return undefined;
+  // The pipeline's instrumentation exports a getter for each mutable global.
+  const value = (k: number): number | undefined => {
+    const getter = core.instance.exports[`${RESERVED_PREFIX}global_${k}`];
+    return typeof getter === 'function' ? Number((getter as () => number)()) : undefined;
+  };
+  if (value(statePtr) === 0) return new Map();
+  if (value(allocation) !== STATE_ALLOCATED) return undefined; // not a state we know
+  return new Map([
+    [statePtr, 0],
+    [allocation, STACK_ALLOCATED],
+  ]);
+}
+
+/** Global names from the `name` section; none if it is missing or damaged. */
+function globalNames(cx: ModuleContext): Map<number, string> {
+  const names = new Map<number, string>();
+  const section = cx.sections.find((s) => s.customName === 'name');
+  if (section === undefined) return names;
+  try {
+    const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
+    r.name(); // "name"
+    while (!r.eof) {
+      const id = r.u8();
+      const sub = r.sub(r.u32());
+      if (id !== GLOBAL_NAMES) continue;
+      for (let n = sub.u32(); n > 0; n--) names.set(sub.u32(), sub.name());
+    }
+  } catch {
+    // A damaged name section only costs the names.
+  }
+  return names;
 }
 
 /**
@@ -84,7 +167,8 @@ export function releaseAdapterHandles(
   component: ComponentInstance,
   cores: readonly CoreInstanceRecord[],
 ): AdapterRelease {
-  const adapter = cores.find(
+  const globals = new Map<number, Map<number, number>>();
+  let adapter = cores.find(
     (core) => typeof core.instance.exports[RESET_ADAPTER_STATE] === 'function',
   );
   if (adapter !== undefined) {
@@ -95,13 +179,21 @@ export function releaseAdapterHandles(
         cause: error,
       });
     }
+  } else {
+    for (const core of cores) {
+      const reset = trimmedAdapterReset(core);
+      if (reset === undefined || core.moduleIndex === undefined) continue;
+      adapter = core;
+      if (reset.size > 0) globals.set(core.moduleIndex, reset);
+      break;
+    }
   }
   const live = component.liveHandles();
-  if (live === 0) return { adapter: adapter?.moduleIndex, forgotten: 0 };
+  if (live === 0) return { adapter: adapter?.moduleIndex, forgotten: 0, globals };
 
   const holders = possibleHolders(cores).filter((core) => core !== adapter);
   if (adapter !== undefined && holders.length === 0) {
-    return { adapter: adapter.moduleIndex, forgotten: component.forgetHandles() };
+    return { adapter: adapter.moduleIndex, forgotten: component.forgetHandles(), globals };
   }
   throw new WizerError(
     `the initialization function left ${live} resource handle${live === 1 ? '' : 's'} open, ` +

@@ -14,7 +14,7 @@
 import { WizerError } from '../errors.js';
 import { ValTypeCode } from '../wasm/constants.js';
 import { createWasi2Host, type Wasi2Host } from '../wasi2/index.js';
-import { instrument, type Instrumented } from '../wizer/instrument.js';
+import { instrument, type GlobalProbe, type Instrumented } from '../wizer/instrument.js';
 import type { Logger, WizenOptions, WizenResult, PhaseTimings } from '../wizer/options.js';
 import { rewrite } from '../wizer/rewrite.js';
 import { snapshot, type InstanceState } from '../wizer/snapshot.js';
@@ -153,7 +153,7 @@ export async function wizenComponent(
     const printed = call === undefined ? undefined : formatResults(signature, outcome);
     if (printed !== undefined) logger.initResult?.(printed);
     // The preview1 adapter's cached WASI handles cannot be snapshotted: see adapter.ts.
-    releaseAdapterHandles(component, cores);
+    const release = releaseAdapterHandles(component, cores);
     lap('initialize');
 
     logger.debug('Snapshotting the initialized state', 'snapshot');
@@ -166,7 +166,7 @@ export async function wizenComponent(
         run.instrumented.globals,
         run.instrumented.memories,
         run.cx.memories,
-        instanceState(run.instance),
+        instanceState(run.instance, run.instrumented.globals, release.globals.get(run.moduleIndex)),
       );
       return { run, snap };
     });
@@ -270,9 +270,19 @@ function callInit(
   }
 }
 
-function instanceState(instance: WebAssembly.Instance): InstanceState {
+/** Reads an instance's state; `overrides` replaces globals by defined index (adapter.ts). */
+function instanceState(
+  instance: WebAssembly.Instance,
+  probes: readonly GlobalProbe[],
+  overrides: ReadonlyMap<number, number> | undefined,
+): InstanceState {
+  const replaced = new Map<string, number>();
+  for (const probe of probes) {
+    const value = overrides?.get(probe.globalIndex);
+    if (value !== undefined && probe.exports.length === 1) replaced.set(probe.exports[0]!, value);
+  }
   return {
-    globalGet: (name) => (instance.exports[name] as () => number | bigint)(),
+    globalGet: (name) => replaced.get(name) ?? (instance.exports[name] as () => number | bigint)(),
     memoryContents: (name) => new Uint8Array((instance.exports[name] as WebAssembly.Memory).buffer),
   };
 }

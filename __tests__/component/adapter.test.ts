@@ -1,0 +1,218 @@
+/**
+ * WASI keeps working after init (issue 10): a C reactor made a component with the WASI preview1
+ * adapter prints, reads a preopened file and an environment variable during init; its wizened
+ * output, instantiated fresh with its own WASI 0.2 host and never initialized, prints and reads
+ * files again (the adapter takes its handles anew) and answers from the snapshot.
+ *
+ * The proof is the equivalence harness's: the original, after init and after the adapter's reset
+ * (done here by the test, independently of src/component/adapter.ts), behaves exactly like the
+ * output, bit for bit in every core instance, before and after the probes. Three builds: the
+ * plain program (wit-component trims `reset_adapter_state` from the adapter), one that imports
+ * it (the adapter exports it), one whose init calls it itself (as componentize-py does).
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { componentEmbed, componentNew, preview1AdapterReactorPath } from '@bytecodealliance/jco';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { BinaryReader } from '../../src/wasm/reader.js';
+import { parseModule } from '../../src/wizer/parse.js';
+import { wizen, type WizenOptions } from '../../src/wizer/index.js';
+import { loadComponentGlue } from '../../src/component/glue.js';
+import { compileWasi } from '../helpers/wasi-cc.js';
+import { repoRoot, tempDir } from '../helpers/tools.js';
+import { assemble } from './fixtures.js';
+import { expectEquivalent, type Probe, type Running } from './equivalence.js';
+
+const SOURCE = join(repoRoot, 'fixtures', 'components', 'equivalence', 'wasi-after-init.c');
+
+const WIT = `package local:wasi-after-init;
+world probe {
+  export wizer-initialize: func();
+  export get-config: func() -> string;
+  export get-mode: func() -> string;
+  export say: func() -> s32;
+  export read-other: func() -> string;
+}`;
+
+type Build = 'trimmed' | 'imported' | 'self-reset';
+
+const DEFINES: Record<Build, string[]> = {
+  trimmed: [],
+  imported: ['-DIMPORT_RESET'],
+  'self-reset': ['-DIMPORT_RESET', '-DSELF_RESET'],
+};
+
+async function build(kind: Build): Promise<Uint8Array> {
+  const core = await compileWasi({
+    sources: [SOURCE],
+    flags: ['-O1', '-mexec-model=reactor', ...DEFINES[kind]],
+  });
+  const embedded = await componentEmbed({ binary: core, witSource: WIT, world: 'probe' });
+  const adapter = readFileSync(preview1AdapterReactorPath());
+  return componentNew(embedded, [['wasi_snapshot_preview1', adapter]]);
+}
+
+const RESET = 'reset_adapter_state';
+
+/** The exports of each of the component's core modules, as jco hands them over. */
+async function coreExports(component: Uint8Array): Promise<string[][]> {
+  const glue = await loadComponentGlue(component);
+  return glue.coreModules.map((core) =>
+    WebAssembly.Module.exports(new WebAssembly.Module(core.bytes as Uint8Array<ArrayBuffer>)).map(
+      (e) => e.name,
+    ),
+  );
+}
+
+/** Global indices by name, from a core module's \`name\` section (subsection 7). */
+function globalIndices(bytes: Uint8Array): Map<string, number> {
+  const cx = parseModule(bytes);
+  const indices = new Map<string, number>();
+  const section = cx.sections.find((s) => s.customName === 'name');
+  if (section === undefined) return indices;
+  const r = new BinaryReader(bytes, section.payloadStart, section.end);
+  r.name();
+  while (!r.eof) {
+    const id = r.u8();
+    const sub = r.sub(r.u32());
+    if (id !== 7) continue;
+    for (let n = sub.u32(); n > 0; n--) {
+      const index = sub.u32();
+      indices.set(sub.name(), index);
+    }
+  }
+  return indices;
+}
+
+/**
+ * The adapter's reset, done on a running original by the test's own means: its
+ * `reset_adapter_state` where it exports it; otherwise, for an adapter trimmed of it, the state
+ * pointer back to null and the allocation state back to "stack allocated" (2), which makes its
+ * next call create a new state, as a fresh instance's first call does. Then the handles the
+ * adapter forgot are forgotten by the glue too.
+ */
+function resetAdapter(running: Running): void {
+  const exporting = running.instances.find((i) => typeof i.instance.exports[RESET] === 'function');
+  if (exporting !== undefined) {
+    (exporting.instance.exports[RESET] as () => void)();
+  } else {
+    let found = 0;
+    for (const { file, instance, probe } of running.instances) {
+      const bytes = running.glue.coreModules.find((c) => c.file === file)!.bytes;
+      const names = globalIndices(bytes);
+      const [ptr, allocation] = ['internal_state_ptr', 'allocation_state'].map((n) =>
+        probe.globals.find((g) => g.index === names.get(n)),
+      );
+      if (ptr === undefined || allocation === undefined) continue;
+      found++;
+      if (Number((instance.exports[ptr.getters[0]!] as () => number)()) === 0) continue;
+      (instance.exports[ptr.setter!] as (v: number) => void)(0);
+      (instance.exports[allocation.setter!] as (v: number) => void)(2);
+    }
+    expect(found, 'adapters with a state pointer').toBe(1);
+  }
+  running.forgetHandles();
+}
+
+const p = (...path: string[]): Probe => ({ path });
+const PROBES = [p('get-config'), p('get-mode'), p('say'), p('read-other'), p('say'), p('get-mode')];
+
+describe("the preview1 adapter's reset", () => {
+  const components = new Map<Build, Uint8Array>();
+  beforeAll(async () => {
+    for (const kind of ['trimmed', 'imported', 'self-reset'] as const) {
+      components.set(kind, await build(kind));
+    }
+  }, 240_000);
+
+  it('is exported by the adapter jco ships, and kept by wit-component only if the program imports it', async () => {
+    const shipped = new WebAssembly.Module(readFileSync(preview1AdapterReactorPath()));
+    expect(WebAssembly.Module.exports(shipped).map((e) => e.name)).toContain(RESET);
+    const trimmed = (await coreExports(components.get('trimmed')!)).flat();
+    expect(trimmed).not.toContain(RESET);
+    expect(trimmed).toContain('fd_write'); // the adapter is there, trimmed to what is used
+    const imported = (await coreExports(components.get('imported')!)).flat();
+    expect(imported).toContain(RESET);
+  });
+
+  for (const kind of ['trimmed', 'imported', 'self-reset'] as const) {
+    it(`${kind}: init prints, reads a preopen and the environment; the output prints and reads files with its own host`, async () => {
+      const dir = tempDir('component-adapter-');
+      onTestFinished(() => dir.cleanup());
+      const data = join(dir.path, 'data');
+      const later = join(dir.path, 'later');
+      mkdirSync(data);
+      mkdirSync(later);
+      writeFileSync(join(data, 'config.txt'), 'alpha\nbeta\n');
+      writeFileSync(join(data, 'other.txt'), 'other contents');
+      // The output's preopen has the other file only: the configuration comes from the snapshot.
+      writeFileSync(join(later, 'other.txt'), 'other contents');
+      const stdout = join(dir.path, 'stdout');
+      writeFileSync(join(dir.path, 'stdin'), '');
+      const fds = [openSync(join(dir.path, 'stdin'), 'r'), openSync(stdout, 'w')] as const;
+      onTestFinished(() => fds.forEach((fd) => closeSync(fd)));
+
+      const options: Partial<WizenOptions> = {
+        allowWasi: true,
+        inheritStdio: false,
+        preopens: [{ guest: '/data', host: data }],
+        env: [['MODE', 'production']],
+      };
+      const { outcomes } = await expectEquivalent(components.get(kind)!, options, PROBES, {
+        afterInit: resetAdapter,
+        outputHost: {
+          preopens: [{ guest: '/data', host: later }],
+          env: [],
+          inheritStdio: true,
+          hostStdio: [fds[0], fds[1], 2],
+        },
+      });
+      expect(outcomes).toEqual([
+        { ok: true, value: 'alpha\nbeta\n' },
+        { ok: true, value: 'production' },
+        { ok: true, value: 'probe 1: mode production\n'.length },
+        { ok: true, value: 'other contents' },
+        { ok: true, value: 'probe 2: mode production\n'.length },
+        { ok: true, value: 'production' },
+      ]);
+      // The output printed through its own stdout, and nothing of init's.
+      expect(readFileSync(stdout, 'utf8')).toBe(
+        'probe 1: mode production\nprobe 2: mode production\n',
+      );
+    }, 120_000);
+  }
+});
+
+/** Init keeps the stdout stream of WASI 0.2 in a global: no adapter can forget it. */
+const KEEPS_STDOUT = `(component
+  (import "wasi:io/streams@0.2.0" (instance $streams
+    (export "output-stream" (type (sub resource)))))
+  (alias export $streams "output-stream" (type $os))
+  (import "wasi:cli/stdout@0.2.0" (instance $stdout
+    (alias outer 1 $os (type $t))
+    (export "output-stream" (type $t2 (eq $t)))
+    (export "get-stdout" (func (result (own $t2))))))
+  (core func $get (canon lower (func $stdout "get-stdout")))
+  (core module $M
+    (import "wasi" "get-stdout" (func $get (result i32)))
+    (global $kept (mut i32) (i32.const 0))
+    (memory 1)
+    (func (export "init") (global.set $kept (call $get))))
+  (core instance $m (instantiate $M (with "wasi" (instance (export "get-stdout" (func $get))))))
+  (func (export "wizer-initialize") (canon lift (core func $m "init")))
+)`;
+
+describe('handles no reset can forget', () => {
+  it('are refused, with how many and which module may hold them', async () => {
+    const input = await assemble(KEEPS_STDOUT);
+    const error = await wizen(input, { allowWasi: true, inheritStdio: false }).then(
+      () => undefined,
+      (e: unknown) => e as Error & { cause?: unknown },
+    );
+    expect(error?.message).toBe(
+      'the initialization function left 1 resource handle open, which a snapshot cannot keep',
+    );
+    expect(String(error?.cause)).toContain('held by core module 0');
+    expect(String(error?.cause)).toContain('reset_adapter_state');
+  });
+});
