@@ -5,7 +5,7 @@
  * files again (the adapter takes its handles anew) and answers from the snapshot.
  *
  * The proof is the equivalence harness's: the original, after init and after the adapter's reset
- * (done here by the test, independently of src/component/adapter.ts), behaves exactly like the
+ * (done by the harness's resetPreview1Adapter, independently of src/component/adapter.ts), behaves exactly like the
  * output, bit for bit in every core instance, before and after the probes. Three builds: the
  * plain program (wit-component trims `reset_adapter_state` from the adapter), one that imports
  * it (the adapter exports it), one whose init calls it itself (as componentize-py does).
@@ -14,14 +14,12 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { componentEmbed, componentNew, preview1AdapterReactorPath } from '@bytecodealliance/jco';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { BinaryReader } from '../../src/wasm/reader.js';
-import { parseModule } from '../../src/wizer/parse.js';
 import { wizen, type WizenOptions } from '../../src/wizer/index.js';
 import { loadComponentGlue } from '../../src/component/glue.js';
 import { compileWasi } from '../helpers/wasi-cc.js';
 import { repoRoot, tempDir } from '../helpers/tools.js';
 import { assemble } from './fixtures.js';
-import { expectEquivalent, type Probe, type Running } from './equivalence.js';
+import { expectEquivalent, resetPreview1Adapter, type Probe } from './equivalence.js';
 
 const SOURCE = join(repoRoot, 'fixtures', 'components', 'equivalence', 'wasi-after-init.c');
 
@@ -62,56 +60,6 @@ async function coreExports(component: Uint8Array): Promise<string[][]> {
       (e) => e.name,
     ),
   );
-}
-
-/** Global indices by name, from a core module's \`name\` section (subsection 7). */
-function globalIndices(bytes: Uint8Array): Map<string, number> {
-  const cx = parseModule(bytes);
-  const indices = new Map<string, number>();
-  const section = cx.sections.find((s) => s.customName === 'name');
-  if (section === undefined) return indices;
-  const r = new BinaryReader(bytes, section.payloadStart, section.end);
-  r.name();
-  while (!r.eof) {
-    const id = r.u8();
-    const sub = r.sub(r.u32());
-    if (id !== 7) continue;
-    for (let n = sub.u32(); n > 0; n--) {
-      const index = sub.u32();
-      indices.set(sub.name(), index);
-    }
-  }
-  return indices;
-}
-
-/**
- * The adapter's reset, done on a running original by the test's own means: its
- * `reset_adapter_state` where it exports it; otherwise, for an adapter trimmed of it, the state
- * pointer back to null and the allocation state back to "stack allocated" (2), which makes its
- * next call create a new state, as a fresh instance's first call does. Then the handles the
- * adapter forgot are forgotten by the glue too.
- */
-function resetAdapter(running: Running): void {
-  const exporting = running.instances.find((i) => typeof i.instance.exports[RESET] === 'function');
-  if (exporting !== undefined) {
-    (exporting.instance.exports[RESET] as () => void)();
-  } else {
-    let found = 0;
-    for (const { file, instance, probe } of running.instances) {
-      const bytes = running.glue.coreModules.find((c) => c.file === file)!.bytes;
-      const names = globalIndices(bytes);
-      const [ptr, allocation] = ['internal_state_ptr', 'allocation_state'].map((n) =>
-        probe.globals.find((g) => g.index === names.get(n)),
-      );
-      if (ptr === undefined || allocation === undefined) continue;
-      found++;
-      if (Number((instance.exports[ptr.getters[0]!] as () => number)()) === 0) continue;
-      (instance.exports[ptr.setter!] as (v: number) => void)(0);
-      (instance.exports[allocation.setter!] as (v: number) => void)(2);
-    }
-    expect(found, 'adapters with a state pointer').toBe(1);
-  }
-  running.forgetHandles();
 }
 
 const p = (...path: string[]): Probe => ({ path });
@@ -159,7 +107,7 @@ describe("the preview1 adapter's reset", () => {
         env: [['MODE', 'production']],
       };
       const { outcomes } = await expectEquivalent(components.get(kind)!, options, PROBES, {
-        afterInit: resetAdapter,
+        afterInit: resetPreview1Adapter,
         outputHost: {
           preopens: [{ guest: '/data', host: later }],
           env: [],

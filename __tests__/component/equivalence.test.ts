@@ -19,6 +19,7 @@ import {
   instantiateComponent,
   instrumentForState,
   readState,
+  resetPreview1Adapter,
   type Probe,
 } from './equivalence.js';
 
@@ -411,6 +412,8 @@ describe('a C reactor made a component with the preview1 adapter', () => {
     };
     const probes = [p('get-config'), p('get-mode'), p('lines'), p('remember'), p('remember')];
     const { outcomes } = await expectEquivalent(component, options, probes, {
+      // The adapter took stdio and the preopen during init: reset as the pipeline does.
+      afterInit: resetPreview1Adapter,
       // The output must not need the file or the variable any more.
       outputHost: { preopens: [], env: [] },
     });

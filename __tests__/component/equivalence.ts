@@ -326,6 +326,60 @@ export async function expectEquivalent(
   return { wasm, init: initOutcome, outcomes: expected, state: afterInit };
 }
 
+/** Global indices by name, from a core module's \`name\` section (subsection 7). */
+function globalIndices(bytes: Uint8Array): Map<string, number> {
+  const cx = parseModule(bytes);
+  const indices = new Map<string, number>();
+  const section = cx.sections.find((s) => s.customName === 'name');
+  if (section === undefined) return indices;
+  const r = new BinaryReader(bytes, section.payloadStart, section.end);
+  r.name();
+  while (!r.eof) {
+    const id = r.u8();
+    const sub = r.sub(r.u32());
+    if (id !== 7) continue;
+    for (let n = sub.u32(); n > 0; n--) {
+      const index = sub.u32();
+      indices.set(sub.name(), index);
+    }
+  }
+  return indices;
+}
+
+/**
+ * The WASI preview1 adapter's reset after init, done on a running original by the harness's own
+ * means (what src/component/adapter.ts makes the snapshot hold), when handles are live: its
+ * `reset_adapter_state` where it exports it; otherwise, for an adapter trimmed of it, the state
+ * pointer back to null and the allocation state back to "stack allocated" (2), which makes its
+ * next call create a new state, as a fresh instance's first call does. Then the handles the
+ * adapter forgot are forgotten by the glue too.
+ */
+export function resetPreview1Adapter(running: Running): void {
+  if (running.liveHandles() === 0) return; // as the pipeline: nothing to forget, nothing reset
+  const exporting = running.instances.find(
+    (i) => typeof i.instance.exports['reset_adapter_state'] === 'function',
+  );
+  if (exporting !== undefined) {
+    (exporting.instance.exports['reset_adapter_state'] as () => void)();
+  } else {
+    let found = 0;
+    for (const { file, instance, probe } of running.instances) {
+      const bytes = running.glue.coreModules.find((c) => c.file === file)!.bytes;
+      const names = globalIndices(bytes);
+      const [ptr, allocation] = ['internal_state_ptr', 'allocation_state'].map((n) =>
+        probe.globals.find((g) => g.index === names.get(n)),
+      );
+      if (ptr === undefined || allocation === undefined) continue;
+      found++;
+      if (Number((instance.exports[ptr.getters[0]!] as () => number)()) === 0) continue;
+      (instance.exports[ptr.setter!] as (v: number) => void)(0);
+      (instance.exports[allocation.setter!] as (v: number) => void)(2);
+    }
+    expect(found, 'adapters with a state pointer').toBe(1);
+  }
+  running.forgetHandles();
+}
+
 /** How a core module's state is read: getter exports per defined global, memory exports. */
 export interface ModuleProbe {
   wasm: Uint8Array;

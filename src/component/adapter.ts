@@ -30,7 +30,7 @@
  * `preview1AdapterReactorPath()`: the file exports it; the adapter inside a built component
  * exports only what the program uses).
  *
- * So after the init function returns, {@link releaseAdapterHandles}:
+ * So after the init function returns, if handles are live, {@link releaseAdapterHandles}:
  * 1. resets the adapter: where a core instance exports `reset_adapter_state`, calls it (whether
  *    or not the guest already did); otherwise, for an adapter trimmed of it (found by its
  *    globals' names, which wit-component keeps), makes the snapshot take its state pointer as
@@ -168,6 +168,9 @@ export function releaseAdapterHandles(
   cores: readonly CoreInstanceRecord[],
 ): AdapterRelease {
   const globals = new Map<number, Map<number, number>>();
+  // Nothing to forget: the state stays as init left it (the output is then exactly the
+  // initialized instance, and the adapter's state may well be in use: the environment it read).
+  if (component.liveHandles() === 0) return { adapter: undefined, forgotten: 0, globals };
   let adapter = cores.find(
     (core) => typeof core.instance.exports[RESET_ADAPTER_STATE] === 'function',
   );
@@ -188,9 +191,7 @@ export function releaseAdapterHandles(
       break;
     }
   }
-  const live = component.liveHandles();
-  if (live === 0) return { adapter: adapter?.moduleIndex, forgotten: 0, globals };
-
+  const live = component.liveHandles(); // the reset forgets handles, it does not drop them
   const holders = possibleHolders(cores).filter((core) => core !== adapter);
   if (adapter !== undefined && holders.length === 0) {
     return { adapter: adapter.moduleIndex, forgotten: component.forgetHandles(), globals };
