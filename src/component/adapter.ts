@@ -210,13 +210,11 @@ function refusalReason(
 ): string {
   const names = holders.map((core) => moduleName(core, cores)).join(', ');
   if (adapter === undefined) {
-    const adapterLike = holders.length > 0 ? ` (held by ${names})` : '';
+    const held = holders.length > 0 ? `; ${names} may hold them` : '';
     return (
-      `no core module exports \`${RESET_ADAPTER_STATE}\`${adapterLike}: a program made a ` +
-      'component with the WASI preview1 adapter keeps WASI handles across init unless it imports ' +
-      `\`${RESET_ADAPTER_STATE}\` from \`wasi_snapshot_preview1\` (the adapter then exports it ` +
-      'and it is called after init); handles taken through WASI 0.2 directly must be dropped ' +
-      'before init returns'
+      'no WASI preview1 adapter to reset (no core module exports ' +
+      `\`${RESET_ADAPTER_STATE}\` or has the adapter's state globals)${held}: ` +
+      "handles of WASI 0.2 or of the component's own resources must be dropped before init returns"
     );
   }
   return (
@@ -233,8 +231,9 @@ function moduleName(core: CoreInstanceRecord, cores: readonly CoreInstanceRecord
 }
 
 /**
- * The component's own core modules that could keep a handle: they import a function that no core
- * instance exports (the glue's) and have a memory (defined or imported) or a mutable global.
+ * The component's own core modules that could keep a handle: they import a function of the glue
+ * (one no core instance exports, or a slot of wit-component's shim that the fixup module fills
+ * with one, see {@link throughShim}) and have a memory (defined or imported) or a mutable global.
  */
 export function possibleHolders(cores: readonly CoreInstanceRecord[]): CoreInstanceRecord[] {
   const coreFunctions = new Set<unknown>();
@@ -243,18 +242,62 @@ export function possibleHolders(cores: readonly CoreInstanceRecord[]): CoreInsta
       if (typeof value === 'function') coreFunctions.add(value);
     }
   }
+  const shimSlots = throughShim(cores);
+  const isGlue = (value: unknown): boolean => {
+    const slot = shimSlots.get(value);
+    if (slot !== undefined) return slot === GLUE || !coreFunctions.has(slot);
+    return !coreFunctions.has(value);
+  };
   return cores.filter((core) => {
     if (core.moduleIndex === undefined || core.cx === undefined) return false;
     const imported = WebAssembly.Module.imports(core.module);
-    const reachesGlue = imported.some((imp) => {
-      if (imp.kind !== 'function') return false;
-      const value = (core.imports?.[imp.module] as Record<string, unknown> | undefined)?.[imp.name];
-      return !coreFunctions.has(value);
-    });
+    const reachesGlue = imported.some(
+      (imp) => imp.kind === 'function' && isGlue(importValue(core, imp.module, imp.name)),
+    );
     const hasState =
       imported.some((imp) => imp.kind === 'memory') ||
       core.cx.memories.length > 0 ||
       core.cx.globals.some((global) => global.mutable);
     return reachesGlue && hasState;
   });
+}
+
+/** A shim slot whose content could not be found: counted as the glue's. */
+const GLUE = Symbol('glue');
+
+/**
+ * What wit-component's shim exports lead to. The shim is a module that exports a table
+ * (`$imports`) and one function per slot, named by the slot's number, which calls through that
+ * slot; the fixup module imports the table and fills slot `k` with its function import named
+ * `k` (the adapter's exports for the main module, lowered imports for the adapter and for the
+ * main module's imports that need its memory). Returns, for each shim export, the function in
+ * its slot, or {@link GLUE} if no fixup module fills it.
+ */
+function throughShim(cores: readonly CoreInstanceRecord[]): Map<unknown, unknown> {
+  const slots = new Map<unknown, unknown>();
+  for (const shim of cores) {
+    const table = shim.instance.exports['$imports'];
+    if (!(table instanceof WebAssembly.Table)) continue;
+    const fixup = cores.find((core) =>
+      WebAssembly.Module.imports(core.module).some(
+        (imp) => imp.kind === 'table' && importValue(core, imp.module, imp.name) === table,
+      ),
+    );
+    const fills = new Map<string, unknown>();
+    if (fixup !== undefined) {
+      for (const imp of WebAssembly.Module.imports(fixup.module)) {
+        if (imp.kind === 'function' && /^\d+$/.test(imp.name)) {
+          fills.set(imp.name, importValue(fixup, imp.module, imp.name));
+        }
+      }
+    }
+    for (const [name, value] of Object.entries(shim.instance.exports)) {
+      if (typeof value === 'function') slots.set(value, fills.get(name) ?? GLUE);
+    }
+  }
+  return slots;
+}
+
+function importValue(core: CoreInstanceRecord, module: string, name: string): unknown {
+  return (core.imports?.[module] as Record<string, unknown> | undefined)?.[name];
 }
