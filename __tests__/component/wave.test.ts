@@ -96,6 +96,11 @@ describe('WAVE values', () => {
       { read: false, writeAll: true },
     ],
     [{ kind: 'flags', names: ['read'] }, '{}', { read: false }],
+    // Flat options and results: the payload alone.
+    [{ kind: 'option', type: t('u32') }, '5', 5],
+    [{ kind: 'option', type: { kind: 'enum', names: ['none'] } }, '%none', 'none'],
+    [{ kind: 'result', ok: t('string'), err: undefined }, '"x"', { tag: 'ok', val: 'x' }],
+    [{ kind: 'f64' }, '0', 0],
   ];
 
   it('converts each kind to jco values and formats them back', () => {
@@ -128,6 +133,24 @@ describe('WAVE values', () => {
     expect(formatWave([1, 'x'], { kind: 'tuple', types: [t('u8'), t('string')] })).toBe('(1, "x")');
     // Without a type: by the value's shape.
     expect(formatWave({ tag: 'ok', val: [1n, 'x', true] })).toBe('ok([1, "x", true])');
+  });
+
+  it('reads multiline strings and comments', () => {
+    const str = t('string');
+    expect(waveToJs('"""\nA single line\n"""', str)).toBe('A single line');
+    expect(waveToJs('"""\n    Indented\n      by the end\n  """', str)).toBe(
+      '  Indented\n    by the end',
+    );
+    expect(waveToJs('"""\r\n  a \\r\r\n  ""\\""\r\n\n  b\r\n  """', str)).toBe('a \r\n""""\n\nb');
+    expect(waveToJs('"""\n"""', str)).toBe('');
+    expect(() => waveToJs('"""\n  a\n b\n  """', str)).toThrow(
+      'each line of a multiline string must start with its indent at line 3, column 1',
+    );
+    expect(() => waveToJs('"""a\n"""', str)).toThrow('starts with `"""` and a line break');
+    expect(() => waveToJs('"""\n a """ b\n"""', str)).toThrow('must be broken up');
+    expect(waveToJs('// a list\n[1, // one\n 2]', { kind: 'list', element: t('u8') })).toEqual(
+      Uint8Array.from([1, 2]),
+    );
   });
 
   it('allows whitespace and trailing commas, and omitted option fields', () => {
@@ -182,6 +205,22 @@ describe('WAVE values', () => {
         'case `ok` takes no payload at column 4',
       ],
       [t('bool'), 'true false', 'unexpected `f` after the value at column 6'],
+      [t('u8'), '01', 'invalid number at column 1'],
+      [
+        { kind: 'record', fields: [{ name: 'a', type: { kind: 'option', type: t('u8') } }] },
+        '{}',
+        'expected a value of type `record`, found a flags',
+      ],
+      [
+        { kind: 'option', type: { kind: 'option', type: t('u8') } },
+        '1',
+        'expected a value of type `option<option<u8>>`',
+      ],
+      [
+        { kind: 'result', ok: undefined, err: t('u8') },
+        '1',
+        'expected a value of type `result<_, u8>`',
+      ],
     ];
     for (const [type, text, message] of bad) {
       expect(() => waveToJs(text, type), text).toThrow(message);
@@ -236,6 +275,28 @@ describe('call expressions', () => {
     );
     expect(() => callArguments(parseCallExpression('f(3, "a")'), 2, signature)).toThrow(
       'expected a value of type `string`, found `3` at column 3',
+    );
+    // Trailing options may be left out.
+    const optional: WaveSignature = {
+      params: [
+        { name: 'a', type: t('u8') },
+        { name: 'b', type: { kind: 'option', type: t('u8') } },
+        { name: 'c', type: { kind: 'option', type: { kind: 'option', type: t('u8') } } },
+      ],
+      result: undefined,
+    };
+    expect(callArguments(parseCallExpression('f(1)'), 3, optional)).toEqual([
+      1,
+      undefined,
+      { tag: 'none' },
+    ]);
+    expect(callArguments(parseCallExpression('f(1, some(2))'), 3, optional)).toEqual([
+      1,
+      2,
+      { tag: 'none' },
+    ]);
+    expect(() => callArguments(parseCallExpression('f()'), 3, optional)).toThrow(
+      '`f` takes 1 to 3 arguments, found 0 at column 3',
     );
     // Without a signature only the count is checked.
     expect(
@@ -320,6 +381,8 @@ describe('init as a call expression through wizen()', () => {
     for (const [expression, printed, mode, scale] of [
       ['setup(add, some(10), [1, 2, 3])', 'ok(13)', 0, 10],
       ['setup(add, none, [])', 'ok(0)', 0, 0],
+      // A flat `some`, a comment.
+      ['setup(add, 4, [7]) // four', 'ok(5)', 0, 4],
       ['setup(sub-all, some(7), [9])', 'err(sub-all)', 1, 7],
     ] as const) {
       const { printed: lines, logger } = collect();
@@ -366,6 +429,9 @@ describe('init as a call expression through wizen()', () => {
         'echo({state: none-yet, access: {read, write-all}, first-name: 0})',
         '{first-name: 0, access: {read, write-all}, state: none-yet}',
       ],
+      ['nested(some(some(5)))', 'some(some(5))'],
+      ['nested(some(none))', 'some(none)'],
+      ['nested(none)', 'none'],
     ] as const) {
       const { printed: lines, logger } = collect();
       const { wasm } = await wizen(input, { initFunc: expression }, logger);
@@ -409,8 +475,11 @@ describe('init as a call expression through wizen()', () => {
     await expect(wizen(input, { initFunc: 'setup(mul, none, [])' })).rejects.toThrow(
       '`mul` is not a case of `enum` (`add`, `sub-all`) at column 7',
     );
-    await expect(wizen(input, { initFunc: 'setup(add, 3, [])' })).rejects.toThrow(
-      'expected a value of type `option<u32>`, found `3` at column 12',
+    await expect(wizen(input, { initFunc: 'setup(add, "3", [])' })).rejects.toThrow(
+      'expected a value of type `option<u32>`, found a string at column 12',
+    );
+    await expect(wizen(input, { initFunc: 'setup(add)' })).rejects.toThrow(
+      '`setup` takes 3 arguments, found 1 at column 10',
     );
     await expect(wizen(input, { initFunc: 'setup(add, none, [256])' })).rejects.toThrow(
       '`256` is out of range for `u8` (0..=255) at column 19',

@@ -97,6 +97,15 @@ export interface WaveCall {
   text: string;
 }
 
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  t: '\t',
+  n: '\n',
+  r: '\r',
+};
+
 const KEYWORDS = new Set(['true', 'false', 'some', 'none', 'ok', 'err', 'inf', 'nan']);
 
 /** Whether `-f`'s value is a call expression (has an argument list) rather than a bare name. */
@@ -106,7 +115,15 @@ export function isCallExpression(text: string): boolean {
 
 /** An error in a call expression, naming the position (1-based column) and the expression. */
 function syntaxError(text: string, at: number, message: string): WizerError {
-  return new WizerError(`invalid init function call \`${text}\`: ${message} at column ${at + 1}`);
+  return new WizerError(`invalid init function call \`${text}\`: ${message} ${position(text, at)}`);
+}
+
+/** `at column 5`, or `at line 2, column 3` in a text of several lines (1-based). */
+export function position(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - (before.lastIndexOf('\n') + 1) + 1;
+  return line === 1 ? `at column ${column}` : `at line ${line}, column ${column}`;
 }
 
 class Parser {
@@ -117,8 +134,14 @@ class Parser {
     return syntaxError(this.text, at, message);
   }
 
+  /** Whitespace and `//` comments (to the end of the line). */
   skipSpace(): void {
-    while (this.pos < this.text.length && /\s/.test(this.text.charAt(this.pos))) this.pos++;
+    for (;;) {
+      while (this.pos < this.text.length && /\s/.test(this.text.charAt(this.pos))) this.pos++;
+      if (!this.text.startsWith('//', this.pos)) return;
+      const lf = this.text.indexOf('\n', this.pos);
+      this.pos = lf < 0 ? this.text.length : lf + 1;
+    }
   }
 
   peek(): string {
@@ -188,7 +211,7 @@ class Parser {
         this.pos += 4;
         return { kind: 'number', at, text: '-inf' };
       }
-      const m = /^-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(rest);
+      const m = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(rest);
       if (m === null || /[A-Za-z0-9_.]/.test(rest.charAt(m[0].length))) {
         throw this.fail('invalid number');
       }
@@ -242,8 +265,9 @@ class Parser {
     return { kind: 'flags', at, names };
   }
 
-  /** A char or single-line string literal with WAVE escapes. */
+  /** A char or string literal with WAVE escapes (a string may be multiline: `"""`). */
   quoted(quote: '"' | "'"): string {
+    if (quote === '"' && this.text.startsWith('"""', this.pos)) return this.multiline();
     const at = this.pos;
     this.pos++;
     let out = '';
@@ -255,38 +279,77 @@ class Parser {
         return out;
       }
       if (c === '\n' || c === '\r') throw this.fail('a line break must be escaped');
-      if (c === "'" && quote === "'") throw this.fail("`'` must be escaped");
-      if (c !== '\\') {
-        const cp = this.text.codePointAt(this.pos) ?? 0;
-        out += String.fromCodePoint(cp);
-        this.pos += cp > 0xffff ? 2 : 1;
-        continue;
-      }
-      const escAt = this.pos;
-      const e = this.text.charAt(this.pos + 1);
-      this.pos += 2;
-      const simple: Record<string, string> = {
-        '\\': '\\',
-        "'": "'",
-        '"': '"',
-        t: '\t',
-        n: '\n',
-        r: '\r',
-      };
-      const replaced = simple[e];
-      if (replaced !== undefined) {
-        out += replaced;
-        continue;
-      }
-      const m = e === 'u' ? /^\{([0-9A-Fa-f]{1,6})\}/.exec(this.text.slice(this.pos)) : null;
-      if (m === null) throw this.fail('invalid escape', escAt);
-      const cp = parseInt(m[1] ?? '', 16);
-      if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-        throw this.fail('invalid Unicode scalar value in escape', escAt);
-      }
-      out += String.fromCodePoint(cp);
-      this.pos += m[0].length;
+      out += c === '\\' ? this.escape() : this.codePoint();
     }
+  }
+
+  /** One character (a whole code point) of the text. */
+  codePoint(): string {
+    const cp = this.text.codePointAt(this.pos) ?? 0;
+    this.pos += cp > 0xffff ? 2 : 1;
+    return String.fromCodePoint(cp);
+  }
+
+  /** An escape sequence at `\`: `\\ \' \" \t \n \r \u{…}`. */
+  escape(): string {
+    const at = this.pos;
+    const e = this.text.charAt(this.pos + 1);
+    this.pos += 2;
+    const simple = ESCAPES[e];
+    if (simple !== undefined) return simple;
+    const m = e === 'u' ? /^\{([0-9A-Fa-f]{1,6})\}/.exec(this.text.slice(this.pos)) : null;
+    if (m === null) throw this.fail('invalid escape', at);
+    const cp = parseInt(m[1] ?? '', 16);
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      throw this.fail('invalid Unicode scalar value in escape', at);
+    }
+    this.pos += m[0].length;
+    return String.fromCodePoint(cp);
+  }
+
+  /**
+   * A multiline string: `"""`, a line break, lines, a line break, spaces, `"""`. The spaces
+   * before the closing `"""` are the indent every line starts with and loses; line breaks
+   * between lines become `\n`.
+   */
+  multiline(): string {
+    const at = this.pos;
+    const open = /^"""\r?\n/.exec(this.text.slice(at));
+    if (open === null) throw this.fail('a multiline string starts with `"""` and a line break', at);
+    const start = at + open[0].length;
+    // The closing line break may be the opening one (an empty string).
+    const close = /\r?\n( *)"""/g;
+    close.lastIndex = at + 3;
+    const end = close.exec(this.text);
+    if (end === null) throw this.fail('unterminated multiline string', at);
+    this.pos = end.index + end[0].length;
+    if (end.index < start) return '';
+    const after = this.pos;
+    const indent = ' '.repeat(end[1]?.length ?? 0);
+    const lines: string[] = [];
+    for (let lineStart = start; ;) {
+      const lf = this.text.indexOf('\n', lineStart);
+      const last = lf < 0 || lf >= end.index;
+      // A literal CR before a line break is part of the line break.
+      let lineEnd = last ? end.index : lf;
+      if (this.text.charAt(lineEnd - 1) === '\r' && lineEnd > lineStart) lineEnd--;
+      if (!this.text.startsWith(indent, lineStart) && lineEnd > lineStart) {
+        throw this.fail(`each line of a multiline string must start with its indent`, lineStart);
+      }
+      this.pos = Math.min(lineStart + indent.length, lineEnd);
+      let out = '';
+      while (this.pos < lineEnd) {
+        if (this.text.startsWith('"""', this.pos)) {
+          throw this.fail('`"""` must be broken up by an escape in a multiline string');
+        }
+        out += this.text.charAt(this.pos) === '\\' ? this.escape() : this.codePoint();
+      }
+      lines.push(out);
+      if (last) break;
+      lineStart = lf + 1;
+    }
+    this.pos = after;
+    return lines.join('\n');
   }
 }
 
@@ -324,7 +387,7 @@ export function findCallExport(parsed: ParsedComponent, call: WaveCall): InitExp
     if (!(error instanceof WizerError)) throw error;
     const message = error.message.replace(/\.$/, '');
     throw new WizerError(
-      `invalid init function call \`${call.text}\`: ${message} at column ${call.nameAt + 1}`,
+      `invalid init function call \`${call.text}\`: ${message} ${position(call.text, call.nameAt)}`,
       { cause: error.cause },
     );
   }
@@ -376,6 +439,37 @@ function describeNode(node: WaveNode): string {
   }
 }
 
+/** Whether `node` is written the way values of `type` are (not whether it fits the type). */
+function fitsKind(node: WaveNode, type: WaveType): boolean {
+  switch (type.kind) {
+    case 'unknown':
+      return true;
+    case 'f32':
+    case 'f64':
+      return node.kind === 'number' || isCase(node, 'nan', 'inf');
+    case 'list':
+    case 'tuple':
+    case 'record':
+    case 'flags':
+    case 'bool':
+    case 'char':
+    case 'string':
+      return node.kind === type.kind;
+    case 'enum':
+    case 'variant':
+    case 'option':
+    case 'result':
+      return node.kind === 'label';
+    default:
+      return node.kind === 'number';
+  }
+}
+
+/** Whether `node` is an unescaped case label named `a` or `b` (`some`/`none`, `ok`/`err`). */
+function isCase(node: WaveNode, a: string, b: string): node is WaveNode & { kind: 'label' } {
+  return node.kind === 'label' && !node.escaped && (node.name === a || node.name === b);
+}
+
 class Converter {
   constructor(readonly text: string) {}
 
@@ -400,7 +494,7 @@ class Converter {
     return node.name;
   }
 
-  convert(node: WaveNode, type: WaveType, inOption = false): unknown {
+  convert(node: WaveNode, type: WaveType): unknown {
     switch (type.kind) {
       case 'unknown':
         return this.untyped(node);
@@ -467,26 +561,26 @@ class Converter {
         return { tag, val: this.payload(node, payloadType, type) };
       }
       case 'option': {
-        if (
-          node.kind !== 'label' ||
-          node.escaped ||
-          (node.name !== 'some' && node.name !== 'none')
-        ) {
-          throw this.mismatch(node, type);
+        const flat = type.type.kind !== 'option' && type.type.kind !== 'result';
+        if (!isCase(node, 'some', 'none')) {
+          // `some(x)` may be written `x` when x is not an option or a result.
+          if (!flat) throw this.mismatch(node, type);
+          return this.convertFlat(node, type.type, type);
         }
         const some = node.name === 'some';
-        const val = this.payload(
-          node,
-          some ? type.type : undefined,
-          type,
-          type.type.kind === 'option',
-        );
-        if (inOption) return some ? { tag: 'some', val } : { tag: 'none' };
+        const val = this.payload(node, some ? type.type : undefined, type);
+        // jco tags an option only when its payload is an option itself.
+        if (type.type.kind === 'option') return some ? { tag: 'some', val } : { tag: 'none' };
         return some ? val : undefined;
       }
       case 'result': {
-        if (node.kind !== 'label' || node.escaped || (node.name !== 'ok' && node.name !== 'err')) {
-          throw this.mismatch(node, type);
+        if (!isCase(node, 'ok', 'err')) {
+          // `ok(x)` may be written `x` when x is not an option or a result.
+          const ok = type.ok;
+          if (ok === undefined || ok.kind === 'option' || ok.kind === 'result') {
+            throw this.mismatch(node, type);
+          }
+          return { tag: 'ok', val: this.convertFlat(node, ok, type) };
         }
         const tag = node.name;
         return { tag, val: this.payload(node, tag === 'ok' ? type.ok : type.err, type) };
@@ -496,11 +590,16 @@ class Converter {
     }
   }
 
+  /** A flat option or result payload; a value of another kind names the outer type. */
+  convertFlat(node: WaveNode, type: WaveType, outer: WaveType): unknown {
+    if (!fitsKind(node, type)) throw this.mismatch(node, outer);
+    return this.convert(node, type);
+  }
+
   payload(
     node: WaveNode & { kind: 'label' },
     type: WaveType | undefined,
     outer: WaveType,
-    inOption = false,
   ): unknown {
     if (type === undefined) {
       if (node.payload !== undefined) {
@@ -515,17 +614,12 @@ class Converter {
         `case \`${node.name}\` needs a payload of type \`${typeName(type)}\``,
       );
     }
-    return this.convert(node.payload, type, inOption);
+    return this.convert(node.payload, type);
   }
 
   record(node: WaveNode, type: WaveType & { kind: 'record' }): Record<string, unknown> {
-    // `{}` is also an empty record when every field is an option.
-    const fields =
-      node.kind === 'record'
-        ? node.fields
-        : node.kind === 'flags' && node.names.length === 0
-          ? []
-          : undefined;
+    // An empty record is `{:}`; `{}` is an empty flags value.
+    const fields = node.kind === 'record' ? node.fields : undefined;
     if (fields === undefined) throw this.mismatch(node, type);
     const out: Record<string, unknown> = {};
     for (const field of fields) {
@@ -623,17 +717,32 @@ export function callArguments(
   paramCount: number | undefined,
   signature: WaveSignature | undefined,
 ): unknown[] {
-  const count = signature?.params.length ?? paramCount;
-  if (count !== undefined && call.args.length !== count) {
+  const params = signature?.params;
+  const count = params?.length ?? paramCount;
+  // Trailing `option` arguments may be left out (they are `none`).
+  let required = count;
+  if (params !== undefined) {
+    required = params.length;
+    while (required > 0 && params[required - 1]?.type.kind === 'option') required--;
+  }
+  if (count !== undefined && (call.args.length > count || call.args.length < (required ?? count))) {
     const extra = call.args[count];
     throw syntaxError(
       call.text,
       extra?.at ?? call.text.lastIndexOf(')'),
-      `\`${call.name}\` takes ${count} argument${count === 1 ? '' : 's'}, found ${call.args.length}`,
+      `\`${call.name}\` takes ${required !== undefined && required < count ? `${required} to ` : ''}${count} argument${count === 1 ? '' : 's'}, found ${call.args.length}`,
     );
   }
   const converter = new Converter(call.text);
-  return call.args.map((arg, i) => converter.convert(arg, signature?.params[i]?.type ?? UNKNOWN));
+  const args = call.args.map((arg, i) => converter.convert(arg, params?.[i]?.type ?? UNKNOWN));
+  for (const param of params?.slice(args.length) ?? []) {
+    args.push(
+      param.type.kind === 'option' && param.type.type.kind === 'option'
+        ? { tag: 'none' }
+        : undefined,
+    );
+  }
+  return args;
 }
 
 /** Parses and converts one WAVE value of `type` (the whole text). */
@@ -700,7 +809,7 @@ function tagged(value: unknown): { tag: string; val: unknown } | undefined {
 }
 
 /** Formats a JS value jco's glue returned as WAVE text of `type`. */
-export function formatWave(value: unknown, type: WaveType = UNKNOWN, inOption = false): string {
+export function formatWave(value: unknown, type: WaveType = UNKNOWN): string {
   switch (type.kind) {
     case 'bool':
       return value === true ? 'true' : 'false';
@@ -728,7 +837,7 @@ export function formatWave(value: unknown, type: WaveType = UNKNOWN, inOption = 
       if (type.fields.length === 0) return '{:}';
       const object = isRecord(value) ? value : {};
       const fields = type.fields.map(
-        (f) => `${label(f.name)}: ${formatWave(object[jsName(f.name)], f.type)}`,
+        (f) => `${f.name}: ${formatWave(object[jsName(f.name)], f.type)}`,
       );
       return `{${fields.join(', ')}}`;
     }
@@ -736,7 +845,7 @@ export function formatWave(value: unknown, type: WaveType = UNKNOWN, inOption = 
       const object = isRecord(value) ? value : {};
       return `{${type.names
         .filter((n) => object[jsName(n)] === true)
-        .map(label)
+
         .join(', ')}}`;
     }
     case 'enum':
@@ -748,14 +857,13 @@ export function formatWave(value: unknown, type: WaveType = UNKNOWN, inOption = 
       return payload === undefined ? name : `${name}(${formatWave(t?.val, payload)})`;
     }
     case 'option': {
-      const inner = type.type.kind === 'option';
-      if (inOption) {
+      if (type.type.kind === 'option') {
         const t = tagged(value);
-        return t?.tag === 'some' ? `some(${formatWave(t.val, type.type, inner)})` : 'none';
+        return t?.tag === 'some' ? `some(${formatWave(t.val, type.type)})` : 'none';
       }
       return value === undefined || value === null
         ? 'none'
-        : `some(${formatWave(value, type.type, inner)})`;
+        : `some(${formatWave(value, type.type)})`;
     }
     case 'result': {
       const t = tagged(value);
@@ -791,7 +899,7 @@ function formatUntyped(value: unknown): string {
   if (isRecord(value)) {
     const entries = Object.entries(value);
     if (entries.length === 0) return '{:}';
-    return `{${entries.map(([k, v]) => `${label(kebab(k))}: ${formatUntyped(v)}`).join(', ')}}`;
+    return `{${entries.map(([k, v]) => `${kebab(k)}: ${formatUntyped(v)}`).join(', ')}}`;
   }
   return quote(String(value), '"');
 }
