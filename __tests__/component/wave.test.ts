@@ -19,7 +19,8 @@ import {
 import { main } from '../../src/cli/main.js';
 import { wizen } from '../../src/wizer/index.js';
 import type { Logger } from '../../src/wizer/options.js';
-import { repoRoot } from '../helpers/tools.js';
+import { repoRoot, wat } from '../helpers/tools.js';
+import { componentEmbed, componentNew } from '@bytecodealliance/jco';
 import { assemble } from './fixtures.js';
 import { call, expectSameState, instantiateComponent, readState } from './equivalence.js';
 
@@ -537,5 +538,94 @@ describe('init call expressions through the CLI', () => {
       'Error: invalid init function call `my:pkg/iface.add-string("hi", 4294967296)`: ' +
         '`4294967296` is out of range for `u32` (0..=4294967295) at column 31\n',
     );
+  });
+});
+
+describe('init call expressions on a component made by wit-component', () => {
+  /** `my:pkg/api.init(p: point, tags: list<string>, mode: mode) -> option<point>`. */
+  async function witInit(): Promise<Uint8Array> {
+    const core = await wat(`(module
+      (memory (export "memory") 1)
+      (global $heap (mut i32) (i32.const 4096))
+      (global $x (mut i32) (i32.const 0))
+      (global $y (mut i32) (i32.const 0))
+      (global $tags (mut i32) (i32.const 0))
+      (global $mode (mut i32) (i32.const 0))
+      (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32)
+        (local $at i32)
+        (local.set $at (global.get $heap))
+        (global.set $heap (i32.add (global.get $heap) (local.get 3)))
+        (local.get $at))
+      (func (export "my:pkg/api#init")
+        (param $x i32) (param $y i32) (param $ptr i32) (param $len i32) (param $mode i32)
+        (result i32)
+        (global.set $x (local.get $x))
+        (global.set $y (local.get $y))
+        (global.set $tags (local.get $len))
+        (global.set $mode (local.get $mode))
+        (i32.store8 (i32.const 16) (i32.const 1))
+        (i32.store (i32.const 20) (i32.add (local.get $x) (local.get $len)))
+        (i32.store (i32.const 24) (i32.add (local.get $y) (local.get $mode)))
+        (i32.const 16))
+      (func (export "my:pkg/api#state") (result i32)
+        (i32.add (i32.add (global.get $x) (global.get $y))
+          (i32.add (global.get $tags) (global.get $mode)))))`);
+    const witSource = `package my:pkg;
+      interface api {
+        record point { x: u32, y: u32 }
+        enum mode { fast, %none }
+        init: func(p: point, tags: list<string>, mode: mode) -> option<point>;
+        state: func() -> u32;
+      }
+      world w { export api; }`;
+    const embedded = await componentEmbed({ binary: core, witSource, world: 'w' });
+    return componentNew(embedded);
+  }
+
+  it('finds the signature through the types wit-component writes and runs the call', async () => {
+    const input = await witInit();
+    const init = findInitExport(parseComponent(input), 'my:pkg/api.init');
+    expect(init.funcType?.signature).toEqual({
+      params: [
+        {
+          name: 'p',
+          type: {
+            kind: 'record',
+            fields: [
+              { name: 'x', type: { kind: 'u32' } },
+              { name: 'y', type: { kind: 'u32' } },
+            ],
+          },
+        },
+        { name: 'tags', type: { kind: 'list', element: { kind: 'string' } } },
+        { name: 'mode', type: { kind: 'enum', names: ['fast', 'none'] } },
+      ],
+      result: {
+        kind: 'option',
+        type: {
+          kind: 'record',
+          fields: [
+            { name: 'x', type: { kind: 'u32' } },
+            { name: 'y', type: { kind: 'u32' } },
+          ],
+        },
+      },
+    });
+    const printed: string[] = [];
+    const expression = 'my:pkg/api.init({x: 1, y: 2}, ["a", "b", "c"], %none)';
+    const { wasm } = await wizen(
+      input,
+      { initFunc: expression },
+      { debug: () => {}, initResult: (wave) => printed.push(wave) },
+    );
+    expect(printed).toEqual(['some({x: 4, y: 3})']);
+    const original = await instantiateComponent(input, undefined);
+    const call0 = parseCallExpression(expression);
+    const args = callArguments(call0, undefined, init.funcType?.signature);
+    expect(args).toEqual([{ x: 1, y: 2 }, ['a', 'b', 'c'], 'none']);
+    expect(call(original, { path: init.path, args })).toEqual({ ok: true, value: { x: 4, y: 3 } });
+    const output = await instantiateComponent(wasm, undefined);
+    expectSameState(readState(output), readState(original), 'after init');
+    expect(call(output, { path: ['my:pkg/api', 'state'] })).toEqual({ ok: true, value: 7 });
   });
 });
