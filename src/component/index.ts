@@ -154,6 +154,13 @@ export async function wizenComponent(
     if (printed !== undefined) logger.initResult?.(printed);
     // The preview1 adapter's cached WASI handles cannot be snapshotted: see adapter.ts.
     const release = releaseAdapterHandles(component, cores);
+    if (release.forgotten > 0) {
+      logger.debug(
+        `Reset the WASI preview1 adapter (core module ${release.adapter}): the output takes ` +
+          `the ${release.forgotten} WASI handles it held during init anew`,
+        'wasmtime',
+      );
+    }
     lap('initialize');
 
     logger.debug('Snapshotting the initialized state', 'snapshot');
