@@ -140,7 +140,11 @@ export async function processModule(
   let report: WizenReport;
   let startup: StartupTimes | undefined;
   try {
-    ({ wasm, report } = await wizen(module.bytes, context.options, { debug: core.debug }));
+    ({ wasm, report } = await wizen(module.bytes, context.options, {
+      debug: core.debug,
+      // A component's init given as a call expression: what it returned (WAVE).
+      initResult: (wave) => core.info(`${module.name}: the init function returned ${wave}`),
+    }));
     startup = measureStartup(report.timings.initialize, wasm);
     await writeAtomically(module.output, wasm);
   } catch (error) {
