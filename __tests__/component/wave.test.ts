@@ -118,7 +118,10 @@ describe('WAVE values', () => {
     expect(formatWave("'", t('char'))).toBe("'\\''");
     expect(formatWave(Math.fround(0.1), t('f32'))).toBe('0.1');
     expect(formatWave(-0, t('f64'))).toBe('-0');
-    expect(formatWave(1e21, t('f64'))).toBe('1e21');
+    expect(formatWave(1e21, t('f64'))).toBe('1000000000000000000000');
+    expect(formatWave(-2.5e-7, t('f64'))).toBe('-0.00000025');
+    expect(formatWave(1, t('f64'))).toBe('1');
+    expect(formatWave('"\'', t('string'))).toBe('"\\"\\\'"');
     expect(formatWave(NaN, t('f32'))).toBe('nan');
     expect(formatWave(-Infinity, t('f64'))).toBe('-inf');
     expect(formatWave(5n, t('u64'))).toBe('5');
@@ -129,7 +132,8 @@ describe('WAVE values', () => {
       kind: 'record',
       fields: [{ name: 'a-b', type: { kind: 'option', type: t('u8') } }],
     };
-    expect(formatWave({ aB: undefined }, rec)).toBe('{a-b: none}');
+    expect(formatWave({ aB: undefined }, rec)).toBe('{:}');
+    expect(formatWave({ aB: 3 }, rec)).toBe('{a-b: some(3)}');
     expect(formatWave({}, { kind: 'record', fields: [] })).toBe('{:}');
     expect(formatWave([1, 'x'], { kind: 'tuple', types: [t('u8'), t('string')] })).toBe('(1, "x")');
     // Without a type: by the value's shape.
@@ -207,6 +211,12 @@ describe('WAVE values', () => {
       ],
       [t('bool'), 'true false', 'unexpected `f` after the value at column 6'],
       [t('u8'), '01', 'invalid number at column 1'],
+      [
+        { kind: 'enum', names: ['foo-bar'] },
+        'fooBar',
+        'invalid label `fooBar` (kebab-case words, each all lower or all upper case) at column 1',
+      ],
+      [t('string'), '"a\nb"', 'a line break must be escaped at column 3'],
       [
         { kind: 'record', fields: [{ name: 'a', type: { kind: 'option', type: t('u8') } }] },
         '{}',
@@ -307,7 +317,7 @@ describe('call expressions', () => {
 
   it('formats results as upstream prints them', () => {
     const sig = (result: WaveType | undefined): WaveSignature => ({ params: [], result });
-    expect(formatResults(sig(undefined), { value: undefined })).toBeUndefined();
+    expect(formatResults(sig(undefined), { value: undefined })).toBe('()');
     expect(formatResults(sig(t('u32')), { value: 8 })).toBe('8');
     const res: WaveType = { kind: 'result', ok: t('string'), err: t('u8') };
     expect(formatResults(sig(res), { value: 'x' })).toBe('ok("x")');

@@ -106,6 +106,10 @@ const ESCAPES: Readonly<Record<string, string>> = {
   r: '\r',
 };
 
+/** A label: kebab-case words, each all lower case or all upper case (WIT identifiers). */
+const LABEL =
+  /^(%?)((?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*)(?:-(?:[a-z0-9]+|[A-Z0-9]+))*)(?![A-Za-z0-9])/;
+
 const KEYWORDS = new Set(['true', 'false', 'some', 'none', 'ok', 'err', 'inf', 'nan']);
 
 /** Whether `-f`'s value is a call expression (has an argument list) rather than a bare name. */
@@ -137,7 +141,7 @@ class Parser {
   /** Whitespace and `//` comments (to the end of the line). */
   skipSpace(): void {
     for (;;) {
-      while (this.pos < this.text.length && /\s/.test(this.text.charAt(this.pos))) this.pos++;
+      while (/^[ \t\n\r]$/.test(this.text.charAt(this.pos))) this.pos++;
       if (!this.text.startsWith('//', this.pos)) return;
       const lf = this.text.indexOf('\n', this.pos);
       this.pos = lf < 0 ? this.text.length : lf + 1;
@@ -178,8 +182,14 @@ class Parser {
   label(): { name: string; escaped: boolean; at: number } {
     this.skipSpace();
     const at = this.pos;
-    const m = /^(%?)([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)/.exec(this.text.slice(at));
-    if (m === null) throw this.fail(`expected a label, found ${this.describe()}`);
+    const m = LABEL.exec(this.text.slice(at));
+    if (m === null) {
+      const word = /^%?[A-Za-z0-9][A-Za-z0-9-]*/.exec(this.text.slice(at))?.[0];
+      if (word === undefined) throw this.fail(`expected a label, found ${this.describe()}`);
+      throw this.fail(
+        `invalid label \`${word}\` (kebab-case words, each all lower or all upper case)`,
+      );
+    }
     this.pos += m[0].length;
     return { name: m[2] ?? '', escaped: m[1] === '%', at };
   }
@@ -278,7 +288,7 @@ class Parser {
         this.pos++;
         return out;
       }
-      if (c === '\n' || c === '\r') throw this.fail('a line break must be escaped');
+      if (c === '\n') throw this.fail('a line break must be escaped');
       out += c === '\\' ? this.escape() : this.codePoint();
     }
   }
@@ -752,50 +762,56 @@ export function waveToJs(text: string, type: WaveType): unknown {
 
 // --- JS -> WAVE ---------------------------------------------------------------------------------
 
-function escapeChar(c: string, quote: '"' | "'"): string {
-  switch (c) {
-    case '\\':
-      return '\\\\';
-    case '\t':
-      return '\\t';
-    case '\n':
-      return '\\n';
-    case '\r':
-      return '\\r';
-    case quote:
-      return `\\${quote}`;
-    default: {
-      const cp = c.codePointAt(0) ?? 0;
-      return cp < 0x20 || cp === 0x7f ? `\\u{${cp.toString(16)}}` : c;
-    }
-  }
+function escapeChar(c: string): string {
+  const simple = { '\\': '\\\\', '"': '\\"', "'": "\\'", '\t': '\\t', '\n': '\\n', '\r': '\\r' }[c];
+  if (simple !== undefined) return simple;
+  const cp = c.codePointAt(0) ?? 0;
+  return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? `\\u{${cp.toString(16)}}` : c;
 }
 
 function quote(text: string, q: '"' | "'"): string {
-  return `${q}${[...text].map((c) => escapeChar(c, q)).join('')}${q}`;
+  return `${q}${[...text].map(escapeChar).join('')}${q}`;
 }
 
 function label(name: string): string {
   return KEYWORDS.has(name) ? `%${name}` : name;
 }
 
+/** Shortest decimal that reads back as the same f32 or f64, without an exponent. */
 function formatFloat(value: number, f32: boolean): string {
   if (Number.isNaN(value)) return 'nan';
   if (value === Infinity) return 'inf';
   if (value === -Infinity) return '-inf';
   if (Object.is(value, -0)) return '-0';
-  let text = String(value);
+  let shortest = value;
   if (f32) {
     for (let p = 1; p <= 9; p++) {
       const candidate = Number(value.toPrecision(p));
       if (Math.fround(candidate) === value) {
-        text = String(candidate);
+        shortest = candidate;
         break;
       }
     }
   }
-  // JS writes `1e+21`; WAVE reads that too, but keep the exponent sign only when negative.
-  return text.replace('e+', 'e');
+  return plainDecimal(String(shortest));
+}
+
+/** `1.5e+21` -> `1500000000000000000000`, `2.5e-7` -> `0.00000025`. */
+function plainDecimal(text: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (m === null) return text;
+  const [, sign = '', int = '', frac = '', exp = '0'] = m;
+  const digits = int + frac;
+  const point = int.length + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`.replace(/\.?0+$/, '');
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** Whether a JS value of an option type is `none` (jco's shapes, see the file header). */
+function isNone(value: unknown, type: WaveType & { kind: 'option' }): boolean {
+  if (type.type.kind === 'option') return tagged(value)?.tag !== 'some';
+  return value === undefined || value === null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -834,12 +850,13 @@ export function formatWave(value: unknown, type: WaveType = UNKNOWN): string {
     case 'tuple':
       return `(${type.types.map((t, i) => formatWave((value as unknown[])[i], t)).join(', ')})`;
     case 'record': {
-      if (type.fields.length === 0) return '{:}';
+      // Fields whose value is `none` are left out; with none left the record is `{:}`.
       const object = isRecord(value) ? value : {};
-      const fields = type.fields.map(
-        (f) => `${f.name}: ${formatWave(object[jsName(f.name)], f.type)}`,
-      );
-      return `{${fields.join(', ')}}`;
+      const fields = type.fields
+        .map((f) => ({ f, v: object[jsName(f.name)] }))
+        .filter(({ f, v }) => !(f.type.kind === 'option' && isNone(v, f.type)))
+        .map(({ f, v }) => `${f.name}: ${formatWave(v, f.type)}`);
+      return fields.length === 0 ? '{:}' : `{${fields.join(', ')}}`;
     }
     case 'flags': {
       const object = isRecord(value) ? value : {};
@@ -910,23 +927,22 @@ function kebab(name: string): string {
 }
 
 /**
- * The results of a call, as `wasmtime wizer` prints them: the WAVE text of the result, or
- * undefined for a function without one. `threw` is a value an init with a `result` type threw
- * (its err payload).
+ * The results of a call as `wasmtime wizer` (through `wasmtime run --invoke`) prints them: the
+ * WAVE text of the single result, `()` for a function without one. `err` is the payload an init
+ * whose result type is a `result` threw (jco's glue throws a function's err payload).
  */
 export function formatResults(
   signature: WaveSignature | undefined,
   outcome: { value: unknown } | { err: unknown },
-): string | undefined {
+): string {
   const type = signature?.result;
   if ('err' in outcome) {
     const err = type?.kind === 'result' ? type.err : UNKNOWN;
     return err === undefined ? 'err' : `err(${formatWave(outcome.err, err)})`;
   }
-  if (signature !== undefined && type === undefined) return undefined;
   if (type?.kind === 'result') {
     return type.ok === undefined ? 'ok' : `ok(${formatWave(outcome.value, type.ok)})`;
   }
-  if (type === undefined && outcome.value === undefined) return undefined;
+  if (type === undefined && (signature !== undefined || outcome.value === undefined)) return '()';
   return formatWave(outcome.value, type);
 }
