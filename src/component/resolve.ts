@@ -1,6 +1,7 @@
 /**
  * Following the index spaces `parseComponent` records: what a type index stands for, and the
- * shape of a component function (parameter and result counts, async or not). Types known only
+ * shape of a component function (parameter and result counts, async or not, and its signature
+ * when the binary says it: see type-section.ts). Types known only
  * through an alias of an instance export, or declared inside an instance or component type, are
  * not resolved (that would need a type checker); callers get `undefined` for those.
  */

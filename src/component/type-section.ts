@@ -2,7 +2,10 @@
  * Decoders for type definitions of the component layer (Binary.md "Type Definitions"). Entries of
  * a type section carry no size prefix, so finding the next one means walking the whole grammar;
  * only what `findInitExport` uses is kept: the export (and import) declarations of instance and
- * component types and the shape of function types.
+ * component types, the shape of function types, and the value types of function parameters and
+ * results (for WAVE init calls, wave.ts). A value type refers to earlier types by index; those
+ * are resolved while decoding, in the index space the type is decoded in (a type known only
+ * through an alias of an instance export stays `unknown`).
  */
 import { readLimits, readValType } from '../wasm/module.js';
 import type { BinaryReader } from '../wasm/reader.js';

@@ -6,14 +6,23 @@
  *
  * WAVE (WebAssembly Value Encoding, bytecodealliance/wasm-tools `crates/wasm-wave`), as read here:
  *
- * - `true`, `false`; integers in decimal (`-12`); floats (`1.5`, `-2e-3`, `nan`, `inf`, `-inf`);
- * - chars `'x'` and strings `"x"` with the escapes `\\ \' \" \t \n \r \u{1F600}`;
+ * - `true`, `false`; integers in decimal without leading zeros (`-12`); floats (`1.5`, `-2e-3`,
+ *   `nan`, `inf`, `-inf`);
+ * - chars `'x'` and strings `"x"` with the escapes `\\ \' \" \t \n \r \u{1F600}` (a line feed
+ *   must be escaped); multiline strings between `"""` lines, dedented by the closing line's
+ *   indent;
  * - lists `[a, b]`, tuples `(a, b)`, records `{name: a, other: b}` (fields of option type may be
  *   left out, none left is `{:}`), flags `{read, write}` (none set is `{}`);
  * - variant and enum cases, options and results by label: `case`, `case(payload)`, `some(x)`,
- *   `none`, `ok`, `ok(x)`, `err(x)`. A label that spells a keyword (`true`, `false`, `some`,
- *   `none`, `ok`, `err`, `inf`, `nan`) is written with a leading `%` (`%none`);
- * - trailing commas are allowed, whitespace anywhere between tokens.
+ *   `none`, `ok`, `ok(x)`, `err(x)`; `some(x)` and `ok(x)` may be written `x` when x is not
+ *   itself an option or a result. A case that spells a keyword (`true`, `false`, `some`, `none`,
+ *   `ok`, `err`, `inf`, `nan`) is written with a leading `%` (`%none`). Labels are kebab-case
+ *   words, each all lower or all upper case;
+ * - trailing commas are allowed; spaces, tabs, line breaks and `//` comments between tokens;
+ * - in a call, trailing arguments of option type may be left out (`none`).
+ *
+ * Results are written as `wasmtime run --invoke` (which `wasmtime wizer` uses) prints them: the
+ * single result's value, or `()`.
  *
  * Values are parsed without types first (positions kept), then checked against the parameter
  * types when the binary says them; without a type, integers become numbers (BigInt beyond the
