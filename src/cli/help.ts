@@ -15,6 +15,7 @@ const OPTIONS: Array<[string, string, string?]> = [
   [
     '-f, --init-func <INIT_FUNC>',
     'Export to call to initialize the module [default: wizer-initialize]',
+    'For a component: a WIT item name (`ns:pkg/iface.func`) or a WAVE call with arguments (`ns:pkg/iface.func("x", 3)`), whose result is printed on stderr.',
   ],
   [
     '-r, --rename-func <dst=src>',
