@@ -212,6 +212,11 @@ describe('WAVE values', () => {
       [t('bool'), 'true false', 'unexpected `f` after the value at column 6'],
       [t('u8'), '01', 'invalid number at column 1'],
       [
+        t('u8'),
+        `${'['.repeat(101)}${']'.repeat(101)}`,
+        'values nest more than 100 deep at column 101',
+      ],
+      [
         { kind: 'enum', names: ['foo-bar'] },
         'fooBar',
         'invalid label `fooBar` (kebab-case words, each all lower or all upper case) at column 1',

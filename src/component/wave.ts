@@ -139,8 +139,12 @@ export function position(text: string, at: number): string {
   return line === 1 ? `at column ${column}` : `at line ${line}, column ${column}`;
 }
 
+/** Values nest at most this deep (a bound on the parser's recursion). */
+const MAX_DEPTH = 100;
+
 class Parser {
   pos = 0;
+  depth = 0;
   constructor(readonly text: string) {}
 
   fail(message: string, at = this.pos): WizerError {
@@ -204,6 +208,16 @@ class Parser {
   }
 
   value(): WaveNode {
+    if (this.depth >= MAX_DEPTH) throw this.fail(`values nest more than ${MAX_DEPTH} deep`);
+    this.depth++;
+    try {
+      return this.valueAt();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  valueAt(): WaveNode {
     const c = this.peek();
     const at = this.pos;
     if (c === '[') {
