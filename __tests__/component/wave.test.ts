@@ -597,6 +597,39 @@ describe('init call expressions on a component made by wit-component', () => {
     return componentNew(embedded);
   }
 
+  it('resolves types a world-level function takes from an imported interface', async () => {
+    const core = await wat(`(module
+      (memory (export "memory") 1)
+      (global $sum (mut i32) (i32.const 0))
+      (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32) (i32.const 1024))
+      (func (export "init") (param $x i32) (param $y i32)
+        (global.set $sum (i32.add (local.get $x) (local.get $y))))
+      (func (export "sum") (result i32) (global.get $sum)))`);
+    const witSource = `package my:pkg;
+      interface types { record point { x: u8, y: u8 } }
+      world w { use types.{point}; export init: func(p: point); export sum: func() -> u32; }`;
+    const input = await componentNew(await componentEmbed({ binary: core, witSource, world: 'w' }));
+    const init = findInitExport(parseComponent(input), 'init');
+    expect(init.funcType?.signature?.params).toEqual([
+      {
+        name: 'p',
+        type: {
+          kind: 'record',
+          fields: [
+            { name: 'x', type: { kind: 'u8' } },
+            { name: 'y', type: { kind: 'u8' } },
+          ],
+        },
+      },
+    ]);
+    await expect(wizen(input, { initFunc: 'init({x: 1, y: 256})' })).rejects.toThrow(
+      '`256` is out of range for `u8` (0..=255) at column 16',
+    );
+    const { wasm } = await wizen(input, { initFunc: 'init({y: 2, x: 40})' });
+    const output = await instantiateComponent(wasm, undefined);
+    expect(call(output, { path: ['sum'] })).toEqual({ ok: true, value: 42 });
+  });
+
   it('finds the signature through the types wit-component writes and runs the call', async () => {
     const input = await witInit();
     const init = findInitExport(parseComponent(input), 'my:pkg/api.init');

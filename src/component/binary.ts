@@ -166,6 +166,8 @@ export interface DeclaredItem {
   type: ExternType;
   /** For a function declared in an instance or component type, its shape when known. */
   funcType?: FuncShape;
+  /** For a type declared (`eq`) in an instance type, what it is when known (value types). */
+  typeSummary?: TypeSummary;
 }
 
 /** The shape of a component function type. */

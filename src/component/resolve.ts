@@ -1,9 +1,9 @@
 /**
  * Following the index spaces `parseComponent` records: what a type index stands for, and the
  * shape of a component function (parameter and result counts, async or not, and its signature
- * when the binary says it: see type-section.ts). Types known only
- * through an alias of an instance export, or declared inside an instance or component type, are
- * not resolved (that would need a type checker); callers get `undefined` for those.
+ * when the binary says it: see type-section.ts). A type aliased from an imported instance is
+ * what that instance's type declares; types known only through an alias of another instance's
+ * export are not resolved (that would need a type checker); callers get `undefined` for those.
  */
 import type { ExternType, FuncShape, ParsedComponent, Sort, TypeSummary } from './binary.js';
 
@@ -29,8 +29,14 @@ export function resolveType(
         return resolveType(parsed, def.ascription.typeIndex, depth + 1);
       }
       return resolveType(parsed, def.target, depth + 1);
-    case 'alias':
-      return undefined;
+    case 'alias': {
+      // A type exported by an imported instance: its instance type may declare what it is.
+      const instance = parsed.instances[def.instance];
+      if (instance?.kind !== 'import') return undefined;
+      const type = resolveType(parsed, instance.typeIndex, depth + 1);
+      if (type?.kind !== 'instance') return undefined;
+      return type.exports.find((e) => e.name === def.name)?.typeSummary;
+    }
   }
 }
 

@@ -306,7 +306,9 @@ function readDecls(r: BinaryReader, component: boolean, depth: number): TypeSumm
     const name = readExternName(r);
     const type = readExternType(r);
     if (type.sort === 'type') {
-      types.push(type.bound === 'eq' ? types[type.typeIndex] : { kind: 'resource' });
+      const declared = type.bound === 'eq' ? types[type.typeIndex] : { kind: 'resource' as const };
+      types.push(declared);
+      if (declared?.kind === 'value') return { name, type, typeSummary: declared };
     }
     const summary = type.sort === 'func' ? types[type.typeIndex] : undefined;
     return summary?.kind === 'func'
