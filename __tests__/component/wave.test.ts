@@ -420,6 +420,25 @@ describe('init as a call expression through wizen()', () => {
     }
   });
 
+  it('refuses arguments of types without a WAVE form', async () => {
+    const parsed = parseComponent(
+      await assemble(`(component
+        (type $r (resource (rep i32)))
+        (core module $m (func (export "f") (param i32)))
+        (core instance $i (instantiate $m))
+        (func $f (param "h" (own $r)) (canon lift (core func $i "f")))
+        (export "f" (func $f)))`),
+    );
+    const call0 = parseCallExpression('f(1)');
+    const init = findCallExport(parsed, call0);
+    expect(init.funcType?.signature?.params).toEqual([
+      { name: 'h', type: { kind: 'unsupported', name: 'own' } },
+    ]);
+    expect(() => callArguments(call0, 1, init.funcType?.signature)).toThrow(
+      'values of type `own` have no WAVE form at column 3',
+    );
+  });
+
   it('names the position of an unknown function', async () => {
     const parsed = parseComponent(await assemble(STORE));
     expect(() => findCallExport(parsed, parseCallExpression('  nope(1)'))).toThrow(

@@ -205,7 +205,7 @@ function readValueType(r: BinaryReader, lookup: TypeLookup | undefined): WaveTyp
   if ((byte >= 0x73 && byte <= 0x7f) || byte === 0x64) {
     r.u8();
     const kind = PRIMITIVES[byte];
-    return kind === undefined ? UNKNOWN : { kind }; // 0x64: error-context
+    return kind === undefined ? { kind: 'unsupported', name: 'error-context' } : { kind };
   }
   const at = r.pos;
   skipComponentValType(r);
@@ -280,14 +280,14 @@ function readDefinedValType(
       const err = readOptionalType(r, 'optional error type', lookup);
       return { kind: 'result', ok, err };
     }
-    case 0x69: // own
-    case 0x68: // borrow
+    case 0x69:
+    case 0x68:
       r.u32();
-      return UNKNOWN;
-    case 0x66: // stream
-    case 0x65: // future
+      return { kind: 'unsupported', name: code === 0x69 ? 'own' : 'borrow' };
+    case 0x66:
+    case 0x65:
       skipOptional(r, 'optional payload type', () => skipComponentValType(r));
-      return UNKNOWN;
+      return { kind: 'unsupported', name: code === 0x66 ? 'stream' : 'future' };
     default:
       throw invalid(r, code, 'component defined type', at);
   }
@@ -402,7 +402,8 @@ export function readComponentType(r: BinaryReader, depth = 0, lookup?: TypeLooku
     default: {
       const kind = PRIMITIVES[code];
       if (kind !== undefined) return { kind: 'value', type: { kind } };
-      if (code === 0x64) return { kind: 'value' };
+      if (code === 0x64)
+        return { kind: 'value', type: { kind: 'unsupported', name: 'error-context' } };
       return { kind: 'value', type: readDefinedValType(r, code, at, lookup) };
     }
   }

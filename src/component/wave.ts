@@ -69,6 +69,8 @@ export type WaveType =
   | { kind: 'option'; type: WaveType }
   | { kind: 'result'; ok: WaveType | undefined; err: WaveType | undefined }
   | { kind: 'flags'; names: string[] }
+  /** Handles, streams, futures, error contexts: no WAVE form. */
+  | { kind: 'unsupported'; name: string }
   | { kind: 'unknown' };
 
 /** The signature of a function, when the binary says it. */
@@ -451,6 +453,8 @@ export function typeName(type: WaveType): string {
     case 'result':
       if (type.ok === undefined && type.err === undefined) return 'result';
       return `result<${type.ok === undefined ? '_' : typeName(type.ok)}${type.err === undefined ? '' : `, ${typeName(type.err)}`}>`;
+    case 'unsupported':
+      return type.name;
     case 'record':
     case 'variant':
     case 'enum':
@@ -477,6 +481,8 @@ function fitsKind(node: WaveNode, type: WaveType): boolean {
   switch (type.kind) {
     case 'unknown':
       return true;
+    case 'unsupported':
+      return false;
     case 'f32':
     case 'f64':
       return node.kind === 'number' || isCase(node, 'nan', 'inf');
@@ -531,6 +537,8 @@ class Converter {
     switch (type.kind) {
       case 'unknown':
         return this.untyped(node);
+      case 'unsupported':
+        throw this.mismatch(node, type, `values of type \`${type.name}\` have no WAVE form`);
       case 'bool':
         if (node.kind !== 'bool') throw this.mismatch(node, type);
         return node.value;
@@ -912,6 +920,7 @@ export function formatWave(value: unknown, type: WaveType = UNKNOWN): string {
       return payload === undefined ? tag : `${tag}(${formatWave(t?.val, payload)})`;
     }
     case 'unknown':
+    case 'unsupported':
       return formatUntyped(value);
   }
 }
