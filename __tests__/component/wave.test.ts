@@ -482,6 +482,50 @@ describe('init as a call expression through wizen()', () => {
     }
   });
 
+  it('passes a list<u32>, a char, an f32 and a u64 and prints the list returned', async () => {
+    const input = await assemble(`(component
+      (core module $m
+        (memory (export "memory") 1)
+        (global $heap (mut i32) (i32.const 1024))
+        (global $char (mut i32) (i32.const 0))
+        (global $x (mut f32) (f32.const 0))
+        (global $big (mut i64) (i64.const 0))
+        (func (export "realloc") (param i32 i32 i32 i32) (result i32)
+          (local $at i32)
+          (local.set $at (global.get $heap))
+          (global.set $heap (i32.add (global.get $heap) (local.get 3)))
+          (local.get $at))
+        (func (export "f") (param $ptr i32) (param $len i32) (param $char i32) (param $x f32)
+          (param $big i64) (result i32)
+          (global.set $char (local.get $char))
+          (global.set $x (local.get $x))
+          (global.set $big (local.get $big))
+          (i32.store (i32.const 8) (local.get $ptr))
+          (i32.store (i32.const 12) (local.get $len))
+          (i32.const 8)))
+      (core instance $i (instantiate $m))
+      (alias core export $i "memory" (core memory $mem))
+      (alias core export $i "realloc" (core func $realloc))
+      (func $f (param "l" (list u32)) (param "c" char) (param "x" f32) (param "big" u64)
+        (result (list u32))
+        (canon lift (core func $i "f") (memory $mem) (realloc $realloc)))
+      (export "f" (func $f)))`);
+    const { printed, logger } = collect();
+    const { wasm } = await wizen(
+      input,
+      { initFunc: "f([1, 4294967295, 3], '\\u{1f600}', 0.1, 18446744073709551615)" },
+      logger,
+    );
+    expect(printed).toEqual(['[1, 4294967295, 3]']);
+    const output = await instantiateComponent(wasm, undefined);
+    const globals = readState(output)[0]?.globals.map((g) => g.bits);
+    expect(globals?.slice(1)).toEqual([
+      '0x1f600',
+      `0x${new Uint32Array(Float32Array.of(0.1).buffer)[0]!.toString(16)}`,
+      '0xffffffffffffffff',
+    ]);
+  });
+
   it('knows the signature from the binary', async () => {
     const parsed = parseComponent(await assemble(STORE));
     expect(findInitExport(parsed, 'setup').funcType?.signature).toEqual({
