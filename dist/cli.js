@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(733);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(701);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(111);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -148,8 +148,8 @@ function statOrUndefined(path) {
 
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 64 modules
-var wizer = __nccwpck_require__(733);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 65 modules
+var wizer = __nccwpck_require__(701);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -439,6 +439,7 @@ const OPTIONS = [
     [
         '-f, --init-func <INIT_FUNC>',
         'Export to call to initialize the module [default: wizer-initialize]',
+        'For a component: a WIT item name (`ns:pkg/iface.func`) or a WAVE call with arguments (`ns:pkg/iface.func("x", 3)`), whose result is printed on stderr.',
     ],
     [
         '-r, --rename-func <dst=src>',
@@ -756,7 +757,7 @@ function osError(error) {
 
 /***/ }),
 
-/***/ 733:
+/***/ 701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5719,6 +5720,272 @@ function validationFailure(error) {
     return new errors/* WizerError */.Mx('wasm validation failed', { cause });
 }
 
+;// CONCATENATED MODULE: ./src/component/adapter.ts
+/**
+ * WASI after init for components made with the WASI preview1 adapter (issue 10, "WASI keeps
+ * working after init").
+ *
+ * A C (or Rust, Python, JS) program built for wasm32-wasip1 becomes a component with the
+ * `wasi_snapshot_preview1` reactor adapter of Wasmtime (crates/wasi-preview1-component-adapter):
+ * one more core module, which implements preview1 on WASI 0.2 imports and keeps its state in a
+ * 64 KiB `State` struct in the main module's memory (on a page it grows that memory by, in the
+ * adapter jco ships; the pointer is its global `internal_state_ptr`). In that state it caches WASI
+ * 0.2 handles: the stdio streams and the preopens' descriptors from `get-directories` (taken on
+ * the first preview1 call that needs the descriptor table), and every file the guest opened. A
+ * handle is an index into a table of the component instance (jco's glue: a table per resource
+ * type), not part of any core memory, so a snapshot cannot carry it: in the wizened component the
+ * cached numbers would point at nothing, or at another resource. Upstream `wasmtime wizer`
+ * snapshots them anyway (the output then fails on its first WASI call, or worse); we used to
+ * refuse.
+ *
+ * What the adapter offers: the export `reset_adapter_state`, which rewrites the `State` struct as
+ * new (`State::init`: the descriptor table back to "not yet created", the import allocator and
+ * the arena emptied). It does not drop the handles: it forgets them, and the next preview1 call
+ * takes stdio and the preopens again (`get-stdout`, `get-directories`, ...), numbering the
+ * preopens 3, 4, ... in the same order, so the preopen table that wasi-libc caches stays right
+ * when the output runs with the same preopens. componentize-py, ComponentizeJS and similar
+ * tools import it from `wasi_snapshot_preview1` and call it at the end of their init (together
+ * with wasi-libc's `__wasilibc_reset_preopens`) for this very reason.
+ *
+ * But wit-component trims the adapter to the functions the main module imports: in a component
+ * whose program does not import `reset_adapter_state` (a plain C reactor), the adapter has no
+ * such export and no code for it (checked on the adapter jco ships,
+ * `preview1AdapterReactorPath()`: the file exports it; the adapter inside a built component
+ * exports only what the program uses).
+ *
+ * So after the init function returns, if handles are live, {@link releaseAdapterHandles}:
+ * 1. resets the adapter: where a core instance exports `reset_adapter_state`, calls it (whether
+ *    or not the guest already did); otherwise, for an adapter trimmed of it (found by its
+ *    globals' names, which wit-component keeps), makes the snapshot take its state pointer as
+ *    null and its allocation state as "stack allocated" ({@link trimmedAdapterReset}): the output
+ *    then creates a new `State` on its first preview1 call, exactly as a fresh adapter does after
+ *    its stack is allocated (on a page it grows the memory by; the old state's page stays);
+ * 2. if no core module but the adapter could hold a handle, every handle left in the glue's
+ *    tables is one the adapter forgot: the tables are emptied (as a fresh instance has them; the
+ *    host objects are closed by the host's `close()`);
+ * 3. refuses if handles are still live, saying how many and which modules may hold them.
+ *
+ * Which modules could hold a handle: a handle reaches a core module only as the result of a
+ * function the glue provides (a lowered import or a canonical built-in such as `resource.new`),
+ * and it survives a call only in a memory or a global. So a module that imports only functions
+ * exported by other core instances (the main module, whose preview1 imports go to the adapter
+ * through wit-component's shim), or that has neither memory nor mutable global (the shim and
+ * the fixup module) holds none. Modules jco synthesizes (fused adapters between instances) keep
+ * no state.
+ *
+ * wasi-libc's own preopen table (paths to preview1 descriptors) is not reset (componentize-py
+ * calls `__wasilibc_reset_preopens`, which a C program does not export): it stays right when the
+ * output runs with the same preopens in the same order, which the adapter numbers alike.
+ *
+ * Left as they are: data the guest's libc still buffers at the end of init (printf without a
+ * flush to a non-terminal) is in the snapshot and is written by the output later, as with
+ * upstream; a file init left open is forgotten (its preview1 descriptor is bad afterwards).
+ */
+
+
+
+
+/** The adapter's export that rewrites its state as new. */
+const RESET_ADAPTER_STATE = 'reset_adapter_state';
+/** The adapter's state pointer and its allocation state, by their names in its name section. */
+const STATE_PTR = 'internal_state_ptr';
+const ALLOCATION_STATE = 'allocation_state';
+/** The adapter's `AllocationState` values (`#[repr(i32)]`, in declaration order). */
+const STACK_ALLOCATED = 2;
+const STATE_ALLOCATED = 4;
+/** The `name` section's subsection of global names. */
+const GLOBAL_NAMES = 7;
+/**
+ * The reset of an adapter that wit-component trimmed (no `reset_adapter_state`): its state
+ * pointer back to null and its allocation state back to "stack allocated", which is where the
+ * adapter stands before its first preview1 call that needs the state. Its next such call then
+ * creates a new `State` (on a page it grows the memory by) as `reset_adapter_state` would have
+ * rewritten the old one; the old page stays, unused. Values for the snapshot only: the instance
+ * keeps running with its state. Undefined if `core` is not such an adapter (it must import WASI
+ * and name both globals); an empty map if its state was never created.
+ */
+function trimmedAdapterReset(core) {
+    const cx = core.cx;
+    if (cx === undefined || core.moduleIndex === undefined)
+        return undefined;
+    if (!cx.imports.some((imp) => imp.module.startsWith('wasi:')))
+        return undefined;
+    const names = globalNames(cx);
+    const importedGlobals = cx.imports.filter((imp) => imp.kind === ExternalKind.Global).length;
+    const defined = (name) => {
+        for (const [index, global] of names) {
+            const k = index - importedGlobals;
+            const def = cx.globals[k];
+            if (global === name && def?.mutable === true && def.type.code === ValTypeCode.I32)
+                return k;
+        }
+        return undefined;
+    };
+    const statePtr = defined(STATE_PTR);
+    const allocation = defined(ALLOCATION_STATE);
+    if (statePtr === undefined || allocation === undefined)
+        return undefined;
+    // The pipeline's instrumentation exports a getter for each mutable global.
+    const value = (k) => {
+        const getter = core.instance.exports[`${RESERVED_PREFIX}global_${k}`];
+        return typeof getter === 'function' ? Number(getter()) : undefined;
+    };
+    if (value(statePtr) === 0)
+        return new Map();
+    if (value(allocation) !== STATE_ALLOCATED)
+        return undefined; // not a state we know
+    return new Map([
+        [statePtr, 0],
+        [allocation, STACK_ALLOCATED],
+    ]);
+}
+/** Global names from the `name` section; none if it is missing or damaged. */
+function globalNames(cx) {
+    const names = new Map();
+    const section = cx.sections.find((s) => s.customName === 'name');
+    if (section === undefined)
+        return names;
+    try {
+        const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
+        r.name(); // "name"
+        while (!r.eof) {
+            const id = r.u8();
+            const sub = r.sub(r.u32());
+            if (id !== GLOBAL_NAMES)
+                continue;
+            for (let n = sub.u32(); n > 0; n--)
+                names.set(sub.u32(), sub.name());
+        }
+    }
+    catch {
+        // A damaged name section only costs the names.
+    }
+    return names;
+}
+/**
+ * Resets the preview1 adapter's state and forgets the handles it held, after init; throws a
+ * {@link WizerError} if live handles remain that a snapshot could not keep.
+ */
+function releaseAdapterHandles(component, cores) {
+    const globals = new Map();
+    // Nothing to forget: the state stays as init left it (the output is then exactly the
+    // initialized instance, and the adapter's state may well be in use: the environment it read).
+    if (component.liveHandles() === 0)
+        return { adapter: undefined, forgotten: 0, globals };
+    let adapter = cores.find((core) => typeof core.instance.exports[RESET_ADAPTER_STATE] === 'function');
+    if (adapter !== undefined) {
+        try {
+            adapter.instance.exports[RESET_ADAPTER_STATE]();
+        }
+        catch (error) {
+            throw new errors/* WizerError */.Mx(`the preview1 adapter's \`${RESET_ADAPTER_STATE}\` trapped`, {
+                cause: error,
+            });
+        }
+    }
+    else {
+        for (const core of cores) {
+            const reset = trimmedAdapterReset(core);
+            if (reset === undefined || core.moduleIndex === undefined)
+                continue;
+            adapter = core;
+            if (reset.size > 0)
+                globals.set(core.moduleIndex, reset);
+            break;
+        }
+    }
+    const live = component.liveHandles(); // the reset forgets handles, it does not drop them
+    const holders = possibleHolders(cores).filter((core) => core !== adapter);
+    if (adapter !== undefined && holders.length === 0) {
+        return { adapter: adapter.moduleIndex, forgotten: component.forgetHandles(), globals };
+    }
+    throw new errors/* WizerError */.Mx(`the initialization function left ${live} resource handle${live === 1 ? '' : 's'} open, ` +
+        'which a snapshot cannot keep', { cause: refusalReason(adapter, holders, cores) });
+}
+function refusalReason(adapter, holders, cores) {
+    const names = holders.map((core) => moduleName(core, cores)).join(', ');
+    if (adapter === undefined) {
+        const held = holders.length > 0 ? `; ${names} may hold them` : '';
+        return ('no WASI preview1 adapter to reset (no core module exports ' +
+            `\`${RESET_ADAPTER_STATE}\` or has the adapter's state globals)${held}: ` +
+            "handles of WASI 0.2 or of the component's own resources must be dropped before init returns");
+    }
+    return (`after the preview1 adapter's reset, ${names} may still hold them (${holders.length === 1 ? 'it imports' : 'they import'} ` +
+        'functions of the host or canonical built-ins and keep state): drop every resource before ' +
+        'init returns');
+}
+function moduleName(core, cores) {
+    return core.moduleIndex === undefined
+        ? `core instance ${cores.indexOf(core)}`
+        : `core module ${core.moduleIndex}`;
+}
+/**
+ * The component's own core modules that could keep a handle: they import a function of the glue
+ * (one no core instance exports, or a slot of wit-component's shim that the fixup module fills
+ * with one, see {@link throughShim}) and have a memory (defined or imported) or a mutable global.
+ */
+function possibleHolders(cores) {
+    const coreFunctions = new Set();
+    for (const core of cores) {
+        for (const value of Object.values(core.instance.exports)) {
+            if (typeof value === 'function')
+                coreFunctions.add(value);
+        }
+    }
+    const shimSlots = throughShim(cores);
+    const isGlue = (value) => {
+        const slot = shimSlots.get(value);
+        if (slot !== undefined)
+            return slot === GLUE || !coreFunctions.has(slot);
+        return !coreFunctions.has(value);
+    };
+    return cores.filter((core) => {
+        if (core.moduleIndex === undefined || core.cx === undefined)
+            return false;
+        const imported = WebAssembly.Module.imports(core.module);
+        const reachesGlue = imported.some((imp) => imp.kind === 'function' && isGlue(importValue(core, imp.module, imp.name)));
+        const hasState = imported.some((imp) => imp.kind === 'memory') ||
+            core.cx.memories.length > 0 ||
+            core.cx.globals.some((global) => global.mutable);
+        return reachesGlue && hasState;
+    });
+}
+/** A shim slot whose content could not be found: counted as the glue's. */
+const GLUE = Symbol('glue');
+/**
+ * What wit-component's shim exports lead to. The shim is a module that exports a table
+ * (`$imports`) and one function per slot, named by the slot's number, which calls through that
+ * slot; the fixup module imports the table and fills slot `k` with its function import named
+ * `k` (the adapter's exports for the main module, lowered imports for the adapter and for the
+ * main module's imports that need its memory). Returns, for each shim export, the function in
+ * its slot, or {@link GLUE} if no fixup module fills it.
+ */
+function throughShim(cores) {
+    const slots = new Map();
+    for (const shim of cores) {
+        const table = shim.instance.exports['$imports'];
+        if (!(table instanceof WebAssembly.Table))
+            continue;
+        const fixup = cores.find((core) => WebAssembly.Module.imports(core.module).some((imp) => imp.kind === 'table' && importValue(core, imp.module, imp.name) === table));
+        const fills = new Map();
+        if (fixup !== undefined) {
+            for (const imp of WebAssembly.Module.imports(fixup.module)) {
+                if (imp.kind === 'function' && /^\d+$/.test(imp.name)) {
+                    fills.set(imp.name, importValue(fixup, imp.module, imp.name));
+                }
+            }
+        }
+        for (const [name, value] of Object.entries(shim.instance.exports)) {
+            if (typeof value === 'function')
+                slots.set(value, fills.get(name) ?? GLUE);
+        }
+    }
+    return slots;
+}
+function importValue(core, module, name) {
+    return core.imports?.[module]?.[name];
+}
+
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: external "node:url"
@@ -6162,8 +6429,16 @@ function resolveType(parsed, index, depth = 0) {
                 return resolveType(parsed, def.ascription.typeIndex, depth + 1);
             }
             return resolveType(parsed, def.target, depth + 1);
-        case 'alias':
-            return undefined;
+        case 'alias': {
+            // A type exported by an imported instance: its instance type may declare what it is.
+            const instance = parsed.instances[def.instance];
+            if (instance?.kind !== 'import')
+                return undefined;
+            const type = resolveType(parsed, instance.typeIndex, depth + 1);
+            if (type?.kind !== 'instance')
+                return undefined;
+            return type.exports.find((e) => e.name === def.name)?.typeSummary;
+        }
     }
 }
 /** The shape of a component function of `parsed` (by index), if its type is known. */
@@ -6187,7 +6462,12 @@ function funcShape(parsed, index, depth = 0) {
     }
     if (summary?.kind !== 'func')
         return undefined;
-    return { params: summary.params, results: summary.results, async: summary.async };
+    return {
+        params: summary.params,
+        results: summary.results,
+        async: summary.async,
+        signature: summary.signature,
+    };
 }
 function typeItems(parsed, type) {
     if (type?.sort !== 'instance')
@@ -6705,7 +6985,10 @@ function readExport(r) {
  * Decoders for type definitions of the component layer (Binary.md "Type Definitions"). Entries of
  * a type section carry no size prefix, so finding the next one means walking the whole grammar;
  * only what `findInitExport` uses is kept: the export (and import) declarations of instance and
- * component types and the shape of function types.
+ * component types, the shape of function types, and the value types of function parameters and
+ * results (for WAVE init calls, wave.ts). A value type refers to earlier types by index; those
+ * are resolved while decoding, in the index space the type is decoded in (a type known only
+ * through an alias of an instance export stays `unknown`).
  */
 
 
@@ -6878,58 +7161,103 @@ function skipCoreType(r, depth = 0) {
     }
     skipSubType(r);
 }
-// --- component types --------------------------------------------------------------------------
-function skipDefinedValType(r, code, at) {
+const PRIMITIVES = {
+    0x7f: 'bool',
+    0x7e: 's8',
+    0x7d: 'u8',
+    0x7c: 's16',
+    0x7b: 'u16',
+    0x7a: 's32',
+    0x79: 'u32',
+    0x78: 's64',
+    0x77: 'u64',
+    0x76: 'f32',
+    0x75: 'f64',
+    0x74: 'char',
+    0x73: 'string',
+};
+const type_section_UNKNOWN = { kind: 'unknown' };
+/** A `valtype`: a primitive, or a type index resolved through `lookup` when it can be. */
+function readValueType(r, lookup) {
+    const byte = r.peek();
+    if ((byte >= 0x73 && byte <= 0x7f) || byte === 0x64) {
+        r.u8();
+        const kind = PRIMITIVES[byte];
+        return kind === undefined ? { kind: 'unsupported', name: 'error-context' } : { kind };
+    }
+    const at = r.pos;
+    skipComponentValType(r);
+    r.pos = at;
+    const index = r.s33();
+    const summary = lookup?.(index);
+    return summary?.kind === 'value' ? (summary.type ?? type_section_UNKNOWN) : type_section_UNKNOWN;
+}
+function readOptionalType(r, what, lookup) {
+    let type;
+    skipOptional(r, what, () => (type = readValueType(r, lookup)));
+    return type;
+}
+/** A `defvaltype` other than a primitive, as far as WAVE values need it. */
+function readDefinedValType(r, code, at, lookup) {
     switch (code) {
-        case 0x72: // record
+        case 0x72: {
+            const fields = [];
             for (let n = r.u32(); n > 0; n--) {
-                r.name();
-                skipComponentValType(r);
+                const name = r.name();
+                fields.push({ name, type: readValueType(r, lookup) });
             }
-            return;
-        case 0x71: // variant
+            return { kind: 'record', fields };
+        }
+        case 0x71: {
+            const cases = [];
             for (let n = r.u32(); n > 0; n--) {
-                r.name();
-                skipOptional(r, 'optional variant case type', () => skipComponentValType(r));
+                const name = r.name();
+                cases.push({ name, type: readOptionalType(r, 'optional variant case type', lookup) });
                 const zeroAt = r.pos;
                 const zero = r.u8();
                 if (zero !== 0x00)
                     throw type_section_invalid(r, zero, 'zero byte required', zeroAt);
             }
-            return;
-        case 0x70: // list
-        case 0x6b: // option
-            skipComponentValType(r);
-            return;
+            return { kind: 'variant', cases };
+        }
+        case 0x70:
+            return { kind: 'list', element: readValueType(r, lookup) };
+        case 0x6b:
+            return { kind: 'option', type: readValueType(r, lookup) };
         case 0x67: // fixed-length list
             skipComponentValType(r);
             r.u32();
-            return;
+            return type_section_UNKNOWN;
         case 0x63: // map
             skipComponentValType(r);
             skipComponentValType(r);
-            return;
-        case 0x6f: // tuple
+            return type_section_UNKNOWN;
+        case 0x6f: {
+            const types = [];
             for (let n = r.u32(); n > 0; n--)
-                skipComponentValType(r);
-            return;
-        case 0x6e: // flags
-        case 0x6d: // enum
+                types.push(readValueType(r, lookup));
+            return { kind: 'tuple', types };
+        }
+        case 0x6e:
+        case 0x6d: {
+            const names = [];
             for (let n = r.u32(); n > 0; n--)
-                r.name();
-            return;
-        case 0x6a: // result
-            skipOptional(r, 'optional result type', () => skipComponentValType(r));
-            skipOptional(r, 'optional error type', () => skipComponentValType(r));
-            return;
-        case 0x69: // own
-        case 0x68: // borrow
+                names.push(r.name());
+            return { kind: code === 0x6e ? 'flags' : 'enum', names };
+        }
+        case 0x6a: {
+            const ok = readOptionalType(r, 'optional result type', lookup);
+            const err = readOptionalType(r, 'optional error type', lookup);
+            return { kind: 'result', ok, err };
+        }
+        case 0x69:
+        case 0x68:
             r.u32();
-            return;
-        case 0x66: // stream
-        case 0x65: // future
+            return { kind: 'unsupported', name: code === 0x69 ? 'own' : 'borrow' };
+        case 0x66:
+        case 0x65:
             skipOptional(r, 'optional payload type', () => skipComponentValType(r));
-            return;
+            return { kind: 'unsupported', name: code === 0x66 ? 'stream' : 'future' };
         default:
             throw type_section_invalid(r, code, 'component defined type', at);
     }
@@ -6947,14 +7275,22 @@ function readDecls(r, component, depth) {
         const name = readExternName(r);
         const type = readExternType(r);
         if (type.sort === 'type') {
-            types.push(type.bound === 'eq' ? types[type.typeIndex] : { kind: 'resource' });
+            const declared = type.bound === 'eq' ? types[type.typeIndex] : { kind: 'resource' };
+            types.push(declared);
+            if (declared?.kind === 'value')
+                return { name, type, typeSummary: declared };
         }
         const summary = type.sort === 'func' ? types[type.typeIndex] : undefined;
         return summary?.kind === 'func'
             ? {
                 name,
                 type,
-                funcType: { params: summary.params, results: summary.results, async: summary.async },
+                funcType: {
+                    params: summary.params,
+                    results: summary.results,
+                    async: summary.async,
+                    signature: summary.signature,
+                },
             }
             : { name, type };
     };
@@ -6966,7 +7302,7 @@ function readDecls(r, component, depth) {
                 skipCoreType(r, depth + 1);
                 break;
             case 0x01:
-                types.push(readComponentType(r, depth + 1));
+                types.push(readComponentType(r, depth + 1, (i) => types[i]));
                 break;
             case 0x02: {
                 const alias = readAlias(r);
@@ -6988,16 +7324,19 @@ function readDecls(r, component, depth) {
     }
     return component ? { kind: 'component', imports, exports } : { kind: 'instance', exports };
 }
-function countParamsAndSkip(r) {
-    const count = r.u32();
-    for (let n = count; n > 0; n--) {
-        r.name();
-        skipComponentValType(r);
+function readParams(r, lookup) {
+    const params = [];
+    for (let n = r.u32(); n > 0; n--) {
+        const name = r.name();
+        params.push({ name, type: readValueType(r, lookup) });
     }
-    return count;
+    return params;
 }
-/** A component `type` (deftype). */
-function readComponentType(r, depth = 0) {
+/**
+ * A component `type` (deftype). `lookup` resolves type indices of the index space it is decoded
+ * in, so function signatures and value types get their parts where they are known.
+ */
+function readComponentType(r, depth = 0, lookup) {
     checkDepth(r, depth);
     const at = r.pos;
     const code = r.u8();
@@ -7008,31 +7347,39 @@ function readComponentType(r, depth = 0) {
             return { kind: 'resource' };
         case 0x40:
         case 0x43: {
-            const params = countParamsAndSkip(r);
+            const params = readParams(r, lookup);
             const resultAt = r.pos;
             const tag = r.u8();
             let results;
-            if (tag === 0x00) {
-                skipComponentValType(r);
-                results = 1;
-            }
-            else if (tag === 0x01) {
-                // `0x01 0x00` is "no result"; older binaries named their results here.
-                results = countParamsAndSkip(r);
-            }
+            if (tag === 0x00)
+                results = [{ name: '', type: readValueType(r, lookup) }];
+            // `0x01 0x00` is "no result"; older binaries named their results here.
+            else if (tag === 0x01)
+                results = readParams(r, lookup);
             else
                 throw type_section_invalid(r, tag, 'component function results', resultAt);
-            return { kind: 'func', async: code === 0x43, params, results };
+            const [only] = results;
+            return {
+                kind: 'func',
+                async: code === 0x43,
+                params: params.length,
+                results: results.length,
+                // Several (named) results: no single result type to describe.
+                signature: results.length > 1 ? undefined : { params, result: only?.type },
+            };
         }
         case 0x41:
             return readDecls(r, true, depth);
         case 0x42:
             return readDecls(r, false, depth);
-        default:
-            if ((code >= 0x73 && code <= 0x7f) || code === 0x64)
-                return { kind: 'value' };
-            skipDefinedValType(r, code, at);
-            return { kind: 'value' };
+        default: {
+            const kind = PRIMITIVES[code];
+            if (kind !== undefined)
+                return { kind: 'value', type: { kind } };
+            if (code === 0x64)
+                return { kind: 'value', type: { kind: 'unsupported', name: 'error-context' } };
+            return { kind: 'value', type: readDefinedValType(r, code, at, lookup) };
+        }
     }
 }
 
@@ -7285,7 +7632,8 @@ function readSection(scope, section, r, depth, steps) {
             return aliasSection(scope, section, r, steps);
         case ComponentSectionId.Type:
             for (let n = count(section, r); n > 0; n--) {
-                scope.types.push({ kind: 'defined', summary: readComponentType(r) });
+                const lookup = (index) => resolveType(scope, index);
+                scope.types.push({ kind: 'defined', summary: readComponentType(r, 0, lookup) });
             }
             return;
         case ComponentSectionId.Canon:
@@ -7510,14 +7858,23 @@ function exportSection(scope, section, r, steps) {
  *
  * WAVE (WebAssembly Value Encoding, bytecodealliance/wasm-tools `crates/wasm-wave`), as read here:
  *
- * - `true`, `false`; integers in decimal (`-12`); floats (`1.5`, `-2e-3`, `nan`, `inf`, `-inf`);
- * - chars `'x'` and strings `"x"` with the escapes `\\ \' \" \t \n \r \u{1F600}`;
+ * - `true`, `false`; integers in decimal without leading zeros (`-12`); floats (`1.5`, `-2e-3`,
+ *   `nan`, `inf`, `-inf`);
+ * - chars `'x'` and strings `"x"` with the escapes `\\ \' \" \t \n \r \u{1F600}` (a line feed
+ *   must be escaped); multiline strings between `"""` lines, dedented by the closing line's
+ *   indent;
  * - lists `[a, b]`, tuples `(a, b)`, records `{name: a, other: b}` (fields of option type may be
  *   left out, none left is `{:}`), flags `{read, write}` (none set is `{}`);
  * - variant and enum cases, options and results by label: `case`, `case(payload)`, `some(x)`,
- *   `none`, `ok`, `ok(x)`, `err(x)`. A label that spells a keyword (`true`, `false`, `some`,
- *   `none`, `ok`, `err`, `inf`, `nan`) is written with a leading `%` (`%none`);
- * - trailing commas are allowed, whitespace anywhere between tokens.
+ *   `none`, `ok`, `ok(x)`, `err(x)`; `some(x)` and `ok(x)` may be written `x` when x is not
+ *   itself an option or a result. A case that spells a keyword (`true`, `false`, `some`, `none`,
+ *   `ok`, `err`, `inf`, `nan`) is written with a leading `%` (`%none`). Labels are kebab-case
+ *   words, each all lower or all upper case;
+ * - trailing commas are allowed; spaces, tabs, line breaks and `//` comments between tokens;
+ * - in a call, trailing arguments of option type may be left out (`none`).
+ *
+ * Results are written as `wasmtime run --invoke` (which `wasmtime wizer` uses) prints them: the
+ * single result's value, or `()`.
  *
  * Values are parsed without types first (positions kept), then checked against the parameter
  * types when the binary says them; without a type, integers become numbers (BigInt beyond the
@@ -7533,7 +7890,18 @@ function exportSection(scope, section, r, steps) {
  */
 
 
+
 const wave_UNKNOWN = { kind: 'unknown' };
+const ESCAPES = {
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    t: '\t',
+    n: '\n',
+    r: '\r',
+};
+/** A label: kebab-case words, each all lower case or all upper case (WIT identifiers). */
+const LABEL = /^(%?)((?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*)(?:-(?:[a-z0-9]+|[A-Z0-9]+))*)(?![A-Za-z0-9])/;
 const KEYWORDS = new Set(['true', 'false', 'some', 'none', 'ok', 'err', 'inf', 'nan']);
 /** Whether `-f`'s value is a call expression (has an argument list) rather than a bare name. */
 function isCallExpression(text) {
@@ -7541,20 +7909,37 @@ function isCallExpression(text) {
 }
 /** An error in a call expression, naming the position (1-based column) and the expression. */
 function syntaxError(text, at, message) {
-    return new errors/* WizerError */.Mx(`invalid init function call \`${text}\`: ${message} at column ${at + 1}`);
+    return new errors/* WizerError */.Mx(`invalid init function call \`${text}\`: ${message} ${wave_position(text, at)}`);
 }
+/** `at column 5`, or `at line 2, column 3` in a text of several lines (1-based). */
+function wave_position(text, at) {
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - (before.lastIndexOf('\n') + 1) + 1;
+    return line === 1 ? `at column ${column}` : `at line ${line}, column ${column}`;
+}
+/** Values nest at most this deep (a bound on the parser's recursion). */
+const MAX_DEPTH = 100;
 class Parser {
     text;
     pos = 0;
+    depth = 0;
     constructor(text) {
         this.text = text;
     }
     fail(message, at = this.pos) {
         return syntaxError(this.text, at, message);
     }
+    /** Whitespace and `//` comments (to the end of the line). */
     skipSpace() {
-        while (this.pos < this.text.length && /\s/.test(this.text.charAt(this.pos)))
-            this.pos++;
+        for (;;) {
+            while (/^[ \t\n\r]$/.test(this.text.charAt(this.pos)))
+                this.pos++;
+            if (!this.text.startsWith('//', this.pos))
+                return;
+            const lf = this.text.indexOf('\n', this.pos);
+            this.pos = lf < 0 ? this.text.length : lf + 1;
+        }
     }
     peek() {
         this.skipSpace();
@@ -7589,13 +7974,28 @@ class Parser {
     label() {
         this.skipSpace();
         const at = this.pos;
-        const m = /^(%?)([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)/.exec(this.text.slice(at));
-        if (m === null)
-            throw this.fail(`expected a label, found ${this.describe()}`);
+        const m = LABEL.exec(this.text.slice(at));
+        if (m === null) {
+            const word = /^%?[A-Za-z0-9][A-Za-z0-9-]*/.exec(this.text.slice(at))?.[0];
+            if (word === undefined)
+                throw this.fail(`expected a label, found ${this.describe()}`);
+            throw this.fail(`invalid label \`${word}\` (kebab-case words, each all lower or all upper case)`);
+        }
         this.pos += m[0].length;
         return { name: m[2] ?? '', escaped: m[1] === '%', at };
     }
     value() {
+        if (this.depth >= MAX_DEPTH)
+            throw this.fail(`values nest more than ${MAX_DEPTH} deep`);
+        this.depth++;
+        try {
+            return this.valueAt();
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    valueAt() {
         const c = this.peek();
         const at = this.pos;
         if (c === '[') {
@@ -7625,7 +8025,7 @@ class Parser {
                 this.pos += 4;
                 return { kind: 'number', at, text: '-inf' };
             }
-            const m = /^-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(rest);
+            const m = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(rest);
             if (m === null || /[A-Za-z0-9_.]/.test(rest.charAt(m[0].length))) {
                 throw this.fail('invalid number');
             }
@@ -7677,8 +8077,10 @@ class Parser {
         });
         return { kind: 'flags', at, names };
     }
-    /** A char or single-line string literal with WAVE escapes. */
+    /** A char or string literal with WAVE escapes (a string may be multiline: `"""`). */
     quoted(quote) {
+        if (quote === '"' && this.text.startsWith('"""', this.pos))
+            return this.multiline();
         const at = this.pos;
         this.pos++;
         let out = '';
@@ -7690,42 +8092,83 @@ class Parser {
                 this.pos++;
                 return out;
             }
-            if (c === '\n' || c === '\r')
+            if (c === '\n')
                 throw this.fail('a line break must be escaped');
-            if (c === "'" && quote === "'")
-                throw this.fail("`'` must be escaped");
-            if (c !== '\\') {
-                const cp = this.text.codePointAt(this.pos) ?? 0;
-                out += String.fromCodePoint(cp);
-                this.pos += cp > 0xffff ? 2 : 1;
-                continue;
-            }
-            const escAt = this.pos;
-            const e = this.text.charAt(this.pos + 1);
-            this.pos += 2;
-            const simple = {
-                '\\': '\\',
-                "'": "'",
-                '"': '"',
-                t: '\t',
-                n: '\n',
-                r: '\r',
-            };
-            const replaced = simple[e];
-            if (replaced !== undefined) {
-                out += replaced;
-                continue;
-            }
-            const m = e === 'u' ? /^\{([0-9A-Fa-f]{1,6})\}/.exec(this.text.slice(this.pos)) : null;
-            if (m === null)
-                throw this.fail('invalid escape', escAt);
-            const cp = parseInt(m[1] ?? '', 16);
-            if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-                throw this.fail('invalid Unicode scalar value in escape', escAt);
-            }
-            out += String.fromCodePoint(cp);
-            this.pos += m[0].length;
+            out += c === '\\' ? this.escape() : this.codePoint();
         }
+    }
+    /** One character (a whole code point) of the text. */
+    codePoint() {
+        const cp = this.text.codePointAt(this.pos) ?? 0;
+        this.pos += cp > 0xffff ? 2 : 1;
+        return String.fromCodePoint(cp);
+    }
+    /** An escape sequence at `\`: `\\ \' \" \t \n \r \u{…}`. */
+    escape() {
+        const at = this.pos;
+        const e = this.text.charAt(this.pos + 1);
+        this.pos += 2;
+        const simple = ESCAPES[e];
+        if (simple !== undefined)
+            return simple;
+        const m = e === 'u' ? /^\{([0-9A-Fa-f]{1,6})\}/.exec(this.text.slice(this.pos)) : null;
+        if (m === null)
+            throw this.fail('invalid escape', at);
+        const cp = parseInt(m[1] ?? '', 16);
+        if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+            throw this.fail('invalid Unicode scalar value in escape', at);
+        }
+        this.pos += m[0].length;
+        return String.fromCodePoint(cp);
+    }
+    /**
+     * A multiline string: `"""`, a line break, lines, a line break, spaces, `"""`. The spaces
+     * before the closing `"""` are the indent every line starts with and loses; line breaks
+     * between lines become `\n`.
+     */
+    multiline() {
+        const at = this.pos;
+        const open = /^"""\r?\n/.exec(this.text.slice(at));
+        if (open === null)
+            throw this.fail('a multiline string starts with `"""` and a line break', at);
+        const start = at + open[0].length;
+        // The closing line break may be the opening one (an empty string).
+        const close = /\r?\n( *)"""/g;
+        close.lastIndex = at + 3;
+        const end = close.exec(this.text);
+        if (end === null)
+            throw this.fail('unterminated multiline string', at);
+        this.pos = end.index + end[0].length;
+        if (end.index < start)
+            return '';
+        const after = this.pos;
+        const indent = ' '.repeat(end[1]?.length ?? 0);
+        const lines = [];
+        for (let lineStart = start;;) {
+            const lf = this.text.indexOf('\n', lineStart);
+            const last = lf < 0 || lf >= end.index;
+            // A literal CR before a line break is part of the line break.
+            let lineEnd = last ? end.index : lf;
+            if (this.text.charAt(lineEnd - 1) === '\r' && lineEnd > lineStart)
+                lineEnd--;
+            if (!this.text.startsWith(indent, lineStart) && lineEnd > lineStart) {
+                throw this.fail(`each line of a multiline string must start with its indent`, lineStart);
+            }
+            this.pos = Math.min(lineStart + indent.length, lineEnd);
+            let out = '';
+            while (this.pos < lineEnd) {
+                if (this.text.startsWith('"""', this.pos)) {
+                    throw this.fail('`"""` must be broken up by an escape in a multiline string');
+                }
+                out += this.text.charAt(this.pos) === '\\' ? this.escape() : this.codePoint();
+            }
+            lines.push(out);
+            if (last)
+                break;
+            lineStart = lf + 1;
+        }
+        this.pos = after;
+        return lines.join('\n');
     }
 }
 /** Parses one WAVE value (the whole text). */
@@ -7740,6 +8183,7 @@ function parseWaveValue(text) {
 function parseCallExpression(text) {
     const p = new Parser(text);
     p.skipSpace();
+    const nameAt = p.pos;
     const open = text.indexOf('(');
     const name = text.slice(p.pos, open < 0 ? text.length : open).trim();
     if (name === '')
@@ -7750,7 +8194,22 @@ function parseCallExpression(text) {
     const args = p.sequence(')', () => p.value());
     if (p.peek() !== '')
         throw p.fail(`unexpected ${p.describe()} after the call`);
-    return { name, args, text };
+    return { name, nameAt, args, text };
+}
+/**
+ * The function a call expression names (see `findInitExport`), or its error with the position
+ * of the name in the expression.
+ */
+function findCallExport(parsed, call) {
+    try {
+        return findInitExport(parsed, call.name);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* WizerError */.Mx))
+            throw error;
+        const message = error.message.replace(/\.$/, '');
+        throw new errors/* WizerError */.Mx(`invalid init function call \`${call.text}\`: ${message} ${wave_position(call.text, call.nameAt)}`, { cause: error.cause });
+    }
 }
 // --- WAVE -> JS ---------------------------------------------------------------------------------
 const INT_RANGES = {
@@ -7776,6 +8235,8 @@ function typeName(type) {
             if (type.ok === undefined && type.err === undefined)
                 return 'result';
             return `result<${type.ok === undefined ? '_' : typeName(type.ok)}${type.err === undefined ? '' : `, ${typeName(type.err)}`}>`;
+        case 'unsupported':
+            return type.name;
         case 'record':
         case 'variant':
         case 'enum':
@@ -7795,6 +8256,37 @@ function describeNode(node) {
             return `a ${node.kind}`;
     }
 }
+/** Whether `node` is written the way values of `type` are (not whether it fits the type). */
+function fitsKind(node, type) {
+    switch (type.kind) {
+        case 'unknown':
+            return true;
+        case 'unsupported':
+            return false;
+        case 'f32':
+        case 'f64':
+            return node.kind === 'number' || isCase(node, 'nan', 'inf');
+        case 'list':
+        case 'tuple':
+        case 'record':
+        case 'flags':
+        case 'bool':
+        case 'char':
+        case 'string':
+            return node.kind === type.kind;
+        case 'enum':
+        case 'variant':
+        case 'option':
+        case 'result':
+            return node.kind === 'label';
+        default:
+            return node.kind === 'number';
+    }
+}
+/** Whether `node` is an unescaped case label named `a` or `b` (`some`/`none`, `ok`/`err`). */
+function isCase(node, a, b) {
+    return node.kind === 'label' && !node.escaped && (node.name === a || node.name === b);
+}
 class Converter {
     text;
     constructor(text) {
@@ -7812,10 +8304,12 @@ class Converter {
         }
         return node.name;
     }
-    convert(node, type, inOption = false) {
+    convert(node, type) {
         switch (type.kind) {
             case 'unknown':
                 return this.untyped(node);
+            case 'unsupported':
+                throw this.mismatch(node, type, `values of type \`${type.name}\` have no WAVE form`);
             case 'bool':
                 if (node.kind !== 'bool')
                     throw this.mismatch(node, type);
@@ -7876,20 +8370,28 @@ class Converter {
                 return { tag, val: this.payload(node, payloadType, type) };
             }
             case 'option': {
-                if (node.kind !== 'label' ||
-                    node.escaped ||
-                    (node.name !== 'some' && node.name !== 'none')) {
-                    throw this.mismatch(node, type);
+                const flat = type.type.kind !== 'option' && type.type.kind !== 'result';
+                if (!isCase(node, 'some', 'none')) {
+                    // `some(x)` may be written `x` when x is not an option or a result.
+                    if (!flat)
+                        throw this.mismatch(node, type);
+                    return this.convertFlat(node, type.type, type);
                 }
                 const some = node.name === 'some';
-                const val = this.payload(node, some ? type.type : undefined, type, type.type.kind === 'option');
-                if (inOption)
+                const val = this.payload(node, some ? type.type : undefined, type);
+                // jco tags an option only when its payload is an option itself.
+                if (type.type.kind === 'option')
                     return some ? { tag: 'some', val } : { tag: 'none' };
                 return some ? val : undefined;
             }
             case 'result': {
-                if (node.kind !== 'label' || node.escaped || (node.name !== 'ok' && node.name !== 'err')) {
-                    throw this.mismatch(node, type);
+                if (!isCase(node, 'ok', 'err')) {
+                    // `ok(x)` may be written `x` when x is not an option or a result.
+                    const ok = type.ok;
+                    if (ok === undefined || ok.kind === 'option' || ok.kind === 'result') {
+                        throw this.mismatch(node, type);
+                    }
+                    return { tag: 'ok', val: this.convertFlat(node, ok, type) };
                 }
                 const tag = node.name;
                 return { tag, val: this.payload(node, tag === 'ok' ? type.ok : type.err, type) };
@@ -7898,7 +8400,13 @@ class Converter {
                 return this.integer(node, type);
         }
     }
-    payload(node, type, outer, inOption = false) {
+    /** A flat option or result payload; a value of another kind names the outer type. */
+    convertFlat(node, type, outer) {
+        if (!fitsKind(node, type))
+            throw this.mismatch(node, outer);
+        return this.convert(node, type);
+    }
+    payload(node, type, outer) {
         if (type === undefined) {
             if (node.payload !== undefined) {
                 throw this.mismatch(node.payload, outer, `case \`${node.name}\` takes no payload`);
@@ -7908,15 +8416,11 @@ class Converter {
         if (node.payload === undefined) {
             throw this.mismatch(node, outer, `case \`${node.name}\` needs a payload of type \`${typeName(type)}\``);
         }
-        return this.convert(node.payload, type, inOption);
+        return this.convert(node.payload, type);
     }
     record(node, type) {
-        // `{}` is also an empty record when every field is an option.
-        const fields = node.kind === 'record'
-            ? node.fields
-            : node.kind === 'flags' && node.names.length === 0
-                ? []
-                : undefined;
+        // An empty record is `{:}`; `{}` is an empty flags value.
+        const fields = node.kind === 'record' ? node.fields : undefined;
         if (fields === undefined)
             throw this.mismatch(node, type);
         const out = {};
@@ -8010,43 +8514,47 @@ class Converter {
  * known; a `WizerError` naming the position of the first argument that does not fit.
  */
 function callArguments(call, paramCount, signature) {
-    const count = signature?.params.length ?? paramCount;
-    if (count !== undefined && call.args.length !== count) {
+    const params = signature?.params;
+    const count = params?.length ?? paramCount;
+    // Trailing `option` arguments may be left out (they are `none`).
+    let required = count;
+    if (params !== undefined) {
+        required = params.length;
+        while (required > 0 && params[required - 1]?.type.kind === 'option')
+            required--;
+    }
+    if (count !== undefined && (call.args.length > count || call.args.length < (required ?? count))) {
         const extra = call.args[count];
-        throw syntaxError(call.text, extra?.at ?? call.text.lastIndexOf(')'), `\`${call.name}\` takes ${count} argument${count === 1 ? '' : 's'}, found ${call.args.length}`);
+        throw syntaxError(call.text, extra?.at ?? call.text.lastIndexOf(')'), `\`${call.name}\` takes ${required !== undefined && required < count ? `${required} to ` : ''}${count} argument${count === 1 ? '' : 's'}, found ${call.args.length}`);
     }
     const converter = new Converter(call.text);
-    return call.args.map((arg, i) => converter.convert(arg, signature?.params[i]?.type ?? wave_UNKNOWN));
+    const args = call.args.map((arg, i) => converter.convert(arg, params?.[i]?.type ?? wave_UNKNOWN));
+    for (const param of params?.slice(args.length) ?? []) {
+        args.push(param.type.kind === 'option' && param.type.type.kind === 'option'
+            ? { tag: 'none' }
+            : undefined);
+    }
+    return args;
 }
 /** Parses and converts one WAVE value of `type` (the whole text). */
 function waveToJs(text, type) {
     return new Converter(text).convert(parseWaveValue(text), type);
 }
 // --- JS -> WAVE ---------------------------------------------------------------------------------
-function escapeChar(c, quote) {
-    switch (c) {
-        case '\\':
-            return '\\\\';
-        case '\t':
-            return '\\t';
-        case '\n':
-            return '\\n';
-        case '\r':
-            return '\\r';
-        case quote:
-            return `\\${quote}`;
-        default: {
-            const cp = c.codePointAt(0) ?? 0;
-            return cp < 0x20 || cp === 0x7f ? `\\u{${cp.toString(16)}}` : c;
-        }
-    }
+function escapeChar(c) {
+    const simple = { '\\': '\\\\', '"': '\\"', "'": "\\'", '\t': '\\t', '\n': '\\n', '\r': '\\r' }[c];
+    if (simple !== undefined)
+        return simple;
+    const cp = c.codePointAt(0) ?? 0;
+    return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? `\\u{${cp.toString(16)}}` : c;
 }
 function quote(text, q) {
-    return `${q}${[...text].map((c) => escapeChar(c, q)).join('')}${q}`;
+    return `${q}${[...text].map(escapeChar).join('')}${q}`;
 }
 function label(name) {
     return KEYWORDS.has(name) ? `%${name}` : name;
 }
+/** Shortest decimal that reads back as the same f32 or f64, without an exponent. */
 function formatFloat(value, f32) {
     if (Number.isNaN(value))
         return 'nan';
@@ -8056,18 +8564,37 @@ function formatFloat(value, f32) {
         return '-inf';
     if (Object.is(value, -0))
         return '-0';
-    let text = String(value);
+    let shortest = value;
     if (f32) {
         for (let p = 1; p <= 9; p++) {
             const candidate = Number(value.toPrecision(p));
             if (Math.fround(candidate) === value) {
-                text = String(candidate);
+                shortest = candidate;
                 break;
             }
         }
     }
-    // JS writes `1e+21`; WAVE reads that too, but keep the exponent sign only when negative.
-    return text.replace('e+', 'e');
+    return plainDecimal(String(shortest));
+}
+/** `1.5e+21` -> `1500000000000000000000`, `2.5e-7` -> `0.00000025`. */
+function plainDecimal(text) {
+    const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+    if (m === null)
+        return text;
+    const [, sign = '', int = '', frac = '', exp = '0'] = m;
+    const digits = int + frac;
+    const point = int.length + Number(exp);
+    if (point <= 0)
+        return `${sign}0.${'0'.repeat(-point)}${digits}`.replace(/\.?0+$/, '');
+    if (point >= digits.length)
+        return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+    return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+/** Whether a JS value of an option type is `none` (jco's shapes, see the file header). */
+function isNone(value, type) {
+    if (type.type.kind === 'option')
+        return tagged(value)?.tag !== 'some';
+    return value === undefined || value === null;
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null;
@@ -8078,7 +8605,7 @@ function tagged(value) {
         : undefined;
 }
 /** Formats a JS value jco's glue returned as WAVE text of `type`. */
-function formatWave(value, type = wave_UNKNOWN, inOption = false) {
+function formatWave(value, type = wave_UNKNOWN) {
     switch (type.kind) {
         case 'bool':
             return value === true ? 'true' : 'false';
@@ -8103,17 +8630,18 @@ function formatWave(value, type = wave_UNKNOWN, inOption = false) {
         case 'tuple':
             return `(${type.types.map((t, i) => formatWave(value[i], t)).join(', ')})`;
         case 'record': {
-            if (type.fields.length === 0)
-                return '{:}';
+            // Fields whose value is `none` are left out; with none left the record is `{:}`.
             const object = isRecord(value) ? value : {};
-            const fields = type.fields.map((f) => `${label(f.name)}: ${formatWave(object[jsName(f.name)], f.type)}`);
-            return `{${fields.join(', ')}}`;
+            const fields = type.fields
+                .map((f) => ({ f, v: object[jsName(f.name)] }))
+                .filter(({ f, v }) => !(f.type.kind === 'option' && isNone(v, f.type)))
+                .map(({ f, v }) => `${f.name}: ${formatWave(v, f.type)}`);
+            return fields.length === 0 ? '{:}' : `{${fields.join(', ')}}`;
         }
         case 'flags': {
             const object = isRecord(value) ? value : {};
             return `{${type.names
                 .filter((n) => object[jsName(n)] === true)
-                .map(label)
                 .join(', ')}}`;
         }
         case 'enum':
@@ -8125,14 +8653,13 @@ function formatWave(value, type = wave_UNKNOWN, inOption = false) {
             return payload === undefined ? name : `${name}(${formatWave(t?.val, payload)})`;
         }
         case 'option': {
-            const inner = type.type.kind === 'option';
-            if (inOption) {
+            if (type.type.kind === 'option') {
                 const t = tagged(value);
-                return t?.tag === 'some' ? `some(${formatWave(t.val, type.type, inner)})` : 'none';
+                return t?.tag === 'some' ? `some(${formatWave(t.val, type.type)})` : 'none';
             }
             return value === undefined || value === null
                 ? 'none'
-                : `some(${formatWave(value, type.type, inner)})`;
+                : `some(${formatWave(value, type.type)})`;
         }
         case 'result': {
             const t = tagged(value);
@@ -8141,6 +8668,7 @@ function formatWave(value, type = wave_UNKNOWN, inOption = false) {
             return payload === undefined ? tag : `${tag}(${formatWave(t?.val, payload)})`;
         }
         case 'unknown':
+        case 'unsupported':
             return formatUntyped(value);
     }
 }
@@ -8163,13 +8691,16 @@ function formatUntyped(value) {
         return `[${Array.from(value, formatUntyped).join(', ')}]`;
     }
     const t = tagged(value);
-    if (t !== undefined)
-        return t.val === undefined ? label(t.tag) : `${label(t.tag)}(${formatUntyped(t.val)})`;
+    if (t !== undefined) {
+        // Without a type, `ok`/`err`/`some`/`none` are most likely a result's or an option's.
+        const name = /^(ok|err|some|none)$/.test(t.tag) ? t.tag : label(t.tag);
+        return t.val === undefined ? name : `${name}(${formatUntyped(t.val)})`;
+    }
     if (isRecord(value)) {
         const entries = Object.entries(value);
         if (entries.length === 0)
             return '{:}';
-        return `{${entries.map(([k, v]) => `${label(kebab(k))}: ${formatUntyped(v)}`).join(', ')}}`;
+        return `{${entries.map(([k, v]) => `${kebab(k)}: ${formatUntyped(v)}`).join(', ')}}`;
     }
     return quote(String(value), '"');
 }
@@ -8178,9 +8709,9 @@ function kebab(name) {
     return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 /**
- * The results of a call, as `wasmtime wizer` prints them: the WAVE text of the result, or
- * undefined for a function without one. `threw` is a value an init with a `result` type threw
- * (its err payload).
+ * The results of a call as `wasmtime wizer` (through `wasmtime run --invoke`) prints them: the
+ * WAVE text of the single result, `()` for a function without one. `err` is the payload an init
+ * whose result type is a `result` threw (jco's glue throws a function's err payload).
  */
 function formatResults(signature, outcome) {
     const type = signature?.result;
@@ -8188,13 +8719,11 @@ function formatResults(signature, outcome) {
         const err = type?.kind === 'result' ? type.err : wave_UNKNOWN;
         return err === undefined ? 'err' : `err(${formatWave(outcome.err, err)})`;
     }
-    if (signature !== undefined && type === undefined)
-        return undefined;
     if (type?.kind === 'result') {
         return type.ok === undefined ? 'ok' : `ok(${formatWave(outcome.value, type.ok)})`;
     }
-    if (type === undefined && outcome.value === undefined)
-        return undefined;
+    if (type === undefined && (signature !== undefined || outcome.value === undefined))
+        return '()';
     return formatWave(outcome.value, type);
 }
 
@@ -8381,11 +8910,13 @@ function renumberNames(bytes, section, removal) {
  *   parse component (refusals) -> validate + instrument each instantiated core module
  *   -> load jco's glue for the ORIGINAL component -> instantiate it with the instrumented modules
  *   (capturing each core instance) and, with --allow-wasi, our confined WASI 0.2 host
- *   -> call the init function -> snapshot each core instance -> rewrite each module in place
+ *   -> call the init function -> reset the preview1 adapter's WASI state (adapter.ts)
+ *   -> snapshot each core instance -> rewrite each module in place
  *   -> remove the init export from the component (unless --keep-init-func)
  *
  * Modules never instantiated and every other section are copied byte for byte.
  */
+
 
 
 
@@ -8445,7 +8976,7 @@ async function wizenComponent(input, options, logger) {
     const call = isCallExpression(options.initFunc)
         ? parseCallExpression(options.initFunc)
         : undefined;
-    const init = findInitExport(parsed, call?.name ?? options.initFunc);
+    const init = call === undefined ? findInitExport(parsed, options.initFunc) : findCallExport(parsed, call);
     if (call === undefined &&
         init.funcType &&
         (init.funcType.params > 0 || init.funcType.results > 0)) {
@@ -8461,6 +8992,7 @@ async function wizenComponent(input, options, logger) {
         logger.debug('Calling the initialization function', 'wasmtime');
         const byModule = new Map(runs.map((run) => [run.moduleIndex, run]));
         const byCompiled = new Map(runs.map((run) => [run.compiled, run]));
+        const cores = [];
         const component = await glue.instantiate((file) => {
             const core = glue.coreModules.find((m) => m.file === file);
             if (core === undefined)
@@ -8470,6 +9002,13 @@ async function wizenComponent(input, options, logger) {
         }, hostImports(glue.imports, host), (module, importObject) => {
             const instance = new WebAssembly.Instance(module, importObject);
             const run = byCompiled.get(module);
+            cores.push({
+                module,
+                imports: importObject,
+                instance,
+                moduleIndex: run?.moduleIndex,
+                cx: run?.cx,
+            });
             if (run) {
                 run.instance = instance;
                 // The instrumented copy exports its start function instead of running it.
@@ -8483,9 +9022,11 @@ async function wizenComponent(input, options, logger) {
         const printed = call === undefined ? undefined : formatResults(signature, outcome);
         if (printed !== undefined)
             logger.initResult?.(printed);
-        if (component.liveHandles() > 0) {
-            throw new errors/* WizerError */.Mx('the initialization function left resource handles open, which a snapshot cannot keep ' +
-                '(components whose init uses WASI through the preview1 adapter are not supported yet)');
+        // The preview1 adapter's cached WASI handles cannot be snapshotted: see adapter.ts.
+        const release = releaseAdapterHandles(component, cores);
+        if (release.forgotten > 0) {
+            logger.debug(`Reset the WASI preview1 adapter (core module ${release.adapter}): the output takes ` +
+                `the ${release.forgotten} WASI handles it held during init anew`, 'wasmtime');
         }
         lap('initialize');
         logger.debug('Snapshotting the initialized state', 'snapshot');
@@ -8494,7 +9035,7 @@ async function wizenComponent(input, options, logger) {
             if (run.instance === undefined) {
                 throw new errors/* WizerError */.Mx(`core module ${run.moduleIndex} was never instantiated`);
             }
-            const snap = snapshot(run.instrumented.globals, run.instrumented.memories, run.cx.memories, instanceState(run.instance));
+            const snap = snapshot(run.instrumented.globals, run.instrumented.memories, run.cx.memories, instanceState(run.instance, run.instrumented.globals, release.globals.get(run.moduleIndex)));
             return { run, snap };
         });
         lap('snapshot');
@@ -8583,9 +9124,16 @@ function callInit(exports, init, args, signature) {
         throw new errors/* WizerError */.Mx(`the \`${init.path.join('.')}\` function trapped`, { cause: error });
     }
 }
-function instanceState(instance) {
+/** Reads an instance's state; `overrides` replaces globals by defined index (adapter.ts). */
+function instanceState(instance, probes, overrides) {
+    const replaced = new Map();
+    for (const probe of probes) {
+        const value = overrides?.get(probe.globalIndex);
+        if (value !== undefined && probe.exports.length === 1)
+            replaced.set(probe.exports[0], value);
+    }
     return {
-        globalGet: (name) => instance.exports[name](),
+        globalGet: (name) => replaced.get(name) ?? instance.exports[name](),
         memoryContents: (name) => new Uint8Array(instance.exports[name].buffer),
     };
 }
