@@ -766,7 +766,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   a9: () => (/* binding */ wizen)
 });
 
-// UNUSED EXPORTS: DEFAULT_FEATURES, DEFAULT_INIT_FUNC, DEFAULT_OPTIONS, resolveOptions
+// UNUSED EXPORTS: DEFAULT_FEATURES, DEFAULT_INIT_FUNC, DEFAULT_OPTIONS, phaseClock, resolveOptions
 
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
@@ -3837,6 +3837,8 @@ function leb(value) {
     return Array.from(new ByteSink(5).u32(value).view());
 }
 
+// EXTERNAL MODULE: ./src/wizer/options.ts
+var wizer_options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/wizer/rewrite.ts
 /**
  * Phase 6: rewrite. Builds the output from the ORIGINAL sections in file order: memory minimums
@@ -8929,23 +8931,9 @@ function renumberNames(bytes, section, removal) {
 
 
 
+
 async function wizenComponent(input, options, logger) {
-    const timings = {
-        parse: 0,
-        instrument: 0,
-        compile: 0,
-        initialize: 0,
-        snapshot: 0,
-        rewrite: 0,
-        total: 0,
-    };
-    const started = performance.now();
-    let mark = started;
-    const lap = (phase) => {
-        const now = performance.now();
-        timings[phase] += now - mark;
-        mark = now;
-    };
+    const { timings, lap, stop } = (0,wizer_options/* phaseClock */._5)();
     if (options.renames.length > 0) {
         throw new errors/* WizerError */.Mx('components do not support renaming functions');
     }
@@ -9051,7 +9039,7 @@ async function wizenComponent(input, options, logger) {
         const removeExport = options.keepInitFunc || init.kind !== 'root' ? undefined : init.export.name;
         const wasm = rewriteComponent(input, parsed, { replacements, removeExport });
         lap('rewrite');
-        timings.total = performance.now() - started;
+        stop();
         return {
             wasm,
             report: {
@@ -9138,8 +9126,6 @@ function instanceState(instance, probes, overrides) {
     };
 }
 
-// EXTERNAL MODULE: ./src/wizer/options.ts
-var wizer_options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/wasi/filesystem.ts
 /**
  * The file and directory calls of WASI preview1 over `node:fs`, with upstream's results: errnos come
@@ -10554,22 +10540,7 @@ async function wizen(input, partialOptions = {}, logger = silent) {
         return (0,worker/* wizenInWorker */.jA)(input, options, logger);
     if (isComponent(input))
         return wizenComponent(input, options, logger);
-    const timings = {
-        parse: 0,
-        instrument: 0,
-        compile: 0,
-        initialize: 0,
-        snapshot: 0,
-        rewrite: 0,
-        total: 0,
-    };
-    const started = performance.now();
-    let mark = started;
-    const lap = (phase) => {
-        const now = performance.now();
-        timings[phase] += now - mark;
-        mark = now;
-    };
+    const { timings, lap, stop } = (0,wizer_options/* phaseClock */._5)();
     const environment = await buildEnvironment(options);
     try {
         logger.debug('Validating input Wasm');
@@ -10597,7 +10568,7 @@ async function wizen(input, partialOptions = {}, logger = silent) {
         logger.debug('Rewriting input Wasm to pre-initialized state', 'rewrite');
         const wasm = rewrite(cx, snap, options);
         lap('rewrite');
-        timings.total = performance.now() - started;
+        stop();
         return { wasm, report: buildReport(input, wasm, cx, snap, timings) };
     }
     finally {
@@ -10638,6 +10609,7 @@ function buildReport(input, wasm, cx, snap, timings) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $i: () => (/* binding */ resolveOptions),
+/* harmony export */   _5: () => (/* binding */ phaseClock),
 /* harmony export */   lp: () => (/* binding */ DEFAULT_OPTIONS)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_FEATURES, DEFAULT_INIT_FUNC */
@@ -10675,6 +10647,35 @@ function resolveOptions(partial = {}) {
         ...DEFAULT_OPTIONS,
         ...partial,
         features: { ...DEFAULT_FEATURES, ...partial.features },
+    };
+}
+/**
+ * A stopwatch over the phases: `lap(phase)` adds the time since the previous lap to that phase,
+ * `stop()` sets the total.
+ */
+function phaseClock() {
+    const timings = {
+        parse: 0,
+        instrument: 0,
+        compile: 0,
+        initialize: 0,
+        snapshot: 0,
+        rewrite: 0,
+        total: 0,
+    };
+    const started = performance.now();
+    let mark = started;
+    return {
+        timings,
+        lap: (phase) => {
+            const now = performance.now();
+            timings[phase] += now - mark;
+            mark = now;
+        },
+        stop: () => {
+            timings.total = performance.now() - started;
+            return timings;
+        },
     };
 }
 

@@ -15,7 +15,7 @@ import { WizerError } from '../errors.js';
 import { ValTypeCode } from '../wasm/constants.js';
 import { createWasi2Host, type Wasi2Host } from '../wasi2/index.js';
 import { instrument, type GlobalProbe, type Instrumented } from '../wizer/instrument.js';
-import type { Logger, WizenOptions, WizenResult, PhaseTimings } from '../wizer/options.js';
+import { phaseClock, type Logger, type WizenOptions, type WizenResult } from '../wizer/options.js';
 import { rewrite } from '../wizer/rewrite.js';
 import { snapshot, type InstanceState } from '../wizer/snapshot.js';
 import { validateModule } from '../wizer/validate.js';
@@ -48,22 +48,7 @@ export async function wizenComponent(
   options: WizenOptions,
   logger: Logger,
 ): Promise<WizenResult> {
-  const timings: PhaseTimings = {
-    parse: 0,
-    instrument: 0,
-    compile: 0,
-    initialize: 0,
-    snapshot: 0,
-    rewrite: 0,
-    total: 0,
-  };
-  const started = performance.now();
-  let mark = started;
-  const lap = (phase: Exclude<keyof PhaseTimings, 'total'>) => {
-    const now = performance.now();
-    timings[phase] += now - mark;
-    mark = now;
-  };
+  const { timings, lap, stop } = phaseClock();
 
   if (options.renames.length > 0) {
     throw new WizerError('components do not support renaming functions');
@@ -195,7 +180,7 @@ export async function wizenComponent(
       options.keepInitFunc || init.kind !== 'root' ? undefined : init.export.name;
     const wasm = rewriteComponent(input, parsed, { replacements, removeExport });
     lap('rewrite');
-    timings.total = performance.now() - started;
+    stop();
     return {
       wasm,
       report: {

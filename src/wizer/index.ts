@@ -15,6 +15,7 @@ import {
   type WizenReport,
   type WizenResult,
   type PhaseTimings,
+  phaseClock,
   resolveOptions,
 } from './options.js';
 import { rewrite } from './rewrite.js';
@@ -35,22 +36,7 @@ export async function wizen(
   const options = resolveOptions(partialOptions);
   if (options.timeoutMs !== undefined) return wizenInWorker(input, options, logger);
   if (isComponent(input)) return wizenComponent(input, options, logger);
-  const timings: PhaseTimings = {
-    parse: 0,
-    instrument: 0,
-    compile: 0,
-    initialize: 0,
-    snapshot: 0,
-    rewrite: 0,
-    total: 0,
-  };
-  const started = performance.now();
-  let mark = started;
-  const lap = (phase: Exclude<keyof PhaseTimings, 'total'>) => {
-    const now = performance.now();
-    timings[phase] += now - mark;
-    mark = now;
-  };
+  const { timings, lap, stop } = phaseClock();
 
   const environment = await buildEnvironment(options);
   try {
@@ -95,7 +81,7 @@ export async function wizen(
     logger.debug('Rewriting input Wasm to pre-initialized state', 'rewrite');
     const wasm = rewrite(cx, snap, options);
     lap('rewrite');
-    timings.total = performance.now() - started;
+    stop();
 
     return { wasm, report: buildReport(input, wasm, cx, snap, timings) };
   } finally {

@@ -109,6 +109,40 @@ export interface PhaseTimings {
   total: number;
 }
 
+/**
+ * A stopwatch over the phases: `lap(phase)` adds the time since the previous lap to that phase,
+ * `stop()` sets the total.
+ */
+export function phaseClock(): {
+  timings: PhaseTimings;
+  lap(phase: Exclude<keyof PhaseTimings, 'total'>): void;
+  stop(): PhaseTimings;
+} {
+  const timings: PhaseTimings = {
+    parse: 0,
+    instrument: 0,
+    compile: 0,
+    initialize: 0,
+    snapshot: 0,
+    rewrite: 0,
+    total: 0,
+  };
+  const started = performance.now();
+  let mark = started;
+  return {
+    timings,
+    lap: (phase) => {
+      const now = performance.now();
+      timings[phase] += now - mark;
+      mark = now;
+    },
+    stop: () => {
+      timings.total = performance.now() - started;
+      return timings;
+    },
+  };
+}
+
 export interface MemoryReport {
   index: number;
   pagesBefore: number;
