@@ -38,6 +38,7 @@ import {
 import { parseComponent } from '../../src/component/parse.js';
 import { findInitExport } from '../../src/component/init-func.js';
 import { createWasi2Host, type Wasi2Host, type Wasi2Options } from '../../src/wasi2/index.js';
+import { defaults as wasi2Defaults } from '../wasi2/helpers.js';
 
 /** A call of an exported function: `['get']` at the root, `['ns:pkg/iface@1.0.0', 'get']` inside. */
 export interface Probe {
@@ -106,14 +107,7 @@ export interface EquivalenceResult {
   state: CoreState[];
 }
 
-const WASI_DEFAULTS: Wasi2Options = {
-  inheritEnv: false,
-  env: [],
-  inheritStdio: false,
-  guestStdoutToStderr: false,
-  escapeWorkflowCommands: false,
-  preopens: [],
-};
+const WASI_DEFAULTS: Wasi2Options = wasi2Defaults;
 
 /** The WASI host options that `wizen()` would use for `options`. */
 export function hostOptions(options: Partial<WizenOptions>): Wasi2Options {

@@ -20,6 +20,7 @@ import { createWasi2Host } from '../../src/wasi2/index.js';
 import { compileWasi } from '../helpers/wasi-cc.js';
 import { repoRoot } from '../helpers/tools.js';
 import { instantiate, removeTranspiled } from './fixtures.js';
+import { defaults as wasi2Defaults } from '../wasi2/helpers.js';
 
 const SOURCE = `#include <stdio.h>
 #include <stdlib.h>
@@ -53,14 +54,7 @@ beforeAll(async () => {
 afterAll(removeTranspiled);
 
 function host() {
-  return createWasi2Host({
-    inheritEnv: false,
-    env: [],
-    inheritStdio: false,
-    guestStdoutToStderr: false,
-    escapeWorkflowCommands: false,
-    preopens: [],
-  });
+  return createWasi2Host(wasi2Defaults);
 }
 
 type Probe = { wizerInitialize?: () => void; get: () => number };
