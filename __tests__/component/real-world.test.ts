@@ -15,8 +15,12 @@
  *
  * What this proves today: the component instantiates, its export runs the JS init (reading its
  * arguments from stdin, the app from a preopen) and the app answers after it. Wizening it is
- * refused, correctly: the init leaves WASI resource handles open in the engine (as wasmtime wizer
- * would refuse), so there is no equivalence proof on it yet.
+ * refused: after init 5 handles are live (the init's only handle-making host calls are
+ * get-stdin/stdout/stderr and get-directories, which only the adapter imports), but the engine
+ * module imports host functions directly too (wasi:io, clocks, random, http), so the pipeline
+ * cannot tell that the adapter alone holds them and conservatively refuses. Attributing handles
+ * to the core instance whose import made them would lift that; until then there is no
+ * equivalence proof on this component.
  *
  * The init reads its arguments from stdin, which the host reads from fd 0: `node:fs`'s readSync
  * is replaced for fd 0 by the recorded stdin.
