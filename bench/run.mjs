@@ -1,7 +1,7 @@
 // `npm run bench`: upstream Wizer 11 and our CLI on the same real-world modules, in one run.
 // For each module both tools run alternately (--runs N, default 3); the table reports median
 // wall time, peak RSS of the process and output size, and each tool's first output is checked
-// for behaviour. Usage: node bench/run.mjs [--runs N] [--only hello,acorn,sqlite,wasi]
+// for behaviour. Usage: node bench/run.mjs [--runs N] [--only hello,acorn,sqlite,wasi,twin,...]
 import { existsSync, readFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { ourCliPath, upstreamWizerPath, workDir } from './lib/paths.mjs';
 import { formatReport } from './lib/report.mjs';
 import { prepareSqlite } from './lib/sqlite.mjs';
 import { prepareStarlingMonkey } from './lib/starlingmonkey.mjs';
+import { prepareTwinComponent, prepareTwinModule } from './lib/twin.mjs';
 import { prepareWasiCalls } from './lib/wasi-calls.mjs';
 
 const { values } = parseArgs({
@@ -23,6 +24,8 @@ const modules = [
   { id: 'acorn', prepare: () => prepareStarlingMonkey('acorn') },
   { id: 'sqlite', prepare: prepareSqlite },
   { id: 'wasi', prepare: prepareWasiCalls },
+  { id: 'twin', prepare: prepareTwinModule },
+  { id: 'twin-component', prepare: prepareTwinComponent },
 ];
 const selected = values.only ? values.only.split(',') : modules.map((m) => m.id);
 
@@ -58,14 +61,18 @@ for (const { id, prepare } of modules.filter((m) => selected.includes(m.id))) {
     inputBytes: statSync(module.inputPath).size,
     tools: {},
   };
-  for (const tool of tools)
+  for (const tool of tools) {
     row.tools[tool.id] = { times: [], rss: [], cpuSeconds: [], outputSizes: [] };
+    // An input the tool cannot take at all (upstream Wizer 11 and components): not run.
+    const unsupported = module.unsupported?.[tool.id];
+    if (unsupported) row.tools[tool.id].unsupported = unsupported;
+  }
   for (let run = 0; run < runs; run++) {
     // Alternate which tool goes first, so neither always runs on a warmer machine.
     const order = run % 2 === 0 ? tools : [...tools].reverse();
     for (const tool of order) {
       const result = row.tools[tool.id];
-      if (result.error) continue;
+      if (result.error || result.unsupported) continue;
       const outPath = join(outDir, `${id}.${tool.id}.wasm`);
       const firstRun = result.times.length === 0;
       try {

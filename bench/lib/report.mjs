@@ -17,6 +17,7 @@ function sizeCell(sizes) {
 }
 
 function toolCells(result) {
+  if (result.unsupported) return [result.unsupported, '', ''];
   if (result.error) return [`error: ${result.error.replaceAll('|', '/').slice(0, 160)}`, '', ''];
   return [
     seconds(median(result.times)),
@@ -29,6 +30,7 @@ function toolCells(result) {
 export function speedUp(row) {
   const { upstream, ours } = row.tools ?? {};
   if (!upstream || !ours || upstream.error || ours.error) return undefined;
+  if (upstream.unsupported || ours.unsupported) return undefined;
   return median(upstream.times) / median(ours.times);
 }
 
@@ -83,7 +85,7 @@ export function formatReport(rows, { runs, rssMethod, seconds: totalSeconds }) {
   if (extras.length > 0) {
     lines.push(
       "\\* Not one of the engine issue's modules, so outside the geometric mean and the targets: " +
-        extras.map((row) => row.extra).join(' '),
+        [...new Set(extras.map((row) => row.extra))].join(' '),
       '',
     );
   }
