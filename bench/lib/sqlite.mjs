@@ -1,11 +1,12 @@
 // SQLite as a benchmark module: the amalgamation shipped in npm better-sqlite3 plus our own app
-// (fixtures/sqlite/app.c), compiled for wasm32-wasi with Debian's clang and cached by content.
+// (fixtures/sqlite/app.c), compiled for wasm32-wasip1 with npm clang and cached by content.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentHash } from './cache.mjs';
+import { clangVersion, compileC } from './clang.mjs';
 import { fixturesDir, workDir } from './paths.mjs';
 
 const libDir = fileURLToPath(new URL('.', import.meta.url));
@@ -15,11 +16,10 @@ const tarballSha512 =
   'dq9AtApgg5PGFtBzPFSBl3HZQjHok5gaQCM6zh2Yk0aSmDCs1CbnVI8/HgASQkNKsWFpseIO9beg5xxpYhbIfA==';
 const appSource = join(fixturesDir, 'sqlite', 'app.c');
 
-const compiler = 'clang-19';
 // SQLite needs no threads, extensions or WAL here; wasi-libc emulates the rest of POSIX it uses.
 const emulated = ['mman', 'getpid', 'process-clocks', 'signal'];
 const compileFlags = [
-  '--target=wasm32-wasi',
+  '--target=wasm32-wasip1',
   '-O2',
   '-s',
   '-DSQLITE_THREADSAFE=0',
@@ -30,23 +30,31 @@ const compileFlags = [
 const linkFlags = emulated.map((lib) => `-lwasi-emulated-${lib}`);
 
 /** Builds (or reuses) the SQLite app module and returns the benchmark module. */
-export function prepareSqlite() {
+export async function prepareSqlite() {
   const amalgamation = extractAmalgamation();
   const sources = [appSource, join(amalgamation, 'sqlite3.c')];
+  const header = readFileSync(join(amalgamation, 'sqlite3.h'));
   const key = contentHash([
     ...sources.map((file) => readFileSync(file)),
-    readFileSync(join(amalgamation, 'sqlite3.h')),
-    compilerVersion(),
+    header,
+    clangVersion(),
     [...compileFlags, ...linkFlags].join(' '),
   ]).slice(0, 16);
   const inputPath = join(sqliteDir, `sqlite-app-${key}.wasm`);
   if (!existsSync(inputPath)) {
+    const files = {
+      src: { 'app.c': readFileSync(appSource), 'sqlite3.c': readFileSync(sources[1]) },
+      inc: { 'sqlite3.h': header },
+    };
+    const wasm = await compileC(files, [
+      ...compileFlags,
+      '-Iinc',
+      'src/app.c',
+      'src/sqlite3.c',
+      ...linkFlags,
+    ]);
     const partial = `${inputPath}.partial`;
-    execFileSync(
-      compiler,
-      [...compileFlags, `-I${amalgamation}`, '-o', partial, ...sources, ...linkFlags],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
-    );
+    writeFileSync(partial, wasm);
     renameSync(partial, inputPath);
   }
   return {
@@ -55,16 +63,6 @@ export function prepareSqlite() {
     wizerInvocation: (outPath) => ({ args: ['--allow-wasi', '-o', outPath, inputPath] }),
     validate: (outPath) => validateSqlite(inputPath, outPath),
   };
-}
-
-function compilerVersion() {
-  try {
-    return execFileSync(compiler, ['--version'], { encoding: 'utf8' });
-  } catch {
-    throw new Error(
-      `${compiler} not found: install clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32 (Debian)`,
-    );
-  }
 }
 
 /** Downloads the better-sqlite3 tarball with npm (checking its integrity) and unpacks deps/sqlite3. */

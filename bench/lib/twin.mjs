@@ -4,8 +4,8 @@
 // reactor adapter). Both inputs are cached by content under bench/.work/twin/.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TextDecoder } from 'node:util';
 import { contentHash } from './cache.mjs';
+import { clangVersion, compileC } from './clang.mjs';
 import { callComponent } from './component.mjs';
 import { fixturesDir, packageDir, workDir } from './paths.mjs';
 
@@ -55,14 +55,13 @@ let built;
 function buildTwin() {
   built ??= (async () => {
     const jcoDir = packageDir('@bytecodealliance/jco');
-    const clangVersion = readPackageVersion(packageDir('@yowasp/clang'));
     const jcoVersion = readPackageVersion(jcoDir);
     const jco = await import('@bytecodealliance/jco');
     const adapter = readFileSync(jco.preview1AdapterReactorPath());
     const cSource = readFileSync(source);
     const key = contentHash([
       cSource,
-      `@yowasp/clang@${clangVersion}`,
+      clangVersion(),
       clangArgs.join(' '),
       `@bytecodealliance/jco@${jcoVersion}`,
       adapter,
@@ -92,33 +91,9 @@ function writeAtomically(path, bytes) {
   renameSync(partial, path);
 }
 
-/** YoWASP clang runs in its own virtual file system: the source in, out.wasm back. */
-async function compile(cSource) {
-  const { commands } = await import('@yowasp/clang');
-  const decoder = new TextDecoder();
-  let stderr = '';
-  const args = [...clangArgs, '-o', 'out.wasm', 'src/twin.c'];
-  let files;
-  try {
-    files = await commands.clang(
-      args,
-      { src: { 'twin.c': cSource } },
-      {
-        stdout: () => {},
-        stderr: (bytes) => {
-          if (bytes) stderr += decoder.decode(bytes, { stream: true });
-        },
-        fetchProgress: () => {},
-      },
-    );
-  } catch (error) {
-    throw new Error(`clang ${args.join(' ')} failed: ${stderr || String(error)}`, {
-      cause: error,
-    });
-  }
-  const wasm = files?.['out.wasm'];
-  if (!(wasm instanceof Uint8Array)) throw new Error(`clang wrote no out.wasm: ${stderr}`);
-  return wasm;
+/** The reactor's module: the source in, out.wasm back. */
+function compile(cSource) {
+  return compileC({ src: { 'twin.c': cSource } }, [...clangArgs, 'src/twin.c']);
 }
 
 /**
