@@ -792,6 +792,25 @@ const SectionId = {
     DataCount: 12,
     Tag: 13,
 };
+/**
+ * Position of each known section id in the order the core binary format requires (ids are not
+ * in that order: tags come after memories, the data count before code), for inserting a section.
+ */
+const SECTION_RANK = {
+    [SectionId.Type]: 1,
+    [SectionId.Import]: 2,
+    [SectionId.Function]: 3,
+    [SectionId.Table]: 4,
+    [SectionId.Memory]: 5,
+    [SectionId.Tag]: 6,
+    [SectionId.Global]: 7,
+    [SectionId.Export]: 8,
+    [SectionId.Start]: 9,
+    [SectionId.Element]: 10,
+    [SectionId.DataCount]: 11,
+    [SectionId.Code]: 12,
+    [SectionId.Data]: 13,
+};
 const ExternalKind = {
     Func: 0,
     Table: 1,
@@ -3616,22 +3635,6 @@ function relaxedSimdEdits(bytes, sites, added) {
 
 /** Export name under which the run phase finds (and itself calls) a start function. */
 const START_EXPORT = '__wizer_start';
-/** Position of each known section id in the required section order. */
-const SECTION_RANK = {
-    [SectionId.Type]: 1,
-    [SectionId.Import]: 2,
-    [SectionId.Function]: 3,
-    [SectionId.Table]: 4,
-    [SectionId.Memory]: 5,
-    [SectionId.Tag]: 6,
-    [SectionId.Global]: 7,
-    [SectionId.Export]: 8,
-    [SectionId.Start]: 9,
-    [SectionId.Element]: 10,
-    [SectionId.DataCount]: 11,
-    [SectionId.Code]: 12,
-    [SectionId.Data]: 13,
-};
 /** Functions appended to the instrumented module, with their (deduplicated) new types. */
 class AddedFunctions {
     funcBase;

@@ -23,7 +23,7 @@
  * and are compared there. Globals of reference type are not compared (no bit pattern to read).
  */
 import { expect } from 'vitest';
-import { ExternalKind, SectionId } from '../../src/wasm/constants.js';
+import { ExternalKind, SECTION_RANK, SectionId } from '../../src/wasm/constants.js';
 import { BinaryReader } from '../../src/wasm/reader.js';
 import { ByteSink, concatChunks, sectionHeader } from '../../src/wasm/writer.js';
 import { parseModule } from '../../src/wizer/parse.js';
@@ -395,23 +395,6 @@ const TYPE_NAMES: Readonly<Record<number, string>> = {
   [F32]: 'f32',
   [F64]: 'f64',
   [V128]: 'v128',
-};
-
-/** Section order of the core binary format, for inserting a missing section. */
-const SECTION_RANK: Readonly<Record<number, number>> = {
-  [SectionId.Type]: 1,
-  [SectionId.Import]: 2,
-  [SectionId.Function]: 3,
-  [SectionId.Table]: 4,
-  [SectionId.Memory]: 5,
-  [SectionId.Tag]: 6,
-  [SectionId.Global]: 7,
-  [SectionId.Export]: 8,
-  [SectionId.Start]: 9,
-  [SectionId.Element]: 10,
-  [SectionId.DataCount]: 11,
-  [SectionId.Code]: 12,
-  [SectionId.Data]: 13,
 };
 
 /**

@@ -22,6 +22,26 @@ export const SectionId = {
   Tag: 13,
 } as const;
 
+/**
+ * Position of each known section id in the order the core binary format requires (ids are not
+ * in that order: tags come after memories, the data count before code), for inserting a section.
+ */
+export const SECTION_RANK: Readonly<Record<number, number>> = {
+  [SectionId.Type]: 1,
+  [SectionId.Import]: 2,
+  [SectionId.Function]: 3,
+  [SectionId.Table]: 4,
+  [SectionId.Memory]: 5,
+  [SectionId.Tag]: 6,
+  [SectionId.Global]: 7,
+  [SectionId.Export]: 8,
+  [SectionId.Start]: 9,
+  [SectionId.Element]: 10,
+  [SectionId.DataCount]: 11,
+  [SectionId.Code]: 12,
+  [SectionId.Data]: 13,
+};
+
 export const ExternalKind = {
   Func: 0,
   Table: 1,

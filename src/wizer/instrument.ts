@@ -14,7 +14,7 @@
  * The start section is turned into an export so the host can bind the instance's memory to WASI
  * before the start function runs (V8 would run it inside the Instance constructor).
  */
-import { ExternalKind, Op, SectionId, ValTypeCode } from '../wasm/constants.js';
+import { ExternalKind, Op, SECTION_RANK, SectionId, ValTypeCode } from '../wasm/constants.js';
 import { type RawSection, readSections } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
@@ -44,23 +44,6 @@ export interface Instrumented {
 
 /** Export name under which the run phase finds (and itself calls) a start function. */
 export const START_EXPORT = '__wizer_start';
-
-/** Position of each known section id in the required section order. */
-const SECTION_RANK: Record<number, number> = {
-  [SectionId.Type]: 1,
-  [SectionId.Import]: 2,
-  [SectionId.Function]: 3,
-  [SectionId.Table]: 4,
-  [SectionId.Memory]: 5,
-  [SectionId.Tag]: 6,
-  [SectionId.Global]: 7,
-  [SectionId.Export]: 8,
-  [SectionId.Start]: 9,
-  [SectionId.Element]: 10,
-  [SectionId.DataCount]: 11,
-  [SectionId.Code]: 12,
-  [SectionId.Data]: 13,
-};
 
 /** Functions appended to the instrumented module, with their (deduplicated) new types. */
 export class AddedFunctions {
