@@ -15,7 +15,9 @@ import { join } from 'node:path';
 import { componentEmbed, componentNew, preview1AdapterReactorPath } from '@bytecodealliance/jco';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { wizen, type WizenOptions } from '../../src/wizer/index.js';
-import { loadComponentGlue } from '../../src/component/glue.js';
+import { loadComponentGlue, type GlueCoreModule } from '../../src/component/glue.js';
+import { possibleHolders, type CoreInstanceRecord } from '../../src/component/adapter.js';
+import { parseModule } from '../../src/wizer/parse.js';
 import { compileWasi } from '../helpers/wasi-cc.js';
 import { repoRoot, tempDir } from '../helpers/tools.js';
 import { assemble } from './fixtures.js';
@@ -88,7 +90,7 @@ describe("the preview1 adapter's reset", () => {
     expect(imported).toContain(RESET);
   });
 
-  for (const kind of ['trimmed', 'imported', 'self-reset'] as const) {
+  for (const kind of ['trimmed', 'imported', 'self-reset', 'host-import'] as const) {
     it(`${kind}: init prints, reads a preopen and the environment; the output prints and reads files with its own host`, async () => {
       const dir = tempDir('component-adapter-');
       onTestFinished(() => dir.cleanup());
@@ -111,7 +113,10 @@ describe("the preview1 adapter's reset", () => {
         preopens: [{ guest: '/data', host: data }],
         env: [['MODE', 'production']],
       };
+      // host-import: the main module imports a host function of its own (never called), so it
+      // reaches the glue, but none of its imports made the handles the adapter holds.
       const { outcomes } = await expectEquivalent(components.get(kind)!, options, PROBES, {
+        imports: () => ({ log: { default: () => undefined } }),
         afterInit: resetPreview1Adapter,
         outputHost: {
           preopens: [{ guest: '/data', host: later }],
@@ -155,27 +160,74 @@ const KEEPS_STDOUT = `(component
   (func (export "wizer-initialize") (canon lift (core func $m "init")))
 )`;
 
-describe('handles no reset can forget', () => {
-  it('are refused when another stateful module may hold them (it imports a host function)', async () => {
-    const dir = tempDir('component-adapter-');
-    onTestFinished(() => dir.cleanup());
-    writeFileSync(join(dir.path, 'config.txt'), 'alpha\n');
-    const input = await build('host-import');
-    const error = await wizen(input, {
-      allowWasi: true,
-      inheritStdio: false,
-      preopens: [{ guest: '/data', host: dir.path }],
-    }).then(
-      () => undefined,
-      (e: unknown) => e as Error & { cause?: unknown },
-    );
-    expect(error?.message).toMatch(
-      /^the initialization function left \d+ resource handles open, which a snapshot cannot keep$/,
-    );
-    // The main module (0) reaches the host through the shim; the adapter was reset.
-    expect(String(error?.cause)).toMatch(/^after the preview1 adapter's reset, core module 0 may/);
-  }, 120_000);
+/**
+ * Two stateful modules import the same host function that makes a handle (each its own lowered
+ * copy); only the first calls it and keeps the handle. A third imports a function that makes none.
+ */
+const TWO_IMPORTERS = `(component
+  (import "test:host/things" (instance $host
+    (export "thing" (type $thing (sub resource)))
+    (export "make" (func (result (own $thing))))
+    (export "note" (func))))
+  (core func $make1 (canon lower (func $host "make")))
+  (core func $make2 (canon lower (func $host "make")))
+  (core func $note (canon lower (func $host "note")))
+  (core module $Keeper
+    (import "h" "make" (func $make (result i32)))
+    (global $kept (mut i32) (i32.const 0))
+    (func (export "init") (global.set $kept (call $make))))
+  (core module $Idle
+    (import "h" "make" (func (result i32)))
+    (global (mut i32) (i32.const 0)))
+  (core module $Noter
+    (import "h" "note" (func $note))
+    (global (mut i32) (i32.const 0))
+    (func (export "init") (call $note)))
+  (core instance $keeper (instantiate $Keeper (with "h" (instance (export "make" (func $make1))))))
+  (core instance $idle (instantiate $Idle (with "h" (instance (export "make" (func $make2))))))
+  (core instance $noter (instantiate $Noter (with "h" (instance (export "note" (func $note))))))
+  (func (export "keep") (canon lift (core func $keeper "init")))
+  (func (export "note") (canon lift (core func $noter "init")))
+)`;
 
+describe('which core modules may hold a live handle', () => {
+  it('only those whose imports made one: the glue records the import running at each creation', async () => {
+    const glue = await loadComponentGlue(await assemble(TWO_IMPORTERS));
+    class Thing {}
+    const cores: CoreInstanceRecord[] = [];
+    const entries = new Map<WebAssembly.Module, GlueCoreModule>();
+    const component = await glue.instantiate(
+      (file) => {
+        const entry = glue.coreModules.find((c) => c.file === file)!;
+        const module = new WebAssembly.Module(entry.bytes as Uint8Array<ArrayBuffer>);
+        entries.set(module, entry);
+        return module;
+      },
+      { 'test:host/things': { Thing, make: () => new Thing(), note: () => undefined } },
+      (module, imports) => {
+        const instance = new WebAssembly.Instance(module, imports);
+        const { moduleIndex, bytes } = entries.get(module)!;
+        cores.push({ module, imports, instance, moduleIndex, cx: parseModule(bytes) });
+        return instance;
+      },
+    );
+    const holderNames = (origins: unknown[]): Array<number | undefined> =>
+      possibleHolders(cores, origins).map((core) => core.moduleIndex);
+    (component.exports['note'] as () => void)();
+    expect(component.liveHandleOrigins()).toEqual([]);
+    expect(holderNames(component.liveHandleOrigins())).toEqual([]);
+    (component.exports['keep'] as () => void)();
+    const origins = component.liveHandleOrigins();
+    expect(origins).toHaveLength(1);
+    // The origin is the keeper's own import, as its instantiation received it.
+    expect(origins[0]).toBe((cores[0]!.imports!['h'] as Record<string, unknown>)['make']);
+    expect(holderNames(origins)).toEqual([0]);
+    // A handle of unknown origin: every stateful module reaching the glue is suspected.
+    expect(holderNames([undefined])).toEqual([0, 1, 2]);
+  });
+});
+
+describe('handles no reset can forget', () => {
   it('are refused, with how many and which module may hold them', async () => {
     const input = await assemble(KEEPS_STDOUT);
     const error = await wizen(input, { allowWasi: true, inheritStdio: false }).then(

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { componentEmbed, componentNew, preview1AdapterReactorPath } from '@bytecodealliance/jco';
 import { transpileBytes } from '@bytecodealliance/jco-transpile';
+import { patchGlueSource } from '../../src/component/glue.js';
 import { errorChain } from '../../src/errors.js';
 import { createWasi2Host } from '../../src/wasi2/index.js';
 import { type Outcome, type Scenario, buildTree, dumpTree, withScript } from '../wasi/harness.js';
@@ -43,7 +44,8 @@ export async function transpileProbe(probe: Uint8Array, dir: string): Promise<Pr
   const component = await componentNew(embedded, [['wasi_snapshot_preview1', adapter]]);
   const { files } = await transpileBytes(component, { name: 'probe', instantiation: 'async' });
   const entry = join(dir, 'probe.mjs');
-  writeFileSync(entry, files['probe.js']!);
+  // Patched as the pipeline runs it (src/component/glue.ts), e.g. empty strings through realloc.
+  writeFileSync(entry, patchGlueSource(Buffer.from(files['probe.js']!).toString('utf8')));
   const { instantiate } = (await import(pathToFileURL(entry).href)) as {
     instantiate: Instantiate;
   };

@@ -48,7 +48,10 @@
  * exported by other core instances (the main module, whose preview1 imports go to the adapter
  * through wit-component's shim), or that has neither memory nor mutable global (the shim and
  * the fixup module) holds none. Modules jco synthesizes (fused adapters between instances) keep
- * no state.
+ * no state. Of the others, only a module whose imports made one of the live handles can hold it:
+ * the glue records which imported function was running when each handle was made (see
+ * glue.ts). So a ComponentizeJS engine, which imports WASI 0.2 functions itself besides its
+ * adapter, is not suspected of the stdio and preopen handles its adapter took.
  *
  * wasi-libc's own preopen table (paths to preview1 descriptors) is not reset (componentize-py
  * calls `__wasilibc_reset_preopens`, which a C program does not export): it stays right when the
@@ -192,7 +195,9 @@ export function releaseAdapterHandles(
     }
   }
   const live = component.liveHandles(); // the reset forgets handles, it does not drop them
-  const holders = possibleHolders(cores).filter((core) => core !== adapter);
+  const holders = possibleHolders(cores, component.liveHandleOrigins()).filter(
+    (core) => core !== adapter,
+  );
   if (adapter !== undefined && holders.length === 0) {
     return { adapter: adapter.moduleIndex, forgotten: component.forgetHandles(), globals };
   }
@@ -231,11 +236,18 @@ function moduleName(core: CoreInstanceRecord, cores: readonly CoreInstanceRecord
 }
 
 /**
- * The component's own core modules that could keep a handle: they import a function of the glue
- * (one no core instance exports, or a slot of wit-component's shim that the fixup module fills
- * with one, see {@link throughShim}) and have a memory (defined or imported) or a mutable global.
+ * The component's own core modules that could keep one of the live handles: they import (directly
+ * or through a slot of wit-component's shim that the fixup module fills, see {@link throughShim})
+ * a function of the glue that made one of them (`origins`, see
+ * {@link ComponentInstance.liveHandleOrigins}; any function of the glue for a handle of unknown
+ * origin), and have a memory (defined or imported) or a mutable global to keep it in. A handle is
+ * taken to stay with the core instance whose import made it: wit-component's adapter hands its
+ * handles to no one (the main module sees preview1 descriptors).
  */
-export function possibleHolders(cores: readonly CoreInstanceRecord[]): CoreInstanceRecord[] {
+export function possibleHolders(
+  cores: readonly CoreInstanceRecord[],
+  origins: readonly unknown[],
+): CoreInstanceRecord[] {
   const coreFunctions = new Set<unknown>();
   for (const core of cores) {
     for (const value of Object.values(core.instance.exports)) {
@@ -243,16 +255,19 @@ export function possibleHolders(cores: readonly CoreInstanceRecord[]): CoreInsta
     }
   }
   const shimSlots = throughShim(cores);
-  const isGlue = (value: unknown): boolean => {
-    const slot = shimSlots.get(value);
-    if (slot !== undefined) return slot === GLUE || !coreFunctions.has(slot);
-    return !coreFunctions.has(value);
+  const madeBy = new Set(origins);
+  const anyGlue = madeBy.has(undefined);
+  const madeHandles = (value: unknown): boolean => {
+    const target = shimSlots.has(value) ? shimSlots.get(value) : value;
+    if (target === GLUE) return madeBy.size > 0;
+    if (coreFunctions.has(target)) return false;
+    return anyGlue || madeBy.has(target);
   };
   return cores.filter((core) => {
     if (core.moduleIndex === undefined || core.cx === undefined) return false;
     const imported = WebAssembly.Module.imports(core.module);
     const reachesGlue = imported.some(
-      (imp) => imp.kind === 'function' && isGlue(importValue(core, imp.module, imp.name)),
+      (imp) => imp.kind === 'function' && madeHandles(importValue(core, imp.module, imp.name)),
     );
     const hasState =
       imported.some((imp) => imp.kind === 'memory') ||

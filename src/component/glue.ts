@@ -111,6 +111,12 @@ export interface ComponentInstance {
    * instance would give. Host objects are not disposed: the host's `close()` releases them.
    */
   forgetHandles(): number;
+  /**
+   * For each live handle, the host function a core instance imported and was calling when the
+   * handle was made (its value in that instance's import object, as `instantiateCore` received
+   * it), or undefined if it was made outside any such call: where the handle went.
+   */
+  liveHandleOrigins(): unknown[];
 }
 
 /** Everything needed to run one component. */
@@ -158,6 +164,19 @@ const GENERATE_OPTIONS: GenerateOptions = {
 };
 
 const HANDLES_KEY = 'wizer-action.handle-tables';
+/** Property of a handle table: called with each owned handle the glue creates in it. */
+const CREATED_KEY = 'wizer-action.handle-created';
+/** The glue's intrinsic that creates every owned handle (host objects, `resource.new`, results). */
+const CREATE_OWN_LINE = /^(\s*)function rscTableCreateOwn\(table, rep\) \{$/gm;
+/**
+ * The glue's shortcut for an empty string going into the guest: pointer 1, and no call of the
+ * guest's `realloc`. The canonical ABI calls `realloc` for every string, empty ones too, and the
+ * preview1 adapter depends on it: it terminates each string in place at `pointer + length`, so
+ * with the shortcut it writes its NUL at address 1 and an empty environment value runs into the
+ * next variable (ComponentizeJS's `EXPORT1_ARGS=` of a function without arguments then read as
+ * `EXPORT1_ARGS=EXPORT1_RET=i32`, which broke every such export). Removed from the glue.
+ */
+const EMPTY_STRING_SHORTCUT = /^\s*if \(s\.length === 0\) \{ return \{ ptr: 1, len: 0 \}; \}\n/m;
 /** A line of the glue that creates a handle table (inside `instantiate`, one per resource type). */
 const HANDLE_TABLE_LINE = /^(\s*)const (handleTable\d+) = \[T_FLAG, 0\];$/gm;
 /** jco's flag bit in handle tables (`T_FLAG`): set on a free slot's first cell. */
@@ -196,19 +215,98 @@ export async function loadComponentGlue(component: Uint8Array): Promise<Componen
     imports: transpiled.imports,
     exports: transpiled.exports.map(([name, kind]) => ({ name, kind })),
     async instantiate(getCoreModule, imports, instantiateCore = defaultInstantiateCore) {
-      const tables: unknown[] = [];
+      const provenance = new HandleProvenance();
       const withHook = {
         ...imports,
-        [Symbol.for(HANDLES_KEY)]: (table: unknown) => tables.push(table),
+        [Symbol.for(HANDLES_KEY)]: (table: unknown) => provenance.track(table),
       };
-      const exports = await raw(getCoreModule, withHook, instantiateCore);
+      const exports = await raw(getCoreModule, withHook, (module, importObject) =>
+        provenance.instantiate(module, importObject, instantiateCore),
+      );
       return {
         exports,
-        liveHandles: () => countLiveHandles(tables),
-        forgetHandles: () => forgetHandles(tables),
+        liveHandles: () => countLiveHandles(provenance.tables),
+        forgetHandles: () => forgetHandles(provenance.tables),
+        liveHandleOrigins: () => provenance.liveOrigins(),
       };
     },
   };
+}
+
+/**
+ * Where each handle went. Every function a core instance imports from the glue (a lowered host
+ * function or a canonical built-in such as `resource.new`, as opposed to another core instance's
+ * export) is wrapped so the glue knows which one is running; the glue's `rscTableCreateOwn`,
+ * patched, reports each handle it makes, which is recorded with the running function. Calls are
+ * synchronous, so a stack of running functions is exact (the glue may call back into a core
+ * instance, e.g. `cabi_realloc`, which may call the glue again).
+ */
+class HandleProvenance {
+  readonly tables: unknown[][] = [];
+  private readonly running: unknown[] = [];
+  private readonly origins = new Map<unknown[], Map<number, unknown>>();
+  private readonly coreExports = new Set<unknown>();
+
+  track(table: unknown): void {
+    if (!Array.isArray(table)) return;
+    this.tables.push(table);
+    const origins = new Map<number, unknown>();
+    this.origins.set(table, origins);
+    Object.defineProperty(table, Symbol.for(CREATED_KEY), {
+      value: (handle: number) => origins.set(handle, this.running.at(-1)),
+    });
+  }
+
+  instantiate(
+    module: WebAssembly.Module,
+    importObject: WebAssembly.Imports | undefined,
+    instantiateCore: InstantiateCore,
+  ): WebAssembly.Instance | Promise<WebAssembly.Instance> {
+    const wrapped = importObject === undefined ? undefined : this.wrapGlueFunctions(importObject);
+    const remember = (instance: WebAssembly.Instance): WebAssembly.Instance => {
+      for (const value of Object.values(instance.exports)) {
+        if (typeof value === 'function') this.coreExports.add(value);
+      }
+      return instance;
+    };
+    const instance = instantiateCore(module, wrapped);
+    return instance instanceof Promise ? instance.then(remember) : remember(instance);
+  }
+
+  liveOrigins(): unknown[] {
+    const found: unknown[] = [];
+    for (const table of this.tables) {
+      const origins = this.origins.get(table);
+      forEachLiveHandle(table, (handle) => found.push(origins?.get(handle)));
+    }
+    return found;
+  }
+
+  private wrapGlueFunctions(importObject: WebAssembly.Imports): WebAssembly.Imports {
+    const running = this.running;
+    const result: WebAssembly.Imports = {};
+    for (const [module, members] of Object.entries(importObject)) {
+      const copy: Record<string, WebAssembly.ImportValue> = {};
+      for (const [name, value] of Object.entries(members)) {
+        if (typeof value !== 'function' || this.coreExports.has(value)) {
+          copy[name] = value;
+          continue;
+        }
+        const glueFunction = value as (...args: unknown[]) => unknown;
+        const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+          running.push(wrapper);
+          try {
+            return glueFunction.apply(this, args);
+          } finally {
+            running.pop();
+          }
+        };
+        copy[name] = wrapper;
+      }
+      result[module] = copy;
+    }
+    return result;
+  }
 }
 
 function defaultInstantiateCore(
@@ -218,19 +316,9 @@ function defaultInstantiateCore(
   return new WebAssembly.Instance(module, imports);
 }
 
-/** Loads the glue's `instantiate`, with each handle table handed to a hook in the imports. */
+/** Loads the glue's `instantiate`, patched (see {@link patchGlueSource}). */
 async function importGlue(source: string): Promise<RawInstantiate> {
-  const hook = `imports?.[Symbol.for(${JSON.stringify(HANDLES_KEY)})]?.`;
-  let patchedTables = 0;
-  const patched = source.replace(HANDLE_TABLE_LINE, (line, indent: string, table: string) => {
-    patchedTables++;
-    return `${line}\n${indent}${hook}(${table});`;
-  });
-  const tables = new Set(source.match(/\bhandleTable\d+\b/g) ?? []);
-  if (tables.size !== patchedTables) {
-    throw new WizerError('unsupported jco glue: cannot find where it creates its handle tables');
-  }
-  const text = `${patched}\n//# sourceURL=wizer-action:component-glue.js\n`;
+  const text = `${patchGlueSource(source)}\n//# sourceURL=wizer-action:component-glue.js\n`;
   const module = (await import(
     /* webpackIgnore: true */
     `data:text/javascript;base64,${Buffer.from(text).toString('base64')}`
@@ -242,28 +330,64 @@ async function importGlue(source: string): Promise<RawInstantiate> {
 }
 
 /**
+ * The glue as the pipeline runs it: each handle table handed to a hook in the imports, each owned
+ * handle reported to its table's hook ({@link HandleProvenance}), and empty strings lowered
+ * through the guest's `realloc` ({@link EMPTY_STRING_SHORTCUT}). The hooks are optional: the
+ * patched glue runs as the original does with plain imports.
+ */
+export function patchGlueSource(source: string): string {
+  const hook = `imports?.[Symbol.for(${JSON.stringify(HANDLES_KEY)})]?.`;
+  let patchedTables = 0;
+  const withTables = source.replace(HANDLE_TABLE_LINE, (line, indent: string, table: string) => {
+    patchedTables++;
+    return `${line}\n${indent}${hook}(${table});`;
+  });
+  const tables = new Set(source.match(/\bhandleTable\d+\b/g) ?? []);
+  if (tables.size !== patchedTables) {
+    throw new WizerError('unsupported jco glue: cannot find where it creates its handle tables');
+  }
+  let patchedCreate = 0;
+  const withCreation = withTables.replace(CREATE_OWN_LINE, (_line, indent: string) => {
+    patchedCreate++;
+    const untracked = 'rscTableCreateOwn$untracked';
+    return (
+      `${indent}function rscTableCreateOwn(table, rep) {\n` +
+      `${indent}  const handle = ${untracked}(table, rep);\n` +
+      `${indent}  table[Symbol.for(${JSON.stringify(CREATED_KEY)})]?.(handle);\n` +
+      `${indent}  return handle;\n` +
+      `${indent}}\n` +
+      `${indent}function ${untracked}(table, rep) {`
+    );
+  });
+  if (tables.size > 0 && patchedCreate !== 1) {
+    throw new WizerError('unsupported jco glue: cannot find where it creates owned handles');
+  }
+  return withCreation.replace(EMPTY_STRING_SHORTCUT, '');
+}
+
+/**
  * Counts live handles. A table is jco's flat array of (scope, value) pairs after a header pair;
  * a free slot has `T_FLAG` in its scope cell, a live one a non-zero value (the rep, plus
  * `T_FLAG` for an owned handle).
  */
-function countLiveHandles(tables: readonly unknown[]): number {
+function countLiveHandles(tables: readonly unknown[][]): number {
   let live = 0;
-  for (const table of tables) {
-    if (!Array.isArray(table)) continue;
-    for (let i = 2; i + 1 < table.length; i += 2) {
-      const scope = table[i] as number;
-      const value = table[i + 1] as number;
-      if ((scope & T_FLAG) === 0 && value !== 0) live++;
-    }
-  }
+  for (const table of tables) forEachLiveHandle(table, () => live++);
   return live;
 }
 
+function forEachLiveHandle(table: readonly unknown[], visit: (handle: number) => void): void {
+  for (let i = 2; i + 1 < table.length; i += 2) {
+    const scope = table[i] as number;
+    const value = table[i + 1] as number;
+    if ((scope & T_FLAG) === 0 && value !== 0) visit(i >> 1);
+  }
+}
+
 /** Empties each table to jco's initial `[T_FLAG, 0]`; returns the live handles it held. */
-function forgetHandles(tables: readonly unknown[]): number {
+function forgetHandles(tables: readonly unknown[][]): number {
   const live = countLiveHandles(tables);
   for (const table of tables) {
-    if (!Array.isArray(table)) continue;
     table.length = 2;
     table[0] = T_FLAG;
     table[1] = 0;

@@ -18,13 +18,10 @@
  * The glue of jco-transpile 0.15 looks interfaces up by unversioned specifier
  * (`imports['wasi:cli/environment']`); the versioned keys serve glue that keeps versions.
  *
- * Two limits come from jco's glue, not from this host (both seen with the preview1 adapter):
- * it lowers an empty string without calling the guest's `realloc` (pointer 1, length 0), and the
- * adapter, which terminates each string in place at `pointer + length`, then writes its NUL at
- * address 1: an empty argument reads right but zeroes that byte of guest memory, and an empty
- * environment value also leaves `KEY=` unterminated, so it reads as the next entry. And the
- * strings the guest passes are decoded with replacement characters, so a path that is not UTF-8
- * names U+FFFD where upstream's canonical ABI traps.
+ * A limit comes from jco's glue, not from this host: the strings the guest passes are decoded
+ * with replacement characters, so a path that is not UTF-8 names U+FFFD where upstream's
+ * canonical ABI traps. (Its other one, empty strings lowered without the guest's `realloc`, is
+ * patched out of the glue: see src/component/glue.ts.)
  */
 import { constants, openSync } from 'node:fs';
 import { resolve } from 'node:path';
