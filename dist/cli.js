@@ -2628,13 +2628,10 @@ function createSockets() {
  * The glue of jco-transpile 0.15 looks interfaces up by unversioned specifier
  * (`imports['wasi:cli/environment']`); the versioned keys serve glue that keeps versions.
  *
- * Two limits come from jco's glue, not from this host (both seen with the preview1 adapter):
- * it lowers an empty string without calling the guest's `realloc` (pointer 1, length 0), and the
- * adapter, which terminates each string in place at `pointer + length`, then writes its NUL at
- * address 1: an empty argument reads right but zeroes that byte of guest memory, and an empty
- * environment value also leaves `KEY=` unterminated, so it reads as the next entry. And the
- * strings the guest passes are decoded with replacement characters, so a path that is not UTF-8
- * names U+FFFD where upstream's canonical ABI traps.
+ * A limit comes from jco's glue, not from this host: the strings the guest passes are decoded
+ * with replacement characters, so a path that is not UTF-8 names U+FFFD where upstream's
+ * canonical ABI traps. (Its other one, empty strings lowered without the guest's `realloc`, is
+ * patched out of the glue: see src/component/glue.ts.)
  */
 
 
@@ -5776,7 +5773,10 @@ function validationFailure(error) {
  * exported by other core instances (the main module, whose preview1 imports go to the adapter
  * through wit-component's shim), or that has neither memory nor mutable global (the shim and
  * the fixup module) holds none. Modules jco synthesizes (fused adapters between instances) keep
- * no state.
+ * no state. Of the others, only a module whose imports made one of the live handles can hold it:
+ * the glue records which imported function was running when each handle was made (see
+ * glue.ts). So a ComponentizeJS engine, which imports WASI 0.2 functions itself besides its
+ * adapter, is not suspected of the stdio and preopen handles its adapter took.
  *
  * wasi-libc's own preopen table (paths to preview1 descriptors) is not reset (componentize-py
  * calls `__wasilibc_reset_preopens`, which a C program does not export): it stays right when the
@@ -5900,7 +5900,7 @@ function releaseAdapterHandles(component, cores) {
         }
     }
     const live = component.liveHandles(); // the reset forgets handles, it does not drop them
-    const holders = possibleHolders(cores).filter((core) => core !== adapter);
+    const holders = possibleHolders(cores, component.liveHandleOrigins()).filter((core) => core !== adapter);
     if (adapter !== undefined && holders.length === 0) {
         return { adapter: adapter.moduleIndex, forgotten: component.forgetHandles(), globals };
     }
@@ -5925,11 +5925,15 @@ function moduleName(core, cores) {
         : `core module ${core.moduleIndex}`;
 }
 /**
- * The component's own core modules that could keep a handle: they import a function of the glue
- * (one no core instance exports, or a slot of wit-component's shim that the fixup module fills
- * with one, see {@link throughShim}) and have a memory (defined or imported) or a mutable global.
+ * The component's own core modules that could keep one of the live handles: they import (directly
+ * or through a slot of wit-component's shim that the fixup module fills, see {@link throughShim})
+ * a function of the glue that made one of them (`origins`, see
+ * {@link ComponentInstance.liveHandleOrigins}; any function of the glue for a handle of unknown
+ * origin), and have a memory (defined or imported) or a mutable global to keep it in. A handle is
+ * taken to stay with the core instance whose import made it: wit-component's adapter hands its
+ * handles to no one (the main module sees preview1 descriptors).
  */
-function possibleHolders(cores) {
+function possibleHolders(cores, origins) {
     const coreFunctions = new Set();
     for (const core of cores) {
         for (const value of Object.values(core.instance.exports)) {
@@ -5938,17 +5942,21 @@ function possibleHolders(cores) {
         }
     }
     const shimSlots = throughShim(cores);
-    const isGlue = (value) => {
-        const slot = shimSlots.get(value);
-        if (slot !== undefined)
-            return slot === GLUE || !coreFunctions.has(slot);
-        return !coreFunctions.has(value);
+    const madeBy = new Set(origins);
+    const anyGlue = madeBy.has(undefined);
+    const madeHandles = (value) => {
+        const target = shimSlots.has(value) ? shimSlots.get(value) : value;
+        if (target === GLUE)
+            return madeBy.size > 0;
+        if (coreFunctions.has(target))
+            return false;
+        return anyGlue || madeBy.has(target);
     };
     return cores.filter((core) => {
         if (core.moduleIndex === undefined || core.cx === undefined)
             return false;
         const imported = WebAssembly.Module.imports(core.module);
-        const reachesGlue = imported.some((imp) => imp.kind === 'function' && isGlue(importValue(core, imp.module, imp.name)));
+        const reachesGlue = imported.some((imp) => imp.kind === 'function' && madeHandles(importValue(core, imp.module, imp.name)));
         const hasState = imported.some((imp) => imp.kind === 'memory') ||
             core.cx.memories.length > 0 ||
             core.cx.globals.some((global) => global.mutable);
@@ -6269,6 +6277,19 @@ const GENERATE_OPTIONS = {
     map: [],
 };
 const HANDLES_KEY = 'wizer-action.handle-tables';
+/** Property of a handle table: called with each owned handle the glue creates in it. */
+const CREATED_KEY = 'wizer-action.handle-created';
+/** The glue's intrinsic that creates every owned handle (host objects, `resource.new`, results). */
+const CREATE_OWN_LINE = /^(\s*)function rscTableCreateOwn\(table, rep\) \{$/gm;
+/**
+ * The glue's shortcut for an empty string going into the guest: pointer 1, and no call of the
+ * guest's `realloc`. The canonical ABI calls `realloc` for every string, empty ones too, and the
+ * preview1 adapter depends on it: it terminates each string in place at `pointer + length`, so
+ * with the shortcut it writes its NUL at address 1 and an empty environment value runs into the
+ * next variable (ComponentizeJS's `EXPORT1_ARGS=` of a function without arguments then read as
+ * `EXPORT1_ARGS=EXPORT1_RET=i32`, which broke every such export). Removed from the glue.
+ */
+const EMPTY_STRING_SHORTCUT = /^\s*if \(s\.length === 0\) \{ return \{ ptr: 1, len: 0 \}; \}\n/m;
 /** A line of the glue that creates a handle table (inside `instantiate`, one per resource type). */
 const HANDLE_TABLE_LINE = /^(\s*)const (handleTable\d+) = \[T_FLAG, 0\];$/gm;
 /** jco's flag bit in handle tables (`T_FLAG`): set on a free slot's first cell. */
@@ -6305,36 +6326,97 @@ async function loadComponentGlue(component) {
         imports: transpiled.imports,
         exports: transpiled.exports.map(([name, kind]) => ({ name, kind })),
         async instantiate(getCoreModule, imports, instantiateCore = defaultInstantiateCore) {
-            const tables = [];
+            const provenance = new HandleProvenance();
             const withHook = {
                 ...imports,
-                [Symbol.for(HANDLES_KEY)]: (table) => tables.push(table),
+                [Symbol.for(HANDLES_KEY)]: (table) => provenance.track(table),
             };
-            const exports = await raw(getCoreModule, withHook, instantiateCore);
+            const exports = await raw(getCoreModule, withHook, (module, importObject) => provenance.instantiate(module, importObject, instantiateCore));
             return {
                 exports,
-                liveHandles: () => countLiveHandles(tables),
-                forgetHandles: () => forgetHandles(tables),
+                liveHandles: () => countLiveHandles(provenance.tables),
+                forgetHandles: () => forgetHandles(provenance.tables),
+                liveHandleOrigins: () => provenance.liveOrigins(),
             };
         },
     };
 }
+/**
+ * Where each handle went. Every function a core instance imports from the glue (a lowered host
+ * function or a canonical built-in such as `resource.new`, as opposed to another core instance's
+ * export) is wrapped so the glue knows which one is running; the glue's `rscTableCreateOwn`,
+ * patched, reports each handle it makes, which is recorded with the running function. Calls are
+ * synchronous, so a stack of running functions is exact (the glue may call back into a core
+ * instance, e.g. `cabi_realloc`, which may call the glue again).
+ */
+class HandleProvenance {
+    tables = [];
+    running = [];
+    origins = new Map();
+    coreExports = new Set();
+    track(table) {
+        if (!Array.isArray(table))
+            return;
+        this.tables.push(table);
+        const origins = new Map();
+        this.origins.set(table, origins);
+        Object.defineProperty(table, Symbol.for(CREATED_KEY), {
+            value: (handle) => origins.set(handle, this.running.at(-1)),
+        });
+    }
+    instantiate(module, importObject, instantiateCore) {
+        const wrapped = importObject === undefined ? undefined : this.wrapGlueFunctions(importObject);
+        const remember = (instance) => {
+            for (const value of Object.values(instance.exports)) {
+                if (typeof value === 'function')
+                    this.coreExports.add(value);
+            }
+            return instance;
+        };
+        const instance = instantiateCore(module, wrapped);
+        return instance instanceof Promise ? instance.then(remember) : remember(instance);
+    }
+    liveOrigins() {
+        const found = [];
+        for (const table of this.tables) {
+            const origins = this.origins.get(table);
+            forEachLiveHandle(table, (handle) => found.push(origins?.get(handle)));
+        }
+        return found;
+    }
+    wrapGlueFunctions(importObject) {
+        const running = this.running;
+        const result = {};
+        for (const [module, members] of Object.entries(importObject)) {
+            const copy = {};
+            for (const [name, value] of Object.entries(members)) {
+                if (typeof value !== 'function' || this.coreExports.has(value)) {
+                    copy[name] = value;
+                    continue;
+                }
+                const glueFunction = value;
+                const wrapper = function (...args) {
+                    running.push(wrapper);
+                    try {
+                        return glueFunction.apply(this, args);
+                    }
+                    finally {
+                        running.pop();
+                    }
+                };
+                copy[name] = wrapper;
+            }
+            result[module] = copy;
+        }
+        return result;
+    }
+}
 function defaultInstantiateCore(module, imports) {
     return new WebAssembly.Instance(module, imports);
 }
-/** Loads the glue's `instantiate`, with each handle table handed to a hook in the imports. */
+/** Loads the glue's `instantiate`, patched (see {@link patchGlueSource}). */
 async function importGlue(source) {
-    const hook = `imports?.[Symbol.for(${JSON.stringify(HANDLES_KEY)})]?.`;
-    let patchedTables = 0;
-    const patched = source.replace(HANDLE_TABLE_LINE, (line, indent, table) => {
-        patchedTables++;
-        return `${line}\n${indent}${hook}(${table});`;
-    });
-    const tables = new Set(source.match(/\bhandleTable\d+\b/g) ?? []);
-    if (tables.size !== patchedTables) {
-        throw new errors/* WizerError */.Mx('unsupported jco glue: cannot find where it creates its handle tables');
-    }
-    const text = `${patched}\n//# sourceURL=wizer-action:component-glue.js\n`;
+    const text = `${patchGlueSource(source)}\n//# sourceURL=wizer-action:component-glue.js\n`;
     const module = (await import(
     /* webpackIgnore: true */
     `data:text/javascript;base64,${Buffer.from(text).toString('base64')}`));
@@ -6344,30 +6426,61 @@ async function importGlue(source) {
     return module.instantiate;
 }
 /**
+ * The glue as the pipeline runs it: each handle table handed to a hook in the imports, each owned
+ * handle reported to its table's hook ({@link HandleProvenance}), and empty strings lowered
+ * through the guest's `realloc` ({@link EMPTY_STRING_SHORTCUT}). The hooks are optional: the
+ * patched glue runs as the original does with plain imports.
+ */
+function patchGlueSource(source) {
+    const hook = `imports?.[Symbol.for(${JSON.stringify(HANDLES_KEY)})]?.`;
+    let patchedTables = 0;
+    const withTables = source.replace(HANDLE_TABLE_LINE, (line, indent, table) => {
+        patchedTables++;
+        return `${line}\n${indent}${hook}(${table});`;
+    });
+    const tables = new Set(source.match(/\bhandleTable\d+\b/g) ?? []);
+    if (tables.size !== patchedTables) {
+        throw new errors/* WizerError */.Mx('unsupported jco glue: cannot find where it creates its handle tables');
+    }
+    let patchedCreate = 0;
+    const withCreation = withTables.replace(CREATE_OWN_LINE, (_line, indent) => {
+        patchedCreate++;
+        const untracked = 'rscTableCreateOwn$untracked';
+        return (`${indent}function rscTableCreateOwn(table, rep) {\n` +
+            `${indent}  const handle = ${untracked}(table, rep);\n` +
+            `${indent}  table[Symbol.for(${JSON.stringify(CREATED_KEY)})]?.(handle);\n` +
+            `${indent}  return handle;\n` +
+            `${indent}}\n` +
+            `${indent}function ${untracked}(table, rep) {`);
+    });
+    if (tables.size > 0 && patchedCreate !== 1) {
+        throw new errors/* WizerError */.Mx('unsupported jco glue: cannot find where it creates owned handles');
+    }
+    return withCreation.replace(EMPTY_STRING_SHORTCUT, '');
+}
+/**
  * Counts live handles. A table is jco's flat array of (scope, value) pairs after a header pair;
  * a free slot has `T_FLAG` in its scope cell, a live one a non-zero value (the rep, plus
  * `T_FLAG` for an owned handle).
  */
 function countLiveHandles(tables) {
     let live = 0;
-    for (const table of tables) {
-        if (!Array.isArray(table))
-            continue;
-        for (let i = 2; i + 1 < table.length; i += 2) {
-            const scope = table[i];
-            const value = table[i + 1];
-            if ((scope & T_FLAG) === 0 && value !== 0)
-                live++;
-        }
-    }
+    for (const table of tables)
+        forEachLiveHandle(table, () => live++);
     return live;
+}
+function forEachLiveHandle(table, visit) {
+    for (let i = 2; i + 1 < table.length; i += 2) {
+        const scope = table[i];
+        const value = table[i + 1];
+        if ((scope & T_FLAG) === 0 && value !== 0)
+            visit(i >> 1);
+    }
 }
 /** Empties each table to jco's initial `[T_FLAG, 0]`; returns the live handles it held. */
 function forgetHandles(tables) {
     const live = countLiveHandles(tables);
     for (const table of tables) {
-        if (!Array.isArray(table))
-            continue;
         table.length = 2;
         table[0] = T_FLAG;
         table[1] = 0;
