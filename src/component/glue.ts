@@ -362,7 +362,11 @@ export function patchGlueSource(source: string): string {
   if (tables.size > 0 && patchedCreate !== 1) {
     throw new WizerError('unsupported jco glue: cannot find where it creates owned handles');
   }
-  return withCreation.replace(EMPTY_STRING_SHORTCUT, '');
+  const patched = withCreation.replace(EMPTY_STRING_SHORTCUT, '');
+  if (patched.includes('{ ptr: 1, len: 0 }')) {
+    throw new WizerError('unsupported jco glue: cannot remove its empty-string shortcut');
+  }
+  return patched;
 }
 
 /**

@@ -60,6 +60,19 @@ export interface WizenOptions {
    * `##[x`) with a zero-width space. The action sets it so a module cannot issue commands.
    */
   escapeWorkflowCommands: boolean;
+  /**
+   * Reproducible output (beyond upstream, `--deterministic`): virtual clocks, seeded random bytes,
+   * a file system that does not show the host's times, inodes or listing order, canonical NaNs and
+   * deterministic relaxed SIMD during init. See src/deterministic/.
+   */
+  deterministic: boolean;
+  /** Seed of the random bytes in deterministic mode (`--deterministic-seed`), a u64. */
+  deterministicSeed: bigint;
+  /**
+   * The realtime clock's start in deterministic mode, in seconds since the Unix epoch. The CLI
+   * and the action take it from `SOURCE_DATE_EPOCH`; undefined: the documented default epoch.
+   */
+  sourceDateEpoch?: number;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -87,6 +100,8 @@ export const DEFAULT_OPTIONS: Readonly<WizenOptions> = Object.freeze({
   features: DEFAULT_FEATURES,
   guestStdoutToStderr: false,
   escapeWorkflowCommands: false,
+  deterministic: false,
+  deterministicSeed: 0n,
 });
 
 /** Fills in upstream's defaults for every option not given. */
