@@ -97,4 +97,24 @@ describe('parseArgs', () => {
     expect(parseArgs(['--timeout', '1.5']).options.timeoutMs).toBe(1500);
     expect(() => parseArgs(['--timeout', 'soon'])).toThrow(/--timeout/);
   });
+
+  it('parses --deterministic (off by default) and --deterministic-seed as a u64', () => {
+    expect(parseArgs([]).options.deterministic).toBe(false);
+    expect(parseArgs([]).options.deterministicSeed).toBe(0n);
+    expect(parseArgs(['--deterministic']).options.deterministic).toBe(true);
+    expect(parseArgs(['--deterministic=false']).options.deterministic).toBe(false);
+    expect(parseArgs(['--deterministic', 'in.wasm']).input).toBe('in.wasm');
+    expect(() => parseArgs(['--deterministic=yes'])).toThrow(
+      /invalid value 'yes' for '--deterministic\[=<true\|false>\]'/,
+    );
+    expect(
+      parseArgs(['--deterministic-seed', '18446744073709551615']).options.deterministicSeed,
+    ).toBe(18446744073709551615n);
+    expect(parseArgs(['--deterministic-seed=7']).options.deterministicSeed).toBe(7n);
+    for (const bad of ['18446744073709551616', '-1', '0x10', '']) {
+      expect(() => parseArgs([`--deterministic-seed=${bad}`])).toThrow(
+        /for '--deterministic-seed <SEED>': expected a whole number from 0 to 18446744073709551615/,
+      );
+    }
+  });
 });

@@ -2,6 +2,7 @@
  * The exact library options a module is wizened with, derived once from the inputs. The cache
  * key hashes these same options, so what is hashed is what runs.
  */
+import { parseSourceDateEpoch } from '../sources/index.js';
 import type { WizenOptions } from '../wizer/options.js';
 import type { WizenSettings } from './inputs.js';
 
@@ -53,6 +54,12 @@ export function wizenOptions(
     preloads: settings.preloads,
     // The guest shares the step's stdout/stderr: it must not be able to issue workflow commands.
     escapeWorkflowCommands: true,
+    deterministic: settings.deterministic,
+    deterministicSeed: settings.deterministicSeed,
+    // The reproducible-builds convention: the realtime clock starts at the commit's time, say.
+    ...(settings.deterministic
+      ? { sourceDateEpoch: parseSourceDateEpoch(hostEnv['SOURCE_DATE_EPOCH']) }
+      : {}),
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
   };
 }

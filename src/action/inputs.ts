@@ -21,6 +21,8 @@ export type WizenSettings = Pick<
   | 'env'
   | 'preopens'
   | 'preloads'
+  | 'deterministic'
+  | 'deterministicSeed'
 > & { timeoutMs?: number };
 
 /** Where results are written. */
@@ -103,6 +105,8 @@ export function getInputs(workspace: string, env: NodeJS.ProcessEnv = process.en
         throw new InputError(`Input \`${Inputs.Preloads}\`: \`${line}\` must be name=file`);
       return { name, path: resolve(workspace, path) };
     }),
+    deterministic: bool(Inputs.Deterministic),
+    deterministicSeed: seed(text(Inputs.DeterministicSeed)),
     ...(timeout === '' ? {} : { timeoutMs: positiveNumber(Inputs.Timeout, timeout) * 1000 }),
   };
   if (wizen.initFunc === '') throw new InputError(`Input \`${Inputs.InitFunc}\` must not be empty`);
@@ -160,6 +164,13 @@ function bool(name: Inputs): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
   throw new InputError(`Input \`${name}\` must be \`true\` or \`false\`, got \`${value}\``);
+}
+
+function seed(value: string): bigint {
+  if (/^\d{1,20}$/.test(value) && BigInt(value) < 1n << 64n) return BigInt(value);
+  throw new InputError(
+    `Input \`${Inputs.DeterministicSeed}\` must be a whole number from 0 to 18446744073709551615, got \`${value}\``,
+  );
 }
 
 function integer(name: Inputs, value: string, min: number, max: number): number {

@@ -49,6 +49,14 @@ function parseBool(value: string | undefined, display: string): boolean {
   throw new UsageError(`invalid value '${value}' for '${display}'\n${BOOL_VALUES}`);
 }
 
+/** A u64 in decimal, as `--deterministic-seed` takes it. */
+function parseSeed(value: string): bigint {
+  if (/^\d{1,20}$/.test(value) && BigInt(value) < 1n << 64n) return BigInt(value);
+  throw new UsageError(
+    `invalid value '${value}' for '--deterministic-seed <SEED>': expected a whole number from 0 to 18446744073709551615`,
+  );
+}
+
 const feature =
   (key: keyof WasmFeatures, display: string) =>
   (state: CliArgs, value: string | undefined): void => {
@@ -170,6 +178,18 @@ const FLAGS: FlagSpec[] = [
       }
       s.options.timeoutMs = seconds * 1000;
     },
+  },
+  {
+    long: ['deterministic'],
+    style: 'optional-equals',
+    display: '--deterministic[=<true|false>]',
+    apply: (s, v) => (s.options.deterministic = parseBool(v, '--deterministic[=<true|false>]')),
+  },
+  {
+    long: ['deterministic-seed'],
+    style: 'required',
+    display: '--deterministic-seed <SEED>',
+    apply: (s, v) => (s.options.deterministicSeed = parseSeed(v!)),
   },
   { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help = 'short') },
   { long: ['help'], style: 'switch', display: '--help', apply: (s) => (s.help = 'long') },

@@ -50,6 +50,15 @@ const OPTIONS: Array<[string, string, string?]> = [
   ['--wasm-relaxed-simd [<true|false>]', 'Enable the relaxed-SIMD proposal [default: true]'],
   ['--wasm-reference-types [<true|false>]', 'Enable the reference-types proposal [default: true]'],
   ['--timeout <SECONDS>', 'Stop initialization that runs longer than this (not in upstream)'],
+  [
+    '--deterministic[=<true|false>]',
+    'The same output bytes on every run and machine (not in upstream) [default: false]',
+    'Virtual clocks from SOURCE_DATE_EPOCH, seeded random bytes, file times/inodes/listing order hidden, canonical NaNs.',
+  ],
+  [
+    '--deterministic-seed <SEED>',
+    'Seed of the random bytes the module reads with --deterministic (a u64) [default: 0]',
+  ],
   ['-h, --help', 'Print help (see more with --help)'],
   ['-V, --version', 'Print version (not in upstream)'],
 ];

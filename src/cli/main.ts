@@ -3,6 +3,7 @@
  * writes the output (atomically where it is a file: see host/output-file.ts) or to stdout. Returns the exit
  * code: 0 success, 1 failure (`Error: ...` with its cause chain), 2 usage error.
  */
+import { parseSourceDateEpoch } from '../sources/index.js';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { OutputFile } from '../host/output-file.js';
 import { UsageError, WizerError, formatErrorChain, osError } from '../errors.js';
@@ -55,7 +56,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     });
     const { wasm } = await wizen(
       input,
-      { ...args.options, preloads, guestStdoutToStderr: output === undefined },
+      {
+        ...args.options,
+        preloads,
+        guestStdoutToStderr: output === undefined,
+        sourceDateEpoch: args.options.deterministic
+          ? parseSourceDateEpoch(process.env['SOURCE_DATE_EPOCH'])
+          : undefined,
+      },
       rustLogLogger(process.env['RUST_LOG'], io.stderr),
     );
     if (output) commitOutput(output, args.output!, wasm);

@@ -24,6 +24,7 @@ import {
 } from './constants.js';
 import { DescriptorTable, directoryBase } from './descriptors.js';
 import { WasiErrno } from './errno.js';
+import { HostFiles, type GuestFiles } from '../sources/files.js';
 import {
   type TimeChange,
   createDirectoryAt,
@@ -74,16 +75,21 @@ export function filetypeOf(stat: Stats | BigIntStats): number {
   return Filetype.unknown;
 }
 
-function filestatOf(stat: BigIntStats): Filestat {
+/** A host stat as the guest sees it through `files` (as it is, or deterministic). */
+function filestatOf(stat: BigIntStats, files: GuestFiles): Filestat {
+  const filetype = filetypeOf(stat);
+  const { size, nlink } =
+    filetype === Filetype.directory
+      ? files.directory(stat)
+      : { size: stat.size, nlink: stat.nlink };
   return {
-    dev: stat.dev,
-    ino: stat.ino,
-    filetype: filetypeOf(stat),
-    nlink: stat.nlink,
-    size: stat.size,
-    atim: stat.atimeNs,
-    mtim: stat.mtimeNs,
-    ctim: stat.ctimeNs,
+    ...files.identity(stat),
+    filetype,
+    nlink,
+    size,
+    atim: files.timestamp(stat.atimeNs),
+    mtim: files.timestamp(stat.mtimeNs),
+    ctim: files.timestamp(stat.ctimeNs),
   };
 }
 
@@ -108,7 +114,10 @@ function timeChanges(atim: bigint, mtim: bigint, flags: number): [TimeChange, Ti
 const SETS_A_TIME = Fstflags.atim | Fstflags.atimNow | Fstflags.mtim | Fstflags.mtimNow;
 
 export class Filesystem {
-  constructor(readonly table: DescriptorTable) {}
+  constructor(
+    readonly table: DescriptorTable,
+    private readonly files: GuestFiles = new HostFiles(),
+  ) {}
 
   /** Opens a preopened directory; the caller reports failures. */
   preopen(guest: string, host: string): void {
@@ -226,12 +235,12 @@ export class Filesystem {
       const filetype = stdioIsTty(entry.stream) ? Filetype.characterDevice : Filetype.unknown;
       return { dev: 0n, ino: 0n, filetype, nlink: 0n, size: 0n, atim: 0n, mtim: 0n, ctim: 0n };
     }
-    return filestatOf(fstatSync(entry.hostFd, { bigint: true }));
+    return filestatOf(fstatSync(entry.hostFd, { bigint: true }), this.files);
   }
 
   pathFilestat(dirfd: number, lookupFlags: number, path: string): Filestat {
     const dir = this.table.directory(dirfd);
-    return filestatOf(statAt(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0));
+    return filestatOf(statAt(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0), this.files);
   }
 
   setSize(fd: number, size: bigint): void {
@@ -273,17 +282,20 @@ export class Filesystem {
     setTimesAt(dir, path, follow, ...timeChanges(atim, mtim, flags));
   }
 
-  /** Every entry of a directory, `.` and `..` first, in the host's order (as upstream lists them). */
+  /**
+   * Every entry of a directory, `.` and `..` first, then in the host's order (as upstream lists
+   * them) or, in deterministic mode, by name.
+   */
   readdir(fd: number): DirEntry[] {
     const entry = this.table.get(fd);
     if (entry.kind !== 'dir') throw new WasiErrno(Errno.badf);
-    const self = fstatSync(entry.hostFd, { bigint: true });
+    const self = this.files.identity(fstatSync(entry.hostFd, { bigint: true })).ino;
     return [
-      { name: Buffer.from('.'), ino: self.ino, filetype: Filetype.directory },
-      { name: Buffer.from('..'), ino: self.ino, filetype: Filetype.directory },
-      ...listDirectory(entry).map(({ name, stat }) => ({
+      { name: Buffer.from('.'), ino: self, filetype: Filetype.directory },
+      { name: Buffer.from('..'), ino: self, filetype: Filetype.directory },
+      ...this.files.order(listDirectory(entry)).map(({ name, stat }) => ({
         name,
-        ino: stat.ino,
+        ino: this.files.identity(stat).ino,
         filetype: filetypeOf(stat),
       })),
     ];

@@ -9,6 +9,7 @@ import { DescriptorTable } from './descriptors.js';
 import { Filesystem } from './filesystem.js';
 import { FileIo, Stdio } from './io.js';
 import { GuestMemory } from './memory.js';
+import { guestSources, type GuestSources } from '../sources/index.js';
 import { createImports, type Preview1Context, type WasiFunction } from './preview1.js';
 
 export type { WasiFunction } from './preview1.js';
@@ -25,6 +26,8 @@ export interface WasiConfig {
   preopens: Array<{ guest: string; host: string }>;
   /** Escape guest stdout/stderr lines a CI runner could read as workflow commands. */
   escapeWorkflowCommands?: boolean;
+  /** Clocks, random bytes and file metadata; the host's unless given (deterministic mode). */
+  sources?: GuestSources;
 }
 
 /** The preview1 functions as seen by one instance: its imports and the memory they access. */
@@ -48,7 +51,8 @@ export class Wasi {
    * substitute descriptors for the host's 0, 1 and 2.
    */
   constructor(config: WasiConfig, hostStdio: readonly [number, number, number] = [0, 1, 2]) {
-    const fs = new Filesystem(this.table);
+    const sources = config.sources ?? guestSources();
+    const fs = new Filesystem(this.table, sources.files);
     for (const stream of [0, 1, 2] as const) this.table.add({ kind: 'stdio', stream });
     for (const { guest, host } of config.preopens) {
       try {
@@ -69,6 +73,7 @@ export class Wasi {
       io: new FileIo(this.table, stdio, config.stdoutToStderr),
       stdio,
       environ: config.env.map(([key, value]) => encoder.encode(`${key}=${value}\0`)),
+      sources,
     };
   }
 

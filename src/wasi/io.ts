@@ -8,13 +8,7 @@ import { Errno, Whence } from './constants.js';
 import type { DescriptorTable, FileDescriptor } from './descriptors.js';
 import { WasiErrno } from './errno.js';
 import { CommandEscaper } from './command-escape.js';
-
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-
-/** Blocks the thread for `ms` milliseconds (WASI calls are synchronous). */
-export function sleepSync(ms: number): void {
-  if (ms > 0) Atomics.wait(sleepCell, 0, 0, ms);
-}
+import { sleepSync } from '../sources/clock.js';
 
 function isAgain(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'EAGAIN';

@@ -9,11 +9,10 @@ import type { DescriptorTable } from './descriptors.js';
 import { errnoOf, WasiErrno } from './errno.js';
 import type { Filesystem } from './filesystem.js';
 import type { FileIo, Stdio } from './io.js';
-import { sleepSync } from './io.js';
+import type { GuestClock, GuestSources } from '../sources/index.js';
 import { invalidEnum, invalidFlags, type GuestMemory } from './memory.js';
 import { writeDirEntries, writeFilestat } from './layout.js';
 import { createPathImports } from './preview1-paths.js';
-import { RandomSource } from './random.js';
 
 export type WasiFunction = (...args: never[]) => number;
 
@@ -25,14 +24,15 @@ export interface Preview1Context {
   readonly stdio: Stdio;
   /** `KEY=value\0` entries, already encoded. */
   readonly environ: readonly Uint8Array[];
+  /** Clocks and random bytes (the host's, or virtual in deterministic mode). */
+  readonly sources: GuestSources;
 }
 
 const MAX_EXIT_STATUS = 126;
-const timeOrigin = performance.timeOrigin;
 
-/** Nanoseconds on a clock, as a double (sub-microsecond precision is not needed). */
-function clockNow(id: number): number {
-  return id === Clockid.realtime ? (timeOrigin + performance.now()) * 1e6 : performance.now() * 1e6;
+/** A reading of a clock, in nanoseconds. */
+function readClock(clock: GuestClock, id: number): bigint {
+  return id === Clockid.realtime ? clock.readRealtime() : clock.readMonotonic();
 }
 
 function checkClock(func: string, id: number): void {
@@ -59,7 +59,7 @@ function firstBuffer(memory: GuestMemory, iovs: number, count: number): [number,
 export function createImports(cx: Preview1Context): Record<string, WasiFunction> {
   const { memory, table, fs, io } = cx;
   const environSize = cx.environ.reduce((sum, entry) => sum + entry.length, 0);
-  const random = new RandomSource();
+  const { clock, random } = cx.sources;
 
   const transfer =
     (func: string, kind: 'read' | 'write') =>
@@ -147,12 +147,7 @@ export function createImports(cx: Preview1Context): Record<string, WasiFunction>
       try {
         memory.require();
         checkClock('clock_time_get', id >>> 0);
-        memory.writeU64Number(
-          'clock_time_get',
-          'timestamp',
-          resultPtr >>> 0,
-          Math.round(clockNow(id)),
-        );
+        memory.writeU64('clock_time_get', 'timestamp', resultPtr >>> 0, readClock(clock, id));
         return Errno.success;
       } catch (error) {
         return errnoOf(error);
@@ -286,7 +281,7 @@ function pollOneoff(cx: Preview1Context, inPtr: number, outPtr: number, count: n
   memory.check(inPtr, count * 48);
   memory.check(outPtr, count * 32);
   const ready: Array<{ userdata: bigint; type: number }> = [];
-  const clocks: Array<{ userdata: bigint; waitMs: number }> = [];
+  const clocks: Array<{ userdata: bigint; waitNs: bigint }> = [];
   for (let i = 0; i < count; i++) {
     const view = memory.view();
     const sub = inPtr + i * 48;
@@ -295,10 +290,10 @@ function pollOneoff(cx: Preview1Context, inPtr: number, outPtr: number, count: n
     if (tag === Eventtype.clock) {
       const id = view.getUint32(sub + 16, true);
       if (id !== Clockid.realtime && id !== Clockid.monotonic) throw new WasiErrno(Errno.inval);
-      const timeoutNs = Number(view.getBigUint64(sub + 24, true));
+      const timeoutNs = view.getBigUint64(sub + 24, true);
       const absolute = (view.getUint16(sub + 40, true) & SUBCLOCK_ABSTIME) !== 0;
-      const waitNs = absolute ? timeoutNs - clockNow(id) : timeoutNs;
-      clocks.push({ userdata, waitMs: waitNs / 1e6 });
+      const waitNs = absolute ? timeoutNs - readClock(cx.sources.clock, id) : timeoutNs;
+      clocks.push({ userdata, waitNs });
     } else if (tag === Eventtype.fdRead || tag === Eventtype.fdWrite) {
       cx.table.get(view.getUint32(sub + 16, true));
       ready.push({ userdata, type: tag });
@@ -311,14 +306,16 @@ function pollOneoff(cx: Preview1Context, inPtr: number, outPtr: number, count: n
     nbytes: 1n,
   }));
   if (events.length === 0 && clocks.length > 0) {
-    const wait = Math.min(...clocks.map((c) => c.waitMs));
-    sleepSync(wait);
+    // A virtual clock completes the wait at once, advancing by it.
+    const wait = clocks.reduce((min, c) => (c.waitNs < min ? c.waitNs : min), clocks[0]!.waitNs);
+    const { clock } = cx.sources;
+    if (wait > 0n) clock.sleepUntil(clock.peekMonotonic() + wait);
     for (const c of clocks)
-      if (c.waitMs <= wait)
+      if (c.waitNs <= wait)
         events.push({ userdata: c.userdata, type: Eventtype.clock, nbytes: 0n });
   } else {
     for (const c of clocks)
-      if (c.waitMs <= 0) events.push({ userdata: c.userdata, type: Eventtype.clock, nbytes: 0n });
+      if (c.waitNs <= 0n) events.push({ userdata: c.userdata, type: Eventtype.clock, nbytes: 0n });
   }
   const view = memory.view();
   events.forEach((event, i) => {

@@ -1,8 +1,10 @@
 /**
- * `wasi:clocks` (wall-clock, monotonic-clock). Monotonic instants count nanoseconds from the
+ * `wasi:clocks` (wall-clock, monotonic-clock), read from the host's clocks or, in deterministic
+ * mode, virtual ones (src/sources/clock.ts). Monotonic instants count nanoseconds from the
  * host's creation, as upstream's do from its context's; both clocks report a 1 ns resolution.
  */
-import { Pollable, monotonicNow } from './io.js';
+import type { GuestClock } from '../sources/index.js';
+import { Pollable } from './io.js';
 
 /** `wasi:clocks/wall-clock.datetime`. */
 export interface Datetime {
@@ -10,21 +12,15 @@ export interface Datetime {
   nanoseconds: number;
 }
 
-/** Wall-clock time now, in nanoseconds since the epoch (sub-millisecond from the monotonic clock). */
-function wallNanoseconds(): bigint {
-  const origin = BigInt(Math.round(performance.timeOrigin * 1000)) * 1000n;
-  return origin + BigInt(Math.round(performance.now() * 1e6));
-}
-
-export function createClocks(): { wallClock: object; monotonicClock: object } {
-  const start = monotonicNow();
-  const now = () => monotonicNow() - start;
+export function createClocks(clock: GuestClock): { wallClock: object; monotonicClock: object } {
+  const start = clock.peekMonotonic();
+  const now = () => clock.readMonotonic() - start;
   const deadlineIn = (duration: bigint) =>
-    new Pollable(monotonicNow() + (duration > 0n ? duration : 0n));
+    new Pollable({ clock, at: clock.peekMonotonic() + (duration > 0n ? duration : 0n) });
   return {
     wallClock: {
       now(): Datetime {
-        const ns = wallNanoseconds();
+        const ns = clock.readRealtime();
         return { seconds: ns / 1_000_000_000n, nanoseconds: Number(ns % 1_000_000_000n) };
       },
       resolution(): Datetime {
@@ -37,7 +33,7 @@ export function createClocks(): { wallClock: object; monotonicClock: object } {
         return 1n;
       },
       subscribeInstant(when: bigint): Pollable {
-        return deadlineIn(when - now());
+        return deadlineIn(when - (clock.peekMonotonic() - start));
       },
       subscribeDuration(duration: bigint): Pollable {
         return deadlineIn(duration);

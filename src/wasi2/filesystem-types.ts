@@ -2,6 +2,7 @@
  * The records of `wasi:filesystem/types` as jco's glue passes them (flags as objects of
  * booleans, enums as strings, 64-bit values as bigints), and their conversions from host stats.
  */
+import type { GuestFiles } from '../sources/index.js';
 import type { BigIntStats } from 'node:fs';
 import type { TimeChange } from '../wasi/path-ops.js';
 import type { Datetime } from './clocks.js';
@@ -90,22 +91,28 @@ export function datetime(ns: bigint): Datetime {
 
 /**
  * Upstream's stat: the status-change time is the creation (birth) time, absent where the host
- * does not record one.
+ * does not record one. Seen through `files` (as it is, or deterministic: then every time is the
+ * epoch, the birth time included wherever the host records it or not).
  */
-export function statOf(stat: BigIntStats): DescriptorStat {
+export function statOf(stat: BigIntStats, files: GuestFiles): DescriptorStat {
+  const type = typeOf(stat);
+  const { size, nlink } =
+    type === 'directory' ? files.directory(stat) : { size: stat.size, nlink: stat.nlink };
+  const birth = files.timestamp(stat.birthtimeNs);
   return {
-    type: typeOf(stat),
-    linkCount: stat.nlink,
-    size: stat.size,
-    dataAccessTimestamp: datetime(stat.atimeNs),
-    dataModificationTimestamp: datetime(stat.mtimeNs),
-    statusChangeTimestamp: stat.birthtimeNs > 0n ? datetime(stat.birthtimeNs) : undefined,
+    type,
+    linkCount: nlink,
+    size,
+    dataAccessTimestamp: datetime(files.timestamp(stat.atimeNs)),
+    dataModificationTimestamp: datetime(files.timestamp(stat.mtimeNs)),
+    statusChangeTimestamp: birth > 0n ? datetime(birth) : undefined,
   };
 }
 
 /** A 128-bit value identifying a file (device and inode), the same for every name of it. */
-export function hashOf(stat: BigIntStats): MetadataHashValue {
-  const lower = (stat.ino * 0x9e3779b97f4a7c15n + stat.dev) & U64;
+export function hashOf(stat: BigIntStats, files: GuestFiles): MetadataHashValue {
+  const { dev, ino } = files.identity(stat);
+  const lower = (ino * 0x9e3779b97f4a7c15n + dev) & U64;
   return { lower, upper: lower ^ HASH_UPPER_MASK };
 }
 

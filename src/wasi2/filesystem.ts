@@ -4,6 +4,7 @@
  * also serves preview1, so the same guarantees hold: nothing outside the preopens can be named,
  * read, written, linked or moved, whether by `..`, an absolute path or a symbolic link.
  */
+import type { GuestFiles } from '../sources/index.js';
 import {
   fdatasyncSync,
   fstatSync,
@@ -75,6 +76,8 @@ type Node = DirNode | FileNode;
 /** What descriptors need from their host. */
 export interface FilesystemHost {
   readonly handles: HandleRegistry;
+  /** File metadata as the guest sees it (the host's, or deterministic). */
+  readonly files: GuestFiles;
 }
 
 /** Reads a file from a position, advancing it. */
@@ -253,7 +256,7 @@ export class Descriptor {
   }
 
   readDirectory(): DirectoryEntryStream {
-    return fsCall(() => new DirectoryEntryStream(listDirectory(this.dir())));
+    return fsCall(() => new DirectoryEntryStream(this.host.files.order(listDirectory(this.dir()))));
   }
 
   createDirectoryAt(path: string): void {
@@ -261,11 +264,13 @@ export class Descriptor {
   }
 
   stat(): DescriptorStat {
-    return fsCall(() => statOf(this.fstat()));
+    return fsCall(() => statOf(this.fstat(), this.host.files));
   }
 
   statAt(pathFlags: PathFlags, path: string): DescriptorStat {
-    return fsCall(() => statOf(statAt(this.dir(), path, pathFlags.symlinkFollow === true)));
+    return fsCall(() =>
+      statOf(statAt(this.dir(), path, pathFlags.symlinkFollow === true), this.host.files),
+    );
   }
 
   setTimesAt(
@@ -383,11 +388,13 @@ export class Descriptor {
   }
 
   metadataHash(): MetadataHashValue {
-    return fsCall(() => hashOf(this.fstat()));
+    return fsCall(() => hashOf(this.fstat(), this.host.files));
   }
 
   metadataHashAt(pathFlags: PathFlags, path: string): MetadataHashValue {
-    return fsCall(() => hashOf(statAt(this.dir(), path, pathFlags.symlinkFollow === true)));
+    return fsCall(() =>
+      hashOf(statAt(this.dir(), path, pathFlags.symlinkFollow === true), this.host.files),
+    );
   }
 
   [Symbol.dispose](): void {

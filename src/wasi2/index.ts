@@ -36,6 +36,7 @@ import { HandleRegistry, type HostHandle } from './handles.js';
 import { IoError } from './errors.js';
 import { InputStream, OutputStream, Pollable, poll } from './io.js';
 import { createRandom } from './random.js';
+import { guestSources, type SourceOptions } from '../sources/index.js';
 import { createSockets } from './sockets.js';
 
 export { IoError, ResultError, type ErrorCode, type StreamError } from './errors.js';
@@ -56,7 +57,7 @@ export type Wasi2Options = Pick<
   args?: readonly string[];
   /** Host descriptors standing for stdin, stdout and stderr (tests substitute files). */
   hostStdio?: readonly [number, number, number];
-};
+} & SourceOptions;
 
 export interface Wasi2Host {
   /** Import objects keyed by interface specifier, unversioned and `@0.2.0` to `@0.2.LATEST`. */
@@ -93,7 +94,8 @@ function openPreopens(
 export function createWasi2Host(options: Wasi2Options): Wasi2Host {
   const handles = new HandleRegistry();
   const preopens = openPreopens(options, handles);
-  const fsHost = { handles };
+  const sources = guestSources(options);
+  const fsHost = { handles, files: sources.files };
   const stdio = new Stdio(
     options.inheritStdio,
     options.hostStdio ?? [0, 1, 2],
@@ -106,8 +108,8 @@ export function createWasi2Host(options: Wasi2Options): Wasi2Host {
     stdoutToStderr: options.guestStdoutToStderr,
     inheritStdin: options.inheritStdio,
   });
-  const clocks = createClocks();
-  const random = createRandom();
+  const clocks = createClocks(sources.clock);
+  const random = createRandom(sources.random);
   const sockets = createSockets();
   const interfaces: Record<string, object> = {
     'wasi:cli/environment': cli.environment,

@@ -3,8 +3,7 @@
  * when it may block the current thread: a read returns the bytes at hand or end of stream, a write
  * is done (and flushed) when it returns, and only clock pollables are ever not ready.
  */
-import { hrtime } from 'node:process';
-import { sleepSync } from '../wasi/io.js';
+import type { GuestClock } from '../sources/index.js';
 import { hostTrap, streamClosed, streamFailure } from './errors.js';
 
 /** Bytes a stream reads or writes per call at most (upstream's write budget for files and stdio). */
@@ -12,37 +11,26 @@ export const STREAM_CAPACITY = 1024 * 1024;
 /** The `blocking-write-and-flush` limit the WIT sets (upstream traps above it). */
 const BLOCKING_WRITE_LIMIT = 4096;
 
-/** Monotonic nanoseconds (the origin is arbitrary; only differences are exposed). */
-export function monotonicNow(): bigint {
-  return hrtime.bigint();
-}
-
-/** `wasi:io/poll.pollable`: ready now, or at a monotonic deadline. */
+/** `wasi:io/poll.pollable`: ready now, or when a clock reaches a deadline. */
 export class Pollable {
   constructor(
-    /** Monotonic nanoseconds at which it becomes ready; undefined: always ready. */
-    private readonly deadline: bigint | undefined,
+    /** When it becomes ready; undefined: always ready. */
+    private readonly deadline?: { clock: GuestClock; at: bigint },
   ) {}
 
   ready(): boolean {
-    return this.deadline === undefined || monotonicNow() >= this.deadline;
+    return this.remaining() === 0n;
   }
 
   block(): void {
-    if (this.deadline !== undefined) sleepUntil(this.deadline);
+    if (this.deadline !== undefined) this.deadline.clock.sleepUntil(this.deadline.at);
   }
 
   /** Nanoseconds until ready (0 when ready). */
   remaining(): bigint {
     if (this.deadline === undefined) return 0n;
-    const left = this.deadline - monotonicNow();
+    const left = this.deadline.at - this.deadline.clock.peekMonotonic();
     return left > 0n ? left : 0n;
-  }
-}
-
-function sleepUntil(deadline: bigint): void {
-  for (let left = deadline - monotonicNow(); left > 0n; left = deadline - monotonicNow()) {
-    sleepSync(Math.max(1, Math.ceil(Number(left) / 1e6)));
   }
 }
 
@@ -55,11 +43,8 @@ export function poll(pollables: readonly Pollable[]): Uint32Array {
   const readyOnes = () => pollables.flatMap((p, i) => (p.ready() ? [i] : []));
   let ready = readyOnes();
   if (ready.length === 0) {
-    const wait = pollables.reduce(
-      (min, p) => (p.remaining() < min ? p.remaining() : min),
-      1n << 62n,
-    );
-    sleepUntil(monotonicNow() + wait);
+    const first = pollables.reduce((min, p) => (p.remaining() < min.remaining() ? p : min));
+    first.block();
     ready = readyOnes();
   }
   return Uint32Array.from(ready);

@@ -3,6 +3,7 @@
  * trapping stubs for every other function import), instantiates it (running the start function),
  * then calls `_initialize` if exported and finally the init function, exactly as upstream does.
  */
+import { guestSources } from '../sources/index.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { WizerError, osError } from '../errors.js';
@@ -33,6 +34,7 @@ export async function buildEnvironment(options: WizenOptions): Promise<Environme
     stdoutToStderr: options.guestStdoutToStderr,
     preopens: options.preopens,
     escapeWorkflowCommands: options.escapeWorkflowCommands,
+    sources: guestSources(options),
   });
   const environment: Environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
   try {

@@ -1,0 +1,94 @@
+/**
+ * The clocks a guest reads during init. On the host they are the real ones; in deterministic mode
+ * they are virtual (see {@link VirtualClock}), so an init that reads the time, sleeps or measures
+ * itself does the same work on every run.
+ */
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** Blocks the thread for `ms` milliseconds (WASI calls are synchronous). */
+export function sleepSync(ms: number): void {
+  if (ms > 0) Atomics.wait(sleepCell, 0, 0, ms);
+}
+
+/** Nanoseconds, on both clocks. */
+export interface GuestClock {
+  /** Wall-clock time since the Unix epoch; a reading (a virtual clock advances). */
+  readRealtime(): bigint;
+  /** Monotonic time (arbitrary origin); a reading (a virtual clock advances). */
+  readMonotonic(): bigint;
+  /** Monotonic time without counting as a reading: for deadlines the host checks. */
+  peekMonotonic(): bigint;
+  /** Waits until the monotonic clock reaches `deadline` (a virtual clock jumps there). */
+  sleepUntil(deadline: bigint): void;
+}
+
+/** The host's clocks: realtime from the system, monotonic from `process.hrtime`. */
+export class HostClock implements GuestClock {
+  readRealtime(): bigint {
+    const origin = BigInt(Math.round(performance.timeOrigin * 1000)) * 1000n;
+    return origin + BigInt(Math.round(performance.now() * 1e6));
+  }
+
+  readMonotonic(): bigint {
+    return process.hrtime.bigint();
+  }
+
+  peekMonotonic(): bigint {
+    return process.hrtime.bigint();
+  }
+
+  sleepUntil(deadline: bigint): void {
+    for (
+      let left = deadline - this.peekMonotonic();
+      left > 0n;
+      left = deadline - this.peekMonotonic()
+    ) {
+      sleepSync(Number(left) / 1e6);
+    }
+  }
+}
+
+/** 1980-01-01T00:00:00Z, the realtime start without `SOURCE_DATE_EPOCH` (zip's earliest date). */
+export const DEFAULT_EPOCH_SECONDS = 315_532_800;
+/** Where the virtual monotonic clock starts: one second, so no reading is ever zero. */
+export const MONOTONIC_START_NS = 1_000_000_000n;
+/** How far the virtual clocks advance on each reading (see {@link VirtualClock}). */
+export const STEP_NS = 1_000n;
+
+/**
+ * Virtual clocks: realtime starts at the epoch given (`SOURCE_DATE_EPOCH`, else
+ * {@link DEFAULT_EPOCH_SECONDS}), monotonic at {@link MONOTONIC_START_NS}; they share one
+ * elapsed time, which advances by {@link STEP_NS} after every reading of either clock and by the
+ * whole wait when the guest sleeps or polls a clock (which then completes at once). Nothing
+ * depends on wall time, the machine or its load.
+ */
+export class VirtualClock implements GuestClock {
+  private elapsed = 0n;
+  private readonly epochNs: bigint;
+
+  constructor(epochSeconds: number = DEFAULT_EPOCH_SECONDS) {
+    this.epochNs = BigInt(epochSeconds) * 1_000_000_000n;
+  }
+
+  readRealtime(): bigint {
+    const now = this.epochNs + this.elapsed;
+    this.elapsed += STEP_NS;
+    return now;
+  }
+
+  readMonotonic(): bigint {
+    const now = this.peekMonotonic();
+    this.elapsed += STEP_NS;
+    return now;
+  }
+
+  peekMonotonic(): bigint {
+    return MONOTONIC_START_NS + this.elapsed;
+  }
+
+  sleepUntil(deadline: bigint): void {
+    const left = deadline - this.peekMonotonic();
+    if (left > 0n) this.elapsed += left;
+  }
+}
