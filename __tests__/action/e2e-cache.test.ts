@@ -4,6 +4,7 @@
  * detected, rebuilt and repaired, on a runner with zstd and on one without (where @actions/cache
  * falls back to gzip, and the entry's version differs).
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -102,6 +103,7 @@ describe('the cache across runs', () => {
     ]);
     expect(modules[0]!['sizeBefore']).toBe(sources['mods/greeter.wasm']!.length);
     expect(modules[0]!['sizeAfter']).toBe(greeter.length);
+    expect(modules[0]!['sha256']).toBe(createHash('sha256').update(greeter).digest('hex'));
     expect(first.outputs['cache-hit']).toBe('false');
     const keys = first.outputs['cache-primary-key']!.split('\n');
     expect(keys).toEqual(modules.map((m) => m['cacheKey']));

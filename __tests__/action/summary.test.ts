@@ -79,6 +79,18 @@ describe('job summary', () => {
     expect(html).toContain('❌ failed');
   });
 
+  it('lists the output digests in sha256sum format, for the results that have one', () => {
+    const a = { ...ok, outputSha256: 'a'.repeat(64) };
+    const b = { ...cached, outputName: 'mods/<b>.wizer.wasm', outputSha256: 'b'.repeat(64) };
+    const html = buildSummary({ results: [a, b, failed], notes: [] }).stringify();
+    expect(html).toContain(
+      `<details><summary>Output sha256</summary><pre>${'a'.repeat(64)}  mods/a.wizer.wasm\n` +
+        `${'b'.repeat(64)}  mods/&#60;b&#62;.wizer.wasm</pre></details>`,
+    );
+    core.summary.emptyBuffer();
+    expect(buildSummary({ results: [ok], notes: [] }).stringify()).not.toContain('Output sha256');
+  });
+
   it('links the artifact', () => {
     const artifact = {
       name: 'mods',

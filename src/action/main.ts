@@ -218,6 +218,7 @@ function setOutputs(
     output: r.outputPath !== undefined ? r.outputName : null,
     sizeBefore: r.bytesBefore ?? null,
     sizeAfter: r.bytesAfter ?? null,
+    sha256: r.outputSha256 ?? null,
     segments: r.report?.segments ?? null,
     initMs: r.report ? Math.round(r.report.timings.initialize * 1000) / 1000 : null,
     cacheHit: r.status === 'cached',

@@ -39,6 +39,8 @@ export interface ModuleResult {
   cacheKey?: string;
   bytesBefore?: number;
   bytesAfter?: number;
+  /** sha256 of the result (hex), for pipelines that sign, attest or compare it. */
+  outputSha256?: string;
   report?: WizenReport;
   startup?: StartupTimes;
   /** Time this run spent on the module (reading, wizening or restoring, writing). */
@@ -124,6 +126,7 @@ export async function processModule(
       status: 'cached',
       bytesBefore: module.bytes.length,
       bytesAfter: restored.wasm.length,
+      outputSha256: sha256Hex(restored.wasm),
       report: restored.manifest.report,
       ...(restored.manifest.startup ? { startup: restored.manifest.startup } : {}),
       elapsedMs: performance.now() - started,
@@ -157,13 +160,14 @@ export async function processModule(
     `${context.position} ${module.name}: ${formatBytes(module.bytes.length)} -> ${formatBytes(wasm.length)}, ` +
       `${report.segments} segments, init ${formatMs(report.timings.initialize)} (total ${formatMs(elapsedMs)})`,
   );
+  const outputSha256 = sha256Hex(wasm);
   const manifest: EntryManifest = {
     schema: KEY_SCHEMA,
     key: module.key,
     name: module.name,
     tool: TOOL_VERSION,
     inputSha256: module.inputSha256,
-    outputSha256: sha256Hex(wasm),
+    outputSha256,
     outputBytes: wasm.length,
     report,
     ...(startup ? { startup } : {}),
@@ -176,6 +180,7 @@ export async function processModule(
       status: 'wizened',
       bytesBefore: module.bytes.length,
       bytesAfter: wasm.length,
+      outputSha256,
       report,
       ...(startup ? { startup } : {}),
       elapsedMs,

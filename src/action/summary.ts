@@ -51,6 +51,13 @@ export function buildSummary({
     );
   }
 
+  const digests = results.slice(0, MAX_ROWS).filter((r) => r.outputSha256 !== undefined);
+  if (digests.length > 0) {
+    // In `sha256sum` format, so a release pipeline can check its files against the summary.
+    const lines = digests.map((r) => `${r.outputSha256}  ${r.outputName}`).join('\n');
+    summary.addDetails('Output sha256', `<pre>${escapeHtml(lines)}</pre>`);
+  }
+
   if (failed.length > 0) {
     summary.addHeading('Failures', 3);
     for (const result of failed.slice(0, MAX_ROWS)) {
