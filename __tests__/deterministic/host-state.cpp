@@ -137,6 +137,11 @@ __attribute__((export_name("probe_names_hash"))) uint64_t probe_names_hash() {
   return h;
 }
 
+// Order-dependent: which entry the host listed first (shows two trees are listed differently).
+__attribute__((export_name("probe_first_name_hash"))) uint64_t probe_first_name_hash() {
+  return entries.empty() ? 0 : fnv(entries[0].name);
+}
+
 __attribute__((export_name("probe_table_sum"))) uint64_t probe_table_sum() {
   uint64_t sum = 0;
   for (uint64_t v : table.squares) sum += v;

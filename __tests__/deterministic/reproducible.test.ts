@@ -16,20 +16,36 @@ import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileWasi } from '../helpers/wasi-cc.js';
 import { ourCliPath, repoRoot } from '../helpers/tools.js';
 
 const workDir = join(repoRoot, '.tmp', 'deterministic-reproducible');
+
+/**
+ * Where the copies of the inputs go: a tmpfs when there is one (another path on another file
+ * system: other device and inode numbers, and tmpfs lists a directory in reverse creation order
+ * where ext4 lists it in hash order), else beside the originals.
+ */
+const copyBase = (() => {
+  try {
+    if (statSync('/dev/shm').isDirectory()) return mkdtempSync('/dev/shm/wizer-reproducible-');
+  } catch {
+    // no tmpfs: fall through
+  }
+  return join(workDir, 'copies');
+})();
 
 /** The second run's V8 tier setting: TurboFan only (the first run tiers up from Liftoff). */
 const OTHER_TIER = ['--no-liftoff'];
@@ -132,7 +148,7 @@ function threeRuns(
   const det = (i: Invocation): Invocation => ({ ...i, args: ['--deterministic', ...i.args] });
   const first = runCli(det(inv), join(dir, 'plain.wasm'));
   const second = runCli(det(inv), join(dir, 'other-tier.wasm'), OTHER_TIER);
-  const copyInv = relocated(join(dir, 'copy'));
+  const copyInv = relocated(join(copyBase, name));
   const load = cpuLoad();
   let third: Uint8Array;
   try {
@@ -167,6 +183,10 @@ function probeExports(wasm: Uint8Array): Record<string, (...args: unknown[]) => 
 
 beforeAll(() => {
   mkdirSync(workDir, { recursive: true });
+});
+
+afterAll(() => {
+  rmSync(copyBase, { recursive: true, force: true });
 });
 
 describe('a C++ program whose init reads clocks, random bytes and file metadata', () => {
@@ -209,6 +229,28 @@ describe('a C++ program whose init reads clocks, random bytes and file metadata'
     expect(hashes[2]).toBe(hashes[0]);
     deterministic = output;
   }, 120_000);
+
+  it('the copy is listed in another order on the host (so sorting is exercised)', () => {
+    const tree = join(copyBase, 'host-state', 'tree');
+    const original = runCli(invocation(input, data), join(dir, 'host-original.wasm'));
+    const copied = runCli(invocation(input, tree), join(dir, 'host-copy.wasm'));
+    const first = (wasm: Uint8Array) => probeExports(wasm)['probe_first_name_hash']!();
+    // Only where the copy is on another file system kind (tmpfs vs the checkout's).
+    if (copyBase.startsWith('/dev/shm/') && statSync(workDir).dev !== statSync(copyBase).dev) {
+      expect(first(copied)).not.toBe(first(original));
+    }
+    expect(first(deterministic)).toBe(
+      first(
+        runCli(
+          {
+            ...invocation(input, tree),
+            args: ['--deterministic', ...invocation(input, tree).args],
+          },
+          join(dir, 'deterministic-copy.wasm'),
+        ),
+      ),
+    );
+  }, 60_000);
 
   it('differs between two runs without --deterministic (the test can fail)', () => {
     const a = runCli(invocation(input, data), join(dir, 'host-a.wasm'));
