@@ -4,6 +4,7 @@
 // for behaviour. Usage: node bench/run.mjs [--runs N] [--only hello,acorn,sqlite,wasi,twin,...]
 import { existsSync, readFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { measure, rssMethod } from './lib/measure.mjs';
 import { ourCliPath, upstreamWizerPath, workDir } from './lib/paths.mjs';
@@ -29,16 +30,17 @@ const modules = [
 ];
 const selected = values.only ? values.only.split(',') : modules.map((m) => m.id);
 
+/** Our CLI as users run it (directly): with the Node flags of its `#!` line, on this Node. */
+function ourCommand(...flags) {
+  if (!existsSync(ourCliPath)) throw new Error('dist/cli.js is missing: run `npm run build`');
+  return [process.execPath, [...shebangNodeFlags(ourCliPath), ourCliPath, ...flags]];
+}
+
 const tools = [
   { id: 'upstream', command: () => [upstreamWizerPath(), []] },
-  {
-    id: 'ours',
-    command: () => {
-      if (!existsSync(ourCliPath)) throw new Error('dist/cli.js is missing: run `npm run build`');
-      // As users run it (directly): with the Node flags of its `#!` line, on this Node.
-      return [process.execPath, [...shebangNodeFlags(ourCliPath), ourCliPath]];
-    },
-  },
+  { id: 'ours', command: () => ourCommand() },
+  // Reproducible output (issue 11): every run must give the same bytes.
+  { id: 'deterministic', command: () => ourCommand('--deterministic') },
 ];
 
 const outDir = join(workDir, 'out');
@@ -62,14 +64,14 @@ for (const { id, prepare } of modules.filter((m) => selected.includes(m.id))) {
     tools: {},
   };
   for (const tool of tools) {
-    row.tools[tool.id] = { times: [], rss: [], cpuSeconds: [], outputSizes: [] };
+    row.tools[tool.id] = { times: [], rss: [], cpuSeconds: [], outputSizes: [], outputHashes: [] };
     // An input the tool cannot take at all (upstream Wizer 11 and components): not run.
-    const unsupported = module.unsupported?.[tool.id];
+    const unsupported = module.unsupported?.[tool.id === 'deterministic' ? 'ours' : tool.id];
     if (unsupported) row.tools[tool.id].unsupported = unsupported;
   }
   for (let run = 0; run < runs; run++) {
-    // Alternate which tool goes first, so neither always runs on a warmer machine.
-    const order = run % 2 === 0 ? tools : [...tools].reverse();
+    // Rotate which tool goes first, so none always runs on a warmer machine.
+    const order = tools.map((_, i) => tools[(i + run) % tools.length]);
     for (const tool of order) {
       const result = row.tools[tool.id];
       if (result.error || result.unsupported) continue;
@@ -91,6 +93,7 @@ for (const { id, prepare } of modules.filter((m) => selected.includes(m.id))) {
         if (measured.peakRssKb !== undefined) result.rss.push(measured.peakRssKb);
         if (measured.cpuSeconds !== undefined) result.cpuSeconds.push(measured.cpuSeconds);
         result.outputSizes.push(statSync(outPath).size);
+        result.outputHashes.push(createHash('sha256').update(readFileSync(outPath)).digest('hex'));
         console.error(
           `[bench] ${id} ${tool.id} run ${run + 1}: ${(measured.wallMs / 1000).toFixed(2)} s, ` +
             `${Math.round((measured.peakRssKb ?? 0) / 1024)} MB`,

@@ -11,8 +11,11 @@ export const workDir = join(repoRoot, 'bench', '.work');
 
 export const fixturesDir = join(repoRoot, 'fixtures');
 
-/** Our bundled CLI, run with the Node that runs the benchmark (Node 24 via npm scripts). */
-export const ourCliPath = join(repoRoot, 'dist', 'cli.js');
+/**
+ * Our bundled CLI, run with the Node that runs the benchmark (Node 24 via npm scripts);
+ * `WIZER_BENCH_CLI` points at another bundle (e.g. one built with `scripts/build.mjs --out`).
+ */
+export const ourCliPath = resolve(process.env.WIZER_BENCH_CLI || join(repoRoot, 'dist', 'cli.js'));
 
 const require = createRequire(import.meta.url);
 

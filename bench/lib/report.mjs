@@ -56,6 +56,28 @@ function targetLines(rows, geomean) {
   ];
 }
 
+/** Our `--deterministic` runs: time, size and whether every run gave the same bytes. */
+function deterministicLines(rows, runs) {
+  const lines = [
+    `Deterministic mode (ours --deterministic, ${runs} run(s); the same sha256 on every run is the goal):`,
+    '',
+    '| module | time | RSS | output | upstream output | distinct outputs | sha256 |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    const result = row.tools?.deterministic;
+    if (!result) continue;
+    const [time, rss, size] = toolCells(result);
+    const hashes = new Set(result.outputHashes);
+    const upstream = row.tools.upstream;
+    const upstreamSize = upstream.unsupported || upstream.error ? '—' : sizeCell(upstream.outputSizes);
+    const same = hashes.size === 1 ? '1 (reproducible)' : `${hashes.size}`;
+    const first = result.outputHashes[0]?.slice(0, 16) ?? '—';
+    lines.push(`| ${row.name} | ${time} | ${rss} | ${size} | ${upstreamSize} | ${hashes.size ? same : '—'} | \`${first}…\` |`);
+  }
+  return lines;
+}
+
 export function formatReport(rows, { runs, rssMethod, seconds: totalSeconds }) {
   const lines = [
     `Wizer benchmark: median of ${runs} run(s) per tool; peak RSS by ${rssMethod}.`,
@@ -103,6 +125,7 @@ export function formatReport(rows, { runs, rssMethod, seconds: totalSeconds }) {
   } else {
     lines.push('Geometric mean speed-up: n/a (no module ran with both tools)');
   }
+  lines.push('', ...deterministicLines(rows, runs));
   lines.push('', 'Output checks:', ...(checks.length ? checks : ['- none passed']));
   lines.push('', `Total bench time: ${totalSeconds.toFixed(0)} s`, '');
   return lines.join('\n');
