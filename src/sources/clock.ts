@@ -19,6 +19,8 @@ export interface GuestClock {
   readMonotonic(): bigint;
   /** Monotonic time without counting as a reading: for deadlines the host checks. */
   peekMonotonic(): bigint;
+  /** Realtime without counting as a reading: for absolute realtime deadlines. */
+  peekRealtime(): bigint;
   /** Waits until the monotonic clock reaches `deadline` (a virtual clock jumps there). */
   sleepUntil(deadline: bigint): void;
 }
@@ -36,6 +38,10 @@ export class HostClock implements GuestClock {
 
   peekMonotonic(): bigint {
     return process.hrtime.bigint();
+  }
+
+  peekRealtime(): bigint {
+    return this.readRealtime();
   }
 
   sleepUntil(deadline: bigint): void {
@@ -78,7 +84,7 @@ export class VirtualClock implements GuestClock {
   }
 
   readRealtime(): bigint {
-    const now = this.epochNs + this.elapsed;
+    const now = this.peekRealtime();
     this.elapsed += STEP_NS;
     return now;
   }
@@ -91,6 +97,10 @@ export class VirtualClock implements GuestClock {
 
   peekMonotonic(): bigint {
     return MONOTONIC_START_NS + this.elapsed;
+  }
+
+  peekRealtime(): bigint {
+    return this.epochNs + this.elapsed;
   }
 
   sleepUntil(deadline: bigint): void {

@@ -15,6 +15,8 @@ export interface GuestFiles {
   identity(host: FileIdentity): FileIdentity;
   /** A timestamp the guest sees, in nanoseconds since the Unix epoch. */
   timestamp(hostNs: bigint): bigint;
+  /** A time the host may not record (0: not recorded), e.g. the birth time. */
+  optionalTimestamp(hostNs: bigint): bigint | undefined;
   /** Size and link count of a directory the guest sees. */
   directory(host: { size: bigint; nlink: bigint }): { size: bigint; nlink: bigint };
   /** Directory entries in the order the guest lists them (the array is sorted in place). */
@@ -31,6 +33,10 @@ export class HostFiles implements GuestFiles {
     return hostNs;
   }
 
+  optionalTimestamp(hostNs: bigint): bigint | undefined {
+    return hostNs > 0n ? hostNs : undefined;
+  }
+
   directory(host: { size: bigint; nlink: bigint }): { size: bigint; nlink: bigint } {
     return host;
   }
@@ -44,7 +50,7 @@ export class HostFiles implements GuestFiles {
 export const VIRTUAL_DEVICE = 1n;
 
 /**
- * Deterministic metadata: every time reads as the epoch (`SOURCE_DATE_EPOCH` or the default, as
+ * Deterministic metadata: every time reads as the epoch (birth times too, recorded or not) (`SOURCE_DATE_EPOCH` or the default, as
  * the realtime clock starts); every file is on device {@link VIRTUAL_DEVICE} with inode numbers 1,
  * 2, 3, ... in the order the guest first sees each host file (so hard links still share one, and
  * the same init sees the same numbers wherever the tree is checked out); directories have size 0
@@ -69,6 +75,11 @@ export class VirtualFiles implements GuestFiles {
   }
 
   timestamp(): bigint {
+    return this.epochNs;
+  }
+
+  /** Always recorded: whether a host records it depends on its file system. */
+  optionalTimestamp(): bigint {
     return this.epochNs;
   }
 

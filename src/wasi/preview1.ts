@@ -292,7 +292,10 @@ function pollOneoff(cx: Preview1Context, inPtr: number, outPtr: number, count: n
       if (id !== Clockid.realtime && id !== Clockid.monotonic) throw new WasiErrno(Errno.inval);
       const timeoutNs = view.getBigUint64(sub + 24, true);
       const absolute = (view.getUint16(sub + 40, true) & SUBCLOCK_ABSTIME) !== 0;
-      const waitNs = absolute ? timeoutNs - readClock(cx.sources.clock, id) : timeoutNs;
+      // Not a reading: a virtual clock must reach an absolute deadline exactly.
+      const { clock } = cx.sources;
+      const now = id === Clockid.realtime ? clock.peekRealtime() : clock.peekMonotonic();
+      const waitNs = absolute ? timeoutNs - now : timeoutNs;
       clocks.push({ userdata, waitNs });
     } else if (tag === Eventtype.fdRead || tag === Eventtype.fdWrite) {
       cx.table.get(view.getUint32(sub + 16, true));

@@ -92,20 +92,20 @@ export function datetime(ns: bigint): Datetime {
 /**
  * Upstream's stat: the status-change time is the creation (birth) time, absent where the host
  * does not record one. Seen through `files` (as it is, or deterministic: then every time is the
- * epoch, the birth time included wherever the host records it or not).
+ * epoch).
  */
 export function statOf(stat: BigIntStats, files: GuestFiles): DescriptorStat {
   const type = typeOf(stat);
   const { size, nlink } =
     type === 'directory' ? files.directory(stat) : { size: stat.size, nlink: stat.nlink };
-  const birth = files.timestamp(stat.birthtimeNs);
+  const birth = files.optionalTimestamp(stat.birthtimeNs);
   return {
     type,
     linkCount: nlink,
     size,
     dataAccessTimestamp: datetime(files.timestamp(stat.atimeNs)),
     dataModificationTimestamp: datetime(files.timestamp(stat.mtimeNs)),
-    statusChangeTimestamp: birth > 0n ? datetime(birth) : undefined,
+    statusChangeTimestamp: birth === undefined ? undefined : datetime(birth),
   };
 }
 
