@@ -489,6 +489,22 @@ describe('refusals through wizen()', () => {
     await expect(wizen(input, base)).rejects.toThrow('unsupported `data.drop` instruction');
   });
 
+  it('an async-lifted init function (running it would need JSPI)', async () => {
+    const input = await assemble(`(component
+      (core module $M
+        (memory (export "memory") 1)
+        (global $g (mut i32) (i32.const 0))
+        (func (export "f") (result i32) (global.set $g (i32.const 1)) (i32.const 0))
+        (func (export "cb") (param i32 i32 i32) (result i32) (i32.const 0)))
+      (core instance $m (instantiate $M))
+      (type $ft (func async))
+      (func $f (type $ft) (canon lift (core func $m "f") async (callback (core func $m "cb"))))
+      (export "wizer-initialize" (func $f)))`);
+    await expect(wizen(input, base)).rejects.toThrow(
+      'async-lifted initialization functions are not supported',
+    );
+  });
+
   for (const refusal of REFUSALS) {
     it(refusal.name, async () => {
       await expect(wizen(await assemble(refusal.wat), base)).rejects.toThrow(refusal.message);
