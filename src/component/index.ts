@@ -72,8 +72,11 @@ export async function wizenComponent(
     lap('parse');
     const instrumented = instrument(
       cx,
-      options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : [],
-      codeFeatures.floatMinMaxSites,
+      options.relaxedSimdDeterministic || options.deterministic
+        ? codeFeatures.relaxedSimdSites
+        : [],
+      options.deterministic ? [] : codeFeatures.floatMinMaxSites,
+      options.deterministic ? codeFeatures.nanCanonicalSites : [],
     );
     lap('instrument');
     const compiled = await WebAssembly.compile(instrumented.wasm as Uint8Array<ArrayBuffer>);

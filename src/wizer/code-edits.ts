@@ -1,13 +1,16 @@
 /**
  * Replacing single instructions inside function bodies of the instrumented copy (relaxed SIMD and
- * float min/max lowering), where a replacement may be longer or shorter than the original. The
- * bodies that change get new size prefixes; `CodeMoves` maps offsets in the copy back to the
- * original, for trap backtraces.
+ * float min/max lowering), where a replacement may be longer or shorter than the original, and
+ * inserting code (edits of length 0: NaN canonicalisation). The bodies that change get new size
+ * prefixes; `CodeMoves` maps offsets in the copy back to the original, for trap backtraces.
  */
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink } from '../wasm/writer.js';
 
-/** One instruction to replace: `length` bytes at input offset `at` become `bytes`. */
+/**
+ * One instruction to replace, or code to insert: `length` bytes (0 for an insertion) at input
+ * offset `at` become `bytes`. At one offset an insertion goes before a replacement.
+ */
 export interface CodeEdit {
   at: number;
   length: number;
@@ -46,7 +49,8 @@ export function applyCodeEdits(
   bodiesStart: number,
   edits: readonly CodeEdit[],
 ): { bodies: Uint8Array; moves: CodeMoves } {
-  const out = new ByteSink(bodies.length + edits.length * 4 + 16);
+  const growth = edits.reduce((sum, e) => sum + Math.max(0, e.bytes.length - e.length + 4), 0);
+  const out = new ByteSink(bodies.length + growth + 16);
   const at: number[] = [];
   const shift: number[] = [];
   const r = new BinaryReader(bodies, 0, bodies.length);

@@ -46,10 +46,14 @@ export async function wizen(
     lap('parse');
 
     logger.debug('Instrumenting the input Wasm', 'instrument');
+    // Deterministic mode: relaxed SIMD always deterministic, and every NaN canonical (which makes
+    // upstream's min/max NaN rule moot).
+    const { deterministic } = options;
     const instrumented = instrument(
       cx,
-      options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : [],
-      codeFeatures.floatMinMaxSites,
+      options.relaxedSimdDeterministic || deterministic ? codeFeatures.relaxedSimdSites : [],
+      deterministic ? [] : codeFeatures.floatMinMaxSites,
+      deterministic ? codeFeatures.nanCanonicalSites : [],
     );
     lap('instrument');
 

@@ -21,6 +21,7 @@ import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
 import type { ModuleContext } from './context.js';
 import { applyCodeEdits, CodeMoves } from './code-edits.js';
 import { floatMinMaxEdits } from './float-min-max.js';
+import { nanCanonicalEdits } from './nan-canonical.js';
 import { relaxedSimdEdits } from './relaxed-simd.js';
 
 /** How the snapshot reads one mutable global back. */
@@ -79,12 +80,14 @@ export class AddedFunctions {
 
 /**
  * Instruments `cx`. The sites (input offsets, from the validation scan) are instructions whose
- * results the copy computes as upstream does: relaxed SIMD and scalar float min/max.
+ * results the copy computes as upstream does (relaxed SIMD and scalar float min/max) or, in
+ * deterministic mode, with canonical NaNs (nan-canonical.ts).
  */
 export function instrument(
   cx: ModuleContext,
   relaxedSimdSites: readonly number[] = [],
   floatMinMaxSites: readonly number[] = [],
+  nanCanonicalSites: readonly number[] = [],
 ): Instrumented {
   const probes: GlobalProbe[] = [];
   const added = new AddedFunctions(cx.funcTypeIndices.length, cx.types.length);
@@ -147,10 +150,13 @@ export function instrument(
   }
 
   const inputBodiesStart = bodiesStart(cx.bytes, cx.sections);
+  // A NaN canonicalisation is inserted (length 0) where its instruction ends, which may be where
+  // the next instruction's replacement starts: the insertion goes first.
   const edits = [
     ...relaxedSimdEdits(cx.bytes, relaxedSimdSites, added),
     ...floatMinMaxEdits(cx.bytes, floatMinMaxSites, added),
-  ].sort((a, b) => a.at - b.at);
+    ...nanCanonicalEdits(cx, nanCanonicalSites, added),
+  ].sort((a, b) => a.at - b.at || a.length - b.length);
   let bodies: Uint8Array | undefined;
   let moves = new CodeMoves();
   if (edits.length > 0) {

@@ -19,6 +19,7 @@ import { isRefType, readPreamble, readValType } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink, u32Size } from '../wasm/writer.js';
 import { RESERVED_PREFIX, type ModuleContext } from './context.js';
+import { NAN_SCALAR_OPCODES, NAN_SIMD_OPCODES } from './nan-canonical.js';
 import { parseModule } from './parse.js';
 import { anyProposalOff, codeProposalRefusal, moduleProposalRefusal } from './proposals.js';
 import { heapTypeRefusal, isRefTypeByte, valTypeRefusal } from './ref-types.js';
@@ -51,6 +52,8 @@ export interface CodeFeatures {
   relaxedSimdSites: number[];
   /** Offsets of every scalar `f32/f64.min/max`, whose NaN results are lowered (float-min-max.ts). */
   floatMinMaxSites: number[];
+  /** Offsets of every float instruction whose NaN results deterministic mode canonicalises. */
+  nanCanonicalSites: number[];
 }
 
 /** What the scan looks for in single-byte opcodes, as bit flags in a table (most have none). */
@@ -66,6 +69,8 @@ const Role = {
   functionReference: 32,
   /** f32.min, f32.max, f64.min, f64.max. */
   floatMinMax: 64,
+  /** Float arithmetic whose NaN results deterministic mode canonicalises (nan-canonical.ts). */
+  nanCanonical: 128,
 } as const;
 const SINGLE_BYTE_ROLES = new Uint8Array(256);
 const assignRole = (role: number, opcodes: number[]) =>
@@ -77,6 +82,7 @@ assignRole(Role.typedSelect, [0x1c]);
 assignRole(Role.refNull, [0xd0]);
 assignRole(Role.functionReference, [0x14, 0x15, 0xd4, 0xd5, 0xd6]);
 assignRole(Role.floatMinMax, [0x96, 0x97, 0xa4, 0xa5]);
+NAN_SCALAR_OPCODES.forEach((shape, op) => shape && assignRole(Role.nanCanonical, [op]));
 
 /** Relaxed-SIMD sub-opcodes of the 0xFD prefix. */
 const isRelaxedSimdOp = (sub: number) => sub >= 0x100 && sub <= 0x113;
@@ -87,7 +93,7 @@ const isRelaxedSimdOp = (sub: number) => sub >= 0x100 && sub <= 0x113;
  * upstream, not wizened: `wizerChecks` false collects the uses without refusing anything.
  */
 export function checkSupportedInstructions(cx: ModuleContext, wizerChecks = true): CodeFeatures {
-  const uses: CodeFeatures = { relaxedSimdSites: [], floatMinMaxSites: [] };
+  const uses: CodeFeatures = { relaxedSimdSites: [], floatMinMaxSites: [], nanCanonicalSites: [] };
   for (const section of cx.sections) {
     if (section.id === SectionId.Global && wizerChecks) {
       if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
@@ -114,6 +120,7 @@ export function checkSupportedInstructions(cx: ModuleContext, wizerChecks = true
           if (role & Role.exception) uses.exceptions ??= here(offset);
           if (role & Role.functionReference) uses.functionReferences ??= here(offset);
           if (role & Role.floatMinMax) uses.floatMinMaxSites.push(offset);
+          if (role & Role.nanCanonical) uses.nanCanonicalSites.push(offset);
           if (uses.refType !== undefined) return;
           if (role & Role.blockType && isRefTypeByte(bytes[offset + 1]!)) {
             refType(offset, valTypeRefusal(bytes, offset + 1, 'code'));
@@ -126,7 +133,10 @@ export function checkSupportedInstructions(cx: ModuleContext, wizerChecks = true
         }
         if (UNSUPPORTED_PREFIXED.get(opcode)?.has(sub)) refuse(opcode, sub);
         else if (opcode === 0xfb) uses.gc ??= here(offset);
-        else if (opcode === 0xfd && isRelaxedSimdOp(sub)) uses.relaxedSimdSites.push(offset);
+        else if (opcode === 0xfd) {
+          if (NAN_SIMD_OPCODES[sub]) uses.nanCanonicalSites.push(offset);
+          if (isRelaxedSimdOp(sub)) uses.relaxedSimdSites.push(offset);
+        }
       };
       for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
         const body = r.sub(r.u32());
