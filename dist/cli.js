@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(701);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(667);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(111);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -38,6 +38,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: processIo, rustLogLogger
 
+// EXTERNAL MODULE: ./src/sources/index.ts + 2 modules
+var sources = __nccwpck_require__(366);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:path"
@@ -148,8 +150,8 @@ function statOrUndefined(path) {
 
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 65 modules
-var wizer = __nccwpck_require__(701);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 63 modules
+var wizer = __nccwpck_require__(667);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -166,6 +168,12 @@ function parseBool(value, display) {
     if (value === 'false')
         return false;
     throw new errors/* UsageError */.eb(`invalid value '${value}' for '${display}'\n${BOOL_VALUES}`);
+}
+/** A u64 in decimal, as `--deterministic-seed` takes it. */
+function parseSeed(value) {
+    if (/^\d{1,20}$/.test(value) && BigInt(value) < 1n << 64n)
+        return BigInt(value);
+    throw new errors/* UsageError */.eb(`invalid value '${value}' for '--deterministic-seed <SEED>': expected a whole number from 0 to 18446744073709551615`);
 }
 const feature = (key, display) => (state, value) => {
     state.options.features[key] = parseBool(value, display);
@@ -274,6 +282,18 @@ const FLAGS = [
             }
             s.options.timeoutMs = seconds * 1000;
         },
+    },
+    {
+        long: ['deterministic'],
+        style: 'optional-equals',
+        display: '--deterministic[=<true|false>]',
+        apply: (s, v) => (s.options.deterministic = parseBool(v, '--deterministic[=<true|false>]')),
+    },
+    {
+        long: ['deterministic-seed'],
+        style: 'required',
+        display: '--deterministic-seed <SEED>',
+        apply: (s, v) => (s.options.deterministicSeed = parseSeed(v)),
     },
     { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help = 'short') },
     { long: ['help'], style: 'switch', display: '--help', apply: (s) => (s.help = 'long') },
@@ -474,6 +494,15 @@ const OPTIONS = [
     ['--wasm-relaxed-simd [<true|false>]', 'Enable the relaxed-SIMD proposal [default: true]'],
     ['--wasm-reference-types [<true|false>]', 'Enable the reference-types proposal [default: true]'],
     ['--timeout <SECONDS>', 'Stop initialization that runs longer than this (not in upstream)'],
+    [
+        '--deterministic[=<true|false>]',
+        'The same output bytes on every run and machine (not in upstream) [default: false]',
+        'Virtual clocks from SOURCE_DATE_EPOCH, seeded random bytes, file times/inodes/listing order hidden, canonical NaNs.',
+    ],
+    [
+        '--deterministic-seed <SEED>',
+        'Seed of the random bytes the module reads with --deterministic (a u64) [default: 0]',
+    ],
     ['-h, --help', 'Print help (see more with --help)'],
     ['-V, --version', 'Print version (not in upstream)'],
 ];
@@ -500,6 +529,7 @@ function helpText(long) {
  * writes the output (atomically where it is a file: see host/output-file.ts) or to stdout. Returns the exit
  * code: 0 success, 1 failure (`Error: ...` with its cause chain), 2 usage error.
  */
+
 
 
 
@@ -541,7 +571,14 @@ async function main(argv, io = processIo) {
                 throw new errors/* WizerError */.Mx(`Bad preload option: ${value} (must be of form \`name=file\`)`);
             return preload;
         });
-        const { wasm } = await (0,wizer/* wizen */.a9)(input, { ...args.options, preloads, guestStdoutToStderr: output === undefined }, rustLogLogger(process.env['RUST_LOG'], io.stderr));
+        const { wasm } = await (0,wizer/* wizen */.a9)(input, {
+            ...args.options,
+            preloads,
+            guestStdoutToStderr: output === undefined,
+            sourceDateEpoch: args.options.deterministic
+                ? (0,sources/* parseSourceDateEpoch */.QS)(process.env['SOURCE_DATE_EPOCH'])
+                : undefined,
+        }, rustLogLogger(process.env['RUST_LOG'], io.stderr));
         if (output)
             commitOutput(output, args.output, wasm);
         else
@@ -757,7 +794,290 @@ function osError(error) {
 
 /***/ }),
 
-/***/ 701:
+/***/ 643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NN: () => (/* binding */ HostClock),
+/* harmony export */   PW: () => (/* binding */ sleepSync),
+/* harmony export */   _t: () => (/* binding */ DEFAULT_EPOCH_SECONDS),
+/* harmony export */   k_: () => (/* binding */ VirtualClock)
+/* harmony export */ });
+/* unused harmony exports MONOTONIC_START_NS, STEP_NS */
+/**
+ * The clocks a guest reads during init. On the host they are the real ones; in deterministic mode
+ * they are virtual (see {@link VirtualClock}), so an init that reads the time, sleeps or measures
+ * itself does the same work on every run.
+ */
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+/** Blocks the thread for `ms` milliseconds (WASI calls are synchronous). */
+function sleepSync(ms) {
+    if (ms > 0)
+        Atomics.wait(sleepCell, 0, 0, ms);
+}
+/** The host's clocks: realtime from the system, monotonic from `process.hrtime`. */
+class HostClock {
+    readRealtime() {
+        const origin = BigInt(Math.round(performance.timeOrigin * 1000)) * 1000n;
+        return origin + BigInt(Math.round(performance.now() * 1e6));
+    }
+    readMonotonic() {
+        return process.hrtime.bigint();
+    }
+    peekMonotonic() {
+        return process.hrtime.bigint();
+    }
+    peekRealtime() {
+        return this.readRealtime();
+    }
+    sleepUntil(deadline) {
+        for (let left = deadline - this.peekMonotonic(); left > 0n; left = deadline - this.peekMonotonic()) {
+            sleepSync(Number(left) / 1e6);
+        }
+    }
+}
+/** 1980-01-01T00:00:00Z, the realtime start without `SOURCE_DATE_EPOCH` (zip's earliest date). */
+const DEFAULT_EPOCH_SECONDS = 315_532_800;
+/** Where the virtual monotonic clock starts: one second, so no reading is ever zero. */
+const MONOTONIC_START_NS = 1000000000n;
+/**
+ * How far the virtual clocks advance on each reading (see {@link VirtualClock}): 100 us. Guests
+ * that time themselves size their work by it: SpiderMonkey sizes its heap from measured GC times,
+ * and the StarlingMonkey acorn app's output measured 23.8 MB with steps of 0.1-30 us but 18.9 MB
+ * with 100 us and 1 ms, below upstream's 20.6-22.7 MB (the hello app: the same size at every
+ * step tried).
+ */
+const STEP_NS = 100000n;
+/**
+ * Virtual clocks: realtime starts at the epoch given (`SOURCE_DATE_EPOCH`, else
+ * {@link DEFAULT_EPOCH_SECONDS}), monotonic at {@link MONOTONIC_START_NS}; they share one
+ * elapsed time, which advances by {@link STEP_NS} after every reading of either clock and by the
+ * whole wait when the guest sleeps or polls a clock (which then completes at once). Nothing
+ * depends on wall time, the machine or its load.
+ */
+class VirtualClock {
+    elapsed = 0n;
+    epochNs;
+    constructor(epochSeconds = DEFAULT_EPOCH_SECONDS) {
+        this.epochNs = BigInt(epochSeconds) * 1000000000n;
+    }
+    readRealtime() {
+        const now = this.peekRealtime();
+        this.elapsed += STEP_NS;
+        return now;
+    }
+    readMonotonic() {
+        const now = this.peekMonotonic();
+        this.elapsed += STEP_NS;
+        return now;
+    }
+    peekMonotonic() {
+        return MONOTONIC_START_NS + this.elapsed;
+    }
+    peekRealtime() {
+        return this.epochNs + this.elapsed;
+    }
+    sleepUntil(deadline) {
+        const left = deadline - this.peekMonotonic();
+        if (left > 0n)
+            this.elapsed += left;
+    }
+}
+
+
+/***/ }),
+
+/***/ 109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AK: () => (/* binding */ HostFiles),
+/* harmony export */   DE: () => (/* binding */ VirtualFiles)
+/* harmony export */ });
+/* unused harmony export VIRTUAL_DEVICE */
+/**
+ * What the guest sees of the host's file system metadata. As it is on the host, or in
+ * deterministic mode ({@link VirtualFiles}) nothing that differs between two checkouts of the same
+ * tree: times, device and inode numbers, directory sizes and link counts, listing order.
+ */
+/** The host's metadata as it is, entries in the host's order (as upstream lists them). */
+class HostFiles {
+    identity(host) {
+        return host;
+    }
+    timestamp(hostNs) {
+        return hostNs;
+    }
+    optionalTimestamp(hostNs) {
+        return hostNs > 0n ? hostNs : undefined;
+    }
+    directory(host) {
+        return host;
+    }
+    order(entries) {
+        return entries;
+    }
+}
+/** The device number every file has in deterministic mode. */
+const VIRTUAL_DEVICE = 1n;
+/**
+ * Deterministic metadata: every time reads as the epoch (birth times too, recorded or not) (`SOURCE_DATE_EPOCH` or the default, as
+ * the realtime clock starts); every file is on device {@link VIRTUAL_DEVICE} with inode numbers 1,
+ * 2, 3, ... in the order the guest first sees each host file (so hard links still share one, and
+ * the same init sees the same numbers wherever the tree is checked out); directories have size 0
+ * and one link (file systems disagree on both); entries are listed sorted by name, byte-wise.
+ */
+class VirtualFiles {
+    inodes = new Map();
+    epochNs;
+    constructor(epochSeconds) {
+        this.epochNs = BigInt(epochSeconds) * 1000000000n;
+    }
+    identity(host) {
+        const key = `${host.dev}:${host.ino}`;
+        let ino = this.inodes.get(key);
+        if (ino === undefined) {
+            ino = BigInt(this.inodes.size + 1);
+            this.inodes.set(key, ino);
+        }
+        return { dev: VIRTUAL_DEVICE, ino };
+    }
+    timestamp() {
+        return this.epochNs;
+    }
+    /** Always recorded: whether a host records it depends on its file system. */
+    optionalTimestamp() {
+        return this.epochNs;
+    }
+    directory() {
+        return { size: 0n, nlink: 1n };
+    }
+    order(entries) {
+        return entries.sort((a, b) => Buffer.compare(a.name, b.name));
+    }
+}
+
+
+/***/ }),
+
+/***/ 366:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Dy: () => (/* binding */ guestSources),
+  QS: () => (/* binding */ parseSourceDateEpoch)
+});
+
+// UNUSED EXPORTS: sleepSync
+
+// EXTERNAL MODULE: ./src/errors.ts + 1 modules
+var errors = __nccwpck_require__(442);
+// EXTERNAL MODULE: ./src/sources/clock.ts
+var clock = __nccwpck_require__(643);
+// EXTERNAL MODULE: ./src/sources/files.ts
+var files = __nccwpck_require__(109);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/sources/random.ts
+/**
+ * The random bytes a guest gets during init: the host's cryptographic source, or in deterministic
+ * mode a seeded stream ({@link SeededRandom}).
+ */
+
+const POOL_SIZE = 4096;
+/**
+ * The host's source. `randomFillSync` costs a few microseconds per call whatever the size, and
+ * guests ask for a few bytes at a time (hash seeds), so small requests are served from a pool
+ * refilled in bulk. Every byte is handed out once.
+ */
+class HostRandom {
+    pool = new Uint8Array(POOL_SIZE);
+    used = POOL_SIZE;
+    insecureSeed = (0,external_node_crypto_namespaceObject.randomFillSync)(new Uint8Array(16));
+    fill(target, offset, length) {
+        if (length > POOL_SIZE / 4) {
+            (0,external_node_crypto_namespaceObject.randomFillSync)(target, offset, length);
+            return;
+        }
+        if (this.used + length > POOL_SIZE) {
+            (0,external_node_crypto_namespaceObject.randomFillSync)(this.pool);
+            this.used = 0;
+        }
+        target.set(this.pool.subarray(this.used, this.used + length), offset);
+        this.pool.fill(0, this.used, this.used + length);
+        this.used += length;
+    }
+}
+/**
+ * The ChaCha20 keystream (RFC 8439) under a key made of the seed (a u64, 8 bytes little-endian)
+ * followed by 24 zero bytes, block counter from 0: nonce 0 for the random bytes, which every
+ * request takes in order, and nonce 1 for the insecure seed (its first 16 bytes). A standard
+ * cipher, so any implementation can reproduce the bytes a guest saw.
+ */
+class SeededRandom {
+    stream;
+    insecureSeed;
+    constructor(seed) {
+        this.stream = keystream(seed, 0);
+        this.insecureSeed = new Uint8Array(keystream(seed, 1).update(new Uint8Array(16)));
+    }
+    fill(target, offset, length) {
+        // Encrypting zeros gives the keystream itself.
+        target.set(this.stream.update(new Uint8Array(length)), offset);
+    }
+}
+function keystream(seed, nonce) {
+    const key = new Uint8Array(32);
+    new DataView(key.buffer).setBigUint64(0, BigInt.asUintN(64, seed), true);
+    // Node's IV for chacha20: the 32-bit block counter, then the 96-bit nonce, little-endian.
+    const iv = new Uint8Array(16);
+    new DataView(iv.buffer).setUint32(4, nonce, true);
+    return (0,external_node_crypto_namespaceObject.createCipheriv)('chacha20', key, iv);
+}
+
+;// CONCATENATED MODULE: ./src/sources/index.ts
+/**
+ * What the host gives a guest during init that could differ from run to run: clocks, random
+ * bytes and file system metadata. Both WASI layers (preview1 in src/wasi, 0.2 in src/wasi2) take
+ * them from here: the host's own by default, virtual ones in deterministic mode
+ * (`--deterministic`), where every source is a function of the options alone.
+ */
+
+
+
+
+
+/** Fresh sources for one WASI host (a virtual clock and stream start anew). */
+function guestSources(options = {}) {
+    if (options.deterministic !== true) {
+        return { clock: new clock/* HostClock */.NN(), random: new HostRandom(), files: new files/* HostFiles */.AK() };
+    }
+    const epoch = options.sourceDateEpoch ?? clock/* DEFAULT_EPOCH_SECONDS */._t;
+    return {
+        clock: new clock/* VirtualClock */.k_(epoch),
+        random: new SeededRandom(options.deterministicSeed ?? 0n),
+        files: new files/* VirtualFiles */.DE(epoch),
+    };
+}
+/**
+ * `SOURCE_DATE_EPOCH` as the reproducible-builds convention defines it (a decimal count of
+ * seconds since the Unix epoch); undefined when unset or empty. Throws on anything else.
+ */
+function parseSourceDateEpoch(value) {
+    if (value === undefined || value === '')
+        return undefined;
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+        throw new errors/* UsageError */.eb(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, got \`${value}\``);
+    }
+    return Number(value);
+}
+
+
+/***/ }),
+
+/***/ 667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1061,6 +1381,8 @@ class CommandEscaper {
     }
 }
 
+// EXTERNAL MODULE: ./src/sources/clock.ts
+var clock = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: ./src/wasi/io.ts
 /**
  * Reading, writing and seeking. Like upstream's preview1, each call transfers only the first
@@ -1071,12 +1393,7 @@ class CommandEscaper {
 
 
 
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-/** Blocks the thread for `ms` milliseconds (WASI calls are synchronous). */
-function sleepSync(ms) {
-    if (ms > 0)
-        Atomics.wait(sleepCell, 0, 0, ms);
-}
+
 function isAgain(error) {
     return error instanceof Error && 'code' in error && error.code === 'EAGAIN';
 }
@@ -1112,7 +1429,7 @@ class Stdio {
                     return 0;
                 if (!isAgain(error))
                     throw error;
-                sleepSync(1);
+                (0,clock/* sleepSync */.PW)(1);
             }
         }
     }
@@ -1133,7 +1450,7 @@ class Stdio {
             catch (error) {
                 if (!isAgain(error))
                     throw error;
-                sleepSync(1);
+                (0,clock/* sleepSync */.PW)(1);
             }
         }
         return length;
@@ -1226,8 +1543,6 @@ class FileIo {
     }
 }
 
-;// CONCATENATED MODULE: external "node:process"
-const external_node_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 ;// CONCATENATED MODULE: ./src/wasi2/errors.ts
 /**
  * How the WASI 0.2 host reports failures to jco's glue. A function whose WIT result is
@@ -1361,48 +1676,32 @@ function hostTrap(message) {
 }
 
 ;// CONCATENATED MODULE: ./src/wasi2/io.ts
-/**
- * `wasi:io` (error, poll, streams). Every operation completes synchronously, as upstream's do
- * when it may block the current thread: a read returns the bytes at hand or end of stream, a write
- * is done (and flushed) when it returns, and only clock pollables are ever not ready.
- */
-
-
 
 /** Bytes a stream reads or writes per call at most (upstream's write budget for files and stdio). */
 const STREAM_CAPACITY = 1024 * 1024;
 /** The `blocking-write-and-flush` limit the WIT sets (upstream traps above it). */
 const BLOCKING_WRITE_LIMIT = 4096;
-/** Monotonic nanoseconds (the origin is arbitrary; only differences are exposed). */
-function monotonicNow() {
-    return external_node_process_namespaceObject.hrtime.bigint();
-}
-/** `wasi:io/poll.pollable`: ready now, or at a monotonic deadline. */
+/** `wasi:io/poll.pollable`: ready now, or when a clock reaches a deadline. */
 class Pollable {
     deadline;
     constructor(
-    /** Monotonic nanoseconds at which it becomes ready; undefined: always ready. */
+    /** When it becomes ready; undefined: always ready. */
     deadline) {
         this.deadline = deadline;
     }
     ready() {
-        return this.deadline === undefined || monotonicNow() >= this.deadline;
+        return this.remaining() === 0n;
     }
     block() {
         if (this.deadline !== undefined)
-            sleepUntil(this.deadline);
+            this.deadline.clock.sleepUntil(this.deadline.at);
     }
     /** Nanoseconds until ready (0 when ready). */
     remaining() {
         if (this.deadline === undefined)
             return 0n;
-        const left = this.deadline - monotonicNow();
+        const left = this.deadline.at - this.deadline.clock.peekMonotonic();
         return left > 0n ? left : 0n;
-    }
-}
-function sleepUntil(deadline) {
-    for (let left = deadline - monotonicNow(); left > 0n; left = deadline - monotonicNow()) {
-        sleepSync(Math.max(1, Math.ceil(Number(left) / 1e6)));
     }
 }
 /**
@@ -1415,8 +1714,8 @@ function poll(pollables) {
     const readyOnes = () => pollables.flatMap((p, i) => (p.ready() ? [i] : []));
     let ready = readyOnes();
     if (ready.length === 0) {
-        const wait = pollables.reduce((min, p) => (p.remaining() < min ? p.remaining() : min), 1n << 62n);
-        sleepUntil(monotonicNow() + wait);
+        const first = pollables.reduce((min, p) => (p.remaining() < min.remaining() ? p : min));
+        first.block();
         ready = readyOnes();
     }
     return Uint32Array.from(ready);
@@ -1607,24 +1906,15 @@ function createCli(config) {
 }
 
 ;// CONCATENATED MODULE: ./src/wasi2/clocks.ts
-/**
- * `wasi:clocks` (wall-clock, monotonic-clock). Monotonic instants count nanoseconds from the
- * host's creation, as upstream's do from its context's; both clocks report a 1 ns resolution.
- */
 
-/** Wall-clock time now, in nanoseconds since the epoch (sub-millisecond from the monotonic clock). */
-function wallNanoseconds() {
-    const origin = BigInt(Math.round(performance.timeOrigin * 1000)) * 1000n;
-    return origin + BigInt(Math.round(performance.now() * 1e6));
-}
-function createClocks() {
-    const start = monotonicNow();
-    const now = () => monotonicNow() - start;
-    const deadlineIn = (duration) => new Pollable(monotonicNow() + (duration > 0n ? duration : 0n));
+function createClocks(clock) {
+    const start = clock.peekMonotonic();
+    const now = () => clock.readMonotonic() - start;
+    const deadlineIn = (duration) => new Pollable({ clock, at: clock.peekMonotonic() + (duration > 0n ? duration : 0n) });
     return {
         wallClock: {
             now() {
-                const ns = wallNanoseconds();
+                const ns = clock.readRealtime();
                 return { seconds: ns / 1000000000n, nanoseconds: Number(ns % 1000000000n) };
             },
             resolution() {
@@ -1637,7 +1927,7 @@ function createClocks() {
                 return 1n;
             },
             subscribeInstant(when) {
-                return deadlineIn(when - now());
+                return deadlineIn(when - (clock.peekMonotonic() - start));
             },
             subscribeDuration(duration) {
                 return deadlineIn(duration);
@@ -2144,21 +2434,26 @@ function datetime(ns) {
 }
 /**
  * Upstream's stat: the status-change time is the creation (birth) time, absent where the host
- * does not record one.
+ * does not record one. Seen through `files` (as it is, or deterministic: then every time is the
+ * epoch).
  */
-function statOf(stat) {
+function statOf(stat, files) {
+    const type = typeOf(stat);
+    const { size, nlink } = type === 'directory' ? files.directory(stat) : { size: stat.size, nlink: stat.nlink };
+    const birth = files.optionalTimestamp(stat.birthtimeNs);
     return {
-        type: typeOf(stat),
-        linkCount: stat.nlink,
-        size: stat.size,
-        dataAccessTimestamp: datetime(stat.atimeNs),
-        dataModificationTimestamp: datetime(stat.mtimeNs),
-        statusChangeTimestamp: stat.birthtimeNs > 0n ? datetime(stat.birthtimeNs) : undefined,
+        type,
+        linkCount: nlink,
+        size,
+        dataAccessTimestamp: datetime(files.timestamp(stat.atimeNs)),
+        dataModificationTimestamp: datetime(files.timestamp(stat.mtimeNs)),
+        statusChangeTimestamp: birth === undefined ? undefined : datetime(birth),
     };
 }
 /** A 128-bit value identifying a file (device and inode), the same for every name of it. */
-function hashOf(stat) {
-    const lower = (stat.ino * 0x9e3779b97f4a7c15n + stat.dev) & U64;
+function hashOf(stat, files) {
+    const { dev, ino } = files.identity(stat);
+    const lower = (ino * 0x9e3779b97f4a7c15n + dev) & U64;
     return { lower, upper: lower ^ HASH_UPPER_MASK };
 }
 /** A `new-timestamp` as the shared path layer's time change. */
@@ -2174,12 +2469,6 @@ function timeChange(timestamp) {
 }
 
 ;// CONCATENATED MODULE: ./src/wasi2/filesystem.ts
-/**
- * `wasi:filesystem` (types, preopens) with upstream's results (Wasmtime's `filesystem.rs` and its
- * WASI 0.2 host). Every path below a directory goes through src/wasi/path-ops.ts, the lookup that
- * also serves preview1, so the same guarantees hold: nothing outside the preopens can be named,
- * read, written, linked or moved, whether by `..`, an absolute path or a symbolic link.
- */
 
 
 
@@ -2345,16 +2634,16 @@ class Descriptor {
         return fsCall(() => BigInt((0,external_node_fs_.writeSync)(this.file().handle.fd, buffer, 0, buffer.length, position(offset))));
     }
     readDirectory() {
-        return fsCall(() => new DirectoryEntryStream(listDirectory(this.dir())));
+        return fsCall(() => new DirectoryEntryStream(this.host.files.order(listDirectory(this.dir()))));
     }
     createDirectoryAt(path) {
         fsCall(() => createDirectoryAt(this.dir(), path));
     }
     stat() {
-        return fsCall(() => statOf(this.fstat()));
+        return fsCall(() => statOf(this.fstat(), this.host.files));
     }
     statAt(pathFlags, path) {
-        return fsCall(() => statOf(statAt(this.dir(), path, pathFlags.symlinkFollow === true)));
+        return fsCall(() => statOf(statAt(this.dir(), path, pathFlags.symlinkFollow === true), this.host.files));
     }
     setTimesAt(pathFlags, path, dataAccessTimestamp, dataModificationTimestamp) {
         fsCall(() => setTimesAt(this.dir(), path, pathFlags.symlinkFollow === true, timeChange(dataAccessTimestamp), timeChange(dataModificationTimestamp)));
@@ -2432,10 +2721,10 @@ class Descriptor {
         return a.dev === b.dev && a.ino === b.ino;
     }
     metadataHash() {
-        return fsCall(() => hashOf(this.fstat()));
+        return fsCall(() => hashOf(this.fstat(), this.host.files));
     }
     metadataHashAt(pathFlags, path) {
-        return fsCall(() => hashOf(statAt(this.dir(), path, pathFlags.symlinkFollow === true)));
+        return fsCall(() => hashOf(statAt(this.dir(), path, pathFlags.symlinkFollow === true), this.host.files));
     }
     [Symbol.dispose]() {
         if (this.disposed)
@@ -2545,34 +2834,34 @@ class HostHandle {
     }
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/wasi2/random.ts
-/**
- * `wasi:random` (random, insecure, insecure-seed), all from the host's cryptographic source. The
- * insecure seed is drawn once per host, as upstream draws it once per context.
- */
-
 
 /** Upstream's cap on one request (`DEFAULT_MAX_SIZE`): larger ones trap. */
 const MAX_REQUEST = 64n << 20n;
-function bytes(len) {
-    if (len > MAX_REQUEST)
-        throw hostTrap(`requested len ${len} exceeds limit ${MAX_REQUEST}`);
-    return new Uint8Array((0,external_node_crypto_namespaceObject.randomBytes)(Number(len)));
-}
-function u64() {
-    return (0,external_node_crypto_namespaceObject.randomBytes)(8).readBigUInt64LE(0);
-}
-function createRandom() {
-    const seed = [u64(), u64()];
+function createRandom(source) {
+    const bytes = (len) => {
+        if (len > MAX_REQUEST)
+            throw hostTrap(`requested len ${len} exceeds limit ${MAX_REQUEST}`);
+        const out = new Uint8Array(Number(len));
+        source.fill(out, 0, out.length);
+        return out;
+    };
+    const u64 = () => new DataView(bytes(8n).buffer).getBigUint64(0, true);
+    const seed = new DataView(source.insecureSeed.buffer, source.insecureSeed.byteOffset, 16);
     return {
         random: { getRandomBytes: bytes, getRandomU64: u64 },
         insecure: { getInsecureRandomBytes: bytes, getInsecureRandomU64: u64 },
-        insecureSeed: { insecureSeed: () => [seed[0], seed[1]] },
+        insecureSeed: {
+            insecureSeed: () => [
+                seed.getBigUint64(0, true),
+                seed.getBigUint64(8, true),
+            ],
+        },
     };
 }
 
+// EXTERNAL MODULE: ./src/sources/index.ts + 2 modules
+var src_sources = __nccwpck_require__(366);
 ;// CONCATENATED MODULE: ./src/wasi2/sockets.ts
 /**
  * `wasi:sockets`, present so that components importing it link, and refusing: no socket can be
@@ -2649,6 +2938,7 @@ function createSockets() {
 
 
 
+
 /** Patch releases of WASI 0.2 whose versioned specifiers are also provided. */
 const WASI_0_2_LATEST_PATCH = 12;
 /** Opens the preopens now; a missing host directory fails like the preview1 layer's. */
@@ -2673,7 +2963,8 @@ function openPreopens(options, handles) {
 function createWasi2Host(options) {
     const handles = new HandleRegistry();
     const preopens = openPreopens(options, handles);
-    const fsHost = { handles };
+    const sources = (0,src_sources/* guestSources */.Dy)(options);
+    const fsHost = { handles, files: sources.files };
     const stdio = new Stdio(options.inheritStdio, options.hostStdio ?? [0, 1, 2], options.escapeWorkflowCommands);
     const cli = createCli({
         env: guestEnvironment(options),
@@ -2682,8 +2973,8 @@ function createWasi2Host(options) {
         stdoutToStderr: options.guestStdoutToStderr,
         inheritStdin: options.inheritStdio,
     });
-    const clocks = createClocks();
-    const random = createRandom();
+    const clocks = createClocks(sources.clock);
+    const random = createRandom(sources.random);
     const sockets = createSockets();
     const interfaces = {
         'wasi:cli/environment': cli.environment,
@@ -3137,9 +3428,9 @@ function concatChunks(chunks) {
 ;// CONCATENATED MODULE: ./src/wizer/code-edits.ts
 /**
  * Replacing single instructions inside function bodies of the instrumented copy (relaxed SIMD and
- * float min/max lowering), where a replacement may be longer or shorter than the original. The
- * bodies that change get new size prefixes; `CodeMoves` maps offsets in the copy back to the
- * original, for trap backtraces.
+ * float min/max lowering), where a replacement may be longer or shorter than the original, and
+ * inserting code (edits of length 0: NaN canonicalisation). The bodies that change get new size
+ * prefixes; `CodeMoves` maps offsets in the copy back to the original, for trap backtraces.
  */
 
 
@@ -3173,7 +3464,8 @@ class CodeMoves {
  * `bodies[0]`) with `edits` applied, in ascending order of `at`, and how offsets moved.
  */
 function applyCodeEdits(bodies, bodiesStart, edits) {
-    const out = new ByteSink(bodies.length + edits.length * 4 + 16);
+    const growth = edits.reduce((sum, e) => sum + Math.max(0, e.bytes.length - e.length + 4), 0);
+    const out = new ByteSink(bodies.length + growth + 16);
     const at = [];
     const shift = [];
     const r = new BinaryReader(bodies, 0, bodies.length);
@@ -3491,6 +3783,212 @@ run(ATOMIC, 0x1e, ['memarg'], ['add', 'sub', 'and', 'or', 'xor', 'xchg', 'cmpxch
 /** The whole opcode table, in no particular order. */
 const OPCODES = table;
 
+;// CONCATENATED MODULE: ./src/wizer/nan-canonical.ts
+/**
+ * NaN canonicalisation for deterministic mode, applied to the instrumented copy only. The spec
+ * lets a float operation's NaN result have either sign and, when an operand is a NaN with another
+ * payload than the canonical one, any payload with the quiet bit set; CPUs differ (x86's `0/0` is
+ * `0xffc00000`, arm64's `0x7fc00000`). Like Cranelift's `enable_nan_canonicalization`
+ * (`cranelift/codegen/src/nan_canonicalization.rs`), every instruction that can produce a fresh NaN
+ * is followed by a select of the canonical NaN (f32 `0x7fc00000`, f64 `0x7ff8000000000000`,
+ * lane-wise for f32x4 and f64x2) when its result is NaN, through a scratch local appended to the
+ * function's locals (`x == x` fails exactly for NaN):
+ *
+ *   f32.div   becomes   f32.div  local.tee $t  f32.const nan  local.get $t  local.get $t  f32.eq
+ *                       select                    (f32x4/f64x2: v128.const, *.eq, v128.bitselect)
+ *
+ * Inline, because the CLI runs init on Liftoff, where a call spills every cached value: a loop of
+ * nothing but float arithmetic ran about 5x slower with a helper call after each instruction,
+ * under 2x with this (`--liftoff-only`; after tier-up both cost little). A body whose locals are
+ * at V8's limit (50000) calls a helper function doing the same instead.
+ *
+ * The instructions are the ones whose Cranelift opcodes that pass rewrites: add, sub, mul, div,
+ * sqrt, min, max, ceil, floor, trunc, nearest, demote and promote, scalar and SIMD, and the
+ * relaxed fused multiply-adds, min and max (fma, fmin and fmax there). Sign-bit operations (neg,
+ * abs, copysign), `pmin`/`pmax` (a compare and bitselect there), loads, constants and
+ * reinterpretations move bits they were given and stay as they are. The pass also canonicalises
+ * float results of calls, for libcalls; a Wasm function's float result is either computed by
+ * the instructions above (so already canonical) or moved bits, which are the same on every host.
+ *
+ * Each sequence is inserted after its instruction (an edit of length 0), so it composes with the
+ * relaxed-SIMD and min/max lowerings, which replace the instruction itself.
+ */
+
+
+
+
+
+/** The result shape of a canonicalised instruction, which picks its sequence and scratch local. */
+var Shape;
+(function (Shape) {
+    Shape[Shape["F32"] = 0] = "F32";
+    Shape[Shape["F64"] = 1] = "F64";
+    Shape[Shape["F32x4"] = 2] = "F32x4";
+    Shape[Shape["F64x2"] = 3] = "F64x2";
+})(Shape || (Shape = {}));
+const names = (text) => text.trim().split(/\s+/);
+const arithmetic = 'add sub mul div sqrt min max ceil floor trunc nearest';
+/** Instructions whose results are canonicalised, by mnemonic, with their result shapes. */
+const CANONICALISED = [
+    [[...names(arithmetic).map((o) => `f32.${o}`), 'f32.demote_f64'], Shape.F32],
+    [[...names(arithmetic).map((o) => `f64.${o}`), 'f64.promote_f32'], Shape.F64],
+    [
+        [
+            ...names(arithmetic).map((o) => `f32x4.${o}`),
+            ...names('demote_f64x2_zero relaxed_madd relaxed_nmadd relaxed_min relaxed_max').map((o) => `f32x4.${o}`),
+        ],
+        Shape.F32x4,
+    ],
+    [
+        [
+            ...names(arithmetic).map((o) => `f64x2.${o}`),
+            ...names('promote_low_f32x4 relaxed_madd relaxed_nmadd relaxed_min relaxed_max').map((o) => `f64x2.${o}`),
+        ],
+        Shape.F64x2,
+    ],
+];
+/** Result shape + 1 per single-byte opcode (0: not canonicalised). */
+const NAN_SCALAR_OPCODES = new Uint8Array(256);
+/** Result shape + 1 per SIMD sub-opcode (0: not canonicalised). */
+const NAN_SIMD_OPCODES = new Uint8Array(0x114);
+for (const [list, shape] of CANONICALISED) {
+    for (const name of list) {
+        const info = OPCODES.find((o) => o.name === name);
+        if (info === undefined || info.immediates.length > 0) {
+            throw new Error(`unreachable: ${name} is no instruction without immediates`);
+        }
+        if (info.prefix === 0)
+            NAN_SCALAR_OPCODES[info.code] = shape + 1;
+        else if (info.prefix === PREFIX_SIMD)
+            NAN_SIMD_OPCODES[info.code] = shape + 1;
+        else
+            throw new Error(`unreachable: ${name} has prefix ${info.prefix}`);
+    }
+}
+/** V8's limit on a function's locals, parameters included (`kV8MaxWasmFunctionLocals`). */
+const MAX_LOCALS = 50_000;
+const nan_canonical_CALL = 0x10;
+const SELECT = 0x1b;
+const LOCAL_GET = 0x20;
+const LOCAL_TEE = 0x22;
+const leb = (value) => Array.from(new ByteSink(6).u32(value).view());
+/** The encoding of a SIMD instruction without immediates. */
+function simd(name) {
+    const info = OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === name);
+    if (!info)
+        throw new Error(`unreachable: no SIMD opcode named ${name}`);
+    return [PREFIX_SIMD, ...leb(info.code)];
+}
+/** Little-endian bytes of the canonical NaN of a lane: f32 `0x7fc00000`, f64 `0x7ff8...0`. */
+const F32_NAN = [0x00, 0x00, 0xc0, 0x7f];
+const F64_NAN = [0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x7f];
+/** Per shape: the scratch local's type, the canonical NaN constant, the comparison, the select. */
+const SEQUENCE = [
+    { type: ValTypeCode.F32, nan: [0x43, ...F32_NAN], eq: [0x5b], select: [SELECT] },
+    { type: ValTypeCode.F64, nan: [0x44, ...F64_NAN], eq: [0x61], select: [SELECT] },
+    {
+        type: ValTypeCode.V128,
+        nan: [...simd('v128.const'), ...F32_NAN, ...F32_NAN, ...F32_NAN, ...F32_NAN],
+        eq: simd('f32x4.eq'),
+        select: simd('v128.bitselect'),
+    },
+    {
+        type: ValTypeCode.V128,
+        nan: [...simd('v128.const'), ...F64_NAN, ...F64_NAN],
+        eq: simd('f64x2.eq'),
+        select: simd('v128.bitselect'),
+    },
+];
+/**
+ * With `x` on the stack and `t` a local of its type: `x == x ? x : canonical` (lane-wise for
+ * vectors). `select` and `v128.bitselect` move bits, so every other value (-0, infinities,
+ * subnormals) stays as it is.
+ */
+function canonicalise(shape, t) {
+    const { nan, eq, select } = SEQUENCE[shape];
+    return [LOCAL_TEE, ...t, ...nan, LOCAL_GET, ...t, LOCAL_GET, ...t, ...eq, ...select];
+}
+/** Where the instruction at `at` ends, and its result shape. */
+function siteShape(bytes, at) {
+    if (bytes[at] !== PREFIX_SIMD) {
+        const shape = NAN_SCALAR_OPCODES[bytes[at]] - 1;
+        if (shape < 0)
+            throw new Error(`unreachable: opcode ${bytes[at]} is not canonicalised`);
+        return { end: at + 1, shape };
+    }
+    const r = new BinaryReader(bytes, at + 1);
+    const shape = (NAN_SIMD_OPCODES[r.u32()] ?? 0) - 1;
+    if (shape < 0)
+        throw new Error(`unreachable: SIMD opcode at ${at} is not canonicalised`);
+    return { end: r.pos, shape };
+}
+/**
+ * Edits inserting, after the instruction at each of `sites` (ascending input offsets of its
+ * opcode or SIMD prefix, from the validation scan), the canonicalisation of its result; and, in
+ * each function holding sites, the scratch locals (one per value type used) after its own.
+ */
+function nanCanonicalEdits(cx, sites, added) {
+    const code = cx.sections.find((s) => s.id === SectionId.Code);
+    if (sites.length === 0 || code === undefined)
+        return [];
+    const bytes = cx.bytes;
+    const edits = [];
+    const helpers = [];
+    const r = new BinaryReader(bytes, code.payloadStart, code.end);
+    let next = 0; // index into sites
+    for (let count = r.u32(), body = 0; body < count && next < sites.length; body++) {
+        const size = r.u32();
+        const start = r.pos;
+        const end = start + size;
+        r.pos = end;
+        if (sites[next] >= end)
+            continue;
+        const mine = [];
+        for (; next < sites.length && sites[next] < end; next++)
+            mine.push(siteShape(bytes, sites[next]));
+        // The body's locals: their count, and where the declarations end.
+        const locals = new BinaryReader(bytes, start, end);
+        const groups = locals.u32();
+        const groupsEnd = locals.pos;
+        let declared = 0;
+        for (let g = 0; g < groups; g++) {
+            declared += locals.u32();
+            readValType(locals);
+        }
+        const type = cx.types[cx.funcTypeIndices[cx.importedFuncCount + body]];
+        const params = type?.params.length ?? 0;
+        // One scratch local per value type: vector shapes share theirs.
+        const types = [...new Set(mine.map((m) => SEQUENCE[m.shape].type))];
+        if (params + declared + types.length > MAX_LOCALS) {
+            for (const m of mine)
+                edits.push({ at: m.end, length: 0, bytes: helperCall(m.shape, added, helpers) });
+            continue;
+        }
+        const scratch = new Map(types.map((t, i) => [t, leb(params + declared + i)]));
+        edits.push({ at: start, length: groupsEnd - start, bytes: leb(groups + types.length) });
+        edits.push({ at: locals.pos, length: 0, bytes: types.flatMap((t) => [1, t]) });
+        for (const m of mine) {
+            const t = scratch.get(SEQUENCE[m.shape].type);
+            edits.push({ at: m.end, length: 0, bytes: canonicalise(m.shape, t) });
+        }
+    }
+    return edits;
+}
+/**
+ * A call to the helper `(x) -> canonical-if-NaN(x)` of `shape`, added on first use: the same
+ * sequence on the helper's parameter.
+ */
+function helperCall(shape, added, helpers) {
+    let call = helpers[shape];
+    if (call === undefined) {
+        const { type } = SEQUENCE[shape];
+        const body = [0x00, LOCAL_GET, 0, ...canonicalise(shape, [0]).slice(2), 0x0b];
+        call = [nan_canonical_CALL, ...leb(added.add([type], [type], body))];
+        helpers[shape] = call;
+    }
+    return call;
+}
+
 ;// CONCATENATED MODULE: ./src/wizer/relaxed-simd.ts
 /**
  * Deterministic relaxed SIMD (upstream's default `--relaxed-simd-deterministic`), applied to the
@@ -3535,7 +4033,7 @@ function simdCode(name) {
     return info.code;
 }
 /** The encoding of a SIMD instruction without immediates: prefix, then the sub-opcode LEB. */
-function simd(name) {
+function relaxed_simd_simd(name) {
     const bytes = [PREFIX_SIMD];
     let v = simdCode(name);
     do {
@@ -3552,18 +4050,18 @@ const call = (index) => [relaxed_simd_CALL, ...new ByteSink(6).u32(index).view()
 function addDotHelpers(added) {
     const get = (i) => [0x20, i];
     const set = (i) => [0x21, i];
-    const shuffle = (lanes) => [...simd('i8x16.shuffle'), ...lanes];
+    const shuffle = (lanes) => [...relaxed_simd_simd('i8x16.shuffle'), ...lanes];
     const evens = [0, 1, 4, 5, 8, 9, 12, 13, 16, 17, 20, 21, 24, 25, 28, 29];
     const odds = evens.map((b) => b + 2);
     const dot = added.add([V128, V128], [V128], [
         ...[0x01, 0x02, V128], // two v128 locals: low and high products
         ...get(0),
         ...get(1),
-        ...simd('i16x8.extmul_low_i8x16_s'),
+        ...relaxed_simd_simd('i16x8.extmul_low_i8x16_s'),
         ...set(2),
         ...get(0),
         ...get(1),
-        ...simd('i16x8.extmul_high_i8x16_s'),
+        ...relaxed_simd_simd('i16x8.extmul_high_i8x16_s'),
         ...set(3),
         ...get(2),
         ...get(3),
@@ -3571,7 +4069,7 @@ function addDotHelpers(added) {
         ...get(2),
         ...get(3),
         ...shuffle(odds),
-        ...simd('i16x8.add'),
+        ...relaxed_simd_simd('i16x8.add'),
         0x0b,
     ]);
     const dotAdd = added.add([V128, V128, V128], [V128], [
@@ -3579,9 +4077,9 @@ function addDotHelpers(added) {
         ...get(0),
         ...get(1),
         ...call(dot),
-        ...simd('i32x4.extadd_pairwise_i16x8_s'),
+        ...relaxed_simd_simd('i32x4.extadd_pairwise_i16x8_s'),
         ...get(2),
-        ...simd('i32x4.add'),
+        ...relaxed_simd_simd('i32x4.add'),
         0x0b,
     ]);
     return { dot, dotAdd };
@@ -3596,7 +4094,7 @@ function relaxedSimdEdits(bytes, sites, added) {
         const length = r.pos - at;
         const swap = SWAPS.get(sub);
         if (swap !== undefined) {
-            edits.push({ at, length, bytes: simd(swap) });
+            edits.push({ at, length, bytes: relaxed_simd_simd(swap) });
         }
         else if (sub === DOT_I16 || sub === DOT_I32_ADD) {
             helpers ??= addDotHelpers(added);
@@ -3623,6 +4121,7 @@ function relaxedSimdEdits(bytes, sites, added) {
  * The start section is turned into an export so the host can bind the instance's memory to WASI
  * before the start function runs (V8 would run it inside the Instance constructor).
  */
+
 
 
 
@@ -3664,9 +4163,10 @@ class AddedFunctions {
 }
 /**
  * Instruments `cx`. The sites (input offsets, from the validation scan) are instructions whose
- * results the copy computes as upstream does: relaxed SIMD and scalar float min/max.
+ * results the copy computes as upstream does (relaxed SIMD and scalar float min/max) or, in
+ * deterministic mode, with canonical NaNs (nan-canonical.ts).
  */
-function instrument(cx, relaxedSimdSites = [], floatMinMaxSites = []) {
+function instrument(cx, relaxedSimdSites = [], floatMinMaxSites = [], nanCanonicalSites = []) {
     const probes = [];
     const added = new AddedFunctions(cx.funcTypeIndices.length, cx.types.length);
     const exports = new ByteSink(256);
@@ -3683,7 +4183,7 @@ function instrument(cx, relaxedSimdSites = [], floatMinMaxSites = []) {
     cx.globals.forEach((g, i) => {
         if (!g.mutable)
             return;
-        const get = [Op.GlobalGet, ...leb(importedGlobals + i)];
+        const get = [Op.GlobalGet, ...instrument_leb(importedGlobals + i)];
         const base = `__wizer_global_${i}`;
         switch (g.type.code) {
             case ValTypeCode.I32:
@@ -3725,10 +4225,13 @@ function instrument(cx, relaxedSimdSites = [], floatMinMaxSites = []) {
         exportCount++;
     }
     const inputBodiesStart = bodiesStart(cx.bytes, cx.sections);
+    // A NaN canonicalisation is inserted (length 0) where its instruction ends, which may be where
+    // the next instruction's replacement starts: the insertion goes first.
     const edits = [
         ...relaxedSimdEdits(cx.bytes, relaxedSimdSites, added),
         ...floatMinMaxEdits(cx.bytes, floatMinMaxSites, added),
-    ].sort((a, b) => a.at - b.at);
+        ...nanCanonicalEdits(cx, nanCanonicalSites, added),
+    ].sort((a, b) => a.at - b.at || a.length - b.length);
     let bodies;
     let moves = new CodeMoves();
     if (edits.length > 0) {
@@ -3833,7 +4336,7 @@ function assemble(bytes, sections, replacements) {
     flushBefore(Infinity);
     return concatChunks(chunks);
 }
-function leb(value) {
+function instrument_leb(value) {
     return Array.from(new ByteSink(5).u32(value).view());
 }
 
@@ -4293,7 +4796,7 @@ const stepStart = new Uint16Array(OPCODES.length + 1);
 const steps = [];
 /** +1 for block openers, -1 for `end`/`delegate`, else 0. */
 const blockDelta = new Int8Array(OPCODES.length);
-const names = [];
+const code_names = [];
 /** Shortcuts for the hot loop: no immediates, one LEB index or i32, one memarg, anything else. */
 const SHAPE_NONE = 0;
 const SHAPE_U32 = 1;
@@ -4323,7 +4826,7 @@ OPCODES.forEach((info, id) => {
                     ? SHAPE_MEMARG
                     : SHAPE_OTHER;
     blockDelta[id] = info.block === 'open' ? 1 : info.block === 'close' ? -1 : 0;
-    names.push(info.name);
+    code_names.push(info.name);
 });
 stepStart[OPCODES.length] = steps.length;
 const stepCodes = Uint8Array.from(steps);
@@ -4342,7 +4845,7 @@ const EMPTY_BLOCK = 0x40;
 /** The mnemonic of an opcode, or `unknown opcode 0x…` if the table has no such instruction. */
 function opcodeName(opcode, subopcode) {
     const id = code_lookup(opcode, subopcode);
-    return id >= 0 ? names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
+    return id >= 0 ? code_names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
 }
 /** The table entry of an opcode as a visitor receives it, if there is one. */
 function opcodeInfo(opcode, subopcode) {
@@ -5388,6 +5891,7 @@ function blockTypeRefusal(bytes, at, enabled) {
 
 
 
+
 /**
  * Instructions whose effects escape the snapshot (table mutation, segment drops, GC writes), as
  * prefix byte -> sub-opcodes. Names come from the opcode table.
@@ -5409,6 +5913,8 @@ const Role = {
     functionReference: 32,
     /** f32.min, f32.max, f64.min, f64.max. */
     floatMinMax: 64,
+    /** Float arithmetic whose NaN results deterministic mode canonicalises (nan-canonical.ts). */
+    nanCanonical: 128,
 };
 const SINGLE_BYTE_ROLES = new Uint8Array(256);
 const assignRole = (role, opcodes) => opcodes.forEach((op) => (SINGLE_BYTE_ROLES[op] |= role));
@@ -5419,6 +5925,7 @@ assignRole(Role.typedSelect, [0x1c]);
 assignRole(Role.refNull, [0xd0]);
 assignRole(Role.functionReference, [0x14, 0x15, 0xd4, 0xd5, 0xd6]);
 assignRole(Role.floatMinMax, [0x96, 0x97, 0xa4, 0xa5]);
+NAN_SCALAR_OPCODES.forEach((shape, op) => shape && assignRole(Role.nanCanonical, [op]));
 /** Relaxed-SIMD sub-opcodes of the 0xFD prefix. */
 const isRelaxedSimdOp = (sub) => sub >= 0x100 && sub <= 0x113;
 /**
@@ -5427,7 +5934,7 @@ const isRelaxedSimdOp = (sub) => sub >= 0x100 && sub <= 0x113;
  * upstream, not wizened: `wizerChecks` false collects the uses without refusing anything.
  */
 function checkSupportedInstructions(cx, wizerChecks = true) {
-    const uses = { relaxedSimdSites: [], floatMinMaxSites: [] };
+    const uses = { relaxedSimdSites: [], floatMinMaxSites: [], nanCanonicalSites: [] };
     for (const section of cx.sections) {
         if (section.id === SectionId.Global && wizerChecks) {
             if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
@@ -5463,6 +5970,8 @@ function checkSupportedInstructions(cx, wizerChecks = true) {
                         uses.functionReferences ??= here(offset);
                     if (role & Role.floatMinMax)
                         uses.floatMinMaxSites.push(offset);
+                    if (role & Role.nanCanonical)
+                        uses.nanCanonicalSites.push(offset);
                     if (uses.refType !== undefined)
                         return;
                     if (role & Role.blockType && isRefTypeByte(bytes[offset + 1])) {
@@ -5480,8 +5989,12 @@ function checkSupportedInstructions(cx, wizerChecks = true) {
                     refuse(opcode, sub);
                 else if (opcode === 0xfb)
                     uses.gc ??= here(offset);
-                else if (opcode === 0xfd && isRelaxedSimdOp(sub))
-                    uses.relaxedSimdSites.push(offset);
+                else if (opcode === 0xfd) {
+                    if (NAN_SIMD_OPCODES[sub])
+                        uses.nanCanonicalSites.push(offset);
+                    if (isRelaxedSimdOp(sub))
+                        uses.relaxedSimdSites.push(offset);
+                }
             };
             for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
                 const body = r.sub(r.u32());
@@ -6456,7 +6969,11 @@ function patchGlueSource(source) {
     if (tables.size > 0 && patchedCreate !== 1) {
         throw new errors/* WizerError */.Mx('unsupported jco glue: cannot find where it creates owned handles');
     }
-    return withCreation.replace(EMPTY_STRING_SHORTCUT, '');
+    const patched = withCreation.replace(EMPTY_STRING_SHORTCUT, '');
+    if (patched.includes('{ ptr: 1, len: 0 }')) {
+        throw new errors/* WizerError */.Mx('unsupported jco glue: cannot remove its empty-string shortcut');
+    }
+    return patched;
 }
 /**
  * Counts live handles. A table is jco's flat array of (scope, value) pairs after a header pair;
@@ -9070,7 +9587,9 @@ async function wizenComponent(input, options, logger) {
             throw new errors/* WizerError */.Mx('component wizening does not support v128 globals');
         }
         lap('parse');
-        const instrumented = instrument(cx, options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : [], codeFeatures.floatMinMaxSites);
+        const instrumented = instrument(cx, options.relaxedSimdDeterministic || options.deterministic
+            ? codeFeatures.relaxedSimdSites
+            : [], options.deterministic ? [] : codeFeatures.floatMinMaxSites, options.deterministic ? codeFeatures.nanCanonicalSites : []);
         lap('instrument');
         const compiled = await WebAssembly.compile(instrumented.wasm);
         runs.push({ moduleIndex: module.index, cx, instrumented, compiled });
@@ -9242,11 +9761,14 @@ function instanceState(instance, probes, overrides) {
     };
 }
 
+// EXTERNAL MODULE: ./src/sources/files.ts
+var sources_files = __nccwpck_require__(109);
 ;// CONCATENATED MODULE: ./src/wasi/filesystem.ts
 /**
  * The file and directory calls of WASI preview1 over `node:fs`, with upstream's results: errnos come
  * from the host where upstream's also do, and from the checks cap-std and Wasmtime make otherwise.
  */
+
 
 
 
@@ -9267,16 +9789,20 @@ function filetypeOf(stat) {
         return Filetype.socketStream;
     return Filetype.unknown;
 }
-function filestatOf(stat) {
+/** A host stat as the guest sees it through `files` (as it is, or deterministic). */
+function filestatOf(stat, files) {
+    const filetype = filetypeOf(stat);
+    const { size, nlink } = filetype === Filetype.directory
+        ? files.directory(stat)
+        : { size: stat.size, nlink: stat.nlink };
     return {
-        dev: stat.dev,
-        ino: stat.ino,
-        filetype: filetypeOf(stat),
-        nlink: stat.nlink,
-        size: stat.size,
-        atim: stat.atimeNs,
-        mtim: stat.mtimeNs,
-        ctim: stat.ctimeNs,
+        ...files.identity(stat),
+        filetype,
+        nlink,
+        size,
+        atim: files.timestamp(stat.atimeNs),
+        mtim: files.timestamp(stat.mtimeNs),
+        ctim: files.timestamp(stat.ctimeNs),
     };
 }
 /** Setting a time both to a value and to "now" is EINVAL, checked before anything else. */
@@ -9297,8 +9823,10 @@ function timeChanges(atim, mtim, flags) {
 const SETS_A_TIME = Fstflags.atim | Fstflags.atimNow | Fstflags.mtim | Fstflags.mtimNow;
 class Filesystem {
     table;
-    constructor(table) {
+    files;
+    constructor(table, files = new sources_files/* HostFiles */.AK()) {
         this.table = table;
+        this.files = files;
     }
     /** Opens a preopened directory; the caller reports failures. */
     preopen(guest, host) {
@@ -9407,11 +9935,11 @@ class Filesystem {
             const filetype = stdioIsTty(entry.stream) ? Filetype.characterDevice : Filetype.unknown;
             return { dev: 0n, ino: 0n, filetype, nlink: 0n, size: 0n, atim: 0n, mtim: 0n, ctim: 0n };
         }
-        return filestatOf((0,external_node_fs_.fstatSync)(entry.hostFd, { bigint: true }));
+        return filestatOf((0,external_node_fs_.fstatSync)(entry.hostFd, { bigint: true }), this.files);
     }
     pathFilestat(dirfd, lookupFlags, path) {
         const dir = this.table.directory(dirfd);
-        return filestatOf(statAt(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0));
+        return filestatOf(statAt(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0), this.files);
     }
     setSize(fd, size) {
         const file = this.table.file(fd);
@@ -9446,18 +9974,21 @@ class Filesystem {
         const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
         setTimesAt(dir, path, follow, ...timeChanges(atim, mtim, flags));
     }
-    /** Every entry of a directory, `.` and `..` first, in the host's order (as upstream lists them). */
+    /**
+     * Every entry of a directory, `.` and `..` first, then in the host's order (as upstream lists
+     * them) or, in deterministic mode, by name.
+     */
     readdir(fd) {
         const entry = this.table.get(fd);
         if (entry.kind !== 'dir')
             throw new WasiErrno(Errno.badf);
-        const self = (0,external_node_fs_.fstatSync)(entry.hostFd, { bigint: true });
+        const self = this.files.identity((0,external_node_fs_.fstatSync)(entry.hostFd, { bigint: true })).ino;
         return [
-            { name: Buffer.from('.'), ino: self.ino, filetype: Filetype.directory },
-            { name: Buffer.from('..'), ino: self.ino, filetype: Filetype.directory },
-            ...listDirectory(entry).map(({ name, stat }) => ({
+            { name: Buffer.from('.'), ino: self, filetype: Filetype.directory },
+            { name: Buffer.from('..'), ino: self, filetype: Filetype.directory },
+            ...this.files.order(listDirectory(entry)).map(({ name, stat }) => ({
                 name,
-                ino: stat.ino,
+                ino: this.files.identity(stat).ino,
                 filetype: filetypeOf(stat),
             })),
         ];
@@ -9715,32 +10246,6 @@ function createPathImports(cx, simple) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/wasi/random.ts
-/**
- * `random_get` bytes. `randomFillSync` costs a few microseconds per call whatever the size, and
- * guests ask for a few bytes at a time (hash seeds), so small requests are served from a pool
- * refilled in bulk. Every byte is handed out once.
- */
-
-const POOL_SIZE = 4096;
-class RandomSource {
-    pool = new Uint8Array(POOL_SIZE);
-    used = POOL_SIZE;
-    fill(target, offset, length) {
-        if (length > POOL_SIZE / 4) {
-            (0,external_node_crypto_namespaceObject.randomFillSync)(target, offset, length);
-            return;
-        }
-        if (this.used + length > POOL_SIZE) {
-            (0,external_node_crypto_namespaceObject.randomFillSync)(this.pool);
-            this.used = 0;
-        }
-        target.set(this.pool.subarray(this.used, this.used + length), offset);
-        this.pool.fill(0, this.used, this.used + length);
-        this.used += length;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/wasi/preview1.ts
 /**
  * The `wasi_snapshot_preview1` import functions: argument checks and memory layout around the
@@ -9753,13 +10258,10 @@ class RandomSource {
 
 
 
-
-
 const MAX_EXIT_STATUS = 126;
-const timeOrigin = performance.timeOrigin;
-/** Nanoseconds on a clock, as a double (sub-microsecond precision is not needed). */
-function clockNow(id) {
-    return id === Clockid.realtime ? (timeOrigin + performance.now()) * 1e6 : performance.now() * 1e6;
+/** A reading of a clock, in nanoseconds. */
+function readClock(clock, id) {
+    return id === Clockid.realtime ? clock.readRealtime() : clock.readMonotonic();
 }
 function checkClock(func, id) {
     if (id === Clockid.realtime || id === Clockid.monotonic)
@@ -9784,7 +10286,7 @@ function firstBuffer(memory, iovs, count) {
 function createImports(cx) {
     const { memory, table, fs, io } = cx;
     const environSize = cx.environ.reduce((sum, entry) => sum + entry.length, 0);
-    const random = new RandomSource();
+    const { clock, random } = cx.sources;
     const transfer = (func, kind) => (fd, iovs, count, resultPtr) => {
         try {
             memory.require();
@@ -9859,7 +10361,7 @@ function createImports(cx) {
             try {
                 memory.require();
                 checkClock('clock_time_get', id >>> 0);
-                memory.writeU64Number('clock_time_get', 'timestamp', resultPtr >>> 0, Math.round(clockNow(id)));
+                memory.writeU64('clock_time_get', 'timestamp', resultPtr >>> 0, readClock(clock, id));
                 return Errno.success;
             }
             catch (error) {
@@ -9984,10 +10486,13 @@ function pollOneoff(cx, inPtr, outPtr, count) {
             const id = view.getUint32(sub + 16, true);
             if (id !== Clockid.realtime && id !== Clockid.monotonic)
                 throw new WasiErrno(Errno.inval);
-            const timeoutNs = Number(view.getBigUint64(sub + 24, true));
+            const timeoutNs = view.getBigUint64(sub + 24, true);
             const absolute = (view.getUint16(sub + 40, true) & SUBCLOCK_ABSTIME) !== 0;
-            const waitNs = absolute ? timeoutNs - clockNow(id) : timeoutNs;
-            clocks.push({ userdata, waitMs: waitNs / 1e6 });
+            // Not a reading: a virtual clock must reach an absolute deadline exactly.
+            const { clock } = cx.sources;
+            const now = id === Clockid.realtime ? clock.peekRealtime() : clock.peekMonotonic();
+            const waitNs = absolute ? timeoutNs - now : timeoutNs;
+            clocks.push({ userdata, waitNs });
         }
         else if (tag === Eventtype.fdRead || tag === Eventtype.fdWrite) {
             cx.table.get(view.getUint32(sub + 16, true));
@@ -10002,15 +10507,18 @@ function pollOneoff(cx, inPtr, outPtr, count) {
         nbytes: 1n,
     }));
     if (events.length === 0 && clocks.length > 0) {
-        const wait = Math.min(...clocks.map((c) => c.waitMs));
-        sleepSync(wait);
+        // A virtual clock completes the wait at once, advancing by it.
+        const wait = clocks.reduce((min, c) => (c.waitNs < min ? c.waitNs : min), clocks[0].waitNs);
+        const { clock } = cx.sources;
+        if (wait > 0n)
+            clock.sleepUntil(clock.peekMonotonic() + wait);
         for (const c of clocks)
-            if (c.waitMs <= wait)
+            if (c.waitNs <= wait)
                 events.push({ userdata: c.userdata, type: Eventtype.clock, nbytes: 0n });
     }
     else {
         for (const c of clocks)
-            if (c.waitMs <= 0)
+            if (c.waitNs <= 0n)
                 events.push({ userdata: c.userdata, type: Eventtype.clock, nbytes: 0n });
     }
     const view = memory.view();
@@ -10104,6 +10612,7 @@ function preview1Signature(name) {
 
 
 
+
 /**
  * One WASI context (descriptors, preopens, environment, stdio) shared by every instance linked to
  * it; each instance's calls access its own memory, as upstream takes the caller's `memory` export.
@@ -10116,7 +10625,8 @@ class Wasi {
      * substitute descriptors for the host's 0, 1 and 2.
      */
     constructor(config, hostStdio = [0, 1, 2]) {
-        const fs = new Filesystem(this.table);
+        const sources = config.sources ?? (0,src_sources/* guestSources */.Dy)();
+        const fs = new Filesystem(this.table, sources.files);
         for (const stream of [0, 1, 2])
             this.table.add({ kind: 'stdio', stream });
         for (const { guest, host } of config.preopens) {
@@ -10139,6 +10649,7 @@ class Wasi {
             io: new FileIo(this.table, stdio, config.stdoutToStderr),
             stdio,
             environ: config.env.map(([key, value]) => encoder.encode(`${key}=${value}\0`)),
+            sources,
         };
     }
     /** The imports for one more instance. */
@@ -10415,6 +10926,7 @@ function guestFailure(context, error, home) {
 
 
 
+
 const REACTOR_INIT = '_initialize';
 /**
  * Builds the guest environment in upstream's order: WASI context (preopens are opened even without
@@ -10428,6 +10940,7 @@ async function buildEnvironment(options) {
         stdoutToStderr: options.guestStdoutToStderr,
         preopens: options.preopens,
         escapeWorkflowCommands: options.escapeWorkflowCommands,
+        sources: (0,src_sources/* guestSources */.Dy)(options),
     });
     const environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
     try {
@@ -10664,7 +11177,10 @@ async function wizen(input, partialOptions = {}, logger = silent) {
         const { cx, codeFeatures } = await validateModule(input, options.features);
         lap('parse');
         logger.debug('Instrumenting the input Wasm', 'instrument');
-        const instrumented = instrument(cx, options.relaxedSimdDeterministic ? codeFeatures.relaxedSimdSites : [], codeFeatures.floatMinMaxSites);
+        // Deterministic mode: relaxed SIMD always deterministic, and every NaN canonical (which makes
+        // upstream's min/max NaN rule moot).
+        const { deterministic } = options;
+        const instrumented = instrument(cx, options.relaxedSimdDeterministic || deterministic ? codeFeatures.relaxedSimdSites : [], deterministic ? [] : codeFeatures.floatMinMaxSites, deterministic ? codeFeatures.nanCanonicalSites : []);
         lap('instrument');
         const module = compile(instrumented.wasm);
         lap('compile');
@@ -10756,6 +11272,8 @@ const DEFAULT_OPTIONS = Object.freeze({
     features: DEFAULT_FEATURES,
     guestStdoutToStderr: false,
     escapeWorkflowCommands: false,
+    deterministic: false,
+    deterministicSeed: 0n,
 });
 /** Fills in upstream's defaults for every option not given. */
 function resolveOptions(partial = {}) {
