@@ -263,6 +263,50 @@ describe('engine options', () => {
   });
 });
 
+/** Init stores the realtime clock and 16 random bytes: a different output on every plain run. */
+const CLOCK_AND_RANDOM = `(module
+  (import "wasi_snapshot_preview1" "clock_time_get" (func $clock (param i32 i64 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "random_get" (func $random (param i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "wizer-initialize")
+    (drop (call $clock (i32.const 0) (i64.const 1) (i32.const 0)))
+    (drop (call $random (i32.const 8) (i32.const 16))))
+  (func (export "realtime") (result i64) (i64.load (i32.const 0))))`;
+
+describe('deterministic input', () => {
+  it('gives the same bytes on every run, the clock from SOURCE_DATE_EPOCH; its sha256 in outputs and summary', async () => {
+    const module = await wat(CLOCK_AND_RANDOM);
+    const runs: ActionRun[] = [];
+    for (const deterministic of ['true', 'true', 'false', 'false']) {
+      const run = await wizen(
+        checkout({ 'm/a.wasm': module }),
+        { files: 'm/*.wasm', 'allow-wasi': 'true', deterministic, upload: 'false' },
+        { env: { SOURCE_DATE_EPOCH: '1700000000' } },
+      );
+      expect(run.code, log(run)).toBe(0);
+      runs.push(run);
+    }
+    const digests = runs.map((run) => modulesOutput(run)[0]!['sha256'] as string);
+    expect(digests[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(digests[1]).toBe(digests[0]);
+    expect(digests[2]).not.toBe(digests[0]);
+    expect(digests[3]).not.toBe(digests[2]); // the host's clock and random bytes
+    expect(runs[0]!.summary).toContain(`${digests[0]}  m/a.wizer.wasm`);
+  });
+
+  it('reads the realtime clock as SOURCE_DATE_EPOCH in the mode', async () => {
+    const workspace = checkout({ 'm/a.wasm': await wat(CLOCK_AND_RANDOM) });
+    const run = await wizen(
+      workspace,
+      { files: 'm/*.wasm', 'allow-wasi': 'true', deterministic: 'true', upload: 'false' },
+      { env: { SOURCE_DATE_EPOCH: '1700000000' } },
+    );
+    expect(run.code, log(run)).toBe(0);
+    const output = instantiate(readFileSync(join(workspace, 'm/a.wizer.wasm')));
+    expect((output['realtime'] as () => bigint)()).toBe(1_700_000_000_000_000_000n);
+  });
+});
+
 describe('defaults without the runner', () => {
   it('a direct run with only `files` uses the code defaults (init func, upload, artifact name)', async () => {
     emulator.newRun();

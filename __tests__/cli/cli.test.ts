@@ -11,7 +11,7 @@ import {
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TOOL_VERSION } from '../../src/version.js';
-import { repoRoot, runOurs, runProcess, tempDir, wat } from '../helpers/tools.js';
+import { repoRoot, runOurs, runProcess, tempDir, toolEnv, wat } from '../helpers/tools.js';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -72,6 +72,33 @@ describe('CLI', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(existsSync(output)).toBe(false);
     expect(readdirSync(dir.path).filter((f) => f.includes('loop.out'))).toEqual([]);
+  });
+
+  it('--deterministic reads SOURCE_DATE_EPOCH (a bad one is an error naming it), ignored without the flag', async () => {
+    const input = await fixture(
+      'clock.wasm',
+      `(module
+         (import "wasi_snapshot_preview1" "clock_time_get" (func $c (param i32 i64 i32) (result i32)))
+         (memory (export "memory") 1)
+         (func (export "wizer-initialize") (drop (call $c (i32.const 0) (i64.const 1) (i32.const 0))))
+         (func (export "t") (result i64) (i64.load (i32.const 0))))`,
+    );
+    const run = (epoch: string, ...flags: string[]) =>
+      runOurs(['--allow-wasi', ...flags, input], {
+        env: { ...toolEnv(), SOURCE_DATE_EPOCH: epoch },
+      });
+    const good = await run('86400', '--deterministic');
+    expect(good.code).toBe(0);
+    const imports = { wasi_snapshot_preview1: { clock_time_get: () => 0 } };
+    const output = new WebAssembly.Instance(new WebAssembly.Module(good.stdout), imports);
+    const time = output.exports['t'] as () => bigint;
+    expect(time()).toBe(86_400_000_000_000n);
+    const bad = await run('tomorrow', '--deterministic');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.toString()).toContain(
+      'SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, got `tomorrow`',
+    );
+    expect((await run('tomorrow')).code).toBe(0);
   });
 
   it('gives the same result with and without --timeout', async () => {
