@@ -817,9 +817,10 @@ function sleepSync(ms) {
 }
 /** The host's clocks: realtime from the system, monotonic from `process.hrtime`. */
 class HostClock {
+    /** The process's start on the realtime clock, in nanoseconds (microsecond precision). */
+    origin = BigInt(Math.round(performance.timeOrigin * 1000)) * 1000n;
     readRealtime() {
-        const origin = BigInt(Math.round(performance.timeOrigin * 1000)) * 1000n;
-        return origin + BigInt(Math.round(performance.now() * 1e6));
+        return this.origin + BigInt(Math.round(performance.now() * 1e6));
     }
     readMonotonic() {
         return process.hrtime.bigint();
@@ -1019,13 +1020,27 @@ class HostRandom {
 class SeededRandom {
     stream;
     insecureSeed;
+    /** Keystream made ahead in blocks (guests ask for a few bytes at a time), handed out in order. */
+    pool = new Uint8Array(0);
+    used = 0;
     constructor(seed) {
         this.stream = keystream(seed, 0);
         this.insecureSeed = new Uint8Array(keystream(seed, 1).update(new Uint8Array(16)));
     }
     fill(target, offset, length) {
-        // Encrypting zeros gives the keystream itself.
-        target.set(this.stream.update(new Uint8Array(length)), offset);
+        let at = offset;
+        const end = offset + length;
+        while (at < end) {
+            if (this.used === this.pool.length) {
+                // Encrypting zeros gives the keystream itself.
+                this.pool = new Uint8Array(this.stream.update(new Uint8Array(Math.max(POOL_SIZE, end - at))));
+                this.used = 0;
+            }
+            const n = Math.min(end - at, this.pool.length - this.used);
+            target.set(this.pool.subarray(this.used, this.used + n), at);
+            this.used += n;
+            at += n;
+        }
     }
 }
 function keystream(seed, nonce) {

@@ -27,9 +27,11 @@ export interface GuestClock {
 
 /** The host's clocks: realtime from the system, monotonic from `process.hrtime`. */
 export class HostClock implements GuestClock {
+  /** The process's start on the realtime clock, in nanoseconds (microsecond precision). */
+  private readonly origin = BigInt(Math.round(performance.timeOrigin * 1000)) * 1000n;
+
   readRealtime(): bigint {
-    const origin = BigInt(Math.round(performance.timeOrigin * 1000)) * 1000n;
-    return origin + BigInt(Math.round(performance.now() * 1e6));
+    return this.origin + BigInt(Math.round(performance.now() * 1e6));
   }
 
   readMonotonic(): bigint {

@@ -47,6 +47,9 @@ export class HostRandom implements GuestRandom {
 export class SeededRandom implements GuestRandom {
   private readonly stream: Cipheriv;
   readonly insecureSeed: Uint8Array;
+  /** Keystream made ahead in blocks (guests ask for a few bytes at a time), handed out in order. */
+  private pool = new Uint8Array(0);
+  private used = 0;
 
   constructor(seed: bigint) {
     this.stream = keystream(seed, 0);
@@ -54,8 +57,21 @@ export class SeededRandom implements GuestRandom {
   }
 
   fill(target: Uint8Array, offset: number, length: number): void {
-    // Encrypting zeros gives the keystream itself.
-    target.set(this.stream.update(new Uint8Array(length)), offset);
+    let at = offset;
+    const end = offset + length;
+    while (at < end) {
+      if (this.used === this.pool.length) {
+        // Encrypting zeros gives the keystream itself.
+        this.pool = new Uint8Array(
+          this.stream.update(new Uint8Array(Math.max(POOL_SIZE, end - at))),
+        );
+        this.used = 0;
+      }
+      const n = Math.min(end - at, this.pool.length - this.used);
+      target.set(this.pool.subarray(this.used, this.used + n), at);
+      this.used += n;
+      at += n;
+    }
   }
 }
 
