@@ -19,6 +19,8 @@ const settings: WizenSettings = {
   env: [],
   preopens: [],
   preloads: [],
+  deterministic: false,
+  deterministicSeed: 0n,
 };
 
 describe('guest environment', () => {

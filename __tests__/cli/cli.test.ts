@@ -90,7 +90,10 @@ describe('CLI', () => {
     const good = await run('86400', '--deterministic');
     expect(good.code).toBe(0);
     const imports = { wasi_snapshot_preview1: { clock_time_get: () => 0 } };
-    const output = new WebAssembly.Instance(new WebAssembly.Module(good.stdout), imports);
+    const output = new WebAssembly.Instance(
+      new WebAssembly.Module(new Uint8Array(good.stdout)),
+      imports,
+    );
     const time = output.exports['t'] as () => bigint;
     expect(time()).toBe(86_400_000_000_000n);
     const bad = await run('tomorrow', '--deterministic');

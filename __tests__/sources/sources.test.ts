@@ -277,7 +277,8 @@ describe('VirtualFiles', () => {
     const byDefault: GuestFiles = new VirtualFiles(DEFAULT_EPOCH_SECONDS);
     expect(byDefault.timestamp(5n)).toBe(315_532_800n * NS);
     // A birth time is there whether the host's file system records one (0: not) or not, at epoch 0 too.
-    for (const t of [0n, 7n]) expect(new VirtualFiles(0).optionalTimestamp(t)).toBe(0n);
+    const atZero: GuestFiles = new VirtualFiles(0);
+    for (const t of [0n, 7n]) expect(atZero.optionalTimestamp(t)).toBe(0n);
     expect(new HostFiles().optionalTimestamp(0n)).toBeUndefined();
     expect(new HostFiles().optionalTimestamp(7n)).toBe(7n);
   });

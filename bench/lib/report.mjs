@@ -70,10 +70,13 @@ function deterministicLines(rows, runs) {
     const [time, rss, size] = toolCells(result);
     const hashes = new Set(result.outputHashes);
     const upstream = row.tools.upstream;
-    const upstreamSize = upstream.unsupported || upstream.error ? '—' : sizeCell(upstream.outputSizes);
+    const upstreamSize =
+      upstream.unsupported || upstream.error ? '—' : sizeCell(upstream.outputSizes);
     const same = hashes.size === 1 ? '1 (reproducible)' : `${hashes.size}`;
     const first = result.outputHashes[0]?.slice(0, 16) ?? '—';
-    lines.push(`| ${row.name} | ${time} | ${rss} | ${size} | ${upstreamSize} | ${hashes.size ? same : '—'} | \`${first}…\` |`);
+    lines.push(
+      `| ${row.name} | ${time} | ${rss} | ${size} | ${upstreamSize} | ${hashes.size ? same : '—'} | \`${first}…\` |`,
+    );
   }
   return lines;
 }
