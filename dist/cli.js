@@ -4177,6 +4177,19 @@ class AddedFunctions {
     }
 }
 /**
+ * The sites of the validation scan the copy rewrites, as `instrument` takes them: relaxed SIMD
+ * when deterministic by flag or by mode; in deterministic mode every NaN canonical (which makes
+ * upstream's min/max NaN rule moot), otherwise upstream's min/max.
+ */
+function sitesToEdit(features, options) {
+    const { deterministic } = options;
+    return [
+        options.relaxedSimdDeterministic || deterministic ? features.relaxedSimdSites : [],
+        deterministic ? [] : features.floatMinMaxSites,
+        deterministic ? features.nanCanonicalSites : [],
+    ];
+}
+/**
  * Instruments `cx`. The sites (input offsets, from the validation scan) are instructions whose
  * results the copy computes as upstream does (relaxed SIMD and scalar float min/max) or, in
  * deterministic mode, with canonical NaNs (nan-canonical.ts).
@@ -9602,9 +9615,7 @@ async function wizenComponent(input, options, logger) {
             throw new errors/* WizerError */.Mx('component wizening does not support v128 globals');
         }
         lap('parse');
-        const instrumented = instrument(cx, options.relaxedSimdDeterministic || options.deterministic
-            ? codeFeatures.relaxedSimdSites
-            : [], options.deterministic ? [] : codeFeatures.floatMinMaxSites, options.deterministic ? codeFeatures.nanCanonicalSites : []);
+        const instrumented = instrument(cx, ...sitesToEdit(codeFeatures, options));
         lap('instrument');
         const compiled = await WebAssembly.compile(instrumented.wasm);
         runs.push({ moduleIndex: module.index, cx, instrumented, compiled });
@@ -11192,10 +11203,7 @@ async function wizen(input, partialOptions = {}, logger = silent) {
         const { cx, codeFeatures } = await validateModule(input, options.features);
         lap('parse');
         logger.debug('Instrumenting the input Wasm', 'instrument');
-        // Deterministic mode: relaxed SIMD always deterministic, and every NaN canonical (which makes
-        // upstream's min/max NaN rule moot).
-        const { deterministic } = options;
-        const instrumented = instrument(cx, options.relaxedSimdDeterministic || deterministic ? codeFeatures.relaxedSimdSites : [], deterministic ? [] : codeFeatures.floatMinMaxSites, deterministic ? codeFeatures.nanCanonicalSites : []);
+        const instrumented = instrument(cx, ...sitesToEdit(codeFeatures, options));
         lap('instrument');
         const module = compile(instrumented.wasm);
         lap('compile');

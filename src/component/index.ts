@@ -14,7 +14,12 @@
 import { WizerError } from '../errors.js';
 import { ValTypeCode } from '../wasm/constants.js';
 import { createWasi2Host, type Wasi2Host } from '../wasi2/index.js';
-import { instrument, type GlobalProbe, type Instrumented } from '../wizer/instrument.js';
+import {
+  instrument,
+  sitesToEdit,
+  type GlobalProbe,
+  type Instrumented,
+} from '../wizer/instrument.js';
 import { phaseClock, type Logger, type WizenOptions, type WizenResult } from '../wizer/options.js';
 import { rewrite } from '../wizer/rewrite.js';
 import { snapshot, type InstanceState } from '../wizer/snapshot.js';
@@ -70,14 +75,7 @@ export async function wizenComponent(
       throw new WizerError('component wizening does not support v128 globals');
     }
     lap('parse');
-    const instrumented = instrument(
-      cx,
-      options.relaxedSimdDeterministic || options.deterministic
-        ? codeFeatures.relaxedSimdSites
-        : [],
-      options.deterministic ? [] : codeFeatures.floatMinMaxSites,
-      options.deterministic ? codeFeatures.nanCanonicalSites : [],
-    );
+    const instrumented = instrument(cx, ...sitesToEdit(codeFeatures, options));
     lap('instrument');
     const compiled = await WebAssembly.compile(instrumented.wasm as Uint8Array<ArrayBuffer>);
     runs.push({ moduleIndex: module.index, cx, instrumented, compiled });

@@ -8,7 +8,7 @@
  */
 import { wizenComponent } from '../component/index.js';
 import type { ModuleContext } from './context.js';
-import { instrument } from './instrument.js';
+import { instrument, sitesToEdit } from './instrument.js';
 import {
   type Logger,
   type WizenOptions,
@@ -46,15 +46,7 @@ export async function wizen(
     lap('parse');
 
     logger.debug('Instrumenting the input Wasm', 'instrument');
-    // Deterministic mode: relaxed SIMD always deterministic, and every NaN canonical (which makes
-    // upstream's min/max NaN rule moot).
-    const { deterministic } = options;
-    const instrumented = instrument(
-      cx,
-      options.relaxedSimdDeterministic || deterministic ? codeFeatures.relaxedSimdSites : [],
-      deterministic ? [] : codeFeatures.floatMinMaxSites,
-      deterministic ? codeFeatures.nanCanonicalSites : [],
-    );
+    const instrumented = instrument(cx, ...sitesToEdit(codeFeatures, options));
     lap('instrument');
 
     const module = compile(instrumented.wasm);

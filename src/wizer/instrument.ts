@@ -19,6 +19,8 @@ import { type RawSection, readSections } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
 import type { ModuleContext } from './context.js';
+import type { WizenOptions } from './options.js';
+import type { CodeFeatures } from './validate.js';
 import { applyCodeEdits, CodeMoves } from './code-edits.js';
 import { floatMinMaxEdits } from './float-min-max.js';
 import { nanCanonicalEdits } from './nan-canonical.js';
@@ -76,6 +78,23 @@ export class AddedFunctions {
     this.code.u32(body.length).bytes(body);
     return this.funcBase + this.count++;
   }
+}
+
+/**
+ * The sites of the validation scan the copy rewrites, as `instrument` takes them: relaxed SIMD
+ * when deterministic by flag or by mode; in deterministic mode every NaN canonical (which makes
+ * upstream's min/max NaN rule moot), otherwise upstream's min/max.
+ */
+export function sitesToEdit(
+  features: CodeFeatures,
+  options: Pick<WizenOptions, 'relaxedSimdDeterministic' | 'deterministic'>,
+): [relaxedSimd: number[], floatMinMax: number[], nanCanonical: number[]] {
+  const { deterministic } = options;
+  return [
+    options.relaxedSimdDeterministic || deterministic ? features.relaxedSimdSites : [],
+    deterministic ? [] : features.floatMinMaxSites,
+    deterministic ? features.nanCanonicalSites : [],
+  ];
 }
 
 /**
