@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(667);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(111);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -150,8 +150,10 @@ function statOrUndefined(path) {
 
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 63 modules
-var wizer = __nccwpck_require__(667);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 65 modules
+var wizer = __nccwpck_require__(95);
+// EXTERNAL MODULE: ./src/optimize/args.ts + 1 modules
+var args = __nccwpck_require__(807);
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var options = __nccwpck_require__(471);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -159,6 +161,7 @@ var options = __nccwpck_require__(471);
  * Command-line parsing compatible with upstream `wizer` v11 (clap 4): the same flags, value
  * syntaxes and usage errors (exit code 2). Pure: takes argv, returns options or throws UsageError.
  */
+
 
 
 const BOOL_VALUES = '  [possible values: true, false]';
@@ -281,6 +284,22 @@ const FLAGS = [
                 throw new errors/* UsageError */.eb(`invalid value '${v}' for '--timeout <SECONDS>': expected a positive number of seconds`);
             }
             s.options.timeoutMs = seconds * 1000;
+        },
+    },
+    {
+        long: ['optimize'],
+        style: 'required-hyphen',
+        display: '--optimize <ARGS>',
+        apply: (s, v) => {
+            try {
+                (0,args/* parseOptimizeArgs */.s)(v);
+            }
+            catch (error) {
+                if (!(error instanceof args/* OptimizeArgsError */.n))
+                    throw error;
+                throw new errors/* UsageError */.eb(`invalid value '${v}' for '--optimize <ARGS>': ${error.message}`);
+            }
+            s.options.optimize = v;
         },
     },
     {
@@ -421,6 +440,15 @@ function flagValue(spec, inline, argv, i) {
                 return [next, i + 1];
             return [inline, i];
         }
+        case 'required-hyphen': {
+            if (inline !== undefined)
+                return [inline, i];
+            const next = argv[i + 1];
+            if (next === undefined) {
+                throw new errors/* UsageError */.eb(`a value is required for '${spec.display}' but none was supplied`);
+            }
+            return [next, i + 1];
+        }
         case 'required': {
             if (inline !== undefined)
                 return [inline, i];
@@ -494,6 +522,11 @@ const OPTIONS = [
     ['--wasm-relaxed-simd [<true|false>]', 'Enable the relaxed-SIMD proposal [default: true]'],
     ['--wasm-reference-types [<true|false>]', 'Enable the reference-types proposal [default: true]'],
     ['--timeout <SECONDS>', 'Stop initialization that runs longer than this (not in upstream)'],
+    [
+        '--optimize <ARGS>',
+        'Optimize the output with binaryen, e.g. "-O" or "--strip-debug -Oz" (not in upstream)',
+        'wasm-opt-style levels (-O, -O0..-O4, -Os, -Oz), pass names (--memory-packing, ...) and -g to keep names, in one argument.',
+    ],
     [
         '--deterministic[=<true|false>]',
         'The same output bytes on every run and machine (not in upstream) [default: false]',
@@ -789,6 +822,247 @@ function osError(error) {
     if (text !== undefined && errno !== undefined)
         return `${text} (os error ${errno})`;
     return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  n: () => (/* binding */ OptimizeArgsError),
+  s: () => (/* binding */ parseOptimizeArgs)
+});
+
+;// CONCATENATED MODULE: ./src/optimize/passes.ts
+/**
+ * The pass names binaryen 132's `wasm-opt` accepts (its `--help`, "Optimization passes"): a name
+ * binaryen does not know would abort it, so unknown names are refused before it is loaded.
+ */
+const KNOWN_PASSES = new Set([
+    'abstract-type-refining',
+    'alignment-lowering',
+    'asyncify',
+    'avoid-reinterprets',
+    'cfp',
+    'cfp-reftest',
+    'coalesce-locals',
+    'coalesce-locals-learning',
+    'code-folding',
+    'code-pushing',
+    'const-hoisting',
+    'constraint-analysis',
+    'dae',
+    'dae-optimizing',
+    'dae2',
+    'dce',
+    'dealign',
+    'denan',
+    'dfo',
+    'directize',
+    'discard-global-effects',
+    'duplicate-function-elimination',
+    'duplicate-import-elimination',
+    'dwarfdump',
+    'emit-target-features',
+    'enclose-world',
+    'extract-function',
+    'extract-function-index',
+    'flatten',
+    'fpcast-emu',
+    'func-metrics',
+    'generate-dyncalls',
+    'generate-global-effects',
+    'generate-i64-dyncalls',
+    'global-refining',
+    'gsi',
+    'gsi-desc-cast',
+    'gto',
+    'gufa',
+    'gufa-cast-all',
+    'gufa-optimizing',
+    'heap-store-optimization',
+    'heap2local',
+    'i64-to-i32-lowering',
+    'inline-main',
+    'inlining',
+    'inlining-optimizing',
+    'instrument-branch-hints',
+    'instrument-locals',
+    'instrument-memory',
+    'intrinsic-lowering',
+    'legalize-and-prune-js-interface',
+    'legalize-js-interface',
+    'licm',
+    'limit-segments',
+    'llvm-memory-copy-fill-lowering',
+    'llvm-nontrapping-fptoint-lowering',
+    'local-cse',
+    'local-subtyping',
+    'log-execution',
+    'make-shared-objects',
+    'mark-js-called',
+    'memory-packing',
+    'memory64-lowering',
+    'merge-blocks',
+    'merge-j2cl-itables',
+    'merge-locals',
+    'merge-similar-functions',
+    'metrics',
+    'minify-imports',
+    'minify-imports-and-exports',
+    'minify-imports-and-exports-and-modules',
+    'minimize-rec-groups',
+    'monomorphize',
+    'monomorphize-always',
+    'multi-memory-lowering',
+    'multi-memory-lowering-with-bounds-checks',
+    'name-types',
+    'nm',
+    'no-full-inline',
+    'no-inline',
+    'no-partial-inline',
+    'once-reduction',
+    'optimize-added-constants',
+    'optimize-added-constants-propagate',
+    'optimize-casts',
+    'optimize-for-js',
+    'optimize-instructions',
+    'optimize-j2cl',
+    'pick-load-signs',
+    'poppify',
+    'post-emscripten',
+    'precompute',
+    'precompute-propagate',
+    'print',
+    'print-boundary',
+    'print-call-graph',
+    'print-features',
+    'print-full',
+    'print-function-map',
+    'print-minified',
+    'propagate-debug-locs',
+    'propagate-globals-globally',
+    'remove-exports',
+    'remove-imports',
+    'remove-memory',
+    'remove-memory-init',
+    'remove-non-js-ops',
+    'remove-relaxed-simd',
+    'remove-unused-brs',
+    'remove-unused-module-elements',
+    'remove-unused-names',
+    'remove-unused-nonfunction-module-elements',
+    'remove-unused-types',
+    'reorder-functions',
+    'reorder-functions-by-name',
+    'reorder-globals',
+    'reorder-locals',
+    'reorder-types',
+    'rereloop',
+    'roundtrip',
+    'rse',
+    'safe-heap',
+    'separate-data-segments',
+    'set-globals',
+    'signature-pruning',
+    'signature-refining',
+    'signext-lowering',
+    'simplify-globals',
+    'simplify-globals-optimizing',
+    'simplify-locals',
+    'simplify-locals-nonesting',
+    'simplify-locals-nostructure',
+    'simplify-locals-notee',
+    'simplify-locals-notee-nostructure',
+    'souperify',
+    'souperify-single-use',
+    'spill-pointers',
+    'ssa',
+    'ssa-nomerge',
+    'stack-check',
+    'string-gathering',
+    'string-lifting',
+    'string-lowering',
+    'string-lowering-magic-imports',
+    'string-lowering-magic-imports-assert',
+    'strip',
+    'strip-debug',
+    'strip-dwarf',
+    'strip-eh',
+    'strip-producers',
+    'strip-target-features',
+    'strip-toolchain-annotations',
+    'stub-unsupported-js',
+    'symbolmap',
+    'table64-lowering',
+    'trace-calls',
+    'translate-to-exnref',
+    'translate-to-new-eh',
+    'trap-mode-clamp',
+    'trap-mode-js',
+    'tuple-optimization',
+    'type-finalizing',
+    'type-merging',
+    'type-refining',
+    'type-refining-gufa',
+    'type-ssa',
+    'type-unfinalizing',
+    'unsubtyping',
+    'untee',
+    'vacuum',
+]);
+
+;// CONCATENATED MODULE: ./src/optimize/args.ts
+/**
+ * `--optimize` arguments: a subset of `wasm-opt`'s command line in one string, e.g.
+ * `-O3 --strip-debug` or `--remove-unused-module-elements --memory-packing -g`. Pure: the
+ * string in, the steps out, or an {@link OptimizeArgsError} naming the bad word.
+ */
+
+class OptimizeArgsError extends Error {
+    name = 'OptimizeArgsError';
+}
+/** `wasm-opt`'s levels: `-O` is `-Os`; `-Os`/`-Oz` shrink on top of level 2. */
+const LEVELS = {
+    '-O': [2, 1],
+    '-O0': [0, 0],
+    '-O1': [1, 0],
+    '-O2': [2, 0],
+    '-O3': [3, 0],
+    '-O4': [4, 0],
+    '-Os': [2, 1],
+    '-Oz': [2, 2],
+};
+function parseOptimizeArgs(text) {
+    const words = text.split(/\s+/).filter((word) => word !== '');
+    if (words.length === 0) {
+        throw new OptimizeArgsError('no optimization given (e.g. `-O`, `-Oz`, `--strip-debug`)');
+    }
+    const args = { steps: [], debugInfo: false, optimizeLevel: 0, shrinkLevel: 0 };
+    for (const word of words) {
+        const level = LEVELS[word];
+        if (level !== undefined) {
+            args.steps.push({ kind: 'level', optimize: level[0], shrink: level[1], flag: word });
+            [args.optimizeLevel, args.shrinkLevel] = level;
+        }
+        else if (word === '-g' || word === '--debuginfo') {
+            args.debugInfo = true;
+        }
+        else if (word.startsWith('--') && KNOWN_PASSES.has(word.slice(2))) {
+            args.steps.push({ kind: 'pass', name: word.slice(2) });
+        }
+        else if (/^-O/.test(word)) {
+            throw new OptimizeArgsError(`unknown optimization level \`${word}\` (expected -O, -O0, -O1, -O2, -O3, -O4, -Os or -Oz)`);
+        }
+        else {
+            throw new OptimizeArgsError(`unknown optimization pass or option \`${word}\` (binaryen's pass names, as \`wasm-opt --help\` lists them, each with \`--\`; levels -O..-Oz; -g)`);
+        }
+    }
+    return args;
 }
 
 
@@ -1092,7 +1366,7 @@ function parseSourceDateEpoch(value) {
 
 /***/ }),
 
-/***/ 667:
+/***/ 95:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1191,10 +1465,635 @@ const SECTION_NAMES = {
     13: 'tag',
 };
 
+;// CONCATENATED MODULE: ./src/wasm/reader.ts
+/**
+ * A cursor over a byte view of a Wasm binary. Offsets are absolute in the original input, so every
+ * decode error points into the file the user gave. Never copies: sub-ranges are `subarray` views.
+ */
+
+const textDecoder = new TextDecoder('utf-8', { fatal: true });
+class BinaryReader {
+    bytes;
+    end;
+    /** Absolute position of the next byte. */
+    pos;
+    constructor(bytes, start = 0, 
+    /** Absolute end (exclusive) of the readable range. */
+    end = bytes.length) {
+        this.bytes = bytes;
+        this.end = end;
+        this.pos = start;
+    }
+    get eof() {
+        return this.pos >= this.end;
+    }
+    error(message, offset = this.pos) {
+        return new errors/* WasmDecodeError */.r_(message, offset);
+    }
+    need(n) {
+        if (this.pos + n > this.end)
+            throw this.error('unexpected end-of-file');
+    }
+    u8() {
+        if (this.pos >= this.end)
+            throw this.error('unexpected end-of-file');
+        return this.bytes[this.pos++];
+    }
+    peek() {
+        if (this.pos >= this.end)
+            throw this.error('unexpected end-of-file');
+        return this.bytes[this.pos];
+    }
+    /** Unsigned LEB128 of at most 32 bits. */
+    u32() {
+        const bytes = this.bytes;
+        let result = 0;
+        let shift = 0;
+        const start = this.pos;
+        for (;;) {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            const byte = bytes[this.pos++];
+            if (shift === 28 && (byte & 0x70) !== 0) {
+                throw this.error('invalid var_u32: integer too large', start);
+            }
+            result |= (byte & 0x7f) << shift;
+            if ((byte & 0x80) === 0)
+                return result >>> 0;
+            shift += 7;
+            if (shift > 28)
+                throw this.error('invalid var_u32: integer representation too long', start);
+        }
+    }
+    /** Signed LEB128 of at most 32 bits. */
+    s32() {
+        const bytes = this.bytes;
+        let result = 0;
+        let shift = 0;
+        const start = this.pos;
+        let byte;
+        do {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            byte = bytes[this.pos++];
+            if (shift === 28) {
+                // The last byte carries 4 value bits; the rest must be a sign extension of bit 3.
+                const rest = byte & 0x70;
+                const sign = byte & 0x08;
+                if ((byte & 0x80) !== 0 || (sign === 0 ? rest !== 0 : rest !== 0x70)) {
+                    throw this.error('invalid var_i32: integer too large', start);
+                }
+            }
+            result |= (byte & 0x7f) << shift;
+            shift += 7;
+        } while ((byte & 0x80) !== 0);
+        if (shift < 32 && (byte & 0x40) !== 0)
+            result |= -1 << shift;
+        return result | 0;
+    }
+    /** Signed LEB128 of at most 33 bits (block types); returned as a JS number. */
+    s33() {
+        const start = this.pos;
+        let result = 0;
+        let mul = 1;
+        let byte;
+        let count = 0;
+        do {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            byte = this.bytes[this.pos++];
+            if (++count > 5)
+                throw this.error('invalid var_s33: integer representation too long', start);
+            result += (byte & 0x7f) * mul;
+            mul *= 128;
+        } while ((byte & 0x80) !== 0);
+        if ((byte & 0x40) !== 0)
+            result -= mul;
+        return result;
+    }
+    /** Signed LEB128 of at most 64 bits. */
+    s64() {
+        const start = this.pos;
+        let result = 0n;
+        let shift = 0n;
+        let byte;
+        let count = 0;
+        do {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            byte = this.bytes[this.pos++];
+            if (++count > 10)
+                throw this.error('invalid var_i64: integer representation too long', start);
+            result |= BigInt(byte & 0x7f) << shift;
+            shift += 7n;
+        } while ((byte & 0x80) !== 0);
+        if (shift < 64n && (byte & 0x40) !== 0)
+            result |= -1n << shift;
+        return BigInt.asIntN(64, result);
+    }
+    /** Unsigned LEB128 of at most 64 bits. */
+    u64() {
+        const start = this.pos;
+        let result = 0n;
+        let shift = 0n;
+        let byte;
+        let count = 0;
+        do {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            byte = this.bytes[this.pos++];
+            if (++count > 10)
+                throw this.error('invalid var_u64: integer representation too long', start);
+            result |= BigInt(byte & 0x7f) << shift;
+            shift += 7n;
+        } while ((byte & 0x80) !== 0);
+        return BigInt.asUintN(64, result);
+    }
+    /** Skips a LEB128 of any width without decoding it. */
+    skipLeb() {
+        const bytes = this.bytes;
+        let count = 0;
+        while (this.pos < this.end) {
+            count++;
+            if ((bytes[this.pos++] & 0x80) === 0)
+                return;
+            if (count >= 10)
+                throw this.error('invalid LEB128: representation too long');
+        }
+        throw this.error('unexpected end-of-file');
+    }
+    /** A view of the next `n` bytes. */
+    take(n) {
+        this.need(n);
+        const view = this.bytes.subarray(this.pos, this.pos + n);
+        this.pos += n;
+        return view;
+    }
+    skip(n) {
+        this.need(n);
+        this.pos += n;
+    }
+    /** A length-prefixed UTF-8 name. */
+    name() {
+        const len = this.u32();
+        const start = this.pos;
+        const view = this.take(len);
+        try {
+            return textDecoder.decode(view);
+        }
+        catch {
+            throw this.error('malformed UTF-8 encoding', start);
+        }
+    }
+    /** A reader over the next `n` bytes; this reader moves past them. */
+    sub(n) {
+        this.need(n);
+        const r = new BinaryReader(this.bytes, this.pos, this.pos + n);
+        this.pos += n;
+        return r;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wasm/module.ts
+/**
+ * Module-level reading: the header, the section list (kept as byte ranges of the input, never
+ * copied), and readers for the small typed structures shared by several sections.
+ */
+
+
+/** Reads the 8-byte preamble and says whether this is a core module or a component. */
+function readPreamble(bytes) {
+    const r = new BinaryReader(bytes);
+    if (bytes.length < 4)
+        throw r.error('unexpected end-of-file', 0);
+    const magic = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
+    if (magic !== 0x6d736100) {
+        // Rust's pretty hex debug form of the two arrays, as wasmparser formats them.
+        const list = (values) => `[\n${Array.from(values, (b) => `    0x${b.toString(16)},\n`).join('')}]`;
+        throw r.error(`magic header not detected: bad magic number - expected=${list([0, 0x61, 0x73, 0x6d])} actual=${list(bytes.subarray(0, 4))}`, 0);
+    }
+    if (bytes.length < 8)
+        throw r.error('unexpected end-of-file', 4);
+    const version = bytes[4] | (bytes[5] << 8);
+    const layer = bytes[6] | (bytes[7] << 8);
+    if (version === CORE_VERSION && layer === 0)
+        return 'module';
+    if (version === COMPONENT_VERSION && layer === 1)
+        return 'component';
+    throw r.error(`unknown binary version: ${`0x${version.toString(16)}`.padStart(10)}`, 4);
+}
+/** What a binary's preamble says it is, or undefined when it is neither (never throws). */
+function binaryKind(bytes) {
+    try {
+        return readPreamble(bytes);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Splits a core module into its sections without decoding their payloads. */
+function readSections(bytes) {
+    const r = new BinaryReader(bytes, 8);
+    const sections = [];
+    while (!r.eof) {
+        const start = r.pos;
+        const id = r.u8();
+        const size = r.u32();
+        const payloadStart = r.pos;
+        if (payloadStart + size > bytes.length)
+            throw r.error('unexpected end-of-file', payloadStart);
+        const section = { id, start, payloadStart, end: payloadStart + size };
+        if (id === SectionId.Custom) {
+            const sr = new BinaryReader(bytes, payloadStart, payloadStart + size);
+            section.customName = sr.name();
+        }
+        else if (id > SectionId.Tag) {
+            throw r.error(`malformed section id: ${id}`, start);
+        }
+        sections.push(section);
+        r.pos = section.end;
+    }
+    return sections;
+}
+/** Abbreviated reference types (single byte) of reference types, GC and exceptions. */
+const SHORTHAND_REF_TYPES = new Set([
+    0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69, 0x71, 0x72, 0x73, 0x74,
+]);
+function isRefType(code) {
+    return code === 0x63 || code === 0x64 || SHORTHAND_REF_TYPES.has(code);
+}
+function readValType(r) {
+    const start = r.pos;
+    const code = r.u8();
+    if (code >= 0x7b && code <= 0x7f)
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    if (SHORTHAND_REF_TYPES.has(code))
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    if (code === 0x63 || code === 0x64) {
+        r.s33();
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    }
+    throw r.error(`invalid value type 0x${code.toString(16)}`, start);
+}
+/** Limits of a memory or table type (memory64/table64 read 64-bit bounds). */
+function readLimits(r) {
+    const flagsAt = r.pos;
+    const flags = r.u8();
+    if (flags > 0x0f)
+        throw r.error(`invalid limits flags 0x${flags.toString(16)}`, flagsAt);
+    const is64 = (flags & 0x04) !== 0;
+    const min = is64 ? r.u64() : BigInt(r.u32());
+    const max = (flags & 0x01) !== 0 ? (is64 ? r.u64() : BigInt(r.u32())) : undefined;
+    const pageSizeLog2 = (flags & 0x08) !== 0 ? r.u32() : undefined;
+    return { flags, min, max, pageSizeLog2 };
+}
+
+;// CONCATENATED MODULE: ./src/wasm/writer.ts
+/**
+ * Encoding side of the binary format: a growable byte sink with canonical (minimal) LEB128
+ * writers, and section framing. Verbatim sections never pass through here; they are copied as
+ * views of the input.
+ */
+const textEncoder = new TextEncoder();
+class ByteSink {
+    buf;
+    length = 0;
+    constructor(capacity = 64) {
+        this.buf = new Uint8Array(capacity);
+    }
+    reserve(n) {
+        if (this.length + n <= this.buf.length)
+            return;
+        let cap = this.buf.length * 2;
+        while (cap < this.length + n)
+            cap *= 2;
+        const next = new Uint8Array(cap);
+        next.set(this.buf.subarray(0, this.length));
+        this.buf = next;
+    }
+    byte(b) {
+        this.reserve(1);
+        this.buf[this.length++] = b;
+        return this;
+    }
+    bytes(data) {
+        this.reserve(data.length);
+        this.buf.set(data, this.length);
+        this.length += data.length;
+        return this;
+    }
+    u32(value) {
+        let v = value >>> 0;
+        do {
+            let b = v & 0x7f;
+            v >>>= 7;
+            if (v !== 0)
+                b |= 0x80;
+            this.byte(b);
+        } while (v !== 0);
+        return this;
+    }
+    s32(value) {
+        let v = value | 0;
+        for (;;) {
+            const b = v & 0x7f;
+            v >>= 7;
+            if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
+                this.byte(b);
+                return this;
+            }
+            this.byte(b | 0x80);
+        }
+    }
+    s64(value) {
+        let v = BigInt.asIntN(64, value);
+        for (;;) {
+            const b = Number(v & 0x7fn);
+            v >>= 7n;
+            if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
+                this.byte(b);
+                return this;
+            }
+            this.byte(b | 0x80);
+        }
+    }
+    u64(value) {
+        let v = BigInt.asUintN(64, value);
+        do {
+            let b = Number(v & 0x7fn);
+            v >>= 7n;
+            if (v !== 0n)
+                b |= 0x80;
+            this.byte(b);
+        } while (v !== 0n);
+        return this;
+    }
+    name(text) {
+        const encoded = textEncoder.encode(text);
+        this.u32(encoded.length);
+        return this.bytes(encoded);
+    }
+    /** A view of what was written so far (valid until the next write). */
+    view() {
+        return this.buf.subarray(0, this.length);
+    }
+}
+/** Size in bytes of the canonical unsigned LEB128 encoding of `value`. */
+function u32Size(value) {
+    let v = value >>> 0;
+    let n = 1;
+    while (v >= 0x80) {
+        v >>>= 7;
+        n++;
+    }
+    return n;
+}
+/** Frames a section body: id byte, then the body length, then the body. */
+function sectionHeader(id, bodyLength) {
+    return new ByteSink(6).byte(id).u32(bodyLength).view().slice();
+}
+/** Concatenates chunks into one buffer with a single allocation. */
+function concatChunks(chunks) {
+    let total = 0;
+    for (const c of chunks)
+        total += c.length;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/optimize/args.ts + 1 modules
+var optimize_args = __nccwpck_require__(807);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/optimize/binaryen.ts
+/**
+ * Loading binaryen.js (npm `binaryen`, Binaryen compiled to Wasm, 15 MB): only when an
+ * optimization is asked for (it costs about half a second and 100 MB), once per process. From
+ * `binaryen/` beside the bundle (scripts/build.mjs copies it), else the installed package.
+ */
+
+
+
+
+
+/** Directory beside the bundle that scripts/build.mjs fills with binaryen.js. */
+const BUNDLED_BINARYEN_DIR = 'binaryen';
+const ENTRY = 'index.js';
+let loading;
+function loadBinaryen() {
+    loading ??= load().catch((error) => {
+        loading = undefined;
+        throw error;
+    });
+    return loading;
+}
+async function load() {
+    const module = (await import(
+    /* webpackIgnore: true */
+    (0,external_node_url_namespaceObject.pathToFileURL)(binaryenEntry()).href));
+    return module.default;
+}
+function binaryenEntry() {
+    const here = (0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    const bundled = (0,external_node_path_.join)(here, BUNDLED_BINARYEN_DIR, ENTRY);
+    if ((0,external_node_fs_.existsSync)(bundled))
+        return bundled;
+    // A name in an array keeps bundlers from trying to inline the package.
+    for (const name of ['binaryen']) {
+        try {
+            return (0,external_node_module_namespaceObject.createRequire)(import.meta.url).resolve(name);
+        }
+        catch {
+            // not installed: reported below
+        }
+    }
+    throw new errors/* WizerError */.Mx('optimizing needs binaryen.js, which is neither beside this bundle ' +
+        `(\`${BUNDLED_BINARYEN_DIR}/\`) nor installed (npm \`binaryen\`)`);
+}
+
+;// CONCATENATED MODULE: ./src/optimize/index.ts
+/**
+ * Post-initialization optimization with binaryen (`--optimize`, beyond upstream), in the same step
+ * as the wizening: after init, the init function and everything only it reached are dead, so
+ * binaryen's `remove-unused-module-elements` (part of every default pipeline) drops them.
+ *
+ * What comes out, besides binaryen's code:
+ * - features: the module's own `target_features` when it has one, else everything binaryen knows
+ *   except "compact imports" (binaryen would write a section V8 rejects); the result must
+ *   validate in V8, or it is an error (never an invalid module);
+ * - custom sections: binaryen's are dropped and the input's put back byte for byte (`producers`,
+ *   `component-type`, ...; those before the first known section first, the rest at the end),
+ *   except `name`, kept only with `-g` (binaryen's, which also names what it added), and DWARF
+ *   (`.debug_*`) and `sourceMappingURL`, which would describe code that is no longer there;
+ * - binaryen's global settings (levels, debug info) are set for the run and restored after.
+ */
+
+
+
+
+
+
+
+
+/** Optimizes one core module as `args` (a `--optimize` string) asks. */
+async function optimizeModule(wasm, args) {
+    const parsed = (0,optimize_args/* parseOptimizeArgs */.s)(args);
+    const started = performance.now();
+    const binaryen = await loadBinaryen();
+    const sections = readSections(wasm);
+    const optimized = runBinaryen(binaryen, wasm, parsed, features(binaryen, wasm, sections));
+    const output = withInputCustomSections(optimized, wasm, sections, parsed.debugInfo);
+    if (!WebAssembly.validate(output)) {
+        throw new errors/* WizerError */.Mx('binaryen produced a module V8 does not accept', {
+            cause: 'try fewer passes or a lower level; nothing was written',
+        });
+    }
+    return {
+        wasm: output,
+        report: {
+            ms: performance.now() - started,
+            bytesBefore: wasm.length,
+            bytesAfter: output.length,
+        },
+    };
+}
+function runBinaryen(binaryen, wasm, args, featureSet) {
+    const saved = [binaryen.getOptimizeLevel(), binaryen.getShrinkLevel(), binaryen.getDebugInfo()];
+    let module;
+    try {
+        module = binaryen.readBinary(wasm, featureSet);
+        // As wasm-opt does by default: binaryen's passes assume a module valid with its features.
+        if (module.validate() === 0) {
+            throw new Error('binaryen finds the module invalid with the features it declares (target_features) or, ' +
+                'without that section, with every feature it knows');
+        }
+        binaryen.setDebugInfo(args.debugInfo);
+        binaryen.setOptimizeLevel(args.optimizeLevel);
+        binaryen.setShrinkLevel(args.shrinkLevel);
+        for (const step of args.steps) {
+            if (step.kind === 'pass') {
+                module.runPasses([step.name]);
+            }
+            else {
+                binaryen.setOptimizeLevel(step.optimize);
+                binaryen.setShrinkLevel(step.shrink);
+                if (step.optimize > 0 || step.shrink > 0)
+                    module.optimize();
+                binaryen.setOptimizeLevel(args.optimizeLevel);
+                binaryen.setShrinkLevel(args.shrinkLevel);
+            }
+        }
+        return module.emitBinary();
+    }
+    catch (error) {
+        throw new errors/* WizerError */.Mx('binaryen failed to optimize the module', { cause: binaryenCause(error) });
+    }
+    finally {
+        module?.dispose();
+        binaryen.setOptimizeLevel(saved[0]);
+        binaryen.setShrinkLevel(saved[1]);
+        binaryen.setDebugInfo(saved[2]);
+    }
+}
+/** Binaryen aborts as an Emscripten program does; out of memory is the common case. */
+function binaryenCause(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (/memory|Aborted\(OOM\)|Cannot enlarge/i.test(text)) {
+        return `binaryen ran out of memory (its heap is capped at 4 GiB): ${text}`;
+    }
+    return text;
+}
+/** LLVM's `target_features` names and binaryen's flags for them. */
+const FEATURE_NAMES = {
+    atomics: 'Atomics',
+    'bulk-memory': 'BulkMemory',
+    'bulk-memory-opt': 'BulkMemoryOpt',
+    'call-indirect-overlong': 'CallIndirectOverlong',
+    'exception-handling': 'ExceptionHandling',
+    'extended-const': 'ExtendedConst',
+    fp16: 'FP16',
+    gc: 'GC',
+    memory64: 'Memory64',
+    multimemory: 'MultiMemory',
+    multivalue: 'Multivalue',
+    'mutable-globals': 'MutableGlobals',
+    'nontrapping-fptoint': 'NontrappingFPToInt',
+    'reference-types': 'ReferenceTypes',
+    'relaxed-simd': 'RelaxedSIMD',
+    'sign-ext': 'SignExt',
+    simd128: 'SIMD128',
+    'tail-call': 'TailCall',
+    'wide-arithmetic': 'WideArithmetic',
+    'custom-page-sizes': 'CustomPageSizes',
+};
+function features(binaryen, wasm, sections) {
+    const flag = (name) => binaryen.Features[name] ?? 0;
+    const section = sections.find((s) => s.customName === 'target_features');
+    if (section === undefined)
+        return flag('All') & ~flag('CompactImports');
+    let set = flag('MutableGlobals');
+    const r = new BinaryReader(wasm, section.payloadStart, section.end);
+    r.name();
+    for (let n = r.u32(); n > 0; n--) {
+        const prefix = r.u8();
+        const name = FEATURE_NAMES[r.name()];
+        if (name === undefined)
+            continue;
+        // '+' used, '=' required; '-' disallowed.
+        if (prefix === 0x2b || prefix === 0x3d)
+            set |= flag(name);
+    }
+    return set;
+}
+/** Custom sections that describe code and would be wrong after optimization. */
+function staleAfterOptimizing(name) {
+    return (name.startsWith('.debug_') || name === 'sourceMappingURL' || name === 'external_debug_info');
+}
+function withInputCustomSections(optimized, input, inputSections, keepNames) {
+    const firstKnown = inputSections.findIndex((s) => s.id !== SectionId.Custom);
+    const carried = (from, to) => inputSections
+        .slice(from, to)
+        .filter((s) => s.id === SectionId.Custom &&
+        s.customName !== 'name' &&
+        !staleAfterOptimizing(s.customName ?? ''))
+        .map((s) => input.subarray(s.start, s.end));
+    const leading = firstKnown < 0 ? [] : carried(0, firstKnown);
+    const trailing = carried(firstKnown < 0 ? 0 : firstKnown, inputSections.length);
+    const out = readSections(optimized);
+    const known = out.filter((s) => s.id !== SectionId.Custom);
+    const names = keepNames ? out.filter((s) => s.customName === 'name') : [];
+    const slice = (s) => optimized.subarray(s.start, s.end);
+    return concatChunks([
+        optimized.subarray(0, 8),
+        ...leading,
+        ...known.map(slice),
+        ...names.map(slice),
+        ...trailing,
+    ]);
+}
+/** `--optimize`: binaryen on the output, with a debug line saying what it did. */
+async function optimizeOutput(wasm, options, logger) {
+    if (options.optimize === undefined)
+        return undefined;
+    logger.debug(`Optimizing with binaryen (${options.optimize})`, 'optimize');
+    const result = await optimizeModule(wasm, options.optimize);
+    const { ms, bytesBefore, bytesAfter } = result.report;
+    logger.debug(`Optimized in ${ms.toFixed(0)} ms: ${bytesBefore} -> ${bytesAfter} bytes ` +
+        `(${(((bytesAfter - bytesBefore) / bytesBefore) * 100).toFixed(1)}%)`, 'optimize');
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/wasi/environment.ts
 /**
  * The host's variables only when inherited (`--inherit-env`), then the given ones, which replace
@@ -3037,407 +3936,6 @@ function createWasi2Host(options) {
         imports,
         close: () => handles.closeAll(),
     };
-}
-
-;// CONCATENATED MODULE: ./src/wasm/reader.ts
-/**
- * A cursor over a byte view of a Wasm binary. Offsets are absolute in the original input, so every
- * decode error points into the file the user gave. Never copies: sub-ranges are `subarray` views.
- */
-
-const textDecoder = new TextDecoder('utf-8', { fatal: true });
-class BinaryReader {
-    bytes;
-    end;
-    /** Absolute position of the next byte. */
-    pos;
-    constructor(bytes, start = 0, 
-    /** Absolute end (exclusive) of the readable range. */
-    end = bytes.length) {
-        this.bytes = bytes;
-        this.end = end;
-        this.pos = start;
-    }
-    get eof() {
-        return this.pos >= this.end;
-    }
-    error(message, offset = this.pos) {
-        return new errors/* WasmDecodeError */.r_(message, offset);
-    }
-    need(n) {
-        if (this.pos + n > this.end)
-            throw this.error('unexpected end-of-file');
-    }
-    u8() {
-        if (this.pos >= this.end)
-            throw this.error('unexpected end-of-file');
-        return this.bytes[this.pos++];
-    }
-    peek() {
-        if (this.pos >= this.end)
-            throw this.error('unexpected end-of-file');
-        return this.bytes[this.pos];
-    }
-    /** Unsigned LEB128 of at most 32 bits. */
-    u32() {
-        const bytes = this.bytes;
-        let result = 0;
-        let shift = 0;
-        const start = this.pos;
-        for (;;) {
-            if (this.pos >= this.end)
-                throw this.error('unexpected end-of-file');
-            const byte = bytes[this.pos++];
-            if (shift === 28 && (byte & 0x70) !== 0) {
-                throw this.error('invalid var_u32: integer too large', start);
-            }
-            result |= (byte & 0x7f) << shift;
-            if ((byte & 0x80) === 0)
-                return result >>> 0;
-            shift += 7;
-            if (shift > 28)
-                throw this.error('invalid var_u32: integer representation too long', start);
-        }
-    }
-    /** Signed LEB128 of at most 32 bits. */
-    s32() {
-        const bytes = this.bytes;
-        let result = 0;
-        let shift = 0;
-        const start = this.pos;
-        let byte;
-        do {
-            if (this.pos >= this.end)
-                throw this.error('unexpected end-of-file');
-            byte = bytes[this.pos++];
-            if (shift === 28) {
-                // The last byte carries 4 value bits; the rest must be a sign extension of bit 3.
-                const rest = byte & 0x70;
-                const sign = byte & 0x08;
-                if ((byte & 0x80) !== 0 || (sign === 0 ? rest !== 0 : rest !== 0x70)) {
-                    throw this.error('invalid var_i32: integer too large', start);
-                }
-            }
-            result |= (byte & 0x7f) << shift;
-            shift += 7;
-        } while ((byte & 0x80) !== 0);
-        if (shift < 32 && (byte & 0x40) !== 0)
-            result |= -1 << shift;
-        return result | 0;
-    }
-    /** Signed LEB128 of at most 33 bits (block types); returned as a JS number. */
-    s33() {
-        const start = this.pos;
-        let result = 0;
-        let mul = 1;
-        let byte;
-        let count = 0;
-        do {
-            if (this.pos >= this.end)
-                throw this.error('unexpected end-of-file');
-            byte = this.bytes[this.pos++];
-            if (++count > 5)
-                throw this.error('invalid var_s33: integer representation too long', start);
-            result += (byte & 0x7f) * mul;
-            mul *= 128;
-        } while ((byte & 0x80) !== 0);
-        if ((byte & 0x40) !== 0)
-            result -= mul;
-        return result;
-    }
-    /** Signed LEB128 of at most 64 bits. */
-    s64() {
-        const start = this.pos;
-        let result = 0n;
-        let shift = 0n;
-        let byte;
-        let count = 0;
-        do {
-            if (this.pos >= this.end)
-                throw this.error('unexpected end-of-file');
-            byte = this.bytes[this.pos++];
-            if (++count > 10)
-                throw this.error('invalid var_i64: integer representation too long', start);
-            result |= BigInt(byte & 0x7f) << shift;
-            shift += 7n;
-        } while ((byte & 0x80) !== 0);
-        if (shift < 64n && (byte & 0x40) !== 0)
-            result |= -1n << shift;
-        return BigInt.asIntN(64, result);
-    }
-    /** Unsigned LEB128 of at most 64 bits. */
-    u64() {
-        const start = this.pos;
-        let result = 0n;
-        let shift = 0n;
-        let byte;
-        let count = 0;
-        do {
-            if (this.pos >= this.end)
-                throw this.error('unexpected end-of-file');
-            byte = this.bytes[this.pos++];
-            if (++count > 10)
-                throw this.error('invalid var_u64: integer representation too long', start);
-            result |= BigInt(byte & 0x7f) << shift;
-            shift += 7n;
-        } while ((byte & 0x80) !== 0);
-        return BigInt.asUintN(64, result);
-    }
-    /** Skips a LEB128 of any width without decoding it. */
-    skipLeb() {
-        const bytes = this.bytes;
-        let count = 0;
-        while (this.pos < this.end) {
-            count++;
-            if ((bytes[this.pos++] & 0x80) === 0)
-                return;
-            if (count >= 10)
-                throw this.error('invalid LEB128: representation too long');
-        }
-        throw this.error('unexpected end-of-file');
-    }
-    /** A view of the next `n` bytes. */
-    take(n) {
-        this.need(n);
-        const view = this.bytes.subarray(this.pos, this.pos + n);
-        this.pos += n;
-        return view;
-    }
-    skip(n) {
-        this.need(n);
-        this.pos += n;
-    }
-    /** A length-prefixed UTF-8 name. */
-    name() {
-        const len = this.u32();
-        const start = this.pos;
-        const view = this.take(len);
-        try {
-            return textDecoder.decode(view);
-        }
-        catch {
-            throw this.error('malformed UTF-8 encoding', start);
-        }
-    }
-    /** A reader over the next `n` bytes; this reader moves past them. */
-    sub(n) {
-        this.need(n);
-        const r = new BinaryReader(this.bytes, this.pos, this.pos + n);
-        this.pos += n;
-        return r;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/wasm/module.ts
-/**
- * Module-level reading: the header, the section list (kept as byte ranges of the input, never
- * copied), and readers for the small typed structures shared by several sections.
- */
-
-
-/** Reads the 8-byte preamble and says whether this is a core module or a component. */
-function readPreamble(bytes) {
-    const r = new BinaryReader(bytes);
-    if (bytes.length < 4)
-        throw r.error('unexpected end-of-file', 0);
-    const magic = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
-    if (magic !== 0x6d736100) {
-        // Rust's pretty hex debug form of the two arrays, as wasmparser formats them.
-        const list = (values) => `[\n${Array.from(values, (b) => `    0x${b.toString(16)},\n`).join('')}]`;
-        throw r.error(`magic header not detected: bad magic number - expected=${list([0, 0x61, 0x73, 0x6d])} actual=${list(bytes.subarray(0, 4))}`, 0);
-    }
-    if (bytes.length < 8)
-        throw r.error('unexpected end-of-file', 4);
-    const version = bytes[4] | (bytes[5] << 8);
-    const layer = bytes[6] | (bytes[7] << 8);
-    if (version === CORE_VERSION && layer === 0)
-        return 'module';
-    if (version === COMPONENT_VERSION && layer === 1)
-        return 'component';
-    throw r.error(`unknown binary version: ${`0x${version.toString(16)}`.padStart(10)}`, 4);
-}
-/** What a binary's preamble says it is, or undefined when it is neither (never throws). */
-function binaryKind(bytes) {
-    try {
-        return readPreamble(bytes);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Splits a core module into its sections without decoding their payloads. */
-function readSections(bytes) {
-    const r = new BinaryReader(bytes, 8);
-    const sections = [];
-    while (!r.eof) {
-        const start = r.pos;
-        const id = r.u8();
-        const size = r.u32();
-        const payloadStart = r.pos;
-        if (payloadStart + size > bytes.length)
-            throw r.error('unexpected end-of-file', payloadStart);
-        const section = { id, start, payloadStart, end: payloadStart + size };
-        if (id === SectionId.Custom) {
-            const sr = new BinaryReader(bytes, payloadStart, payloadStart + size);
-            section.customName = sr.name();
-        }
-        else if (id > SectionId.Tag) {
-            throw r.error(`malformed section id: ${id}`, start);
-        }
-        sections.push(section);
-        r.pos = section.end;
-    }
-    return sections;
-}
-/** Abbreviated reference types (single byte) of reference types, GC and exceptions. */
-const SHORTHAND_REF_TYPES = new Set([
-    0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69, 0x71, 0x72, 0x73, 0x74,
-]);
-function isRefType(code) {
-    return code === 0x63 || code === 0x64 || SHORTHAND_REF_TYPES.has(code);
-}
-function readValType(r) {
-    const start = r.pos;
-    const code = r.u8();
-    if (code >= 0x7b && code <= 0x7f)
-        return { code, bytes: r.bytes.subarray(start, r.pos) };
-    if (SHORTHAND_REF_TYPES.has(code))
-        return { code, bytes: r.bytes.subarray(start, r.pos) };
-    if (code === 0x63 || code === 0x64) {
-        r.s33();
-        return { code, bytes: r.bytes.subarray(start, r.pos) };
-    }
-    throw r.error(`invalid value type 0x${code.toString(16)}`, start);
-}
-/** Limits of a memory or table type (memory64/table64 read 64-bit bounds). */
-function readLimits(r) {
-    const flagsAt = r.pos;
-    const flags = r.u8();
-    if (flags > 0x0f)
-        throw r.error(`invalid limits flags 0x${flags.toString(16)}`, flagsAt);
-    const is64 = (flags & 0x04) !== 0;
-    const min = is64 ? r.u64() : BigInt(r.u32());
-    const max = (flags & 0x01) !== 0 ? (is64 ? r.u64() : BigInt(r.u32())) : undefined;
-    const pageSizeLog2 = (flags & 0x08) !== 0 ? r.u32() : undefined;
-    return { flags, min, max, pageSizeLog2 };
-}
-
-;// CONCATENATED MODULE: ./src/wasm/writer.ts
-/**
- * Encoding side of the binary format: a growable byte sink with canonical (minimal) LEB128
- * writers, and section framing. Verbatim sections never pass through here; they are copied as
- * views of the input.
- */
-const textEncoder = new TextEncoder();
-class ByteSink {
-    buf;
-    length = 0;
-    constructor(capacity = 64) {
-        this.buf = new Uint8Array(capacity);
-    }
-    reserve(n) {
-        if (this.length + n <= this.buf.length)
-            return;
-        let cap = this.buf.length * 2;
-        while (cap < this.length + n)
-            cap *= 2;
-        const next = new Uint8Array(cap);
-        next.set(this.buf.subarray(0, this.length));
-        this.buf = next;
-    }
-    byte(b) {
-        this.reserve(1);
-        this.buf[this.length++] = b;
-        return this;
-    }
-    bytes(data) {
-        this.reserve(data.length);
-        this.buf.set(data, this.length);
-        this.length += data.length;
-        return this;
-    }
-    u32(value) {
-        let v = value >>> 0;
-        do {
-            let b = v & 0x7f;
-            v >>>= 7;
-            if (v !== 0)
-                b |= 0x80;
-            this.byte(b);
-        } while (v !== 0);
-        return this;
-    }
-    s32(value) {
-        let v = value | 0;
-        for (;;) {
-            const b = v & 0x7f;
-            v >>= 7;
-            if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
-                this.byte(b);
-                return this;
-            }
-            this.byte(b | 0x80);
-        }
-    }
-    s64(value) {
-        let v = BigInt.asIntN(64, value);
-        for (;;) {
-            const b = Number(v & 0x7fn);
-            v >>= 7n;
-            if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
-                this.byte(b);
-                return this;
-            }
-            this.byte(b | 0x80);
-        }
-    }
-    u64(value) {
-        let v = BigInt.asUintN(64, value);
-        do {
-            let b = Number(v & 0x7fn);
-            v >>= 7n;
-            if (v !== 0n)
-                b |= 0x80;
-            this.byte(b);
-        } while (v !== 0n);
-        return this;
-    }
-    name(text) {
-        const encoded = textEncoder.encode(text);
-        this.u32(encoded.length);
-        return this.bytes(encoded);
-    }
-    /** A view of what was written so far (valid until the next write). */
-    view() {
-        return this.buf.subarray(0, this.length);
-    }
-}
-/** Size in bytes of the canonical unsigned LEB128 encoding of `value`. */
-function u32Size(value) {
-    let v = value >>> 0;
-    let n = 1;
-    while (v >= 0x80) {
-        v >>>= 7;
-        n++;
-    }
-    return n;
-}
-/** Frames a section body: id byte, then the body length, then the body. */
-function sectionHeader(id, bodyLength) {
-    return new ByteSink(6).byte(id).u32(bodyLength).view().slice();
-}
-/** Concatenates chunks into one buffer with a single allocation. */
-function concatChunks(chunks) {
-    let total = 0;
-    for (const c of chunks)
-        total += c.length;
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-        out.set(c, at);
-        at += c.length;
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/wizer/code-edits.ts
@@ -6540,10 +7038,6 @@ function importValue(core, module, name) {
     return core.imports?.[module]?.[name];
 }
 
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/component/transpiler.ts
 /**
  * jco's component transpiler (`js-component-bindgen`, itself a component that jco transpiled to
@@ -6578,16 +7072,16 @@ const TRANSPILER_FILE = 'js-component-bindgen-component.js';
 /** Directory beside the bundle that scripts/build.mjs fills with the transpiler's files. */
 const BUNDLED_TRANSPILER_DIR = 'jco-transpile';
 const HOST_KEY = 'wizer-action.jco-transpiler-host';
-let loading;
+let transpiler_loading;
 /** Loads the transpiler once per process (its first load compiles about 3.5 MB of Wasm). */
 function loadTranspiler() {
-    loading ??= load().catch((error) => {
-        loading = undefined;
+    transpiler_loading ??= transpiler_load().catch((error) => {
+        transpiler_loading = undefined;
         throw error;
     });
-    return loading;
+    return transpiler_loading;
 }
-async function load() {
+async function transpiler_load() {
     const dir = transpilerDir();
     const source = transpiler_rewrite((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, TRANSPILER_FILE), 'utf8'), dir);
     const output = [];
@@ -9593,6 +10087,7 @@ function renumberNames(bytes, section, removal) {
 
 
 
+
 async function wizenComponent(input, options, logger) {
     const { timings, lap, stop } = (0,wizer_options/* phaseClock */._5)();
     if (options.renames.length > 0) {
@@ -9689,13 +10184,19 @@ async function wizenComponent(input, options, logger) {
         });
         lap('snapshot');
         logger.debug('Rewriting input component to pre-initialized state', 'rewrite');
+        let optimized;
         for (const { run, snap } of snaps) {
-            replacements.set(run.moduleIndex, rewrite(run.cx, snap, {
+            const rewritten = rewrite(run.cx, snap, {
                 initFunc: '',
                 keepInitFunc: true,
                 keepReactorInit: true,
                 renames: [],
-            }));
+            });
+            // `--optimize`: each core module on its own (binaryen cannot read components).
+            const result = await optimizeOutput(rewritten, options, logger);
+            if (result)
+                optimized = addReports(optimized, result.report);
+            replacements.set(run.moduleIndex, result?.wasm ?? rewritten);
         }
         const removeExport = options.keepInitFunc || init.kind !== 'root' ? undefined : init.export.name;
         const wasm = rewriteComponent(input, parsed, { replacements, removeExport });
@@ -9710,12 +10211,22 @@ async function wizenComponent(input, options, logger) {
                 memories: [],
                 globals: snaps.reduce((n, { snap }) => n + snap.globals.size, 0),
                 segments: snaps.reduce((n, { snap }) => n + snap.segments.length, 0),
+                ...(optimized ? { optimize: optimized } : {}),
             },
         };
     }
     finally {
         host?.close();
     }
+}
+function addReports(sum, one) {
+    return sum === undefined
+        ? one
+        : {
+            ms: sum.ms + one.ms,
+            bytesBefore: sum.bytesBefore + one.bytesBefore,
+            bytesAfter: sum.bytesAfter + one.bytesAfter,
+        };
 }
 /**
  * The glue's imports: our WASI 0.2 host where allowed, and for every other interface an object
@@ -11188,6 +11699,7 @@ var worker = __nccwpck_require__(867);
 
 
 
+
 const silent = { debug: () => { } };
 async function wizen(input, partialOptions = {}, logger = silent) {
     const options = (0,wizer_options/* resolveOptions */.$i)(partialOptions);
@@ -11221,10 +11733,13 @@ async function wizen(input, partialOptions = {}, logger = silent) {
         const snap = snapshot(instrumented.globals, instrumented.memories, cx.memories, state);
         lap('snapshot');
         logger.debug('Rewriting input Wasm to pre-initialized state', 'rewrite');
-        const wasm = rewrite(cx, snap, options);
+        const rewritten = rewrite(cx, snap, options);
         lap('rewrite');
+        const optimized = await optimizeOutput(rewritten, options, logger);
+        const wasm = optimized?.wasm ?? rewritten;
         stop();
-        return { wasm, report: buildReport(input, wasm, cx, snap, timings) };
+        const report = buildReport(input, wasm, cx, snap, timings);
+        return { wasm, report: optimized ? { ...report, optimize: optimized.report } : report };
     }
     finally {
         environment.wasi.dispose();

@@ -52,6 +52,14 @@ for (const name of readdirSync(join(jcoTranspile, 'vendor'))) {
   }
 }
 cpSync(join(jcoTranspile, 'LICENSE'), join(jcoOut, 'LICENSE'));
+// binaryen.js for `--optimize`, loaded only then (src/optimize/binaryen.ts): one ES module with
+// its Wasm inside, as published.
+const binaryenOut = join(assembled, 'binaryen');
+mkdirSync(binaryenOut);
+for (const name of ['index.js', 'LICENSE']) {
+  cpSync(join(root, 'node_modules', 'binaryen', name), join(binaryenOut, name));
+}
+writeFileSync(join(binaryenOut, 'package.json'), '{"type":"module"}\n');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dirname(dist), { recursive: true });
 renameSync(assembled, dist);

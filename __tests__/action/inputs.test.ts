@@ -59,6 +59,7 @@ describe('getInputs', () => {
       [Inputs.Preopens]: 'data\n/guest::host/dir\n/abs::/abs/host',
       [Inputs.Preloads]: 'lib=libs/lib.wasm',
       [Inputs.Timeout]: '2.5',
+      [Inputs.Optimize]: ' -O3 --strip-debug ',
       [Inputs.Deterministic]: 'true',
       [Inputs.DeterministicSeed]: '18446744073709551615',
       [Inputs.Cache]: 'false',
@@ -95,6 +96,7 @@ describe('getInputs', () => {
         { guest: '/abs', host: resolve('/abs/host') },
       ],
       preloads: [{ name: 'lib', path: join(workspace, 'libs/lib.wasm') }],
+      optimize: '-O3 --strip-debug',
       deterministic: true,
       deterministicSeed: 18446744073709551615n,
       timeoutMs: 2500,
@@ -149,6 +151,11 @@ describe('getInputs', () => {
       /`if-no-files-found` must be one of warn, error, ignore, got `fail`/,
     ],
     [{ [Inputs.Deterministic]: 'on' }, /Input `deterministic` must be `true` or `false`, got `on`/],
+    [{ [Inputs.Optimize]: '-O9' }, /Input `optimize`: unknown optimization level `-O9`/],
+    [
+      { [Inputs.Optimize]: '--nope' },
+      /Input `optimize`: unknown optimization pass or option `--nope`/,
+    ],
     [
       { [Inputs.DeterministicSeed]: '18446744073709551616' },
       /`deterministic-seed` must be a whole number from 0 to 18446744073709551615, got `18446744073709551616`/,

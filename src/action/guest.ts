@@ -54,6 +54,7 @@ export function wizenOptions(
     preloads: settings.preloads,
     // The guest shares the step's stdout/stderr: it must not be able to issue workflow commands.
     escapeWorkflowCommands: true,
+    ...(settings.optimize === undefined ? {} : { optimize: settings.optimize }),
     deterministic: settings.deterministic,
     deterministicSeed: settings.deterministicSeed,
     // The reproducible-builds convention: the realtime clock starts at the commit's time, say.

@@ -3,6 +3,7 @@
  * naming the input and the value, before any work starts; an empty input takes the action.yml
  * default mirrored in `INPUT_DEFAULTS`.
  */
+import { OptimizeArgsError, parseOptimizeArgs } from '../optimize/args.js';
 import * as core from '@actions/core';
 import { isAbsolute, resolve } from 'node:path';
 import { InputError } from '../errors.js';
@@ -23,7 +24,7 @@ export type WizenSettings = Pick<
   | 'preloads'
   | 'deterministic'
   | 'deterministicSeed'
-> & { timeoutMs?: number };
+> & { timeoutMs?: number; optimize?: string };
 
 /** Where results are written. */
 export type OutputMode =
@@ -105,6 +106,7 @@ export function getInputs(workspace: string, env: NodeJS.ProcessEnv = process.en
         throw new InputError(`Input \`${Inputs.Preloads}\`: \`${line}\` must be name=file`);
       return { name, path: resolve(workspace, path) };
     }),
+    ...optimize(text(Inputs.Optimize)),
     deterministic: bool(Inputs.Deterministic),
     deterministicSeed: seed(text(Inputs.DeterministicSeed)),
     ...(timeout === '' ? {} : { timeoutMs: positiveNumber(Inputs.Timeout, timeout) * 1000 }),
@@ -164,6 +166,17 @@ function bool(name: Inputs): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
   throw new InputError(`Input \`${name}\` must be \`true\` or \`false\`, got \`${value}\``);
+}
+
+function optimize(value: string): { optimize?: string } {
+  if (value.trim() === '') return {};
+  try {
+    parseOptimizeArgs(value);
+  } catch (error) {
+    if (!(error instanceof OptimizeArgsError)) throw error;
+    throw new InputError(`Input \`${Inputs.Optimize}\`: ${error.message}`);
+  }
+  return { optimize: value.trim() };
 }
 
 function seed(value: string): bigint {

@@ -3,6 +3,7 @@
  * syntaxes and usage errors (exit code 2). Pure: takes argv, returns options or throws UsageError.
  */
 import { UsageError } from '../errors.js';
+import { OptimizeArgsError, parseOptimizeArgs } from '../optimize/args.js';
 import {
   DEFAULT_OPTIONS,
   type Preopen,
@@ -26,6 +27,7 @@ export interface CliArgs {
 /** How a flag takes its value. */
 type ValueStyle =
   | 'required' // --flag v, --flag=v, -fv
+  | 'required-hyphen' // --flag v or --flag=v, v may start with '-' (clap allow_hyphen_values)
   | 'switch' // bare only
   | 'optional-equals' // bare or --flag=v only (clap require_equals)
   | 'optional-greedy'; // bare, --flag=v, or --flag v (next token that is not a flag)
@@ -180,6 +182,20 @@ const FLAGS: FlagSpec[] = [
     },
   },
   {
+    long: ['optimize'],
+    style: 'required-hyphen',
+    display: '--optimize <ARGS>',
+    apply: (s, v) => {
+      try {
+        parseOptimizeArgs(v!);
+      } catch (error) {
+        if (!(error instanceof OptimizeArgsError)) throw error;
+        throw new UsageError(`invalid value '${v}' for '--optimize <ARGS>': ${error.message}`);
+      }
+      s.options.optimize = v!;
+    },
+  },
+  {
     long: ['deterministic'],
     style: 'optional-equals',
     display: '--deterministic[=<true|false>]',
@@ -318,6 +334,14 @@ function flagValue(
       const next = argv[i + 1];
       if (inline === undefined && next !== undefined && !next.startsWith('-')) return [next, i + 1];
       return [inline, i];
+    }
+    case 'required-hyphen': {
+      if (inline !== undefined) return [inline, i];
+      const next = argv[i + 1];
+      if (next === undefined) {
+        throw new UsageError(`a value is required for '${spec.display}' but none was supplied`);
+      }
+      return [next, i + 1];
     }
     case 'required': {
       if (inline !== undefined) return [inline, i];

@@ -51,6 +51,11 @@ const OPTIONS: Array<[string, string, string?]> = [
   ['--wasm-reference-types [<true|false>]', 'Enable the reference-types proposal [default: true]'],
   ['--timeout <SECONDS>', 'Stop initialization that runs longer than this (not in upstream)'],
   [
+    '--optimize <ARGS>',
+    'Optimize the output with binaryen, e.g. "-O" or "--strip-debug -Oz" (not in upstream)',
+    'wasm-opt-style levels (-O, -O0..-O4, -Os, -Oz), pass names (--memory-packing, ...) and -g to keep names, in one argument.',
+  ],
+  [
     '--deterministic[=<true|false>]',
     'The same output bytes on every run and machine (not in upstream) [default: false]',
     'Virtual clocks from SOURCE_DATE_EPOCH, seeded random bytes, file times/inodes/listing order hidden, canonical NaNs.',

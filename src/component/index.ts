@@ -11,6 +11,7 @@
  *
  * Modules never instantiated and every other section are copied byte for byte.
  */
+import { optimizeOutput } from '../optimize/index.js';
 import { WizerError } from '../errors.js';
 import { ValTypeCode } from '../wasm/constants.js';
 import { createWasi2Host, type Wasi2Host } from '../wasi2/index.js';
@@ -20,7 +21,13 @@ import {
   type GlobalProbe,
   type Instrumented,
 } from '../wizer/instrument.js';
-import { phaseClock, type Logger, type WizenOptions, type WizenResult } from '../wizer/options.js';
+import {
+  phaseClock,
+  type Logger,
+  type OptimizeReport,
+  type WizenOptions,
+  type WizenResult,
+} from '../wizer/options.js';
 import { rewrite } from '../wizer/rewrite.js';
 import { snapshot, type InstanceState } from '../wizer/snapshot.js';
 import { validateModule } from '../wizer/validate.js';
@@ -166,16 +173,18 @@ export async function wizenComponent(
     lap('snapshot');
 
     logger.debug('Rewriting input component to pre-initialized state', 'rewrite');
+    let optimized: OptimizeReport | undefined;
     for (const { run, snap } of snaps) {
-      replacements.set(
-        run.moduleIndex,
-        rewrite(run.cx, snap, {
-          initFunc: '',
-          keepInitFunc: true,
-          keepReactorInit: true,
-          renames: [],
-        }),
-      );
+      const rewritten = rewrite(run.cx, snap, {
+        initFunc: '',
+        keepInitFunc: true,
+        keepReactorInit: true,
+        renames: [],
+      });
+      // `--optimize`: each core module on its own (binaryen cannot read components).
+      const result = await optimizeOutput(rewritten, options, logger);
+      if (result) optimized = addReports(optimized, result.report);
+      replacements.set(run.moduleIndex, result?.wasm ?? rewritten);
     }
     const removeExport =
       options.keepInitFunc || init.kind !== 'root' ? undefined : init.export.name;
@@ -191,11 +200,22 @@ export async function wizenComponent(
         memories: [],
         globals: snaps.reduce((n, { snap }) => n + snap.globals.size, 0),
         segments: snaps.reduce((n, { snap }) => n + snap.segments.length, 0),
+        ...(optimized ? { optimize: optimized } : {}),
       },
     };
   } finally {
     host?.close();
   }
+}
+
+function addReports(sum: OptimizeReport | undefined, one: OptimizeReport): OptimizeReport {
+  return sum === undefined
+    ? one
+    : {
+        ms: sum.ms + one.ms,
+        bytesBefore: sum.bytesBefore + one.bytesBefore,
+        bytesAfter: sum.bytesAfter + one.bytesAfter,
+      };
 }
 
 /**

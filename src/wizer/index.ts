@@ -7,6 +7,7 @@
  *   -> check init export -> instantiate + initialize -> snapshot -> rewrite
  */
 import { wizenComponent } from '../component/index.js';
+import { optimizeOutput } from '../optimize/index.js';
 import type { ModuleContext } from './context.js';
 import { instrument, sitesToEdit } from './instrument.js';
 import {
@@ -75,11 +76,14 @@ export async function wizen(
     lap('snapshot');
 
     logger.debug('Rewriting input Wasm to pre-initialized state', 'rewrite');
-    const wasm = rewrite(cx, snap, options);
+    const rewritten = rewrite(cx, snap, options);
     lap('rewrite');
+    const optimized = await optimizeOutput(rewritten, options, logger);
+    const wasm = optimized?.wasm ?? rewritten;
     stop();
 
-    return { wasm, report: buildReport(input, wasm, cx, snap, timings) };
+    const report = buildReport(input, wasm, cx, snap, timings);
+    return { wasm, report: optimized ? { ...report, optimize: optimized.report } : report };
   } finally {
     environment.wasi.dispose();
   }

@@ -73,6 +73,11 @@ export interface WizenOptions {
    * and the action take it from `SOURCE_DATE_EPOCH`; undefined: the documented default epoch.
    */
   sourceDateEpoch?: number;
+  /**
+   * Optimize the output with binaryen (beyond upstream, `--optimize`): wasm-opt-style arguments in
+   * one string, e.g. `-O` or `--strip-debug -Oz`. Undefined: no optimization. See src/optimize/.
+   */
+  optimize?: string;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -178,6 +183,15 @@ export interface WizenReport {
   globals: number;
   /** Total new active data segments (at most 10,000). */
   segments: number;
+  /** What `optimize` did (for a component: all its core modules together). */
+  optimize?: OptimizeReport;
+}
+
+/** Time and size change of the optimization. */
+export interface OptimizeReport {
+  ms: number;
+  bytesBefore: number;
+  bytesAfter: number;
 }
 
 export interface WizenResult {
