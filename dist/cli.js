@@ -2093,6 +2093,18 @@ async function optimizeOutput(wasm, options, logger) {
         `(${(((bytesAfter - bytesBefore) / bytesBefore) * 100).toFixed(1)}%)`, 'optimize');
     return result;
 }
+/** Two reports as one (a component's modules, a job's totals); either may be missing. */
+function addOptimizeReports(sum, one) {
+    if (one === undefined)
+        return sum;
+    if (sum === undefined)
+        return one;
+    return {
+        ms: sum.ms + one.ms,
+        bytesBefore: sum.bytesBefore + one.bytesBefore,
+        bytesAfter: sum.bytesAfter + one.bytesAfter,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/wasi/environment.ts
 /**
@@ -10194,8 +10206,7 @@ async function wizenComponent(input, options, logger) {
             });
             // `--optimize`: each core module on its own (binaryen cannot read components).
             const result = await optimizeOutput(rewritten, options, logger);
-            if (result)
-                optimized = addReports(optimized, result.report);
+            optimized = addOptimizeReports(optimized, result?.report);
             replacements.set(run.moduleIndex, result?.wasm ?? rewritten);
         }
         const removeExport = options.keepInitFunc || init.kind !== 'root' ? undefined : init.export.name;
@@ -10218,15 +10229,6 @@ async function wizenComponent(input, options, logger) {
     finally {
         host?.close();
     }
-}
-function addReports(sum, one) {
-    return sum === undefined
-        ? one
-        : {
-            ms: sum.ms + one.ms,
-            bytesBefore: sum.bytesBefore + one.bytesBefore,
-            bytesAfter: sum.bytesAfter + one.bytesAfter,
-        };
 }
 /**
  * The glue's imports: our WASI 0.2 host where allowed, and for every other interface an object

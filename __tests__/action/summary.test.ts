@@ -91,6 +91,28 @@ describe('job summary', () => {
     expect(buildSummary({ results: [ok], notes: [] }).stringify()).not.toContain('Output sha256');
   });
 
+  it('has an optimization column (time, size change) only when optimize was asked for', () => {
+    const a = {
+      ...ok,
+      report: { ...report(250, 3), optimize: { ms: 1500, bytesBefore: 4000, bytesAfter: 3000 } },
+    };
+    const b = {
+      ...cached,
+      report: { ...report(50, 1), optimize: { ms: 500, bytesBefore: 1000, bytesAfter: 1000 } },
+    };
+    const html = buildSummary({ results: [a, b, failed], notes: [] }).stringify();
+    expect(html).toContain('<th>After</th><th>Optimization</th><th>Segments</th>');
+    expect(html).toContain('<td>4.0 KiB</td><td>1.50 s, −25.0%</td><td>3</td>');
+    expect(html).toContain('<td>500 ms, −0.0%</td>');
+    // Failed: no optimization; totals: 2 s over 5000 -> 4000 bytes.
+    expect(html).toContain(
+      '<td>—</td><td>—</td><td>—</td><td>—</td><td>—</td><td>—</td><td>❌ failed</td>',
+    );
+    expect(html).toContain('<td>8.0 KiB</td><td>2.00 s, −20.0%</td>');
+    core.summary.emptyBuffer();
+    expect(buildSummary({ results: [ok], notes: [] }).stringify()).not.toContain('Optimization');
+  });
+
   it('links the artifact', () => {
     const artifact = {
       name: 'mods',

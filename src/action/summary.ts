@@ -7,6 +7,8 @@ import * as core from '@actions/core';
 import type { UploadedArtifact } from './artifact.js';
 import { formatBytes, formatMs, type ModuleResult } from './modules.js';
 import { speedup } from './startup.js';
+import type { OptimizeReport } from '../wizer/options.js';
+import { addOptimizeReports } from '../optimize/index.js';
 
 /** Rows beyond this are summarised in one line: a step summary is capped at 1 MiB. */
 export const MAX_ROWS = 300;
@@ -39,11 +41,22 @@ export function buildSummary({
     true,
   );
 
-  const header = ['Module', 'Before', 'After', 'Segments', 'Init time', 'Cache', 'Start-up'].map(
-    (data) => ({ data, header: true }),
+  // The optimization column only when `optimize` was asked for.
+  const optimized = results.some((r) => r.report?.optimize !== undefined);
+  const columns = ['Module', 'Before', 'After', 'Segments', 'Init time', 'Cache', 'Start-up'];
+  if (optimized) columns.splice(3, 0, 'Optimization');
+  const header = columns.map((data) => ({ data, header: true }));
+  const withOptimization = (cells: string[], cell: string): string[] =>
+    optimized ? [...cells.slice(0, 3), cell, ...cells.slice(3)] : cells;
+  const rows = results
+    .slice(0, MAX_ROWS)
+    .map((r) => withOptimization(row(r), optimizationCell(r.report?.optimize)));
+  const ok = results.filter((r) => r.status !== 'failed');
+  const total = ok.reduce<OptimizeReport | undefined>(
+    (sum, r) => addOptimizeReports(sum, r.report?.optimize),
+    undefined,
   );
-  const rows = results.slice(0, MAX_ROWS).map(row);
-  summary.addTable([header, ...rows, totals(results)]);
+  summary.addTable([header, ...rows, withOptimization(totals(results), optimizationCell(total))]);
   if (results.length > MAX_ROWS) {
     summary.addRaw(
       `<p>${results.length - MAX_ROWS} more modules are not listed; see the <code>modules</code> output.</p>`,
@@ -136,6 +149,13 @@ function totals(results: readonly ModuleResult[]): string[] {
     plural(ok.filter((r) => r.status === 'cached').length, 'hit'),
     measured.length > 0 ? `${speedup({ beforeMs: before, afterMs: after }).toFixed(1)}×` : '—',
   ];
+}
+
+/** Optimization time and size change, e.g. `1.2 s, −12.5%`. */
+function optimizationCell(report: OptimizeReport | undefined): string {
+  if (report === undefined) return '—';
+  const change = ((report.bytesAfter - report.bytesBefore) / report.bytesBefore) * 100;
+  return `${formatMs(report.ms)}, ${change <= 0 ? '−' : '+'}${Math.abs(change).toFixed(1)}%`;
 }
 
 function plural(count: number, noun: string): string {

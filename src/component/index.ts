@@ -11,7 +11,7 @@
  *
  * Modules never instantiated and every other section are copied byte for byte.
  */
-import { optimizeOutput } from '../optimize/index.js';
+import { addOptimizeReports, optimizeOutput } from '../optimize/index.js';
 import { WizerError } from '../errors.js';
 import { ValTypeCode } from '../wasm/constants.js';
 import { createWasi2Host, type Wasi2Host } from '../wasi2/index.js';
@@ -183,7 +183,7 @@ export async function wizenComponent(
       });
       // `--optimize`: each core module on its own (binaryen cannot read components).
       const result = await optimizeOutput(rewritten, options, logger);
-      if (result) optimized = addReports(optimized, result.report);
+      optimized = addOptimizeReports(optimized, result?.report);
       replacements.set(run.moduleIndex, result?.wasm ?? rewritten);
     }
     const removeExport =
@@ -206,16 +206,6 @@ export async function wizenComponent(
   } finally {
     host?.close();
   }
-}
-
-function addReports(sum: OptimizeReport | undefined, one: OptimizeReport): OptimizeReport {
-  return sum === undefined
-    ? one
-    : {
-        ms: sum.ms + one.ms,
-        bytesBefore: sum.bytesBefore + one.bytesBefore,
-        bytesAfter: sum.bytesAfter + one.bytesAfter,
-      };
 }
 
 /**

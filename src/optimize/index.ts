@@ -198,3 +198,17 @@ export async function optimizeOutput(
   );
   return result;
 }
+
+/** Two reports as one (a component's modules, a job's totals); either may be missing. */
+export function addOptimizeReports(
+  sum: OptimizeReport | undefined,
+  one: OptimizeReport | undefined,
+): OptimizeReport | undefined {
+  if (one === undefined) return sum;
+  if (sum === undefined) return one;
+  return {
+    ms: sum.ms + one.ms,
+    bytesBefore: sum.bytesBefore + one.bytesBefore,
+    bytesAfter: sum.bytesAfter + one.bytesAfter,
+  };
+}
