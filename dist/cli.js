@@ -1934,7 +1934,8 @@ function binaryenEntry() {
  *   validate in V8, or it is an error (never an invalid module);
  * - custom sections: binaryen's are dropped and the input's put back byte for byte (`producers`,
  *   `component-type`, ...; those before the first known section first, the rest at the end),
- *   except `name`, kept only with `-g` (binaryen's, which also names what it added), and DWARF
+ *   except `name`, kept only with `-g` (binaryen's, with only the kinds of names the input had:
+ *   binaryen names the locals it adds too), and DWARF
  *   (`.debug_*`) and `sourceMappingURL`, which would describe code that is no longer there;
  * - binaryen's global settings (levels, debug info) are set for the run and restored after.
  */
@@ -2072,15 +2073,54 @@ function withInputCustomSections(optimized, input, inputSections, keepNames) {
     const trailing = carried(firstKnown < 0 ? 0 : firstKnown, inputSections.length);
     const out = readSections(optimized);
     const known = out.filter((s) => s.id !== SectionId.Custom);
-    const names = keepNames ? out.filter((s) => s.customName === 'name') : [];
     const slice = (s) => optimized.subarray(s.start, s.end);
+    const inputNames = inputSections.find((s) => s.customName === 'name');
+    const outputNames = out.find((s) => s.customName === 'name');
+    const names = keepNames && inputNames !== undefined && outputNames !== undefined
+        ? nameSectionLike(optimized, outputNames, nameSubsections(input, inputNames))
+        : [];
     return concatChunks([
         optimized.subarray(0, 8),
         ...leading,
         ...known.map(slice),
-        ...names.map(slice),
+        ...names,
         ...trailing,
     ]);
+}
+/** The ids of a name section's subsections (1 functions, 2 locals, 7 globals, ...). */
+function nameSubsections(bytes, section) {
+    const ids = new Set();
+    const r = new BinaryReader(bytes, section.payloadStart, section.end);
+    r.name();
+    while (!r.eof) {
+        ids.add(r.u8());
+        const size = r.u32();
+        r.pos += size;
+    }
+    return ids;
+}
+/**
+ * Binaryen's name section (`-g`) with only the kinds of names the input had: binaryen also names
+ * the scratch locals it adds (about 80 KB on StarlingMonkey), which an input without local names
+ * should not gain.
+ */
+function nameSectionLike(bytes, section, kinds) {
+    const r = new BinaryReader(bytes, section.payloadStart, section.end);
+    r.name();
+    const header = bytes.subarray(section.payloadStart, r.pos); // the name "name"
+    const kept = [];
+    while (!r.eof) {
+        const start = r.pos;
+        const id = r.u8();
+        const size = r.u32();
+        r.pos += size;
+        if (kinds.has(id))
+            kept.push(bytes.subarray(start, r.pos));
+    }
+    if (kept.length === 0)
+        return [];
+    const payload = concatChunks([header, ...kept]);
+    return [sectionHeader(SectionId.Custom, payload.length), payload];
 }
 /** `--optimize`: binaryen on the output, with a debug line saying what it did. */
 async function optimizeOutput(wasm, options, logger) {

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OptimizeArgsError, parseOptimizeArgs } from '../../src/optimize/index.js';
 import { wizen } from '../../src/wizer/index.js';
 import { readSections } from '../../src/wasm/module.js';
+import { BinaryReader } from '../../src/wasm/reader.js';
 import { compileProgram } from '../programs/build.js';
 import { runCommand } from '../programs/run-wasi.js';
 import { repoRoot, runOurs, tempDir, wat } from '../helpers/tools.js';
@@ -39,6 +40,21 @@ const INIT_ONLY = `(module
 function countDefinedFunctions(wasm: Uint8Array): number {
   const section = readSections(wasm).find((s) => s.id === 3);
   return section === undefined ? 0 : wasm[section.payloadStart]!;
+}
+
+/** Subsection ids of a whole `name` custom section (header, name, then id/size/payload runs). */
+function nameSubsectionIds(section: Uint8Array): number[] {
+  const r = new BinaryReader(section);
+  r.u8();
+  const end = r.u32() + r.pos;
+  r.name();
+  const ids: number[] = [];
+  while (r.pos < end) {
+    ids.push(r.u8());
+    const size = r.u32();
+    r.pos += size;
+  }
+  return ids;
 }
 
 function customSections(wasm: Uint8Array): Map<string, Uint8Array> {
@@ -112,6 +128,10 @@ describe('wizen() with optimize', () => {
     expect(customSections((await wizen(input, { optimize: '-O' })).wasm).has('name')).toBe(false);
     const named = (await wizen(input, { optimize: '-O -g' })).wasm;
     expect(customSections(named).has('name')).toBe(true);
+    // Only the kinds of names the input had (binaryen would add local names of its own).
+    const kinds = (wasm: Uint8Array) => nameSubsectionIds(customSections(wasm).get('name')!);
+    expect(kinds(named)).toContain(1);
+    expect(kinds(named).every((id) => kinds(input).includes(id))).toBe(true);
   });
 
   it('a C program behaves the same, holds the same memory image once instantiated, and is smaller', async () => {
