@@ -4,7 +4,7 @@
  * same memory image once instantiated), be smaller, keep the input's custom sections, and any
  * failure must name its cause and write nothing.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OptimizeArgsError, parseOptimizeArgs } from '../../src/optimize/index.js';
@@ -17,9 +17,12 @@ import { repoRoot, runOurs, tempDir, wat } from '../helpers/tools.js';
 import { assemble } from '../component/fixtures.js';
 import {
   call as callComponent,
+  hostOptions,
   instantiateComponent,
   type Probe,
 } from '../component/equivalence.js';
+import { componentEmbed, componentNew, preview1AdapterReactorPath } from '@bytecodealliance/jco';
+import { compileWasi } from '../helpers/wasi-cc.js';
 
 const dir = tempDir('wizer-optimize-');
 afterAll(() => dir.cleanup());
@@ -222,4 +225,61 @@ describe('--optimize on a component', () => {
     expect(expected[0]).toEqual({ ok: true, value: 7n + 99n });
     expect(await answers(optimized.wasm)).toEqual(expected);
   });
+});
+
+describe('--optimize on a C component with the preview1 adapter', () => {
+  it('optimizes the program, adapter, shim and fixup modules; WASI works in the output as without', async () => {
+    const core = await compileWasi({
+      sources: [join(repoRoot, 'fixtures', 'components', 'equivalence', 'wasi-after-init.c')],
+      flags: ['-O1', '-mexec-model=reactor'],
+    });
+    const witSource = `package local:wasi-after-init;
+world probe {
+  export wizer-initialize: func();
+  export get-config: func() -> string;
+  export get-mode: func() -> string;
+  export say: func() -> s32;
+  export read-other: func() -> string;
+}`;
+    const embedded = await componentEmbed({ binary: core, witSource, world: 'probe' });
+    const input = await componentNew(embedded, [
+      ['wasi_snapshot_preview1', readFileSync(preview1AdapterReactorPath())],
+    ]);
+    const data = join(dir.path, 'component-data');
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, 'config.txt'), 'alpha\n');
+    writeFileSync(join(data, 'other.txt'), 'other contents');
+    const options = {
+      allowWasi: true,
+      inheritStdio: false,
+      preopens: [{ guest: '/data', host: data }],
+      env: [['MODE', 'production']] as Array<[string, string]>,
+    };
+    const plain = await wizen(input, options);
+    const optimized = await wizen(input, { ...options, optimize: '-O' });
+    expect(optimized.report.optimize!.bytesAfter).toBeLessThan(
+      optimized.report.optimize!.bytesBefore,
+    );
+    const probes: Probe[] = [
+      { path: ['get-config'] },
+      { path: ['get-mode'] },
+      { path: ['read-other'] },
+      { path: ['say'] },
+    ];
+    const answers = async (wasm: Uint8Array) => {
+      const running = await instantiateComponent(wasm, hostOptions(options));
+      try {
+        return probes.map((probe) => callComponent(running, probe));
+      } finally {
+        running.close();
+      }
+    };
+    const expected = await answers(plain.wasm);
+    expect(expected.slice(0, 3)).toEqual([
+      { ok: true, value: 'alpha\n' },
+      { ok: true, value: 'production' },
+      { ok: true, value: 'other contents' },
+    ]);
+    expect(await answers(optimized.wasm)).toEqual(expected);
+  }, 180_000);
 });
