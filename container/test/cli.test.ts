@@ -34,6 +34,11 @@ const CASES: CliCase[] = [
     succeeds: true,
   },
   {
+    name: 'optimizes with --optimize (binaryen.js is in the image)',
+    args: ['--optimize', '-O', '-o', 'out.wasm', 'counter.wasm'],
+    succeeds: true,
+  },
+  {
     name: 'preopens a --dir of the mounted workspace for a WASI init',
     args: ['--allow-wasi', '--dir', 'data', '-o', 'out.wasm', 'reads-file.wasm'],
     succeeds: true,
