@@ -2,21 +2,28 @@
 // For each module both tools run alternately (--runs N, default 3); the table reports median
 // wall time, peak RSS of the process and output size, and each tool's first output is checked
 // for behaviour. Usage: node bench/run.mjs [--runs N] [--only hello,acorn,sqlite,wasi,twin,...]
+// With --optimize, only the optimization table instead (issue 12; --runs defaults to 1 there).
 import { existsSync, readFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { measure, rssMethod } from './lib/measure.mjs';
 import { ourCliPath, upstreamWizerPath, workDir } from './lib/paths.mjs';
-import { formatReport } from './lib/report.mjs';
+import { optimizeSettings, runOptimizeBench } from './lib/optimize.mjs';
+import { formatOptimizeReport, formatReport } from './lib/report.mjs';
 import { prepareSqlite } from './lib/sqlite.mjs';
 import { prepareStarlingMonkey } from './lib/starlingmonkey.mjs';
 import { prepareTwinComponent, prepareTwinModule } from './lib/twin.mjs';
 import { prepareWasiCalls } from './lib/wasi-calls.mjs';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, only: { type: 'string' } },
+  options: {
+    runs: { type: 'string' },
+    only: { type: 'string' },
+    optimize: { type: 'boolean', default: false },
+  },
 });
+values.runs ??= values.optimize ? '1' : '3';
 const runs = Number.parseInt(values.runs, 10);
 if (!(runs >= 1)) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
 
@@ -46,6 +53,30 @@ const tools = [
 const outDir = join(workDir, 'out');
 mkdirSync(outDir, { recursive: true });
 const started = performance.now();
+if (values.optimize) {
+  const optimizeRows = await runOptimizeBench({
+    modules: modules.filter((m) => selected.includes(m.id)),
+    runs,
+    ourCommand,
+    outDir: join(workDir, 'out-optimize'),
+    messageOf,
+    lastLines,
+  });
+  const report = formatOptimizeReport(optimizeRows, {
+    runs,
+    rssMethod,
+    seconds: (performance.now() - started) / 1000,
+    settings: optimizeSettings,
+  });
+  writeFileSync(join(workDir, 'results-optimize.md'), report);
+  writeFileSync(
+    join(workDir, 'results-optimize.json'),
+    `${JSON.stringify(optimizeRows, null, 2)}\n`,
+  );
+  console.log(report);
+  rmSync(join(workDir, 'transpiled'), { recursive: true, force: true });
+  process.exit(0);
+}
 const rows = [];
 for (const { id, prepare } of modules.filter((m) => selected.includes(m.id))) {
   console.error(`[bench] preparing ${id}`);

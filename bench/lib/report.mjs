@@ -133,3 +133,82 @@ export function formatReport(rows, { runs, rssMethod, seconds: totalSeconds }) {
   lines.push('', `Total bench time: ${totalSeconds.toFixed(0)} s`, '');
   return lines.join('\n');
 }
+
+/** `--optimize`: our optimization beside upstream Wizer + wasm-opt, per module and setting. */
+export function formatOptimizeReport(rows, { runs, rssMethod, seconds: totalSeconds, settings }) {
+  const cells = (result) => {
+    if (result.unsupported) return [result.unsupported, '', ''];
+    if (result.error) return [`error: ${result.error.replaceAll('|', '/').slice(0, 200)}`, '', ''];
+    return [
+      seconds(median(result.times)),
+      result.rss.length ? megabytes(median(result.rss) * 1024) : 'n/a',
+      sizeCell(result.sizes),
+    ];
+  };
+  const lines = [
+    `Optimization (\`--optimize\`): median of ${runs} run(s) per tool; peak RSS by ${rssMethod}.`,
+    'Ours wizens and optimizes in one process ("ours optimize" is its `Optimized in N ms` debug line);',
+    "upstream is Wizer 11, then binaryen's `wasm-opt` (npm binaryen, JS build, same Node) on its output.",
+    '',
+    ...settings.map((s) => `- ${s.id}: \`${s.args}\``),
+    '',
+    '| module | setting | ours total | ours optimize | ours RSS | ours output | upstream Wizer | wasm-opt time | wasm-opt RSS | upstream + wasm-opt output | optimize time ours / wasm-opt | size ours − wasm-opt |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const checks = [];
+  const notes = [];
+  for (const row of rows) {
+    if (row.error) {
+      lines.push(
+        `| ${row.name} | error: ${row.error.replaceAll('|', '/').slice(0, 200)} ||||||||||`,
+      );
+      continue;
+    }
+    const [upTime] = cells(row.upstream);
+    for (const [id, cell] of Object.entries(row.settings)) {
+      const [oTime, oRss, oSize] = cells(cell.ours);
+      const [wTime, wRss, wSize] = cells(cell.wasmOpt);
+      const oursOk = !cell.ours.error && cell.ours.times.length > 0;
+      const wasmOptOk =
+        !cell.wasmOpt.error && !cell.wasmOpt.unsupported && cell.wasmOpt.times.length;
+      const optMs = cell.ours.optimizeMs?.length ? median(cell.ours.optimizeMs) : undefined;
+      const optCell = oursOk
+        ? optMs === undefined
+          ? 'n/a'
+          : `${seconds(optMs)} (${byteCount(median(cell.ours.before))} in)`
+        : '';
+      const ratio =
+        oursOk && wasmOptOk && optMs !== undefined
+          ? `${(optMs / median(cell.wasmOpt.times)).toFixed(2)}x`
+          : '—';
+      const diff =
+        oursOk && wasmOptOk
+          ? (() => {
+              const d = median(cell.ours.sizes) - median(cell.wasmOpt.sizes);
+              return `${d > 0 ? '+' : ''}${Math.round(d).toLocaleString('en-US')} B`;
+            })()
+          : '—';
+      lines.push(
+        `| ${row.name} | ${id} | ${oTime} | ${optCell} | ${oRss} | ${oSize} | ${upTime} | ` +
+          `${wTime} | ${wRss} | ${wSize} | ${ratio} | ${diff} |`,
+      );
+      if (cell.ours.check) checks.push(`- ${row.name}, ours ${id}: ${cell.ours.check}`);
+    }
+    if (row.wasmOptFeatures?.length) {
+      notes.push(`- ${row.name}: wasm-opt needed \`${row.wasmOptFeatures.join(' ')}\``);
+    }
+  }
+  lines.push(
+    '',
+    'wasm-opt features: none given unless listed (it reads `target_features`); when it rejects the',
+    'input, `--all-features --disable-compact-imports`, what ours assumes without `target_features`.',
+    ...notes,
+    '',
+    'Output checks (ours, first run):',
+    ...(checks.length ? checks : ['- none']),
+    '',
+    `Total bench time: ${totalSeconds.toFixed(0)} s`,
+    '',
+  );
+  return lines.join('\n');
+}
