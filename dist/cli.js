@@ -1970,7 +1970,13 @@ async function optimizeModule(wasm, args) {
     };
 }
 function runBinaryen(binaryen, wasm, args, featureSet) {
-    const saved = [binaryen.getOptimizeLevel(), binaryen.getShrinkLevel(), binaryen.getDebugInfo()];
+    const saved = {
+        optimize: binaryen.getOptimizeLevel(),
+        shrink: binaryen.getShrinkLevel(),
+        debugInfo: binaryen.getDebugInfo(),
+        generateStackIR: binaryen.getGenerateStackIR(),
+        optimizeStackIR: binaryen.getOptimizeStackIR(),
+    };
     let module;
     try {
         module = binaryen.readBinary(wasm, featureSet);
@@ -1995,6 +2001,11 @@ function runBinaryen(binaryen, wasm, args, featureSet) {
                 binaryen.setShrinkLevel(args.shrinkLevel);
             }
         }
+        // wasm-opt writes through optimized "Stack IR" from -O2/-Os up (binaryen.js does not by
+        // default): up to 27 KB smaller code on StarlingMonkey, the same bytes as wasm-opt.
+        const stackIR = args.optimizeLevel >= 2 || args.shrinkLevel >= 1;
+        binaryen.setGenerateStackIR(stackIR);
+        binaryen.setOptimizeStackIR(stackIR);
         return module.emitBinary();
     }
     catch (error) {
@@ -2002,9 +2013,11 @@ function runBinaryen(binaryen, wasm, args, featureSet) {
     }
     finally {
         module?.dispose();
-        binaryen.setOptimizeLevel(saved[0]);
-        binaryen.setShrinkLevel(saved[1]);
-        binaryen.setDebugInfo(saved[2]);
+        binaryen.setOptimizeLevel(saved.optimize);
+        binaryen.setShrinkLevel(saved.shrink);
+        binaryen.setDebugInfo(saved.debugInfo);
+        binaryen.setGenerateStackIR(saved.generateStackIR);
+        binaryen.setOptimizeStackIR(saved.optimizeStackIR);
     }
 }
 /** Binaryen aborts as an Emscripten program does; out of memory is the common case. */

@@ -32,6 +32,10 @@ export interface Binaryen {
   getOptimizeLevel(): number;
   getShrinkLevel(): number;
   getDebugInfo(): boolean;
+  setGenerateStackIR(on: boolean): void;
+  setOptimizeStackIR(on: boolean): void;
+  getGenerateStackIR(): boolean;
+  getOptimizeStackIR(): boolean;
 }
 
 let loading: Promise<Binaryen> | undefined;

@@ -57,7 +57,13 @@ function runBinaryen(
   args: OptimizeArgs,
   featureSet: number,
 ): Uint8Array {
-  const saved = [binaryen.getOptimizeLevel(), binaryen.getShrinkLevel(), binaryen.getDebugInfo()];
+  const saved = {
+    optimize: binaryen.getOptimizeLevel(),
+    shrink: binaryen.getShrinkLevel(),
+    debugInfo: binaryen.getDebugInfo(),
+    generateStackIR: binaryen.getGenerateStackIR(),
+    optimizeStackIR: binaryen.getOptimizeStackIR(),
+  };
   let module;
   try {
     module = binaryen.readBinary(wasm, featureSet);
@@ -82,14 +88,21 @@ function runBinaryen(
         binaryen.setShrinkLevel(args.shrinkLevel);
       }
     }
+    // wasm-opt writes through optimized "Stack IR" from -O2/-Os up (binaryen.js does not by
+    // default): up to 27 KB smaller code on StarlingMonkey, the same bytes as wasm-opt.
+    const stackIR = args.optimizeLevel >= 2 || args.shrinkLevel >= 1;
+    binaryen.setGenerateStackIR(stackIR);
+    binaryen.setOptimizeStackIR(stackIR);
     return module.emitBinary();
   } catch (error) {
     throw new WizerError('binaryen failed to optimize the module', { cause: binaryenCause(error) });
   } finally {
     module?.dispose();
-    binaryen.setOptimizeLevel(saved[0] as number);
-    binaryen.setShrinkLevel(saved[1] as number);
-    binaryen.setDebugInfo(saved[2] as boolean);
+    binaryen.setOptimizeLevel(saved.optimize);
+    binaryen.setShrinkLevel(saved.shrink);
+    binaryen.setDebugInfo(saved.debugInfo);
+    binaryen.setGenerateStackIR(saved.generateStackIR);
+    binaryen.setOptimizeStackIR(saved.optimizeStackIR);
   }
 }
 
