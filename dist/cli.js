@@ -1935,9 +1935,9 @@ function binaryenEntry() {
  * - custom sections: binaryen's are dropped and the input's put back byte for byte (`producers`,
  *   `component-type`, ...; those before the first known section first, the rest at the end),
  *   except `name`, kept only with `-g` (binaryen's, with only the kinds of names the input had:
- *   binaryen names the locals it adds too), and DWARF
- *   (`.debug_*`) and `sourceMappingURL`, which would describe code that is no longer there;
- * - binaryen's global settings (levels, debug info) are set for the run and restored after.
+ *   binaryen names the locals it adds too), and DWARF (`.debug_*`) and `sourceMappingURL`, which
+ *   would describe code that is no longer there;
+ * - binaryen's global settings (levels, debug info, Stack IR) are set for the run and restored.
  */
 
 
