@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import {
   displayName,
   matchFiles,
+  pathBelow,
   outputPath,
   pickShard,
   planModules,
@@ -38,6 +39,17 @@ describe('output paths', () => {
     expect(displayName(resolve('/other/a.wasm'), ws)).toBe(
       resolve('/other/a.wasm').split('\\').join('/'),
     );
+  });
+
+  it('a name starting with two dots is inside the workspace; only a `..` component leads out', () => {
+    expect(pathBelow(ws, at('..a.wasm'))).toBe('..a.wasm');
+    expect(displayName(at('..a.wasm'), ws)).toBe('..a.wasm');
+    expect(displayName(at('m', '..', '..b', 'c.wasm'), ws)).toBe('..b/c.wasm');
+    const mode = { kind: 'directory' as const, dir: at('out') };
+    expect(outputPath(at('..a.wasm'), ws, mode)).toBe(at('out', '..a.wasm'));
+    expect(pathBelow(ws, resolve(ws, '..', 'x.wasm'))).toBeUndefined();
+    expect(pathBelow(ws, ws)).toBeUndefined();
+    expect(pathBelow(ws, resolve(ws, '..'))).toBeUndefined();
   });
 });
 

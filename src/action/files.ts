@@ -48,11 +48,19 @@ export async function matchFiles(patterns: readonly string[]): Promise<string[]>
   return [...files];
 }
 
+/**
+ * `file` relative to `dir` when it lies below it, else undefined. A name that merely starts with
+ * two dots (`..foo.wasm`) is inside; only a `..` component leads out.
+ */
+export function pathBelow(dir: string, file: string): string | undefined {
+  const rel = relative(dir, file);
+  const out = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  return out ? undefined : rel;
+}
+
 /** Workspace-relative POSIX path, or the absolute POSIX path of a file outside the workspace. */
 export function displayName(file: string, workspace: string): string {
-  const rel = relative(workspace, file);
-  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-  return (inside ? rel : file).split(sep).join('/');
+  return (pathBelow(workspace, file) ?? file).split(sep).join('/');
 }
 
 /** Where the result of `input` goes for the given output mode. */
@@ -66,8 +74,8 @@ export function outputPath(input: string, workspace: string, mode: OutputMode): 
       return join(dirname(input), stem + OUTPUT_SUFFIX);
     }
     case 'directory': {
-      const rel = relative(workspace, input);
-      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+      const rel = pathBelow(workspace, input);
+      if (rel === undefined) {
         throw new InputError(
           `\`${input}\` is outside the workspace, so it has no place under \`output-dir\`; use in-place or the default output`,
         );
@@ -82,9 +90,8 @@ function ownOutput(file: string, mode: OutputMode): string | undefined {
   if (mode.kind === 'beside' && file.toLowerCase().endsWith(OUTPUT_SUFFIX)) {
     return `an output of this action (*${OUTPUT_SUFFIX})`;
   }
-  if (mode.kind === 'directory') {
-    const rel = relative(mode.dir, file);
-    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return 'inside output-dir';
+  if (mode.kind === 'directory' && pathBelow(mode.dir, file) !== undefined) {
+    return 'inside output-dir';
   }
   return undefined;
 }
