@@ -38,8 +38,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: processIo, rustLogLogger
 
-// EXTERNAL MODULE: ./src/sources/index.ts + 2 modules
-var sources = __nccwpck_require__(366);
+// EXTERNAL MODULE: ./src/sources/index.ts + 3 modules
+var sources = __nccwpck_require__(113);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:path"
@@ -164,6 +164,7 @@ var options = __nccwpck_require__(471);
 
 
 
+
 const BOOL_VALUES = '  [possible values: true, false]';
 function parseBool(value, display) {
     if (value === undefined || value === 'true')
@@ -173,10 +174,11 @@ function parseBool(value, display) {
     throw new errors/* UsageError */.eb(`invalid value '${value}' for '${display}'\n${BOOL_VALUES}`);
 }
 /** A u64 in decimal, as `--deterministic-seed` takes it. */
-function parseSeed(value) {
-    if (/^\d{1,20}$/.test(value) && BigInt(value) < 1n << 64n)
-        return BigInt(value);
-    throw new errors/* UsageError */.eb(`invalid value '${value}' for '--deterministic-seed <SEED>': expected a whole number from 0 to 18446744073709551615`);
+function seedValue(value) {
+    const seed = (0,sources/* parseSeed */.dS)(value);
+    if (seed !== undefined)
+        return seed;
+    throw new errors/* UsageError */.eb(`invalid value '${value}' for '--deterministic-seed <SEED>': expected a whole number from 0 to ${sources/* MAX_SEED */.He}`);
 }
 const feature = (key, display) => (state, value) => {
     state.options.features[key] = parseBool(value, display);
@@ -312,7 +314,7 @@ const FLAGS = [
         long: ['deterministic-seed'],
         style: 'required',
         display: '--deterministic-seed <SEED>',
-        apply: (s, v) => (s.options.deterministicSeed = parseSeed(v)),
+        apply: (s, v) => (s.options.deterministicSeed = seedValue(v)),
     },
     { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help = 'short') },
     { long: ['help'], style: 'switch', display: '--help', apply: (s) => (s.help = 'long') },
@@ -1068,16 +1070,95 @@ function parseOptimizeArgs(text) {
 
 /***/ }),
 
-/***/ 643:
+/***/ 109:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   NN: () => (/* binding */ HostClock),
-/* harmony export */   PW: () => (/* binding */ sleepSync),
-/* harmony export */   _t: () => (/* binding */ DEFAULT_EPOCH_SECONDS),
-/* harmony export */   k_: () => (/* binding */ VirtualClock)
+/* harmony export */   AK: () => (/* binding */ HostFiles),
+/* harmony export */   DE: () => (/* binding */ VirtualFiles)
 /* harmony export */ });
-/* unused harmony exports MONOTONIC_START_NS, STEP_NS */
+/* unused harmony export VIRTUAL_DEVICE */
+/**
+ * What the guest sees of the host's file system metadata. As it is on the host, or in
+ * deterministic mode ({@link VirtualFiles}) nothing that differs between two checkouts of the same
+ * tree: times, device and inode numbers, directory sizes and link counts, listing order.
+ */
+/** The host's metadata as it is, entries in the host's order (as upstream lists them). */
+class HostFiles {
+    identity(host) {
+        return host;
+    }
+    timestamp(hostNs) {
+        return hostNs;
+    }
+    optionalTimestamp(hostNs) {
+        return hostNs > 0n ? hostNs : undefined;
+    }
+    directory(host) {
+        return host;
+    }
+    order(entries) {
+        return entries;
+    }
+}
+/** The device number every file has in deterministic mode. */
+const VIRTUAL_DEVICE = 1n;
+/**
+ * Deterministic metadata: every time reads as the epoch (birth times too, recorded or not) (`SOURCE_DATE_EPOCH` or the default, as
+ * the realtime clock starts); every file is on device {@link VIRTUAL_DEVICE} with inode numbers 1,
+ * 2, 3, ... in the order the guest first sees each host file (so hard links still share one, and
+ * the same init sees the same numbers wherever the tree is checked out); directories have size 0
+ * and one link (file systems disagree on both); entries are listed sorted by name, byte-wise.
+ */
+class VirtualFiles {
+    inodes = new Map();
+    epochNs;
+    constructor(epochSeconds) {
+        this.epochNs = BigInt(epochSeconds) * 1000000000n;
+    }
+    identity(host) {
+        const key = `${host.dev}:${host.ino}`;
+        let ino = this.inodes.get(key);
+        if (ino === undefined) {
+            ino = BigInt(this.inodes.size + 1);
+            this.inodes.set(key, ino);
+        }
+        return { dev: VIRTUAL_DEVICE, ino };
+    }
+    timestamp() {
+        return this.epochNs;
+    }
+    /** Always recorded: whether a host records it depends on its file system. */
+    optionalTimestamp() {
+        return this.epochNs;
+    }
+    directory() {
+        return { size: 0n, nlink: 1n };
+    }
+    order(entries) {
+        return entries.sort((a, b) => Buffer.compare(a.name, b.name));
+    }
+}
+
+
+/***/ }),
+
+/***/ 113:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  He: () => (/* binding */ MAX_SEED),
+  Dy: () => (/* binding */ guestSources),
+  dS: () => (/* binding */ parseSeed),
+  QS: () => (/* binding */ parseSourceDateEpoch),
+  PW: () => (/* reexport */ sleepSync)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts + 1 modules
+var errors = __nccwpck_require__(442);
+;// CONCATENATED MODULE: ./src/sources/clock.ts
 /**
  * The clocks a guest reads during init. On the host they are the real ones; in deterministic mode
  * they are virtual (see {@link VirtualClock}), so an init that reads the time, sleeps or measures
@@ -1159,98 +1240,6 @@ class VirtualClock {
     }
 }
 
-
-/***/ }),
-
-/***/ 109:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AK: () => (/* binding */ HostFiles),
-/* harmony export */   DE: () => (/* binding */ VirtualFiles)
-/* harmony export */ });
-/* unused harmony export VIRTUAL_DEVICE */
-/**
- * What the guest sees of the host's file system metadata. As it is on the host, or in
- * deterministic mode ({@link VirtualFiles}) nothing that differs between two checkouts of the same
- * tree: times, device and inode numbers, directory sizes and link counts, listing order.
- */
-/** The host's metadata as it is, entries in the host's order (as upstream lists them). */
-class HostFiles {
-    identity(host) {
-        return host;
-    }
-    timestamp(hostNs) {
-        return hostNs;
-    }
-    optionalTimestamp(hostNs) {
-        return hostNs > 0n ? hostNs : undefined;
-    }
-    directory(host) {
-        return host;
-    }
-    order(entries) {
-        return entries;
-    }
-}
-/** The device number every file has in deterministic mode. */
-const VIRTUAL_DEVICE = 1n;
-/**
- * Deterministic metadata: every time reads as the epoch (birth times too, recorded or not) (`SOURCE_DATE_EPOCH` or the default, as
- * the realtime clock starts); every file is on device {@link VIRTUAL_DEVICE} with inode numbers 1,
- * 2, 3, ... in the order the guest first sees each host file (so hard links still share one, and
- * the same init sees the same numbers wherever the tree is checked out); directories have size 0
- * and one link (file systems disagree on both); entries are listed sorted by name, byte-wise.
- */
-class VirtualFiles {
-    inodes = new Map();
-    epochNs;
-    constructor(epochSeconds) {
-        this.epochNs = BigInt(epochSeconds) * 1000000000n;
-    }
-    identity(host) {
-        const key = `${host.dev}:${host.ino}`;
-        let ino = this.inodes.get(key);
-        if (ino === undefined) {
-            ino = BigInt(this.inodes.size + 1);
-            this.inodes.set(key, ino);
-        }
-        return { dev: VIRTUAL_DEVICE, ino };
-    }
-    timestamp() {
-        return this.epochNs;
-    }
-    /** Always recorded: whether a host records it depends on its file system. */
-    optionalTimestamp() {
-        return this.epochNs;
-    }
-    directory() {
-        return { size: 0n, nlink: 1n };
-    }
-    order(entries) {
-        return entries.sort((a, b) => Buffer.compare(a.name, b.name));
-    }
-}
-
-
-/***/ }),
-
-/***/ 366:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Dy: () => (/* binding */ guestSources),
-  QS: () => (/* binding */ parseSourceDateEpoch)
-});
-
-// UNUSED EXPORTS: sleepSync
-
-// EXTERNAL MODULE: ./src/errors.ts + 1 modules
-var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/sources/clock.ts
-var clock = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./src/sources/files.ts
 var files = __nccwpck_require__(109);
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -1341,14 +1330,20 @@ function keystream(seed, nonce) {
 /** Fresh sources for one WASI host (a virtual clock and stream start anew). */
 function guestSources(options = {}) {
     if (options.deterministic !== true) {
-        return { clock: new clock/* HostClock */.NN(), random: new HostRandom(), files: new files/* HostFiles */.AK() };
+        return { clock: new HostClock(), random: new HostRandom(), files: new files/* HostFiles */.AK() };
     }
-    const epoch = options.sourceDateEpoch ?? clock/* DEFAULT_EPOCH_SECONDS */._t;
+    const epoch = options.sourceDateEpoch ?? DEFAULT_EPOCH_SECONDS;
     return {
-        clock: new clock/* VirtualClock */.k_(epoch),
+        clock: new VirtualClock(epoch),
         random: new SeededRandom(options.deterministicSeed ?? 0n),
         files: new files/* VirtualFiles */.DE(epoch),
     };
+}
+/** The largest seed of the random bytes (a u64). */
+const MAX_SEED = (1n << 64n) - 1n;
+/** A `--deterministic-seed` / `deterministic-seed` value: a u64 in decimal, else undefined. */
+function parseSeed(value) {
+    return /^\d{1,20}$/.test(value) && BigInt(value) <= MAX_SEED ? BigInt(value) : undefined;
 }
 /**
  * `SOURCE_DATE_EPOCH` as the reproducible-builds convention defines it (a decimal count of
@@ -2360,8 +2355,8 @@ class CommandEscaper {
     }
 }
 
-// EXTERNAL MODULE: ./src/sources/clock.ts
-var clock = __nccwpck_require__(643);
+// EXTERNAL MODULE: ./src/sources/index.ts + 3 modules
+var src_sources = __nccwpck_require__(113);
 ;// CONCATENATED MODULE: ./src/wasi/io.ts
 /**
  * Reading, writing and seeking. Like upstream's preview1, each call transfers only the first
@@ -2408,7 +2403,7 @@ class Stdio {
                     return 0;
                 if (!isAgain(error))
                     throw error;
-                (0,clock/* sleepSync */.PW)(1);
+                (0,src_sources/* sleepSync */.PW)(1);
             }
         }
     }
@@ -2429,7 +2424,7 @@ class Stdio {
             catch (error) {
                 if (!isAgain(error))
                     throw error;
-                (0,clock/* sleepSync */.PW)(1);
+                (0,src_sources/* sleepSync */.PW)(1);
             }
         }
         return length;
@@ -3839,8 +3834,6 @@ function createRandom(source) {
     };
 }
 
-// EXTERNAL MODULE: ./src/sources/index.ts + 2 modules
-var src_sources = __nccwpck_require__(366);
 ;// CONCATENATED MODULE: ./src/wasi2/sockets.ts
 /**
  * `wasi:sockets`, present so that components importing it link, and refusing: no socket can be
@@ -11065,6 +11058,7 @@ function pollOneoff(cx, inPtr, outPtr, count) {
     if (count === 0)
         throw new WasiErrno(Errno.inval);
     const { memory } = cx;
+    const { clock } = cx.sources;
     memory.check(inPtr, count * 48);
     memory.check(outPtr, count * 32);
     const ready = [];
@@ -11081,7 +11075,6 @@ function pollOneoff(cx, inPtr, outPtr, count) {
             const timeoutNs = view.getBigUint64(sub + 24, true);
             const absolute = (view.getUint16(sub + 40, true) & SUBCLOCK_ABSTIME) !== 0;
             // Not a reading: a virtual clock must reach an absolute deadline exactly.
-            const { clock } = cx.sources;
             const now = id === Clockid.realtime ? clock.peekRealtime() : clock.peekMonotonic();
             const waitNs = absolute ? timeoutNs - now : timeoutNs;
             clocks.push({ userdata, waitNs });
@@ -11101,7 +11094,6 @@ function pollOneoff(cx, inPtr, outPtr, count) {
     if (events.length === 0 && clocks.length > 0) {
         // A virtual clock completes the wait at once, advancing by it.
         const wait = clocks.reduce((min, c) => (c.waitNs < min ? c.waitNs : min), clocks[0].waitNs);
-        const { clock } = cx.sources;
         if (wait > 0n)
             clock.sleepUntil(clock.peekMonotonic() + wait);
         for (const c of clocks)

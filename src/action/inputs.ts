@@ -4,6 +4,7 @@
  * default mirrored in `INPUT_DEFAULTS`.
  */
 import { OptimizeArgsError, parseOptimizeArgs } from '../optimize/args.js';
+import { MAX_SEED, parseSeed } from '../sources/index.js';
 import * as core from '@actions/core';
 import { isAbsolute, resolve } from 'node:path';
 import { InputError } from '../errors.js';
@@ -180,9 +181,10 @@ function optimize(value: string): { optimize?: string } {
 }
 
 function seed(value: string): bigint {
-  if (/^\d{1,20}$/.test(value) && BigInt(value) < 1n << 64n) return BigInt(value);
+  const parsed = parseSeed(value);
+  if (parsed !== undefined) return parsed;
   throw new InputError(
-    `Input \`${Inputs.DeterministicSeed}\` must be a whole number from 0 to 18446744073709551615, got \`${value}\``,
+    `Input \`${Inputs.DeterministicSeed}\` must be a whole number from 0 to ${MAX_SEED}, got \`${value}\``,
   );
 }
 

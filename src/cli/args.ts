@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { OptimizeArgsError, parseOptimizeArgs } from '../optimize/args.js';
+import { MAX_SEED, parseSeed } from '../sources/index.js';
 import {
   DEFAULT_OPTIONS,
   type Preopen,
@@ -52,10 +53,11 @@ function parseBool(value: string | undefined, display: string): boolean {
 }
 
 /** A u64 in decimal, as `--deterministic-seed` takes it. */
-function parseSeed(value: string): bigint {
-  if (/^\d{1,20}$/.test(value) && BigInt(value) < 1n << 64n) return BigInt(value);
+function seedValue(value: string): bigint {
+  const seed = parseSeed(value);
+  if (seed !== undefined) return seed;
   throw new UsageError(
-    `invalid value '${value}' for '--deterministic-seed <SEED>': expected a whole number from 0 to 18446744073709551615`,
+    `invalid value '${value}' for '--deterministic-seed <SEED>': expected a whole number from 0 to ${MAX_SEED}`,
   );
 }
 
@@ -205,7 +207,7 @@ const FLAGS: FlagSpec[] = [
     long: ['deterministic-seed'],
     style: 'required',
     display: '--deterministic-seed <SEED>',
-    apply: (s, v) => (s.options.deterministicSeed = parseSeed(v!)),
+    apply: (s, v) => (s.options.deterministicSeed = seedValue(v!)),
   },
   { short: 'h', style: 'switch', display: '-h', apply: (s) => (s.help = 'short') },
   { long: ['help'], style: 'switch', display: '--help', apply: (s) => (s.help = 'long') },

@@ -38,6 +38,14 @@ export function guestSources(options: SourceOptions = {}): GuestSources {
   };
 }
 
+/** The largest seed of the random bytes (a u64). */
+export const MAX_SEED = (1n << 64n) - 1n;
+
+/** A `--deterministic-seed` / `deterministic-seed` value: a u64 in decimal, else undefined. */
+export function parseSeed(value: string): bigint | undefined {
+  return /^\d{1,20}$/.test(value) && BigInt(value) <= MAX_SEED ? BigInt(value) : undefined;
+}
+
 /**
  * `SOURCE_DATE_EPOCH` as the reproducible-builds convention defines it (a decimal count of
  * seconds since the Unix epoch); undefined when unset or empty. Throws on anything else.

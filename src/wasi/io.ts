@@ -8,7 +8,7 @@ import { Errno, Whence } from './constants.js';
 import type { DescriptorTable, FileDescriptor } from './descriptors.js';
 import { WasiErrno } from './errno.js';
 import { CommandEscaper } from './command-escape.js';
-import { sleepSync } from '../sources/clock.js';
+import { sleepSync } from '../sources/index.js';
 
 function isAgain(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'EAGAIN';

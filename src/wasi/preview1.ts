@@ -278,6 +278,7 @@ export function createImports(cx: Preview1Context): Record<string, WasiFunction>
 function pollOneoff(cx: Preview1Context, inPtr: number, outPtr: number, count: number): number {
   if (count === 0) throw new WasiErrno(Errno.inval);
   const { memory } = cx;
+  const { clock } = cx.sources;
   memory.check(inPtr, count * 48);
   memory.check(outPtr, count * 32);
   const ready: Array<{ userdata: bigint; type: number }> = [];
@@ -293,7 +294,6 @@ function pollOneoff(cx: Preview1Context, inPtr: number, outPtr: number, count: n
       const timeoutNs = view.getBigUint64(sub + 24, true);
       const absolute = (view.getUint16(sub + 40, true) & SUBCLOCK_ABSTIME) !== 0;
       // Not a reading: a virtual clock must reach an absolute deadline exactly.
-      const { clock } = cx.sources;
       const now = id === Clockid.realtime ? clock.peekRealtime() : clock.peekMonotonic();
       const waitNs = absolute ? timeoutNs - now : timeoutNs;
       clocks.push({ userdata, waitNs });
@@ -311,7 +311,6 @@ function pollOneoff(cx: Preview1Context, inPtr: number, outPtr: number, count: n
   if (events.length === 0 && clocks.length > 0) {
     // A virtual clock completes the wait at once, advancing by it.
     const wait = clocks.reduce((min, c) => (c.waitNs < min ? c.waitNs : min), clocks[0]!.waitNs);
-    const { clock } = cx.sources;
     if (wait > 0n) clock.sleepUntil(clock.peekMonotonic() + wait);
     for (const c of clocks)
       if (c.waitNs <= wait)
