@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(986);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(111);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
@@ -150,8 +150,8 @@ function statOrUndefined(path) {
 
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 65 modules
-var wizer = __nccwpck_require__(95);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 67 modules
+var wizer = __nccwpck_require__(986);
 // EXTERNAL MODULE: ./src/optimize/args.ts + 1 modules
 var args = __nccwpck_require__(807);
 // EXTERNAL MODULE: ./src/wizer/options.ts
@@ -1361,7 +1361,7 @@ function parseSourceDateEpoch(value) {
 
 /***/ }),
 
-/***/ 95:
+/***/ 986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2517,6 +2517,265 @@ class FileIo {
     }
 }
 
+;// CONCATENATED MODULE: ./src/wasi/locations.ts
+/**
+ * Where each open directory is, for hosts that know open directories only by path (no
+ * `/proc/self/fd`: macOS, Windows). Linux follows a renamed directory through its descriptor, as
+ * upstream's `openat` does; elsewhere the guest's own renames are replayed onto the paths of the
+ * directories it holds open, so that a directory it moved stays reachable where it went. A move
+ * made by another process is not seen: that directory then fails to verify (ENOENT).
+ */
+/** The directory moves one WASI host's guest made, in order; shared by its open directories. */
+class MoveLog {
+    moves = [];
+    record(from, to) {
+        const source = from.current();
+        const target = to.current();
+        this.moves.push({
+            fromRoot: source.root,
+            from: source.components,
+            toRoot: target.root,
+            to: target.components,
+        });
+    }
+}
+function startsWith(components, prefix) {
+    return prefix.length <= components.length && prefix.every((name, i) => components[i] === name);
+}
+/** A directory as a preopen's host path and the real directories below it. */
+class DirectoryLocation {
+    log;
+    root;
+    components;
+    seen;
+    constructor(log, root, components) {
+        this.log = log;
+        this.root = root;
+        this.components = components;
+        this.seen = log.moves.length;
+    }
+    static preopen(log, root) {
+        return new DirectoryLocation(log, root, []);
+    }
+    /** The directory's place now, with every move the guest made since it was last asked. */
+    current() {
+        for (; this.seen < this.log.moves.length; this.seen++) {
+            const move = this.log.moves[this.seen];
+            if (move.fromRoot === this.root && startsWith(this.components, move.from)) {
+                this.root = move.toRoot;
+                this.components = [...move.to, ...this.components.slice(move.from.length)];
+            }
+        }
+        return { root: this.root, components: this.components };
+    }
+    /** The place of an entry `names` below this directory (each a real directory but the last). */
+    below(names) {
+        const { root, components } = this.current();
+        return new DirectoryLocation(this.log, root, [...components, ...names]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wasi/platform.ts
+/**
+ * Everything the confined file system layer does differently per host OS, in one place:
+ *
+ * - how an open directory is named (Linux: `/proc/self/fd/N`, which follows the directory through
+ *   renames like `openat`; elsewhere by its path, re-verified by device and inode on every use);
+ * - guest path syntax (on Windows `\` separates too, `C:`, `\\server` and `\` start absolute paths,
+ *   and names Windows would reinterpret, such as `NUL`, `a:b` or `..\x20`, are refused);
+ * - whether `link()` follows a final symbolic link (macOS and Windows do, so a link to a link is
+ *   made as a copy of the link instead of a hard link to whatever it points at);
+ * - whether `O_NOFOLLOW` and `O_DIRECTORY` exist (not on Windows: opens are checked after the
+ *   fact against the entry the lookup saw);
+ * - the `node:fs` calls made with host paths.
+ *
+ * The other OSes' rules are pure data plus those few calls, so tests run them on Linux too
+ * (`simulatedPlatform`), with a host that behaves as the other OS would where it matters for
+ * confinement: `\` as a separator, trailing slashes dropped, `link()` following links.
+ */
+
+
+
+const nodeFs = {
+    lstat: (path) => (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false }),
+    lstatBig: (path) => (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false }),
+    statBig: (path) => (0,external_node_fs_.statSync)(path, { bigint: true }),
+    readlink: (path) => (0,external_node_fs_.readlinkSync)(path, 'utf8'),
+    readlinkBytes: (path) => (0,external_node_fs_.readlinkSync)(path, { encoding: 'buffer' }),
+    open: (path, flags, mode) => (0,external_node_fs_.openSync)(path, flags, mode),
+    // `buffer` keeps names that are not UTF-8 intact (the typings only list string encodings).
+    opendir: (path) => (0,external_node_fs_.opendirSync)(path, { encoding: 'buffer' }),
+    mkdir: (path) => (0,external_node_fs_.mkdirSync)(path),
+    rmdir: (path) => (0,external_node_fs_.rmdirSync)(path),
+    unlink: (path) => (0,external_node_fs_.unlinkSync)(path),
+    rename: (from, to) => (0,external_node_fs_.renameSync)(from, to),
+    // An explicit type: without one, Node on Windows stats the target to choose, which for a UNC
+    // target would make the host contact that server.
+    symlink: (target, path, type) => (0,external_node_fs_.symlinkSync)(target, path, type),
+    link: (existing, path) => (0,external_node_fs_.linkSync)(existing, path),
+    utimes: (path, atime, mtime) => (0,external_node_fs_.utimesSync)(path, atime, mtime),
+    lutimes: (path, atime, mtime) => (0,external_node_fs_.lutimesSync)(path, atime, mtime),
+};
+/** The rules of the OS this process runs on. */
+function detectPlatform() {
+    const os = process.platform;
+    return {
+        name: os,
+        fdDirectory: os === 'linux' && (0,external_node_fs_.existsSync)('/proc/self/fd') ? '/proc/self/fd' : undefined,
+        windowsPaths: os === 'win32',
+        // Linux's link() never follows; macOS's and the BSDs' follow (POSIX leaves it open), and
+        // Windows is not relied on either way.
+        linkFollowsSymlinks: os !== 'linux',
+        noFollowFlag: external_node_fs_.constants.O_NOFOLLOW ?? 0,
+        directoryFlag: external_node_fs_.constants.O_DIRECTORY ?? 0,
+        fs: nodeFs,
+    };
+}
+const hostPlatform = detectPlatform();
+let current = hostPlatform;
+function platform() {
+    return current;
+}
+/** Runs the layer under another OS's rules (`simulatedPlatform`); undefined restores the host's. */
+function setPlatformForTesting(replacement) {
+    current = replacement ?? hostPlatform;
+}
+/**
+ * Another OS's rules on this (Linux) host, with a host file system that behaves as that OS's
+ * would where confinement depends on it: on Windows `\` separates and a trailing slash is
+ * dropped; on both `link()` follows a final link. So a test that passes here would catch the
+ * escapes those differences open if the layer did not guard against them.
+ */
+function simulatedPlatform(os) {
+    const windows = os === 'win32';
+    const host = (path) => windows ? path.replaceAll('\\', '/').replace(/(?<=.)\/+$/, '') : path;
+    const hostAny = (path) => (typeof path === 'string' ? host(path) : path);
+    const fs = {
+        lstat: (path) => nodeFs.lstat(hostAny(path)),
+        lstatBig: (path) => nodeFs.lstatBig(hostAny(path)),
+        statBig: (path) => nodeFs.statBig(host(path)),
+        readlink: (path) => nodeFs.readlink(host(path)),
+        readlinkBytes: (path) => nodeFs.readlinkBytes(host(path)),
+        open: (path, flags, mode) => nodeFs.open(host(path), flags, mode),
+        opendir: (path) => nodeFs.opendir(host(path)),
+        mkdir: (path) => nodeFs.mkdir(host(path)),
+        rmdir: (path) => nodeFs.rmdir(host(path)),
+        unlink: (path) => nodeFs.unlink(host(path)),
+        rename: (from, to) => nodeFs.rename(host(from), host(to)),
+        symlink: (target, path, type) => nodeFs.symlink(target, host(path), type),
+        link: (existing, path) => linkSync(realpathSync(host(existing)), host(path)),
+        utimes: (path, atime, mtime) => nodeFs.utimes(host(path), atime, mtime),
+        lutimes: (path, atime, mtime) => nodeFs.lutimes(host(path), atime, mtime),
+    };
+    return {
+        name: `simulated ${os}`,
+        fdDirectory: undefined,
+        windowsPaths: windows,
+        linkFollowsSymlinks: true,
+        noFollowFlag: windows ? 0 : constants.O_NOFOLLOW,
+        directoryFlag: windows ? 0 : constants.O_DIRECTORY,
+        fs,
+    };
+}
+/** Splits a guest path (or link target) into components; Windows also separates at `\`. */
+function splitPath(path) {
+    return current.windowsPaths ? path.split(/[\\/]/) : path.split('/');
+}
+/** Index of the last separator in `path`, or -1. */
+function lastSeparator(path) {
+    return current.windowsPaths
+        ? Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'))
+        : path.lastIndexOf('/');
+}
+/** Whether a character code separates components (`/`; on Windows also `\`). */
+function isSeparator(code) {
+    return code === 0x2f || (current.windowsPaths && code === 0x5c);
+}
+/**
+ * Whether a guest path or link target is absolute: it starts with `/`; on Windows also with `\`
+ * (a UNC or `\\?\` name, or the current drive's root) or a drive (`C:`, `C:\`).
+ */
+function isAbsolute(path) {
+    const first = path[0];
+    const code = typeof first === 'string' ? first.charCodeAt(0) : first;
+    if (code === 0x2f)
+        return true;
+    if (!current.windowsPaths)
+        return false;
+    if (code === 0x5c)
+        return true;
+    const second = path[1];
+    const colon = typeof second === 'string' ? second === ':' : second === 0x3a;
+    const letter = code !== undefined && (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+    return colon && letter;
+}
+/** Device names Windows resolves in every directory, with or without an extension. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/** Characters no Windows name may hold (`:` would name an alternate data stream). */
+const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
+/** Whether `name` holds a control character, which Windows names may not. */
+function hasControlCharacter(name) {
+    for (let i = 0; i < name.length; i++)
+        if (name.charCodeAt(i) < 0x20)
+            return true;
+    return false;
+}
+/**
+ * Refuses (EINVAL) a name the host would not take as it is: on Windows a device name (it would
+ * open the device), a name ending in a dot or a space (Windows strips them, so `.. ` would mean
+ * `..`), and characters Windows forbids in names. Elsewhere every name but `.`/`..` is plain.
+ */
+function checkName(name) {
+    if (!current.windowsPaths)
+        return;
+    if (WINDOWS_FORBIDDEN.test(name) ||
+        hasControlCharacter(name) ||
+        name.endsWith('.') ||
+        name.endsWith(' ') ||
+        WINDOWS_DEVICE.test(name.trimEnd())) {
+        throw new WasiErrno(Errno.inval);
+    }
+}
+/** A link target as the host stores it (Windows: `\` separators), ... */
+function hostLinkTarget(target) {
+    return current.windowsPaths ? target.replaceAll('/', '\\') : target;
+}
+/** ... and as the guest reads it back (Windows: `/` separators, as the guest wrote them). */
+function guestLinkTarget(contents) {
+    if (!current.windowsPaths)
+        return contents;
+    const copy = Buffer.from(contents);
+    for (let i = 0; i < copy.length; i++)
+        if (copy[i] === 0x5c)
+            copy[i] = 0x2f;
+    return copy;
+}
+/**
+ * Opens a directory by host path (a preopen); where `O_DIRECTORY` is missing, anything else is
+ * refused after opening, with the error the host would have given.
+ */
+function openDirectory(host) {
+    const fd = current.fs.open(host, external_node_fs_.constants.O_RDONLY | current.directoryFlag);
+    if (current.directoryFlag === 0 && !(0,external_node_fs_.fstatSync)(fd).isDirectory()) {
+        closeQuietly(fd);
+        throw Object.assign(new Error(`ENOTDIR: not a directory, open '${host}'`), {
+            code: 'ENOTDIR',
+            errno: -20,
+            syscall: 'open',
+            path: host,
+        });
+    }
+    return fd;
+}
+function closeQuietly(fd) {
+    try {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    catch {
+        // Nothing left to release.
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/wasi2/errors.ts
 /**
  * How the WASI 0.2 host reports failures to jco's glue. A function whose WIT result is
@@ -2919,7 +3178,9 @@ function createClocks(clock) {
  * component, so the host cannot follow anything out of the sandbox.
  *
  * Host paths are built by string concatenation: `node:path` would normalise `a/..` lexically.
+ * What differs per host OS (path syntax, how directories are named) comes from platform.ts.
  */
+
 
 
 
@@ -2930,7 +3191,7 @@ function hostPathOf(lookup) {
 function checkPath(path) {
     if (path.length === 0)
         throw new WasiErrno(Errno.noent);
-    if (path.charCodeAt(0) === 0x2f)
+    if (isAbsolute(path))
         throw new WasiErrno(Errno.perm);
     if (path.includes('\0'))
         throw new WasiErrno(Errno.inval);
@@ -2953,7 +3214,8 @@ function join(base, stack) {
  */
 function lookup(base, path, follow) {
     checkPath(path);
-    const pending = path.split('/').reverse();
+    const fs = platform().fs;
+    const pending = splitPath(path).reverse();
     const stack = [];
     let expansions = 0;
     while (pending.length > 0) {
@@ -2966,10 +3228,11 @@ function lookup(base, path, follow) {
             stack.pop();
             continue;
         }
+        checkName(name);
         const more = hasStep(pending);
         const trailingSlash = !more && pending.length > 0;
         const parent = join(base, stack);
-        const stat = (0,external_node_fs_.lstatSync)(`${parent}/${name}`, { throwIfNoEntry: false });
+        const stat = fs.lstat(`${parent}/${name}`);
         if (stat === undefined) {
             if (more)
                 throw new WasiErrno(Errno.noent);
@@ -2978,13 +3241,13 @@ function lookup(base, path, follow) {
         if (stat.isSymbolicLink() && (more || follow || trailingSlash)) {
             if (++expansions > MAX_SYMLINK_EXPANSIONS)
                 throw new WasiErrno(Errno.loop);
-            const target = (0,external_node_fs_.readlinkSync)(`${parent}/${name}`, 'utf8');
-            if (target.charCodeAt(0) === 0x2f)
+            const target = fs.readlink(`${parent}/${name}`);
+            if (isAbsolute(target))
                 throw new WasiErrno(Errno.perm);
             // A link to "" names nothing (Linux: ENOENT).
             if (target.length === 0)
                 throw new WasiErrno(Errno.noent);
-            const parts = target.split('/');
+            const parts = splitPath(target);
             for (let i = parts.length - 1; i >= 0; i--)
                 pending.push(parts[i]);
             continue;
@@ -3005,31 +3268,42 @@ function lookup(base, path, follow) {
         trailingSlash: false,
     };
 }
-/** Resolves a path that must name an existing directory; returns its host path and depth. */
+/**
+ * Resolves a path that must name an existing directory; returns its host path and the real
+ * directories from `base` to it.
+ */
 function lookupDirectory(base, path) {
     if (path.length === 0)
-        return { host: base, depth: 0 };
+        return { host: base, components: [] };
     const found = lookup(base, path, true);
     if (found.name === undefined)
-        return { host: found.parent, depth: found.components.length };
+        return { host: found.parent, components: found.components };
     if (found.stat === undefined)
         throw new WasiErrno(Errno.noent);
     if (!found.stat.isDirectory())
         throw new WasiErrno(Errno.notdir);
-    return { host: `${found.parent}/${found.name}`, depth: found.components.length + 1 };
+    return { host: `${found.parent}/${found.name}`, components: [...found.components, found.name] };
 }
 /**
- * Re-checks that `components` below `root` are still real directories, for hosts without
- * `/proc/self/fd`, where a directory descriptor is known by path and could have been renamed away
- * and replaced by a link. Returns the host path.
+ * Re-checks that `components` below `root` are still real directories and lead to the directory
+ * open as `hostFd`, for hosts without `/proc/self/fd`, where a directory descriptor is known by
+ * path and could have been renamed away and replaced by a link or another directory (ENOENT).
+ * Returns the host path.
  */
-function verifiedDirectory(root, components) {
+function verifiedDirectory(root, components, hostFd) {
+    const fs = platform().fs;
     let host = root;
     for (const name of components) {
         host = `${host}/${name}`;
-        const stat = (0,external_node_fs_.lstatSync)(host, { throwIfNoEntry: false });
+        const stat = fs.lstat(host);
         if (stat === undefined || !stat.isDirectory())
             throw new WasiErrno(Errno.noent);
+    }
+    // The preopen itself was opened following links, as the user named it.
+    const found = components.length === 0 ? fs.statBig(host) : fs.lstatBig(host);
+    const open = (0,external_node_fs_.fstatSync)(hostFd, { bigint: true });
+    if (found === undefined || found.ino !== open.ino || found.dev !== open.dev) {
+        throw new WasiErrno(Errno.noent);
     }
     return host;
 }
@@ -3042,26 +3316,32 @@ function lookupParent(base, path) {
     checkPath(path);
     let dirPath;
     let name;
-    if (path.endsWith('/') || path.endsWith('/.')) {
+    const slash = lastSeparator(path);
+    if (slash >= 0 && (slash === path.length - 1 || path.slice(slash + 1) === '.')) {
         dirPath = path;
         name = '.';
     }
     else {
-        const slash = path.lastIndexOf('/');
         dirPath = slash < 0 ? '' : path.slice(0, slash);
         name = path.slice(slash + 1);
     }
     const dir = lookupDirectory(base, dirPath);
-    if (name === '..' && dir.depth === 0)
+    if (name === '..' && dir.components.length === 0)
         throw new WasiErrno(Errno.perm);
-    return { dir: dir.host, name, host: `${dir.host}/${name}` };
+    if (name !== '.' && name !== '..')
+        checkName(name);
+    return { dir: dir.host, components: dir.components, name, host: `${dir.host}/${name}` };
 }
 /** `path` without trailing slashes (a lone `/` is kept, so it still fails as absolute). */
 function stripTrailingSlashes(path) {
     let end = path.length;
-    while (end > 1 && path.charCodeAt(end - 1) === 0x2f)
+    while (end > 1 && isSeparator(path.charCodeAt(end - 1)))
         end--;
     return path.slice(0, end);
+}
+/** The last component of `path` (after its last separator). */
+function lastComponent(path) {
+    return path.slice(lastSeparator(path) + 1);
 }
 
 ;// CONCATENATED MODULE: ./src/wasi/descriptors.ts
@@ -3073,18 +3353,17 @@ function stripTrailingSlashes(path) {
 
 
 
-/** Linux names an open directory `/proc/self/fd/N`, which tracks it through renames (like openat). */
-const hostProcFdDir = process.platform === 'linux' && (0,external_node_fs_.existsSync)('/proc/self/fd') ? '/proc/self/fd' : undefined;
-let procFdDir = hostProcFdDir;
-/** Tests run the path-based fallback (used where /proc/self/fd is missing) on Linux too. */
-function useProcFdForTesting(enabled) {
-    procFdDir = enabled ? hostProcFdDir : undefined;
-}
-/** The host path through which lookups relative to `dir` start. */
+
+/**
+ * The host path through which lookups relative to `dir` start: on Linux `/proc/self/fd/N`, which
+ * tracks the directory through renames (like openat); elsewhere its path, verified.
+ */
 function directoryBase(dir) {
-    if (procFdDir !== undefined)
-        return `${procFdDir}/${dir.hostFd}`;
-    return verifiedDirectory(dir.root, dir.components);
+    const fdDirectory = platform().fdDirectory;
+    if (fdDirectory !== undefined)
+        return `${fdDirectory}/${dir.hostFd}`;
+    const { root, components } = dir.location.current();
+    return verifiedDirectory(root, components, dir.hostFd);
 }
 class DescriptorTable {
     entries = new Map();
@@ -3178,6 +3457,7 @@ class DescriptorTable {
 
 
 
+
 /**
  * The entry an open reaches, with the checks in Linux's order (upstream opens through openat2):
  * the directories on the way first; then, when creating, a final `.` or `..` (EEXIST if
@@ -3192,7 +3472,7 @@ function openTarget(base, path, follow, create, exclusive) {
         return found;
     }
     const name = stripTrailingSlashes(path);
-    const last = name.slice(name.lastIndexOf('/') + 1);
+    const last = lastComponent(name);
     const found = lookup(base, name, false);
     if (last === '.' || last === '..' || found.name === undefined) {
         throw new WasiErrno(exclusive ? Errno.exist : Errno.isdir);
@@ -3215,6 +3495,7 @@ function openTarget(base, path, follow, create, exclusive) {
 function openAt(dir, path, request) {
     const base = directoryBase(dir);
     const found = openTarget(base, path, request.follow, request.create, request.exclusive);
+    const host = platform();
     const read = request.read || !request.write;
     const hostWrite = request.write || request.create || request.truncate;
     let flags = read && hostWrite ? external_node_fs_.constants.O_RDWR : hostWrite ? external_node_fs_.constants.O_WRONLY : external_node_fs_.constants.O_RDONLY;
@@ -3222,35 +3503,63 @@ function openAt(dir, path, request) {
         flags |= external_node_fs_.constants.O_CREAT;
     if (request.exclusive)
         flags |= external_node_fs_.constants.O_EXCL;
-    if (request.truncate)
+    // Without O_NOFOLLOW the entry is verified before anything is changed: truncation waits.
+    const truncateAfterCheck = request.truncate && host.noFollowFlag === 0;
+    if (request.truncate && !truncateAfterCheck)
         flags |= external_node_fs_.constants.O_TRUNC;
     if (request.directory)
-        flags |= external_node_fs_.constants.O_DIRECTORY;
+        flags |= host.directoryFlag;
     // The path is link-free up to its last component; a final link left unfollowed must stay so.
     // (`/proc/self/fd/N` itself is a link that must be followed.)
     if (found.name !== undefined)
-        flags |= external_node_fs_.constants.O_NOFOLLOW;
-    const host = hostPathOf(found) + (found.trailingSlash ? '/' : '');
-    const hostFd = (0,external_node_fs_.openSync)(host, flags, 0o666);
-    if (!(0,external_node_fs_.fstatSync)(hostFd).isDirectory())
+        flags |= host.noFollowFlag;
+    const hostFd = host.fs.open(hostPathOf(found) + (found.trailingSlash ? '/' : ''), flags, 0o666);
+    const stat = (0,external_node_fs_.fstatSync)(hostFd);
+    if (host.noFollowFlag === 0 || host.directoryFlag === 0) {
+        checkOpened(hostFd, stat, found, request.directory);
+    }
+    if (truncateAfterCheck)
+        (0,external_node_fs_.ftruncateSync)(hostFd, 0);
+    if (!stat.isDirectory())
         return { kind: 'file', hostFd };
-    const components = [...dir.components, ...found.components];
-    if (found.name !== undefined)
-        components.push(found.name);
-    return { kind: 'dir', hostFd, components };
+    const names = found.name === undefined ? found.components : [...found.components, found.name];
+    return { kind: 'dir', hostFd, location: dir.location.below(names) };
+}
+/**
+ * What O_NOFOLLOW and O_DIRECTORY (and a trailing slash, which such hosts drop) would have
+ * refused, checked after opening: the entry opened must be the one the lookup saw (else it was
+ * replaced, perhaps by a link, meanwhile) and a directory where one was asked for.
+ */
+function checkOpened(hostFd, opened, found, directory) {
+    let errno;
+    const seen = found.name === undefined ? undefined : found.stat;
+    if (seen !== undefined && (seen.ino !== opened.ino || seen.dev !== opened.dev)) {
+        errno = Errno.loop;
+    }
+    else if ((directory || found.trailingSlash) && !opened.isDirectory()) {
+        errno = Errno.notdir;
+    }
+    if (errno === undefined)
+        return;
+    closeQuietly(hostFd);
+    throw new WasiErrno(errno);
 }
 /** The status of `path` below `dir` (of the link itself unless `follow`). */
 function statAt(dir, path, follow) {
     const base = directoryBase(dir);
     // Without following, a trailing slash is ignored: `file/` and `link/` stat the entry itself.
     const found = lookup(base, follow ? path : stripTrailingSlashes(path), follow);
+    const fs = platform().fs;
     if (found.name === undefined)
-        return (0,external_node_fs_.statSync)(found.parent, { bigint: true });
+        return fs.statBig(found.parent);
     if (found.stat === undefined)
         throw new WasiErrno(Errno.noent);
     if (found.trailingSlash && !found.stat.isDirectory())
         throw new WasiErrno(Errno.notdir);
-    return (0,external_node_fs_.lstatSync)(hostPathOf(found), { bigint: true });
+    const stat = fs.lstatBig(hostPathOf(found));
+    if (stat === undefined)
+        throw new WasiErrno(Errno.noent);
+    return stat;
 }
 function seconds(ns) {
     return Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
@@ -3291,29 +3600,32 @@ function setTimesAt(dir, path, follow, atime, mtime) {
     }
     if (setsNothing)
         return;
+    const fs = platform().fs;
     const host = hostPathOf(found);
     const self = found.name === undefined;
-    const stat = () => (self ? (0,external_node_fs_.statSync)(host, { bigint: true }) : (0,external_node_fs_.lstatSync)(host, { bigint: true }));
+    const stat = () => {
+        const current = self ? fs.statBig(host) : fs.lstatBig(host);
+        if (current === undefined)
+            throw new WasiErrno(Errno.noent);
+        return current;
+    };
     const [a, m] = newTimes(stat, atime, mtime);
     if (self)
-        (0,external_node_fs_.utimesSync)(host, a, m);
+        fs.utimes(host, a, m);
     else
-        (0,external_node_fs_.lutimesSync)(host, a, m);
+        fs.lutimes(host, a, m);
 }
 /** Every entry of `dir` except `.` and `..`, in the host's order, each with its `lstat`. */
 function listDirectory(dir) {
     const base = directoryBase(dir);
+    const fs = platform().fs;
     const entries = [];
-    // `buffer` keeps names that are not UTF-8 intact (the typings only list string encodings).
-    const handle = (0,external_node_fs_.opendirSync)(base, { encoding: 'buffer' });
+    const handle = fs.opendir(base);
     try {
         const prefix = Buffer.from(`${base}/`);
         for (let dirent = handle.readSync(); dirent !== null; dirent = handle.readSync()) {
             const name = dirent.name;
-            const stat = (0,external_node_fs_.lstatSync)(Buffer.concat([prefix, name]), {
-                bigint: true,
-                throwIfNoEntry: false,
-            });
+            const stat = fs.lstatBig(Buffer.concat([prefix, name]));
             if (stat === undefined)
                 continue; // removed while listing
             entries.push({ name, stat });
@@ -3325,52 +3637,105 @@ function listDirectory(dir) {
     return entries;
 }
 function createDirectoryAt(dir, path) {
-    (0,external_node_fs_.mkdirSync)(lookupParent(directoryBase(dir), stripTrailingSlashes(path)).host);
+    platform().fs.mkdir(lookupParent(directoryBase(dir), stripTrailingSlashes(path)).host);
 }
+/** Removes an empty directory; a link to one is ENOTDIR (Windows would remove the link). */
 function removeDirectoryAt(dir, path) {
+    const fs = platform().fs;
     const target = lookupParent(directoryBase(dir), path);
     if (target.name === '.' || target.name === '..')
         throw new WasiErrno(Errno.inval);
-    (0,external_node_fs_.rmdirSync)(target.host);
+    if (fs.lstat(target.host)?.isSymbolicLink())
+        throw new WasiErrno(Errno.notdir);
+    fs.rmdir(target.host);
 }
+/** Removes a non-directory; a directory is EISDIR everywhere (macOS and Windows say EPERM). */
 function unlinkFileAt(dir, path) {
-    (0,external_node_fs_.unlinkSync)(lookupParent(directoryBase(dir), path).host);
+    const fs = platform().fs;
+    const target = lookupParent(directoryBase(dir), path).host;
+    try {
+        fs.unlink(target);
+    }
+    catch (error) {
+        const code = error.code;
+        if ((code === 'EPERM' || code === 'EACCES') && fs.lstat(target)?.isDirectory()) {
+            throw new WasiErrno(Errno.isdir);
+        }
+        throw error;
+    }
 }
 function renameAt(oldDir, oldPath, newDir, newPath) {
+    const host = platform();
     const oldBase = directoryBase(oldDir);
     const newBase = directoryBase(newDir);
     // Trailing slashes are dropped for the lookup; on the source one is kept so that the host
-    // still insists on a directory.
+    // still insists on a directory (hosts that drop it are checked here instead).
     const oldStripped = stripTrailingSlashes(oldPath);
     const source = lookupParent(oldBase, oldStripped);
     const target = lookupParent(newBase, stripTrailingSlashes(newPath));
-    (0,external_node_fs_.renameSync)(source.host + (oldStripped.length < oldPath.length ? '/' : ''), target.host);
+    const slashed = oldStripped.length < oldPath.length;
+    if (slashed && host.windowsPaths) {
+        const stat = host.fs.lstat(source.host);
+        if (stat !== undefined && !stat.isDirectory())
+            throw new WasiErrno(Errno.notdir);
+    }
+    host.fs.rename(source.host + (slashed ? '/' : ''), target.host);
+    if (host.fdDirectory === undefined && host.fs.lstat(target.host)?.isDirectory()) {
+        oldDir.location.log.record(oldDir.location.below([...source.components, source.name]), newDir.location.below([...target.components, target.name]));
+    }
+}
+/**
+ * The kind of link Windows must be told to make for a link that resolves as `path` below `base`:
+ * `dir` if that is a directory inside the sandbox now, else `file`. (Other hosts ignore it.)
+ */
+function linkKind(base, path) {
+    if (!platform().windowsPaths)
+        return 'file';
+    try {
+        const found = lookup(base, path, true);
+        return found.name === undefined || found.stat?.isDirectory() ? 'dir' : 'file';
+    }
+    catch {
+        return 'file';
+    }
 }
 /** Creates a link at `path` to `target`, which may not be absolute (a later lookup checks the rest). */
 function symlinkAt(target, dir, path) {
     const base = directoryBase(dir);
-    if (target.charCodeAt(0) === 0x2f)
+    if (isAbsolute(target))
         throw new WasiErrno(Errno.perm);
     if (target.includes('\0'))
         throw new WasiErrno(Errno.inval);
-    (0,external_node_fs_.symlinkSync)(target, lookupParent(base, path).host);
+    const at = lookupParent(base, path).host;
+    const slash = lastSeparator(path);
+    const resolvesAs = slash < 0 ? target : `${path.slice(0, slash)}/${target}`;
+    platform().fs.symlink(hostLinkTarget(target), at, linkKind(base, resolvesAs));
 }
 /** A link's contents; an absolute target is not shown (EPERM). */
 function readlinkAt(dir, path) {
-    const contents = (0,external_node_fs_.readlinkSync)(lookupParent(directoryBase(dir), path).host, {
-        encoding: 'buffer',
-    });
-    if (contents[0] === 0x2f)
+    const contents = platform().fs.readlinkBytes(lookupParent(directoryBase(dir), path).host);
+    if (isAbsolute(contents))
         throw new WasiErrno(Errno.perm);
-    return contents;
+    return guestLinkTarget(contents);
 }
-/** A hard link to an entry (never through a last link: following is EINVAL). */
+/**
+ * A hard link to an entry (never through a last link: following is EINVAL). Where the host's
+ * `link()` would follow a last link (to wherever it points, maybe outside), a link to a link is
+ * made as a new link with the same target instead.
+ */
 function linkAt(oldDir, follow, oldPath, newDir, newPath) {
+    const host = platform();
     const oldBase = directoryBase(oldDir);
     const newBase = directoryBase(newDir);
     if (follow)
         throw new WasiErrno(Errno.inval);
-    (0,external_node_fs_.linkSync)(lookupParent(oldBase, oldPath).host, lookupParent(newBase, newPath).host);
+    const source = lookupParent(oldBase, oldPath).host;
+    const target = lookupParent(newBase, newPath).host;
+    if (host.linkFollowsSymlinks && host.fs.lstat(source)?.isSymbolicLink()) {
+        host.fs.symlink(host.fs.readlink(source), target, linkKind(oldBase, oldPath));
+        return;
+    }
+    host.fs.link(source, target);
 }
 
 ;// CONCATENATED MODULE: ./src/wasi2/filesystem-types.ts
@@ -3448,6 +3813,7 @@ function timeChange(timestamp) {
 
 
 
+
 /** Bytes `descriptor.read` returns at most per call (upstream's `MAX_READ_SIZE_ALLOC`). */
 const MAX_READ = 64 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -3502,8 +3868,7 @@ class Descriptor {
         const node = {
             kind: 'dir',
             handle: handle.retain(),
-            root,
-            components: [],
+            location: DirectoryLocation.preopen(host.moves, root),
             mutate: true,
         };
         return new Descriptor(node, host);
@@ -3534,8 +3899,7 @@ class Descriptor {
         return {
             kind: 'dir',
             hostFd: node.handle.fd,
-            root: node.root,
-            components: node.components,
+            location: node.location,
             preopenName: undefined,
         };
     }
@@ -3631,7 +3995,6 @@ class Descriptor {
      */
     openAt(pathFlags, path, openFlags, flags) {
         return fsCall(() => {
-            const parent = this.dirNode();
             const dir = this.dir();
             if (flags.fileIntegritySync || flags.dataIntegritySync || flags.requestedWriteSync) {
                 fail('unsupported');
@@ -3658,8 +4021,7 @@ class Descriptor {
                 ? {
                     kind: 'dir',
                     handle,
-                    root: parent.root,
-                    components: opened.components,
+                    location: opened.location,
                     mutate: false,
                 }
                 : { kind: 'file', handle, read: read || !write, write: write || create || truncate };
@@ -3911,6 +4273,7 @@ function createSockets() {
 
 
 
+
 /** Patch releases of WASI 0.2 whose versioned specifiers are also provided. */
 const WASI_0_2_LATEST_PATCH = 12;
 /** Opens the preopens now; a missing host directory fails like the preview1 layer's. */
@@ -3919,7 +4282,7 @@ function openPreopens(options, handles) {
     for (const { guest, host } of options.preopens) {
         const root = (0,external_node_path_.resolve)(host);
         try {
-            const fd = (0,external_node_fs_.openSync)(root, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_DIRECTORY);
+            const fd = openDirectory(root);
             opened.push({ guest, root, handle: handles.adopt(fd) });
         }
         catch (error) {
@@ -3936,7 +4299,7 @@ function createWasi2Host(options) {
     const handles = new HandleRegistry();
     const preopens = openPreopens(options, handles);
     const sources = (0,src_sources/* guestSources */.Dy)(options);
-    const fsHost = { handles, files: sources.files };
+    const fsHost = { handles, files: sources.files, moves: new MoveLog() };
     const stdio = new Stdio(options.inheritStdio, options.hostStdio ?? [0, 1, 2], options.escapeWorkflowCommands);
     const cli = createCli({
         env: guestEnvironment(options),
@@ -10359,6 +10722,8 @@ var sources_files = __nccwpck_require__(109);
 
 
 
+
+
 function filetypeOf(stat) {
     if (stat.isFile())
         return Filetype.regularFile;
@@ -10409,14 +10774,17 @@ const SETS_A_TIME = Fstflags.atim | Fstflags.atimNow | Fstflags.mtim | Fstflags.
 class Filesystem {
     table;
     files;
+    /** The directories the guest moved, replayed where directories are known by path. */
+    moves = new MoveLog();
     constructor(table, files = new sources_files/* HostFiles */.AK()) {
         this.table = table;
         this.files = files;
     }
     /** Opens a preopened directory; the caller reports failures. */
     preopen(guest, host) {
-        const hostFd = (0,external_node_fs_.openSync)(host, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_DIRECTORY);
-        this.table.add({ kind: 'dir', hostFd, root: host, components: [], preopenName: guest });
+        const hostFd = openDirectory(host);
+        const location = DirectoryLocation.preopen(this.moves, host);
+        this.table.add({ kind: 'dir', hostFd, location, preopenName: guest });
     }
     pathOpen(dirfd, lookupFlags, path, oflags, rightsBase, fdflags) {
         const dir = this.table.directory(dirfd, Errno.notdir);
@@ -10447,8 +10815,7 @@ class Filesystem {
             return this.table.add({
                 kind: 'dir',
                 hostFd: opened.hostFd,
-                root: dir.root,
-                components: opened.components,
+                location: opened.location,
                 preopenName: undefined,
             });
         }

@@ -4,7 +4,7 @@
  * (node:wasi, for comparison, follows `link -> ../outside` and reads the file.)
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { useProcFdForTesting } from '../../src/wasi/descriptors.js';
+import { setPlatformForTesting, simulatedPlatform } from '../../src/wasi/platform.js';
 import { tempDir } from '../helpers/tools.js';
 import { compileProbe, runOurProbe, runUpstreamProbe, type Scenario } from './harness.js';
 import { escapeAttempts as attempts, escapeTree as tree, linkChain } from './scenarios-escape.js';
@@ -39,27 +39,26 @@ describe('WASI sandbox: escape attempts', () => {
     });
   }
 
-  describe('without /proc/self/fd (directory descriptors known by path)', () => {
-    afterEach(() => useProcFdForTesting(true));
-    // A directory descriptor renamed away then fails with ENOENT instead of following the move.
-    const followsMoves = 'renames: moving an open directory and putting a link in its place';
-    for (const [name, script] of Object.entries(attempts)) {
-      it(name, async () => {
-        useProcFdForTesting(false);
-        const scenario: Scenario = { tree, preopens: [['/sb', 'sandbox']], script };
-        const ours = runOurProbe(probe, scenario, `${work.path}/${count++}`);
-        expect(ours.tree.filter((line) => line.startsWith('outside'))).toEqual([
-          'outside/',
-          'outside/secret.txt = "SECRET"',
-        ]);
-        expect(ours.log).not.toContain('SECRET');
-        if (name !== followsMoves) {
+  for (const os of ['darwin', 'win32'] as const) {
+    describe(`under ${os}'s rules (simulated on this host)`, () => {
+      afterEach(() => setPlatformForTesting(undefined));
+      for (const [name, script] of Object.entries(attempts)) {
+        it(name, async () => {
+          setPlatformForTesting(simulatedPlatform(os));
+          const scenario: Scenario = { tree, preopens: [['/sb', 'sandbox']], script };
+          const ours = runOurProbe(probe, scenario, `${work.path}/${count++}`);
+          setPlatformForTesting(undefined);
+          expect(ours.tree.filter((line) => line.startsWith('outside'))).toEqual([
+            'outside/',
+            'outside/secret.txt = "SECRET"',
+          ]);
+          expect(ours.log).not.toContain('SECRET');
           const upstream = await runUpstreamProbe(probe, scenario, `${work.path}/${count++}`);
           expect(ours.log).toBe(upstream.log);
-        }
-      });
-    }
-  });
+        });
+      }
+    });
+  }
 
   it('link chains: 40 expansions resolve, 41 fail with ELOOP', async () => {
     const ok = await check({

@@ -11,6 +11,7 @@ import {
   readdirSync,
   renameSync,
   symlinkSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -158,14 +159,22 @@ describe('stdio', () => {
 });
 
 describe('directory descriptors without /proc/self/fd', () => {
-  it('refuse a directory that was renamed away and replaced by a link', () => {
+  it('refuse a directory renamed away and replaced by a link or by another directory', () => {
     const dir = scratch();
     mkdirSync(join(dir, 'root', 'sub'), { recursive: true });
     mkdirSync(join(dir, 'outside'));
-    expect(verifiedDirectory(join(dir, 'root'), ['sub'])).toBe(join(dir, 'root', 'sub'));
-    renameSync(join(dir, 'root', 'sub'), join(dir, 'root', 'moved'));
-    symlinkSync('../outside', join(dir, 'root', 'sub'));
-    expect(() => verifiedDirectory(join(dir, 'root'), ['sub'])).toThrow(new WasiErrno(44));
+    const fd = openSync(join(dir, 'root', 'sub'), 'r');
+    try {
+      expect(verifiedDirectory(join(dir, 'root'), ['sub'], fd)).toBe(join(dir, 'root', 'sub'));
+      renameSync(join(dir, 'root', 'sub'), join(dir, 'root', 'moved'));
+      symlinkSync('../outside', join(dir, 'root', 'sub'));
+      expect(() => verifiedDirectory(join(dir, 'root'), ['sub'], fd)).toThrow(new WasiErrno(44));
+      unlinkSync(join(dir, 'root', 'sub'));
+      mkdirSync(join(dir, 'root', 'sub'));
+      expect(() => verifiedDirectory(join(dir, 'root'), ['sub'], fd)).toThrow(new WasiErrno(44));
+    } finally {
+      closeSync(fd);
+    }
   });
 });
 

@@ -7,8 +7,8 @@
  */
 import { readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useProcFdForTesting } from '../../src/wasi/descriptors.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setPlatformForTesting, simulatedPlatform } from '../../src/wasi/platform.js';
 import type { Descriptor } from '../../src/wasi2/filesystem.js';
 import { ResultError } from '../../src/wasi2/index.js';
 import { Fixture, type Api, makeSandbox, makeTree, snapshot } from './helpers.js';
@@ -288,6 +288,69 @@ const attempts: Record<string, Array<[string, Attempt, string]>> = {
   ],
 };
 
+/**
+ * Windows path syntax, tried under the simulated Windows host (where `\` separates, so each
+ * would reach outside if the layer took `\` as part of a name).
+ */
+const windowsAttempts: Array<[string, Attempt, string]> = [
+  [
+    'open ..\\outside\\secret.txt',
+    (r) => r.openAt(NOFOLLOW, '..\\outside\\secret.txt', {}, READ),
+    'not-permitted',
+  ],
+  [
+    'open sub\\..\\..\\outside\\secret.txt',
+    (r) => r.openAt(FOLLOW, 'sub\\..\\..\\outside\\secret.txt', {}, READ),
+    'not-permitted',
+  ],
+  [
+    'open C:\\Windows\\win.ini',
+    (r) => r.openAt(FOLLOW, 'C:\\Windows\\win.ini', {}, READ),
+    'not-permitted',
+  ],
+  [
+    'open C:secret (drive-relative)',
+    (r) => r.openAt(FOLLOW, 'C:secret', {}, READ),
+    'not-permitted',
+  ],
+  [
+    'open \\\\server\\share\\x',
+    (r) => r.openAt(FOLLOW, '\\\\server\\share\\x', {}, READ),
+    'not-permitted',
+  ],
+  ['open \\\\?\\C:\\x', (r) => r.openAt(FOLLOW, '\\\\?\\C:\\x', {}, READ), 'not-permitted'],
+  ['stat \\', (r) => r.statAt(FOLLOW, '\\'), 'not-permitted'],
+  ['mkdir ..\\outside\\made', (r) => r.createDirectoryAt('..\\outside\\made'), 'not-permitted'],
+  [
+    'rename file.txt to ..\\outside\\stolen',
+    (r) => r.renameAt('file.txt', r, '..\\outside\\stolen'),
+    'not-permitted',
+  ],
+  [
+    'a link made with \\ separators, then followed',
+    (r) => {
+      r.symlinkAt('..\\outside', 'mine');
+      return r.openAt(FOLLOW, 'mine\\secret.txt', {}, READ);
+    },
+    'not-permitted',
+  ],
+  ['a link to C:\\', (r) => r.symlinkAt('C:\\', 'mine'), 'not-permitted'],
+  ['a link to \\\\server\\share', (r) => r.symlinkAt('\\\\server\\share', 'mine'), 'not-permitted'],
+  [
+    '.. with a trailing space',
+    (r) => r.openAt(FOLLOW, '.. /outside/secret.txt', {}, READ),
+    'invalid',
+  ],
+  ['... (trailing dots)', (r) => r.openAt(FOLLOW, '.../outside/secret.txt', {}, READ), 'invalid'],
+  ['the NUL device', (r) => r.openAt(NOFOLLOW, 'NUL', { create: true }, RW), 'invalid'],
+  ['the console as con.txt', (r) => r.openAt(NOFOLLOW, 'sub/con.txt', {}, READ), 'invalid'],
+  [
+    'an alternate data stream',
+    (r) => r.openAt(NOFOLLOW, 'file.txt:hidden', { create: true }, RW),
+    'invalid',
+  ],
+];
+
 /** Host descriptors of this process that point into `dir`. */
 function openInside(dir: string): string[] {
   const found: string[] = [];
@@ -326,8 +389,9 @@ function runAttempt(attempt: Attempt, root: Descriptor, api: Api): unknown {
   }
 }
 
-function describeAttempts(mode: 'procfd' | 'paths'): void {
-  for (const [group, list] of Object.entries(attempts)) {
+function describeAttempts(mode: 'procfd' | 'darwin' | 'win32'): void {
+  const groups = mode === 'win32' ? { ...attempts, 'Windows paths': windowsAttempts } : attempts;
+  for (const [group, list] of Object.entries(groups)) {
     describe(group, () => {
       for (const [name, attempt, code] of list) {
         it(name, () => {
@@ -345,29 +409,33 @@ function describeAttempts(mode: 'procfd' | 'paths'): void {
 }
 
 describe('WASI 0.2 sandbox: escape attempts', () => {
+  afterEach(() => setPlatformForTesting(undefined));
   describeAttempts('procfd');
 
-  it('an open directory renamed away, with a link put in its place, stays the moved directory', () => {
-    const base = makeSandbox(fixture.dir('wasi2-escape-'));
-    const outside = join(base, 'outside');
-    const before = snapshot(outside);
-    const { root } = fixture.sandbox(join(base, 'sandbox'));
-    const sub = root.openAt(NOFOLLOW, 'sub', {}, READ);
-    root.renameAt('sub', root, 'moved');
-    root.symlinkAt('../outside', 'sub');
-    // The descriptor follows its directory (as openat does), not the new name.
-    expect(runAttempt((r) => r.openAt(NOFOLLOW, 'secret.txt', {}, READ), sub, {} as Api)).toBe(
-      'no-entry',
-    );
-    expect(
-      Buffer.from(sub.openAt(NOFOLLOW, 'inner.txt', {}, READ).read(10n, 0n)[0]).toString(),
-    ).toBe('inner');
-    sub.createDirectoryAt('created-in-moved');
-    expect(snapshot(join(base, 'sandbox', 'moved'))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^created-in-moved /)]),
-    );
-    expect(snapshot(outside)).toEqual(before);
-  });
+  for (const os of ['linux', 'darwin', 'win32'] as const) {
+    it(`an open directory renamed away, with a link put in its place, stays the moved directory (${os})`, () => {
+      if (os !== 'linux') setPlatformForTesting(simulatedPlatform(os));
+      const base = makeSandbox(fixture.dir('wasi2-escape-'));
+      const outside = join(base, 'outside');
+      const before = snapshot(outside);
+      const { root } = fixture.sandbox(join(base, 'sandbox'));
+      const sub = root.openAt(NOFOLLOW, 'sub', {}, READ);
+      root.renameAt('sub', root, 'moved');
+      root.symlinkAt('../outside', 'sub');
+      // The descriptor follows its directory (as openat does), not the new name.
+      expect(runAttempt((r) => r.openAt(NOFOLLOW, 'secret.txt', {}, READ), sub, {} as Api)).toBe(
+        'no-entry',
+      );
+      expect(
+        Buffer.from(sub.openAt(NOFOLLOW, 'inner.txt', {}, READ).read(10n, 0n)[0]).toString(),
+      ).toBe('inner');
+      sub.createDirectoryAt('created-in-moved');
+      expect(snapshot(join(base, 'sandbox', 'moved'))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^created-in-moved /)]),
+      );
+      expect(snapshot(outside)).toEqual(before);
+    });
+  }
 
   it('link chains: 40 expansions resolve, the 41st is a loop', () => {
     const base = fixture.dir('wasi2-escape-');
@@ -424,10 +492,11 @@ describe('WASI 0.2 sandbox: escape attempts', () => {
     );
   });
 
-  describe('without /proc/self/fd (directory descriptors known by path)', () => {
-    beforeEach(() => useProcFdForTesting(false));
-    afterEach(() => useProcFdForTesting(true));
-    afterAll(() => useProcFdForTesting(true));
-    describeAttempts('paths');
-  });
+  for (const os of ['darwin', 'win32'] as const) {
+    describe(`under ${os}'s rules (simulated: no /proc, link() follows links${os === 'win32' ? ', \\ separates, no O_NOFOLLOW' : ''})`, () => {
+      beforeEach(() => setPlatformForTesting(simulatedPlatform(os)));
+      afterEach(() => setPlatformForTesting(undefined));
+      describeAttempts(os);
+    });
+  }
 });

@@ -2,10 +2,12 @@
  * The guest's file descriptor table. Numbers are handed out lowest-free-first (0, 1, 2 are stdio,
  * preopens follow from 3), which is what upstream does, including after a guest closes stdio.
  */
-import { closeSync, existsSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { Errno } from './constants.js';
 import { WasiErrno } from './errno.js';
+import type { DirectoryLocation } from './locations.js';
 import { verifiedDirectory } from './paths.js';
+import { platform } from './platform.js';
 
 export interface StdioDescriptor {
   readonly kind: 'stdio';
@@ -15,10 +17,8 @@ export interface StdioDescriptor {
 export interface DirectoryDescriptor {
   readonly kind: 'dir';
   readonly hostFd: number;
-  /** Host path of the preopen this directory was reached from. */
-  readonly root: string;
-  /** Real directories from `root` to this one (no links), as they were when it was opened. */
-  readonly components: readonly string[];
+  /** Where the directory is, for hosts that know it only by path. */
+  readonly location: DirectoryLocation;
   /** Guest name, for preopens only. */
   readonly preopenName: string | undefined;
 }
@@ -35,20 +35,15 @@ export interface FileDescriptor {
 
 export type Descriptor = StdioDescriptor | DirectoryDescriptor | FileDescriptor;
 
-/** Linux names an open directory `/proc/self/fd/N`, which tracks it through renames (like openat). */
-const hostProcFdDir =
-  process.platform === 'linux' && existsSync('/proc/self/fd') ? '/proc/self/fd' : undefined;
-let procFdDir = hostProcFdDir;
-
-/** Tests run the path-based fallback (used where /proc/self/fd is missing) on Linux too. */
-export function useProcFdForTesting(enabled: boolean): void {
-  procFdDir = enabled ? hostProcFdDir : undefined;
-}
-
-/** The host path through which lookups relative to `dir` start. */
+/**
+ * The host path through which lookups relative to `dir` start: on Linux `/proc/self/fd/N`, which
+ * tracks the directory through renames (like openat); elsewhere its path, verified.
+ */
 export function directoryBase(dir: DirectoryDescriptor): string {
-  if (procFdDir !== undefined) return `${procFdDir}/${dir.hostFd}`;
-  return verifiedDirectory(dir.root, dir.components);
+  const fdDirectory = platform().fdDirectory;
+  if (fdDirectory !== undefined) return `${fdDirectory}/${dir.hostFd}`;
+  const { root, components } = dir.location.current();
+  return verifiedDirectory(root, components, dir.hostFd);
 }
 
 export class DescriptorTable {

@@ -2,14 +2,7 @@
  * The file and directory calls of WASI preview1 over `node:fs`, with upstream's results: errnos come
  * from the host where upstream's also do, and from the checks cap-std and Wasmtime make otherwise.
  */
-import {
-  constants,
-  fstatSync,
-  ftruncateSync,
-  openSync,
-  type BigIntStats,
-  type Stats,
-} from 'node:fs';
+import { fstatSync, ftruncateSync, type BigIntStats, type Stats } from 'node:fs';
 import {
   DIRECTORY_RIGHTS,
   Errno,
@@ -24,6 +17,8 @@ import {
 } from './constants.js';
 import { DescriptorTable, directoryBase } from './descriptors.js';
 import { WasiErrno } from './errno.js';
+import { DirectoryLocation, MoveLog } from './locations.js';
+import { openDirectory } from './platform.js';
 import { HostFiles, type GuestFiles } from '../sources/files.js';
 import {
   type TimeChange,
@@ -114,6 +109,9 @@ function timeChanges(atim: bigint, mtim: bigint, flags: number): [TimeChange, Ti
 const SETS_A_TIME = Fstflags.atim | Fstflags.atimNow | Fstflags.mtim | Fstflags.mtimNow;
 
 export class Filesystem {
+  /** The directories the guest moved, replayed where directories are known by path. */
+  private readonly moves = new MoveLog();
+
   constructor(
     readonly table: DescriptorTable,
     private readonly files: GuestFiles = new HostFiles(),
@@ -121,8 +119,9 @@ export class Filesystem {
 
   /** Opens a preopened directory; the caller reports failures. */
   preopen(guest: string, host: string): void {
-    const hostFd = openSync(host, constants.O_RDONLY | constants.O_DIRECTORY);
-    this.table.add({ kind: 'dir', hostFd, root: host, components: [], preopenName: guest });
+    const hostFd = openDirectory(host);
+    const location = DirectoryLocation.preopen(this.moves, host);
+    this.table.add({ kind: 'dir', hostFd, location, preopenName: guest });
   }
 
   pathOpen(
@@ -161,8 +160,7 @@ export class Filesystem {
       return this.table.add({
         kind: 'dir',
         hostFd: opened.hostFd,
-        root: dir.root,
-        components: opened.components,
+        location: opened.location,
         preopenName: undefined,
       });
     }

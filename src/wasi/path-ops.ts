@@ -9,26 +9,31 @@
 import {
   constants,
   fstatSync,
+  ftruncateSync,
   futimesSync,
-  linkSync,
-  lstatSync,
-  lutimesSync,
-  mkdirSync,
-  openSync,
-  opendirSync,
-  readlinkSync,
-  renameSync,
-  rmdirSync,
-  statSync,
-  symlinkSync,
-  unlinkSync,
-  utimesSync,
   type BigIntStats,
+  type Stats,
 } from 'node:fs';
 import { Errno } from './constants.js';
 import { directoryBase, type DirectoryDescriptor } from './descriptors.js';
 import { WasiErrno } from './errno.js';
-import { type Lookup, hostPathOf, lookup, lookupParent, stripTrailingSlashes } from './paths.js';
+import type { DirectoryLocation } from './locations.js';
+import {
+  type Lookup,
+  hostPathOf,
+  lastComponent,
+  lookup,
+  lookupParent,
+  stripTrailingSlashes,
+} from './paths.js';
+import {
+  closeQuietly,
+  guestLinkTarget,
+  hostLinkTarget,
+  isAbsolute,
+  lastSeparator,
+  platform,
+} from './platform.js';
 
 /** What `openAt` opens and how; the flags are WASI's (preview1 oflags and 0.2 open-flags agree). */
 export interface OpenRequest {
@@ -45,7 +50,7 @@ export interface OpenRequest {
 
 /** An entry `openAt` opened: a directory (a new confined base) or anything else. */
 export type Opened =
-  { kind: 'dir'; hostFd: number; components: string[] } | { kind: 'file'; hostFd: number };
+  { kind: 'dir'; hostFd: number; location: DirectoryLocation } | { kind: 'file'; hostFd: number };
 
 /** A new time for `setTimesAt`: keep the current one, the current time, or nanoseconds. */
 export type TimeChange = 'keep' | 'now' | bigint;
@@ -75,7 +80,7 @@ function openTarget(
     return found;
   }
   const name = stripTrailingSlashes(path);
-  const last = name.slice(name.lastIndexOf('/') + 1);
+  const last = lastComponent(name);
   const found = lookup(base, name, false);
   if (last === '.' || last === '..' || found.name === undefined) {
     throw new WasiErrno(exclusive ? Errno.exist : Errno.isdir);
@@ -95,23 +100,47 @@ function openTarget(
 export function openAt(dir: DirectoryDescriptor, path: string, request: OpenRequest): Opened {
   const base = directoryBase(dir);
   const found = openTarget(base, path, request.follow, request.create, request.exclusive);
+  const host = platform();
   const read = request.read || !request.write;
   const hostWrite = request.write || request.create || request.truncate;
   let flags =
     read && hostWrite ? constants.O_RDWR : hostWrite ? constants.O_WRONLY : constants.O_RDONLY;
   if (request.create) flags |= constants.O_CREAT;
   if (request.exclusive) flags |= constants.O_EXCL;
-  if (request.truncate) flags |= constants.O_TRUNC;
-  if (request.directory) flags |= constants.O_DIRECTORY;
+  // Without O_NOFOLLOW the entry is verified before anything is changed: truncation waits.
+  const truncateAfterCheck = request.truncate && host.noFollowFlag === 0;
+  if (request.truncate && !truncateAfterCheck) flags |= constants.O_TRUNC;
+  if (request.directory) flags |= host.directoryFlag;
   // The path is link-free up to its last component; a final link left unfollowed must stay so.
   // (`/proc/self/fd/N` itself is a link that must be followed.)
-  if (found.name !== undefined) flags |= constants.O_NOFOLLOW;
-  const host = hostPathOf(found) + (found.trailingSlash ? '/' : '');
-  const hostFd = openSync(host, flags, 0o666);
-  if (!fstatSync(hostFd).isDirectory()) return { kind: 'file', hostFd };
-  const components = [...dir.components, ...found.components];
-  if (found.name !== undefined) components.push(found.name);
-  return { kind: 'dir', hostFd, components };
+  if (found.name !== undefined) flags |= host.noFollowFlag;
+  const hostFd = host.fs.open(hostPathOf(found) + (found.trailingSlash ? '/' : ''), flags, 0o666);
+  const stat = fstatSync(hostFd);
+  if (host.noFollowFlag === 0 || host.directoryFlag === 0) {
+    checkOpened(hostFd, stat, found, request.directory);
+  }
+  if (truncateAfterCheck) ftruncateSync(hostFd, 0);
+  if (!stat.isDirectory()) return { kind: 'file', hostFd };
+  const names = found.name === undefined ? found.components : [...found.components, found.name];
+  return { kind: 'dir', hostFd, location: dir.location.below(names) };
+}
+
+/**
+ * What O_NOFOLLOW and O_DIRECTORY (and a trailing slash, which such hosts drop) would have
+ * refused, checked after opening: the entry opened must be the one the lookup saw (else it was
+ * replaced, perhaps by a link, meanwhile) and a directory where one was asked for.
+ */
+function checkOpened(hostFd: number, opened: Stats, found: Lookup, directory: boolean): void {
+  let errno: number | undefined;
+  const seen = found.name === undefined ? undefined : found.stat;
+  if (seen !== undefined && (seen.ino !== opened.ino || seen.dev !== opened.dev)) {
+    errno = Errno.loop;
+  } else if ((directory || found.trailingSlash) && !opened.isDirectory()) {
+    errno = Errno.notdir;
+  }
+  if (errno === undefined) return;
+  closeQuietly(hostFd);
+  throw new WasiErrno(errno);
 }
 
 /** The status of `path` below `dir` (of the link itself unless `follow`). */
@@ -119,10 +148,13 @@ export function statAt(dir: DirectoryDescriptor, path: string, follow: boolean):
   const base = directoryBase(dir);
   // Without following, a trailing slash is ignored: `file/` and `link/` stat the entry itself.
   const found = lookup(base, follow ? path : stripTrailingSlashes(path), follow);
-  if (found.name === undefined) return statSync(found.parent, { bigint: true });
+  const fs = platform().fs;
+  if (found.name === undefined) return fs.statBig(found.parent);
   if (found.stat === undefined) throw new WasiErrno(Errno.noent);
   if (found.trailingSlash && !found.stat.isDirectory()) throw new WasiErrno(Errno.notdir);
-  return lstatSync(hostPathOf(found), { bigint: true });
+  const stat = fs.lstatBig(hostPathOf(found));
+  if (stat === undefined) throw new WasiErrno(Errno.noent);
+  return stat;
 }
 
 function seconds(ns: bigint): number {
@@ -175,28 +207,30 @@ export function setTimesAt(
     throw new WasiErrno(Errno.notdir);
   }
   if (setsNothing) return;
+  const fs = platform().fs;
   const host = hostPathOf(found);
   const self = found.name === undefined;
-  const stat = () => (self ? statSync(host, { bigint: true }) : lstatSync(host, { bigint: true }));
+  const stat = (): BigIntStats => {
+    const current = self ? fs.statBig(host) : fs.lstatBig(host);
+    if (current === undefined) throw new WasiErrno(Errno.noent);
+    return current;
+  };
   const [a, m] = newTimes(stat, atime, mtime);
-  if (self) utimesSync(host, a, m);
-  else lutimesSync(host, a, m);
+  if (self) fs.utimes(host, a, m);
+  else fs.lutimes(host, a, m);
 }
 
 /** Every entry of `dir` except `.` and `..`, in the host's order, each with its `lstat`. */
 export function listDirectory(dir: DirectoryDescriptor): ListedEntry[] {
   const base = directoryBase(dir);
+  const fs = platform().fs;
   const entries: ListedEntry[] = [];
-  // `buffer` keeps names that are not UTF-8 intact (the typings only list string encodings).
-  const handle = opendirSync(base, { encoding: 'buffer' as BufferEncoding });
+  const handle = fs.opendir(base);
   try {
     const prefix = Buffer.from(`${base}/`);
     for (let dirent = handle.readSync(); dirent !== null; dirent = handle.readSync()) {
       const name = dirent.name as unknown as Buffer;
-      const stat = lstatSync(Buffer.concat([prefix, name]), {
-        bigint: true,
-        throwIfNoEntry: false,
-      });
+      const stat = fs.lstatBig(Buffer.concat([prefix, name]));
       if (stat === undefined) continue; // removed while listing
       entries.push({ name, stat });
     }
@@ -207,17 +241,31 @@ export function listDirectory(dir: DirectoryDescriptor): ListedEntry[] {
 }
 
 export function createDirectoryAt(dir: DirectoryDescriptor, path: string): void {
-  mkdirSync(lookupParent(directoryBase(dir), stripTrailingSlashes(path)).host);
+  platform().fs.mkdir(lookupParent(directoryBase(dir), stripTrailingSlashes(path)).host);
 }
 
+/** Removes an empty directory; a link to one is ENOTDIR (Windows would remove the link). */
 export function removeDirectoryAt(dir: DirectoryDescriptor, path: string): void {
+  const fs = platform().fs;
   const target = lookupParent(directoryBase(dir), path);
   if (target.name === '.' || target.name === '..') throw new WasiErrno(Errno.inval);
-  rmdirSync(target.host);
+  if (fs.lstat(target.host)?.isSymbolicLink()) throw new WasiErrno(Errno.notdir);
+  fs.rmdir(target.host);
 }
 
+/** Removes a non-directory; a directory is EISDIR everywhere (macOS and Windows say EPERM). */
 export function unlinkFileAt(dir: DirectoryDescriptor, path: string): void {
-  unlinkSync(lookupParent(directoryBase(dir), path).host);
+  const fs = platform().fs;
+  const target = lookupParent(directoryBase(dir), path).host;
+  try {
+    fs.unlink(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code === 'EPERM' || code === 'EACCES') && fs.lstat(target)?.isDirectory()) {
+      throw new WasiErrno(Errno.isdir);
+    }
+    throw error;
+  }
 }
 
 export function renameAt(
@@ -226,34 +274,65 @@ export function renameAt(
   newDir: DirectoryDescriptor,
   newPath: string,
 ): void {
+  const host = platform();
   const oldBase = directoryBase(oldDir);
   const newBase = directoryBase(newDir);
   // Trailing slashes are dropped for the lookup; on the source one is kept so that the host
-  // still insists on a directory.
+  // still insists on a directory (hosts that drop it are checked here instead).
   const oldStripped = stripTrailingSlashes(oldPath);
   const source = lookupParent(oldBase, oldStripped);
   const target = lookupParent(newBase, stripTrailingSlashes(newPath));
-  renameSync(source.host + (oldStripped.length < oldPath.length ? '/' : ''), target.host);
+  const slashed = oldStripped.length < oldPath.length;
+  if (slashed && host.windowsPaths) {
+    const stat = host.fs.lstat(source.host);
+    if (stat !== undefined && !stat.isDirectory()) throw new WasiErrno(Errno.notdir);
+  }
+  host.fs.rename(source.host + (slashed ? '/' : ''), target.host);
+  if (host.fdDirectory === undefined && host.fs.lstat(target.host)?.isDirectory()) {
+    oldDir.location.log.record(
+      oldDir.location.below([...source.components, source.name]),
+      newDir.location.below([...target.components, target.name]),
+    );
+  }
+}
+
+/**
+ * The kind of link Windows must be told to make for a link that resolves as `path` below `base`:
+ * `dir` if that is a directory inside the sandbox now, else `file`. (Other hosts ignore it.)
+ */
+function linkKind(base: string, path: string): 'file' | 'dir' {
+  if (!platform().windowsPaths) return 'file';
+  try {
+    const found = lookup(base, path, true);
+    return found.name === undefined || found.stat?.isDirectory() ? 'dir' : 'file';
+  } catch {
+    return 'file';
+  }
 }
 
 /** Creates a link at `path` to `target`, which may not be absolute (a later lookup checks the rest). */
 export function symlinkAt(target: string, dir: DirectoryDescriptor, path: string): void {
   const base = directoryBase(dir);
-  if (target.charCodeAt(0) === 0x2f) throw new WasiErrno(Errno.perm);
+  if (isAbsolute(target)) throw new WasiErrno(Errno.perm);
   if (target.includes('\0')) throw new WasiErrno(Errno.inval);
-  symlinkSync(target, lookupParent(base, path).host);
+  const at = lookupParent(base, path).host;
+  const slash = lastSeparator(path);
+  const resolvesAs = slash < 0 ? target : `${path.slice(0, slash)}/${target}`;
+  platform().fs.symlink(hostLinkTarget(target), at, linkKind(base, resolvesAs));
 }
 
 /** A link's contents; an absolute target is not shown (EPERM). */
 export function readlinkAt(dir: DirectoryDescriptor, path: string): Buffer {
-  const contents = readlinkSync(lookupParent(directoryBase(dir), path).host, {
-    encoding: 'buffer',
-  });
-  if (contents[0] === 0x2f) throw new WasiErrno(Errno.perm);
-  return contents;
+  const contents = platform().fs.readlinkBytes(lookupParent(directoryBase(dir), path).host);
+  if (isAbsolute(contents)) throw new WasiErrno(Errno.perm);
+  return guestLinkTarget(contents);
 }
 
-/** A hard link to an entry (never through a last link: following is EINVAL). */
+/**
+ * A hard link to an entry (never through a last link: following is EINVAL). Where the host's
+ * `link()` would follow a last link (to wherever it points, maybe outside), a link to a link is
+ * made as a new link with the same target instead.
+ */
 export function linkAt(
   oldDir: DirectoryDescriptor,
   follow: boolean,
@@ -261,8 +340,15 @@ export function linkAt(
   newDir: DirectoryDescriptor,
   newPath: string,
 ): void {
+  const host = platform();
   const oldBase = directoryBase(oldDir);
   const newBase = directoryBase(newDir);
   if (follow) throw new WasiErrno(Errno.inval);
-  linkSync(lookupParent(oldBase, oldPath).host, lookupParent(newBase, newPath).host);
+  const source = lookupParent(oldBase, oldPath).host;
+  const target = lookupParent(newBase, newPath).host;
+  if (host.linkFollowsSymlinks && host.fs.lstat(source)?.isSymbolicLink()) {
+    host.fs.symlink(host.fs.readlink(source), target, linkKind(oldBase, oldPath));
+    return;
+  }
+  host.fs.link(source, target);
 }

@@ -6,10 +6,19 @@
  * component, so the host cannot follow anything out of the sandbox.
  *
  * Host paths are built by string concatenation: `node:path` would normalise `a/..` lexically.
+ * What differs per host OS (path syntax, how directories are named) comes from platform.ts.
  */
-import { lstatSync, readlinkSync, type Stats } from 'node:fs';
+import { fstatSync, type Stats } from 'node:fs';
 import { Errno, MAX_SYMLINK_EXPANSIONS } from './constants.js';
 import { WasiErrno } from './errno.js';
+import {
+  checkName,
+  isAbsolute,
+  isSeparator,
+  lastSeparator,
+  platform,
+  splitPath,
+} from './platform.js';
 
 /** Where a lookup ended: an entry `name` inside the directory `parent`, or `parent` itself. */
 export interface Lookup {
@@ -32,7 +41,7 @@ export function hostPathOf(lookup: Lookup): string {
 /** Rejects paths no lookup may start with: empty (ENOENT), absolute (EPERM), NUL (EINVAL). */
 function checkPath(path: string): void {
   if (path.length === 0) throw new WasiErrno(Errno.noent);
-  if (path.charCodeAt(0) === 0x2f) throw new WasiErrno(Errno.perm);
+  if (isAbsolute(path)) throw new WasiErrno(Errno.perm);
   if (path.includes('\0')) throw new WasiErrno(Errno.inval);
 }
 
@@ -55,7 +64,8 @@ function join(base: string, stack: string[]): string {
  */
 export function lookup(base: string, path: string, follow: boolean): Lookup {
   checkPath(path);
-  const pending = path.split('/').reverse();
+  const fs = platform().fs;
+  const pending = splitPath(path).reverse();
   const stack: string[] = [];
   let expansions = 0;
   while (pending.length > 0) {
@@ -66,21 +76,22 @@ export function lookup(base: string, path: string, follow: boolean): Lookup {
       stack.pop();
       continue;
     }
+    checkName(name);
     const more = hasStep(pending);
     const trailingSlash = !more && pending.length > 0;
     const parent = join(base, stack);
-    const stat = lstatSync(`${parent}/${name}`, { throwIfNoEntry: false });
+    const stat = fs.lstat(`${parent}/${name}`);
     if (stat === undefined) {
       if (more) throw new WasiErrno(Errno.noent);
       return { parent, components: stack, name, stat, trailingSlash };
     }
     if (stat.isSymbolicLink() && (more || follow || trailingSlash)) {
       if (++expansions > MAX_SYMLINK_EXPANSIONS) throw new WasiErrno(Errno.loop);
-      const target = readlinkSync(`${parent}/${name}`, 'utf8');
-      if (target.charCodeAt(0) === 0x2f) throw new WasiErrno(Errno.perm);
+      const target = fs.readlink(`${parent}/${name}`);
+      if (isAbsolute(target)) throw new WasiErrno(Errno.perm);
       // A link to "" names nothing (Linux: ENOENT).
       if (target.length === 0) throw new WasiErrno(Errno.noent);
-      const parts = target.split('/');
+      const parts = splitPath(target);
       for (let i = parts.length - 1; i >= 0; i--) pending.push(parts[i] as string);
       continue;
     }
@@ -100,27 +111,45 @@ export function lookup(base: string, path: string, follow: boolean): Lookup {
   };
 }
 
-/** Resolves a path that must name an existing directory; returns its host path and depth. */
-export function lookupDirectory(base: string, path: string): { host: string; depth: number } {
-  if (path.length === 0) return { host: base, depth: 0 };
+/**
+ * Resolves a path that must name an existing directory; returns its host path and the real
+ * directories from `base` to it.
+ */
+export function lookupDirectory(
+  base: string,
+  path: string,
+): { host: string; components: string[] } {
+  if (path.length === 0) return { host: base, components: [] };
   const found = lookup(base, path, true);
-  if (found.name === undefined) return { host: found.parent, depth: found.components.length };
+  if (found.name === undefined) return { host: found.parent, components: found.components };
   if (found.stat === undefined) throw new WasiErrno(Errno.noent);
   if (!found.stat.isDirectory()) throw new WasiErrno(Errno.notdir);
-  return { host: `${found.parent}/${found.name}`, depth: found.components.length + 1 };
+  return { host: `${found.parent}/${found.name}`, components: [...found.components, found.name] };
 }
 
 /**
- * Re-checks that `components` below `root` are still real directories, for hosts without
- * `/proc/self/fd`, where a directory descriptor is known by path and could have been renamed away
- * and replaced by a link. Returns the host path.
+ * Re-checks that `components` below `root` are still real directories and lead to the directory
+ * open as `hostFd`, for hosts without `/proc/self/fd`, where a directory descriptor is known by
+ * path and could have been renamed away and replaced by a link or another directory (ENOENT).
+ * Returns the host path.
  */
-export function verifiedDirectory(root: string, components: readonly string[]): string {
+export function verifiedDirectory(
+  root: string,
+  components: readonly string[],
+  hostFd: number,
+): string {
+  const fs = platform().fs;
   let host = root;
   for (const name of components) {
     host = `${host}/${name}`;
-    const stat = lstatSync(host, { throwIfNoEntry: false });
+    const stat = fs.lstat(host);
     if (stat === undefined || !stat.isDirectory()) throw new WasiErrno(Errno.noent);
+  }
+  // The preopen itself was opened following links, as the user named it.
+  const found = components.length === 0 ? fs.statBig(host) : fs.lstatBig(host);
+  const open = fstatSync(hostFd, { bigint: true });
+  if (found === undefined || found.ino !== open.ino || found.dev !== open.dev) {
+    throw new WasiErrno(Errno.noent);
   }
   return host;
 }
@@ -133,26 +162,32 @@ export function verifiedDirectory(root: string, components: readonly string[]): 
 export function lookupParent(
   base: string,
   path: string,
-): { dir: string; name: string; host: string } {
+): { dir: string; components: string[]; name: string; host: string } {
   checkPath(path);
   let dirPath: string;
   let name: string;
-  if (path.endsWith('/') || path.endsWith('/.')) {
+  const slash = lastSeparator(path);
+  if (slash >= 0 && (slash === path.length - 1 || path.slice(slash + 1) === '.')) {
     dirPath = path;
     name = '.';
   } else {
-    const slash = path.lastIndexOf('/');
     dirPath = slash < 0 ? '' : path.slice(0, slash);
     name = path.slice(slash + 1);
   }
   const dir = lookupDirectory(base, dirPath);
-  if (name === '..' && dir.depth === 0) throw new WasiErrno(Errno.perm);
-  return { dir: dir.host, name, host: `${dir.host}/${name}` };
+  if (name === '..' && dir.components.length === 0) throw new WasiErrno(Errno.perm);
+  if (name !== '.' && name !== '..') checkName(name);
+  return { dir: dir.host, components: dir.components, name, host: `${dir.host}/${name}` };
 }
 
 /** `path` without trailing slashes (a lone `/` is kept, so it still fails as absolute). */
 export function stripTrailingSlashes(path: string): string {
   let end = path.length;
-  while (end > 1 && path.charCodeAt(end - 1) === 0x2f) end--;
+  while (end > 1 && isSeparator(path.charCodeAt(end - 1))) end--;
   return path.slice(0, end);
+}
+
+/** The last component of `path` (after its last separator). */
+export function lastComponent(path: string): string {
+  return path.slice(lastSeparator(path) + 1);
 }

@@ -15,6 +15,7 @@ import {
   type BigIntStats,
 } from 'node:fs';
 import type { DirectoryDescriptor } from '../wasi/descriptors.js';
+import { DirectoryLocation, type MoveLog } from '../wasi/locations.js';
 import {
   createDirectoryAt,
   linkAt,
@@ -57,8 +58,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 interface DirNode {
   readonly kind: 'dir';
   readonly handle: HostHandle;
-  readonly root: string;
-  readonly components: readonly string[];
+  readonly location: DirectoryLocation;
   /** Reported as `mutate-directory` (upstream: preopens, opened with all permissions). */
   readonly mutate: boolean;
 }
@@ -78,6 +78,8 @@ export interface FilesystemHost {
   readonly handles: HandleRegistry;
   /** File metadata as the guest sees it (the host's, or deterministic). */
   readonly files: GuestFiles;
+  /** The directories the guest moved, replayed where directories are known by path. */
+  readonly moves: MoveLog;
 }
 
 /** Reads a file from a position, advancing it. */
@@ -129,8 +131,7 @@ export class Descriptor {
     const node: DirNode = {
       kind: 'dir',
       handle: handle.retain(),
-      root,
-      components: [],
+      location: DirectoryLocation.preopen(host.moves, root),
       mutate: true,
     };
     return new Descriptor(node, host);
@@ -162,8 +163,7 @@ export class Descriptor {
     return {
       kind: 'dir',
       hostFd: node.handle.fd,
-      root: node.root,
-      components: node.components,
+      location: node.location,
       preopenName: undefined,
     };
   }
@@ -318,7 +318,6 @@ export class Descriptor {
     flags: DescriptorFlags,
   ): Descriptor {
     return fsCall(() => {
-      const parent = this.dirNode();
       const dir = this.dir();
       if (flags.fileIntegritySync || flags.dataIntegritySync || flags.requestedWriteSync) {
         fail('unsupported');
@@ -345,8 +344,7 @@ export class Descriptor {
           ? {
               kind: 'dir',
               handle,
-              root: parent.root,
-              components: opened.components,
+              location: opened.location,
               mutate: false,
             }
           : { kind: 'file', handle, read: read || !write, write: write || create || truncate };

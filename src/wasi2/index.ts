@@ -23,11 +23,12 @@
  * canonical ABI traps. (Its other one, empty strings lowered without the guest's `realloc`, is
  * patched out of the glue: see src/component/glue.ts.)
  */
-import { constants, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WizerError, osError } from '../errors.js';
 import { guestEnvironment } from '../wasi/environment.js';
 import { Stdio } from '../wasi/io.js';
+import { MoveLog } from '../wasi/locations.js';
+import { openDirectory } from '../wasi/platform.js';
 import type { WizenOptions } from '../wizer/options.js';
 import { createCli } from './cli.js';
 import { createClocks } from './clocks.js';
@@ -78,7 +79,7 @@ function openPreopens(
   for (const { guest, host } of options.preopens) {
     const root = resolve(host);
     try {
-      const fd = openSync(root, constants.O_RDONLY | constants.O_DIRECTORY);
+      const fd = openDirectory(root);
       opened.push({ guest, root, handle: handles.adopt(fd) });
     } catch (error) {
       handles.closeAll();
@@ -95,7 +96,7 @@ export function createWasi2Host(options: Wasi2Options): Wasi2Host {
   const handles = new HandleRegistry();
   const preopens = openPreopens(options, handles);
   const sources = guestSources(options);
-  const fsHost = { handles, files: sources.files };
+  const fsHost = { handles, files: sources.files, moves: new MoveLog() };
   const stdio = new Stdio(
     options.inheritStdio,
     options.hostStdio ?? [0, 1, 2],
