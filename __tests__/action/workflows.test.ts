@@ -4,7 +4,7 @@
  * with its own check script.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { startEmulator, type Emulator } from '../emulator/index.js';
@@ -75,6 +75,18 @@ describe('self-test.yml', () => {
 
   it('compares the modules of every OS', () => {
     expect(selfTest.jobs['same-everywhere']!.needs).toBe('wizen');
+  });
+
+  it('runs the WASI escape suites on every OS', () => {
+    const confinement = selfTest.jobs['confinement']!;
+    expect(confinement.strategy?.matrix['os']).toEqual(
+      expect.arrayContaining(['ubuntu-latest', 'windows-latest', 'macos-latest']),
+    );
+    const runs = confinement.steps.map((s) => s.run ?? '').join('\n');
+    for (const suite of ['wasi/escapes', 'wasi2/escapes', 'wasi/platforms']) {
+      expect(runs).toContain(`__tests__/${suite}.test.ts`);
+      expect(existsSync(join(repoRoot, '__tests__', `${suite}.test.ts`))).toBe(true);
+    }
   });
 });
 

@@ -169,8 +169,8 @@ export function simulatedPlatform(os: 'darwin' | 'win32'): HostPlatform {
     fdDirectory: undefined,
     windowsPaths: windows,
     linkFollowsSymlinks: true,
-    noFollowFlag: windows ? 0 : constants.O_NOFOLLOW,
-    directoryFlag: windows ? 0 : constants.O_DIRECTORY,
+    noFollowFlag: windows ? 0 : (constants.O_NOFOLLOW ?? 0),
+    directoryFlag: windows ? 0 : (constants.O_DIRECTORY ?? 0),
     fs,
   };
 }
