@@ -2642,9 +2642,10 @@ function setPlatformForTesting(replacement) {
 }
 /**
  * Another OS's rules on this (Linux) host, with a host file system that behaves as that OS's
- * would where confinement depends on it: on Windows `\` separates and a trailing slash is
- * dropped; on both `link()` follows a final link. So a test that passes here would catch the
- * escapes those differences open if the layer did not guard against them.
+ * would where confinement or results depend on it: on Windows `\` separates, a trailing slash is
+ * dropped and rmdir removes a link to a directory; on both `link()` follows a final link and
+ * unlink of a directory is EPERM. So a test that passes here would catch the escapes and
+ * differences those open if the layer did not guard against them.
  */
 function simulatedPlatform(os) {
     const windows = os === 'win32';
@@ -2659,8 +2660,15 @@ function simulatedPlatform(os) {
         open: (path, flags, mode) => nodeFs.open(host(path), flags, mode),
         opendir: (path) => nodeFs.opendir(host(path)),
         mkdir: (path) => nodeFs.mkdir(host(path)),
-        rmdir: (path) => nodeFs.rmdir(host(path)),
-        unlink: (path) => nodeFs.unlink(host(path)),
+        // Windows removes a link to a directory with rmdir; both refuse unlink of one with EPERM.
+        rmdir: (path) => windows && nodeFs.lstat(host(path))?.isSymbolicLink()
+            ? nodeFs.unlink(host(path))
+            : nodeFs.rmdir(host(path)),
+        unlink: (path) => {
+            if (nodeFs.lstat(host(path))?.isDirectory())
+                throw hostError('EPERM', 'unlink', path);
+            nodeFs.unlink(host(path));
+        },
         rename: (from, to) => nodeFs.rename(host(from), host(to)),
         symlink: (target, path, type) => nodeFs.symlink(target, host(path), type),
         link: (existing, path) => linkSync(realpathSync(host(existing)), host(path)),
@@ -2672,8 +2680,8 @@ function simulatedPlatform(os) {
         fdDirectory: undefined,
         windowsPaths: windows,
         linkFollowsSymlinks: true,
-        noFollowFlag: windows ? 0 : constants.O_NOFOLLOW,
-        directoryFlag: windows ? 0 : constants.O_DIRECTORY,
+        noFollowFlag: windows ? 0 : (constants.O_NOFOLLOW ?? 0),
+        directoryFlag: windows ? 0 : (constants.O_DIRECTORY ?? 0),
         fs,
     };
 }
@@ -2758,14 +2766,20 @@ function openDirectory(host) {
     const fd = current.fs.open(host, external_node_fs_.constants.O_RDONLY | current.directoryFlag);
     if (current.directoryFlag === 0 && !(0,external_node_fs_.fstatSync)(fd).isDirectory()) {
         closeQuietly(fd);
-        throw Object.assign(new Error(`ENOTDIR: not a directory, open '${host}'`), {
-            code: 'ENOTDIR',
-            errno: -20,
-            syscall: 'open',
-            path: host,
-        });
+        throw hostError('ENOTDIR', 'open', host);
     }
     return fd;
+}
+/** An error shaped as `node:fs` throws them. */
+function hostError(code, syscall, path) {
+    const errno = code === 'ENOTDIR' ? -20 : -1;
+    const message = code === 'ENOTDIR' ? 'not a directory' : 'operation not permitted';
+    return Object.assign(new Error(`${code}: ${message}, ${syscall} '${path}'`), {
+        code,
+        errno,
+        syscall,
+        path,
+    });
 }
 function closeQuietly(fd) {
     try {
