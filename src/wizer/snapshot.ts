@@ -160,10 +160,16 @@ export function findRuns(bytes: Uint8Array, emit: (start: number, end: number) =
  * runs before the cap, and one object per run would dominate peak memory.
  */
 export class RunList {
-  memory = new Uint32Array(1024);
-  start = new Float64Array(1024);
-  end = new Float64Array(1024);
+  memory: Uint32Array;
+  start: Float64Array;
+  end: Float64Array;
   length = 0;
+
+  constructor(capacity = 1024) {
+    this.memory = new Uint32Array(capacity);
+    this.start = new Float64Array(capacity);
+    this.end = new Float64Array(capacity);
+  }
 
   push(memory: number, start: number, end: number): void {
     if (this.length === this.memory.length) {
@@ -196,29 +202,37 @@ export function capSegmentCount(runs: RunList): RunList {
   if (n <= MAX_DATA_SEGMENTS) return runs;
   const { memory, start, end } = runs;
   const excess = n - MAX_DATA_SEGMENTS;
-  const gapAfter = (i: number) => start[i + 1]! - end[i]!;
-  const eligible = (i: number) => memory[i] === memory[i + 1];
 
-  const gaps: number[] = [];
-  for (let i = 0; i + 1 < n; i++) if (eligible(i)) gaps.push(gapAfter(i));
-  const sorted = Float64Array.from(gaps).sort();
-  const threshold = sorted[Math.min(excess, sorted.length) - 1]!;
+  // The gap after each run that can merge with the next (same memory), sorted to find the
+  // threshold: the size of the `excess`-th smallest.
+  const gaps = new Float64Array(n);
+  let gapCount = 0;
+  for (let i = 0; i + 1 < n; i++) {
+    if (memory[i] === memory[i + 1]) gaps[gapCount++] = start[i + 1]! - end[i]!;
+  }
+  const sorted = gaps.subarray(0, gapCount).sort();
+  const threshold = sorted[Math.min(excess, gapCount) - 1]!;
 
   const mergeWithNext = new Uint8Array(n);
   let merged = 0;
   for (let i = 0; i + 1 < n; i++) {
-    if (eligible(i) && gapAfter(i) < threshold) {
+    if (memory[i] === memory[i + 1] && start[i + 1]! - end[i]! < threshold) {
       mergeWithNext[i] = 1;
       merged++;
     }
   }
   // Gaps of exactly the threshold size, each with the bytes its merge would save given the
-  // segments the smaller merges produced.
-  const ties: Array<{ gap: number; saving: number }> = [];
+  // segments the smaller merges produced. Savings are small integers, so the ties are ordered
+  // (most saved first, then earliest) by counting, not by a comparison sort.
+  const tieGap = new Int32Array(n);
+  const tieSaving = new Int32Array(n);
+  let ties = 0;
+  let minSaving = Infinity;
+  let maxSaving = -Infinity;
   let segmentStart = start[0]!;
   for (let i = 0; i + 1 < n; i++) {
     if (mergeWithNext[i]) continue;
-    if (eligible(i) && gapAfter(i) === threshold) {
+    if (memory[i] === memory[i + 1] && start[i + 1]! - end[i]! === threshold) {
       let j = i + 1;
       while (mergeWithNext[j]) j++;
       const next = start[i + 1]!;
@@ -228,14 +242,25 @@ export function capSegmentCount(runs: RunList): RunList {
         unsignedLebSize(end[i]! - segmentStart) +
         unsignedLebSize(end[j]! - next) -
         unsignedLebSize(end[j]! - segmentStart);
-      ties.push({ gap: i, saving });
+      tieGap[ties] = i;
+      tieSaving[ties] = saving;
+      ties++;
+      if (saving < minSaving) minSaving = saving;
+      if (saving > maxSaving) maxSaving = saving;
     }
     segmentStart = start[i + 1]!;
   }
-  ties.sort((a, b) => b.saving - a.saving || a.gap - b.gap);
-  for (const tie of ties.slice(0, excess - merged)) mergeWithNext[tie.gap] = 1;
+  let needed = excess - merged;
+  for (let saving = maxSaving; saving >= minSaving && needed > 0; saving--) {
+    for (let t = 0; t < ties && needed > 0; t++) {
+      if (tieSaving[t] === saving) {
+        mergeWithNext[tieGap[t]!] = 1;
+        needed--;
+      }
+    }
+  }
 
-  const out = new RunList();
+  const out = new RunList(MAX_DATA_SEGMENTS);
   let currentStart = start[0]!;
   for (let i = 1; i <= n; i++) {
     if (i < n && mergeWithNext[i - 1]) continue;
