@@ -38,6 +38,10 @@ describe('artifactRoot', () => {
     );
     expect(artifactRoot([resolve('/out/a/x.wasm')], ws)).toBe(resolve('/out/a'));
   });
+
+  it('counts a directory whose name starts with two dots as inside the workspace', () => {
+    expect(artifactRoot([join(ws, '..a', 'x.wasm')], ws)).toBe(ws);
+  });
 });
 
 describe('uploadResults', () => {

@@ -1,8 +1,8 @@
 /** Cache key derivation: everything that can change the output changes the key, nothing else does. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { digestFile, digestTree } from '../../src/cache/content.js';
+import { join, posix, win32 } from 'node:path';
+import { digestFile, digestTree, portableLinkTarget } from '../../src/cache/content.js';
 import {
   canonicalJson,
   moduleCacheKey,
@@ -159,5 +159,36 @@ describe('content digests', () => {
     expect(await digestFile(join(dir.path, 'f1'))).toBe(sha256Hex('same'));
     expect(await digestFile(join(dir.path, 'f2'))).toBe(sha256Hex('same'));
     expect(await digestFile(join(dir.path, 'nope'))).toBe('missing');
+  });
+
+  it('join relative paths with / (the recipe, pinned: keys must not depend on the host)', async () => {
+    const root = tree('recipe', { 'a/b.txt': 'x', 'c.txt': '' });
+    const records = [
+      'd "a"\n',
+      `f "a/b.txt" 1 ${sha256Hex('x')}\n`,
+      `f "c.txt" 0 ${sha256Hex('')}\n`,
+    ];
+    expect(await digestTree(root)).toBe(sha256Hex(records.join('')));
+    expect(await digestTree(root, win32)).toBe(sha256Hex(records.join('')));
+  });
+
+  it('read link targets the same on Windows, where they come back with \\', async () => {
+    // On this POSIX file system a backslash is part of the name, so the link below reads back
+    // exactly as a Windows host reads `sub/target.txt`.
+    const windowsTree = tree('win-links', { 'sub/target.txt': 't' });
+    symlinkSync('sub\\target.txt', join(windowsTree, 'link'));
+    const posixTree = tree('posix-links', { 'sub/target.txt': 't' });
+    symlinkSync('sub/target.txt', join(posixTree, 'link'));
+    const onPosix = await digestTree(posixTree, posix);
+    expect(await digestTree(windowsTree, win32)).toBe(onPosix);
+    // On POSIX the backslash is a name character, so that link points elsewhere.
+    expect(await digestTree(windowsTree, posix)).not.toBe(onPosix);
+  });
+
+  it('turn only the host separator into /', () => {
+    expect(portableLinkTarget('..\\data\\x.bin', '\\')).toBe('../data/x.bin');
+    expect(portableLinkTarget('C:\\data\\x.bin', '\\')).toBe('C:/data/x.bin');
+    expect(portableLinkTarget('a\\b', '/')).toBe('a\\b');
+    expect(portableLinkTarget('a/b', '/')).toBe('a/b');
   });
 });

@@ -64,6 +64,8 @@ class FakeCache implements CacheClient {
   gate = 0;
   private waiting: Array<() => void> = [];
   cwdSeen = new Set<string>();
+  /** The enableCrossOsArchive argument of every call. */
+  crossOs: Array<boolean | undefined> = [];
   constructor(private readonly storage: string) {}
 
   isFeatureAvailable(): boolean {
@@ -74,8 +76,11 @@ class FakeCache implements CacheClient {
     paths: string[],
     primaryKey: string,
     restoreKeys: string[] = [],
+    _options?: unknown,
+    enableCrossOsArchive?: boolean,
   ): Promise<string | undefined> {
     this.calls.push(`restore ${primaryKey}`);
+    this.crossOs.push(enableCrossOsArchive);
     return this.track(async () => {
       for (const key of [primaryKey, ...restoreKeys]) {
         const candidates = this.stored.filter((e) => e.paths.join() === paths.join());
@@ -91,8 +96,14 @@ class FakeCache implements CacheClient {
     });
   }
 
-  async saveCache(paths: string[], key: string): Promise<number> {
+  async saveCache(
+    paths: string[],
+    key: string,
+    _options?: unknown,
+    enableCrossOsArchive?: boolean,
+  ): Promise<number> {
     this.calls.push(`save ${key}`);
+    this.crossOs.push(enableCrossOsArchive);
     return this.track(async () => {
       if (this.stored.some((e) => e.key === key)) return -1;
       const dir = join(this.storage, String(this.stored.length));
@@ -189,6 +200,20 @@ describe('ModuleCache', () => {
     expect(readdirSync(staging())).toEqual([]);
     await cache.dispose();
     expect(existsSync(staging())).toBe(false);
+  });
+
+  it('archives one separator-free relative directory holding only the module and manifest, shared across OSes', async () => {
+    // The toolkit hashes the literal paths into the entry's version and, with
+    // enableCrossOsArchive, leaves the OS out of it: a Windows runner and a Linux runner then
+    // see each other's entries, which is right because the wizened module does not depend on
+    // the OS and the archive's layout is the same everywhere.
+    await cache.save([{ key: 'k1', wasm, manifest: manifest('k1'), repair: true }]);
+    await cache.restore(['k1']);
+    expect(fake.crossOs).toEqual([true, true]);
+    const [saved] = fake.stored;
+    expect(saved!.paths).toHaveLength(1);
+    expect(saved!.paths[0]).toMatch(/^[\w-]+$/);
+    expect(readdirSync(saved!.dir).sort()).toEqual(['manifest.json', 'module.wasm']);
   });
 
   it('uses the same staged path for every key of a module, repaired or not', () => {

@@ -1,14 +1,16 @@
 /** Matching, ordering, output paths, exclusions and sharding. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { join, resolve } from 'node:path';
+import { join, resolve, win32 } from 'node:path';
 import {
   displayName,
   matchFiles,
   pathBelow,
+  patternWarnings,
   outputPath,
   pickShard,
   planModules,
 } from '../../src/action/files.js';
+import { artifactRoot } from '../../src/action/artifact.js';
 import { tempDir } from '../helpers/tools.js';
 import { writeTree } from './fixtures.js';
 
@@ -50,6 +52,67 @@ describe('output paths', () => {
     expect(pathBelow(ws, resolve(ws, '..', 'x.wasm'))).toBeUndefined();
     expect(pathBelow(ws, ws)).toBeUndefined();
     expect(pathBelow(ws, resolve(ws, '..'))).toBeUndefined();
+  });
+});
+
+describe('on Windows (path.win32 on this host)', () => {
+  const wws = 'C:\\ws';
+
+  it('compares with the workspace regardless of case, and leaves it only by a `..` component or another drive', () => {
+    expect(pathBelow(wws, 'c:\\WS\\m\\a.wasm', win32)).toBe('m\\a.wasm');
+    expect(pathBelow(wws, 'C:\\ws\\..a.wasm', win32)).toBe('..a.wasm');
+    expect(pathBelow(wws, 'C:\\ws\\..\\x.wasm', win32)).toBeUndefined();
+    expect(pathBelow(wws, 'C:\\wsx\\a.wasm', win32)).toBeUndefined();
+    expect(pathBelow(wws, 'D:\\ws\\a.wasm', win32)).toBeUndefined();
+    expect(pathBelow(wws, 'c:\\WS', win32)).toBeUndefined();
+  });
+
+  it('names use / inside and outside the workspace, whatever separators the path came with', () => {
+    expect(displayName('C:\\ws\\m\\a.wasm', wws, win32)).toBe('m/a.wasm');
+    expect(displayName('c:\\ws\\m\\a.wasm', wws, win32)).toBe('m/a.wasm');
+    expect(displayName('C:\\ws/m/a.wasm', wws, win32)).toBe('m/a.wasm');
+    expect(displayName('D:\\other\\a.wasm', wws, win32)).toBe('D:/other/a.wasm');
+  });
+
+  it('output paths stay Windows paths', () => {
+    expect(outputPath('C:\\ws\\m\\APP.WASM', wws, { kind: 'beside' }, win32)).toBe(
+      'C:\\ws\\m\\APP.wizer.wasm',
+    );
+    const mode = { kind: 'directory' as const, dir: 'C:\\ws\\out' };
+    expect(outputPath('c:\\WS\\m\\a.wasm', wws, mode, win32)).toBe('C:\\ws\\out\\m\\a.wasm');
+    expect(() => outputPath('D:\\m\\a.wasm', wws, mode, win32)).toThrow(/outside the workspace/);
+  });
+
+  it('plans with / names, excludes output-dir regardless of case, and writes Windows output paths', () => {
+    const plan = planModules(
+      ['C:\\ws\\b.wasm', 'c:\\ws\\a\\z.wasm', 'C:\\ws\\OUT\\b.wasm'],
+      wws,
+      { kind: 'directory', dir: 'C:\\ws\\out' },
+      undefined,
+      () => 1,
+      win32,
+    );
+    expect(plan.modules).toEqual([
+      { input: 'c:\\ws\\a\\z.wasm', name: 'a/z.wasm', output: 'C:\\ws\\out\\a\\z.wasm' },
+      { input: 'C:\\ws\\b.wasm', name: 'b.wasm', output: 'C:\\ws\\out\\b.wasm' },
+    ]);
+    expect(plan.excluded).toEqual([{ name: 'OUT/b.wasm', reason: 'inside output-dir' }]);
+  });
+
+  it('artifact paths are relative to the workspace, matched regardless of case', () => {
+    expect(artifactRoot(['c:\\WS\\m\\a.wasm', 'C:\\ws\\..b.wasm'], wws, win32)).toBe(wws);
+    expect(artifactRoot(['D:\\o\\a\\x.wasm', 'D:\\o\\b\\y.wasm'], wws, win32)).toBe('D:\\o');
+  });
+});
+
+describe('patternWarnings', () => {
+  it("warns about '\\' in patterns where it is an escape, not on Windows", () => {
+    expect(patternWarnings(['mods\\*.wasm', 'ok/*.wasm'], 'linux')).toEqual([
+      "Pattern `mods\\*.wasm` contains '\\', which escapes the next character here (on Windows it separates directories); use '/' between directories, which works on every OS",
+    ]);
+    expect(patternWarnings(['mods\\*.wasm'], 'darwin')).toHaveLength(1);
+    expect(patternWarnings(['mods\\*.wasm'], 'win32')).toEqual([]);
+    expect(patternWarnings(['**/*.wasm', '!skip/**'], 'linux')).toEqual([]);
   });
 });
 

@@ -5,7 +5,8 @@
  */
 import * as core from '@actions/core';
 import { DefaultArtifactClient } from '@actions/artifact';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import * as nodePath from 'node:path';
+import { pathBelow, type PathApi } from './files.js';
 import type { ActionInputs } from './inputs.js';
 
 export interface UploadedArtifact {
@@ -66,16 +67,18 @@ export async function uploadResults(
  * The directory paths inside the artifact are relative to: the workspace when every file is in
  * it (so the artifact mirrors the repository layout), else the files' deepest common directory.
  */
-export function artifactRoot(files: readonly string[], workspace: string): string {
-  const inside = (file: string) => {
-    const rel = relative(workspace, file);
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-  };
-  if (files.every(inside)) return workspace;
-  let root = dirname(files[0] ?? workspace);
+export function artifactRoot(
+  files: readonly string[],
+  workspace: string,
+  path: PathApi = nodePath,
+): string {
+  // pathBelow, not a prefix test: it knows `..a.wasm` is inside and, on Windows, ignores case.
+  const below = (dir: string, file: string) => pathBelow(dir, file, path) !== undefined;
+  if (files.every((file) => below(workspace, file))) return workspace;
+  let root = path.dirname(files[0] ?? workspace);
   for (const file of files) {
-    while (!file.startsWith(root.endsWith(sep) ? root : root + sep)) {
-      const parent = dirname(root);
+    while (!below(root, file)) {
+      const parent = path.dirname(root);
       if (parent === root) break;
       root = parent;
     }

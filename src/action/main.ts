@@ -15,7 +15,7 @@ import { TOOL_VERSION } from '../version.js';
 import type { WizenOptions } from '../wizer/options.js';
 import { uploadResults, type UploadedArtifact } from './artifact.js';
 import { NoFilesFound, Outputs } from './constants.js';
-import { matchFiles, planModules, type ModulePlan } from './files.js';
+import { matchFiles, patternWarnings, planModules, type ModulePlan } from './files.js';
 import { wizenOptions } from './guest.js';
 import { getInputs, type ActionInputs } from './inputs.js';
 import {
@@ -47,6 +47,7 @@ async function wizenWorkspace(): Promise<string | undefined> {
   // Relative patterns, preopens and preloads are relative to the workspace, as in `run:` steps.
   process.chdir(workspace);
 
+  for (const warning of patternWarnings(inputs.patterns)) core.warning(warning);
   const plan = planModules(
     await matchFiles(inputs.patterns),
     workspace,

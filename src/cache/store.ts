@@ -7,6 +7,10 @@
  * toolkit runs: the toolkit hashes the literal `paths` into the entry's version and archives
  * them relative to `GITHUB_WORKSPACE`, so a fixed relative path gives the same version on every
  * runner and OS (with `enableCrossOsArchive`), wherever its workspace or temp directory lives.
+ * Sharing across OSes is deliberate: an entry is one directory named `wizer-<hex>` (no separator
+ * to differ) holding module.wasm and manifest.json, and a wizened module is the same bytes
+ * whichever OS made it. A runner whose toolkit picks another compression (no zstd) computes
+ * another version and simply misses.
  *
  * Entries are immutable on the service, so a corrupt one cannot be replaced: the rebuilt module
  * is saved under `<key>~repaired-<run>` and a corrupt hit is followed by a lookup of that prefix.

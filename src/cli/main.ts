@@ -15,13 +15,16 @@ export interface CliIo {
   stdout: NodeJS.WritableStream & { fd?: number };
   stderr: NodeJS.WritableStream;
   /** Reads all of stdin. */
-  readStdin(): Uint8Array;
+  readStdin(): Uint8Array | Promise<Uint8Array>;
 }
 
 export const processIo: CliIo = {
   stdout: process.stdout,
   stderr: process.stderr,
-  readStdin: () => readFileSync(0),
+  // Through the stream, not readFileSync(0): a synchronous read fails with EAGAIN on a pipe that
+  // another process left non-blocking (macOS and Linux) and with EOF on a closed pipe (Windows),
+  // where libuv's stream waits for data and ends cleanly. A file on stdin works either way.
+  readStdin: () => readStream(process.stdin),
 };
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -46,7 +49,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 
   let output: OutputFile | undefined;
   try {
-    const input = readInput(args.input, io);
+    const input = await readInput(args.input, io);
     output = args.output === undefined ? undefined : createOutput(args.output);
     const preloads = args.preloads.map((value) => {
       const preload = parsePreload(value);
@@ -76,10 +79,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 }
 
-function readInput(path: string | undefined, io: CliIo): Uint8Array {
+async function readInput(path: string | undefined, io: CliIo): Promise<Uint8Array> {
   if (path === undefined) {
     try {
-      return io.readStdin();
+      return await io.readStdin();
     } catch (error) {
       throw new WizerError('failed to read input Wasm module', { cause: osError(error) });
     }
@@ -116,6 +119,21 @@ function commitOutput(output: OutputFile, target: string, wasm: Uint8Array): voi
   }
 }
 
+/** Every byte of `stream` until its end. */
+export async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Resolves once the stream has handed all of `bytes` to the OS. Node writes to pipes
+ * asynchronously on Linux and macOS (and to consoles on Windows), so a module of megabytes is
+ * still queued when `write` returns; the exit code is set only after this, and the process ends
+ * when the event loop is empty (nothing calls process.exit), so no byte is lost.
+ */
 function writeAll(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.write(bytes, (error) => (error ? reject(error) : resolve()));
