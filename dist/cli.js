@@ -36,12 +36,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: processIo, rustLogLogger
+// UNUSED EXPORTS: processIo, readStream, rustLogLogger
 
-// EXTERNAL MODULE: ./src/sources/index.ts + 3 modules
-var sources = __nccwpck_require__(113);
+// EXTERNAL MODULE: ./src/sources/index.ts + 2 modules
+var sources = __nccwpck_require__(935);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 ;// CONCATENATED MODULE: ./src/host/output-file.ts
@@ -52,48 +54,94 @@ var external_node_path_ = __nccwpck_require__(760);
  *
  * Renaming is right only for regular files. The target may be a symbolic link (the link must stay
  * and its target be replaced, as a plain write through it would) or something that is not a file
- * at all, such as `/dev/null` or `/dev/stdout`: renaming over those would replace the device or
- * link itself (as root, even in /dev). Those are opened and written directly, as upstream does.
+ * at all, such as `/dev/null`, `/dev/stdout` or Windows' `NUL`: renaming over those would replace
+ * the device or link itself (as root, even in /dev). Those are opened and written directly, as
+ * upstream does.
+ *
+ * Windows differs in two ways, both handled in `replaceFile` so the result is the same everywhere:
+ * a rename over a file that another process holds open (antivirus, search indexer, an editor)
+ * fails for a moment, so it is retried for a few seconds; and a file with the read-only attribute
+ * cannot be replaced at all, where POSIX needs only a writable directory, so the attribute is
+ * cleared for the rename and set again on the new file.
  */
+
 
 
 /** How many links deep a target is followed, as the kernel's own limit (ELOOP past it). */
 const MAX_LINK_DEPTH = 40;
+/**
+ * Waits between attempts to replace a file on Windows, in ms: a quick first retry (most holders
+ * let go within milliseconds), then backing off, 5.3 s in all before giving up.
+ */
+const WINDOWS_RENAME_DELAYS_MS = [
+    10, 20, 40, 80, 160, 320, 640, 1000, 1000, 1000, 1000,
+];
+/** The codes Windows reports while another process holds the target (or the temporary file). */
+const WINDOWS_TRANSIENT_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+const NODE_OUTPUT_HOST = {
+    platform: process.platform,
+    rename: external_node_fs_.renameSync,
+    mode: (path) => statOrUndefined(path)?.mode,
+    chmod: external_node_fs_.chmodSync,
+    sleep: (ms) => void Atomics.wait(sleepCell, 0, 0, ms),
+};
+/** Replacing an output failed for good: names the file and what usually causes it. */
+class OutputReplaceError extends Error {
+    path;
+    code;
+    name = 'OutputReplaceError';
+    constructor(path, 
+    /** The errno code of the last attempt (EPERM, EACCES or EBUSY). */
+    code, attempts, options) {
+        super(`could not replace \`${path}\` (${code}) after ${attempts} attempts over ` +
+            `${(totalDelayMs(attempts) / 1000).toFixed(1)} s: another program (an antivirus scanner, ` +
+            'search indexer, editor or a running test) is holding it open; close that program or ' +
+            'exclude the directory from scanning, then run again', options);
+        this.path = path;
+        this.code = code;
+    }
+}
 class OutputFile {
     path;
     temp;
     fd;
+    host;
     constructor(
     /** The file the bytes end up in (links resolved). */
     path, 
     /** The temporary file renamed over `path`, or undefined when `path` is written directly. */
-    temp, fd) {
+    temp, fd, host) {
         this.path = path;
         this.temp = temp;
         this.fd = fd;
+        this.host = host;
     }
     /**
      * Creates the temporary file (or opens a non-file target) up front, so that an unwritable
      * destination fails before any work is done. Throws the file system's error.
      */
-    static create(target) {
+    static create(target, host = NODE_OUTPUT_HOST) {
         const existing = statOrUndefined(target);
-        if (existing && !existing.isFile()) {
+        if ((existing && !existing.isFile()) || isWindowsDevice(target, host.platform)) {
             // A device, FIFO or socket is written in place; a directory fails here with EISDIR.
-            return new OutputFile(target, undefined, (0,external_node_fs_.openSync)(target, 'w'));
+            return new OutputFile(target, undefined, (0,external_node_fs_.openSync)(target, 'w'), host);
         }
-        const path = existing ? external_node_fs_.realpathSync.native(target) : followDanglingLinks(target);
-        const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${Date.now()}.tmp`);
+        const path = existing ? realPath(target) : followDanglingLinks(target);
+        const temp = temporaryName(path);
         const fd = (0,external_node_fs_.openSync)(temp, 'wx');
-        try {
-            // Replacing a file keeps its permissions, as truncating it in place would.
-            if (existing)
+        // Replacing a file keeps its permissions, as truncating it in place would. Windows knows only
+        // the read-only bit, which `replaceFile` carries over instead: set on the temporary file, it
+        // would make the file undeletable should the rename fail.
+        if (existing && host.platform !== 'win32') {
+            try {
                 (0,external_node_fs_.fchmodSync)(fd, existing.mode & 0o7777);
+            }
+            catch {
+                // Not ours to change (another owner): the new file keeps the default mode.
+            }
         }
-        catch {
-            // Not ours to change (another owner): the new file keeps the default mode.
-        }
-        return new OutputFile(path, temp, fd);
+        return new OutputFile(path, temp, fd, host);
     }
     /** Writes all of `bytes` and puts them in place. On failure nothing is left behind. */
     commit(bytes) {
@@ -104,7 +152,7 @@ class OutputFile {
             (0,external_node_fs_.closeSync)(this.fd);
             this.fd = undefined;
             if (this.temp !== undefined)
-                (0,external_node_fs_.renameSync)(this.temp, this.path);
+                replaceFile(this.temp, this.path, this.host);
         }
         catch (error) {
             this.abandon();
@@ -124,9 +172,92 @@ class OutputFile {
 function writeOutputFile(target, bytes) {
     OutputFile.create(target).commit(bytes);
 }
+/**
+ * Renames `temp` over `target`. On POSIX that is one atomic rename. On Windows (see the file
+ * comment) a read-only target is made writable for the rename and the new file made read-only,
+ * and a rename refused with EPERM, EACCES or EBUSY is retried with backoff; once the retries run
+ * out it throws `OutputReplaceError`. Any other error is thrown as it is.
+ */
+function replaceFile(temp, target, host) {
+    if (host.platform !== 'win32') {
+        host.rename(temp, target);
+        return;
+    }
+    const mode = host.mode(target);
+    const readOnly = mode !== undefined && (mode & 0o200) === 0;
+    if (readOnly)
+        host.chmod(target, mode | 0o200);
+    try {
+        for (let attempt = 0;; attempt++) {
+            try {
+                host.rename(temp, target);
+                return;
+            }
+            catch (error) {
+                const code = error.code ?? '';
+                if (!WINDOWS_TRANSIENT_CODES.has(code))
+                    throw error;
+                const delay = WINDOWS_RENAME_DELAYS_MS[attempt];
+                if (delay === undefined) {
+                    throw new OutputReplaceError(target, code, attempt + 1, { cause: error });
+                }
+                host.sleep(delay);
+            }
+        }
+    }
+    finally {
+        // On success this marks the new file read-only, on failure the old one again. Best effort:
+        // the bytes are in place (or the rename's error is the one to report) either way.
+        if (readOnly) {
+            try {
+                host.chmod(target, mode);
+            }
+            catch {
+                // left writable
+            }
+        }
+    }
+}
+/**
+ * Whether `target` names a Windows device (`NUL`, `CON`, `COM1`, ... in any directory and case,
+ * or a `\\.\` path), which must be opened, never replaced: stat does not reliably call these
+ * non-files, and a rename onto `NUL` would fail or create a file where a discard was meant.
+ */
+function isWindowsDevice(target, platform) {
+    if (platform !== 'win32')
+        return false;
+    if (/^[\\/]{2}\.[\\/]/.test(target))
+        return true;
+    const base = external_node_path_.win32.basename(target).replace(/[ .]+$/, '');
+    return /^(con|prn|aux|nul|conin\$|conout\$|com[1-9]|lpt[1-9])$/i.test(base);
+}
+function totalDelayMs(attempts) {
+    return WINDOWS_RENAME_DELAYS_MS.slice(0, attempts - 1).reduce((sum, ms) => sum + ms, 0);
+}
+/**
+ * A fresh name beside `path`: hidden on POSIX, unique per process and call (a crashed run's
+ * leftover with a reused pid cannot collide), and short, as Windows paths may be limited to
+ * 260 characters.
+ */
+function temporaryName(path) {
+    const suffix = `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    return external_node_path_.join(external_node_path_.dirname(path), `.${external_node_path_.basename(path)}.${suffix}`);
+}
+/**
+ * The target with links resolved. The native call can fail on Windows file systems that do not
+ * report a final path (RAM disks, some network shares); the JavaScript walk works there too.
+ */
+function realPath(target) {
+    try {
+        return external_node_fs_.realpathSync.native(target);
+    }
+    catch {
+        return (0,external_node_fs_.realpathSync)(target);
+    }
+}
 /** Where a write to a missing `target` creates the file: through a dangling link, its target. */
 function followDanglingLinks(target) {
-    let path = (0,external_node_path_.resolve)(target);
+    let path = external_node_path_.resolve(target);
     for (let depth = 0; depth < MAX_LINK_DEPTH; depth++) {
         let link;
         try {
@@ -135,7 +266,7 @@ function followDanglingLinks(target) {
         catch {
             return path; // not a link (or not there): write here
         }
-        path = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path), link);
+        path = external_node_path_.resolve(external_node_path_.dirname(path), link);
     }
     return path; // a loop: opening it reports ELOOP
 }
@@ -574,7 +705,10 @@ function helpText(long) {
 const processIo = {
     stdout: process.stdout,
     stderr: process.stderr,
-    readStdin: () => (0,external_node_fs_.readFileSync)(0),
+    // Through the stream, not readFileSync(0): a synchronous read fails with EAGAIN on a pipe that
+    // another process left non-blocking (macOS and Linux) and with EOF on a closed pipe (Windows),
+    // where libuv's stream waits for data and ends cleanly. A file on stdin works either way.
+    readStdin: () => readStream(process.stdin),
 };
 async function main(argv, io = processIo) {
     let args;
@@ -598,7 +732,7 @@ async function main(argv, io = processIo) {
     }
     let output;
     try {
-        const input = readInput(args.input, io);
+        const input = await readInput(args.input, io);
         output = args.output === undefined ? undefined : createOutput(args.output);
         const preloads = args.preloads.map((value) => {
             const preload = parsePreload(value);
@@ -626,10 +760,10 @@ async function main(argv, io = processIo) {
         return 1;
     }
 }
-function readInput(path, io) {
+async function readInput(path, io) {
     if (path === undefined) {
         try {
-            return io.readStdin();
+            return await io.readStdin();
         }
         catch (error) {
             throw new errors/* WizerError */.Mx('failed to read input Wasm module', { cause: (0,errors/* osError */.hf)(error) });
@@ -669,6 +803,20 @@ function commitOutput(output, target, wasm) {
         throw new errors/* WizerError */.Mx('failed to write to output', { cause: fileError(target, error) });
     }
 }
+/** Every byte of `stream` until its end. */
+async function readStream(stream) {
+    const chunks = [];
+    for await (const chunk of stream) {
+        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    }
+    return Buffer.concat(chunks);
+}
+/**
+ * Resolves once the stream has handed all of `bytes` to the OS. Node writes to pipes
+ * asynchronously on Linux and macOS (and to consoles on Windows), so a module of megabytes is
+ * still queued when `write` returns; the exit code is set only after this, and the process ends
+ * when the event loop is empty (nothing calls process.exit), so no byte is lost.
+ */
 function writeAll(stream, bytes) {
     return new Promise((resolve, reject) => {
         stream.write(bytes, (error) => (error ? reject(error) : resolve()));
@@ -1143,7 +1291,7 @@ class VirtualFiles {
 
 /***/ }),
 
-/***/ 113:
+/***/ 935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1242,8 +1390,8 @@ class VirtualClock {
 
 // EXTERNAL MODULE: ./src/sources/files.ts
 var files = __nccwpck_require__(109);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
 ;// CONCATENATED MODULE: ./src/sources/random.ts
 /**
  * The random bytes a guest gets during init: the host's cryptographic source, or in deterministic
@@ -1259,14 +1407,14 @@ const POOL_SIZE = 4096;
 class HostRandom {
     pool = new Uint8Array(POOL_SIZE);
     used = POOL_SIZE;
-    insecureSeed = (0,external_node_crypto_namespaceObject.randomFillSync)(new Uint8Array(16));
+    insecureSeed = (0,external_node_crypto_.randomFillSync)(new Uint8Array(16));
     fill(target, offset, length) {
         if (length > POOL_SIZE / 4) {
-            (0,external_node_crypto_namespaceObject.randomFillSync)(target, offset, length);
+            (0,external_node_crypto_.randomFillSync)(target, offset, length);
             return;
         }
         if (this.used + length > POOL_SIZE) {
-            (0,external_node_crypto_namespaceObject.randomFillSync)(this.pool);
+            (0,external_node_crypto_.randomFillSync)(this.pool);
             this.used = 0;
         }
         target.set(this.pool.subarray(this.used, this.used + length), offset);
@@ -1312,7 +1460,7 @@ function keystream(seed, nonce) {
     // Node's IV for chacha20: the 32-bit block counter, then the 96-bit nonce, little-endian.
     const iv = new Uint8Array(16);
     new DataView(iv.buffer).setUint32(4, nonce, true);
-    return (0,external_node_crypto_namespaceObject.createCipheriv)('chacha20', key, iv);
+    return (0,external_node_crypto_.createCipheriv)('chacha20', key, iv);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/index.ts
@@ -2355,8 +2503,8 @@ class CommandEscaper {
     }
 }
 
-// EXTERNAL MODULE: ./src/sources/index.ts + 3 modules
-var src_sources = __nccwpck_require__(113);
+// EXTERNAL MODULE: ./src/sources/index.ts + 2 modules
+var src_sources = __nccwpck_require__(935);
 ;// CONCATENATED MODULE: ./src/wasi/io.ts
 /**
  * Reading, writing and seeking. Like upstream's preview1, each call transfers only the first
@@ -12411,6 +12559,13 @@ function rebuildChain(chain) {
     return error instanceof errors/* WizerError */.Mx ? error : new errors/* WizerError */.Mx(error ?? 'unknown failure');
 }
 
+
+/***/ }),
+
+/***/ 598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
