@@ -45,9 +45,10 @@ function ourCommand(...flags) {
 
 const tools = [
   { id: 'upstream', command: () => [upstreamWizerPath(), []] },
-  { id: 'ours', command: () => ourCommand() },
+  // Ours logs its time per phase with RUST_LOG debug output (a line the report reads).
+  { id: 'ours', command: () => ourCommand(), phaseLog: true },
   // Reproducible output (issue 11): every run must give the same bytes.
-  { id: 'deterministic', command: () => ourCommand('--deterministic') },
+  { id: 'deterministic', command: () => ourCommand('--deterministic'), phaseLog: true },
 ];
 
 const outDir = join(workDir, 'out');
@@ -95,7 +96,14 @@ for (const { id, prepare } of modules.filter((m) => selected.includes(m.id))) {
     tools: {},
   };
   for (const tool of tools) {
-    row.tools[tool.id] = { times: [], rss: [], cpuSeconds: [], outputSizes: [], outputHashes: [] };
+    row.tools[tool.id] = {
+      times: [],
+      rss: [],
+      cpuSeconds: [],
+      outputSizes: [],
+      outputHashes: [],
+      phases: [],
+    };
     // An input the tool cannot take at all (upstream Wizer 11 and components): not run.
     const unsupported = module.unsupported?.[tool.id === 'deterministic' ? 'ours' : tool.id];
     if (unsupported) row.tools[tool.id].unsupported = unsupported;
@@ -111,8 +119,9 @@ for (const { id, prepare } of modules.filter((m) => selected.includes(m.id))) {
       try {
         const [command, prefix] = tool.command();
         const { args, env, input } = module.wizerInvocation(outPath);
+        const baseEnv = env ?? process.env;
         const measured = await measure(command, [...prefix, ...args], {
-          env: env ?? process.env,
+          env: tool.phaseLog ? { ...baseEnv, RUST_LOG: 'wasmtime_wizer=debug' } : baseEnv,
           input,
         });
         if (measured.code !== 0) {
@@ -123,6 +132,8 @@ for (const { id, prepare } of modules.filter((m) => selected.includes(m.id))) {
         result.times.push(measured.wallMs);
         if (measured.peakRssKb !== undefined) result.rss.push(measured.peakRssKb);
         if (measured.cpuSeconds !== undefined) result.cpuSeconds.push(measured.cpuSeconds);
+        const phases = tool.phaseLog ? phaseTimes(measured.stderr) : undefined;
+        if (phases) result.phases.push(phases);
         result.outputSizes.push(statSync(outPath).size);
         result.outputHashes.push(createHash('sha256').update(readFileSync(outPath)).digest('hex'));
         console.error(
@@ -160,6 +171,18 @@ function messageOf(error) {
 function lastLines(text) {
   const lines = text.trim().split('\n');
   return lines.length > 1 ? `${lines[0]} … ${lines.at(-1)}` : lines[0];
+}
+
+/** Our CLI's `Phase times (ms): start 1.0, read 2.0, ...` debug line, as an object. */
+function phaseTimes(stderr) {
+  const line = /Phase times \(ms\): (.*)$/m.exec(stderr)?.[1];
+  if (!line) return undefined;
+  return Object.fromEntries(
+    line.split(', ').map((entry) => {
+      const [name, ms] = entry.split(' ');
+      return [name, Number(ms)];
+    }),
+  );
 }
 
 /** The Node options in a script's `#!/usr/bin/env -S node ...` line. */

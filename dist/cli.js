@@ -36,7 +36,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: processIo, readStream, rustLogLogger
+// UNUSED EXPORTS: phaseTimes, processIo, readStream, rustLogLogger
 
 // EXTERNAL MODULE: ./src/sources/index.ts + 2 modules
 var sources = __nccwpck_require__(935);
@@ -711,6 +711,8 @@ const processIo = {
     readStdin: () => readStream(process.stdin),
 };
 async function main(argv, io = processIo) {
+    // Since the process started: Node's own start-up and loading this bundle.
+    const startMs = performance.now();
     let args;
     try {
         args = parseArgs(argv);
@@ -731,8 +733,11 @@ async function main(argv, io = processIo) {
         return 0;
     }
     let output;
+    const logger = rustLogLogger(process.env['RUST_LOG'], io.stderr);
     try {
+        const readStarted = performance.now();
         const input = await readInput(args.input, io);
+        const readMs = performance.now() - readStarted;
         output = args.output === undefined ? undefined : createOutput(args.output);
         const preloads = args.preloads.map((value) => {
             const preload = parsePreload(value);
@@ -740,18 +745,21 @@ async function main(argv, io = processIo) {
                 throw new errors/* WizerError */.Mx(`Bad preload option: ${value} (must be of form \`name=file\`)`);
             return preload;
         });
-        const { wasm } = await (0,wizer/* wizen */.a9)(input, {
+        const { wasm, report } = await (0,wizer/* wizen */.a9)(input, {
             ...args.options,
             preloads,
             guestStdoutToStderr: output === undefined,
             sourceDateEpoch: args.options.deterministic
                 ? (0,sources/* parseSourceDateEpoch */.QS)(process.env['SOURCE_DATE_EPOCH'])
                 : undefined,
-        }, rustLogLogger(process.env['RUST_LOG'], io.stderr));
+        }, logger);
+        const writeStarted = performance.now();
         if (output)
             commitOutput(output, args.output, wasm);
         else
             await writeAll(io.stdout, wasm);
+        const writeMs = performance.now() - writeStarted;
+        logger.debug(`Phase times (ms): ${phaseTimes(report, startMs, readMs, writeMs)}`);
         return 0;
     }
     catch (error) {
@@ -821,6 +829,27 @@ function writeAll(stream, bytes) {
     return new Promise((resolve, reject) => {
         stream.write(bytes, (error) => (error ? reject(error) : resolve()));
     });
+}
+/**
+ * Each step's time in milliseconds, in order, for the debug log (`npm run bench` reads it):
+ * `start` is the time from the process's start to the CLI's (Node and the bundle loading).
+ */
+function phaseTimes(report, startMs, readMs, writeMs) {
+    const { parse, instrument, compile, initialize, snapshot, rewrite } = report.timings;
+    const times = [
+        ['start', startMs],
+        ['read', readMs],
+        ['parse', parse],
+        ['instrument', instrument],
+        ['compile', compile],
+        ['initialize', initialize],
+        ['snapshot', snapshot],
+        ['rewrite', rewrite],
+    ];
+    if (report.optimize)
+        times.push(['optimize', report.optimize.ms]);
+    times.push(['write', writeMs]);
+    return times.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
 }
 /**
  * Upstream logs its phases when `RUST_LOG` enables debug output for `wasmtime_wizer`; scripts

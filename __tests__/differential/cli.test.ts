@@ -277,7 +277,7 @@ describe.concurrent('differential: command line', () => {
     }
   });
 
-  it('§1.1 RUST_LOG=wasmtime_wizer=debug prints the same phase lines', async () => {
+  it('§1.1 RUST_LOG=wasmtime_wizer=debug prints the same phase lines, then our phase times', async () => {
     const result = await cli(['-o', 'out.wasm', 'in.wasm'], {
       env: { RUST_LOG: 'wasmtime_wizer=debug' },
     });
@@ -285,6 +285,11 @@ describe.concurrent('differential: command line', () => {
     const phases = (stderr: string) =>
       [...stderr.matchAll(/DEBUG [\w:]+\] (.*)$/gm)].map((m) => m[1]);
     expect(phases(result.upstream.stderr).length).toBe(9);
-    expect(phases(result.ours.stderr)).toEqual(phases(result.upstream.stderr));
+    const steps = ['start', 'read', 'parse', 'instrument', 'compile', 'initialize', 'snapshot'];
+    const times = [...steps, 'rewrite', 'write'].map((step) => `${step} \\d+\\.\\d`).join(', ');
+    expect(phases(result.ours.stderr)).toEqual([
+      ...phases(result.upstream.stderr),
+      expect.stringMatching(new RegExp(`^Phase times \\(ms\\): ${times}$`)),
+    ]);
   });
 });

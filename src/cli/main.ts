@@ -7,7 +7,7 @@ import { parseSourceDateEpoch } from '../sources/index.js';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { OutputFile } from '../host/output-file.js';
 import { UsageError, WizerError, formatErrorChain, osError } from '../errors.js';
-import { wizen, type Logger } from '../wizer/index.js';
+import { wizen, type Logger, type WizenReport } from '../wizer/index.js';
 import { parseArgs, parsePreload } from './args.js';
 import { VERSION_TEXT, helpText } from './help.js';
 
@@ -28,6 +28,8 @@ export const processIo: CliIo = {
 };
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  // Since the process started: Node's own start-up and loading this bundle.
+  const startMs = performance.now();
   let args;
   try {
     args = parseArgs(argv);
@@ -48,8 +50,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 
   let output: OutputFile | undefined;
+  const logger = rustLogLogger(process.env['RUST_LOG'], io.stderr);
   try {
+    const readStarted = performance.now();
     const input = await readInput(args.input, io);
+    const readMs = performance.now() - readStarted;
     output = args.output === undefined ? undefined : createOutput(args.output);
     const preloads = args.preloads.map((value) => {
       const preload = parsePreload(value);
@@ -57,7 +62,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         throw new WizerError(`Bad preload option: ${value} (must be of form \`name=file\`)`);
       return preload;
     });
-    const { wasm } = await wizen(
+    const { wasm, report } = await wizen(
       input,
       {
         ...args.options,
@@ -67,10 +72,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
           ? parseSourceDateEpoch(process.env['SOURCE_DATE_EPOCH'])
           : undefined,
       },
-      rustLogLogger(process.env['RUST_LOG'], io.stderr),
+      logger,
     );
+    const writeStarted = performance.now();
     if (output) commitOutput(output, args.output!, wasm);
     else await writeAll(io.stdout, wasm);
+    const writeMs = performance.now() - writeStarted;
+    logger.debug(`Phase times (ms): ${phaseTimes(report, startMs, readMs, writeMs)}`);
     return 0;
   } catch (error) {
     output?.abandon();
@@ -138,6 +146,32 @@ function writeAll(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<voi
   return new Promise((resolve, reject) => {
     stream.write(bytes, (error) => (error ? reject(error) : resolve()));
   });
+}
+
+/**
+ * Each step's time in milliseconds, in order, for the debug log (`npm run bench` reads it):
+ * `start` is the time from the process's start to the CLI's (Node and the bundle loading).
+ */
+export function phaseTimes(
+  report: WizenReport,
+  startMs: number,
+  readMs: number,
+  writeMs: number,
+): string {
+  const { parse, instrument, compile, initialize, snapshot, rewrite } = report.timings;
+  const times: Array<[string, number]> = [
+    ['start', startMs],
+    ['read', readMs],
+    ['parse', parse],
+    ['instrument', instrument],
+    ['compile', compile],
+    ['initialize', initialize],
+    ['snapshot', snapshot],
+    ['rewrite', rewrite],
+  ];
+  if (report.optimize) times.push(['optimize', report.optimize.ms]);
+  times.push(['write', writeMs]);
+  return times.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
 }
 
 /**
