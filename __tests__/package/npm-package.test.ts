@@ -6,7 +6,7 @@
  * - `npx wizer` on a module with a `.wat` preload gives what upstream Wizer gives (differential
  *   comparison), and the lazily loaded parts (binaryen for `--optimize`, jco's transpiler for
  *   components) work from the installed files alone;
- * - `wizen` imported from plain `.mjs`, with and without `timeoutMs`;
+ * - `wizen` imported from plain `.mjs`, with and without `timeoutMs` (and required from `.cjs`);
  * - a strict NodeNext TypeScript consumer type-checks against the declarations, and a wrong call
  *   does not.
  * The tarball holds what runs and nothing else, and the install pulls in no other package and
@@ -317,7 +317,7 @@ describe('npm package', () => {
     ).toBe(true);
   }, 120_000);
 
-  it('imports `wizen` from plain .mjs, with and without timeoutMs', async () => {
+  it('imports `wizen` from plain .mjs, with and without timeoutMs, and requires it from .cjs', async () => {
     const dir = join(consumer, 'mjs');
     mkdirSync(dir);
     writeFileSync(
@@ -371,6 +371,17 @@ console.log(JSON.stringify({
       outputBytes: true,
       stopped: 'initialization did not finish within the 0.3 s timeout and was stopped',
     });
+
+    // CommonJS gets the same module through Node 24's require() of ES modules.
+    writeFileSync(
+      join(dir, 'use.cjs'),
+      `const { wizen, TOOL_VERSION } = require('${NAME}');
+console.log(typeof wizen, TOOL_VERSION);
+`,
+    );
+    const cjs = await runProcess(process.execPath, ['use.cjs'], { cwd: dir, env: toolEnv() });
+    expectOk(cjs, 'node use.cjs');
+    expect(cjs.stdout.toString()).toBe(`function ${manifest.version}\n`);
   }, 60_000);
 
   it('type-checks a strict NodeNext TypeScript consumer, and rejects a wrong call', async () => {
