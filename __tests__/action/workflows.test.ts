@@ -115,6 +115,11 @@ describe('release.yml', () => {
       // The version check and the package test come first.
       expect(job.steps.indexOf(versionCheck)).toBeGreaterThan(-1);
       expect(job.steps.indexOf(versionCheck)).toBeLessThan(publish);
+      const repository = stepIndex((s) =>
+        /repository\.url[\s\S]*GITHUB_REPOSITORY/.test(s.run ?? ''),
+      );
+      expect(repository).toBeGreaterThan(-1);
+      expect(repository).toBeLessThan(publish);
       const packageTest = stepIndex((s) => (s.run ?? '').includes('npm-package.test.ts'));
       expect(packageTest).toBeGreaterThan(-1);
       expect(packageTest).toBeLessThan(publish);
