@@ -1,8 +1,18 @@
-// Bundles the two entry points with ncc. ncc always writes `<outdir>/index.js`, so each entry is
-// built into its own scratch directory and the bundle is moved into dist/.
+// Bundles the three entry points with ncc: the CLI, the action and the library (the npm package's
+// import). ncc always writes `<outdir>/index.js`, so each entry is built into its own scratch
+// directory and the bundle is moved into dist/. Then the library's declarations go to dist/types/.
 // `--out DIR` builds into DIR instead (a private bundle to test with WIZER_TEST_CLI=DIR/cli.js).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +25,7 @@ const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'
 const entries = [
   { source: 'src/cli/index.ts', output: 'cli.js' },
   { source: 'src/action/index.ts', output: 'index.js' },
+  { source: 'src/index.ts', output: 'lib.js' },
 ];
 
 // Assembled aside and swapped in at the end, so a test running meanwhile never sees half a dist/.
@@ -60,7 +71,45 @@ for (const name of ['index.js', 'LICENSE']) {
   cpSync(join(root, 'node_modules', 'binaryen', name), join(binaryenOut, name));
 }
 writeFileSync(join(binaryenOut, 'package.json'), '{"type":"module"}\n');
+emitDeclarations(join(assembled, 'types'));
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dirname(dist), { recursive: true });
 renameSync(assembled, dist);
 rmSync(scratch, { recursive: true, force: true });
+
+/**
+ * The library's `.d.ts` files (tsconfig.types.json), keeping only those index.d.ts reaches: tsc
+ * writes one per source file the entry imports, most of them internal. A consumer needs no
+ * package's types to read them, so an import of anything but a relative file fails the build.
+ */
+function emitDeclarations(outDir) {
+  const emitted = join(scratch, 'types');
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.types.json', '--outDir', emitted], {
+    stdio: 'inherit',
+    cwd: root,
+  });
+  const pending = ['index.d.ts'];
+  const kept = new Set();
+  while (pending.length > 0) {
+    const file = pending.pop();
+    if (kept.has(file)) continue;
+    kept.add(file);
+    const text = readFileSync(join(emitted, file), 'utf8');
+    if (/^\/\/\/\s*<reference/m.test(text)) {
+      throw new Error(`dist/types/${file}: a triple-slash reference would need another package`);
+    }
+    for (const [, specifier] of text.matchAll(/(?:\bfrom|\bimport\(?)\s*['"]([^'"]+)['"]/g)) {
+      if (!specifier.startsWith('.')) {
+        throw new Error(`dist/types/${file} imports '${specifier}': public types must stand alone`);
+      }
+      const target = join(dirname(file), specifier.replace(/\.js$/, '.d.ts'));
+      if (!existsSync(join(emitted, target))) throw new Error(`dist/types/${target} is missing`);
+      pending.push(target);
+    }
+  }
+  for (const file of kept) {
+    mkdirSync(dirname(join(outDir, file)), { recursive: true });
+    cpSync(join(emitted, file), join(outDir, file));
+  }
+}

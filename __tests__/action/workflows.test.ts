@@ -14,6 +14,7 @@ import { writeTree } from './fixtures.js';
 
 interface Step {
   id?: string;
+  name?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -30,6 +31,8 @@ interface Workflow {
       strategy?: { matrix: Record<string, unknown> };
       steps: Step[];
       needs?: string;
+      permissions?: Record<string, string>;
+      env?: Record<string, string>;
     }
   >;
 }
@@ -101,6 +104,52 @@ describe('release.yml', () => {
     expect(runs).toContain('git diff');
     expect(runs).toMatch(/git tag --force .*"\$major"/);
     expect(runs).toContain('git push --force origin "refs/tags/$major"');
+  });
+
+  describe('the npm package', () => {
+    const release = workflow('release.yml');
+    const job = release.jobs['publish-npm']!;
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const stepIndex = (test: (step: Step) => boolean) => job.steps.findIndex(test);
+    const versionCheck = job.steps[stepIndex((s) => /same version/.test(s.name ?? ''))]!;
+
+    it('is published with provenance, after the major tag moved, with only id-token rights', () => {
+      expect(job.needs).toBe('move-major-tag');
+      expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+      const setup = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+      expect(setup?.with?.['registry-url']).toBe('https://registry.npmjs.org');
+      expect(setup?.with?.['node-version-file']).toBe('.node-version');
+      const publish = stepIndex((s) => /^npm publish\b/.test(s.run ?? ''));
+      expect(job.steps[publish]!.run).toContain('--provenance');
+      expect(job.steps[publish]!.env?.['NODE_AUTH_TOKEN']).toBe('${{ secrets.NPM_TOKEN }}');
+      // The version check and the package test come first.
+      expect(job.steps.indexOf(versionCheck)).toBeGreaterThan(-1);
+      expect(job.steps.indexOf(versionCheck)).toBeLessThan(publish);
+      const repository = stepIndex((s) =>
+        /repository\.url[\s\S]*GITHUB_REPOSITORY/.test(s.run ?? ''),
+      );
+      expect(repository).toBeGreaterThan(-1);
+      expect(repository).toBeLessThan(publish);
+      const packageTest = stepIndex((s) => (s.run ?? '').includes('npm-package.test.ts'));
+      expect(packageTest).toBeGreaterThan(-1);
+      expect(packageTest).toBeLessThan(publish);
+    });
+
+    it('refuses a tag that is not the version of package.json, src/version.ts and the image', async () => {
+      const check = (tag: string) =>
+        runProcess('bash', ['-e', '-c', versionCheck.run!], {
+          cwd: repoRoot,
+          env: { PATH: process.env['PATH'], TAG: tag },
+        });
+      expect((await check(`v${pkg.version}`)).code).toBe(0);
+      const [major, minor, patch] = pkg.version.split('.').map(Number);
+      const other = await check(`v${major}.${minor}.${patch! + 1}`);
+      expect(other.code).toBe(1);
+      expect(other.stdout.toString()).toContain('disagree');
+      expect((await check(`v${major}.${minor}`)).code).toBe(1);
+    });
   });
 });
 
