@@ -21,7 +21,7 @@ COPY container/entrypoint.mjs /opt/wizer-action/entrypoint.mjs
 COPY dist/ /opt/wizer-action/dist/
 
 ARG VERSION=0.0.0-dev
-ARG SOURCE_URL=https://github.com/org/wizer-action
+ARG SOURCE_URL=https://github.com/OWNER/wizer-action
 LABEL org.opencontainers.image.title="wizer-action" \
       org.opencontainers.image.description="WebAssembly pre-initializer (Wizer-compatible) on Node's V8: CLI and GitHub Docker action" \
       org.opencontainers.image.source="${SOURCE_URL}" \
