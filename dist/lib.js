@@ -1836,7 +1836,8 @@ class DirectoryLocation {
  * - how an open directory is named (Linux: `/proc/self/fd/N`, which follows the directory through
  *   renames like `openat`; elsewhere by its path, re-verified by device and inode on every use);
  * - guest path syntax (on Windows `\` separates too, `C:`, `\\server` and `\` start absolute paths,
- *   and names Windows would reinterpret, such as `NUL`, `a:b` or `..\x20`, are refused);
+ *   and names Windows would reinterpret, such as `NUL`, `a:b` or `.. ` (a trailing space), are
+ *   refused);
  * - whether `link()` follows a final symbolic link (macOS and Windows do, so a link to a link is
  *   made as a copy of the link instead of a hard link to whatever it points at);
  * - whether `O_NOFOLLOW` and `O_DIRECTORY` exist (not on Windows: opens are checked after the
@@ -1874,7 +1875,6 @@ const nodeFs = {
 function detectPlatform() {
     const os = process.platform;
     return {
-        name: os,
         fdDirectory: os === 'linux' && (0,external_node_fs_namespaceObject.existsSync)('/proc/self/fd') ? '/proc/self/fd' : undefined,
         windowsPaths: os === 'win32',
         // Linux's link() never follows; macOS's and the BSDs' follow (POSIX leaves it open), and
@@ -1930,7 +1930,6 @@ function simulatedPlatform(os) {
         lutimes: (path, atime, mtime) => nodeFs.lutimes(host(path), atime, mtime),
     };
     return {
-        name: `simulated ${os}`,
         fdDirectory: undefined,
         windowsPaths: windows,
         linkFollowsSymlinks: true,
