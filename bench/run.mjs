@@ -40,7 +40,9 @@ const selected = values.only ? values.only.split(',') : modules.map((m) => m.id)
 /** Our CLI as users run it (directly): with the Node flags of its `#!` line, on this Node. */
 function ourCommand(...flags) {
   if (!existsSync(ourCliPath)) throw new Error('dist/cli.js is missing: run `npm run build`');
-  return [process.execPath, [...shebangNodeFlags(ourCliPath), ourCliPath, ...flags]];
+  // WIZER_BENCH_NODE_FLAGS adds Node/V8 flags to try (issue 14), e.g. "--always-sparkplug".
+  const extra = (process.env.WIZER_BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  return [process.execPath, [...shebangNodeFlags(ourCliPath), ...extra, ourCliPath, ...flags]];
 }
 
 const tools = [
