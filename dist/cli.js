@@ -6,9 +6,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(986);
-/* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(867);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(111);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(865);
+/* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(111);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(492);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
 // to a one-shot initialization: baseline-compiled Wasm only (optimizing hot functions mid-run
 // costs more memory than it saves time for most inits) and a small young generation. Measured on
@@ -27,7 +27,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 111:
+/***/ 492:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42,8 +42,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var sources = __nccwpck_require__(935);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 ;// CONCATENATED MODULE: ./src/host/output-file.ts
@@ -64,7 +62,6 @@ var external_node_path_ = __nccwpck_require__(760);
  * cannot be replaced at all, where POSIX needs only a writable directory, so the attribute is
  * cleared for the rename and set again on the new file.
  */
-
 
 
 /** How many links deep a target is followed, as the kernel's own limit (ELOOP past it). */
@@ -128,8 +125,7 @@ class OutputFile {
             return new OutputFile(target, undefined, (0,external_node_fs_.openSync)(target, 'w'), host);
         }
         const path = existing ? realPath(target) : followDanglingLinks(target);
-        const temp = temporaryName(path);
-        const fd = (0,external_node_fs_.openSync)(temp, 'wx');
+        const { temp, fd } = createTemporary(path);
         // Replacing a file keeps its permissions, as truncating it in place would. Windows knows only
         // the read-only bit, which `replaceFile` carries over instead: set on the temporary file, it
         // would make the file undeletable should the rename fail.
@@ -235,13 +231,27 @@ function totalDelayMs(attempts) {
     return WINDOWS_RENAME_DELAYS_MS.slice(0, attempts - 1).reduce((sum, ms) => sum + ms, 0);
 }
 /**
- * A fresh name beside `path`: hidden on POSIX, unique per process and call (a crashed run's
- * leftover with a reused pid cannot collide), and short, as Windows paths may be limited to
- * 260 characters.
+ * A new file beside `path`, created exclusively: hidden on POSIX, named by the process and a
+ * random part, short (Windows paths may be limited to 260 characters). A name that exists (a
+ * crashed run's leftover with a reused pid) is never opened; the next attempt draws another. The
+ * names need not be unpredictable, only distinct, so no cryptographic source (whose loading costs
+ * more than the rest of this) is used.
  */
-function temporaryName(path) {
-    const suffix = `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-    return external_node_path_.join(external_node_path_.dirname(path), `.${external_node_path_.basename(path)}.${suffix}`);
+function createTemporary(path) {
+    for (let attempt = 1;; attempt++) {
+        const random = Math.floor(Math.random() * 0x1_0000_0000)
+            .toString(16)
+            .padStart(8, '0');
+        const temp = external_node_path_.join(external_node_path_.dirname(path), `.${external_node_path_.basename(path)}.${process.pid}-${random}.tmp`);
+        try {
+            return { temp, fd: (0,external_node_fs_.openSync)(temp, 'wx') };
+        }
+        catch (error) {
+            if (attempt < 8 && error.code === 'EEXIST')
+                continue;
+            throw error;
+        }
+    }
 }
 /**
  * The target with links resolved. The native call can fail on Windows file systems that do not
@@ -281,8 +291,8 @@ function statOrUndefined(path) {
 
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 67 modules
-var wizer = __nccwpck_require__(986);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 68 modules
+var wizer = __nccwpck_require__(865);
 // EXTERNAL MODULE: ./src/optimize/args.ts + 1 modules
 var args = __nccwpck_require__(807);
 // EXTERNAL MODULE: ./src/wizer/options.ts
@@ -1419,15 +1429,10 @@ class VirtualClock {
 
 // EXTERNAL MODULE: ./src/sources/files.ts
 var files = __nccwpck_require__(109);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
 ;// CONCATENATED MODULE: ./src/sources/random.ts
-/**
- * The random bytes a guest gets during init: the host's cryptographic source, or in deterministic
- * mode a seeded stream ({@link SeededRandom}).
- */
-
 const POOL_SIZE = 4096;
+/** Loaded on first use: most guests never ask for random bytes, and loading it costs ~10 ms. */
+const random_crypto = () => process.getBuiltinModule('node:crypto');
 /**
  * The host's source. `randomFillSync` costs a few microseconds per call whatever the size, and
  * guests ask for a few bytes at a time (hash seeds), so small requests are served from a pool
@@ -1436,14 +1441,17 @@ const POOL_SIZE = 4096;
 class HostRandom {
     pool = new Uint8Array(POOL_SIZE);
     used = POOL_SIZE;
-    insecureSeed = (0,external_node_crypto_.randomFillSync)(new Uint8Array(16));
+    seed;
+    get insecureSeed() {
+        return (this.seed ??= random_crypto().randomFillSync(new Uint8Array(16)));
+    }
     fill(target, offset, length) {
         if (length > POOL_SIZE / 4) {
-            (0,external_node_crypto_.randomFillSync)(target, offset, length);
+            random_crypto().randomFillSync(target, offset, length);
             return;
         }
         if (this.used + length > POOL_SIZE) {
-            (0,external_node_crypto_.randomFillSync)(this.pool);
+            random_crypto().randomFillSync(this.pool);
             this.used = 0;
         }
         target.set(this.pool.subarray(this.used, this.used + length), offset);
@@ -1489,7 +1497,7 @@ function keystream(seed, nonce) {
     // Node's IV for chacha20: the 32-bit block counter, then the 96-bit nonce, little-endian.
     const iv = new Uint8Array(16);
     new DataView(iv.buffer).setUint32(4, nonce, true);
-    return (0,external_node_crypto_.createCipheriv)('chacha20', key, iv);
+    return random_crypto().createCipheriv('chacha20', key, iv);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/index.ts
@@ -1538,7 +1546,7 @@ function parseSourceDateEpoch(value) {
 
 /***/ }),
 
-/***/ 986:
+/***/ 865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2348,8 +2356,6 @@ function guestEnvironment(options) {
     return [...env];
 }
 
-;// CONCATENATED MODULE: external "node:tty"
-const external_node_tty_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
 ;// CONCATENATED MODULE: ./src/wasi/constants.ts
 /**
  * WASI preview1 numbers (errno, file types, rights, flags) and the rights sets upstream Wizer's WASI
@@ -2544,7 +2550,6 @@ var src_sources = __nccwpck_require__(935);
 
 
 
-
 function isAgain(error) {
     return error instanceof Error && 'code' in error && error.code === 'EAGAIN';
 }
@@ -2552,7 +2557,8 @@ function isAgain(error) {
 class Stdio {
     inherit;
     hostFds;
-    tty;
+    /** Whether each host stream is a terminal, asked on first use (loading `node:tty` costs). */
+    tty = [];
     /** Per host stream, when guest lines that look like CI workflow commands are escaped. */
     escapers;
     constructor(inherit, hostFds, escapeWorkflowCommands = false) {
@@ -2561,12 +2567,11 @@ class Stdio {
         this.escapers = escapeWorkflowCommands
             ? { 1: new CommandEscaper(), 2: new CommandEscaper() }
             : {};
-        this.tty = inherit
-            ? [(0,external_node_tty_namespaceObject.isatty)(hostFds[0]), (0,external_node_tty_namespaceObject.isatty)(hostFds[1]), (0,external_node_tty_namespaceObject.isatty)(hostFds[2])]
-            : [false, false, false];
     }
     isTty(stream) {
-        return this.tty[stream];
+        if (!this.inherit)
+            return false;
+        return (this.tty[stream] ??= process.getBuiltinModule('node:tty').isatty(this.hostFds[stream]));
     }
     read(target, offset, length) {
         if (!this.inherit || length === 0)
@@ -5432,7 +5437,8 @@ function startFunction(bytes, sections) {
 }
 /**
  * The payload of a vector section (types, functions, code, exports) with `extra` appended: its
- * existing entries, or `entries` in their place (the function bodies after lowering).
+ * existing entries, or `entries` in their place (the function bodies after lowering). As chunks,
+ * so the existing entries (megabytes of code) are copied once, into the assembled module.
  */
 function extendVector(bytes, section, extraCount, extra, entries) {
     let count = extraCount;
@@ -5442,18 +5448,23 @@ function extendVector(bytes, section, extraCount, extra, entries) {
         count += r.u32();
         rest = entries ?? bytes.subarray(r.pos, section.end);
     }
-    return new ByteSink(rest.length + extra.length + 8).u32(count).bytes(rest).bytes(extra).view();
+    return [new ByteSink(5).u32(count).view(), rest, extra];
 }
 /** Copies the input's sections, swapping in replacements and inserting new sections in order. */
 function assemble(bytes, sections, replacements) {
     const chunks = [bytes.subarray(0, 8)];
     const pending = new Map(replacements);
+    const pushSection = (id, body) => {
+        let length = 0;
+        for (const chunk of body)
+            length += chunk.length;
+        chunks.push(sectionHeader(id, length), ...body);
+        pending.delete(id);
+    };
     const flushBefore = (rank) => {
         for (const [id, body] of [...pending].sort((a, b) => SECTION_RANK[a[0]] - SECTION_RANK[b[0]])) {
-            if (SECTION_RANK[id] < rank) {
-                chunks.push(sectionHeader(id, body.length), body);
-                pending.delete(id);
-            }
+            if (SECTION_RANK[id] < rank)
+                pushSection(id, body);
         }
     };
     for (const s of sections) {
@@ -5462,13 +5473,10 @@ function assemble(bytes, sections, replacements) {
         if (s.id !== SectionId.Custom)
             flushBefore(SECTION_RANK[s.id]);
         const body = pending.get(s.id);
-        if (body && s.id !== SectionId.Custom) {
-            chunks.push(sectionHeader(s.id, body.length), body);
-            pending.delete(s.id);
-        }
-        else {
+        if (body && s.id !== SectionId.Custom)
+            pushSection(s.id, body);
+        else
             chunks.push(bytes.subarray(s.start, s.end));
-        }
     }
     flushBefore(Infinity);
     return concatChunks(chunks);
@@ -5611,35 +5619,123 @@ function encodeData(cx, snap) {
     for (const seg of cx.dataSegments) {
         body.push(seg.active ? emptyPassive : cx.bytes.subarray(seg.start, seg.end));
     }
-    // All segment headers go into one buffer (sized so it never reallocates) and are referenced
-    // as views, so a snapshot of 10,000 segments allocates a handful of objects, not tens of
-    // thousands.
-    const headers = new ByteSink(24 * snap.segments.length + 1);
-    const headerEnds = [];
     // Snapshot runs name defined memories; imported ones come first in the index space (none in a
     // module given to wizen(), maybe some in a core module inside a component).
     const importedMemories = cx.imports.filter((i) => i.kind === ExternalKind.Memory).length;
-    for (const run of snap.segments) {
-        const memory = importedMemories + run.memory;
-        if (memory === 0)
-            headers.byte(0x00);
+    const runs = snap.segments;
+    for (let from = 0; from < runs.length;) {
+        const memory = runs.memory[from];
+        let to = from + 1;
+        while (to < runs.length && runs.memory[to] === memory)
+            to++;
+        const { bytes, kernel } = snap.images[memory];
+        const index = importedMemories + memory;
+        if (kernel)
+            body.push(kernel.encode(runs.pairs(from, to), index));
         else
-            headers.byte(0x02).u32(memory);
-        if (cx.memories[run.memory].memory64)
-            headers.byte(0x42).s64(BigInt(run.offset));
-        else
-            headers.byte(0x41).s32(run.offset | 0);
-        headers.byte(0x0b).u32(run.data.length);
-        headerEnds.push(headers.length);
+            body.push(...encodeSegments(runs, from, to, bytes, index, cx.memories[memory].memory64));
+        from = to;
     }
-    const headerBytes = headers.view();
-    snap.segments.forEach((run, k) => {
-        body.push(headerBytes.subarray(k === 0 ? 0 : headerEnds[k - 1], headerEnds[k]), run.data);
-    });
     let size = 0;
     for (const c of body)
         size += c.length;
     return [sectionHeader(SectionId.Data, size), ...body];
+}
+/**
+ * Runs `from` to `to` (of one memory) as active data segments, header and bytes chunks, where
+ * the kernel does not apply. All headers go into one buffer (sized so it never reallocates) and
+ * are referenced as views, so 10,000 segments allocate a handful of objects, not tens of
+ * thousands.
+ */
+function encodeSegments(runs, from, to, bytes, memoryIndex, memory64) {
+    const headers = new ByteSink(24 * (to - from) + 1);
+    const headerEnds = [];
+    for (let k = from; k < to; k++) {
+        if (memoryIndex === 0)
+            headers.byte(0x00);
+        else
+            headers.byte(0x02).u32(memoryIndex);
+        const offset = runs.start(k);
+        if (memory64)
+            headers.byte(0x42).s64(BigInt(offset));
+        else
+            headers.byte(0x41).s32(offset | 0);
+        headers.byte(0x0b).u32(runs.end(k) - offset);
+        headerEnds.push(headers.length);
+    }
+    const headerBytes = headers.view();
+    const chunks = [];
+    for (let k = from; k < to; k++) {
+        const i = k - from;
+        chunks.push(headerBytes.subarray(i === 0 ? 0 : headerEnds[i - 1], headerEnds[i]), bytes.subarray(runs.start(k), runs.end(k)));
+    }
+    return chunks;
+}
+
+;// CONCATENATED MODULE: ./src/wizer/data-kernel-wasm.ts
+// Generated by `npm run kernels` from data-kernel.wat: do not edit.
+const DATA_KERNEL_WASM_BASE64 = 'AGFzbQEAAAABGARgAX8Bf2AEf39/fwF/YAF/AGACf38BfwIRAQVndWVzdAZtZW1vcnkCAAADBgUAAQIDAwUDAQAABxcDA291dAIBBHNjYW4AAAZlbmNvZGUAAQruBAWPAgIGfwF+AkADQAJAA0AgAUEIaiAATQRAIAEpAwBQBEAgAUEIaiEBDAILCyABIABPDQMgAS0AAA0BIAFBAWohAQwACwsgASECA0ACQANAIAFBCGogAE0EQCABKQMAIQcgB0KBgoSIkKDAgAF9IAdCf4WDQoCBgoSIkKDAgH+DUARAIAFBCGohAQwCCwsgASAATw0BIAEtAABFDQEgAUEBaiEBDAALCyABIQMgA0EFaiEEIAQgAEsEQCAAIQQLAkADQCABIARPDQEgAS0AAA0BIAFBAWohAQwACwsgASAESQ0ACyAFQQR0IQYgBkEQahACIAYgArg5QwEAIAYgA7g5QwEIIAVBAWohBQwACwsgBQuZAQEDfwJAA0AgBCABTw0BIAArQwEAqyEFIAArQwEIqyAFayEGIAJFBEAgA0EAOkABACADQQFqIQMFIANBAjpAAQAgA0EBaiACEAMhAwsgA0HBADpAAQAgA0EBaiAFEAQhAyADQQs6QAEAIANBAWogBhADIQMgAyAFIAb8CgEAIAMgBmohAyAAQRBqIQAgBEEBaiEEDAALCyADCy8BAX8DQCAArT8BrUIQhlYEQD8BIQEgAUUEQEEQIQELIAFAAUF/RgRAAAsMAQsLCzcAA0AgAUGAAU8EQCAAIAFBgAFyOkABACABQQd2IQEgAEEBaiEADAELCyAAIAE6QAEAIABBAWoLWAEBfwNAIAFB/wBxIQIgAUEHdSEBIAFFIAJBwABxRXEgAUF/RiACQcAAcUEAR3FyBEAgACACOkABACAAQQFqDwsgACACQYABcjpAAQAgAEEBaiEADAALAAs=';
+
+;// CONCATENATED MODULE: ./src/wizer/data-kernel.ts
+
+/**
+ * The kernel addresses the guest with i32 positions and keeps its run list (16 bytes per run, at
+ * most one run per 6 bytes scanned) in its own 32-bit memory: 1 GiB keeps both in range.
+ */
+const MAX_SCANNED_BYTES = 2 ** 30;
+/** Flags, memory index, `i32.const`, offset, `end`, length: the most a segment header takes. */
+const MAX_HEADER_BYTES = 1 + 5 + 1 + 5 + 1 + 5;
+const PAGE_BYTES = 65536;
+let compiled;
+class DataKernel {
+    exports;
+    constructor(exports) {
+        this.exports = exports;
+    }
+    /**
+     * The kernel for a defined memory, or undefined where the JavaScript path applies: shared,
+     * 64-bit or custom-page-size memories, 1 GiB and more, or an engine that cannot link it.
+     */
+    static bind(memory, def) {
+        if (def.shared || def.memory64 || def.limits.pageSizeLog2 !== undefined)
+            return undefined;
+        if (memory.buffer.byteLength >= MAX_SCANNED_BYTES)
+            return undefined;
+        try {
+            compiled ??= new WebAssembly.Module(Buffer.from(DATA_KERNEL_WASM_BASE64, 'base64'));
+            const instance = new WebAssembly.Instance(compiled, { guest: { memory } });
+            return new DataKernel(instance.exports);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /**
+     * The runs of non-zero bytes in the first `length` bytes, merged across gaps of at most
+     * `MIN_ACTIVE_SEGMENT_OVERHEAD` zeros, as [start, end) pairs (see `findRuns`).
+     */
+    scan(length) {
+        const count = this.exports.scan(length);
+        return new Float64Array(this.exports.out.buffer, 0, 2 * count).slice();
+    }
+    /**
+     * The active data segments for `pairs` (runs of this memory, [start, end) pairs) in memory
+     * `memoryIndex`, encoded back to back. The view is valid until the next call.
+     */
+    encode(pairs, memoryIndex) {
+        const count = pairs.length / 2;
+        let dataBytes = 0;
+        for (let i = 0; i < pairs.length; i += 2)
+            dataBytes += pairs[i + 1] - pairs[i];
+        const { out } = this.exports;
+        const needed = pairs.byteLength + count * MAX_HEADER_BYTES + dataBytes;
+        const pages = Math.ceil(needed / PAGE_BYTES) - out.buffer.byteLength / PAGE_BYTES;
+        if (pages > 0)
+            out.grow(pages);
+        new Float64Array(out.buffer, 0, pairs.length).set(pairs);
+        const end = this.exports.encode(0, count, memoryIndex, pairs.byteLength);
+        return new Uint8Array(out.buffer, pairs.byteLength, end - pairs.byteLength);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/wizer/snapshot.ts
@@ -5651,8 +5747,10 @@ function encodeData(cx, snap) {
  * bytes are merged, because a new segment costs at least that much encoding overhead (flags,
  * offset expression, length); the count is then capped at `MAX_DATA_SEGMENTS` by merging across
  * the smallest gaps. Upstream scans page by page and re-joins runs split at page boundaries
- * (gap 0), which is the same as one linear scan with merging.
+ * (gap 0), which is the same as one linear scan with merging. Where it can, the scan runs in a
+ * compiled kernel (data-kernel.ts) that gives the same runs as `findRuns`.
  */
+
 
 
 /** Zero bytes between two runs that are still cheaper to store than a new segment's overhead. */
@@ -5666,27 +5764,21 @@ function snapshot(probes, memoryExports, memoryDefs, state) {
     const memoryPages = [];
     const memoryBytes = [];
     const runs = new RunList();
-    const contents = [];
+    const images = [];
     memoryExports.forEach((name, memory) => {
         const bytes = state.memoryContents(name);
-        contents.push(bytes);
-        const log2 = memoryDefs[memory]?.limits.pageSizeLog2 ?? 16;
-        memoryPages.push(BigInt(bytes.length) >> BigInt(log2));
+        const def = memoryDefs[memory];
+        const wasmMemory = state.memory?.(name);
+        const kernel = wasmMemory && def ? DataKernel.bind(wasmMemory, def) : undefined;
+        images.push({ bytes, kernel });
+        memoryPages.push(BigInt(bytes.length) >> BigInt(def?.limits.pageSizeLog2 ?? 16));
         memoryBytes.push(bytes.length);
-        findRuns(bytes, (start, end) => runs.push(memory, start, end));
+        if (kernel)
+            runs.pushPairs(memory, kernel.scan(bytes.length));
+        else
+            findRuns(bytes, (start, end) => runs.push(memory, start, end));
     });
-    const capped = capSegmentCount(runs);
-    const segments = [];
-    for (let i = 0; i < capped.length; i++) {
-        const memory = capped.memory[i];
-        const start = capped.start[i];
-        segments.push({
-            memory,
-            offset: start,
-            data: contents[memory].subarray(start, capped.end[i]),
-        });
-    }
-    return { globals, memoryPages, memoryBytes, segments };
+    return { globals, memoryPages, memoryBytes, images, segments: capSegmentCount(runs) };
 }
 function encodeGlobal(probe, state) {
     const sink = new ByteSink(20);
@@ -5770,33 +5862,52 @@ function findRuns(bytes, emit) {
 }
 /**
  * Runs stored column-wise: a snapshot of a large, fragmented memory has hundreds of thousands of
- * runs before the cap, and one object per run would dominate peak memory.
+ * runs before the cap, and one object per run would dominate peak memory. Run `i` is
+ * `[bounds[2i], bounds[2i + 1])` of memory `memory[i]`, the layout the kernel reads and writes.
  */
 class RunList {
     memory;
-    start;
-    end;
+    bounds;
     length = 0;
     constructor(capacity = 1024) {
         this.memory = new Uint32Array(capacity);
-        this.start = new Float64Array(capacity);
-        this.end = new Float64Array(capacity);
+        this.bounds = new Float64Array(2 * capacity);
+    }
+    start(i) {
+        return this.bounds[2 * i];
+    }
+    end(i) {
+        return this.bounds[2 * i + 1];
     }
     push(memory, start, end) {
-        if (this.length === this.memory.length) {
-            const grow = (a) => {
-                const next = new a.constructor(a.length * 2);
-                next.set(a);
-                return next;
-            };
-            this.memory = grow(this.memory);
-            this.start = grow(this.start);
-            this.end = grow(this.end);
-        }
+        this.reserve(this.length + 1);
         this.memory[this.length] = memory;
-        this.start[this.length] = start;
-        this.end[this.length] = end;
+        this.bounds[2 * this.length] = start;
+        this.bounds[2 * this.length + 1] = end;
         this.length++;
+    }
+    /** Appends the runs of one memory given as [start, end) pairs. */
+    pushPairs(memory, pairs) {
+        const count = pairs.length / 2;
+        this.reserve(this.length + count);
+        this.memory.fill(memory, this.length, this.length + count);
+        this.bounds.set(pairs, 2 * this.length);
+        this.length += count;
+    }
+    /** The bounds of runs `from` to `to` (exclusive), as a view. */
+    pairs(from, to) {
+        return this.bounds.subarray(2 * from, 2 * to);
+    }
+    reserve(capacity) {
+        if (capacity <= this.memory.length)
+            return;
+        const size = Math.max(capacity, 2 * this.memory.length);
+        const memory = new Uint32Array(size);
+        memory.set(this.memory.subarray(0, this.length));
+        const bounds = new Float64Array(2 * size);
+        bounds.set(this.bounds.subarray(0, 2 * this.length));
+        this.memory = memory;
+        this.bounds = bounds;
     }
 }
 /**
@@ -5811,7 +5922,7 @@ function capSegmentCount(runs) {
     const n = runs.length;
     if (n <= MAX_DATA_SEGMENTS)
         return runs;
-    const { memory, start, end } = runs;
+    const { memory, bounds } = runs;
     const excess = n - MAX_DATA_SEGMENTS;
     // The gap after each run that can merge with the next (same memory), sorted to find the
     // threshold: the size of the `excess`-th smallest.
@@ -5819,14 +5930,14 @@ function capSegmentCount(runs) {
     let gapCount = 0;
     for (let i = 0; i + 1 < n; i++) {
         if (memory[i] === memory[i + 1])
-            gaps[gapCount++] = start[i + 1] - end[i];
+            gaps[gapCount++] = bounds[2 * (i + 1)] - bounds[2 * i + 1];
     }
     const sorted = gaps.subarray(0, gapCount).sort();
     const threshold = sorted[Math.min(excess, gapCount) - 1];
     const mergeWithNext = new Uint8Array(n);
     let merged = 0;
     for (let i = 0; i + 1 < n; i++) {
-        if (memory[i] === memory[i + 1] && start[i + 1] - end[i] < threshold) {
+        if (memory[i] === memory[i + 1] && bounds[2 * (i + 1)] - bounds[2 * i + 1] < threshold) {
             mergeWithNext[i] = 1;
             merged++;
         }
@@ -5839,20 +5950,20 @@ function capSegmentCount(runs) {
     let ties = 0;
     let minSaving = Infinity;
     let maxSaving = -Infinity;
-    let segmentStart = start[0];
+    let segmentStart = bounds[0];
     for (let i = 0; i + 1 < n; i++) {
         if (mergeWithNext[i])
             continue;
-        if (memory[i] === memory[i + 1] && start[i + 1] - end[i] === threshold) {
+        if (memory[i] === memory[i + 1] && bounds[2 * (i + 1)] - bounds[2 * i + 1] === threshold) {
             let j = i + 1;
             while (mergeWithNext[j])
                 j++;
-            const next = start[i + 1];
+            const next = bounds[2 * (i + 1)];
             const header = 3 + signedLebSize(next) + (memory[i] === 0 ? 0 : unsignedLebSize(memory[i]));
             const saving = header +
-                unsignedLebSize(end[i] - segmentStart) +
-                unsignedLebSize(end[j] - next) -
-                unsignedLebSize(end[j] - segmentStart);
+                unsignedLebSize(bounds[2 * i + 1] - segmentStart) +
+                unsignedLebSize(bounds[2 * j + 1] - next) -
+                unsignedLebSize(bounds[2 * j + 1] - segmentStart);
             tieGap[ties] = i;
             tieSaving[ties] = saving;
             ties++;
@@ -5861,7 +5972,7 @@ function capSegmentCount(runs) {
             if (saving > maxSaving)
                 maxSaving = saving;
         }
-        segmentStart = start[i + 1];
+        segmentStart = bounds[2 * (i + 1)];
     }
     let needed = excess - merged;
     for (let saving = maxSaving; saving >= minSaving && needed > 0; saving--) {
@@ -5873,13 +5984,13 @@ function capSegmentCount(runs) {
         }
     }
     const out = new RunList(MAX_DATA_SEGMENTS);
-    let currentStart = start[0];
+    let currentStart = bounds[0];
     for (let i = 1; i <= n; i++) {
         if (i < n && mergeWithNext[i - 1])
             continue;
-        out.push(memory[i - 1], currentStart, end[i - 1]);
+        out.push(memory[i - 1], currentStart, bounds[2 * i - 1]);
         if (i < n)
-            currentStart = start[i];
+            currentStart = bounds[2 * i];
     }
     return out;
 }
@@ -10920,6 +11031,7 @@ function instanceState(instance, probes, overrides) {
     return {
         globalGet: (name) => replaced.get(name) ?? instance.exports[name](),
         memoryContents: (name) => new Uint8Array(instance.exports[name].buffer),
+        memory: (name) => instance.exports[name],
     };
 }
 
@@ -12304,11 +12416,12 @@ function run_instanceState(instance) {
     return {
         globalGet: (name) => instance.exports[name](),
         memoryContents: (name) => new Uint8Array(instance.exports[name].buffer),
+        memory: (name) => instance.exports[name],
     };
 }
 
-// EXTERNAL MODULE: ./src/wizer/worker.ts + 1 modules
-var worker = __nccwpck_require__(867);
+// EXTERNAL MODULE: ./src/wizer/worker.ts
+var worker = __nccwpck_require__(111);
 ;// CONCATENATED MODULE: ./src/wizer/index.ts
 /**
  * The library API: `wizen(wasm, options)` pre-initializes a module and reports what it did. The
@@ -12379,16 +12492,19 @@ function isComponent(bytes) {
     return bytes.length >= 8 && preamble.every((b, i) => bytes[i] === b);
 }
 function buildReport(input, wasm, cx, snap, timings) {
-    const memories = cx.memories.map((m, index) => {
-        const runs = snap.segments.filter((s) => s.memory === index);
-        return {
-            index,
-            pagesBefore: Number(m.limits.min),
-            pagesAfter: Number(snap.memoryPages[index]),
-            segments: runs.length,
-            dataBytes: runs.reduce((sum, s) => sum + s.data.length, 0),
-        };
-    });
+    const memories = cx.memories.map((m, index) => ({
+        index,
+        pagesBefore: Number(m.limits.min),
+        pagesAfter: Number(snap.memoryPages[index]),
+        segments: 0,
+        dataBytes: 0,
+    }));
+    const runs = snap.segments;
+    for (let k = 0; k < runs.length; k++) {
+        const memory = memories[runs.memory[k]];
+        memory.segments++;
+        memory.dataBytes += runs.end(k) - runs.start(k);
+    }
     return {
         inputBytes: input.length,
         outputBytes: wasm.length,
@@ -12482,41 +12598,29 @@ function phaseClock() {
 
 /***/ }),
 
-/***/ 867:
+/***/ 111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  a0: () => (/* binding */ isWizerWorker),
-  vh: () => (/* binding */ runWizerWorker),
-  jA: () => (/* binding */ wizenInWorker)
-});
-
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-// EXTERNAL MODULE: ./src/errors.ts + 1 modules
-var errors = __nccwpck_require__(442);
-;// CONCATENATED MODULE: ./src/wizer/worker.ts
-/**
- * Bounded runs (`timeoutMs`): the whole wizening runs in a worker thread that the main thread
- * terminates when time is up, because a guest in an infinite loop can only be stopped from outside
- * its thread. The worker is the running bundle itself (`import.meta.url`), started with
- * `workerData` that makes its entry point call `runWizerWorker` instead of its usual main.
- *
- * Starting a worker means loading the whole bundle again, so a worker that finished in time is
- * kept (unreferenced, so it never holds the process open) and serves the next bounded run.
- */
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a0: () => (/* binding */ isWizerWorker),
+/* harmony export */   jA: () => (/* binding */ wizenInWorker),
+/* harmony export */   vh: () => (/* binding */ runWizerWorker)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(442);
 
 const WORKER_TAG = 'wizer-action/wizen-worker';
+const workerThreads = () => process.getBuiltinModule('node:worker_threads');
 /** True inside a worker started by `wizenInWorker`; entry points check this first. */
 function isWizerWorker() {
-    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.tag === WORKER_TAG;
+    // The tag is also the worker's last argument: a cheap test that rules out the usual case.
+    if (process.argv.at(-1) !== WORKER_TAG)
+        return false;
+    const { isMainThread, workerData } = workerThreads();
+    return !isMainThread && workerData?.tag === WORKER_TAG;
 }
 /** The worker side: runs each request through the unbounded pipeline and posts the outcome. */
 function runWizerWorker(wizen) {
-    const port = external_node_worker_threads_namespaceObject.parentPort;
+    const port = workerThreads().parentPort;
     const post = (message) => port.postMessage(message);
     port.on('message', async (request) => {
         try {
@@ -12528,7 +12632,7 @@ function runWizerWorker(wizen) {
             post({ kind: 'done', result });
         }
         catch (error) {
-            post({ kind: 'failed', chain: (0,errors/* errorChain */.eB)(error) });
+            post({ kind: 'failed', chain: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorChain */ .eB)(error) });
         }
     });
 }
@@ -12537,7 +12641,11 @@ let idleWorker;
 /** The main-thread side: runs `wizen` in a worker and stops it after `options.timeoutMs`. */
 function wizenInWorker(input, options, logger) {
     const timeoutMs = options.timeoutMs;
-    const worker = idleWorker ?? new external_node_worker_threads_namespaceObject.Worker(new URL(import.meta.url), { workerData: { tag: WORKER_TAG } });
+    const worker = idleWorker ??
+        new (workerThreads().Worker)(new URL(import.meta.url), {
+            workerData: { tag: WORKER_TAG },
+            argv: [WORKER_TAG],
+        });
     idleWorker = undefined;
     worker.ref();
     return new Promise((resolve, reject) => {
@@ -12555,7 +12663,7 @@ function wizenInWorker(input, options, logger) {
         };
         const timer = setTimeout(() => {
             settle(false);
-            reject(new errors/* WizerError */.Mx(`initialization did not finish within the ${timeoutMs / 1000} s timeout and was stopped`));
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .WizerError */ .Mx(`initialization did not finish within the ${timeoutMs / 1000} s timeout and was stopped`));
         }, timeoutMs);
         worker.on('message', (message) => {
             if (message.kind === 'log')
@@ -12570,11 +12678,11 @@ function wizenInWorker(input, options, logger) {
         });
         worker.on('error', (error) => {
             settle(false);
-            reject(new errors/* WizerError */.Mx('the initialization worker failed', { cause: error }));
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .WizerError */ .Mx('the initialization worker failed', { cause: error }));
         });
         worker.on('exit', (code) => {
             settle(false);
-            reject(new errors/* WizerError */.Mx(`the initialization worker exited with code ${code}`));
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .WizerError */ .Mx(`the initialization worker exited with code ${code}`));
         });
         worker.postMessage({ input, options });
     });
@@ -12582,18 +12690,11 @@ function wizenInWorker(input, options, logger) {
 function rebuildChain(chain) {
     let error;
     for (const message of [...chain].reverse()) {
-        error = error === undefined ? message : new errors/* WizerError */.Mx(message, { cause: error });
+        error = error === undefined ? message : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .WizerError */ .Mx(message, { cause: error });
     }
-    return error instanceof errors/* WizerError */.Mx ? error : new errors/* WizerError */.Mx(error ?? 'unknown failure');
+    return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .WizerError */ .Mx ? error : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .WizerError */ .Mx(error ?? 'unknown failure');
 }
 
-
-/***/ }),
-
-/***/ 598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 

@@ -5,7 +5,7 @@ import { SectionId } from '../../src/wasm/constants.js';
 import { instrument } from '../../src/wizer/instrument.js';
 import { parseModule } from '../../src/wizer/parse.js';
 import { checkRenames, rewrite } from '../../src/wizer/rewrite.js';
-import type { Snapshot } from '../../src/wizer/snapshot.js';
+import { RunList, type Snapshot } from '../../src/wizer/snapshot.js';
 import { checkImportsAndExports, checkSupportedInstructions } from '../../src/wizer/validate.js';
 import { wat } from '../helpers/tools.js';
 
@@ -13,7 +13,8 @@ const emptySnapshot = (pages: bigint[] = []): Snapshot => ({
   globals: new Map(),
   memoryPages: pages,
   memoryBytes: pages.map((p) => Number(p) * 65536),
-  segments: [],
+  images: [],
+  segments: new RunList(),
 });
 
 const exportNames = (bytes: Uint8Array) =>

@@ -94,7 +94,7 @@ describe('capSegmentCount', () => {
   };
   const cap = (runs: Run[]): Run[] => {
     const l = capSegmentCount(list(runs));
-    return Array.from({ length: l.length }, (_, i) => run(l.start[i]!, l.end[i]!, l.memory[i]!));
+    return Array.from({ length: l.length }, (_, i) => run(l.start(i), l.end(i), l.memory[i]!));
   };
 
   it('keeps exactly MAX_DATA_SEGMENTS runs unchanged', () => {
@@ -166,6 +166,10 @@ describe('snapshot', () => {
     expect(hex(2)).toBe('430100a07f0b');
     expect(hex(3)).toBe('4400000000000000800b');
     expect(snap.memoryPages).toEqual([3n]);
-    expect(snap.segments).toEqual([{ memory: 0, offset: 70000, data: Uint8Array.of(0xaa) }]);
+    expect(snap.segments.length).toBe(1);
+    expect([snap.segments.memory[0], snap.segments.start(0), snap.segments.end(0)]).toEqual([
+      0, 70000, 70001,
+    ]);
+    expect(snap.images).toEqual([{ bytes: memory, kernel: undefined }]);
   });
 });

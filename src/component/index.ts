@@ -287,5 +287,6 @@ function instanceState(
   return {
     globalGet: (name) => replaced.get(name) ?? (instance.exports[name] as () => number | bigint)(),
     memoryContents: (name) => new Uint8Array((instance.exports[name] as WebAssembly.Memory).buffer),
+    memory: (name) => instance.exports[name] as WebAssembly.Memory,
   };
 }

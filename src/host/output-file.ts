@@ -15,7 +15,6 @@
  * cannot be replaced at all, where POSIX needs only a writable directory, so the attribute is
  * cleared for the rename and set again on the new file.
  */
-import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -106,8 +105,7 @@ export class OutputFile {
       return new OutputFile(target, undefined, openSync(target, 'w'), host);
     }
     const path = existing ? realPath(target) : followDanglingLinks(target);
-    const temp = temporaryName(path);
-    const fd = openSync(temp, 'wx');
+    const { temp, fd } = createTemporary(path);
     // Replacing a file keeps its permissions, as truncating it in place would. Windows knows only
     // the read-only bit, which `replaceFile` carries over instead: set on the temporary file, it
     // would make the file undeletable should the rename fail.
@@ -208,13 +206,28 @@ function totalDelayMs(attempts: number): number {
 }
 
 /**
- * A fresh name beside `path`: hidden on POSIX, unique per process and call (a crashed run's
- * leftover with a reused pid cannot collide), and short, as Windows paths may be limited to
- * 260 characters.
+ * A new file beside `path`, created exclusively: hidden on POSIX, named by the process and a
+ * random part, short (Windows paths may be limited to 260 characters). A name that exists (a
+ * crashed run's leftover with a reused pid) is never opened; the next attempt draws another. The
+ * names need not be unpredictable, only distinct, so no cryptographic source (whose loading costs
+ * more than the rest of this) is used.
  */
-function temporaryName(path: string): string {
-  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  return nodePath.join(nodePath.dirname(path), `.${nodePath.basename(path)}.${suffix}`);
+function createTemporary(path: string): { temp: string; fd: number } {
+  for (let attempt = 1; ; attempt++) {
+    const random = Math.floor(Math.random() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0');
+    const temp = nodePath.join(
+      nodePath.dirname(path),
+      `.${nodePath.basename(path)}.${process.pid}-${random}.tmp`,
+    );
+    try {
+      return { temp, fd: openSync(temp, 'wx') };
+    } catch (error) {
+      if (attempt < 8 && (error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
  * The random bytes a guest gets during init: the host's cryptographic source, or in deterministic
  * mode a seeded stream ({@link SeededRandom}).
  */
-import { createCipheriv, randomFillSync, type Cipheriv } from 'node:crypto';
+import type { Cipheriv } from 'node:crypto';
 
 export interface GuestRandom {
   /** Fills `target[offset, offset + length)` with the next bytes. */
@@ -13,6 +13,9 @@ export interface GuestRandom {
 
 const POOL_SIZE = 4096;
 
+/** Loaded on first use: most guests never ask for random bytes, and loading it costs ~10 ms. */
+const crypto = () => process.getBuiltinModule('node:crypto');
+
 /**
  * The host's source. `randomFillSync` costs a few microseconds per call whatever the size, and
  * guests ask for a few bytes at a time (hash seeds), so small requests are served from a pool
@@ -21,15 +24,19 @@ const POOL_SIZE = 4096;
 export class HostRandom implements GuestRandom {
   private readonly pool = new Uint8Array(POOL_SIZE);
   private used = POOL_SIZE;
-  readonly insecureSeed = randomFillSync(new Uint8Array(16));
+  private seed: Uint8Array | undefined;
+
+  get insecureSeed(): Uint8Array {
+    return (this.seed ??= crypto().randomFillSync(new Uint8Array(16)));
+  }
 
   fill(target: Uint8Array, offset: number, length: number): void {
     if (length > POOL_SIZE / 4) {
-      randomFillSync(target, offset, length);
+      crypto().randomFillSync(target, offset, length);
       return;
     }
     if (this.used + length > POOL_SIZE) {
-      randomFillSync(this.pool);
+      crypto().randomFillSync(this.pool);
       this.used = 0;
     }
     target.set(this.pool.subarray(this.used, this.used + length), offset);
@@ -81,5 +88,5 @@ function keystream(seed: bigint, nonce: number): Cipheriv {
   // Node's IV for chacha20: the 32-bit block counter, then the 96-bit nonce, little-endian.
   const iv = new Uint8Array(16);
   new DataView(iv.buffer).setUint32(4, nonce, true);
-  return createCipheriv('chacha20', key, iv);
+  return crypto().createCipheriv('chacha20', key, iv);
 }

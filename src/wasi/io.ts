@@ -3,7 +3,6 @@
  * non-empty buffer of its iovec list; callers pass that one buffer here.
  */
 import { fdatasyncSync, fstatSync, fsyncSync, readSync, writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { Errno, Whence } from './constants.js';
 import type { DescriptorTable, FileDescriptor } from './descriptors.js';
 import { WasiErrno } from './errno.js';
@@ -16,7 +15,8 @@ function isAgain(error: unknown): boolean {
 
 /** The guest's standard streams: the host's (0, 1, 2 unless a test passes others) or null sinks. */
 export class Stdio {
-  private readonly tty: [boolean, boolean, boolean];
+  /** Whether each host stream is a terminal, asked on first use (loading `node:tty` costs). */
+  private readonly tty: Array<boolean | undefined> = [];
   /** Per host stream, when guest lines that look like CI workflow commands are escaped. */
   private readonly escapers: Partial<Record<1 | 2, CommandEscaper>>;
 
@@ -28,13 +28,11 @@ export class Stdio {
     this.escapers = escapeWorkflowCommands
       ? { 1: new CommandEscaper(), 2: new CommandEscaper() }
       : {};
-    this.tty = inherit
-      ? [isatty(hostFds[0]), isatty(hostFds[1]), isatty(hostFds[2])]
-      : [false, false, false];
   }
 
   isTty(stream: 0 | 1 | 2): boolean {
-    return this.tty[stream];
+    if (!this.inherit) return false;
+    return (this.tty[stream] ??= process.getBuiltinModule('node:tty').isatty(this.hostFds[stream]));
   }
 
   read(target: Uint8Array, offset: number, length: number): number {

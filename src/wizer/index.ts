@@ -102,16 +102,19 @@ function buildReport(
   snap: Snapshot,
   timings: PhaseTimings,
 ): WizenReport {
-  const memories = cx.memories.map((m, index) => {
-    const runs = snap.segments.filter((s) => s.memory === index);
-    return {
-      index,
-      pagesBefore: Number(m.limits.min),
-      pagesAfter: Number(snap.memoryPages[index]),
-      segments: runs.length,
-      dataBytes: runs.reduce((sum, s) => sum + s.data.length, 0),
-    };
-  });
+  const memories = cx.memories.map((m, index) => ({
+    index,
+    pagesBefore: Number(m.limits.min),
+    pagesAfter: Number(snap.memoryPages[index]),
+    segments: 0,
+    dataBytes: 0,
+  }));
+  const runs = snap.segments;
+  for (let k = 0; k < runs.length; k++) {
+    const memory = memories[runs.memory[k]!]!;
+    memory.segments++;
+    memory.dataBytes += runs.end(k) - runs.start(k);
+  }
   return {
     inputBytes: input.length,
     outputBytes: wasm.length,

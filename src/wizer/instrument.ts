@@ -183,7 +183,7 @@ export function instrument(
     ({ bodies, moves } = applyCodeEdits(input, inputBodiesStart, edits));
   }
 
-  const replacements = new Map<number, Uint8Array>();
+  const replacements = new Map<number, Uint8Array[]>();
   const extend = (id: number, extraCount: number, extra: Uint8Array, entries?: Uint8Array) => {
     if (extraCount === 0 && !entries) return;
     const section = cx.sections.find((s) => s.id === id);
@@ -244,7 +244,8 @@ function startFunction(bytes: Uint8Array, sections: readonly RawSection[]): numb
 
 /**
  * The payload of a vector section (types, functions, code, exports) with `extra` appended: its
- * existing entries, or `entries` in their place (the function bodies after lowering).
+ * existing entries, or `entries` in their place (the function bodies after lowering). As chunks,
+ * so the existing entries (megabytes of code) are copied once, into the assembled module.
  */
 function extendVector(
   bytes: Uint8Array,
@@ -252,7 +253,7 @@ function extendVector(
   extraCount: number,
   extra: Uint8Array,
   entries?: Uint8Array,
-): Uint8Array {
+): Uint8Array[] {
   let count = extraCount;
   let rest: Uint8Array = new Uint8Array(0);
   if (section) {
@@ -260,37 +261,36 @@ function extendVector(
     count += r.u32();
     rest = entries ?? bytes.subarray(r.pos, section.end);
   }
-  return new ByteSink(rest.length + extra.length + 8).u32(count).bytes(rest).bytes(extra).view();
+  return [new ByteSink(5).u32(count).view(), rest, extra];
 }
 
 /** Copies the input's sections, swapping in replacements and inserting new sections in order. */
 function assemble(
   bytes: Uint8Array,
   sections: readonly RawSection[],
-  replacements: Map<number, Uint8Array>,
+  replacements: Map<number, Uint8Array[]>,
 ): Uint8Array {
   const chunks: Uint8Array[] = [bytes.subarray(0, 8)];
   const pending = new Map(replacements);
+  const pushSection = (id: number, body: Uint8Array[]) => {
+    let length = 0;
+    for (const chunk of body) length += chunk.length;
+    chunks.push(sectionHeader(id, length), ...body);
+    pending.delete(id);
+  };
   const flushBefore = (rank: number) => {
     for (const [id, body] of [...pending].sort(
       (a, b) => SECTION_RANK[a[0]]! - SECTION_RANK[b[0]]!,
     )) {
-      if (SECTION_RANK[id]! < rank) {
-        chunks.push(sectionHeader(id, body.length), body);
-        pending.delete(id);
-      }
+      if (SECTION_RANK[id]! < rank) pushSection(id, body);
     }
   };
   for (const s of sections) {
     if (s.id === SectionId.Start) continue; // exported instead, see above
     if (s.id !== SectionId.Custom) flushBefore(SECTION_RANK[s.id]!);
     const body = pending.get(s.id);
-    if (body && s.id !== SectionId.Custom) {
-      chunks.push(sectionHeader(s.id, body.length), body);
-      pending.delete(s.id);
-    } else {
-      chunks.push(bytes.subarray(s.start, s.end));
-    }
+    if (body && s.id !== SectionId.Custom) pushSection(s.id, body);
+    else chunks.push(bytes.subarray(s.start, s.end));
   }
   flushBefore(Infinity);
   return concatChunks(chunks);

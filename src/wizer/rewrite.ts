@@ -12,7 +12,7 @@ import { WizerError } from '../errors.js';
 import { ExternalKind, SectionId } from '../wasm/constants.js';
 import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
 import type { ModuleContext } from './context.js';
-import type { Snapshot } from './snapshot.js';
+import type { RunList, Snapshot } from './snapshot.js';
 
 export interface RewriteOptions {
   initFunc: string;
@@ -138,28 +138,58 @@ function encodeData(cx: ModuleContext, snap: Snapshot): Uint8Array[] {
   for (const seg of cx.dataSegments) {
     body.push(seg.active ? emptyPassive : cx.bytes.subarray(seg.start, seg.end));
   }
-  // All segment headers go into one buffer (sized so it never reallocates) and are referenced
-  // as views, so a snapshot of 10,000 segments allocates a handful of objects, not tens of
-  // thousands.
-  const headers = new ByteSink(24 * snap.segments.length + 1);
-  const headerEnds: number[] = [];
   // Snapshot runs name defined memories; imported ones come first in the index space (none in a
   // module given to wizen(), maybe some in a core module inside a component).
   const importedMemories = cx.imports.filter((i) => i.kind === ExternalKind.Memory).length;
-  for (const run of snap.segments) {
-    const memory = importedMemories + run.memory;
-    if (memory === 0) headers.byte(0x00);
-    else headers.byte(0x02).u32(memory);
-    if (cx.memories[run.memory]!.memory64) headers.byte(0x42).s64(BigInt(run.offset));
-    else headers.byte(0x41).s32(run.offset | 0);
-    headers.byte(0x0b).u32(run.data.length);
-    headerEnds.push(headers.length);
+  const runs = snap.segments;
+  for (let from = 0; from < runs.length;) {
+    const memory = runs.memory[from]!;
+    let to = from + 1;
+    while (to < runs.length && runs.memory[to] === memory) to++;
+    const { bytes, kernel } = snap.images[memory]!;
+    const index = importedMemories + memory;
+    if (kernel) body.push(kernel.encode(runs.pairs(from, to), index));
+    else body.push(...encodeSegments(runs, from, to, bytes, index, cx.memories[memory]!.memory64));
+    from = to;
   }
-  const headerBytes = headers.view();
-  snap.segments.forEach((run, k) => {
-    body.push(headerBytes.subarray(k === 0 ? 0 : headerEnds[k - 1], headerEnds[k]), run.data);
-  });
   let size = 0;
   for (const c of body) size += c.length;
   return [sectionHeader(SectionId.Data, size), ...body];
+}
+
+/**
+ * Runs `from` to `to` (of one memory) as active data segments, header and bytes chunks, where
+ * the kernel does not apply. All headers go into one buffer (sized so it never reallocates) and
+ * are referenced as views, so 10,000 segments allocate a handful of objects, not tens of
+ * thousands.
+ */
+function encodeSegments(
+  runs: RunList,
+  from: number,
+  to: number,
+  bytes: Uint8Array,
+  memoryIndex: number,
+  memory64: boolean,
+): Uint8Array[] {
+  const headers = new ByteSink(24 * (to - from) + 1);
+  const headerEnds: number[] = [];
+  for (let k = from; k < to; k++) {
+    if (memoryIndex === 0) headers.byte(0x00);
+    else headers.byte(0x02).u32(memoryIndex);
+    const offset = runs.start(k);
+    if (memory64) headers.byte(0x42).s64(BigInt(offset));
+    else headers.byte(0x41).s32(offset | 0);
+    headers.byte(0x0b).u32(runs.end(k) - offset);
+    headerEnds.push(headers.length);
+  }
+  const headerBytes = headers.view();
+  const chunks: Uint8Array[] = [];
+  for (let k = from; k < to; k++) {
+    const i = k - from;
+    chunks.push(
+      headerBytes.subarray(i === 0 ? 0 : headerEnds[i - 1], headerEnds[i]),
+      bytes.subarray(runs.start(k), runs.end(k)),
+    );
+  }
+  return chunks;
 }

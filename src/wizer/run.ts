@@ -266,5 +266,6 @@ function instanceState(instance: WebAssembly.Instance): InstanceState {
   return {
     globalGet: (name) => (instance.exports[name] as () => number | bigint)(),
     memoryContents: (name) => new Uint8Array((instance.exports[name] as WebAssembly.Memory).buffer),
+    memory: (name) => instance.exports[name] as WebAssembly.Memory,
   };
 }

@@ -6,11 +6,13 @@
  * bytes are merged, because a new segment costs at least that much encoding overhead (flags,
  * offset expression, length); the count is then capped at `MAX_DATA_SEGMENTS` by merging across
  * the smallest gaps. Upstream scans page by page and re-joins runs split at page boundaries
- * (gap 0), which is the same as one linear scan with merging.
+ * (gap 0), which is the same as one linear scan with merging. Where it can, the scan runs in a
+ * compiled kernel (data-kernel.ts) that gives the same runs as `findRuns`.
  */
 import { Op, ValTypeCode } from '../wasm/constants.js';
 import { ByteSink } from '../wasm/writer.js';
 import type { MemoryDef } from './context.js';
+import { DataKernel } from './data-kernel.js';
 import type { GlobalProbe } from './instrument.js';
 
 /** Zero bytes between two runs that are still cheaper to store than a new segment's overhead. */
@@ -23,12 +25,14 @@ export interface InstanceState {
   /** Calls a getter export; i32 results are numbers, i64 results bigints. */
   globalGet(exportName: string): number | bigint;
   memoryContents(exportName: string): Uint8Array;
+  /** The memory itself, where there is one (the compiled kernel needs it). */
+  memory?(exportName: string): WebAssembly.Memory;
 }
 
-export interface DataRun {
-  memory: number;
-  offset: number;
-  data: Uint8Array;
+/** One memory's initialized bytes, and the kernel bound to it where there is one. */
+export interface MemoryImage {
+  bytes: Uint8Array;
+  kernel: DataKernel | undefined;
 }
 
 export interface Snapshot {
@@ -38,8 +42,10 @@ export interface Snapshot {
   memoryPages: bigint[];
   /** Byte length of each memory, for reports. */
   memoryBytes: number[];
-  /** New active data segments, sorted by (memory, offset). */
-  segments: DataRun[];
+  /** Each defined memory's contents, which the segments are runs of. */
+  images: MemoryImage[];
+  /** New active data segments, as runs sorted by (memory, offset). */
+  segments: RunList;
 }
 
 export function snapshot(
@@ -54,27 +60,19 @@ export function snapshot(
   const memoryPages: bigint[] = [];
   const memoryBytes: number[] = [];
   const runs = new RunList();
-  const contents: Uint8Array[] = [];
+  const images: MemoryImage[] = [];
   memoryExports.forEach((name, memory) => {
     const bytes = state.memoryContents(name);
-    contents.push(bytes);
-    const log2 = memoryDefs[memory]?.limits.pageSizeLog2 ?? 16;
-    memoryPages.push(BigInt(bytes.length) >> BigInt(log2));
+    const def = memoryDefs[memory];
+    const wasmMemory = state.memory?.(name);
+    const kernel = wasmMemory && def ? DataKernel.bind(wasmMemory, def) : undefined;
+    images.push({ bytes, kernel });
+    memoryPages.push(BigInt(bytes.length) >> BigInt(def?.limits.pageSizeLog2 ?? 16));
     memoryBytes.push(bytes.length);
-    findRuns(bytes, (start, end) => runs.push(memory, start, end));
+    if (kernel) runs.pushPairs(memory, kernel.scan(bytes.length));
+    else findRuns(bytes, (start, end) => runs.push(memory, start, end));
   });
-  const capped = capSegmentCount(runs);
-  const segments: DataRun[] = [];
-  for (let i = 0; i < capped.length; i++) {
-    const memory = capped.memory[i]!;
-    const start = capped.start[i]!;
-    segments.push({
-      memory,
-      offset: start,
-      data: contents[memory]!.subarray(start, capped.end[i]),
-    });
-  }
-  return { globals, memoryPages, memoryBytes, segments };
+  return { globals, memoryPages, memoryBytes, images, segments: capSegmentCount(runs) };
 }
 
 function encodeGlobal(probe: GlobalProbe, state: InstanceState): Uint8Array {
@@ -157,35 +155,58 @@ export function findRuns(bytes: Uint8Array, emit: (start: number, end: number) =
 
 /**
  * Runs stored column-wise: a snapshot of a large, fragmented memory has hundreds of thousands of
- * runs before the cap, and one object per run would dominate peak memory.
+ * runs before the cap, and one object per run would dominate peak memory. Run `i` is
+ * `[bounds[2i], bounds[2i + 1])` of memory `memory[i]`, the layout the kernel reads and writes.
  */
 export class RunList {
   memory: Uint32Array;
-  start: Float64Array;
-  end: Float64Array;
+  bounds: Float64Array;
   length = 0;
 
   constructor(capacity = 1024) {
     this.memory = new Uint32Array(capacity);
-    this.start = new Float64Array(capacity);
-    this.end = new Float64Array(capacity);
+    this.bounds = new Float64Array(2 * capacity);
+  }
+
+  start(i: number): number {
+    return this.bounds[2 * i]!;
+  }
+
+  end(i: number): number {
+    return this.bounds[2 * i + 1]!;
   }
 
   push(memory: number, start: number, end: number): void {
-    if (this.length === this.memory.length) {
-      const grow = <A extends Uint32Array | Float64Array>(a: A): A => {
-        const next = new (a.constructor as new (n: number) => A)(a.length * 2);
-        next.set(a);
-        return next;
-      };
-      this.memory = grow(this.memory);
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-    }
+    this.reserve(this.length + 1);
     this.memory[this.length] = memory;
-    this.start[this.length] = start;
-    this.end[this.length] = end;
+    this.bounds[2 * this.length] = start;
+    this.bounds[2 * this.length + 1] = end;
     this.length++;
+  }
+
+  /** Appends the runs of one memory given as [start, end) pairs. */
+  pushPairs(memory: number, pairs: Float64Array): void {
+    const count = pairs.length / 2;
+    this.reserve(this.length + count);
+    this.memory.fill(memory, this.length, this.length + count);
+    this.bounds.set(pairs, 2 * this.length);
+    this.length += count;
+  }
+
+  /** The bounds of runs `from` to `to` (exclusive), as a view. */
+  pairs(from: number, to: number): Float64Array {
+    return this.bounds.subarray(2 * from, 2 * to);
+  }
+
+  private reserve(capacity: number): void {
+    if (capacity <= this.memory.length) return;
+    const size = Math.max(capacity, 2 * this.memory.length);
+    const memory = new Uint32Array(size);
+    memory.set(this.memory.subarray(0, this.length));
+    const bounds = new Float64Array(2 * size);
+    bounds.set(this.bounds.subarray(0, 2 * this.length));
+    this.memory = memory;
+    this.bounds = bounds;
   }
 }
 
@@ -200,7 +221,7 @@ export class RunList {
 export function capSegmentCount(runs: RunList): RunList {
   const n = runs.length;
   if (n <= MAX_DATA_SEGMENTS) return runs;
-  const { memory, start, end } = runs;
+  const { memory, bounds } = runs;
   const excess = n - MAX_DATA_SEGMENTS;
 
   // The gap after each run that can merge with the next (same memory), sorted to find the
@@ -208,7 +229,7 @@ export function capSegmentCount(runs: RunList): RunList {
   const gaps = new Float64Array(n);
   let gapCount = 0;
   for (let i = 0; i + 1 < n; i++) {
-    if (memory[i] === memory[i + 1]) gaps[gapCount++] = start[i + 1]! - end[i]!;
+    if (memory[i] === memory[i + 1]) gaps[gapCount++] = bounds[2 * (i + 1)]! - bounds[2 * i + 1]!;
   }
   const sorted = gaps.subarray(0, gapCount).sort();
   const threshold = sorted[Math.min(excess, gapCount) - 1]!;
@@ -216,7 +237,7 @@ export function capSegmentCount(runs: RunList): RunList {
   const mergeWithNext = new Uint8Array(n);
   let merged = 0;
   for (let i = 0; i + 1 < n; i++) {
-    if (memory[i] === memory[i + 1] && start[i + 1]! - end[i]! < threshold) {
+    if (memory[i] === memory[i + 1] && bounds[2 * (i + 1)]! - bounds[2 * i + 1]! < threshold) {
       mergeWithNext[i] = 1;
       merged++;
     }
@@ -229,26 +250,26 @@ export function capSegmentCount(runs: RunList): RunList {
   let ties = 0;
   let minSaving = Infinity;
   let maxSaving = -Infinity;
-  let segmentStart = start[0]!;
+  let segmentStart = bounds[0]!;
   for (let i = 0; i + 1 < n; i++) {
     if (mergeWithNext[i]) continue;
-    if (memory[i] === memory[i + 1] && start[i + 1]! - end[i]! === threshold) {
+    if (memory[i] === memory[i + 1] && bounds[2 * (i + 1)]! - bounds[2 * i + 1]! === threshold) {
       let j = i + 1;
       while (mergeWithNext[j]) j++;
-      const next = start[i + 1]!;
+      const next = bounds[2 * (i + 1)]!;
       const header = 3 + signedLebSize(next) + (memory[i] === 0 ? 0 : unsignedLebSize(memory[i]!));
       const saving =
         header +
-        unsignedLebSize(end[i]! - segmentStart) +
-        unsignedLebSize(end[j]! - next) -
-        unsignedLebSize(end[j]! - segmentStart);
+        unsignedLebSize(bounds[2 * i + 1]! - segmentStart) +
+        unsignedLebSize(bounds[2 * j + 1]! - next) -
+        unsignedLebSize(bounds[2 * j + 1]! - segmentStart);
       tieGap[ties] = i;
       tieSaving[ties] = saving;
       ties++;
       if (saving < minSaving) minSaving = saving;
       if (saving > maxSaving) maxSaving = saving;
     }
-    segmentStart = start[i + 1]!;
+    segmentStart = bounds[2 * (i + 1)]!;
   }
   let needed = excess - merged;
   for (let saving = maxSaving; saving >= minSaving && needed > 0; saving--) {
@@ -261,11 +282,11 @@ export function capSegmentCount(runs: RunList): RunList {
   }
 
   const out = new RunList(MAX_DATA_SEGMENTS);
-  let currentStart = start[0]!;
+  let currentStart = bounds[0]!;
   for (let i = 1; i <= n; i++) {
     if (i < n && mergeWithNext[i - 1]) continue;
-    out.push(memory[i - 1]!, currentStart, end[i - 1]!);
-    if (i < n) currentStart = start[i]!;
+    out.push(memory[i - 1]!, currentStart, bounds[2 * i - 1]!);
+    if (i < n) currentStart = bounds[2 * i]!;
   }
   return out;
 }

@@ -6,8 +6,11 @@
  *
  * Starting a worker means loading the whole bundle again, so a worker that finished in time is
  * kept (unreferenced, so it never holds the process open) and serves the next bounded run.
+ *
+ * `node:worker_threads` is loaded only when a worker is started or may be running: every CLI start
+ * asks `isWizerWorker`, and loading the module for that would cost a few milliseconds each time.
  */
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { WizerError, errorChain } from '../errors.js';
 import type { Logger, WizenOptions, WizenResult } from './options.js';
 
@@ -30,14 +33,19 @@ type Wizen = (
   logger: Logger,
 ) => Promise<WizenResult>;
 
+const workerThreads = () => process.getBuiltinModule('node:worker_threads');
+
 /** True inside a worker started by `wizenInWorker`; entry points check this first. */
 export function isWizerWorker(): boolean {
+  // The tag is also the worker's last argument: a cheap test that rules out the usual case.
+  if (process.argv.at(-1) !== WORKER_TAG) return false;
+  const { isMainThread, workerData } = workerThreads();
   return !isMainThread && (workerData as { tag?: string } | null)?.tag === WORKER_TAG;
 }
 
 /** The worker side: runs each request through the unbounded pipeline and posts the outcome. */
 export function runWizerWorker(wizen: Wizen): void {
-  const port = parentPort!;
+  const port = workerThreads().parentPort!;
   const post = (message: WorkerMessage) => port.postMessage(message);
   port.on('message', async (request: WorkerRequest) => {
     try {
@@ -68,7 +76,11 @@ export function wizenInWorker(
 ): Promise<WizenResult> {
   const timeoutMs = options.timeoutMs!;
   const worker =
-    idleWorker ?? new Worker(new URL(import.meta.url), { workerData: { tag: WORKER_TAG } });
+    idleWorker ??
+    new (workerThreads().Worker)(new URL(import.meta.url), {
+      workerData: { tag: WORKER_TAG },
+      argv: [WORKER_TAG],
+    });
   idleWorker = undefined;
   worker.ref();
   return new Promise((resolve, reject) => {
