@@ -7,8 +7,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(865);
-/* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(111);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(492);
+/* harmony import */ var _wizer_lazy_validation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(627);
+/* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(111);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(492);
 // Run directly (npm bin, ComponentizeJS's `wizerBin`, `./dist/cli.js`), V8 gets two flags suited
 // to a one-shot initialization: baseline-compiled Wasm only (optimizing hot functions mid-run
 // costs more memory than it saves time for most inits) and a small young generation. Measured on
@@ -17,10 +18,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-if ((0,_wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .isWizerWorker */ .a0)())
-    (0,_wizer_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .runWizerWorker */ .vh)(_wizer_index_js__WEBPACK_IMPORTED_MODULE_0__/* .wizen */ .a9);
-else
-    process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .main */ .iW)(process.argv.slice(2));
+
+if ((0,_wizer_worker_js__WEBPACK_IMPORTED_MODULE_2__/* .isWizerWorker */ .a0)())
+    (0,_wizer_worker_js__WEBPACK_IMPORTED_MODULE_2__/* .runWizerWorker */ .vh)(_wizer_index_js__WEBPACK_IMPORTED_MODULE_0__/* .wizen */ .a9);
+else {
+    // This process runs one wizening, whose input is validated in full before it is compiled.
+    (0,_wizer_lazy_validation_js__WEBPACK_IMPORTED_MODULE_1__/* .enableLazyValidation */ .Di)();
+    process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .main */ .iW)(process.argv.slice(2));
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -5487,6 +5492,8 @@ function instrument_leb(value) {
 
 // EXTERNAL MODULE: ./src/wizer/options.ts
 var wizer_options = __nccwpck_require__(471);
+// EXTERNAL MODULE: ./src/wizer/lazy-validation.ts
+var lazy_validation = __nccwpck_require__(627);
 ;// CONCATENATED MODULE: ./src/wizer/rewrite.ts
 /**
  * Phase 6: rewrite. Builds the output from the ORIGINAL sections in file order: memory minimums
@@ -7164,6 +7171,7 @@ function blockTypeRefusal(bytes, at, enabled) {
 
 
 
+
 /**
  * Instructions whose effects escape the snapshot (table mutation, segment drops, GC writes), as
  * prefix byte -> sub-opcodes. Names come from the opcode table.
@@ -7450,10 +7458,11 @@ function upstreamExportGrowth(cx) {
  * The whole validation phase, in upstream's order: full validation first, then the static checks
  * and the engine's refusals. Full validation is V8's, of the input itself: the instrumented copy
  * that V8 compiles later has extra functions and types, so an input that refers to a function or
- * type past its own would pass there. V8 validates on its background threads while we parse.
+ * type past its own would pass there. V8 validates on its background threads while we parse
+ * (unless the CLI chose lazy validation, see lazy-validation.ts).
  */
 async function validateModule(input, features, { inComponent = false } = {}) {
-    const v8Verdict = v8Check(input);
+    const v8Verdict = (0,lazy_validation/* fullValidation */.zU)(input);
     let cx;
     try {
         if (readPreamble(input) === 'component') {
@@ -7472,7 +7481,7 @@ async function validateModule(input, features, { inComponent = false } = {}) {
     const { customPageSizeAt, sharedGlobalFlags } = cx.features;
     if (customPageSizeAt === undefined) {
         const invalid = sharedGlobalFlags
-            ? await v8Check(unshared(input, sharedGlobalFlags))
+            ? await (0,lazy_validation/* fullValidation */.zU)(unshared(input, sharedGlobalFlags))
             : await v8Verdict;
         if (invalid !== undefined)
             throw validationFailure(invalid);
@@ -7489,10 +7498,6 @@ async function validateModule(input, features, { inComponent = false } = {}) {
     }
     checkEngineFeatures(cx, codeFeatures, features);
     return { cx, codeFeatures };
-}
-/** V8's full validation, on its background threads: the compile error, or undefined if valid. */
-function v8Check(bytes) {
-    return WebAssembly.compile(bytes).then(() => undefined, (error) => error);
 }
 /** A copy with the shared bit of the given global flag bytes cleared. */
 function unshared(input, flagOffsets) {
@@ -10834,6 +10839,7 @@ function renumberNames(bytes, section, removal) {
 
 
 
+
 async function wizenComponent(input, options, logger) {
     const { timings, lap, stop } = (0,wizer_options/* phaseClock */._5)();
     if (options.renames.length > 0) {
@@ -10888,7 +10894,7 @@ async function wizenComponent(input, options, logger) {
             if (core === undefined)
                 throw new errors/* WizerError */.Mx(`jco asked for an unknown module ${file}`);
             const run = core.moduleIndex === undefined ? undefined : byModule.get(core.moduleIndex);
-            return run?.compiled ?? WebAssembly.compile(core.bytes);
+            return run?.compiled ?? (0,lazy_validation/* compileValidatedAsync */.Gy)(core.bytes);
         }, hostImports(glue.imports, host), (module, importObject) => {
             const instance = new WebAssembly.Instance(module, importObject);
             const run = byCompiled.get(module);
@@ -12204,6 +12210,7 @@ function guestFailure(context, error, home) {
 
 
 
+
 const REACTOR_INIT = '_initialize';
 /**
  * Builds the guest environment in upstream's order: WASI context (preopens are opened even without
@@ -12241,7 +12248,7 @@ async function instantiatePreload(preload, environment, features) {
     try {
         const bytes = await readModuleFile(preload.path);
         deferred = deferStartFunction(bytes);
-        module = new WebAssembly.Module(deferred.wasm);
+        module = (0,lazy_validation/* compileValidated */.WU)(deferred.wasm);
         cx = parseModule(bytes);
         // Upstream compiles preloads with the main module's engine configuration.
         checkPreloadFeatures(cx, features);
@@ -12513,6 +12520,99 @@ function buildReport(input, wasm, cx, snap, timings) {
         globals: snap.globals.size,
         segments: snap.segments.length,
     };
+}
+
+
+/***/ }),
+
+/***/ 627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Di: () => (/* binding */ enableLazyValidation),
+/* harmony export */   Gy: () => (/* binding */ compileValidatedAsync),
+/* harmony export */   WU: () => (/* binding */ compileValidated),
+/* harmony export */   zU: () => (/* binding */ fullValidation)
+/* harmony export */ });
+/* unused harmony export compilesWithoutValidation */
+/**
+ * V8's lazy validation (`--wasm-lazy-validation`): a module compiles without its function bodies
+ * being validated, each is validated when first compiled, that is, first called. Every input is
+ * validated in full before anything else (validate.ts), so compiling the instrumented copy need
+ * not validate it again: StarlingMonkey's 10 MB compile takes 33 ms instead of 55. The CLI, which
+ * owns its process, switches it on; the library leaves the process's settings alone.
+ *
+ * With it on, compiling no longer finds invalid code, so every module that was not validated
+ * before goes through `compileValidated`. Whether it is on is asked of V8 itself (a worker thread
+ * shares the setting, not this module's state).
+ */
+/** `(func (result i32) i32.add)`: invalid, which only a validating compile notices. */
+const INVALID_BODY = Uint8Array.of(...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], ...[0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f], // type: [] -> [i32]
+...[0x03, 0x02, 0x01, 0x00], // one function of that type
+...[0x0a, 0x05, 0x01, 0x03, 0x00, 0x6a, 0x0b]);
+const v8 = () => process.getBuiltinModule('node:v8');
+/** Whether compiling a module skips validating its function bodies, once known in this thread. */
+let lazy;
+/** Switches lazy validation on for this process (the CLI calls this first). */
+function enableLazyValidation() {
+    v8().setFlagsFromString('--wasm-lazy-validation');
+    lazy = undefined;
+}
+/** Whether compiling a module skips validating its function bodies. */
+function compilesWithoutValidation() {
+    if (lazy === undefined) {
+        try {
+            new WebAssembly.Module(INVALID_BODY);
+            lazy = true;
+        }
+        catch {
+            lazy = false;
+        }
+    }
+    return lazy;
+}
+/**
+ * V8's verdict on `bytes` with full validation: the error a validating compile throws, or
+ * undefined if the module is valid. Without lazy validation this compiles on V8's background
+ * threads (the caller goes on meanwhile); with it, `WebAssembly.validate` checks everything on
+ * this thread, and only an invalid module is compiled again, validating, for V8's message.
+ */
+function fullValidation(bytes) {
+    const wasm = bytes;
+    if (!compilesWithoutValidation()) {
+        return WebAssembly.compile(wasm).then(() => undefined, (error) => error);
+    }
+    if (WebAssembly.validate(wasm))
+        return Promise.resolve(undefined);
+    return Promise.resolve(validatingCompileError(wasm));
+}
+/** Compiles a module that was not validated before, failing on invalid code as V8 always does. */
+function compileValidated(bytes) {
+    const wasm = bytes;
+    if (compilesWithoutValidation() && !WebAssembly.validate(wasm)) {
+        throw validatingCompileError(wasm);
+    }
+    return new WebAssembly.Module(wasm);
+}
+/** `compileValidated` on V8's background threads where compiling validates anyway. */
+function compileValidatedAsync(bytes) {
+    if (!compilesWithoutValidation())
+        return WebAssembly.compile(bytes);
+    return new Promise((resolve) => resolve(compileValidated(bytes)));
+}
+/** The error of compiling `wasm` with validation on (briefly switched back for it). */
+function validatingCompileError(wasm) {
+    v8().setFlagsFromString('--no-wasm-lazy-validation');
+    try {
+        new WebAssembly.Module(wasm);
+        return new Error('WebAssembly.validate() failed but compiling succeeded');
+    }
+    catch (error) {
+        return error;
+    }
+    finally {
+        v8().setFlagsFromString('--wasm-lazy-validation');
+    }
 }
 
 

@@ -4621,6 +4621,87 @@ function phaseClock() {
     };
 }
 
+;// CONCATENATED MODULE: ./src/wizer/lazy-validation.ts
+/**
+ * V8's lazy validation (`--wasm-lazy-validation`): a module compiles without its function bodies
+ * being validated, each is validated when first compiled, that is, first called. Every input is
+ * validated in full before anything else (validate.ts), so compiling the instrumented copy need
+ * not validate it again: StarlingMonkey's 10 MB compile takes 33 ms instead of 55. The CLI, which
+ * owns its process, switches it on; the library leaves the process's settings alone.
+ *
+ * With it on, compiling no longer finds invalid code, so every module that was not validated
+ * before goes through `compileValidated`. Whether it is on is asked of V8 itself (a worker thread
+ * shares the setting, not this module's state).
+ */
+/** `(func (result i32) i32.add)`: invalid, which only a validating compile notices. */
+const INVALID_BODY = Uint8Array.of(...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], ...[0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f], // type: [] -> [i32]
+...[0x03, 0x02, 0x01, 0x00], // one function of that type
+...[0x0a, 0x05, 0x01, 0x03, 0x00, 0x6a, 0x0b]);
+const v8 = () => process.getBuiltinModule('node:v8');
+/** Whether compiling a module skips validating its function bodies, once known in this thread. */
+let lazy;
+/** Switches lazy validation on for this process (the CLI calls this first). */
+function enableLazyValidation() {
+    v8().setFlagsFromString('--wasm-lazy-validation');
+    lazy = undefined;
+}
+/** Whether compiling a module skips validating its function bodies. */
+function compilesWithoutValidation() {
+    if (lazy === undefined) {
+        try {
+            new WebAssembly.Module(INVALID_BODY);
+            lazy = true;
+        }
+        catch {
+            lazy = false;
+        }
+    }
+    return lazy;
+}
+/**
+ * V8's verdict on `bytes` with full validation: the error a validating compile throws, or
+ * undefined if the module is valid. Without lazy validation this compiles on V8's background
+ * threads (the caller goes on meanwhile); with it, `WebAssembly.validate` checks everything on
+ * this thread, and only an invalid module is compiled again, validating, for V8's message.
+ */
+function fullValidation(bytes) {
+    const wasm = bytes;
+    if (!compilesWithoutValidation()) {
+        return WebAssembly.compile(wasm).then(() => undefined, (error) => error);
+    }
+    if (WebAssembly.validate(wasm))
+        return Promise.resolve(undefined);
+    return Promise.resolve(validatingCompileError(wasm));
+}
+/** Compiles a module that was not validated before, failing on invalid code as V8 always does. */
+function compileValidated(bytes) {
+    const wasm = bytes;
+    if (compilesWithoutValidation() && !WebAssembly.validate(wasm)) {
+        throw validatingCompileError(wasm);
+    }
+    return new WebAssembly.Module(wasm);
+}
+/** `compileValidated` on V8's background threads where compiling validates anyway. */
+function compileValidatedAsync(bytes) {
+    if (!compilesWithoutValidation())
+        return WebAssembly.compile(bytes);
+    return new Promise((resolve) => resolve(compileValidated(bytes)));
+}
+/** The error of compiling `wasm` with validation on (briefly switched back for it). */
+function validatingCompileError(wasm) {
+    v8().setFlagsFromString('--no-wasm-lazy-validation');
+    try {
+        new WebAssembly.Module(wasm);
+        return new Error('WebAssembly.validate() failed but compiling succeeded');
+    }
+    catch (error) {
+        return error;
+    }
+    finally {
+        v8().setFlagsFromString('--wasm-lazy-validation');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/wizer/rewrite.ts
 /**
  * Phase 6: rewrite. Builds the output from the ORIGINAL sections in file order: memory minimums
@@ -6298,6 +6379,7 @@ function blockTypeRefusal(bytes, at, enabled) {
 
 
 
+
 /**
  * Instructions whose effects escape the snapshot (table mutation, segment drops, GC writes), as
  * prefix byte -> sub-opcodes. Names come from the opcode table.
@@ -6584,10 +6666,11 @@ function upstreamExportGrowth(cx) {
  * The whole validation phase, in upstream's order: full validation first, then the static checks
  * and the engine's refusals. Full validation is V8's, of the input itself: the instrumented copy
  * that V8 compiles later has extra functions and types, so an input that refers to a function or
- * type past its own would pass there. V8 validates on its background threads while we parse.
+ * type past its own would pass there. V8 validates on its background threads while we parse
+ * (unless the CLI chose lazy validation, see lazy-validation.ts).
  */
 async function validateModule(input, features, { inComponent = false } = {}) {
-    const v8Verdict = v8Check(input);
+    const v8Verdict = fullValidation(input);
     let cx;
     try {
         if (readPreamble(input) === 'component') {
@@ -6606,7 +6689,7 @@ async function validateModule(input, features, { inComponent = false } = {}) {
     const { customPageSizeAt, sharedGlobalFlags } = cx.features;
     if (customPageSizeAt === undefined) {
         const invalid = sharedGlobalFlags
-            ? await v8Check(unshared(input, sharedGlobalFlags))
+            ? await fullValidation(unshared(input, sharedGlobalFlags))
             : await v8Verdict;
         if (invalid !== undefined)
             throw validationFailure(invalid);
@@ -6623,10 +6706,6 @@ async function validateModule(input, features, { inComponent = false } = {}) {
     }
     checkEngineFeatures(cx, codeFeatures, features);
     return { cx, codeFeatures };
-}
-/** V8's full validation, on its background threads: the compile error, or undefined if valid. */
-function v8Check(bytes) {
-    return WebAssembly.compile(bytes).then(() => undefined, (error) => error);
 }
 /** A copy with the shared bit of the given global flag bytes cleared. */
 function unshared(input, flagOffsets) {
@@ -9968,6 +10047,7 @@ function renumberNames(bytes, section, removal) {
 
 
 
+
 async function wizenComponent(input, options, logger) {
     const { timings, lap, stop } = phaseClock();
     if (options.renames.length > 0) {
@@ -10022,7 +10102,7 @@ async function wizenComponent(input, options, logger) {
             if (core === undefined)
                 throw new WizerError(`jco asked for an unknown module ${file}`);
             const run = core.moduleIndex === undefined ? undefined : byModule.get(core.moduleIndex);
-            return run?.compiled ?? WebAssembly.compile(core.bytes);
+            return run?.compiled ?? compileValidatedAsync(core.bytes);
         }, hostImports(glue.imports, host), (module, importObject) => {
             const instance = new WebAssembly.Instance(module, importObject);
             const run = byCompiled.get(module);
@@ -11336,6 +11416,7 @@ function guestFailure(context, error, home) {
 
 
 
+
 const REACTOR_INIT = '_initialize';
 /**
  * Builds the guest environment in upstream's order: WASI context (preopens are opened even without
@@ -11373,7 +11454,7 @@ async function instantiatePreload(preload, environment, features) {
     try {
         const bytes = await readModuleFile(preload.path);
         deferred = deferStartFunction(bytes);
-        module = new WebAssembly.Module(deferred.wasm);
+        module = compileValidated(deferred.wasm);
         cx = parseModule(bytes);
         // Upstream compiles preloads with the main module's engine configuration.
         checkPreloadFeatures(cx, features);

@@ -18,6 +18,23 @@ function withUnusedCode(body: string, extra = ''): string {
       (func (export "wizer-initialize")))`;
 }
 
+/**
+ * An init function and a never-called function of type [] -> [i32] with body `body` (three bytes:
+ * no locals, one instruction, `end`). `i32.add` there is invalid: nothing on the stack.
+ */
+function twoFunctions(instruction: number): Uint8Array {
+  const name = [...new TextEncoder().encode('wizer-initialize')];
+  return Uint8Array.of(
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...[0x01, 0x08, 0x02, 0x60, 0x00, 0x00, 0x60, 0x00, 0x01, 0x7f], // [] -> [], [] -> [i32]
+    ...[0x03, 0x03, 0x02, 0x00, 0x01],
+    ...[0x07, 0x14, 0x01, 0x10, ...name, 0x00, 0x00],
+    ...[0x0a, 0x08, 0x02, 0x02, 0x00, 0x0b, 0x03, 0x00, instruction, 0x0b],
+  );
+}
+const I32_ADD = 0x6a;
+const UNREACHABLE = 0x00;
+
 const forbidden: Array<[op: string, body: string]> = [
   ['table.set', '(table.set $t (i32.const 0) (ref.null func))'],
   ['table.grow', '(drop (table.grow $t (ref.null func) (i32.const 1)))'],
@@ -85,6 +102,29 @@ const refusedRefTypes: Array<[string, Parameters<typeof refTypeModule>[0]]> = [
 ];
 
 describe.concurrent('differential: refused inputs', () => {
+  // Our CLI compiles with V8's lazy validation (bodies validated when first called), having
+  // validated the input in full first; a preload must be validated before it is compiled.
+  it('§3.1 an invalid body in a never-called function fails validation', async () => {
+    expect(WebAssembly.validate(twoFunctions(UNREACHABLE) as Uint8Array<ArrayBuffer>)).toBe(true);
+    const result = await runBoth({ wasm: twoFunctions(I32_ADD) });
+    // The cause is each validator's own wording (V8's, wasmparser's).
+    expect(expectSameFailure(result, { causes: 'none' }).head).toBe(
+      'Error: wasm validation failed',
+    );
+    expect(result.ours.stderr).toContain('Compiling function #1 failed');
+  });
+
+  it('§3.1 an invalid body in a preload fails before anything runs', async () => {
+    const result = await runBoth({
+      wasm: twoFunctions(UNREACHABLE),
+      args: ['--preload', 'p=pre.wasm'],
+      files: { 'pre.wasm': twoFunctions(I32_ADD) },
+    });
+    const { head } = expectSameFailure(result, { causes: 'none' });
+    expect(head).toBe('Error: failed to parse preload module');
+    expect(result.ours.stderr).toContain('Compiling function #1 failed');
+  });
+
   it('§11.14 data.drop in a never-called function is refused', async () => {
     const { head } = expectSameFailure(await diffWat(withUnusedCode('(data.drop $d)')));
     expect(head).toBe('Error: unsupported `data.drop` instruction');

@@ -5,8 +5,13 @@
 // SQLite and StarlingMonkey: peak RSS down 20-35 MB, time about the same. `node dist/cli.js`
 // works the same without them.
 import { wizen } from '../wizer/index.js';
+import { enableLazyValidation } from '../wizer/lazy-validation.js';
 import { isWizerWorker, runWizerWorker } from '../wizer/worker.js';
 import { main } from './main.js';
 
 if (isWizerWorker()) runWizerWorker(wizen);
-else process.exitCode = await main(process.argv.slice(2));
+else {
+  // This process runs one wizening, whose input is validated in full before it is compiled.
+  enableLazyValidation();
+  process.exitCode = await main(process.argv.slice(2));
+}

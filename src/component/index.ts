@@ -28,6 +28,7 @@ import {
   type WizenOptions,
   type WizenResult,
 } from '../wizer/options.js';
+import { compileValidatedAsync } from '../wizer/lazy-validation.js';
 import { rewrite } from '../wizer/rewrite.js';
 import { snapshot, type InstanceState } from '../wizer/snapshot.js';
 import { validateModule } from '../wizer/validate.js';
@@ -120,7 +121,7 @@ export async function wizenComponent(
         const core = glue.coreModules.find((m) => m.file === file);
         if (core === undefined) throw new WizerError(`jco asked for an unknown module ${file}`);
         const run = core.moduleIndex === undefined ? undefined : byModule.get(core.moduleIndex);
-        return run?.compiled ?? WebAssembly.compile(core.bytes as Uint8Array<ArrayBuffer>);
+        return run?.compiled ?? compileValidatedAsync(core.bytes);
       },
       hostImports(glue.imports, host),
       (module, importObject) => {

@@ -13,6 +13,7 @@ import { ExternalKind } from '../wasm/constants.js';
 import { readNames } from '../wasm/names.js';
 import type { ModuleContext } from './context.js';
 import { type Environment, type Namespace, define, linkImports } from './link.js';
+import { compileValidated } from './lazy-validation.js';
 import { parseModule } from './parse.js';
 import { START_EXPORT, deferStartFunction } from './instrument.js';
 import type { Preload, WasmFeatures, WizenOptions } from './options.js';
@@ -62,7 +63,7 @@ async function instantiatePreload(
   try {
     const bytes = await readModuleFile(preload.path);
     deferred = deferStartFunction(bytes);
-    module = new WebAssembly.Module(deferred.wasm as Uint8Array<ArrayBuffer>);
+    module = compileValidated(deferred.wasm);
     cx = parseModule(bytes);
     // Upstream compiles preloads with the main module's engine configuration.
     checkPreloadFeatures(cx, features);

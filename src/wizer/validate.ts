@@ -19,6 +19,7 @@ import { isRefType, readPreamble, readValType } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink, u32Size } from '../wasm/writer.js';
 import { RESERVED_PREFIX, type ModuleContext } from './context.js';
+import { fullValidation } from './lazy-validation.js';
 import { NAN_SCALAR_OPCODES, NAN_SIMD_OPCODES } from './nan-canonical.js';
 import { parseModule } from './parse.js';
 import { anyProposalOff, codeProposalRefusal, moduleProposalRefusal } from './proposals.js';
@@ -337,14 +338,15 @@ export function upstreamExportGrowth(cx: ModuleContext): number {
  * The whole validation phase, in upstream's order: full validation first, then the static checks
  * and the engine's refusals. Full validation is V8's, of the input itself: the instrumented copy
  * that V8 compiles later has extra functions and types, so an input that refers to a function or
- * type past its own would pass there. V8 validates on its background threads while we parse.
+ * type past its own would pass there. V8 validates on its background threads while we parse
+ * (unless the CLI chose lazy validation, see lazy-validation.ts).
  */
 export async function validateModule(
   input: Uint8Array,
   features: WasmFeatures,
   { inComponent = false }: { inComponent?: boolean } = {},
 ): Promise<{ cx: ModuleContext; codeFeatures: CodeFeatures }> {
-  const v8Verdict = v8Check(input);
+  const v8Verdict = fullValidation(input);
   let cx: ModuleContext;
   try {
     if (readPreamble(input) === 'component') {
@@ -361,7 +363,7 @@ export async function validateModule(
   const { customPageSizeAt, sharedGlobalFlags } = cx.features;
   if (customPageSizeAt === undefined) {
     const invalid = sharedGlobalFlags
-      ? await v8Check(unshared(input, sharedGlobalFlags))
+      ? await fullValidation(unshared(input, sharedGlobalFlags))
       : await v8Verdict;
     if (invalid !== undefined) throw validationFailure(invalid);
   }
@@ -375,14 +377,6 @@ export async function validateModule(
   }
   checkEngineFeatures(cx, codeFeatures, features);
   return { cx, codeFeatures };
-}
-
-/** V8's full validation, on its background threads: the compile error, or undefined if valid. */
-function v8Check(bytes: Uint8Array): Promise<unknown> {
-  return WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>).then(
-    () => undefined,
-    (error: unknown) => error,
-  );
 }
 
 /** A copy with the shared bit of the given global flag bytes cleared. */
