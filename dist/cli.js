@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(865);
+/* harmony import */ var _wizer_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(146);
 /* harmony import */ var _wizer_lazy_validation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(627);
 /* harmony import */ var _wizer_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(111);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(492);
@@ -14,7 +14,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // to a one-shot initialization: baseline-compiled Wasm only (optimizing hot functions mid-run
 // costs more memory than it saves time for most inits) and a small young generation. Measured on
 // SQLite and StarlingMonkey: peak RSS down 20-35 MB, time about the same. `node dist/cli.js`
-// works the same without them.
+// works the same without them. Lazy validation (lazy-validation.ts) is set at run time instead:
+// an unknown flag on the `#!` line would stop Node, an unknown one set at run time is ignored.
 
 
 
@@ -144,12 +145,16 @@ class OutputFile {
         }
         return new OutputFile(path, temp, fd, host);
     }
-    /** Writes all of `bytes` and puts them in place. On failure nothing is left behind. */
+    /**
+     * Writes all of `bytes` (one buffer, or the chunks it is made of, in order) and puts them in
+     * place. On failure nothing is left behind.
+     */
     commit(bytes) {
         try {
-            for (let written = 0; written < bytes.length;) {
-                written += (0,external_node_fs_.writeSync)(this.fd, bytes, written, bytes.length - written);
-            }
+            if (bytes instanceof Uint8Array)
+                writeFully(this.fd, bytes);
+            else
+                writeChunks(this.fd, bytes);
             (0,external_node_fs_.closeSync)(this.fd);
             this.fd = undefined;
             if (this.temp !== undefined)
@@ -167,6 +172,28 @@ class OutputFile {
         this.fd = undefined;
         if (this.temp !== undefined)
             (0,external_node_fs_.rmSync)(this.temp, { force: true });
+    }
+}
+function writeFully(fd, bytes) {
+    for (let written = 0; written < bytes.length;) {
+        written += (0,external_node_fs_.writeSync)(fd, bytes, written, bytes.length - written);
+    }
+}
+/** Chunks gathered into one system call per batch (as many as `writev` takes at once). */
+const WRITEV_BATCH = 1024;
+/** Writes chunks in order, a batch per `writev`; a short write finishes its batch chunk by chunk. */
+function writeChunks(fd, chunks) {
+    for (let first = 0; first < chunks.length; first += WRITEV_BATCH) {
+        const batch = chunks.slice(first, first + WRITEV_BATCH);
+        let written = (0,external_node_fs_.writevSync)(fd, batch);
+        for (const chunk of batch) {
+            if (written >= chunk.length)
+                written -= chunk.length;
+            else {
+                writeFully(fd, chunk.subarray(written));
+                written = 0;
+            }
+        }
     }
 }
 /** Writes `bytes` to `target` as `OutputFile` does. */
@@ -296,8 +323,10 @@ function statOrUndefined(path) {
 
 // EXTERNAL MODULE: ./src/errors.ts + 1 modules
 var errors = __nccwpck_require__(442);
-// EXTERNAL MODULE: ./src/wizer/index.ts + 68 modules
-var wizer = __nccwpck_require__(865);
+// EXTERNAL MODULE: ./src/wizer/index.ts + 67 modules
+var wizer = __nccwpck_require__(146);
+// EXTERNAL MODULE: ./src/wasm/writer.ts
+var writer = __nccwpck_require__(801);
 // EXTERNAL MODULE: ./src/optimize/args.ts + 1 modules
 var args = __nccwpck_require__(807);
 // EXTERNAL MODULE: ./src/wizer/options.ts
@@ -717,6 +746,7 @@ function helpText(long) {
 
 
 
+
 const processIo = {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -760,7 +790,7 @@ async function main(argv, io = processIo) {
                 throw new errors/* WizerError */.Mx(`Bad preload option: ${value} (must be of form \`name=file\`)`);
             return preload;
         });
-        const { wasm, report } = await (0,wizer/* wizen */.a9)(input, {
+        const { parts, report } = await (0,wizer/* wizenParts */.Gu)(input, {
             ...args.options,
             preloads,
             guestStdoutToStderr: output === undefined,
@@ -770,9 +800,9 @@ async function main(argv, io = processIo) {
         }, logger);
         const writeStarted = performance.now();
         if (output)
-            commitOutput(output, args.output, wasm);
+            commitOutput(output, args.output, parts);
         else
-            await writeAll(io.stdout, wasm);
+            await writeAll(io.stdout, (0,writer/* concatChunks */.JD)(parts));
         const writeMs = performance.now() - writeStarted;
         logger.debug(`Phase times (ms): ${phaseTimes(report, startMs, readMs, writeMs)}`);
         return 0;
@@ -818,9 +848,9 @@ function createOutput(target) {
         throw new errors/* WizerError */.Mx('failed to create output file', { cause: fileError(target, error) });
     }
 }
-function commitOutput(output, target, wasm) {
+function commitOutput(output, target, parts) {
     try {
-        output.commit(wasm);
+        output.commit(parts);
     }
     catch (error) {
         throw new errors/* WizerError */.Mx('failed to write to output', { cause: fileError(target, error) });
@@ -1551,13 +1581,143 @@ function parseSourceDateEpoch(value) {
 
 /***/ }),
 
-/***/ 865:
+/***/ 801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JD: () => (/* binding */ concatChunks),
+/* harmony export */   _s: () => (/* binding */ ByteSink),
+/* harmony export */   bV: () => (/* binding */ sectionHeader),
+/* harmony export */   eI: () => (/* binding */ u32Size)
+/* harmony export */ });
+/**
+ * Encoding side of the binary format: a growable byte sink with canonical (minimal) LEB128
+ * writers, and section framing. Verbatim sections never pass through here; they are copied as
+ * views of the input.
+ */
+const textEncoder = new TextEncoder();
+class ByteSink {
+    buf;
+    length = 0;
+    constructor(capacity = 64) {
+        this.buf = new Uint8Array(capacity);
+    }
+    reserve(n) {
+        if (this.length + n <= this.buf.length)
+            return;
+        let cap = this.buf.length * 2;
+        while (cap < this.length + n)
+            cap *= 2;
+        const next = new Uint8Array(cap);
+        next.set(this.buf.subarray(0, this.length));
+        this.buf = next;
+    }
+    byte(b) {
+        this.reserve(1);
+        this.buf[this.length++] = b;
+        return this;
+    }
+    bytes(data) {
+        this.reserve(data.length);
+        this.buf.set(data, this.length);
+        this.length += data.length;
+        return this;
+    }
+    u32(value) {
+        let v = value >>> 0;
+        do {
+            let b = v & 0x7f;
+            v >>>= 7;
+            if (v !== 0)
+                b |= 0x80;
+            this.byte(b);
+        } while (v !== 0);
+        return this;
+    }
+    s32(value) {
+        let v = value | 0;
+        for (;;) {
+            const b = v & 0x7f;
+            v >>= 7;
+            if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
+                this.byte(b);
+                return this;
+            }
+            this.byte(b | 0x80);
+        }
+    }
+    s64(value) {
+        let v = BigInt.asIntN(64, value);
+        for (;;) {
+            const b = Number(v & 0x7fn);
+            v >>= 7n;
+            if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
+                this.byte(b);
+                return this;
+            }
+            this.byte(b | 0x80);
+        }
+    }
+    u64(value) {
+        let v = BigInt.asUintN(64, value);
+        do {
+            let b = Number(v & 0x7fn);
+            v >>= 7n;
+            if (v !== 0n)
+                b |= 0x80;
+            this.byte(b);
+        } while (v !== 0n);
+        return this;
+    }
+    name(text) {
+        const encoded = textEncoder.encode(text);
+        this.u32(encoded.length);
+        return this.bytes(encoded);
+    }
+    /** A view of what was written so far (valid until the next write). */
+    view() {
+        return this.buf.subarray(0, this.length);
+    }
+}
+/** Size in bytes of the canonical unsigned LEB128 encoding of `value`. */
+function u32Size(value) {
+    let v = value >>> 0;
+    let n = 1;
+    while (v >= 0x80) {
+        v >>>= 7;
+        n++;
+    }
+    return n;
+}
+/** Frames a section body: id byte, then the body length, then the body. */
+function sectionHeader(id, bodyLength) {
+    return new ByteSink(6).byte(id).u32(bodyLength).view().slice();
+}
+/** Concatenates chunks into one buffer with a single allocation. */
+function concatChunks(chunks) {
+    let total = 0;
+    for (const c of chunks)
+        total += c.length;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a9: () => (/* binding */ wizen)
+  a9: () => (/* binding */ wizen),
+  Gu: () => (/* binding */ wizenParts)
 });
 
 // UNUSED EXPORTS: DEFAULT_FEATURES, DEFAULT_INIT_FUNC, DEFAULT_OPTIONS, phaseClock, resolveOptions
@@ -1933,124 +2093,8 @@ function readLimits(r) {
     return { flags, min, max, pageSizeLog2 };
 }
 
-;// CONCATENATED MODULE: ./src/wasm/writer.ts
-/**
- * Encoding side of the binary format: a growable byte sink with canonical (minimal) LEB128
- * writers, and section framing. Verbatim sections never pass through here; they are copied as
- * views of the input.
- */
-const textEncoder = new TextEncoder();
-class ByteSink {
-    buf;
-    length = 0;
-    constructor(capacity = 64) {
-        this.buf = new Uint8Array(capacity);
-    }
-    reserve(n) {
-        if (this.length + n <= this.buf.length)
-            return;
-        let cap = this.buf.length * 2;
-        while (cap < this.length + n)
-            cap *= 2;
-        const next = new Uint8Array(cap);
-        next.set(this.buf.subarray(0, this.length));
-        this.buf = next;
-    }
-    byte(b) {
-        this.reserve(1);
-        this.buf[this.length++] = b;
-        return this;
-    }
-    bytes(data) {
-        this.reserve(data.length);
-        this.buf.set(data, this.length);
-        this.length += data.length;
-        return this;
-    }
-    u32(value) {
-        let v = value >>> 0;
-        do {
-            let b = v & 0x7f;
-            v >>>= 7;
-            if (v !== 0)
-                b |= 0x80;
-            this.byte(b);
-        } while (v !== 0);
-        return this;
-    }
-    s32(value) {
-        let v = value | 0;
-        for (;;) {
-            const b = v & 0x7f;
-            v >>= 7;
-            if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
-                this.byte(b);
-                return this;
-            }
-            this.byte(b | 0x80);
-        }
-    }
-    s64(value) {
-        let v = BigInt.asIntN(64, value);
-        for (;;) {
-            const b = Number(v & 0x7fn);
-            v >>= 7n;
-            if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
-                this.byte(b);
-                return this;
-            }
-            this.byte(b | 0x80);
-        }
-    }
-    u64(value) {
-        let v = BigInt.asUintN(64, value);
-        do {
-            let b = Number(v & 0x7fn);
-            v >>= 7n;
-            if (v !== 0n)
-                b |= 0x80;
-            this.byte(b);
-        } while (v !== 0n);
-        return this;
-    }
-    name(text) {
-        const encoded = textEncoder.encode(text);
-        this.u32(encoded.length);
-        return this.bytes(encoded);
-    }
-    /** A view of what was written so far (valid until the next write). */
-    view() {
-        return this.buf.subarray(0, this.length);
-    }
-}
-/** Size in bytes of the canonical unsigned LEB128 encoding of `value`. */
-function u32Size(value) {
-    let v = value >>> 0;
-    let n = 1;
-    while (v >= 0x80) {
-        v >>>= 7;
-        n++;
-    }
-    return n;
-}
-/** Frames a section body: id byte, then the body length, then the body. */
-function sectionHeader(id, bodyLength) {
-    return new ByteSink(6).byte(id).u32(bodyLength).view().slice();
-}
-/** Concatenates chunks into one buffer with a single allocation. */
-function concatChunks(chunks) {
-    let total = 0;
-    for (const c of chunks)
-        total += c.length;
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-        out.set(c, at);
-        at += c.length;
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/wasm/writer.ts
+var writer = __nccwpck_require__(801);
 // EXTERNAL MODULE: ./src/optimize/args.ts + 1 modules
 var optimize_args = __nccwpck_require__(807);
 // EXTERNAL MODULE: external "node:fs"
@@ -2277,7 +2321,7 @@ function withInputCustomSections(optimized, input, inputSections, keepNames) {
     const names = keepNames && inputNames !== undefined && outputNames !== undefined
         ? nameSectionLike(optimized, outputNames, nameSubsections(input, inputNames))
         : [];
-    return concatChunks([
+    return (0,writer/* concatChunks */.JD)([
         optimized.subarray(0, 8),
         ...leading,
         ...known.map(slice),
@@ -2317,8 +2361,8 @@ function nameSectionLike(bytes, section, kinds) {
     }
     if (kept.length === 0)
         return [];
-    const payload = concatChunks([header, ...kept]);
-    return [sectionHeader(SectionId.Custom, payload.length), payload];
+    const payload = (0,writer/* concatChunks */.JD)([header, ...kept]);
+    return [(0,writer/* sectionHeader */.bV)(SectionId.Custom, payload.length), payload];
 }
 /** `--optimize`: binaryen on the output, with a debug line saying what it did. */
 async function optimizeOutput(wasm, options, logger) {
@@ -4599,7 +4643,7 @@ class CodeMoves {
  */
 function applyCodeEdits(bodies, bodiesStart, edits) {
     const growth = edits.reduce((sum, e) => sum + Math.max(0, e.bytes.length - e.length + 4), 0);
-    const out = new ByteSink(bodies.length + growth + 16);
+    const out = new writer/* ByteSink */._s(bodies.length + growth + 16);
     const at = [];
     const shift = [];
     const r = new BinaryReader(bodies, 0, bodies.length);
@@ -4614,7 +4658,7 @@ function applyCodeEdits(bodies, bodiesStart, edits) {
             out.bytes(bodies.subarray(sizeAt, end)); // untouched, size prefix as given
             continue;
         }
-        const body = new ByteSink(size + 16);
+        const body = new writer/* ByteSink */._s(size + 16);
         let from = start;
         const applied = [];
         for (; next < edits.length && edits[next].at - bodiesStart < end; next++) {
@@ -4684,8 +4728,8 @@ function helperBody(opcode, float) {
     const f32 = float === ValTypeCode.F32;
     // i32.const 0x400000 or i64.const 0x8000000000000: the quiet bit
     const quietBit = f32
-        ? new ByteSink(8).byte(0x41).s32(0x0040_0000)
-        : new ByteSink(12).byte(0x42).s64(0x0008000000000000n);
+        ? new writer/* ByteSink */._s(8).byte(0x41).s32(0x0040_0000)
+        : new writer/* ByteSink */._s(12).byte(0x42).s64(0x0008000000000000n);
     const [ne, eq] = f32 ? [0x5c, 0x5b] : [0x62, 0x61];
     const [toInt, or, toFloat] = f32 ? [0xbc, 0x72, 0xbe] : [0xbd, 0x84, 0xbf];
     return [
@@ -4708,7 +4752,7 @@ function floatMinMaxEdits(bytes, sites, added) {
             if (float === undefined)
                 throw new Error(`unreachable: opcode ${opcode} is no min/max`);
             const index = added.add([float, float], [float], helperBody(opcode, float));
-            call = [CALL, ...new ByteSink(6).u32(index).view()];
+            call = [CALL, ...new writer/* ByteSink */._s(6).u32(index).view()];
             helpers.set(opcode, call);
         }
         return call;
@@ -5005,7 +5049,7 @@ const nan_canonical_CALL = 0x10;
 const SELECT = 0x1b;
 const LOCAL_GET = 0x20;
 const LOCAL_TEE = 0x22;
-const leb = (value) => Array.from(new ByteSink(6).u32(value).view());
+const leb = (value) => Array.from(new writer/* ByteSink */._s(6).u32(value).view());
 /** The encoding of a SIMD instruction without immediates. */
 function simd(name) {
     const info = OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === name);
@@ -5176,7 +5220,7 @@ function relaxed_simd_simd(name) {
     } while (v > 0);
     return bytes;
 }
-const call = (index) => [relaxed_simd_CALL, ...new ByteSink(6).u32(index).view()];
+const call = (index) => [relaxed_simd_CALL, ...new writer/* ByteSink */._s(6).u32(index).view()];
 /**
  * The deterministic dot products: signed 8-bit lanes of both operands multiplied into 16 bits,
  * adjacent products added with wrap-around; the i32 variant then adds pairs and the accumulator.
@@ -5270,9 +5314,9 @@ class AddedFunctions {
     funcBase;
     typeBase;
     typeKeys = [];
-    types = new ByteSink();
-    funcs = new ByteSink();
-    code = new ByteSink();
+    types = new writer/* ByteSink */._s();
+    funcs = new writer/* ByteSink */._s();
+    code = new writer/* ByteSink */._s();
     count = 0;
     constructor(funcBase, typeBase) {
         this.funcBase = funcBase;
@@ -5316,7 +5360,7 @@ function sitesToEdit(features, options) {
 function instrument(cx, relaxedSimdSites = [], floatMinMaxSites = [], nanCanonicalSites = []) {
     const probes = [];
     const added = new AddedFunctions(cx.funcTypeIndices.length, cx.types.length);
-    const exports = new ByteSink(256);
+    const exports = new writer/* ByteSink */._s(256);
     let exportCount = 0;
     const addGetter = (name, result, body) => {
         const index = added.add([], [result], [0x00, ...body, Op.End]);
@@ -5418,7 +5462,7 @@ function deferStartFunction(bytes) {
     const start = startFunction(bytes, sections);
     if (start === undefined)
         return { wasm: bytes, codeShift: 0 };
-    const entry = new ByteSink(24).name(START_EXPORT).byte(ExternalKind.Func).u32(start).view();
+    const entry = new writer/* ByteSink */._s(24).name(START_EXPORT).byte(ExternalKind.Func).u32(start).view();
     const exportSection = sections.find((s) => s.id === SectionId.Export);
     const replacements = new Map([[SectionId.Export, extendVector(bytes, exportSection, 1, entry)]]);
     const wasm = assemble(bytes, sections, replacements);
@@ -5453,7 +5497,7 @@ function extendVector(bytes, section, extraCount, extra, entries) {
         count += r.u32();
         rest = entries ?? bytes.subarray(r.pos, section.end);
     }
-    return [new ByteSink(5).u32(count).view(), rest, extra];
+    return [new writer/* ByteSink */._s(5).u32(count).view(), rest, extra];
 }
 /** Copies the input's sections, swapping in replacements and inserting new sections in order. */
 function assemble(bytes, sections, replacements) {
@@ -5463,7 +5507,7 @@ function assemble(bytes, sections, replacements) {
         let length = 0;
         for (const chunk of body)
             length += chunk.length;
-        chunks.push(sectionHeader(id, length), ...body);
+        chunks.push((0,writer/* sectionHeader */.bV)(id, length), ...body);
         pending.delete(id);
     };
     const flushBefore = (rank) => {
@@ -5484,10 +5528,10 @@ function assemble(bytes, sections, replacements) {
             chunks.push(bytes.subarray(s.start, s.end));
     }
     flushBefore(Infinity);
-    return concatChunks(chunks);
+    return (0,writer/* concatChunks */.JD)(chunks);
 }
 function instrument_leb(value) {
-    return Array.from(new ByteSink(5).u32(value).view());
+    return Array.from(new writer/* ByteSink */._s(5).u32(value).view());
 }
 
 // EXTERNAL MODULE: ./src/wizer/options.ts
@@ -5522,12 +5566,21 @@ function checkRenames(renames) {
     }
 }
 function rewrite(cx, snap, options) {
+    return (0,writer/* concatChunks */.JD)(rewriteParts(cx, snap, options));
+}
+/**
+ * The output as the chunks it is made of, in order: views of the input's sections, new sections,
+ * and data segment headers each followed by a view of the memory bytes it holds. Written to a
+ * file as they are, megabytes of copying into a new buffer are saved.
+ */
+function rewriteParts(cx, snap, options) {
     checkRenames(options.renames);
     const chunks = [cx.bytes.subarray(0, 8)];
     let dataWritten = false;
-    const emit = (id, body) => chunks.push(sectionHeader(id, body.length), body);
+    const emit = (id, body) => chunks.push((0,writer/* sectionHeader */.bV)(id, body.length), body);
     const emitData = () => {
-        chunks.push(...encodeData(cx, snap));
+        for (const chunk of encodeData(cx, snap))
+            chunks.push(chunk);
         dataWritten = true;
     };
     for (const s of cx.sections) {
@@ -5544,7 +5597,7 @@ function rewrite(cx, snap, options) {
             case SectionId.Start:
                 break; // the start function already ran; its effects are in the snapshot
             case SectionId.DataCount:
-                emit(s.id, new ByteSink(5)
+                emit(s.id, new writer/* ByteSink */._s(5)
                     .u32((cx.dataCount ?? 0) + snap.segments.length)
                     .view()
                     .slice());
@@ -5563,10 +5616,10 @@ function rewrite(cx, snap, options) {
     }
     if (!dataWritten)
         emitData();
-    return concatChunks(chunks);
+    return chunks;
 }
 function encodeMemories(cx, snap) {
-    const sink = new ByteSink(16 * cx.memories.length + 4).u32(cx.memories.length);
+    const sink = new writer/* ByteSink */._s(16 * cx.memories.length + 4).u32(cx.memories.length);
     cx.memories.forEach((m, k) => {
         const { flags, max, pageSizeLog2 } = m.limits;
         const min = snap.memoryPages[k];
@@ -5587,7 +5640,7 @@ function encodeMemories(cx, snap) {
     return sink.view();
 }
 function encodeGlobals(cx, snap) {
-    const sink = new ByteSink(32 * cx.globals.length + 4).u32(cx.globals.length);
+    const sink = new writer/* ByteSink */._s(32 * cx.globals.length + 4).u32(cx.globals.length);
     cx.globals.forEach((g, i) => {
         sink.bytes(g.type.bytes).byte(g.mutable ? 1 : 0);
         sink.bytes(snap.globals.get(i) ?? cx.bytes.subarray(g.initStart, g.initEnd));
@@ -5599,7 +5652,7 @@ function encodeExports(cx, options) {
     const srcToDst = new Map(options.renames.map(([dst, src]) => [src, dst]));
     const dsts = new Set(options.renames.map(([dst]) => dst));
     const hasReactorInit = !options.keepReactorInit && cx.exports.some((e) => e.name === '_initialize');
-    const sink = new ByteSink(64);
+    const sink = new writer/* ByteSink */._s(64);
     let count = 0;
     for (const e of cx.exports) {
         if (e.name === options.initFunc && !options.keepInitFunc)
@@ -5615,13 +5668,16 @@ function encodeExports(cx, options) {
         count++;
     }
     const body = sink.view();
-    return new ByteSink(body.length + 5).u32(count).bytes(body).view();
+    return new writer/* ByteSink */._s(body.length + 5).u32(count).bytes(body).view();
 }
-/** The data section as chunks: header, kept/emptied original segments, then snapshot runs. */
+/**
+ * The data section as chunks: section header, count, kept/emptied original segments, then one
+ * segment per snapshot run (header, then a view of its bytes in memory).
+ */
 function encodeData(cx, snap) {
     const body = [];
     const count = cx.dataSegments.length + snap.segments.length;
-    body.push(new ByteSink(5).u32(count).view().slice());
+    body.push(new writer/* ByteSink */._s(5).u32(count).view().slice());
     const emptyPassive = Uint8Array.of(0x01, 0x00);
     for (const seg of cx.dataSegments) {
         body.push(seg.active ? emptyPassive : cx.bytes.subarray(seg.start, seg.end));
@@ -5637,16 +5693,18 @@ function encodeData(cx, snap) {
             to++;
         const { bytes, kernel } = snap.images[memory];
         const index = importedMemories + memory;
-        if (kernel)
-            body.push(kernel.encode(runs.pairs(from, to), index));
-        else
-            body.push(...encodeSegments(runs, from, to, bytes, index, cx.memories[memory].memory64));
+        const segments = kernel
+            ? kernel.segments(runs.pairs(from, to), index, bytes)
+            : encodeSegments(runs, from, to, bytes, index, cx.memories[memory].memory64);
+        for (const chunk of segments)
+            body.push(chunk);
         from = to;
     }
     let size = 0;
     for (const c of body)
         size += c.length;
-    return [sectionHeader(SectionId.Data, size), ...body];
+    body.unshift((0,writer/* sectionHeader */.bV)(SectionId.Data, size));
+    return body;
 }
 /**
  * Runs `from` to `to` (of one memory) as active data segments, header and bytes chunks, where
@@ -5655,7 +5713,7 @@ function encodeData(cx, snap) {
  * thousands.
  */
 function encodeSegments(runs, from, to, bytes, memoryIndex, memory64) {
-    const headers = new ByteSink(24 * (to - from) + 1);
+    const headers = new writer/* ByteSink */._s(24 * (to - from) + 1);
     const headerEnds = [];
     for (let k = from; k < to; k++) {
         if (memoryIndex === 0)
@@ -5681,7 +5739,7 @@ function encodeSegments(runs, from, to, bytes, memoryIndex, memory64) {
 
 ;// CONCATENATED MODULE: ./src/wizer/data-kernel-wasm.ts
 // Generated by `npm run kernels` from data-kernel.wat: do not edit.
-const DATA_KERNEL_WASM_BASE64 = 'AGFzbQEAAAABGARgAX8Bf2AEf39/fwF/YAF/AGACf38BfwIRAQVndWVzdAZtZW1vcnkCAAADBgUAAQIDAwUDAQAABxcDA291dAIBBHNjYW4AAAZlbmNvZGUAAQruBAWPAgIGfwF+AkADQAJAA0AgAUEIaiAATQRAIAEpAwBQBEAgAUEIaiEBDAILCyABIABPDQMgAS0AAA0BIAFBAWohAQwACwsgASECA0ACQANAIAFBCGogAE0EQCABKQMAIQcgB0KBgoSIkKDAgAF9IAdCf4WDQoCBgoSIkKDAgH+DUARAIAFBCGohAQwCCwsgASAATw0BIAEtAABFDQEgAUEBaiEBDAALCyABIQMgA0EFaiEEIAQgAEsEQCAAIQQLAkADQCABIARPDQEgAS0AAA0BIAFBAWohAQwACwsgASAESQ0ACyAFQQR0IQYgBkEQahACIAYgArg5QwEAIAYgA7g5QwEIIAVBAWohBQwACwsgBQuZAQEDfwJAA0AgBCABTw0BIAArQwEAqyEFIAArQwEIqyAFayEGIAJFBEAgA0EAOkABACADQQFqIQMFIANBAjpAAQAgA0EBaiACEAMhAwsgA0HBADpAAQAgA0EBaiAFEAQhAyADQQs6QAEAIANBAWogBhADIQMgAyAFIAb8CgEAIAMgBmohAyAAQRBqIQAgBEEBaiEEDAALCyADCy8BAX8DQCAArT8BrUIQhlYEQD8BIQEgAUUEQEEQIQELIAFAAUF/RgRAAAsMAQsLCzcAA0AgAUGAAU8EQCAAIAFBgAFyOkABACABQQd2IQEgAEEBaiEADAELCyAAIAE6QAEAIABBAWoLWAEBfwNAIAFB/wBxIQIgAUEHdSEBIAFFIAJBwABxRXEgAUF/RiACQcAAcUEAR3FyBEAgACACOkABACAAQQFqDwsgACACQYABcjpAAQAgAEEBaiEADAALAAs=';
+const DATA_KERNEL_WASM_BASE64 = 'AGFzbQEAAAABGQRgAX8Bf2AFf39/f38Bf2ABfwBgAn9/AX8CEQEFZ3Vlc3QGbWVtb3J5AgAAAwYFAAECAwMFAwEAAAcYAwNvdXQCAQRzY2FuAAAHaGVhZGVycwABCucEBY8CAgZ/AX4CQANAAkADQCABQQhqIABNBEAgASkDAFAEQCABQQhqIQEMAgsLIAEgAE8NAyABLQAADQEgAUEBaiEBDAALCyABIQIDQAJAA0AgAUEIaiAATQRAIAEpAwAhByAHQoGChIiQoMCAAX0gB0J/hYNCgIGChIiQoMCAf4NQBEAgAUEIaiEBDAILCyABIABPDQEgAS0AAEUNASABQQFqIQEMAAsLIAEhAyADQQVqIQQgBCAASwRAIAAhBAsCQANAIAEgBE8NASABLQAADQEgAUEBaiEBDAALCyABIARJDQALIAVBBHQhBiAGQRBqEAIgBiACuDlDAQAgBiADuDlDAQggBUEBaiEFDAALCyAFC5IBAQJ/AkADQCAFIAFPDQEgACtDAQCrIQYgAkUEQCADQQA6QAEAIANBAWohAwUgA0ECOkABACADQQFqIAIQAyEDCyADQcEAOkABACADQQFqIAYQBCEDIANBCzpAAQAgA0EBaiAAK0MBCKsgBmsQAyEDIAQgBUECdGogAzZCAQAgAEEQaiEAIAVBAWohBQwACwsgAwsvAQF/A0AgAK0/Aa1CEIZWBEA/ASEBIAFFBEBBECEBCyABQAFBf0YEQAALDAELCws3AANAIAFBgAFPBEAgACABQYABcjpAAQAgAUEHdiEBIABBAWohAAwBCwsgACABOkABACAAQQFqC1gBAX8DQCABQf8AcSECIAFBB3UhASABRSACQcAAcUVxIAFBf0YgAkHAAHFBAEdxcgRAIAAgAjpAAQAgAEEBag8LIAAgAkGAAXI6QAEAIABBAWohAAwACwAL';
 
 ;// CONCATENATED MODULE: ./src/wizer/data-kernel.ts
 
@@ -5727,21 +5785,30 @@ class DataKernel {
     }
     /**
      * The active data segments for `pairs` (runs of this memory, [start, end) pairs) in memory
-     * `memoryIndex`, encoded back to back. The view is valid until the next call.
+     * `memoryIndex`, as alternating header and data chunks: headers encoded here, data as views of
+     * `bytes` (the memory's contents, not copied). The header views are valid until the next call.
      */
-    encode(pairs, memoryIndex) {
+    segments(pairs, memoryIndex, bytes) {
         const count = pairs.length / 2;
-        let dataBytes = 0;
-        for (let i = 0; i < pairs.length; i += 2)
-            dataBytes += pairs[i + 1] - pairs[i];
         const { out } = this.exports;
-        const needed = pairs.byteLength + count * MAX_HEADER_BYTES + dataBytes;
+        const endsAt = pairs.byteLength;
+        const headersAt = endsAt + 4 * count;
+        const needed = headersAt + count * MAX_HEADER_BYTES;
         const pages = Math.ceil(needed / PAGE_BYTES) - out.buffer.byteLength / PAGE_BYTES;
         if (pages > 0)
             out.grow(pages);
         new Float64Array(out.buffer, 0, pairs.length).set(pairs);
-        const end = this.exports.encode(0, count, memoryIndex, pairs.byteLength);
-        return new Uint8Array(out.buffer, pairs.byteLength, end - pairs.byteLength);
+        this.exports.headers(0, count, memoryIndex, headersAt, endsAt);
+        const ends = new Uint32Array(out.buffer, endsAt, count);
+        const headers = new Uint8Array(out.buffer);
+        const chunks = new Array(2 * count);
+        let at = headersAt;
+        for (let k = 0; k < count; k++) {
+            chunks[2 * k] = headers.subarray(at, ends[k]);
+            chunks[2 * k + 1] = bytes.subarray(pairs[2 * k], pairs[2 * k + 1]);
+            at = ends[k];
+        }
+        return chunks;
     }
 }
 
@@ -5788,7 +5855,7 @@ function snapshot(probes, memoryExports, memoryDefs, state) {
     return { globals, memoryPages, memoryBytes, images, segments: capSegmentCount(runs) };
 }
 function encodeGlobal(probe, state) {
-    const sink = new ByteSink(20);
+    const sink = new writer/* ByteSink */._s(20);
     const [first, second] = probe.exports.map((e) => state.globalGet(e));
     switch (probe.type) {
         case ValTypeCode.I32:
@@ -7434,7 +7501,7 @@ function checkFeatureFlags(enabled) {
  * export section's count and size prefixes. Offsets in its compile errors include this shift.
  */
 function upstreamExportGrowth(cx) {
-    const added = new ByteSink(64);
+    const added = new writer/* ByteSink */._s(64);
     let count = 0;
     cx.globals.forEach((g, i) => {
         if (!g.mutable)
@@ -7451,8 +7518,8 @@ function upstreamExportGrowth(cx) {
         return 0;
     const oldSize = exportSection.end - exportSection.payloadStart;
     const oldCount = cx.exports.length;
-    const newSize = oldSize + added.length + u32Size(oldCount + count) - u32Size(oldCount);
-    return newSize - oldSize + u32Size(newSize) - u32Size(oldSize);
+    const newSize = oldSize + added.length + (0,writer/* u32Size */.eI)(oldCount + count) - (0,writer/* u32Size */.eI)(oldCount);
+    return newSize - oldSize + (0,writer/* u32Size */.eI)(newSize) - (0,writer/* u32Size */.eI)(oldSize);
 }
 /**
  * The whole validation phase, in upstream's order: full validation first, then the static checks
@@ -10663,7 +10730,7 @@ function formatResults(signature, outcome) {
 
 
 function u32Bytes(value) {
-    return new ByteSink(5).u32(value).view().slice();
+    return new writer/* ByteSink */._s(5).u32(value).view().slice();
 }
 function renumber(index, removal) {
     if (index < removal.removed)
@@ -10692,24 +10759,24 @@ function rewriteComponent(bytes, parsed, options = {}) {
         const replacement = replacements.get(section.index);
         const sectionEdits = edits.get(section.index);
         if (replacement !== undefined) {
-            chunks.push(sectionHeader(ComponentSectionId.CoreModule, replacement.length), replacement);
+            chunks.push((0,writer/* sectionHeader */.bV)(ComponentSectionId.CoreModule, replacement.length), replacement);
         }
         else if (sectionEdits !== undefined) {
             const payload = applyEdits(bytes, section, sectionEdits);
-            chunks.push(sectionHeader(section.id, payload.length), payload);
+            chunks.push((0,writer/* sectionHeader */.bV)(section.id, payload.length), payload);
         }
         else if (removal !== undefined && section.customName === 'component-name') {
             const payload = renumberNames(bytes, section, removal);
             if (payload === undefined)
                 chunks.push(bytes.subarray(section.start, section.end));
             else
-                chunks.push(sectionHeader(section.id, payload.length), payload);
+                chunks.push((0,writer/* sectionHeader */.bV)(section.id, payload.length), payload);
         }
         else {
             chunks.push(bytes.subarray(section.start, section.end));
         }
     }
-    return concatChunks(chunks);
+    return (0,writer/* concatChunks */.JD)(chunks);
 }
 function findRemoval(parsed, name) {
     const exported = parsed.exports.find((e) => e.name === name);
@@ -10760,7 +10827,7 @@ function applyEdits(bytes, section, edits) {
         at = edit.end;
     }
     chunks.push(bytes.subarray(at, section.end));
-    return concatChunks(chunks);
+    return (0,writer/* concatChunks */.JD)(chunks);
 }
 /**
  * The `component-name` section with the removed function's name dropped and later function
@@ -10782,7 +10849,7 @@ function renumberNames(bytes, section, removal) {
                 chunks.push(bytes.subarray(start, body.end));
                 continue;
             }
-            const sink = new ByteSink();
+            const sink = new writer/* ByteSink */._s();
             sink.bytes(bytes.subarray(body.pos - 1, body.pos)); // the `func` sort byte
             const names = [];
             for (let n = body.u32(); n > 0; n--) {
@@ -10800,10 +10867,10 @@ function renumberNames(bytes, section, removal) {
             for (const [index, name] of names)
                 sink.u32(index).bytes(name);
             const subsection = sink.view();
-            chunks.push(new ByteSink(6).byte(id).u32(subsection.length).view().slice(), subsection.slice());
+            chunks.push(new writer/* ByteSink */._s(6).byte(id).u32(subsection.length).view().slice(), subsection.slice());
             changed = true;
         }
-        return changed ? concatChunks(chunks) : undefined;
+        return changed ? (0,writer/* concatChunks */.JD)(chunks) : undefined;
     }
     catch {
         return undefined;
@@ -12448,13 +12515,20 @@ var worker = __nccwpck_require__(111);
 
 
 
+
 const silent = { debug: () => { } };
 async function wizen(input, partialOptions = {}, logger = silent) {
+    const { parts, report } = await wizenParts(input, partialOptions, logger);
+    return { wasm: parts.length === 1 ? parts[0] : (0,writer/* concatChunks */.JD)(parts), report };
+}
+/** `wizen`, without assembling the output into one buffer. */
+async function wizenParts(input, partialOptions = {}, logger = silent) {
     const options = (0,wizer_options/* resolveOptions */.$i)(partialOptions);
+    const whole = ({ wasm, report }) => ({ parts: [wasm], report });
     if (options.timeoutMs !== undefined)
-        return (0,worker/* wizenInWorker */.jA)(input, options, logger);
+        return whole(await (0,worker/* wizenInWorker */.jA)(input, options, logger));
     if (isComponent(input))
-        return wizenComponent(input, options, logger);
+        return whole(await wizenComponent(input, options, logger));
     const { timings, lap, stop } = (0,wizer_options/* phaseClock */._5)();
     const environment = await buildEnvironment(options);
     try {
@@ -12481,13 +12555,15 @@ async function wizen(input, partialOptions = {}, logger = silent) {
         const snap = snapshot(instrumented.globals, instrumented.memories, cx.memories, state);
         lap('snapshot');
         logger.debug('Rewriting input Wasm to pre-initialized state', 'rewrite');
-        const rewritten = rewrite(cx, snap, options);
+        const rewritten = rewriteParts(cx, snap, options);
         lap('rewrite');
-        const optimized = await optimizeOutput(rewritten, options, logger);
-        const wasm = optimized?.wasm ?? rewritten;
+        const optimized = options.optimize === undefined
+            ? undefined
+            : await optimizeOutput((0,writer/* concatChunks */.JD)(rewritten), options, logger);
+        const parts = optimized ? [optimized.wasm] : rewritten;
         stop();
-        const report = buildReport(input, wasm, cx, snap, timings);
-        return { wasm, report: optimized ? { ...report, optimize: optimized.report } : report };
+        const report = buildReport(input, sizeOf(parts), cx, snap, timings);
+        return { parts, report: optimized ? { ...report, optimize: optimized.report } : report };
     }
     finally {
         environment.wasi.dispose();
@@ -12498,7 +12574,13 @@ function isComponent(bytes) {
     const preamble = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
     return bytes.length >= 8 && preamble.every((b, i) => bytes[i] === b);
 }
-function buildReport(input, wasm, cx, snap, timings) {
+function sizeOf(parts) {
+    let size = 0;
+    for (const part of parts)
+        size += part.length;
+    return size;
+}
+function buildReport(input, outputBytes, cx, snap, timings) {
     const memories = cx.memories.map((m, index) => ({
         index,
         pagesBefore: Number(m.limits.min),
@@ -12514,7 +12596,7 @@ function buildReport(input, wasm, cx, snap, timings) {
     }
     return {
         inputBytes: input.length,
-        outputBytes: wasm.length,
+        outputBytes,
         timings,
         memories,
         globals: snap.globals.size,

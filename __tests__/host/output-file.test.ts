@@ -45,6 +45,19 @@ describe('OutputFile', () => {
     expect(readdirSync(dir.path)).toEqual(['out.wasm']);
   });
 
+  it('writes chunks in order: thousands of them, empty ones, views into larger buffers', () => {
+    const target = join(dir.path, 'out.wasm');
+    const backing = new Uint8Array(4096).map((_, i) => (i * 7) & 0xff);
+    // More chunks than one writev takes (1024), of sizes 0..12, at varying offsets.
+    const chunks = Array.from({ length: 5000 }, (_, k) =>
+      backing.subarray(k % 3000, (k % 3000) + (k % 13)),
+    );
+    const file = OutputFile.create(target);
+    file.commit(chunks);
+    expect(Buffer.from(readFileSync(target)).equals(Buffer.concat(chunks))).toBe(true);
+    expect(readdirSync(dir.path)).toEqual(['out.wasm']);
+  });
+
   it('replaces an existing file and keeps its permissions', () => {
     const target = join(dir.path, 'out.wasm');
     writeFileSync(target, 'old contents');

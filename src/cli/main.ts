@@ -7,7 +7,8 @@ import { parseSourceDateEpoch } from '../sources/index.js';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { OutputFile } from '../host/output-file.js';
 import { UsageError, WizerError, formatErrorChain, osError } from '../errors.js';
-import { wizen, type Logger, type WizenReport } from '../wizer/index.js';
+import { wizenParts, type Logger, type WizenReport } from '../wizer/index.js';
+import { concatChunks } from '../wasm/writer.js';
 import { parseArgs, parsePreload } from './args.js';
 import { VERSION_TEXT, helpText } from './help.js';
 
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         throw new WizerError(`Bad preload option: ${value} (must be of form \`name=file\`)`);
       return preload;
     });
-    const { wasm, report } = await wizen(
+    const { parts, report } = await wizenParts(
       input,
       {
         ...args.options,
@@ -75,8 +76,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       logger,
     );
     const writeStarted = performance.now();
-    if (output) commitOutput(output, args.output!, wasm);
-    else await writeAll(io.stdout, wasm);
+    if (output) commitOutput(output, args.output!, parts);
+    else await writeAll(io.stdout, concatChunks(parts));
     const writeMs = performance.now() - writeStarted;
     logger.debug(`Phase times (ms): ${phaseTimes(report, startMs, readMs, writeMs)}`);
     return 0;
@@ -119,9 +120,9 @@ function createOutput(target: string): OutputFile {
   }
 }
 
-function commitOutput(output: OutputFile, target: string, wasm: Uint8Array): void {
+function commitOutput(output: OutputFile, target: string, parts: readonly Uint8Array[]): void {
   try {
-    output.commit(wasm);
+    output.commit(parts);
   } catch (error) {
     throw new WizerError('failed to write to output', { cause: fileError(target, error) });
   }

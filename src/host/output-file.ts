@@ -26,6 +26,7 @@ import {
   rmSync,
   statSync,
   writeSync,
+  writevSync,
 } from 'node:fs';
 import * as nodePath from 'node:path';
 
@@ -119,12 +120,14 @@ export class OutputFile {
     return new OutputFile(path, temp, fd, host);
   }
 
-  /** Writes all of `bytes` and puts them in place. On failure nothing is left behind. */
-  commit(bytes: Uint8Array): void {
+  /**
+   * Writes all of `bytes` (one buffer, or the chunks it is made of, in order) and puts them in
+   * place. On failure nothing is left behind.
+   */
+  commit(bytes: Uint8Array | readonly Uint8Array[]): void {
     try {
-      for (let written = 0; written < bytes.length;) {
-        written += writeSync(this.fd!, bytes, written, bytes.length - written);
-      }
+      if (bytes instanceof Uint8Array) writeFully(this.fd!, bytes);
+      else writeChunks(this.fd!, bytes);
       closeSync(this.fd!);
       this.fd = undefined;
       if (this.temp !== undefined) replaceFile(this.temp, this.path, this.host);
@@ -139,6 +142,30 @@ export class OutputFile {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     if (this.temp !== undefined) rmSync(this.temp, { force: true });
+  }
+}
+
+function writeFully(fd: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.length;) {
+    written += writeSync(fd, bytes, written, bytes.length - written);
+  }
+}
+
+/** Chunks gathered into one system call per batch (as many as `writev` takes at once). */
+const WRITEV_BATCH = 1024;
+
+/** Writes chunks in order, a batch per `writev`; a short write finishes its batch chunk by chunk. */
+function writeChunks(fd: number, chunks: readonly Uint8Array[]): void {
+  for (let first = 0; first < chunks.length; first += WRITEV_BATCH) {
+    const batch = chunks.slice(first, first + WRITEV_BATCH);
+    let written = writevSync(fd, batch);
+    for (const chunk of batch) {
+      if (written >= chunk.length) written -= chunk.length;
+      else {
+        writeFully(fd, chunk.subarray(written));
+        written = 0;
+      }
+    }
   }
 }
 

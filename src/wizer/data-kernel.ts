@@ -1,9 +1,9 @@
 /**
  * The snapshot's byte-level work as compiled code (data-kernel.wat), bound to one guest memory:
- * finding the non-zero runs and encoding them as data segments. The same loops in JavaScript run
- * once per process, mostly before V8 has optimized them (SQLite's 3.4 MB memory: 16 ms to scan in
- * JavaScript, 3 ms here; encoding 10,000 segments: 25 ms of small copies, 2 ms here). Results are
- * the same as the JavaScript path's (snapshot.ts, rewrite.ts), which every other memory takes.
+ * finding the non-zero runs and encoding their data segment headers. The same loops in JavaScript
+ * run once per process, mostly before V8 has optimized them (SQLite's 3.4 MB memory: 16 ms to
+ * scan in JavaScript, 3 ms here). Results are the same as the JavaScript path's (snapshot.ts,
+ * rewrite.ts), which every other memory takes.
  */
 import type { MemoryDef } from './context.js';
 import { DATA_KERNEL_WASM_BASE64 } from './data-kernel-wasm.js';
@@ -11,7 +11,7 @@ import { DATA_KERNEL_WASM_BASE64 } from './data-kernel-wasm.js';
 interface KernelExports {
   out: WebAssembly.Memory;
   scan(length: number): number;
-  encode(pairs: number, count: number, memoryIndex: number, dst: number): number;
+  headers(pairs: number, count: number, memoryIndex: number, dst: number, ends: number): number;
 }
 
 /**
@@ -55,18 +55,28 @@ export class DataKernel {
 
   /**
    * The active data segments for `pairs` (runs of this memory, [start, end) pairs) in memory
-   * `memoryIndex`, encoded back to back. The view is valid until the next call.
+   * `memoryIndex`, as alternating header and data chunks: headers encoded here, data as views of
+   * `bytes` (the memory's contents, not copied). The header views are valid until the next call.
    */
-  encode(pairs: Float64Array, memoryIndex: number): Uint8Array {
+  segments(pairs: Float64Array, memoryIndex: number, bytes: Uint8Array): Uint8Array[] {
     const count = pairs.length / 2;
-    let dataBytes = 0;
-    for (let i = 0; i < pairs.length; i += 2) dataBytes += pairs[i + 1]! - pairs[i]!;
     const { out } = this.exports;
-    const needed = pairs.byteLength + count * MAX_HEADER_BYTES + dataBytes;
+    const endsAt = pairs.byteLength;
+    const headersAt = endsAt + 4 * count;
+    const needed = headersAt + count * MAX_HEADER_BYTES;
     const pages = Math.ceil(needed / PAGE_BYTES) - out.buffer.byteLength / PAGE_BYTES;
     if (pages > 0) out.grow(pages);
     new Float64Array(out.buffer, 0, pairs.length).set(pairs);
-    const end = this.exports.encode(0, count, memoryIndex, pairs.byteLength);
-    return new Uint8Array(out.buffer, pairs.byteLength, end - pairs.byteLength);
+    this.exports.headers(0, count, memoryIndex, headersAt, endsAt);
+    const ends = new Uint32Array(out.buffer, endsAt, count);
+    const headers = new Uint8Array(out.buffer);
+    const chunks: Uint8Array[] = new Array<Uint8Array>(2 * count);
+    let at = headersAt;
+    for (let k = 0; k < count; k++) {
+      chunks[2 * k] = headers.subarray(at, ends[k]);
+      chunks[2 * k + 1] = bytes.subarray(pairs[2 * k], pairs[2 * k + 1]);
+      at = ends[k]!;
+    }
+    return chunks;
   }
 }

@@ -19,7 +19,8 @@ import {
   phaseClock,
   resolveOptions,
 } from './options.js';
-import { rewrite } from './rewrite.js';
+import { concatChunks } from '../wasm/writer.js';
+import { rewriteParts } from './rewrite.js';
 import { buildEnvironment, checkInitFunc, checkInstantiable, compile, initialize } from './run.js';
 import { snapshot, type Snapshot } from './snapshot.js';
 import { upstreamExportGrowth, validateModule } from './validate.js';
@@ -34,9 +35,26 @@ export async function wizen(
   partialOptions: Partial<WizenOptions> = {},
   logger: Logger = silent,
 ): Promise<WizenResult> {
+  const { parts, report } = await wizenParts(input, partialOptions, logger);
+  return { wasm: parts.length === 1 ? parts[0]! : concatChunks(parts), report };
+}
+
+/** The output as the chunks it is made of (see `rewriteParts`), for writing to a file as it is. */
+export interface WizenParts {
+  parts: Uint8Array[];
+  report: WizenReport;
+}
+
+/** `wizen`, without assembling the output into one buffer. */
+export async function wizenParts(
+  input: Uint8Array,
+  partialOptions: Partial<WizenOptions> = {},
+  logger: Logger = silent,
+): Promise<WizenParts> {
   const options = resolveOptions(partialOptions);
-  if (options.timeoutMs !== undefined) return wizenInWorker(input, options, logger);
-  if (isComponent(input)) return wizenComponent(input, options, logger);
+  const whole = ({ wasm, report }: WizenResult): WizenParts => ({ parts: [wasm], report });
+  if (options.timeoutMs !== undefined) return whole(await wizenInWorker(input, options, logger));
+  if (isComponent(input)) return whole(await wizenComponent(input, options, logger));
   const { timings, lap, stop } = phaseClock();
 
   const environment = await buildEnvironment(options);
@@ -76,14 +94,17 @@ export async function wizen(
     lap('snapshot');
 
     logger.debug('Rewriting input Wasm to pre-initialized state', 'rewrite');
-    const rewritten = rewrite(cx, snap, options);
+    const rewritten = rewriteParts(cx, snap, options);
     lap('rewrite');
-    const optimized = await optimizeOutput(rewritten, options, logger);
-    const wasm = optimized?.wasm ?? rewritten;
+    const optimized =
+      options.optimize === undefined
+        ? undefined
+        : await optimizeOutput(concatChunks(rewritten), options, logger);
+    const parts = optimized ? [optimized.wasm] : rewritten;
     stop();
 
-    const report = buildReport(input, wasm, cx, snap, timings);
-    return { wasm, report: optimized ? { ...report, optimize: optimized.report } : report };
+    const report = buildReport(input, sizeOf(parts), cx, snap, timings);
+    return { parts, report: optimized ? { ...report, optimize: optimized.report } : report };
   } finally {
     environment.wasi.dispose();
   }
@@ -95,9 +116,15 @@ function isComponent(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && preamble.every((b, i) => bytes[i] === b);
 }
 
+function sizeOf(parts: readonly Uint8Array[]): number {
+  let size = 0;
+  for (const part of parts) size += part.length;
+  return size;
+}
+
 function buildReport(
   input: Uint8Array,
-  wasm: Uint8Array,
+  outputBytes: number,
   cx: ModuleContext,
   snap: Snapshot,
   timings: PhaseTimings,
@@ -117,7 +144,7 @@ function buildReport(
   }
   return {
     inputBytes: input.length,
-    outputBytes: wasm.length,
+    outputBytes,
     timings,
     memories,
     globals: snap.globals.size,
