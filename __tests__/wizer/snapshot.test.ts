@@ -4,6 +4,7 @@ import {
   RunList,
   capSegmentCount,
   findRuns,
+  kthSmallest,
   snapshot,
   type InstanceState,
 } from '../../src/wizer/snapshot.js';
@@ -81,6 +82,24 @@ describe('findRuns', () => {
       [8, 9],
       [19, 20],
     ]);
+  });
+});
+
+describe('kthSmallest', () => {
+  it('agrees with sorting, for ranks among the counted and among the large values', () => {
+    let seed = 99;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (const largeShare of [0, 0.3, 1]) {
+      const values = Float64Array.from({ length: 3000 }, () =>
+        random() < largeShare
+          ? 65536 + Math.floor(random() * 1e9)
+          : 5 + Math.floor(random() * 70000),
+      );
+      const sorted = values.slice().sort();
+      for (const rank of [1, 2, 1500, 2999, 3000]) {
+        expect(kthSmallest(values, rank)).toBe(sorted[rank - 1]);
+      }
+    }
   });
 });
 

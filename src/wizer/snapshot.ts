@@ -184,9 +184,18 @@ export class RunList {
     this.length++;
   }
 
-  /** Appends the runs of one memory given as [start, end) pairs. */
+  /**
+   * Appends the runs of one memory given as [start, end) pairs. Into an empty list they are taken
+   * as they are (the list owns them then), not copied: they can be megabytes.
+   */
   pushPairs(memory: number, pairs: Float64Array): void {
     const count = pairs.length / 2;
+    if (this.length === 0 && count > this.memory.length) {
+      this.bounds = pairs;
+      this.memory = new Uint32Array(count).fill(memory);
+      this.length = count;
+      return;
+    }
     this.reserve(this.length + count);
     this.memory.fill(memory, this.length, this.length + count);
     this.bounds.set(pairs, 2 * this.length);
@@ -231,8 +240,7 @@ export function capSegmentCount(runs: RunList): RunList {
   for (let i = 0; i + 1 < n; i++) {
     if (memory[i] === memory[i + 1]) gaps[gapCount++] = bounds[2 * (i + 1)]! - bounds[2 * i + 1]!;
   }
-  const sorted = gaps.subarray(0, gapCount).sort();
-  const threshold = sorted[Math.min(excess, gapCount) - 1]!;
+  const threshold = kthSmallest(gaps.subarray(0, gapCount), Math.min(excess, gapCount));
 
   const mergeWithNext = new Uint8Array(n);
   let merged = 0;
@@ -289,6 +297,33 @@ export function capSegmentCount(runs: RunList): RunList {
     if (i < n) currentStart = bounds[2 * i]!;
   }
   return out;
+}
+
+/** Gap sizes below this are counted, not sorted, when looking for the threshold. */
+const COUNTED_GAPS = 1 << 16;
+
+/**
+ * The `rank`-th smallest (from 1) of `values`, which are non-negative integers (gap sizes): a
+ * count of each small value, and a sort of only the large ones when the answer is among them.
+ * Linear where a sort of every gap took most of the cap's time (hundreds of thousands of runs).
+ */
+export function kthSmallest(values: Float64Array, rank: number): number {
+  const counts = new Uint32Array(COUNTED_GAPS);
+  let large = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value < COUNTED_GAPS) counts[value]!++;
+    else large++;
+  }
+  let seen = 0;
+  for (let value = 0; value < COUNTED_GAPS; value++) {
+    seen += counts[value]!;
+    if (seen >= rank) return value;
+  }
+  const rest = new Float64Array(large);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! >= COUNTED_GAPS) rest[at++] = values[i]!;
+  return rest.sort()[rank - seen - 1]!;
 }
 
 /** Bytes of the LEB128 encoding of a segment length. */
