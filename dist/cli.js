@@ -748,8 +748,13 @@ function helpText(long) {
 
 
 const processIo = {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // Getters: Node makes each stream on first use, which a run writing only a file never needs.
+    get stdout() {
+        return process.stdout;
+    },
+    get stderr() {
+        return process.stderr;
+    },
     // Through the stream, not readFileSync(0): a synchronous read fails with EAGAIN on a pipe that
     // another process left non-blocking (macOS and Linux) and with EOF on a closed pipe (Windows),
     // where libuv's stream waits for data and ends cleanly. A file on stdin works either way.
@@ -778,7 +783,7 @@ async function main(argv, io = processIo) {
         return 0;
     }
     let output;
-    const logger = rustLogLogger(process.env['RUST_LOG'], io.stderr);
+    const logger = rustLogLogger(process.env['RUST_LOG'], () => io.stderr);
     try {
         const readStarted = performance.now();
         const input = await readInput(args.input, io);
@@ -905,7 +910,7 @@ function rustLogLogger(rustLog, sink) {
         .split(',')
         .some((d) => /^(wasmtime_wizer(=(debug|trace))?|debug|trace)$/.test(d.trim()));
     // Results of an init call expression go to stderr: stdout may carry the output module.
-    const initResult = (wave) => void sink.write(`${wave}\n`);
+    const initResult = (wave) => void sink().write(`${wave}\n`);
     if (!enabled)
         return { debug: () => { }, initResult };
     return {
@@ -913,7 +918,7 @@ function rustLogLogger(rustLog, sink) {
         debug: (message, phase) => {
             const time = new Date().toISOString().slice(0, 19);
             const target = phase ? `wasmtime_wizer::${phase}` : 'wasmtime_wizer';
-            sink.write(`[${time}Z DEBUG ${target}] ${message}\n`);
+            sink().write(`[${time}Z DEBUG ${target}] ${message}\n`);
         },
     };
 }
@@ -4960,6 +4965,15 @@ run(ATOMIC, 0x1e, ['memarg'], ['add', 'sub', 'and', 'or', 'xor', 'xchg', 'cmpxch
     .join(' '));
 /** The whole opcode table, in no particular order. */
 const OPCODES = table;
+/** By mnemonic; where two forms share one (`select`, `ref.test`, `ref.cast`), the first listed. */
+const byName = new Map();
+for (const info of table)
+    if (!byName.has(info.name))
+        byName.set(info.name, info);
+/** The instruction with mnemonic `name` (the first listed, as `OPCODES.find` would give). */
+function opcodeNamed(name) {
+    return byName.get(name);
+}
 
 ;// CONCATENATED MODULE: ./src/wizer/nan-canonical.ts
 /**
@@ -5031,7 +5045,7 @@ const NAN_SCALAR_OPCODES = new Uint8Array(256);
 const NAN_SIMD_OPCODES = new Uint8Array(0x114);
 for (const [list, shape] of CANONICALISED) {
     for (const name of list) {
-        const info = OPCODES.find((o) => o.name === name);
+        const info = opcodeNamed(name);
         if (info === undefined || info.immediates.length > 0) {
             throw new Error(`unreachable: ${name} is no instruction without immediates`);
         }
@@ -5052,8 +5066,8 @@ const LOCAL_TEE = 0x22;
 const leb = (value) => Array.from(new writer/* ByteSink */._s(6).u32(value).view());
 /** The encoding of a SIMD instruction without immediates. */
 function simd(name) {
-    const info = OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === name);
-    if (!info)
+    const info = opcodeNamed(name);
+    if (info?.prefix !== PREFIX_SIMD)
         throw new Error(`unreachable: no SIMD opcode named ${name}`);
     return [PREFIX_SIMD, ...leb(info.code)];
 }
@@ -5205,8 +5219,8 @@ const relaxed_simd_CALL = 0x10;
 const V128 = 0x7b;
 /** The sub-opcode of a SIMD instruction, from the opcode table. */
 function simdCode(name) {
-    const info = OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === name);
-    if (!info)
+    const info = opcodeNamed(name);
+    if (info?.prefix !== PREFIX_SIMD)
         throw new Error(`unreachable: no SIMD opcode named ${name}`);
     return info.code;
 }

@@ -3978,6 +3978,15 @@ run(ATOMIC, 0x1e, ['memarg'], ['add', 'sub', 'and', 'or', 'xor', 'xchg', 'cmpxch
     .join(' '));
 /** The whole opcode table, in no particular order. */
 const OPCODES = table;
+/** By mnemonic; where two forms share one (`select`, `ref.test`, `ref.cast`), the first listed. */
+const byName = new Map();
+for (const info of table)
+    if (!byName.has(info.name))
+        byName.set(info.name, info);
+/** The instruction with mnemonic `name` (the first listed, as `OPCODES.find` would give). */
+function opcodeNamed(name) {
+    return byName.get(name);
+}
 
 ;// CONCATENATED MODULE: ./src/wizer/nan-canonical.ts
 /**
@@ -4049,7 +4058,7 @@ const NAN_SCALAR_OPCODES = new Uint8Array(256);
 const NAN_SIMD_OPCODES = new Uint8Array(0x114);
 for (const [list, shape] of CANONICALISED) {
     for (const name of list) {
-        const info = OPCODES.find((o) => o.name === name);
+        const info = opcodeNamed(name);
         if (info === undefined || info.immediates.length > 0) {
             throw new Error(`unreachable: ${name} is no instruction without immediates`);
         }
@@ -4070,8 +4079,8 @@ const LOCAL_TEE = 0x22;
 const leb = (value) => Array.from(new ByteSink(6).u32(value).view());
 /** The encoding of a SIMD instruction without immediates. */
 function simd(name) {
-    const info = OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === name);
-    if (!info)
+    const info = opcodeNamed(name);
+    if (info?.prefix !== PREFIX_SIMD)
         throw new Error(`unreachable: no SIMD opcode named ${name}`);
     return [PREFIX_SIMD, ...leb(info.code)];
 }
@@ -4223,8 +4232,8 @@ const relaxed_simd_CALL = 0x10;
 const V128 = 0x7b;
 /** The sub-opcode of a SIMD instruction, from the opcode table. */
 function simdCode(name) {
-    const info = OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === name);
-    if (!info)
+    const info = opcodeNamed(name);
+    if (info?.prefix !== PREFIX_SIMD)
         throw new Error(`unreachable: no SIMD opcode named ${name}`);
     return info.code;
 }

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WasmDecodeError } from '../../src/errors.js';
 import { opcodeInfo, opcodeName, walkCodeSection, walkFunctionBody } from '../../src/wasm/code.js';
-import { OPCODES, type ImmediateKind, type OpcodeInfo } from '../../src/wasm/opcodes.js';
+import {
+  OPCODES,
+  opcodeNamed,
+  type ImmediateKind,
+  type OpcodeInfo,
+} from '../../src/wasm/opcodes.js';
 import { BinaryReader } from '../../src/wasm/reader.js';
 import { repoRoot } from '../helpers/tools.js';
 import { FEATURE_FIXTURES } from './fixtures/features.js';
@@ -369,5 +374,15 @@ describe('StarlingMonkey (ComponentizeJS engine)', () => {
     const ours = walkModule(module).map((v) => `${v.offset} ${v.name}`);
     expect(ours.length).toBeGreaterThan(50_000);
     expect(ours).toEqual(await objdumpInstructions(module));
+  });
+});
+
+describe('opcodeNamed', () => {
+  it('finds each instruction by its mnemonic, the first listed where two forms share one', () => {
+    for (const info of OPCODES) {
+      expect(opcodeNamed(info.name)).toBe(OPCODES.find((o) => o.name === info.name));
+    }
+    expect(opcodeNamed('select')).toMatchObject({ prefix: 0, code: 0x1b });
+    expect(opcodeNamed('f32.no_such_thing')).toBeUndefined();
   });
 });

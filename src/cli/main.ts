@@ -20,8 +20,13 @@ export interface CliIo {
 }
 
 export const processIo: CliIo = {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  // Getters: Node makes each stream on first use, which a run writing only a file never needs.
+  get stdout() {
+    return process.stdout;
+  },
+  get stderr() {
+    return process.stderr;
+  },
   // Through the stream, not readFileSync(0): a synchronous read fails with EAGAIN on a pipe that
   // another process left non-blocking (macOS and Linux) and with EOF on a closed pipe (Windows),
   // where libuv's stream waits for data and ends cleanly. A file on stdin works either way.
@@ -51,7 +56,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 
   let output: OutputFile | undefined;
-  const logger = rustLogLogger(process.env['RUST_LOG'], io.stderr);
+  const logger = rustLogLogger(process.env['RUST_LOG'], () => io.stderr);
   try {
     const readStarted = performance.now();
     const input = await readInput(args.input, io);
@@ -179,19 +184,22 @@ export function phaseTimes(
  * Upstream logs its phases when `RUST_LOG` enables debug output for `wasmtime_wizer`; scripts
  * that watch for those lines get the same ones from us.
  */
-export function rustLogLogger(rustLog: string | undefined, sink: NodeJS.WritableStream): Logger {
+export function rustLogLogger(
+  rustLog: string | undefined,
+  sink: () => NodeJS.WritableStream,
+): Logger {
   const enabled = (rustLog ?? '')
     .split(',')
     .some((d) => /^(wasmtime_wizer(=(debug|trace))?|debug|trace)$/.test(d.trim()));
   // Results of an init call expression go to stderr: stdout may carry the output module.
-  const initResult = (wave: string) => void sink.write(`${wave}\n`);
+  const initResult = (wave: string) => void sink().write(`${wave}\n`);
   if (!enabled) return { debug: () => {}, initResult };
   return {
     initResult,
     debug: (message, phase) => {
       const time = new Date().toISOString().slice(0, 19);
       const target = phase ? `wasmtime_wizer::${phase}` : 'wasmtime_wizer';
-      sink.write(`[${time}Z DEBUG ${target}] ${message}\n`);
+      sink().write(`[${time}Z DEBUG ${target}] ${message}\n`);
     },
   };
 }

@@ -351,3 +351,12 @@ run(
 
 /** The whole opcode table, in no particular order. */
 export const OPCODES: readonly OpcodeInfo[] = table;
+
+/** By mnemonic; where two forms share one (`select`, `ref.test`, `ref.cast`), the first listed. */
+const byName = new Map<string, OpcodeInfo>();
+for (const info of table) if (!byName.has(info.name)) byName.set(info.name, info);
+
+/** The instruction with mnemonic `name` (the first listed, as `OPCODES.find` would give). */
+export function opcodeNamed(name: string): OpcodeInfo | undefined {
+  return byName.get(name);
+}

@@ -29,7 +29,7 @@
  */
 import { SectionId, ValTypeCode } from '../wasm/constants.js';
 import { readValType } from '../wasm/module.js';
-import { OPCODES, PREFIX_SIMD } from '../wasm/opcodes.js';
+import { PREFIX_SIMD, opcodeNamed } from '../wasm/opcodes.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink } from '../wasm/writer.js';
 import type { CodeEdit } from './code-edits.js';
@@ -77,7 +77,7 @@ export const NAN_SCALAR_OPCODES = new Uint8Array(256);
 export const NAN_SIMD_OPCODES = new Uint8Array(0x114);
 for (const [list, shape] of CANONICALISED) {
   for (const name of list) {
-    const info = OPCODES.find((o) => o.name === name);
+    const info = opcodeNamed(name);
     if (info === undefined || info.immediates.length > 0) {
       throw new Error(`unreachable: ${name} is no instruction without immediates`);
     }
@@ -99,8 +99,8 @@ const leb = (value: number): number[] => Array.from(new ByteSink(6).u32(value).v
 
 /** The encoding of a SIMD instruction without immediates. */
 function simd(name: string): number[] {
-  const info = OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === name);
-  if (!info) throw new Error(`unreachable: no SIMD opcode named ${name}`);
+  const info = opcodeNamed(name);
+  if (info?.prefix !== PREFIX_SIMD) throw new Error(`unreachable: no SIMD opcode named ${name}`);
   return [PREFIX_SIMD, ...leb(info.code)];
 }
 

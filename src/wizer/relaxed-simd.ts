@@ -9,7 +9,7 @@
  * as edits of the function bodies (code-edits.ts). The fused multiply-adds need no change: V8
  * fuses them on FMA hardware, as the profile requires.
  */
-import { OPCODES, PREFIX_SIMD } from '../wasm/opcodes.js';
+import { PREFIX_SIMD, opcodeNamed } from '../wasm/opcodes.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { ByteSink } from '../wasm/writer.js';
 import type { CodeEdit } from './code-edits.js';
@@ -40,8 +40,8 @@ const V128 = 0x7b;
 
 /** The sub-opcode of a SIMD instruction, from the opcode table. */
 function simdCode(name: string): number {
-  const info = OPCODES.find((o) => o.prefix === PREFIX_SIMD && o.name === name);
-  if (!info) throw new Error(`unreachable: no SIMD opcode named ${name}`);
+  const info = opcodeNamed(name);
+  if (info?.prefix !== PREFIX_SIMD) throw new Error(`unreachable: no SIMD opcode named ${name}`);
   return info.code;
 }
 
