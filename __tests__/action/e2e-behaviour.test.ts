@@ -100,6 +100,28 @@ describe('one failing module does not hide the others', () => {
     ).toMatch(/validation|magic/i);
     expect(existsSync(join(workspace, 'm/ok.wizer.wasm'))).toBe(true);
   });
+
+  it('a module whose never-called function is invalid fails validation (the action compiles lazily validated)', async () => {
+    emulator.newRun();
+    // wizer-initialize, and a function of type [] -> [i32] whose body is `i32.add`: nothing on
+    // the stack. Only a full validation finds it; the function is never called.
+    const name = [...new TextEncoder().encode('wizer-initialize')];
+    const invalidBody = Uint8Array.of(
+      ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+      ...[0x01, 0x08, 0x02, 0x60, 0x00, 0x00, 0x60, 0x00, 0x01, 0x7f],
+      ...[0x03, 0x03, 0x02, 0x00, 0x01],
+      ...[0x07, 0x14, 0x01, 0x10, ...name, 0x00, 0x00],
+      ...[0x0a, 0x08, 0x02, 0x02, 0x00, 0x0b, 0x03, 0x00, 0x6a, 0x0b],
+    );
+    const workspace = checkout({ 'm/ok.wasm': squares, 'm/bad-body.wasm': invalidBody });
+    const run = await wizen(workspace, { files: 'm/*.wasm', upload: 'false' });
+    expect(run.code).toBe(1);
+    expect(
+      annotations(run, 'error').find((e) => e.properties['file'] === 'm/bad-body.wasm')?.message,
+    ).toMatch(/wasm validation failed[\s\S]*Compiling function #1 failed/);
+    expect(existsSync(join(workspace, 'm/bad-body.wizer.wasm'))).toBe(false);
+    expect(existsSync(join(workspace, 'm/ok.wizer.wasm'))).toBe(true);
+  });
 });
 
 describe('no matching files', () => {
