@@ -2953,7 +2953,7 @@ function isAbsolute(path) {
     return colon && letter;
 }
 /** Device names Windows resolves in every directory, with or without an extension. */
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(\..*)?$/i;
 /** Characters no Windows name may hold (`:` would name an alternate data stream). */
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
 /** Whether `name` holds a control character, which Windows names may not. */
@@ -5661,7 +5661,7 @@ function encodeGlobals(cx, snap) {
     });
     return sink.view();
 }
-/** Export filtering and renaming, in the original export order (spec §3.6.4). */
+/** Export filtering and renaming, in the original export order (spec section 3.6.4). */
 function encodeExports(cx, options) {
     const srcToDst = new Map(options.renames.map(([dst, src]) => [src, dst]));
     const dsts = new Set(options.renames.map(([dst]) => dst));
@@ -6185,7 +6185,7 @@ const STEP_OF = {
 const FIRST_PREFIX = 0xfb;
 const UNKNOWN = -1;
 const PREFIXED = -2;
-/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb–0xfe. */
+/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb-0xfe. */
 const singleIds = new Int16Array(256).fill(UNKNOWN);
 /** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
 const prefixedIds = [];
@@ -6240,7 +6240,7 @@ const REF_NULL = 0x63;
 const REF = 0x64;
 const EMPTY_BLOCK = 0x40;
 // ---- Public API ------------------------------------------------------------------------------
-/** The mnemonic of an opcode, or `unknown opcode 0x…` if the table has no such instruction. */
+/** The mnemonic of an opcode, or `unknown opcode 0x...` if the table has no such instruction. */
 function opcodeName(opcode, subopcode) {
     const id = code_lookup(opcode, subopcode);
     return id >= 0 ? code_names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
@@ -6291,7 +6291,7 @@ function walkFunctionBody(reader, visit) {
             // no immediates
         }
         else if (shape === SHAPE_U32 && bytes[pos] < 0x80 && pos < end) {
-            pos++; // local.get 3, br 0, call 42, i32.const 7, …
+            pos++; // local.get 3, br 0, call 42, i32.const 7, ...
         }
         else if (shape === SHAPE_MEMARG &&
             bytes[pos] < 0x40 &&
@@ -7924,7 +7924,7 @@ function importValue(core, module, name) {
  * random bytes for hash seeds and an empty environment; stderr when it panics), so before loading
  * it we replace those four import statements with a small host of our own (no host environment,
  * no files, `exit` is an error, output captured for error messages) and point its two
- * `new URL('./….core.wasm', import.meta.url)` references at the real files. The rewritten text is
+ * `new URL('./....core.wasm', import.meta.url)` references at the real files. The rewritten text is
  * imported as a `data:` module (no temporary files; `//# sourceURL` keeps stack traces short).
  * Any other shape of the file is refused with an error naming the package, so an update of jco
  * that changes it fails loudly in the tests instead of quietly loading something else.
@@ -8106,7 +8106,7 @@ function transpilerHost(output) {
  *
  * What the glue looks like (jco-transpile 0.15, `instantiation: 'async'`, found by experiment):
  *
- * - Core modules: `component.core.wasm`, `component.core2.wasm`, `component.core3.wasm`, … are
+ * - Core modules: `component.core.wasm`, `component.core2.wasm`, `component.core3.wasm`, ... are
  *   Wasmtime's static modules in order: the component's module sections as they appear (a module
  *   that is never instantiated is there too), then any adapter module Wasmtime synthesizes
  *   (`moduleIndex` undefined here) for a lifted function that is lowered again: between nested
@@ -8160,7 +8160,7 @@ function transpilerHost(output) {
 
 
 
-/** Name jco gives the component: files are `component.core.wasm`, …, `component.js`. */
+/** Name jco gives the component: files are `component.core.wasm`, ..., `component.js`. */
 const NAME = 'component';
 /** Options for the transpiler, as `transpileBytes()` maps `{ instantiation: 'async' }` plus ours. */
 const GENERATE_OPTIONS = {
@@ -10130,7 +10130,7 @@ class Parser {
         this.pos += cp > 0xffff ? 2 : 1;
         return String.fromCodePoint(cp);
     }
-    /** An escape sequence at `\`: `\\ \' \" \t \n \r \u{…}`. */
+    /** An escape sequence at `\`: `\\ \' \" \t \n \r \u{...}`. */
     escape() {
         const at = this.pos;
         const e = this.text.charAt(this.pos + 1);

@@ -48,6 +48,19 @@ for (const entry of entries) {
       cpSync(join(out, file), join(assembled, file), { recursive: true });
   }
 }
+// The CLI and the library must be ASCII: one other character makes V8 hold (and Node decode) the
+// whole 500 KB source as a two-byte string, which costs every run a few milliseconds to start.
+for (const output of ['cli.js', 'lib.js']) {
+  const lines = readFileSync(join(assembled, output), 'utf8').split('\n');
+  const offending = lines.flatMap((line, i) =>
+    /[\u0080-\uffff]/.test(line) ? [`${i + 1}: ${line}`] : [],
+  );
+  if (offending.length > 0) {
+    throw new Error(
+      `dist/${output} has non-ASCII characters (write \\uXXXX):\n${offending.join('\n')}`,
+    );
+  }
+}
 writeFileSync(join(assembled, 'package.json'), '{"type":"module"}\n');
 // The WAT parser for `.wat` preloads, as published (ncc cannot bundle Emscripten output).
 cpSync(join(root, 'node_modules', 'wabt', 'index.js'), join(assembled, 'wabt.cjs'));

@@ -45,7 +45,7 @@ describe('guest path syntax', () => {
     const refused = [
       ...['NUL', 'con', 'Con.txt', 'aux.tar.gz', 'COM1', 'lpt9.log', 'CONIN$', 'nul '],
       ...['a:b', 'file.txt:stream', 'x.', '.. ', '...', 'a ', 'a<b', 'a>b', 'a"b', 'a|b'],
-      ...['a?', 'a*', 'tab\there'],
+      ...['a?', 'a*', 'tab\there', 'COM\u00b9', 'lpt\u00b3.txt', 'com0'],
     ];
     for (const name of refused) {
       expect(() => checkName(name), JSON.stringify(name)).toThrow(new WasiErrno(28));

@@ -9,7 +9,7 @@
  *
  * What the glue looks like (jco-transpile 0.15, `instantiation: 'async'`, found by experiment):
  *
- * - Core modules: `component.core.wasm`, `component.core2.wasm`, `component.core3.wasm`, … are
+ * - Core modules: `component.core.wasm`, `component.core2.wasm`, `component.core3.wasm`, ... are
  *   Wasmtime's static modules in order: the component's module sections as they appear (a module
  *   that is never instantiated is there too), then any adapter module Wasmtime synthesizes
  *   (`moduleIndex` undefined here) for a lifted function that is lowered again: between nested
@@ -64,7 +64,7 @@ import { readPreamble } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
 import { type GenerateOptions, loadTranspiler } from './transpiler.js';
 
-/** Name jco gives the component: files are `component.core.wasm`, …, `component.js`. */
+/** Name jco gives the component: files are `component.core.wasm`, ..., `component.js`. */
 const NAME = 'component';
 
 /** One core module the glue asks for. */

@@ -13,7 +13,7 @@
  * random bytes for hash seeds and an empty environment; stderr when it panics), so before loading
  * it we replace those four import statements with a small host of our own (no host environment,
  * no files, `exit` is an error, output captured for error messages) and point its two
- * `new URL('./….core.wasm', import.meta.url)` references at the real files. The rewritten text is
+ * `new URL('./....core.wasm', import.meta.url)` references at the real files. The rewritten text is
  * imported as a `data:` module (no temporary files; `//# sourceURL` keeps stack traces short).
  * Any other shape of the file is refused with an error naming the package, so an update of jco
  * that changes it fails loudly in the tests instead of quietly loading something else.

@@ -325,7 +325,7 @@ class Parser {
     return String.fromCodePoint(cp);
   }
 
-  /** An escape sequence at `\`: `\\ \' \" \t \n \r \u{…}`. */
+  /** An escape sequence at `\`: `\\ \' \" \t \n \r \u{...}`. */
   escape(): string {
     const at = this.pos;
     const e = this.text.charAt(this.pos + 1);

@@ -206,7 +206,8 @@ export function isAbsolute(path: string | Buffer): boolean {
 }
 
 /** Device names Windows resolves in every directory, with or without an extension. */
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+const WINDOWS_DEVICE =
+  /^(con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(\..*)?$/i;
 /** Characters no Windows name may hold (`:` would name an alternate data stream). */
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
 

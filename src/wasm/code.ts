@@ -2,7 +2,7 @@
  * A fast instruction walker for function bodies. It decodes just enough of each instruction to
  * find the next one (immediates are skipped, never materialised) and reports every opcode with
  * its absolute offset to a visitor. Upstream Wizer uses such a scan to reject instructions that
- * would invalidate a snapshot (`table.set`, `data.drop`, …) anywhere in the code.
+ * would invalidate a snapshot (`table.set`, `data.drop`, ...) anywhere in the code.
  *
  * Speed matters: StarlingMonkey has 9.2 MB of code in 12.6k functions and is scanned on every run.
  * So the opcode table (`opcodes.ts`) is compiled once into typed arrays, the hot loop keeps its
@@ -16,7 +16,7 @@ import { BinaryReader } from './reader.js';
 import { OPCODES, type ImmediateKind, type OpcodeInfo } from './opcodes.js';
 
 /**
- * Receives each instruction: `subopcode` is -1 unless `opcode` is a prefix (0xfb–0xfe), and
+ * Receives each instruction: `subopcode` is -1 unless `opcode` is a prefix (0xfb-0xfe), and
  * `offset` is the absolute position of the instruction's first byte in the input.
  */
 export type InstructionVisitor = (opcode: number, subopcode: number, offset: number) => void;
@@ -73,7 +73,7 @@ const FIRST_PREFIX = 0xfb;
 const UNKNOWN = -1;
 const PREFIXED = -2;
 
-/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb–0xfe. */
+/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb-0xfe. */
 const singleIds = new Int16Array(256).fill(UNKNOWN);
 /** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
 const prefixedIds: Int16Array[] = [];
@@ -130,7 +130,7 @@ const EMPTY_BLOCK = 0x40;
 
 // ---- Public API ------------------------------------------------------------------------------
 
-/** The mnemonic of an opcode, or `unknown opcode 0x…` if the table has no such instruction. */
+/** The mnemonic of an opcode, or `unknown opcode 0x...` if the table has no such instruction. */
 export function opcodeName(opcode: number, subopcode: number): string {
   const id = lookup(opcode, subopcode);
   return id >= 0 ? names[id]! : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
@@ -181,7 +181,7 @@ export function walkFunctionBody(reader: BinaryReader, visit: InstructionVisitor
     if (shape === SHAPE_NONE) {
       // no immediates
     } else if (shape === SHAPE_U32 && bytes[pos]! < 0x80 && pos < end) {
-      pos++; // local.get 3, br 0, call 42, i32.const 7, …
+      pos++; // local.get 3, br 0, call 42, i32.const 7, ...
     } else if (
       shape === SHAPE_MEMARG &&
       bytes[pos]! < 0x40 &&

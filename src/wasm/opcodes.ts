@@ -61,7 +61,7 @@ export interface OpcodeInfo {
   readonly prefix: number;
   /** The opcode byte, or the sub-opcode (a u32 LEB128) after a prefix. */
   readonly code: number;
-  /** The spec text-format mnemonic. Variants sharing a mnemonic (`select`, `ref.test`, …) repeat it. */
+  /** The spec text-format mnemonic. Variants sharing a mnemonic (`select`, `ref.test`, ...) repeat it. */
   readonly name: string;
   readonly immediates: readonly ImmediateKind[];
   readonly block: BlockEffect;

@@ -120,7 +120,7 @@ function encodeGlobals(cx: ModuleContext, snap: Snapshot): Uint8Array {
   return sink.view();
 }
 
-/** Export filtering and renaming, in the original export order (spec §3.6.4). */
+/** Export filtering and renaming, in the original export order (spec section 3.6.4). */
 function encodeExports(cx: ModuleContext, options: RewriteOptions): Uint8Array {
   const srcToDst = new Map(options.renames.map(([dst, src]) => [src, dst]));
   const dsts = new Set(options.renames.map(([dst]) => dst));
