@@ -616,12 +616,16 @@ function u32Size(value) {
 function sectionHeader(id, bodyLength) {
     return new ByteSink(6).byte(id).u32(bodyLength).view().slice();
 }
-/** Concatenates chunks into one buffer with a single allocation. */
-function concatChunks(chunks) {
+/** The byte length of chunks laid end to end. */
+function totalLength(chunks) {
     let total = 0;
     for (const c of chunks)
         total += c.length;
-    const out = new Uint8Array(total);
+    return total;
+}
+/** Concatenates chunks into one buffer with a single allocation. */
+function concatChunks(chunks) {
+    const out = new Uint8Array(totalLength(chunks));
     let at = 0;
     for (const c of chunks) {
         out.set(c, at);
@@ -4531,10 +4535,7 @@ function assemble(bytes, sections, replacements) {
     const chunks = [bytes.subarray(0, 8)];
     const pending = new Map(replacements);
     const pushSection = (id, body) => {
-        let length = 0;
-        for (const chunk of body)
-            length += chunk.length;
-        chunks.push(sectionHeader(id, length), ...body);
+        chunks.push(sectionHeader(id, totalLength(body)), ...body);
         pending.delete(id);
     };
     const flushBefore = (rank) => {
@@ -4873,10 +4874,7 @@ function encodeData(cx, snap) {
             body.push(chunk);
         from = to;
     }
-    let size = 0;
-    for (const c of body)
-        size += c.length;
-    body.unshift(sectionHeader(SectionId.Data, size));
+    body.unshift(sectionHeader(SectionId.Data, totalLength(body)));
     return body;
 }
 /**
@@ -5139,7 +5137,7 @@ class RunList {
      */
     pushPairs(memory, pairs) {
         const count = pairs.length / 2;
-        if (this.length === 0 && count > this.memory.length) {
+        if (this.length === 0) {
             this.bounds = pairs;
             this.memory = new Uint32Array(count).fill(memory);
             this.length = count;
@@ -6737,7 +6735,7 @@ function upstreamExportGrowth(cx) {
  * and the engine's refusals. Full validation is V8's, of the input itself: the instrumented copy
  * that V8 compiles later has extra functions and types, so an input that refers to a function or
  * type past its own would pass there. V8 validates on its background threads while we parse
- * (unless the CLI chose lazy validation, see lazy-validation.ts).
+ * (unless the process compiles with lazy validation, see lazy-validation.ts).
  */
 async function validateModule(input, features, { inComponent = false } = {}) {
     const v8Verdict = fullValidation(input);
@@ -11858,7 +11856,7 @@ async function wizenParts(input, partialOptions = {}, logger = silent) {
             : await optimizeOutput(concatChunks(rewritten), options, logger);
         const parts = optimized ? [optimized.wasm] : rewritten;
         stop();
-        const report = buildReport(input, sizeOf(parts), cx, snap, timings);
+        const report = buildReport(input, totalLength(parts), cx, snap, timings);
         return { parts, report: optimized ? { ...report, optimize: optimized.report } : report };
     }
     finally {
@@ -11869,12 +11867,6 @@ async function wizenParts(input, partialOptions = {}, logger = silent) {
 function isComponent(bytes) {
     const preamble = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
     return bytes.length >= 8 && preamble.every((b, i) => bytes[i] === b);
-}
-function sizeOf(parts) {
-    let size = 0;
-    for (const part of parts)
-        size += part.length;
-    return size;
 }
 function buildReport(input, outputBytes, cx, snap, timings) {
     const memories = cx.memories.map((m, index) => ({

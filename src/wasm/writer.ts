@@ -112,11 +112,16 @@ export function sectionHeader(id: number, bodyLength: number): Uint8Array {
   return new ByteSink(6).byte(id).u32(bodyLength).view().slice();
 }
 
-/** Concatenates chunks into one buffer with a single allocation. */
-export function concatChunks(chunks: readonly Uint8Array[]): Uint8Array {
+/** The byte length of chunks laid end to end. */
+export function totalLength(chunks: readonly Uint8Array[]): number {
   let total = 0;
   for (const c of chunks) total += c.length;
-  const out = new Uint8Array(total);
+  return total;
+}
+
+/** Concatenates chunks into one buffer with a single allocation. */
+export function concatChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(totalLength(chunks));
   let at = 0;
   for (const c of chunks) {
     out.set(c, at);

@@ -19,7 +19,7 @@ import {
   phaseClock,
   resolveOptions,
 } from './options.js';
-import { concatChunks } from '../wasm/writer.js';
+import { concatChunks, totalLength } from '../wasm/writer.js';
 import { rewriteParts } from './rewrite.js';
 import { buildEnvironment, checkInitFunc, checkInstantiable, compile, initialize } from './run.js';
 import { snapshot, type Snapshot } from './snapshot.js';
@@ -103,7 +103,7 @@ export async function wizenParts(
     const parts = optimized ? [optimized.wasm] : rewritten;
     stop();
 
-    const report = buildReport(input, sizeOf(parts), cx, snap, timings);
+    const report = buildReport(input, totalLength(parts), cx, snap, timings);
     return { parts, report: optimized ? { ...report, optimize: optimized.report } : report };
   } finally {
     environment.wasi.dispose();
@@ -114,12 +114,6 @@ export async function wizenParts(
 function isComponent(bytes: Uint8Array): boolean {
   const preamble = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
   return bytes.length >= 8 && preamble.every((b, i) => bytes[i] === b);
-}
-
-function sizeOf(parts: readonly Uint8Array[]): number {
-  let size = 0;
-  for (const part of parts) size += part.length;
-  return size;
 }
 
 function buildReport(

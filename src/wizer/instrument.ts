@@ -17,7 +17,7 @@
 import { ExternalKind, Op, SECTION_RANK, SectionId, ValTypeCode } from '../wasm/constants.js';
 import { type RawSection, readSections } from '../wasm/module.js';
 import { BinaryReader } from '../wasm/reader.js';
-import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
+import { ByteSink, concatChunks, sectionHeader, totalLength } from '../wasm/writer.js';
 import type { ModuleContext } from './context.js';
 import type { WizenOptions } from './options.js';
 import type { CodeFeatures } from './validate.js';
@@ -273,9 +273,7 @@ function assemble(
   const chunks: Uint8Array[] = [bytes.subarray(0, 8)];
   const pending = new Map(replacements);
   const pushSection = (id: number, body: Uint8Array[]) => {
-    let length = 0;
-    for (const chunk of body) length += chunk.length;
-    chunks.push(sectionHeader(id, length), ...body);
+    chunks.push(sectionHeader(id, totalLength(body)), ...body);
     pending.delete(id);
   };
   const flushBefore = (rank: number) => {

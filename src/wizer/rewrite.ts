@@ -10,7 +10,7 @@
  */
 import { WizerError } from '../errors.js';
 import { ExternalKind, SectionId } from '../wasm/constants.js';
-import { ByteSink, concatChunks, sectionHeader } from '../wasm/writer.js';
+import { ByteSink, concatChunks, sectionHeader, totalLength } from '../wasm/writer.js';
 import type { ModuleContext } from './context.js';
 import type { RunList, Snapshot } from './snapshot.js';
 
@@ -170,9 +170,7 @@ function encodeData(cx: ModuleContext, snap: Snapshot): Uint8Array[] {
     for (const chunk of segments) body.push(chunk);
     from = to;
   }
-  let size = 0;
-  for (const c of body) size += c.length;
-  body.unshift(sectionHeader(SectionId.Data, size));
+  body.unshift(sectionHeader(SectionId.Data, totalLength(body)));
   return body;
 }
 

@@ -190,7 +190,7 @@ export class RunList {
    */
   pushPairs(memory: number, pairs: Float64Array): void {
     const count = pairs.length / 2;
-    if (this.length === 0 && count > this.memory.length) {
+    if (this.length === 0) {
       this.bounds = pairs;
       this.memory = new Uint32Array(count).fill(memory);
       this.length = count;

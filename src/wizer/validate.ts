@@ -339,7 +339,7 @@ export function upstreamExportGrowth(cx: ModuleContext): number {
  * and the engine's refusals. Full validation is V8's, of the input itself: the instrumented copy
  * that V8 compiles later has extra functions and types, so an input that refers to a function or
  * type past its own would pass there. V8 validates on its background threads while we parse
- * (unless the CLI chose lazy validation, see lazy-validation.ts).
+ * (unless the process compiles with lazy validation, see lazy-validation.ts).
  */
 export async function validateModule(
   input: Uint8Array,
