@@ -1,6 +1,6 @@
 /**
  * The snapshot's byte-level work as compiled code (data-kernel.wat), bound to one guest memory:
- * finding the non-zero runs and encoding their data segment headers. The same loops in JavaScript
+ * finding the non-zero runs and encoding them as data segments. The same loops in JavaScript
  * run once per process, mostly before V8 has optimized them (SQLite's 3.4 MB memory: 16 ms to
  * scan in JavaScript, 5-8 ms here with compiling the kernel and copying out its 39,000 runs; the
  * scan loops are not what costs: checking 16 bytes per step with SIMD changed nothing). Results
@@ -12,7 +12,7 @@ import { DATA_KERNEL_WASM_BASE64 } from './data-kernel-wasm.js';
 interface KernelExports {
   out: WebAssembly.Memory;
   scan(length: number): number;
-  headers(pairs: number, count: number, memoryIndex: number, dst: number, ends: number): number;
+  segments(pairs: number, count: number, memoryIndex: number, dst: number): number;
 }
 
 /**
@@ -56,28 +56,20 @@ export class DataKernel {
 
   /**
    * The active data segments for `pairs` (runs of this memory, [start, end) pairs) in memory
-   * `memoryIndex`, as alternating header and data chunks: headers encoded here, data as views of
-   * `bytes` (the memory's contents, not copied). The header views are valid until the next call.
+   * `memoryIndex`, encoded back to back with their bytes: one chunk, valid until the next call.
+   * One copy of the data costs less than a header and a view per segment, written as tens of
+   * thousands of pieces.
    */
-  segments(pairs: Float64Array, memoryIndex: number, bytes: Uint8Array): Uint8Array[] {
-    const count = pairs.length / 2;
+  segments(pairs: Float64Array, memoryIndex: number): Uint8Array {
     const { out } = this.exports;
-    const endsAt = pairs.byteLength;
-    const headersAt = endsAt + 4 * count;
-    const needed = headersAt + count * MAX_HEADER_BYTES;
+    let dataBytes = 0;
+    for (let k = 0; k < pairs.length; k += 2) dataBytes += pairs[k + 1]! - pairs[k]!;
+    const segmentsAt = pairs.byteLength;
+    const needed = segmentsAt + (pairs.length / 2) * MAX_HEADER_BYTES + dataBytes;
     const pages = Math.ceil(needed / PAGE_BYTES) - out.buffer.byteLength / PAGE_BYTES;
     if (pages > 0) out.grow(pages);
     new Float64Array(out.buffer, 0, pairs.length).set(pairs);
-    this.exports.headers(0, count, memoryIndex, headersAt, endsAt);
-    const ends = new Uint32Array(out.buffer, endsAt, count);
-    const headers = new Uint8Array(out.buffer);
-    const chunks: Uint8Array[] = new Array<Uint8Array>(2 * count);
-    let at = headersAt;
-    for (let k = 0; k < count; k++) {
-      chunks[2 * k] = headers.subarray(at, ends[k]);
-      chunks[2 * k + 1] = bytes.subarray(pairs[2 * k], pairs[2 * k + 1]);
-      at = ends[k]!;
-    }
-    return chunks;
+    const end = this.exports.segments(0, pairs.length / 2, memoryIndex, segmentsAt);
+    return new Uint8Array(out.buffer, segmentsAt, end - segmentsAt);
   }
 }

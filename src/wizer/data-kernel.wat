@@ -71,18 +71,19 @@
         (br $next_run)))
     (local.get $n))
 
-  ;; Writes the header of one active data segment per run ($count f64 pairs at $pairs in $out) of
-  ;; the memory with index $memory, back to back from $dst in $out (the caller makes room): flags
-  ;; (and memory index), `i32.const offset end`, length. The end of header k goes to $ends + 4k
-  ;; (an i32), so each can be paired with its bytes, which stay where they are. Returns the end.
-  (func (export "headers")
-    (param $pairs i32) (param $count i32) (param $memory i32) (param $dst i32) (param $ends i32)
-    (result i32)
-    (local $k i32) (local $start i32)
+  ;; Writes one active data segment per run ($count f64 pairs at $pairs in $out) of the memory
+  ;; with index $memory, back to back from $dst in $out (the caller makes room): flags (and memory
+  ;; index), `i32.const offset end`, length, then the run's bytes copied from the guest. The
+  ;; segments are then one contiguous chunk of the output. Returns the end.
+  (func (export "segments")
+    (param $pairs i32) (param $count i32) (param $memory i32) (param $dst i32) (result i32)
+    (local $k i32) (local $start i32) (local $length i32)
     (block $done
       (loop $each
         (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
         (local.set $start (i32.trunc_f64_u (f64.load $out (local.get $pairs))))
+        (local.set $length
+          (i32.sub (i32.trunc_f64_u (f64.load $out offset=8 (local.get $pairs))) (local.get $start)))
         (if (i32.eqz (local.get $memory))
           (then
             (i32.store8 $out (local.get $dst) (i32.const 0x00))
@@ -93,13 +94,9 @@
         (i32.store8 $out (local.get $dst) (i32.const 0x41))
         (local.set $dst (call $sleb (i32.add (local.get $dst) (i32.const 1)) (local.get $start)))
         (i32.store8 $out (local.get $dst) (i32.const 0x0b))
-        (local.set $dst
-          (call $uleb
-            (i32.add (local.get $dst) (i32.const 1))
-            (i32.sub
-              (i32.trunc_f64_u (f64.load $out offset=8 (local.get $pairs)))
-              (local.get $start))))
-        (i32.store $out (i32.add (local.get $ends) (i32.shl (local.get $k) (i32.const 2))) (local.get $dst))
+        (local.set $dst (call $uleb (i32.add (local.get $dst) (i32.const 1)) (local.get $length)))
+        (memory.copy $out $guest (local.get $dst) (local.get $start) (local.get $length))
+        (local.set $dst (i32.add (local.get $dst) (local.get $length)))
         (local.set $pairs (i32.add (local.get $pairs) (i32.const 16)))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $each)))

@@ -40,8 +40,8 @@ export function rewrite(cx: ModuleContext, snap: Snapshot, options: RewriteOptio
 
 /**
  * The output as the chunks it is made of, in order: views of the input's sections, new sections,
- * and data segment headers each followed by a view of the memory bytes it holds. Written to a
- * file as they are, megabytes of copying into a new buffer are saved.
+ * and the data segments (from the kernel, one chunk per memory; otherwise a header and a view of
+ * the memory bytes per segment). Written to a file as they are, the output is never assembled.
  */
 export function rewriteParts(
   cx: ModuleContext,
@@ -144,7 +144,7 @@ function encodeExports(cx: ModuleContext, options: RewriteOptions): Uint8Array {
 
 /**
  * The data section as chunks: section header, count, kept/emptied original segments, then one
- * segment per snapshot run (header, then a view of its bytes in memory).
+ * segment per snapshot run.
  */
 function encodeData(cx: ModuleContext, snap: Snapshot): Uint8Array[] {
   const body: Uint8Array[] = [];
@@ -164,10 +164,17 @@ function encodeData(cx: ModuleContext, snap: Snapshot): Uint8Array[] {
     while (to < runs.length && runs.memory[to] === memory) to++;
     const { bytes, kernel } = snap.images[memory]!;
     const index = importedMemories + memory;
-    const segments = kernel
-      ? kernel.segments(runs.pairs(from, to), index, bytes)
-      : encodeSegments(runs, from, to, bytes, index, cx.memories[memory]!.memory64);
-    for (const chunk of segments) body.push(chunk);
+    if (kernel) body.push(kernel.segments(runs.pairs(from, to), index));
+    else
+      for (const chunk of encodeSegments(
+        runs,
+        from,
+        to,
+        bytes,
+        index,
+        cx.memories[memory]!.memory64,
+      ))
+        body.push(chunk);
     from = to;
   }
   body.unshift(sectionHeader(SectionId.Data, totalLength(body)));
