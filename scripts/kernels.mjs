@@ -12,6 +12,11 @@ const kernels = [
     ts: 'src/wizer/data-kernel-wasm.ts',
     name: 'DATA_KERNEL_WASM',
   },
+  {
+    wat: 'src/wasm/code-kernel.wat',
+    ts: 'src/wasm/code-kernel-wasm.ts',
+    name: 'CODE_KERNEL_WASM',
+  },
 ];
 
 /** The TypeScript module for one kernel, as it should be. */

@@ -4,8 +4,9 @@
  * code: 0 success, 1 failure (`Error: ...` with its cause chain), 2 usage error.
  */
 import { parseSourceDateEpoch } from '../sources/index.js';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { OutputFile } from '../host/output-file.js';
+import { readWholeFile } from '../host/input-file.js';
 import { UsageError, WizerError, formatErrorChain, osError } from '../errors.js';
 import { wizenParts, type Logger, type WizenReport } from '../wizer/index.js';
 import { concatChunks } from '../wasm/writer.js';
@@ -108,7 +109,7 @@ async function readInput(path: string | undefined, io: CliIo): Promise<Uint8Arra
     throw new WizerError('failed to open input file', { cause: fileError(path, error) });
   }
   try {
-    return readFileSync(fd);
+    return readWholeFile(fd);
   } catch (error) {
     throw new WizerError('failed to read input Wasm module', { cause: fileError(path, error) });
   } finally {

@@ -142,6 +142,26 @@ export function opcodeInfo(opcode: number, subopcode: number): OpcodeInfo | unde
   return id >= 0 ? OPCODES[id] : undefined;
 }
 
+/** The prefix bytes: a sub-opcode (u32) follows each. */
+export const PREFIX_OPCODES = [0xfb, 0xfc, 0xfd, 0xfe] as const;
+
+/**
+ * How the walk steps over one instruction's immediates, as step codes (numbered as
+ * code-kernel.wat reads them), and how it changes the block depth (+1 opens, -1 closes); undefined
+ * for an opcode the table lacks (and for a prefix byte alone).
+ */
+export function instructionSteps(
+  opcode: number,
+  subopcode: number,
+): { steps: Uint8Array; blockDelta: number } | undefined {
+  const id = lookup(opcode, subopcode);
+  if (id < 0) return undefined;
+  return {
+    steps: stepCodes.subarray(stepStart[id], stepStart[id + 1]),
+    blockDelta: blockDelta[id]!,
+  };
+}
+
 /**
  * Walks one function body: `reader` spans exactly the body (after its size). Reads the local
  * declarations, then visits every instruction; the body must end with the `end` that closes it.

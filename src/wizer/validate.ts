@@ -13,6 +13,13 @@
  */
 import { WasmDecodeError, WizerError } from '../errors.js';
 import { opcodeName, walkFunctionBody, type InstructionVisitor } from '../wasm/code.js';
+import {
+  CodeWalker,
+  LOCALS_REPORT,
+  REPORT_FIELDS,
+  ReportWhen,
+  type InstructionFilter,
+} from '../wasm/code-kernel.js';
 import { ExternalKind, SectionId } from '../wasm/constants.js';
 import type { WasmFeatures } from './options.js';
 import { isRefType, readPreamble, readValType } from '../wasm/module.js';
@@ -88,6 +95,20 @@ NAN_SCALAR_OPCODES.forEach((shape, op) => shape && assignRole(Role.nanCanonical,
 /** Relaxed-SIMD sub-opcodes of the 0xFD prefix. */
 const isRelaxedSimdOp = (sub: number) => sub >= 0x100 && sub <= 0x113;
 
+/** The instructions the scan's visitor acts on; the compiled walk reports only these. */
+const SCAN_FILTER: InstructionFilter = {
+  single(opcode) {
+    const role = SINGLE_BYTE_ROLES[opcode]!;
+    if (role === 0) return ReportWhen.never;
+    return role === Role.blockType ? ReportWhen.refBlockType : ReportWhen.always;
+  },
+  prefixed: (opcode, sub) =>
+    UNSUPPORTED_PREFIXED.get(opcode)?.has(sub) === true ||
+    opcode === 0xfb ||
+    (opcode === 0xfd && (Boolean(NAN_SIMD_OPCODES[sub]) || isRelaxedSimdOp(sub))),
+};
+let scanWalker: CodeWalker | undefined;
+
 /**
  * Runs the static scans (steps 2 and 3 of upstream's validation, in section order) and returns
  * the first uses of proposals for the later engine-feature checks. A preload is only compiled by
@@ -139,13 +160,28 @@ export function checkSupportedInstructions(cx: ModuleContext, wizerChecks = true
           if (isRelaxedSimdOp(sub)) uses.relaxedSimdSites.push(offset);
         }
       };
-      for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
-        const body = r.sub(r.u32());
-        if (uses.refType === undefined) {
-          const local = localTypeRefusal(new BinaryReader(bytes, body.pos, body.end));
-          if (local) uses.refType = { ...here(local.offset), reason: local.reason };
+      const checkLocals = (start: number, end: number) => {
+        if (uses.refType !== undefined) return;
+        const local = localTypeRefusal(new BinaryReader(bytes, start, end));
+        if (local) uses.refType = { ...here(local.offset), reason: local.reason };
+      };
+      scanWalker ??= CodeWalker.create(SCAN_FILTER);
+      const reports = scanWalker.walk(bytes, section.payloadStart, section.end);
+      if (reports) {
+        // Well-formed code, walked in compiled code: only what the visitor looks at is reported.
+        for (let at = 0; at < reports.length && unsupported === undefined; at += REPORT_FIELDS) {
+          const opcode = reports[at]!;
+          const offset = reports[at + 2]!;
+          bodyIndex = reports[at + 3]!;
+          if (opcode === LOCALS_REPORT) checkLocals(offset, section.end);
+          else visit(opcode, reports[at + 1]!, offset);
         }
-        walkFunctionBody(body, visit);
+      } else {
+        for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
+          const body = r.sub(r.u32());
+          checkLocals(body.pos, body.end);
+          walkFunctionBody(body, visit);
+        }
       }
       if (unsupported !== undefined)
         throw new WizerError(`unsupported \`${unsupported}\` instruction`);
