@@ -7,6 +7,8 @@
   (import "guest" "memory" (memory $guest 0))
   ;; Run bounds and encoded segments, grown on demand.
   (memory $out (export "out") 0)
+  ;; Runs the last `segments` call left to the caller.
+  (global $view_count (export "view_count") (mut i32) (i32.const 0))
 
   ;; Finds the runs of non-zero bytes in guest[0, $len), merging runs separated by at most four
   ;; zero bytes (a new segment would cost more), and stores each run as two f64, start and end,
@@ -73,11 +75,16 @@
 
   ;; Writes one active data segment per run ($count f64 pairs at $pairs in $out) of the memory
   ;; with index $memory, back to back from $dst in $out (the caller makes room): flags (and memory
-  ;; index), `i32.const offset end`, length, then the run's bytes copied from the guest. The
-  ;; segments are then one contiguous chunk of the output. Returns the end.
+  ;; index), `i32.const offset end`, length, then the run's bytes. Runs shorter than $view_bytes
+  ;; are copied from the guest; longer ones are left out, for the caller to write from the guest's
+  ;; memory as they are (copying them would cost fresh pages): each leaves a record at $views +
+  ;; 12k of where its bytes belong in $out, its start and its end in the guest. Returns the end;
+  ;; the number of records goes to $view_count.
   (func (export "segments")
-    (param $pairs i32) (param $count i32) (param $memory i32) (param $dst i32) (result i32)
+    (param $pairs i32) (param $count i32) (param $memory i32) (param $views i32)
+    (param $view_bytes i32) (param $dst i32) (result i32)
     (local $k i32) (local $start i32) (local $length i32)
+    (global.set $view_count (i32.const 0))
     (block $done
       (loop $each
         (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
@@ -95,8 +102,17 @@
         (local.set $dst (call $sleb (i32.add (local.get $dst) (i32.const 1)) (local.get $start)))
         (i32.store8 $out (local.get $dst) (i32.const 0x0b))
         (local.set $dst (call $uleb (i32.add (local.get $dst) (i32.const 1)) (local.get $length)))
-        (memory.copy $out $guest (local.get $dst) (local.get $start) (local.get $length))
-        (local.set $dst (i32.add (local.get $dst) (local.get $length)))
+        (if (i32.lt_u (local.get $length) (local.get $view_bytes))
+          (then
+            (memory.copy $out $guest (local.get $dst) (local.get $start) (local.get $length))
+            (local.set $dst (i32.add (local.get $dst) (local.get $length))))
+          (else
+            (i32.store $out (local.get $views) (local.get $dst))
+            (i32.store $out offset=4 (local.get $views) (local.get $start))
+            (i32.store $out offset=8 (local.get $views)
+              (i32.add (local.get $start) (local.get $length)))
+            (local.set $views (i32.add (local.get $views) (i32.const 12)))
+            (global.set $view_count (i32.add (global.get $view_count) (i32.const 1)))))
         (local.set $pairs (i32.add (local.get $pairs) (i32.const 16)))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $each)))

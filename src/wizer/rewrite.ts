@@ -40,8 +40,8 @@ export function rewrite(cx: ModuleContext, snap: Snapshot, options: RewriteOptio
 
 /**
  * The output as the chunks it is made of, in order: views of the input's sections, new sections,
- * and the data segments (from the kernel, one chunk per memory; otherwise a header and a view of
- * the memory bytes per segment). Written to a file as they are, the output is never assembled.
+ * and the data segments (headers, with short runs copied in, and views of the memory bytes).
+ * Written to a file as they are, the output is never assembled.
  */
 export function rewriteParts(
   cx: ModuleContext,
@@ -164,17 +164,10 @@ function encodeData(cx: ModuleContext, snap: Snapshot): Uint8Array[] {
     while (to < runs.length && runs.memory[to] === memory) to++;
     const { bytes, kernel } = snap.images[memory]!;
     const index = importedMemories + memory;
-    if (kernel) body.push(kernel.segments(runs.pairs(from, to), index));
-    else
-      for (const chunk of encodeSegments(
-        runs,
-        from,
-        to,
-        bytes,
-        index,
-        cx.memories[memory]!.memory64,
-      ))
-        body.push(chunk);
+    const segments = kernel
+      ? kernel.segments(runs.pairs(from, to), index, bytes)
+      : encodeSegments(runs, from, to, bytes, index, cx.memories[memory]!.memory64);
+    for (const chunk of segments) body.push(chunk);
     from = to;
   }
   body.unshift(sectionHeader(SectionId.Data, totalLength(body)));
