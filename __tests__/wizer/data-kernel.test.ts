@@ -8,7 +8,13 @@ import { DataKernel } from '../../src/wizer/data-kernel.js';
 import type { MemoryDef } from '../../src/wizer/context.js';
 import { parseModule } from '../../src/wizer/parse.js';
 import { rewrite } from '../../src/wizer/rewrite.js';
-import { findRuns, snapshot, type InstanceState } from '../../src/wizer/snapshot.js';
+import {
+  capSegmentCount,
+  findRuns,
+  RunList,
+  snapshot,
+  type InstanceState,
+} from '../../src/wizer/snapshot.js';
 import { wat } from '../helpers/tools.js';
 // @ts-expect-error: a plain ES module script without declarations
 import { generate, kernels } from '../../scripts/kernels.mjs';
@@ -90,6 +96,38 @@ describe('data kernel', () => {
     for (const length of [bytes.length - 1, bytes.length - 7, 13, 0]) {
       expect(Array.from(kernel.scan(length))).toEqual(jsRuns(bytes.subarray(0, length)));
     }
+  });
+
+  it('caps the runs of one memory exactly as capSegmentCount does', () => {
+    let capped = 0;
+    for (const [name, bytes] of patterns(3)) {
+      const memory = new WebAssembly.Memory({ initial: 3 });
+      new Uint8Array(memory.buffer).set(bytes);
+      const kernel = kernelFor(memory);
+      const runs = jsRuns(bytes);
+      for (const max of [1, 10, 997, 10_000]) {
+        for (const memoryNumber of [0, 1, 200]) {
+          const list = new RunList();
+          for (let k = 0; k < runs.length; k += 2) list.push(memoryNumber, runs[k]!, runs[k + 1]!);
+          const expected = capSegmentCount(list, max);
+          const actual = kernel.scan(bytes.length, { max, memory: memoryNumber });
+          const label = `${name}, at most ${max}, memory ${memoryNumber}`;
+          expect([...actual], label).toEqual([...expected.pairs(0, expected.length)]);
+          if (runs.length / 2 > max) capped++;
+        }
+      }
+    }
+    // Most cases really merge (ties included: "runs and gaps of every size" has many).
+    expect(capped).toBeGreaterThan(40);
+  });
+
+  it('leaves the cap to JavaScript when the threshold gap is 64 KiB or more', () => {
+    const memory = new WebAssembly.Memory({ initial: 20 });
+    const bytes = new Uint8Array(memory.buffer);
+    for (let at = 100; at < bytes.length; at += 70_000) bytes[at] = 1; // 19 runs, 70 KB apart
+    const runs = jsRuns(bytes);
+    expect(runs.length / 2).toBe(19);
+    expect([...kernelFor(memory).scan(bytes.length, { max: 5, memory: 0 })]).toEqual(runs);
   });
 
   it('is not bound where the JavaScript path applies', () => {

@@ -12,6 +12,7 @@ import { DATA_KERNEL_WASM_BASE64 } from './data-kernel-wasm.js';
 interface KernelExports {
   out: WebAssembly.Memory;
   scan(length: number): number;
+  cap(count: number, max: number, memory: number): number;
   view_count: WebAssembly.Global;
   segments(
     pairs: number,
@@ -60,10 +61,16 @@ export class DataKernel {
 
   /**
    * The runs of non-zero bytes in the first `length` bytes, merged across gaps of at most
-   * `MIN_ACTIVE_SEGMENT_OVERHEAD` zeros, as [start, end) pairs (see `findRuns`).
+   * `MIN_ACTIVE_SEGMENT_OVERHEAD` zeros, as [start, end) pairs (see `findRuns`). With `cap`, they
+   * are capped as `capSegmentCount` caps them where it can (the runs of the memory numbered
+   * `cap.memory` being all there are); otherwise they are left to that.
    */
-  scan(length: number): Float64Array {
-    const count = this.exports.scan(length);
+  scan(length: number, cap?: { max: number; memory: number }): Float64Array {
+    let count = this.exports.scan(length);
+    if (cap && count > cap.max) {
+      const capped = this.exports.cap(count, cap.max, cap.memory);
+      if (capped >= 0) count = capped;
+    }
     return new Float64Array(this.exports.out.buffer, 0, 2 * count).slice();
   }
 

@@ -73,6 +73,178 @@
         (br $next_run)))
     (local.get $n))
 
+  ;; Caps the $n runs at 0 in $out (f64 pairs, of the memory numbered $memory) at $max, merging
+  ;; across the smallest gaps exactly as `capSegmentCount` (snapshot.ts) does: every gap below the
+  ;; threshold size, then ties at the threshold by the bytes their merge saves (most first), then
+  ;; the earliest. Rewrites the runs in place and returns their count, or -1 when the threshold
+  ;; is 64 KiB or more (the caller caps in JavaScript then, which sorts those gaps).
+  (func (export "cap") (param $n i32) (param $max i32) (param $memory i32) (result i32)
+    (local $excess i32) (local $counts i32) (local $flags i32) (local $tie_gaps i32)
+    (local $tie_savings i32) (local $i i32) (local $j i32) (local $gap i32) (local $seen i32)
+    (local $threshold i32) (local $merged i32) (local $ties i32) (local $least i32)
+    (local $most i32) (local $segment_start i32) (local $next i32) (local $saving i32)
+    (local $needed i32) (local $t i32) (local $count i32) (local $current i32)
+    (if (i32.le_u (local.get $n) (local.get $max)) (then (return (local.get $n))))
+    (local.set $excess (i32.sub (local.get $n) (local.get $max)))
+    ;; After the runs: a count per gap size below 64 KiB, a merge flag per run, the ties.
+    (local.set $counts (i32.shl (local.get $n) (i32.const 4)))
+    (local.set $flags (i32.add (local.get $counts) (i32.const 262144)))
+    (local.set $tie_gaps
+      (i32.and (i32.add (i32.add (local.get $flags) (local.get $n)) (i32.const 3)) (i32.const -4)))
+    (local.set $tie_savings (i32.add (local.get $tie_gaps) (i32.shl (local.get $n) (i32.const 2))))
+    (call $reserve (i32.add (local.get $tie_savings) (i32.shl (local.get $n) (i32.const 2))))
+    (memory.fill $out (local.get $counts) (i32.const 0)
+      (i32.sub (local.get $tie_gaps) (local.get $counts)))
+    ;; The threshold: the size of the $excess-th smallest gap.
+    (local.set $i (i32.const 0))
+    (loop $count_gaps
+      (local.set $gap (call $gap (local.get $i)))
+      (if (i32.lt_u (local.get $gap) (i32.const 65536))
+        (then
+          (local.set $t (i32.add (local.get $counts) (i32.shl (local.get $gap) (i32.const 2))))
+          (i32.store $out (local.get $t) (i32.add (i32.load $out (local.get $t)) (i32.const 1)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $count_gaps (i32.lt_u (local.get $i) (i32.sub (local.get $n) (i32.const 1)))))
+    (local.set $threshold (i32.const 0))
+    (block $found
+      (loop $rank
+        (local.set $seen
+          (i32.add (local.get $seen)
+            (i32.load $out (i32.add (local.get $counts) (i32.shl (local.get $threshold) (i32.const 2))))))
+        (br_if $found (i32.ge_u (local.get $seen) (local.get $excess)))
+        (local.set $threshold (i32.add (local.get $threshold) (i32.const 1)))
+        (br_if $rank (i32.lt_u (local.get $threshold) (i32.const 65536)))
+        (return (i32.const -1))))
+    ;; Every gap below the threshold merges.
+    (local.set $i (i32.const 0))
+    (loop $below
+      (if (i32.lt_u (call $gap (local.get $i)) (local.get $threshold))
+        (then
+          (i32.store8 $out (i32.add (local.get $flags) (local.get $i)) (i32.const 1))
+          (local.set $merged (i32.add (local.get $merged) (i32.const 1)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $below (i32.lt_u (local.get $i) (i32.sub (local.get $n) (i32.const 1)))))
+    ;; Gaps of exactly the threshold size, with what merging each saves given those merges:
+    ;; the second segment's header and length go, the merged length comes.
+    (local.set $least (i32.const 0x7fffffff))
+    (local.set $most (i32.const 0x80000000))
+    (local.set $segment_start (call $start (i32.const 0)))
+    (local.set $i (i32.const 0))
+    (loop $tie
+      (if (i32.eqz (i32.load8_u $out (i32.add (local.get $flags) (local.get $i))))
+        (then
+          (if (i32.eq (call $gap (local.get $i)) (local.get $threshold))
+            (then
+              (local.set $j (i32.add (local.get $i) (i32.const 1)))
+              (loop $merged_run
+                (if (i32.load8_u $out (i32.add (local.get $flags) (local.get $j)))
+                  (then
+                    (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                    (br $merged_run))))
+              (local.set $next (call $start (i32.add (local.get $i) (i32.const 1))))
+              (local.set $saving
+                (i32.sub
+                  (i32.add
+                    (i32.add
+                      (i32.add (i32.const 3) (call $sleb_size (local.get $next)))
+                      (select (i32.const 0) (call $uleb_size (local.get $memory))
+                        (i32.eqz (local.get $memory))))
+                    (i32.add
+                      (call $uleb_size
+                        (i32.sub (call $end (local.get $i)) (local.get $segment_start)))
+                      (call $uleb_size (i32.sub (call $end (local.get $j)) (local.get $next)))))
+                  (call $uleb_size
+                    (i32.sub (call $end (local.get $j)) (local.get $segment_start)))))
+              (i32.store $out (i32.add (local.get $tie_gaps) (i32.shl (local.get $ties) (i32.const 2)))
+                (local.get $i))
+              (i32.store $out
+                (i32.add (local.get $tie_savings) (i32.shl (local.get $ties) (i32.const 2)))
+                (local.get $saving))
+              (local.set $ties (i32.add (local.get $ties) (i32.const 1)))
+              (if (i32.lt_s (local.get $saving) (local.get $least))
+                (then (local.set $least (local.get $saving))))
+              (if (i32.gt_s (local.get $saving) (local.get $most))
+                (then (local.set $most (local.get $saving))))))
+          (local.set $segment_start (call $start (i32.add (local.get $i) (i32.const 1))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $tie (i32.lt_u (local.get $i) (i32.sub (local.get $n) (i32.const 1)))))
+    ;; As many ties as still needed, most saved first, then earliest.
+    (local.set $needed (i32.sub (local.get $excess) (local.get $merged)))
+    (local.set $saving (local.get $most))
+    (block $enough
+      (loop $by_saving
+        (br_if $enough
+          (i32.or (i32.le_s (local.get $needed) (i32.const 0))
+            (i32.lt_s (local.get $saving) (local.get $least))))
+        (local.set $t (i32.const 0))
+        (block $pass_done
+          (loop $pass
+            (br_if $pass_done
+              (i32.or (i32.le_s (local.get $needed) (i32.const 0))
+                (i32.ge_u (local.get $t) (local.get $ties))))
+            (if (i32.eq
+                  (i32.load $out (i32.add (local.get $tie_savings) (i32.shl (local.get $t) (i32.const 2))))
+                  (local.get $saving))
+              (then
+                (i32.store8 $out
+                  (i32.add (local.get $flags)
+                    (i32.load $out (i32.add (local.get $tie_gaps) (i32.shl (local.get $t) (i32.const 2)))))
+                  (i32.const 1))
+                (local.set $needed (i32.sub (local.get $needed) (i32.const 1)))))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (br $pass)))
+        (local.set $saving (i32.sub (local.get $saving) (i32.const 1)))
+        (br $by_saving)))
+    ;; The merged runs, written over the first ones (never ahead of what is still to read).
+    (local.set $current (call $start (i32.const 0)))
+    (local.set $i (i32.const 1))
+    (loop $compact
+      (if (i32.or
+            (i32.eq (local.get $i) (local.get $n))
+            (i32.eqz (i32.load8_u $out (i32.add (local.get $flags) (i32.sub (local.get $i) (i32.const 1))))))
+        (then
+          (local.set $t (call $end (i32.sub (local.get $i) (i32.const 1))))
+          (f64.store $out (i32.shl (local.get $count) (i32.const 4))
+            (f64.convert_i32_u (local.get $current)))
+          (f64.store $out offset=8 (i32.shl (local.get $count) (i32.const 4))
+            (f64.convert_i32_u (local.get $t)))
+          (local.set $count (i32.add (local.get $count) (i32.const 1)))
+          (if (i32.lt_u (local.get $i) (local.get $n))
+            (then (local.set $current (call $start (local.get $i)))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $compact (i32.le_u (local.get $i) (local.get $n))))
+    (local.get $count))
+
+  ;; Start, end of run $i, and the gap after it.
+  (func $start (param $i i32) (result i32)
+    (i32.trunc_f64_u (f64.load $out (i32.shl (local.get $i) (i32.const 4)))))
+  (func $end (param $i i32) (result i32)
+    (i32.trunc_f64_u (f64.load $out offset=8 (i32.shl (local.get $i) (i32.const 4)))))
+  (func $gap (param $i i32) (result i32)
+    (i32.sub (call $start (i32.add (local.get $i) (i32.const 1))) (call $end (local.get $i))))
+
+  ;; Bytes of the LEB128 encodings of a non-negative value, unsigned and signed.
+  (func $uleb_size (param $value i32) (result i32)
+    (local $n i32)
+    (local.set $n (i32.const 1))
+    (loop $more
+      (if (i32.ge_u (local.get $value) (i32.const 0x80))
+        (then
+          (local.set $value (i32.shr_u (local.get $value) (i32.const 7)))
+          (local.set $n (i32.add (local.get $n) (i32.const 1)))
+          (br $more))))
+    (local.get $n))
+  (func $sleb_size (param $value i32) (result i32)
+    (local $n i32)
+    (local.set $n (i32.const 1))
+    (loop $more
+      (if (i32.ge_u (local.get $value) (i32.const 0x40))
+        (then
+          (local.set $value (i32.shr_u (local.get $value) (i32.const 7)))
+          (local.set $n (i32.add (local.get $n) (i32.const 1)))
+          (br $more))))
+    (local.get $n))
+
   ;; Writes one active data segment per run ($count f64 pairs at $pairs in $out) of the memory
   ;; with index $memory, back to back from $dst in $out (the caller makes room): flags (and memory
   ;; index), `i32.const offset end`, length, then the run's bytes. Runs shorter than $view_bytes

@@ -6,8 +6,9 @@
  * bytes are merged, because a new segment costs at least that much encoding overhead (flags,
  * offset expression, length); the count is then capped at `MAX_DATA_SEGMENTS` by merging across
  * the smallest gaps. Upstream scans page by page and re-joins runs split at page boundaries
- * (gap 0), which is the same as one linear scan with merging. Where it can, the scan runs in a
- * compiled kernel (data-kernel.ts) that gives the same runs as `findRuns`.
+ * (gap 0), which is the same as one linear scan with merging. Where it can, the scan (and for a
+ * single memory the cap) runs in a compiled kernel (data-kernel.ts) that gives the same runs as
+ * `findRuns` and `capSegmentCount`.
  */
 import { Op, ValTypeCode } from '../wasm/constants.js';
 import { ByteSink } from '../wasm/writer.js';
@@ -69,7 +70,9 @@ export function snapshot(
     images.push({ bytes, kernel });
     memoryPages.push(BigInt(bytes.length) >> BigInt(def?.limits.pageSizeLog2 ?? 16));
     memoryBytes.push(bytes.length);
-    if (kernel) runs.pushPairs(memory, kernel.scan(bytes.length));
+    // With one memory, the kernel caps its runs too (capSegmentCount then has nothing to do).
+    const cap = memoryExports.length === 1 ? { max: MAX_DATA_SEGMENTS, memory } : undefined;
+    if (kernel) runs.pushPairs(memory, kernel.scan(bytes.length, cap));
     else findRuns(bytes, (start, end) => runs.push(memory, start, end));
   });
   return { globals, memoryPages, memoryBytes, images, segments: capSegmentCount(runs) };
@@ -227,11 +230,11 @@ export class RunList {
  * length comes), measured on the segments left after the smaller gaps were merged, then the
  * earliest. Deterministic, and smaller than upstream's pick on the modules we measured.
  */
-export function capSegmentCount(runs: RunList): RunList {
+export function capSegmentCount(runs: RunList, max = MAX_DATA_SEGMENTS): RunList {
   const n = runs.length;
-  if (n <= MAX_DATA_SEGMENTS) return runs;
+  if (n <= max) return runs;
   const { memory, bounds } = runs;
-  const excess = n - MAX_DATA_SEGMENTS;
+  const excess = n - max;
 
   // The gap after each run that can merge with the next (same memory), sorted to find the
   // threshold: the size of the `excess`-th smallest.
@@ -289,7 +292,7 @@ export function capSegmentCount(runs: RunList): RunList {
     }
   }
 
-  const out = new RunList(MAX_DATA_SEGMENTS);
+  const out = new RunList(max);
   let currentStart = bounds[0]!;
   for (let i = 1; i <= n; i++) {
     if (i < n && mergeWithNext[i - 1]) continue;
