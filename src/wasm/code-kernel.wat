@@ -10,9 +10,10 @@
 ;;   [0, 2048)      single-byte opcodes, 8 bytes each (see below)
 ;;   [2048, 18432)  prefixed opcodes 0xfb-0xfe, 512 sub-opcodes each, 8 bytes each
 ;;   then the reports (16 bytes each), grown on demand.
-;; An entry (read whole as an i64 for the fast paths, so little-endian): bytes 0-5 the immediate steps (0 ends the list; 0xfe at byte 0 marks a prefix, 0xff
+;; An entry: bytes 0-5 the immediate steps (0 ends the list; 0xfe at byte 0 marks a prefix, 0xff
 ;; an unknown opcode), byte 6 the report mode (0 never, 1 always, 2 when the next byte starts a
-;; reference type: a block type worth checking), byte 7 the block depth change (1 opens, -1 closes).
+;; reference type: a block type worth checking), byte 7 the block depth change (1 opens, -1
+;; closes). The fast paths read an entry whole, as a little-endian i64.
 ;; Steps are numbered as in code.ts: 1 u32, 2 s32, 3 s64, 4 s33, 5 block type, 6 byte, 7 zero
 ;; byte, 8/9/10 four/eight/sixteen bytes, 11 memarg, 12 br_table, 13 value types, 14 catches.
 (module
