@@ -34,7 +34,7 @@
     (param $pos i32) (param $section_end i32) (param $reports i32) (param $base i32) (result i32)
     (local $count i32) (local $body i32) (local $body_end i32) (local $groups i32)
     (local $ref_local i32) (local $byte i32) (local $depth i32) (local $offset i32)
-    (local $opcode i32) (local $sub i32) (local $entry i32) (local $mode i32) (local $step i32)
+    (local $opcode i32) (local $sub i32) (local $entry i32) (local $mode i32)
     (local $n i32) (local $delta i32) (local $info i64)
     (global.set $end (local.get $section_end))
     (local.set $pos (call $u32 (local.get $pos)))
@@ -153,35 +153,7 @@
                   (local.get $opcode) (local.get $sub) (i32.add (local.get $offset) (local.get $base))
                   (local.get $body))
                 (local.set $n (i32.add (local.get $n) (i32.const 1)))))
-            ;; Immediates: the common one-byte LEB128 and memarg forms inline (calls are not
-            ;; inlined by the baseline compiler), the rest through $skip.
-            (block $immediates_done
-              (local.set $step (i32.load8_u $own (local.get $entry)))
-              (br_if $immediates_done (i32.eqz (local.get $step)))
-              (if (i32.and
-                    (i32.eqz (i32.load8_u $own offset=1 (local.get $entry)))
-                    (i32.lt_u (i32.add (local.get $pos) (i32.const 1)) (global.get $end)))
-                (then
-                  (local.set $byte (i32.load8_u $input (local.get $pos)))
-                  ;; u32, s32, s64, s33: any byte without the continuation bit.
-                  (if (i32.and (i32.le_u (local.get $step) (i32.const 4)) (i32.lt_u (local.get $byte) (i32.const 0x80)))
-                    (then
-                      (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
-                      (br $immediates_done)))
-                  ;; memarg: an alignment without a memory index, then a one-byte offset.
-                  (if (i32.and
-                        (i32.eq (local.get $step) (i32.const 11))
-                        (i32.and
-                          (i32.lt_u (local.get $byte) (i32.const 0x40))
-                          (i32.lt_u (i32.load8_u $input offset=1 (local.get $pos)) (i32.const 0x80))))
-                    (then
-                      (local.set $pos (i32.add (local.get $pos) (i32.const 2)))
-                      (br $immediates_done)))))
-              (local.set $pos (call $skip (local.get $step) (local.get $pos)))
-              (local.set $step (i32.load8_u $own offset=1 (local.get $entry)))
-              (br_if $immediates_done (i32.eqz (local.get $step)))
-              (local.set $pos (call $skip (local.get $step) (local.get $pos)))
-              (local.set $pos (call $skip_rest (local.get $entry) (local.get $pos))))
+            (local.set $pos (call $skip_steps (local.get $entry) (local.get $pos)))
             (local.set $delta (i32.load8_s $own offset=7 (local.get $entry)))
             (if (local.get $delta)
               (then
@@ -195,10 +167,9 @@
         (br $bodies)))
     (local.get $n))
 
-  ;; Steps 2 to 5 of an entry (the first two are done), from $pos; returns the position after.
-  (func $skip_rest (param $entry i32) (param $pos i32) (result i32)
+  ;; The immediates of an entry's instruction, from $pos; returns the position after them.
+  (func $skip_steps (param $entry i32) (param $pos i32) (result i32)
     (local $i i32) (local $step i32)
-    (local.set $i (i32.const 2))
     (block $done
       (loop $steps
         (br_if $done (i32.ge_u (local.get $i) (i32.const 6)))
