@@ -34,6 +34,7 @@ ENV WIZER_MODE=cli
 # Docker action must run as root in the workspace the runner mounts at /github/workspace, and
 # `docker run -w` chooses the directory for CLI use. The base image's CMD is cleared so that a
 # bare run passes no extra arguments. The V8 flags are the ones of dist/cli.js's `#!` line
-# (baseline-compiled Wasm, small young generation: less memory for a one-shot initialization).
-ENTRYPOINT ["/usr/local/bin/node", "--liftoff-only", "--max-semi-space-size=1", "/opt/wizer-action/entrypoint.mjs"]
+# (baseline-compiled Wasm, small young generation: less memory for a one-shot initialization;
+# lazy validation of code already validated in full).
+ENTRYPOINT ["/usr/local/bin/node", "--liftoff-only", "--max-semi-space-size=1", "--wasm-lazy-validation", "/opt/wizer-action/entrypoint.mjs"]
 CMD []

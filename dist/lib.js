@@ -1,44 +1,22 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ // The require scope
-/******/ var __nccwpck_require__ = {};
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/******/ var __webpack_modules__ = ({
+
+/***/ 442:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  xA: () => (/* reexport */ CacheError),
-  lp: () => (/* reexport */ DEFAULT_OPTIONS),
-  U1: () => (/* reexport */ GuestTrap),
-  dz: () => (/* reexport */ InputError),
-  z$: () => (/* reexport */ ProcExit),
-  wr: () => (/* reexport */ TOOL_VERSION),
-  eb: () => (/* reexport */ errors_UsageError),
-  r_: () => (/* reexport */ WasmDecodeError),
-  Mx: () => (/* reexport */ WizerError),
-  eB: () => (/* reexport */ errorChain),
-  jf: () => (/* reexport */ formatErrorChain),
-  hf: () => (/* reexport */ osError),
-  $i: () => (/* reexport */ resolveOptions),
-  a9: () => (/* reexport */ wizen)
+  xA: () => (/* binding */ CacheError),
+  U1: () => (/* binding */ GuestTrap),
+  dz: () => (/* binding */ InputError),
+  z$: () => (/* binding */ ProcExit),
+  eb: () => (/* binding */ UsageError),
+  r_: () => (/* binding */ WasmDecodeError),
+  Mx: () => (/* binding */ WizerError),
+  eB: () => (/* binding */ errorChain),
+  jf: () => (/* binding */ formatErrorChain),
+  hf: () => (/* binding */ osError)
 });
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -80,7 +58,7 @@ class ProcExit extends GuestTrap {
     }
 }
 /** Command-line usage errors (upstream: clap errors, exit code 2). */
-class errors_UsageError extends Error {
+class UsageError extends Error {
     name = 'UsageError';
 }
 /** Bad action inputs or option values, reported before any work starts. */
@@ -143,1034 +121,333 @@ function osError(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/wasm/constants.ts
-/** Binary-format constants from the WebAssembly core specification (and its proposals). */
-const WASM_MAGIC = 0x6d736100; // "\0asm" little-endian
-const CORE_VERSION = 1;
-/** Component-model binaries share the magic but carry version 0x0d and layer 1. */
-const COMPONENT_VERSION = 0x0d;
-const SectionId = {
-    Custom: 0,
-    Type: 1,
-    Import: 2,
-    Function: 3,
-    Table: 4,
-    Memory: 5,
-    Global: 6,
-    Export: 7,
-    Start: 8,
-    Element: 9,
-    Code: 10,
-    Data: 11,
-    DataCount: 12,
-    Tag: 13,
-};
+
+/***/ }),
+
+/***/ 109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AK: () => (/* binding */ HostFiles),
+/* harmony export */   DE: () => (/* binding */ VirtualFiles)
+/* harmony export */ });
+/* unused harmony export VIRTUAL_DEVICE */
 /**
- * Position of each known section id in the order the core binary format requires (ids are not
- * in that order: tags come after memories, the data count before code), for inserting a section.
+ * What the guest sees of the host's file system metadata. As it is on the host, or in
+ * deterministic mode ({@link VirtualFiles}) nothing that differs between two checkouts of the same
+ * tree: times, device and inode numbers, directory sizes and link counts, listing order.
  */
-const SECTION_RANK = {
-    [SectionId.Type]: 1,
-    [SectionId.Import]: 2,
-    [SectionId.Function]: 3,
-    [SectionId.Table]: 4,
-    [SectionId.Memory]: 5,
-    [SectionId.Tag]: 6,
-    [SectionId.Global]: 7,
-    [SectionId.Export]: 8,
-    [SectionId.Start]: 9,
-    [SectionId.Element]: 10,
-    [SectionId.DataCount]: 11,
-    [SectionId.Code]: 12,
-    [SectionId.Data]: 13,
-};
-const ExternalKind = {
-    Func: 0,
-    Table: 1,
-    Memory: 2,
-    Global: 3,
-    Tag: 4,
-};
-const ValTypeCode = {
-    I32: 0x7f,
-    I64: 0x7e,
-    F32: 0x7d,
-    F64: 0x7c,
-    V128: 0x7b,
-};
-/** Opcodes used when writing constant expressions. */
-const Op = {
-    End: 0x0b,
-    GlobalGet: 0x23,
-    I32Const: 0x41,
-    I64Const: 0x42,
-    F32Const: 0x43,
-    F64Const: 0x44,
-    I32ReinterpretF32: 0xbc,
-    I64ReinterpretF64: 0xbd,
-    SimdPrefix: 0xfd,
-    V128Const: 0x0c,
-    I64x2ExtractLane: 0x1d,
-};
-const SECTION_NAMES = {
-    0: 'custom',
-    1: 'type',
-    2: 'import',
-    3: 'function',
-    4: 'table',
-    5: 'memory',
-    6: 'global',
-    7: 'export',
-    8: 'start',
-    9: 'element',
-    10: 'code',
-    11: 'data',
-    12: 'data count',
-    13: 'tag',
-};
-
-;// CONCATENATED MODULE: ./src/wasm/reader.ts
+/** The host's metadata as it is, entries in the host's order (as upstream lists them). */
+class HostFiles {
+    identity(host) {
+        return host;
+    }
+    timestamp(hostNs) {
+        return hostNs;
+    }
+    optionalTimestamp(hostNs) {
+        return hostNs > 0n ? hostNs : undefined;
+    }
+    directory(host) {
+        return host;
+    }
+    order(entries) {
+        return entries;
+    }
+}
+/** The device number every file has in deterministic mode. */
+const VIRTUAL_DEVICE = 1n;
 /**
- * A cursor over a byte view of a Wasm binary. Offsets are absolute in the original input, so every
- * decode error points into the file the user gave. Never copies: sub-ranges are `subarray` views.
+ * Deterministic metadata: every time reads as the epoch (birth times too, recorded or not) (`SOURCE_DATE_EPOCH` or the default, as
+ * the realtime clock starts); every file is on device {@link VIRTUAL_DEVICE} with inode numbers 1,
+ * 2, 3, ... in the order the guest first sees each host file (so hard links still share one, and
+ * the same init sees the same numbers wherever the tree is checked out); directories have size 0
+ * and one link (file systems disagree on both); entries are listed sorted by name, byte-wise.
  */
-
-const textDecoder = new TextDecoder('utf-8', { fatal: true });
-class BinaryReader {
-    bytes;
-    end;
-    /** Absolute position of the next byte. */
-    pos;
-    constructor(bytes, start = 0, 
-    /** Absolute end (exclusive) of the readable range. */
-    end = bytes.length) {
-        this.bytes = bytes;
-        this.end = end;
-        this.pos = start;
+class VirtualFiles {
+    inodes = new Map();
+    epochNs;
+    constructor(epochSeconds) {
+        this.epochNs = BigInt(epochSeconds) * 1000000000n;
     }
-    get eof() {
-        return this.pos >= this.end;
-    }
-    error(message, offset = this.pos) {
-        return new WasmDecodeError(message, offset);
-    }
-    need(n) {
-        if (this.pos + n > this.end)
-            throw this.error('unexpected end-of-file');
-    }
-    u8() {
-        if (this.pos >= this.end)
-            throw this.error('unexpected end-of-file');
-        return this.bytes[this.pos++];
-    }
-    peek() {
-        if (this.pos >= this.end)
-            throw this.error('unexpected end-of-file');
-        return this.bytes[this.pos];
-    }
-    /** Unsigned LEB128 of at most 32 bits. */
-    u32() {
-        const bytes = this.bytes;
-        let result = 0;
-        let shift = 0;
-        const start = this.pos;
-        for (;;) {
-            if (this.pos >= this.end)
-                throw this.error('unexpected end-of-file');
-            const byte = bytes[this.pos++];
-            if (shift === 28 && (byte & 0x70) !== 0) {
-                throw this.error('invalid var_u32: integer too large', start);
-            }
-            result |= (byte & 0x7f) << shift;
-            if ((byte & 0x80) === 0)
-                return result >>> 0;
-            shift += 7;
-            if (shift > 28)
-                throw this.error('invalid var_u32: integer representation too long', start);
+    identity(host) {
+        const key = `${host.dev}:${host.ino}`;
+        let ino = this.inodes.get(key);
+        if (ino === undefined) {
+            ino = BigInt(this.inodes.size + 1);
+            this.inodes.set(key, ino);
         }
+        return { dev: VIRTUAL_DEVICE, ino };
     }
-    /** Signed LEB128 of at most 32 bits. */
-    s32() {
-        const bytes = this.bytes;
-        let result = 0;
-        let shift = 0;
-        const start = this.pos;
-        let byte;
-        do {
-            if (this.pos >= this.end)
-                throw this.error('unexpected end-of-file');
-            byte = bytes[this.pos++];
-            if (shift === 28) {
-                // The last byte carries 4 value bits; the rest must be a sign extension of bit 3.
-                const rest = byte & 0x70;
-                const sign = byte & 0x08;
-                if ((byte & 0x80) !== 0 || (sign === 0 ? rest !== 0 : rest !== 0x70)) {
-                    throw this.error('invalid var_i32: integer too large', start);
-                }
-            }
-            result |= (byte & 0x7f) << shift;
-            shift += 7;
-        } while ((byte & 0x80) !== 0);
-        if (shift < 32 && (byte & 0x40) !== 0)
-            result |= -1 << shift;
-        return result | 0;
+    timestamp() {
+        return this.epochNs;
     }
-    /** Signed LEB128 of at most 33 bits (block types); returned as a JS number. */
-    s33() {
-        const start = this.pos;
-        let result = 0;
-        let mul = 1;
-        let byte;
-        let count = 0;
-        do {
-            if (this.pos >= this.end)
-                throw this.error('unexpected end-of-file');
-            byte = this.bytes[this.pos++];
-            if (++count > 5)
-                throw this.error('invalid var_s33: integer representation too long', start);
-            result += (byte & 0x7f) * mul;
-            mul *= 128;
-        } while ((byte & 0x80) !== 0);
-        if ((byte & 0x40) !== 0)
-            result -= mul;
-        return result;
+    /** Always recorded: whether a host records it depends on its file system. */
+    optionalTimestamp() {
+        return this.epochNs;
     }
-    /** Signed LEB128 of at most 64 bits. */
-    s64() {
-        const start = this.pos;
-        let result = 0n;
-        let shift = 0n;
-        let byte;
-        let count = 0;
-        do {
-            if (this.pos >= this.end)
-                throw this.error('unexpected end-of-file');
-            byte = this.bytes[this.pos++];
-            if (++count > 10)
-                throw this.error('invalid var_i64: integer representation too long', start);
-            result |= BigInt(byte & 0x7f) << shift;
-            shift += 7n;
-        } while ((byte & 0x80) !== 0);
-        if (shift < 64n && (byte & 0x40) !== 0)
-            result |= -1n << shift;
-        return BigInt.asIntN(64, result);
+    directory() {
+        return { size: 0n, nlink: 1n };
     }
-    /** Unsigned LEB128 of at most 64 bits. */
-    u64() {
-        const start = this.pos;
-        let result = 0n;
-        let shift = 0n;
-        let byte;
-        let count = 0;
-        do {
-            if (this.pos >= this.end)
-                throw this.error('unexpected end-of-file');
-            byte = this.bytes[this.pos++];
-            if (++count > 10)
-                throw this.error('invalid var_u64: integer representation too long', start);
-            result |= BigInt(byte & 0x7f) << shift;
-            shift += 7n;
-        } while ((byte & 0x80) !== 0);
-        return BigInt.asUintN(64, result);
-    }
-    /** Skips a LEB128 of any width without decoding it. */
-    skipLeb() {
-        const bytes = this.bytes;
-        let count = 0;
-        while (this.pos < this.end) {
-            count++;
-            if ((bytes[this.pos++] & 0x80) === 0)
-                return;
-            if (count >= 10)
-                throw this.error('invalid LEB128: representation too long');
-        }
-        throw this.error('unexpected end-of-file');
-    }
-    /** A view of the next `n` bytes. */
-    take(n) {
-        this.need(n);
-        const view = this.bytes.subarray(this.pos, this.pos + n);
-        this.pos += n;
-        return view;
-    }
-    skip(n) {
-        this.need(n);
-        this.pos += n;
-    }
-    /** A length-prefixed UTF-8 name. */
-    name() {
-        const len = this.u32();
-        const start = this.pos;
-        const view = this.take(len);
-        try {
-            return textDecoder.decode(view);
-        }
-        catch {
-            throw this.error('malformed UTF-8 encoding', start);
-        }
-    }
-    /** A reader over the next `n` bytes; this reader moves past them. */
-    sub(n) {
-        this.need(n);
-        const r = new BinaryReader(this.bytes, this.pos, this.pos + n);
-        this.pos += n;
-        return r;
+    order(entries) {
+        return entries.sort((a, b) => Buffer.compare(a.name, b.name));
     }
 }
 
-;// CONCATENATED MODULE: ./src/wasm/module.ts
+
+/***/ }),
+
+/***/ 935:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Dy: () => (/* binding */ guestSources),
+  dR: () => (/* reexport */ monotonicMs),
+  PW: () => (/* reexport */ sleepSync)
+});
+
+// UNUSED EXPORTS: MAX_SEED, parseSeed, parseSourceDateEpoch
+
+// EXTERNAL MODULE: ./src/errors.ts + 1 modules
+var errors = __nccwpck_require__(442);
+;// CONCATENATED MODULE: ./src/sources/clock.ts
 /**
- * Module-level reading: the header, the section list (kept as byte ranges of the input, never
- * copied), and readers for the small typed structures shared by several sections.
+ * The clocks a guest reads during init. On the host they are the real ones; in deterministic mode
+ * they are virtual (see {@link VirtualClock}), so an init that reads the time, sleeps or measures
+ * itself does the same work on every run.
  */
-
-
-/** Reads the 8-byte preamble and says whether this is a core module or a component. */
-function readPreamble(bytes) {
-    const r = new BinaryReader(bytes);
-    if (bytes.length < 4)
-        throw r.error('unexpected end-of-file', 0);
-    const magic = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
-    if (magic !== 0x6d736100) {
-        // Rust's pretty hex debug form of the two arrays, as wasmparser formats them.
-        const list = (values) => `[\n${Array.from(values, (b) => `    0x${b.toString(16)},\n`).join('')}]`;
-        throw r.error(`magic header not detected: bad magic number - expected=${list([0, 0x61, 0x73, 0x6d])} actual=${list(bytes.subarray(0, 4))}`, 0);
-    }
-    if (bytes.length < 8)
-        throw r.error('unexpected end-of-file', 4);
-    const version = bytes[4] | (bytes[5] << 8);
-    const layer = bytes[6] | (bytes[7] << 8);
-    if (version === CORE_VERSION && layer === 0)
-        return 'module';
-    if (version === COMPONENT_VERSION && layer === 1)
-        return 'component';
-    throw r.error(`unknown binary version: ${`0x${version.toString(16)}`.padStart(10)}`, 4);
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+/** Blocks the thread for `ms` milliseconds (WASI calls are synchronous). */
+function sleepSync(ms) {
+    if (ms > 0)
+        Atomics.wait(sleepCell, 0, 0, ms);
 }
-/** What a binary's preamble says it is, or undefined when it is neither (never throws). */
-function binaryKind(bytes) {
-    try {
-        return readPreamble(bytes);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Splits a core module into its sections without decoding their payloads. */
-function readSections(bytes) {
-    const r = new BinaryReader(bytes, 8);
-    const sections = [];
-    while (!r.eof) {
-        const start = r.pos;
-        const id = r.u8();
-        const size = r.u32();
-        const payloadStart = r.pos;
-        if (payloadStart + size > bytes.length)
-            throw r.error('unexpected end-of-file', payloadStart);
-        const section = { id, start, payloadStart, end: payloadStart + size };
-        if (id === SectionId.Custom) {
-            const sr = new BinaryReader(bytes, payloadStart, payloadStart + size);
-            section.customName = sr.name();
-        }
-        else if (id > SectionId.Tag) {
-            throw r.error(`malformed section id: ${id}`, start);
-        }
-        sections.push(section);
-        r.pos = section.end;
-    }
-    return sections;
-}
-/** Abbreviated reference types (single byte) of reference types, GC and exceptions. */
-const SHORTHAND_REF_TYPES = new Set([
-    0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69, 0x71, 0x72, 0x73, 0x74,
-]);
-function isRefType(code) {
-    return code === 0x63 || code === 0x64 || SHORTHAND_REF_TYPES.has(code);
-}
-function readValType(r) {
-    const start = r.pos;
-    const code = r.u8();
-    if (code >= 0x7b && code <= 0x7f)
-        return { code, bytes: r.bytes.subarray(start, r.pos) };
-    if (SHORTHAND_REF_TYPES.has(code))
-        return { code, bytes: r.bytes.subarray(start, r.pos) };
-    if (code === 0x63 || code === 0x64) {
-        r.s33();
-        return { code, bytes: r.bytes.subarray(start, r.pos) };
-    }
-    throw r.error(`invalid value type 0x${code.toString(16)}`, start);
-}
-/** Limits of a memory or table type (memory64/table64 read 64-bit bounds). */
-function readLimits(r) {
-    const flagsAt = r.pos;
-    const flags = r.u8();
-    if (flags > 0x0f)
-        throw r.error(`invalid limits flags 0x${flags.toString(16)}`, flagsAt);
-    const is64 = (flags & 0x04) !== 0;
-    const min = is64 ? r.u64() : BigInt(r.u32());
-    const max = (flags & 0x01) !== 0 ? (is64 ? r.u64() : BigInt(r.u32())) : undefined;
-    const pageSizeLog2 = (flags & 0x08) !== 0 ? r.u32() : undefined;
-    return { flags, min, max, pageSizeLog2 };
-}
-
-;// CONCATENATED MODULE: ./src/wasm/writer.ts
 /**
- * Encoding side of the binary format: a growable byte sink with canonical (minimal) LEB128
- * writers, and section framing. Verbatim sections never pass through here; they are copied as
- * views of the input.
+ * Milliseconds on the host's monotonic clock, for timing the host's own work: `process.hrtime`,
+ * since the first use of `performance` loads ten of Node's modules, a few milliseconds of a start.
  */
-const textEncoder = new TextEncoder();
-class ByteSink {
-    buf;
-    length = 0;
-    constructor(capacity = 64) {
-        this.buf = new Uint8Array(capacity);
+function monotonicMs() {
+    return Number(process.hrtime.bigint()) / 1e6;
+}
+/**
+ * The host's clocks: monotonic from `process.hrtime`; realtime the system's time at the first
+ * reading, advanced by `process.hrtime` from there, so it never goes back within a run (not
+ * `performance`: see {@link monotonicMs}).
+ */
+class HostClock {
+    /** The first realtime reading and the monotonic time it was taken at, in nanoseconds. */
+    origin;
+    readRealtime() {
+        const now = process.hrtime.bigint();
+        this.origin ??= { realtime: BigInt(Date.now()) * 1000000n, monotonic: now };
+        return this.origin.realtime + (now - this.origin.monotonic);
     }
-    reserve(n) {
-        if (this.length + n <= this.buf.length)
+    readMonotonic() {
+        return process.hrtime.bigint();
+    }
+    peekMonotonic() {
+        return process.hrtime.bigint();
+    }
+    peekRealtime() {
+        return this.readRealtime();
+    }
+    sleepUntil(deadline) {
+        for (let left = deadline - this.peekMonotonic(); left > 0n; left = deadline - this.peekMonotonic()) {
+            sleepSync(Number(left) / 1e6);
+        }
+    }
+}
+/** 1980-01-01T00:00:00Z, the realtime start without `SOURCE_DATE_EPOCH` (zip's earliest date). */
+const DEFAULT_EPOCH_SECONDS = 315_532_800;
+/** Where the virtual monotonic clock starts: one second, so no reading is ever zero. */
+const MONOTONIC_START_NS = 1000000000n;
+/**
+ * How far the virtual clocks advance on each reading (see {@link VirtualClock}): 100 us. Guests
+ * that time themselves size their work by it: SpiderMonkey sizes its heap from measured GC times,
+ * and the StarlingMonkey acorn app's output measured 23.8 MB with steps of 0.1-30 us but 18.9 MB
+ * with 100 us and 1 ms, below upstream's 20.6-22.7 MB (the hello app: the same size at every
+ * step tried).
+ */
+const STEP_NS = 100000n;
+/**
+ * Virtual clocks: realtime starts at the epoch given (`SOURCE_DATE_EPOCH`, else
+ * {@link DEFAULT_EPOCH_SECONDS}), monotonic at {@link MONOTONIC_START_NS}; they share one
+ * elapsed time, which advances by {@link STEP_NS} after every reading of either clock and by the
+ * whole wait when the guest sleeps or polls a clock (which then completes at once). Nothing
+ * depends on wall time, the machine or its load.
+ */
+class VirtualClock {
+    elapsed = 0n;
+    epochNs;
+    constructor(epochSeconds = DEFAULT_EPOCH_SECONDS) {
+        this.epochNs = BigInt(epochSeconds) * 1000000000n;
+    }
+    readRealtime() {
+        const now = this.peekRealtime();
+        this.elapsed += STEP_NS;
+        return now;
+    }
+    readMonotonic() {
+        const now = this.peekMonotonic();
+        this.elapsed += STEP_NS;
+        return now;
+    }
+    peekMonotonic() {
+        return MONOTONIC_START_NS + this.elapsed;
+    }
+    peekRealtime() {
+        return this.epochNs + this.elapsed;
+    }
+    sleepUntil(deadline) {
+        const left = deadline - this.peekMonotonic();
+        if (left > 0n)
+            this.elapsed += left;
+    }
+}
+
+// EXTERNAL MODULE: ./src/sources/files.ts
+var files = __nccwpck_require__(109);
+;// CONCATENATED MODULE: ./src/sources/random.ts
+const POOL_SIZE = 4096;
+/** Loaded on first use: most guests never ask for random bytes, and loading it costs ~10 ms. */
+const random_crypto = () => process.getBuiltinModule('node:crypto');
+/**
+ * The host's source. `randomFillSync` costs a few microseconds per call whatever the size, and
+ * guests ask for a few bytes at a time (hash seeds), so small requests are served from a pool
+ * refilled in bulk. Every byte is handed out once.
+ */
+class HostRandom {
+    pool = new Uint8Array(POOL_SIZE);
+    used = POOL_SIZE;
+    seed;
+    get insecureSeed() {
+        return (this.seed ??= random_crypto().randomFillSync(new Uint8Array(16)));
+    }
+    fill(target, offset, length) {
+        if (length > POOL_SIZE / 4) {
+            random_crypto().randomFillSync(target, offset, length);
             return;
-        let cap = this.buf.length * 2;
-        while (cap < this.length + n)
-            cap *= 2;
-        const next = new Uint8Array(cap);
-        next.set(this.buf.subarray(0, this.length));
-        this.buf = next;
+        }
+        if (this.used + length > POOL_SIZE) {
+            random_crypto().randomFillSync(this.pool);
+            this.used = 0;
+        }
+        target.set(this.pool.subarray(this.used, this.used + length), offset);
+        this.pool.fill(0, this.used, this.used + length);
+        this.used += length;
     }
-    byte(b) {
-        this.reserve(1);
-        this.buf[this.length++] = b;
-        return this;
+}
+/**
+ * The ChaCha20 keystream (RFC 8439) under a key made of the seed (a u64, 8 bytes little-endian)
+ * followed by 24 zero bytes, block counter from 0: nonce 0 for the random bytes, which every
+ * request takes in order, and nonce 1 for the insecure seed (its first 16 bytes). A standard
+ * cipher, so any implementation can reproduce the bytes a guest saw.
+ */
+class SeededRandom {
+    stream;
+    insecureSeed;
+    /** Keystream made ahead in blocks (guests ask for a few bytes at a time), handed out in order. */
+    pool = new Uint8Array(0);
+    used = 0;
+    constructor(seed) {
+        this.stream = keystream(seed, 0);
+        this.insecureSeed = new Uint8Array(keystream(seed, 1).update(new Uint8Array(16)));
     }
-    bytes(data) {
-        this.reserve(data.length);
-        this.buf.set(data, this.length);
-        this.length += data.length;
-        return this;
-    }
-    u32(value) {
-        let v = value >>> 0;
-        do {
-            let b = v & 0x7f;
-            v >>>= 7;
-            if (v !== 0)
-                b |= 0x80;
-            this.byte(b);
-        } while (v !== 0);
-        return this;
-    }
-    s32(value) {
-        let v = value | 0;
-        for (;;) {
-            const b = v & 0x7f;
-            v >>= 7;
-            if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
-                this.byte(b);
-                return this;
+    fill(target, offset, length) {
+        let at = offset;
+        const end = offset + length;
+        while (at < end) {
+            if (this.used === this.pool.length) {
+                // Encrypting zeros gives the keystream itself.
+                this.pool = new Uint8Array(this.stream.update(new Uint8Array(Math.max(POOL_SIZE, end - at))));
+                this.used = 0;
             }
-            this.byte(b | 0x80);
+            const n = Math.min(end - at, this.pool.length - this.used);
+            target.set(this.pool.subarray(this.used, this.used + n), at);
+            this.used += n;
+            at += n;
         }
     }
-    s64(value) {
-        let v = BigInt.asIntN(64, value);
-        for (;;) {
-            const b = Number(v & 0x7fn);
-            v >>= 7n;
-            if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
-                this.byte(b);
-                return this;
-            }
-            this.byte(b | 0x80);
-        }
-    }
-    u64(value) {
-        let v = BigInt.asUintN(64, value);
-        do {
-            let b = Number(v & 0x7fn);
-            v >>= 7n;
-            if (v !== 0n)
-                b |= 0x80;
-            this.byte(b);
-        } while (v !== 0n);
-        return this;
-    }
-    name(text) {
-        const encoded = textEncoder.encode(text);
-        this.u32(encoded.length);
-        return this.bytes(encoded);
-    }
-    /** A view of what was written so far (valid until the next write). */
-    view() {
-        return this.buf.subarray(0, this.length);
-    }
 }
-/** Size in bytes of the canonical unsigned LEB128 encoding of `value`. */
-function u32Size(value) {
-    let v = value >>> 0;
-    let n = 1;
-    while (v >= 0x80) {
-        v >>>= 7;
-        n++;
-    }
-    return n;
-}
-/** Frames a section body: id byte, then the body length, then the body. */
-function sectionHeader(id, bodyLength) {
-    return new ByteSink(6).byte(id).u32(bodyLength).view().slice();
-}
-/** The byte length of chunks laid end to end. */
-function totalLength(chunks) {
-    let total = 0;
-    for (const c of chunks)
-        total += c.length;
-    return total;
-}
-/** Concatenates chunks into one buffer with a single allocation. */
-function concatChunks(chunks) {
-    const out = new Uint8Array(totalLength(chunks));
-    let at = 0;
-    for (const c of chunks) {
-        out.set(c, at);
-        at += c.length;
-    }
-    return out;
+function keystream(seed, nonce) {
+    const key = new Uint8Array(32);
+    new DataView(key.buffer).setBigUint64(0, BigInt.asUintN(64, seed), true);
+    // Node's IV for chacha20: the 32-bit block counter, then the 96-bit nonce, little-endian.
+    const iv = new Uint8Array(16);
+    new DataView(iv.buffer).setUint32(4, nonce, true);
+    return random_crypto().createCipheriv('chacha20', key, iv);
 }
 
-;// CONCATENATED MODULE: ./src/optimize/passes.ts
+;// CONCATENATED MODULE: ./src/sources/index.ts
 /**
- * The pass names binaryen 132's `wasm-opt` accepts (its `--help`, "Optimization passes"): a name
- * binaryen does not know would abort it, so unknown names are refused before it is loaded.
- */
-const KNOWN_PASSES = new Set([
-    'abstract-type-refining',
-    'alignment-lowering',
-    'asyncify',
-    'avoid-reinterprets',
-    'cfp',
-    'cfp-reftest',
-    'coalesce-locals',
-    'coalesce-locals-learning',
-    'code-folding',
-    'code-pushing',
-    'const-hoisting',
-    'constraint-analysis',
-    'dae',
-    'dae-optimizing',
-    'dae2',
-    'dce',
-    'dealign',
-    'denan',
-    'dfo',
-    'directize',
-    'discard-global-effects',
-    'duplicate-function-elimination',
-    'duplicate-import-elimination',
-    'dwarfdump',
-    'emit-target-features',
-    'enclose-world',
-    'extract-function',
-    'extract-function-index',
-    'flatten',
-    'fpcast-emu',
-    'func-metrics',
-    'generate-dyncalls',
-    'generate-global-effects',
-    'generate-i64-dyncalls',
-    'global-refining',
-    'gsi',
-    'gsi-desc-cast',
-    'gto',
-    'gufa',
-    'gufa-cast-all',
-    'gufa-optimizing',
-    'heap-store-optimization',
-    'heap2local',
-    'i64-to-i32-lowering',
-    'inline-main',
-    'inlining',
-    'inlining-optimizing',
-    'instrument-branch-hints',
-    'instrument-locals',
-    'instrument-memory',
-    'intrinsic-lowering',
-    'legalize-and-prune-js-interface',
-    'legalize-js-interface',
-    'licm',
-    'limit-segments',
-    'llvm-memory-copy-fill-lowering',
-    'llvm-nontrapping-fptoint-lowering',
-    'local-cse',
-    'local-subtyping',
-    'log-execution',
-    'make-shared-objects',
-    'mark-js-called',
-    'memory-packing',
-    'memory64-lowering',
-    'merge-blocks',
-    'merge-j2cl-itables',
-    'merge-locals',
-    'merge-similar-functions',
-    'metrics',
-    'minify-imports',
-    'minify-imports-and-exports',
-    'minify-imports-and-exports-and-modules',
-    'minimize-rec-groups',
-    'monomorphize',
-    'monomorphize-always',
-    'multi-memory-lowering',
-    'multi-memory-lowering-with-bounds-checks',
-    'name-types',
-    'nm',
-    'no-full-inline',
-    'no-inline',
-    'no-partial-inline',
-    'once-reduction',
-    'optimize-added-constants',
-    'optimize-added-constants-propagate',
-    'optimize-casts',
-    'optimize-for-js',
-    'optimize-instructions',
-    'optimize-j2cl',
-    'pick-load-signs',
-    'poppify',
-    'post-emscripten',
-    'precompute',
-    'precompute-propagate',
-    'print',
-    'print-boundary',
-    'print-call-graph',
-    'print-features',
-    'print-full',
-    'print-function-map',
-    'print-minified',
-    'propagate-debug-locs',
-    'propagate-globals-globally',
-    'remove-exports',
-    'remove-imports',
-    'remove-memory',
-    'remove-memory-init',
-    'remove-non-js-ops',
-    'remove-relaxed-simd',
-    'remove-unused-brs',
-    'remove-unused-module-elements',
-    'remove-unused-names',
-    'remove-unused-nonfunction-module-elements',
-    'remove-unused-types',
-    'reorder-functions',
-    'reorder-functions-by-name',
-    'reorder-globals',
-    'reorder-locals',
-    'reorder-types',
-    'rereloop',
-    'roundtrip',
-    'rse',
-    'safe-heap',
-    'separate-data-segments',
-    'set-globals',
-    'signature-pruning',
-    'signature-refining',
-    'signext-lowering',
-    'simplify-globals',
-    'simplify-globals-optimizing',
-    'simplify-locals',
-    'simplify-locals-nonesting',
-    'simplify-locals-nostructure',
-    'simplify-locals-notee',
-    'simplify-locals-notee-nostructure',
-    'souperify',
-    'souperify-single-use',
-    'spill-pointers',
-    'ssa',
-    'ssa-nomerge',
-    'stack-check',
-    'string-gathering',
-    'string-lifting',
-    'string-lowering',
-    'string-lowering-magic-imports',
-    'string-lowering-magic-imports-assert',
-    'strip',
-    'strip-debug',
-    'strip-dwarf',
-    'strip-eh',
-    'strip-producers',
-    'strip-target-features',
-    'strip-toolchain-annotations',
-    'stub-unsupported-js',
-    'symbolmap',
-    'table64-lowering',
-    'trace-calls',
-    'translate-to-exnref',
-    'translate-to-new-eh',
-    'trap-mode-clamp',
-    'trap-mode-js',
-    'tuple-optimization',
-    'type-finalizing',
-    'type-merging',
-    'type-refining',
-    'type-refining-gufa',
-    'type-ssa',
-    'type-unfinalizing',
-    'unsubtyping',
-    'untee',
-    'vacuum',
-]);
-
-;// CONCATENATED MODULE: ./src/optimize/args.ts
-/**
- * `--optimize` arguments: a subset of `wasm-opt`'s command line in one string, e.g.
- * `-O3 --strip-debug` or `--remove-unused-module-elements --memory-packing -g`. Pure: the
- * string in, the steps out, or an {@link OptimizeArgsError} naming the bad word.
- */
-
-class OptimizeArgsError extends Error {
-    name = 'OptimizeArgsError';
-}
-/** `wasm-opt`'s levels: `-O` is `-Os`; `-Os`/`-Oz` shrink on top of level 2. */
-const LEVELS = {
-    '-O': [2, 1],
-    '-O0': [0, 0],
-    '-O1': [1, 0],
-    '-O2': [2, 0],
-    '-O3': [3, 0],
-    '-O4': [4, 0],
-    '-Os': [2, 1],
-    '-Oz': [2, 2],
-};
-function parseOptimizeArgs(text) {
-    const words = text.split(/\s+/).filter((word) => word !== '');
-    if (words.length === 0) {
-        throw new OptimizeArgsError('no optimization given (e.g. `-O`, `-Oz`, `--strip-debug`)');
-    }
-    const args = { steps: [], debugInfo: false, optimizeLevel: 0, shrinkLevel: 0 };
-    for (const word of words) {
-        const level = LEVELS[word];
-        if (level !== undefined) {
-            args.steps.push({ kind: 'level', optimize: level[0], shrink: level[1], flag: word });
-            [args.optimizeLevel, args.shrinkLevel] = level;
-        }
-        else if (word === '-g' || word === '--debuginfo') {
-            args.debugInfo = true;
-        }
-        else if (word.startsWith('--') && KNOWN_PASSES.has(word.slice(2))) {
-            args.steps.push({ kind: 'pass', name: word.slice(2) });
-        }
-        else if (/^-O/.test(word)) {
-            throw new OptimizeArgsError(`unknown optimization level \`${word}\` (expected -O, -O0, -O1, -O2, -O3, -O4, -Os or -Oz)`);
-        }
-        else {
-            throw new OptimizeArgsError(`unknown optimization pass or option \`${word}\` (binaryen's pass names, as \`wasm-opt --help\` lists them, each with \`--\`; levels -O..-Oz; -g)`);
-        }
-    }
-    return args;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/optimize/binaryen.ts
-/**
- * Loading binaryen.js (npm `binaryen`, Binaryen compiled to Wasm, 15 MB): only when an
- * optimization is asked for (it costs about half a second and 100 MB), once per process. From
- * `binaryen/` beside the bundle (scripts/build.mjs copies it), else the installed package.
+ * What the host gives a guest during init that could differ from run to run: clocks, random
+ * bytes and file system metadata. Both WASI layers (preview1 in src/wasi, 0.2 in src/wasi2) take
+ * them from here: the host's own by default, virtual ones in deterministic mode
+ * (`--deterministic`), where every source is a function of the options alone.
  */
 
 
 
 
 
-/** Directory beside the bundle that scripts/build.mjs fills with binaryen.js. */
-const BUNDLED_BINARYEN_DIR = 'binaryen';
-const ENTRY = 'index.js';
-let loading;
-function loadBinaryen() {
-    loading ??= load().catch((error) => {
-        loading = undefined;
-        throw error;
-    });
-    return loading;
-}
-async function load() {
-    const module = (await import(
-    /* webpackIgnore: true */
-    (0,external_node_url_namespaceObject.pathToFileURL)(binaryenEntry()).href));
-    return module.default;
-}
-function binaryenEntry() {
-    const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    const bundled = (0,external_node_path_namespaceObject.join)(here, BUNDLED_BINARYEN_DIR, ENTRY);
-    if ((0,external_node_fs_namespaceObject.existsSync)(bundled))
-        return bundled;
-    // A name in an array keeps bundlers from trying to inline the package.
-    for (const name of ['binaryen']) {
-        try {
-            return (0,external_node_module_namespaceObject.createRequire)(import.meta.url).resolve(name);
-        }
-        catch {
-            // not installed: reported below
-        }
+/** Fresh sources for one WASI host (a virtual clock and stream start anew). */
+function guestSources(options = {}) {
+    if (options.deterministic !== true) {
+        return { clock: new HostClock(), random: new HostRandom(), files: new files/* HostFiles */.AK() };
     }
-    throw new WizerError('optimizing needs binaryen.js, which is neither beside this bundle ' +
-        `(\`${BUNDLED_BINARYEN_DIR}/\`) nor installed (npm \`binaryen\`)`);
-}
-
-;// CONCATENATED MODULE: ./src/optimize/index.ts
-/**
- * Post-initialization optimization with binaryen (`--optimize`, beyond upstream), in the same step
- * as the wizening: after init, the init function and everything only it reached are dead, so
- * binaryen's `remove-unused-module-elements` (part of every default pipeline) drops them.
- *
- * What comes out, besides binaryen's code:
- * - features: the module's own `target_features` when it has one, else everything binaryen knows
- *   except "compact imports" (binaryen would write a section V8 rejects); the result must
- *   validate in V8, or it is an error (never an invalid module);
- * - custom sections: binaryen's are dropped and the input's put back byte for byte (`producers`,
- *   `component-type`, ...; those before the first known section first, the rest at the end),
- *   except `name`, kept only with `-g` (binaryen's, with only the kinds of names the input had:
- *   binaryen names the locals it adds too), and DWARF (`.debug_*`) and `sourceMappingURL`, which
- *   would describe code that is no longer there;
- * - binaryen's global settings (levels, debug info, Stack IR) are set for the run and restored.
- */
-
-
-
-
-
-
-
-
-/** Optimizes one core module as `args` (a `--optimize` string) asks. */
-async function optimizeModule(wasm, args) {
-    const parsed = parseOptimizeArgs(args);
-    const started = performance.now();
-    const binaryen = await loadBinaryen();
-    const sections = readSections(wasm);
-    const optimized = runBinaryen(binaryen, wasm, parsed, features(binaryen, wasm, sections));
-    const output = withInputCustomSections(optimized, wasm, sections, parsed.debugInfo);
-    if (!WebAssembly.validate(output)) {
-        throw new WizerError('binaryen produced a module V8 does not accept', {
-            cause: 'try fewer passes or a lower level; nothing was written',
-        });
-    }
+    const epoch = options.sourceDateEpoch ?? DEFAULT_EPOCH_SECONDS;
     return {
-        wasm: output,
-        report: {
-            ms: performance.now() - started,
-            bytesBefore: wasm.length,
-            bytesAfter: output.length,
-        },
+        clock: new VirtualClock(epoch),
+        random: new SeededRandom(options.deterministicSeed ?? 0n),
+        files: new files/* VirtualFiles */.DE(epoch),
     };
 }
-function runBinaryen(binaryen, wasm, args, featureSet) {
-    const saved = {
-        optimize: binaryen.getOptimizeLevel(),
-        shrink: binaryen.getShrinkLevel(),
-        debugInfo: binaryen.getDebugInfo(),
-        generateStackIR: binaryen.getGenerateStackIR(),
-        optimizeStackIR: binaryen.getOptimizeStackIR(),
-    };
-    let module;
-    try {
-        module = binaryen.readBinary(wasm, featureSet);
-        // As wasm-opt does by default: binaryen's passes assume a module valid with its features.
-        if (module.validate() === 0) {
-            throw new Error('binaryen finds the module invalid with the features it declares (target_features) or, ' +
-                'without that section, with every feature it knows');
-        }
-        binaryen.setDebugInfo(args.debugInfo);
-        binaryen.setOptimizeLevel(args.optimizeLevel);
-        binaryen.setShrinkLevel(args.shrinkLevel);
-        for (const step of args.steps) {
-            if (step.kind === 'pass') {
-                module.runPasses([step.name]);
-            }
-            else {
-                binaryen.setOptimizeLevel(step.optimize);
-                binaryen.setShrinkLevel(step.shrink);
-                if (step.optimize > 0 || step.shrink > 0)
-                    module.optimize();
-                binaryen.setOptimizeLevel(args.optimizeLevel);
-                binaryen.setShrinkLevel(args.shrinkLevel);
-            }
-        }
-        // wasm-opt writes through optimized "Stack IR" from -O2/-Os up (binaryen.js does not by
-        // default): up to 27 KB smaller code on StarlingMonkey, the same bytes as wasm-opt.
-        const stackIR = args.optimizeLevel >= 2 || args.shrinkLevel >= 1;
-        binaryen.setGenerateStackIR(stackIR);
-        binaryen.setOptimizeStackIR(stackIR);
-        return module.emitBinary();
-    }
-    catch (error) {
-        throw new WizerError('binaryen failed to optimize the module', { cause: binaryenCause(error) });
-    }
-    finally {
-        module?.dispose();
-        binaryen.setOptimizeLevel(saved.optimize);
-        binaryen.setShrinkLevel(saved.shrink);
-        binaryen.setDebugInfo(saved.debugInfo);
-        binaryen.setGenerateStackIR(saved.generateStackIR);
-        binaryen.setOptimizeStackIR(saved.optimizeStackIR);
-    }
-}
-/** Binaryen aborts as an Emscripten program does; out of memory is the common case. */
-function binaryenCause(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    if (/memory|Aborted\(OOM\)|Cannot enlarge/i.test(text)) {
-        return `binaryen ran out of memory (its heap is capped at 4 GiB): ${text}`;
-    }
-    return text;
-}
-/** LLVM's `target_features` names and binaryen's flags for them. */
-const FEATURE_NAMES = {
-    atomics: 'Atomics',
-    'bulk-memory': 'BulkMemory',
-    'bulk-memory-opt': 'BulkMemoryOpt',
-    'call-indirect-overlong': 'CallIndirectOverlong',
-    'exception-handling': 'ExceptionHandling',
-    'extended-const': 'ExtendedConst',
-    fp16: 'FP16',
-    gc: 'GC',
-    memory64: 'Memory64',
-    multimemory: 'MultiMemory',
-    multivalue: 'Multivalue',
-    'mutable-globals': 'MutableGlobals',
-    'nontrapping-fptoint': 'NontrappingFPToInt',
-    'reference-types': 'ReferenceTypes',
-    'relaxed-simd': 'RelaxedSIMD',
-    'sign-ext': 'SignExt',
-    simd128: 'SIMD128',
-    'tail-call': 'TailCall',
-    'wide-arithmetic': 'WideArithmetic',
-    'custom-page-sizes': 'CustomPageSizes',
-};
-function features(binaryen, wasm, sections) {
-    const flag = (name) => binaryen.Features[name] ?? 0;
-    const section = sections.find((s) => s.customName === 'target_features');
-    if (section === undefined)
-        return flag('All') & ~flag('CompactImports');
-    let set = flag('MutableGlobals');
-    const r = new BinaryReader(wasm, section.payloadStart, section.end);
-    r.name();
-    for (let n = r.u32(); n > 0; n--) {
-        const prefix = r.u8();
-        const name = FEATURE_NAMES[r.name()];
-        if (name === undefined)
-            continue;
-        // '+' used, '=' required; '-' disallowed.
-        if (prefix === 0x2b || prefix === 0x3d)
-            set |= flag(name);
-    }
-    return set;
-}
-/** Custom sections that describe code and would be wrong after optimization. */
-function staleAfterOptimizing(name) {
-    return (name.startsWith('.debug_') || name === 'sourceMappingURL' || name === 'external_debug_info');
-}
-function withInputCustomSections(optimized, input, inputSections, keepNames) {
-    const firstKnown = inputSections.findIndex((s) => s.id !== SectionId.Custom);
-    const carried = (from, to) => inputSections
-        .slice(from, to)
-        .filter((s) => s.id === SectionId.Custom &&
-        s.customName !== 'name' &&
-        !staleAfterOptimizing(s.customName ?? ''))
-        .map((s) => input.subarray(s.start, s.end));
-    const leading = firstKnown < 0 ? [] : carried(0, firstKnown);
-    const trailing = carried(firstKnown < 0 ? 0 : firstKnown, inputSections.length);
-    const out = readSections(optimized);
-    const known = out.filter((s) => s.id !== SectionId.Custom);
-    const slice = (s) => optimized.subarray(s.start, s.end);
-    const inputNames = inputSections.find((s) => s.customName === 'name');
-    const outputNames = out.find((s) => s.customName === 'name');
-    const names = keepNames && inputNames !== undefined && outputNames !== undefined
-        ? nameSectionLike(optimized, outputNames, nameSubsections(input, inputNames))
-        : [];
-    return concatChunks([
-        optimized.subarray(0, 8),
-        ...leading,
-        ...known.map(slice),
-        ...names,
-        ...trailing,
-    ]);
-}
-/** The ids of a name section's subsections (1 functions, 2 locals, 7 globals, ...). */
-function nameSubsections(bytes, section) {
-    const ids = new Set();
-    const r = new BinaryReader(bytes, section.payloadStart, section.end);
-    r.name();
-    while (!r.eof) {
-        ids.add(r.u8());
-        const size = r.u32();
-        r.pos += size;
-    }
-    return ids;
+/** The largest seed of the random bytes (a u64). */
+const MAX_SEED = (/* unused pure expression or super */ null && ((1n << 64n) - 1n));
+/** A `--deterministic-seed` / `deterministic-seed` value: a u64 in decimal, else undefined. */
+function parseSeed(value) {
+    return /^\d{1,20}$/.test(value) && BigInt(value) <= MAX_SEED ? BigInt(value) : undefined;
 }
 /**
- * Binaryen's name section (`-g`) with only the kinds of names the input had: binaryen also names
- * the scratch locals it adds (about 80 KB on StarlingMonkey), which an input without local names
- * should not gain.
+ * `SOURCE_DATE_EPOCH` as the reproducible-builds convention defines it (a decimal count of
+ * seconds since the Unix epoch); undefined when unset or empty. Throws on anything else.
  */
-function nameSectionLike(bytes, section, kinds) {
-    const r = new BinaryReader(bytes, section.payloadStart, section.end);
-    r.name();
-    const header = bytes.subarray(section.payloadStart, r.pos); // the name "name"
-    const kept = [];
-    while (!r.eof) {
-        const start = r.pos;
-        const id = r.u8();
-        const size = r.u32();
-        r.pos += size;
-        if (kinds.has(id))
-            kept.push(bytes.subarray(start, r.pos));
-    }
-    if (kept.length === 0)
-        return [];
-    const payload = concatChunks([header, ...kept]);
-    return [sectionHeader(SectionId.Custom, payload.length), payload];
-}
-/** `--optimize`: binaryen on the output, with a debug line saying what it did. */
-async function optimizeOutput(wasm, options, logger) {
-    if (options.optimize === undefined)
+function parseSourceDateEpoch(value) {
+    if (value === undefined || value === '')
         return undefined;
-    logger.debug(`Optimizing with binaryen (${options.optimize})`, 'optimize');
-    const result = await optimizeModule(wasm, options.optimize);
-    const { ms, bytesBefore, bytesAfter } = result.report;
-    logger.debug(`Optimized in ${ms.toFixed(0)} ms: ${bytesBefore} -> ${bytesAfter} bytes ` +
-        `(${(((bytesAfter - bytesBefore) / bytesBefore) * 100).toFixed(1)}%)`, 'optimize');
-    return result;
-}
-/** Two reports as one (a component's modules, a job's totals); either may be missing. */
-function addOptimizeReports(sum, one) {
-    if (one === undefined)
-        return sum;
-    if (sum === undefined)
-        return one;
-    return {
-        ms: sum.ms + one.ms,
-        bytesBefore: sum.bytesBefore + one.bytesBefore,
-        bytesAfter: sum.bytesAfter + one.bytesAfter,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/wasi/environment.ts
-/**
- * The host's variables only when inherited (`--inherit-env`), then the given ones, which replace
- * inherited ones of the same name instead of repeating them.
- */
-function guestEnvironment(options) {
-    const env = new Map();
-    if (options.inheritEnv) {
-        for (const [key, value] of Object.entries(process.env))
-            if (value !== undefined)
-                env.set(key, value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+        throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, got \`${value}\``);
     }
-    for (const [key, value] of options.env)
-        env.set(key, value);
-    return [...env];
+    return Number(value);
 }
 
-;// CONCATENATED MODULE: ./src/wasi/constants.ts
+
+/***/ }),
+
+/***/ 421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $F: () => (/* binding */ LOOKUP_SYMLINK_FOLLOW),
+/* harmony export */   CS: () => (/* binding */ MAX_SYMLINK_EXPANSIONS),
+/* harmony export */   I8: () => (/* binding */ Fdflags),
+/* harmony export */   IR: () => (/* binding */ PREOPEN_RIGHTS_INHERITING),
+/* harmony export */   J4: () => (/* binding */ Whence),
+/* harmony export */   Nv: () => (/* binding */ Eventtype),
+/* harmony export */   OL: () => (/* binding */ Rights),
+/* harmony export */   PZ: () => (/* binding */ Fstflags),
+/* harmony export */   R5: () => (/* binding */ Filetype),
+/* harmony export */   RH: () => (/* binding */ Errno),
+/* harmony export */   ji: () => (/* binding */ SUBCLOCK_ABSTIME),
+/* harmony export */   pB: () => (/* binding */ errnoByCode),
+/* harmony export */   qU: () => (/* binding */ PREOPEN_RIGHTS_BASE),
+/* harmony export */   te: () => (/* binding */ Oflags),
+/* harmony export */   u7: () => (/* binding */ DIRECTORY_RIGHTS),
+/* harmony export */   y4: () => (/* binding */ Clockid)
+/* harmony export */ });
+/* unused harmony exports STDIN_RIGHTS, STDOUT_RIGHTS */
 /**
  * WASI preview1 numbers (errno, file types, rights, flags) and the rights sets upstream Wizer's WASI
  * (Wasmtime 42) reports, as observed through `fd_fdstat_get`.
@@ -1287,7 +564,157 @@ const SUBCLOCK_ABSTIME = 1;
 /** How many symbolic links one path lookup may expand (cap-std's and Linux's limit). */
 const MAX_SYMLINK_EXPANSIONS = 40;
 
-;// CONCATENATED MODULE: ./src/wasi/errno.ts
+
+/***/ }),
+
+/***/ 738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ DescriptorTable),
+/* harmony export */   x: () => (/* binding */ directoryBase)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(421);
+/* harmony import */ var _errno_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(956);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(189);
+/**
+ * The guest's file descriptor table. Numbers are handed out lowest-free-first (0, 1, 2 are stdio,
+ * preopens follow from 3), which is what upstream does, including after a guest closes stdio.
+ */
+
+
+
+
+
+/**
+ * The host path through which lookups relative to `dir` start: on Linux `/proc/self/fd/N`, which
+ * tracks the directory through renames (like openat); elsewhere its path, verified.
+ */
+function directoryBase(dir) {
+    const fdDirectory = (0,_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .platform */ .iD)().fdDirectory;
+    if (fdDirectory !== undefined)
+        return `${fdDirectory}/${dir.hostFd}`;
+    const { root, components } = dir.location.current();
+    return (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .verifiedDirectory */ .eg)(root, components, dir.hostFd);
+}
+class DescriptorTable {
+    entries = new Map();
+    /** Numbers closed or renumbered away and not yet reused. */
+    free = new Set();
+    get(fd) {
+        const entry = this.entries.get(fd);
+        if (entry === undefined)
+            throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.badf);
+        return entry;
+    }
+    has(fd) {
+        return this.entries.has(fd);
+    }
+    /** The descriptor at `fd` if it is a regular file (anything else: EBADF). */
+    file(fd) {
+        const entry = this.get(fd);
+        if (entry.kind !== 'file')
+            throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.badf);
+        return entry;
+    }
+    /**
+     * The directory a path call starts from. Upstream refuses any other descriptor with EBADF,
+     * except that `path_open` from a file reports what the host's `openat` does (ENOTDIR).
+     */
+    directory(fd, fromFile = _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.badf) {
+        const entry = this.get(fd);
+        if (entry.kind === 'dir')
+            return entry;
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(entry.kind === 'file' ? fromFile : _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.badf);
+    }
+    /**
+     * Numbers a new descriptor as upstream does: the highest freed number first, else one past the
+     * highest in use.
+     */
+    add(entry) {
+        let fd;
+        if (this.free.size > 0) {
+            fd = Math.max(...this.free);
+            this.free.delete(fd);
+        }
+        else {
+            fd = this.entries.size === 0 ? 0 : Math.max(...this.entries.keys()) + 1;
+        }
+        this.entries.set(fd, entry);
+        return fd;
+    }
+    /** Removes `fd` (its number becomes free) and closes its host descriptor. */
+    close(fd) {
+        const entry = this.get(fd);
+        this.entries.delete(fd);
+        this.free.add(fd);
+        if (entry.kind !== 'stdio')
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(entry.hostFd);
+    }
+    /** Moves `from` onto `to` (both must exist), closing what `to` held; `from` becomes free. */
+    renumber(from, to) {
+        const moving = this.get(from);
+        const replaced = this.get(to);
+        if (from === to)
+            return;
+        if (replaced.kind !== 'stdio')
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(replaced.hostFd);
+        this.entries.set(to, moving);
+        this.entries.delete(from);
+        this.free.add(from);
+    }
+    closeAll() {
+        for (const fd of [...this.entries.keys()]) {
+            try {
+                this.close(fd);
+            }
+            catch {
+                // Already closed on the host: nothing left to release.
+            }
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ guestEnvironment)
+/* harmony export */ });
+/**
+ * The host's variables only when inherited (`--inherit-env`), then the given ones, which replace
+ * inherited ones of the same name instead of repeating them.
+ */
+function guestEnvironment(options) {
+    const env = new Map();
+    if (options.inheritEnv) {
+        for (const [key, value] of Object.entries(process.env))
+            if (value !== undefined)
+                env.set(key, value);
+    }
+    for (const [key, value] of options.env)
+        env.set(key, value);
+    return [...env];
+}
+
+
+/***/ }),
+
+/***/ 92:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ errnoOf),
+/* harmony export */   v: () => (/* binding */ WasiErrno)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(442);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(421);
 /** A WASI call's failure as an errno, and the translation of host errors to errno values. */
 
 
@@ -1304,14 +731,72 @@ class WasiErrno extends Error {
 function errnoOf(error) {
     if (error instanceof WasiErrno)
         return error.errno;
-    if (error instanceof GuestTrap)
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GuestTrap */ .U1)
         throw error;
     if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-        return errnoByCode[error.code] ?? Errno.io;
+        return _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .errnoByCode */ .pB[error.code] ?? _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.io;
     }
     throw error;
 }
 
+
+/***/ }),
+
+/***/ 743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ FileIo),
+  a: () => (/* binding */ Stdio)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: ./src/sources/index.ts + 2 modules
+var sources = __nccwpck_require__(935);
+;// CONCATENATED MODULE: ./src/host/stdio.ts
+/**
+ * Synchronous writes to the process's standard streams. The guest's output (WASI fds 1 and 2) and
+ * the CLI's messages go out this way, in the order they are made, each call returning once the OS
+ * has every byte. For stderr it also saves building `process.stderr`, which loads Node's stream
+ * and socket modules when it is a pipe (~10 ms of a start).
+ */
+
+
+/** Whether a read or write failed only because a non-blocking descriptor had to wait. */
+function isAgain(error) {
+    return error instanceof Error && 'code' in error && error.code === 'EAGAIN';
+}
+/**
+ * Writes all of `bytes` to `fd`. A pipe another process left non-blocking fails with EAGAIN while
+ * it is full; the write is retried until the reader has made room.
+ */
+function writeFullySync(fd, bytes) {
+    let done = 0;
+    while (done < bytes.length) {
+        try {
+            done += (0,external_node_fs_.writeSync)(fd, bytes, done, bytes.length - done);
+        }
+        catch (error) {
+            if (!isAgain(error))
+                throw error;
+            (0,sources/* sleepSync */.PW)(1);
+        }
+    }
+}
+/** Text to the process's stderr, written before `write` returns. */
+const stderrText = {
+    write(text) {
+        writeFullySync(2, Buffer.from(text));
+    },
+};
+
+// EXTERNAL MODULE: ./src/wasi/constants.ts
+var constants = __nccwpck_require__(421);
+// EXTERNAL MODULE: ./src/wasi/errno.ts
+var errno = __nccwpck_require__(92);
 ;// CONCATENATED MODULE: ./src/wasi/command-escape.ts
 /**
  * Escaping of guest output that a CI runner could read as workflow commands. GitHub's runner
@@ -1352,265 +837,6 @@ class CommandEscaper {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/clock.ts
-/**
- * The clocks a guest reads during init. On the host they are the real ones; in deterministic mode
- * they are virtual (see {@link VirtualClock}), so an init that reads the time, sleeps or measures
- * itself does the same work on every run.
- */
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-/** Blocks the thread for `ms` milliseconds (WASI calls are synchronous). */
-function sleepSync(ms) {
-    if (ms > 0)
-        Atomics.wait(sleepCell, 0, 0, ms);
-}
-/** The host's clocks: realtime from the system, monotonic from `process.hrtime`. */
-class HostClock {
-    /** The process's start on the realtime clock, in nanoseconds (microsecond precision). */
-    origin = BigInt(Math.round(performance.timeOrigin * 1000)) * 1000n;
-    readRealtime() {
-        return this.origin + BigInt(Math.round(performance.now() * 1e6));
-    }
-    readMonotonic() {
-        return process.hrtime.bigint();
-    }
-    peekMonotonic() {
-        return process.hrtime.bigint();
-    }
-    peekRealtime() {
-        return this.readRealtime();
-    }
-    sleepUntil(deadline) {
-        for (let left = deadline - this.peekMonotonic(); left > 0n; left = deadline - this.peekMonotonic()) {
-            sleepSync(Number(left) / 1e6);
-        }
-    }
-}
-/** 1980-01-01T00:00:00Z, the realtime start without `SOURCE_DATE_EPOCH` (zip's earliest date). */
-const DEFAULT_EPOCH_SECONDS = 315_532_800;
-/** Where the virtual monotonic clock starts: one second, so no reading is ever zero. */
-const MONOTONIC_START_NS = 1000000000n;
-/**
- * How far the virtual clocks advance on each reading (see {@link VirtualClock}): 100 us. Guests
- * that time themselves size their work by it: SpiderMonkey sizes its heap from measured GC times,
- * and the StarlingMonkey acorn app's output measured 23.8 MB with steps of 0.1-30 us but 18.9 MB
- * with 100 us and 1 ms, below upstream's 20.6-22.7 MB (the hello app: the same size at every
- * step tried).
- */
-const STEP_NS = 100000n;
-/**
- * Virtual clocks: realtime starts at the epoch given (`SOURCE_DATE_EPOCH`, else
- * {@link DEFAULT_EPOCH_SECONDS}), monotonic at {@link MONOTONIC_START_NS}; they share one
- * elapsed time, which advances by {@link STEP_NS} after every reading of either clock and by the
- * whole wait when the guest sleeps or polls a clock (which then completes at once). Nothing
- * depends on wall time, the machine or its load.
- */
-class VirtualClock {
-    elapsed = 0n;
-    epochNs;
-    constructor(epochSeconds = DEFAULT_EPOCH_SECONDS) {
-        this.epochNs = BigInt(epochSeconds) * 1000000000n;
-    }
-    readRealtime() {
-        const now = this.peekRealtime();
-        this.elapsed += STEP_NS;
-        return now;
-    }
-    readMonotonic() {
-        const now = this.peekMonotonic();
-        this.elapsed += STEP_NS;
-        return now;
-    }
-    peekMonotonic() {
-        return MONOTONIC_START_NS + this.elapsed;
-    }
-    peekRealtime() {
-        return this.epochNs + this.elapsed;
-    }
-    sleepUntil(deadline) {
-        const left = deadline - this.peekMonotonic();
-        if (left > 0n)
-            this.elapsed += left;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/files.ts
-/**
- * What the guest sees of the host's file system metadata. As it is on the host, or in
- * deterministic mode ({@link VirtualFiles}) nothing that differs between two checkouts of the same
- * tree: times, device and inode numbers, directory sizes and link counts, listing order.
- */
-/** The host's metadata as it is, entries in the host's order (as upstream lists them). */
-class HostFiles {
-    identity(host) {
-        return host;
-    }
-    timestamp(hostNs) {
-        return hostNs;
-    }
-    optionalTimestamp(hostNs) {
-        return hostNs > 0n ? hostNs : undefined;
-    }
-    directory(host) {
-        return host;
-    }
-    order(entries) {
-        return entries;
-    }
-}
-/** The device number every file has in deterministic mode. */
-const VIRTUAL_DEVICE = 1n;
-/**
- * Deterministic metadata: every time reads as the epoch (birth times too, recorded or not) (`SOURCE_DATE_EPOCH` or the default, as
- * the realtime clock starts); every file is on device {@link VIRTUAL_DEVICE} with inode numbers 1,
- * 2, 3, ... in the order the guest first sees each host file (so hard links still share one, and
- * the same init sees the same numbers wherever the tree is checked out); directories have size 0
- * and one link (file systems disagree on both); entries are listed sorted by name, byte-wise.
- */
-class VirtualFiles {
-    inodes = new Map();
-    epochNs;
-    constructor(epochSeconds) {
-        this.epochNs = BigInt(epochSeconds) * 1000000000n;
-    }
-    identity(host) {
-        const key = `${host.dev}:${host.ino}`;
-        let ino = this.inodes.get(key);
-        if (ino === undefined) {
-            ino = BigInt(this.inodes.size + 1);
-            this.inodes.set(key, ino);
-        }
-        return { dev: VIRTUAL_DEVICE, ino };
-    }
-    timestamp() {
-        return this.epochNs;
-    }
-    /** Always recorded: whether a host records it depends on its file system. */
-    optionalTimestamp() {
-        return this.epochNs;
-    }
-    directory() {
-        return { size: 0n, nlink: 1n };
-    }
-    order(entries) {
-        return entries.sort((a, b) => Buffer.compare(a.name, b.name));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/random.ts
-const POOL_SIZE = 4096;
-/** Loaded on first use: most guests never ask for random bytes, and loading it costs ~10 ms. */
-const random_crypto = () => process.getBuiltinModule('node:crypto');
-/**
- * The host's source. `randomFillSync` costs a few microseconds per call whatever the size, and
- * guests ask for a few bytes at a time (hash seeds), so small requests are served from a pool
- * refilled in bulk. Every byte is handed out once.
- */
-class HostRandom {
-    pool = new Uint8Array(POOL_SIZE);
-    used = POOL_SIZE;
-    seed;
-    get insecureSeed() {
-        return (this.seed ??= random_crypto().randomFillSync(new Uint8Array(16)));
-    }
-    fill(target, offset, length) {
-        if (length > POOL_SIZE / 4) {
-            random_crypto().randomFillSync(target, offset, length);
-            return;
-        }
-        if (this.used + length > POOL_SIZE) {
-            random_crypto().randomFillSync(this.pool);
-            this.used = 0;
-        }
-        target.set(this.pool.subarray(this.used, this.used + length), offset);
-        this.pool.fill(0, this.used, this.used + length);
-        this.used += length;
-    }
-}
-/**
- * The ChaCha20 keystream (RFC 8439) under a key made of the seed (a u64, 8 bytes little-endian)
- * followed by 24 zero bytes, block counter from 0: nonce 0 for the random bytes, which every
- * request takes in order, and nonce 1 for the insecure seed (its first 16 bytes). A standard
- * cipher, so any implementation can reproduce the bytes a guest saw.
- */
-class SeededRandom {
-    stream;
-    insecureSeed;
-    /** Keystream made ahead in blocks (guests ask for a few bytes at a time), handed out in order. */
-    pool = new Uint8Array(0);
-    used = 0;
-    constructor(seed) {
-        this.stream = keystream(seed, 0);
-        this.insecureSeed = new Uint8Array(keystream(seed, 1).update(new Uint8Array(16)));
-    }
-    fill(target, offset, length) {
-        let at = offset;
-        const end = offset + length;
-        while (at < end) {
-            if (this.used === this.pool.length) {
-                // Encrypting zeros gives the keystream itself.
-                this.pool = new Uint8Array(this.stream.update(new Uint8Array(Math.max(POOL_SIZE, end - at))));
-                this.used = 0;
-            }
-            const n = Math.min(end - at, this.pool.length - this.used);
-            target.set(this.pool.subarray(this.used, this.used + n), at);
-            this.used += n;
-            at += n;
-        }
-    }
-}
-function keystream(seed, nonce) {
-    const key = new Uint8Array(32);
-    new DataView(key.buffer).setBigUint64(0, BigInt.asUintN(64, seed), true);
-    // Node's IV for chacha20: the 32-bit block counter, then the 96-bit nonce, little-endian.
-    const iv = new Uint8Array(16);
-    new DataView(iv.buffer).setUint32(4, nonce, true);
-    return random_crypto().createCipheriv('chacha20', key, iv);
-}
-
-;// CONCATENATED MODULE: ./src/sources/index.ts
-/**
- * What the host gives a guest during init that could differ from run to run: clocks, random
- * bytes and file system metadata. Both WASI layers (preview1 in src/wasi, 0.2 in src/wasi2) take
- * them from here: the host's own by default, virtual ones in deterministic mode
- * (`--deterministic`), where every source is a function of the options alone.
- */
-
-
-
-
-
-/** Fresh sources for one WASI host (a virtual clock and stream start anew). */
-function guestSources(options = {}) {
-    if (options.deterministic !== true) {
-        return { clock: new HostClock(), random: new HostRandom(), files: new HostFiles() };
-    }
-    const epoch = options.sourceDateEpoch ?? DEFAULT_EPOCH_SECONDS;
-    return {
-        clock: new VirtualClock(epoch),
-        random: new SeededRandom(options.deterministicSeed ?? 0n),
-        files: new VirtualFiles(epoch),
-    };
-}
-/** The largest seed of the random bytes (a u64). */
-const MAX_SEED = (/* unused pure expression or super */ null && ((1n << 64n) - 1n));
-/** A `--deterministic-seed` / `deterministic-seed` value: a u64 in decimal, else undefined. */
-function parseSeed(value) {
-    return /^\d{1,20}$/.test(value) && BigInt(value) <= MAX_SEED ? BigInt(value) : undefined;
-}
-/**
- * `SOURCE_DATE_EPOCH` as the reproducible-builds convention defines it (a decimal count of
- * seconds since the Unix epoch); undefined when unset or empty. Throws on anything else.
- */
-function parseSourceDateEpoch(value) {
-    if (value === undefined || value === '')
-        return undefined;
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-        throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, got \`${value}\``);
-    }
-    return Number(value);
-}
-
 ;// CONCATENATED MODULE: ./src/wasi/io.ts
 /**
  * Reading, writing and seeking. Like upstream's preview1, each call transfers only the first
@@ -1621,9 +847,7 @@ function parseSourceDateEpoch(value) {
 
 
 
-function isAgain(error) {
-    return error instanceof Error && 'code' in error && error.code === 'EAGAIN';
-}
+
 /** The guest's standard streams: the host's (0, 1, 2 unless a test passes others) or null sinks. */
 class Stdio {
     inherit;
@@ -1649,14 +873,14 @@ class Stdio {
             return 0;
         for (;;) {
             try {
-                return (0,external_node_fs_namespaceObject.readSync)(this.hostFds[0], target, offset, length, null);
+                return (0,external_node_fs_.readSync)(this.hostFds[0], target, offset, length, null);
             }
             catch (error) {
                 if (error instanceof Error && 'code' in error && error.code === 'EOF')
                     return 0;
                 if (!isAgain(error))
                     throw error;
-                sleepSync(1);
+                (0,sources/* sleepSync */.PW)(1);
             }
         }
     }
@@ -1669,17 +893,7 @@ class Stdio {
         const bytes = escaper
             ? escaper.escape(source.subarray(offset, offset + length))
             : source.subarray(offset, offset + length);
-        let done = 0;
-        while (done < bytes.length) {
-            try {
-                done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done);
-            }
-            catch (error) {
-                if (!isAgain(error))
-                    throw error;
-                sleepSync(1);
-            }
-        }
+        writeFullySync(fd, bytes);
         return length;
     }
 }
@@ -1695,65 +909,65 @@ class FileIo {
     readableFile(fd) {
         const file = this.table.file(fd);
         if (!file.readable)
-            throw new WasiErrno(Errno.badf);
+            throw new errno/* WasiErrno */.v(constants/* Errno */.RH.badf);
         return file;
     }
     writableFile(fd) {
         const file = this.table.file(fd);
         if (!file.writable)
-            throw new WasiErrno(Errno.badf);
+            throw new errno/* WasiErrno */.v(constants/* Errno */.RH.badf);
         return file;
     }
     read(fd, target, offset, length) {
         const entry = this.table.get(fd);
         if (entry.kind === 'stdio') {
             if (entry.stream !== 0)
-                throw new WasiErrno(Errno.badf);
+                throw new errno/* WasiErrno */.v(constants/* Errno */.RH.badf);
             return this.stdio.read(target, offset, length);
         }
         const file = this.readableFile(fd);
-        const n = (0,external_node_fs_namespaceObject.readSync)(file.hostFd, target, offset, length, file.position);
+        const n = (0,external_node_fs_.readSync)(file.hostFd, target, offset, length, file.position);
         file.position += n;
         return n;
     }
     pread(fd, target, offset, length, at) {
         const entry = this.table.get(fd);
         if (entry.kind === 'stdio')
-            throw new WasiErrno(entry.stream === 0 ? Errno.spipe : Errno.badf);
+            throw new errno/* WasiErrno */.v(entry.stream === 0 ? constants/* Errno */.RH.spipe : constants/* Errno */.RH.badf);
         const file = this.readableFile(fd);
-        return (0,external_node_fs_namespaceObject.readSync)(file.hostFd, target, offset, length, at);
+        return (0,external_node_fs_.readSync)(file.hostFd, target, offset, length, at);
     }
     write(fd, source, offset, length) {
         const entry = this.table.get(fd);
         if (entry.kind === 'stdio') {
             if (entry.stream === 0)
-                throw new WasiErrno(Errno.badf);
+                throw new errno/* WasiErrno */.v(constants/* Errno */.RH.badf);
             const hostStream = entry.stream === 1 && this.stdoutToStderr ? 2 : entry.stream;
             return this.stdio.write(hostStream, source, offset, length);
         }
         const file = this.writableFile(fd);
         const at = file.append ? this.size(file) : file.position;
-        const n = (0,external_node_fs_namespaceObject.writeSync)(file.hostFd, source, offset, length, at);
+        const n = (0,external_node_fs_.writeSync)(file.hostFd, source, offset, length, at);
         file.position = at + n;
         return n;
     }
     pwrite(fd, source, offset, length, at) {
         const entry = this.table.get(fd);
         if (entry.kind === 'stdio')
-            throw new WasiErrno(entry.stream === 0 ? Errno.badf : Errno.spipe);
+            throw new errno/* WasiErrno */.v(entry.stream === 0 ? constants/* Errno */.RH.badf : constants/* Errno */.RH.spipe);
         const file = this.writableFile(fd);
         // Upstream's host descriptor has O_APPEND, where Linux ignores the offset of pwrite.
-        return (0,external_node_fs_namespaceObject.writeSync)(file.hostFd, source, offset, length, file.append ? this.size(file) : Number(at));
+        return (0,external_node_fs_.writeSync)(file.hostFd, source, offset, length, file.append ? this.size(file) : Number(at));
     }
     seek(fd, delta, whence) {
         const entry = this.table.get(fd);
         if (entry.kind === 'stdio')
-            throw new WasiErrno(Errno.spipe);
+            throw new errno/* WasiErrno */.v(constants/* Errno */.RH.spipe);
         const file = this.table.file(fd);
-        const from = whence === Whence.set ? 0 : whence === Whence.cur ? file.position : this.size(file);
+        const from = whence === constants/* Whence */.J4.set ? 0 : whence === constants/* Whence */.J4.cur ? file.position : this.size(file);
         const target = from + Number(delta);
         if (target < 0 || !Number.isSafeInteger(target))
-            throw new WasiErrno(Errno.inval);
+            throw new errno/* WasiErrno */.v(constants/* Errno */.RH.inval);
         file.position = target;
         return target;
     }
@@ -1761,16 +975,25 @@ class FileIo {
     sync(fd, dataOnly) {
         const file = this.table.file(fd);
         if (dataOnly)
-            (0,external_node_fs_namespaceObject.fdatasyncSync)(file.hostFd);
+            (0,external_node_fs_.fdatasyncSync)(file.hostFd);
         else
-            (0,external_node_fs_namespaceObject.fsyncSync)(file.hostFd);
+            (0,external_node_fs_.fsyncSync)(file.hostFd);
     }
     size(file) {
-        return (0,external_node_fs_namespaceObject.fstatSync)(file.hostFd).size;
+        return (0,external_node_fs_.fstatSync)(file.hostFd).size;
     }
 }
 
-;// CONCATENATED MODULE: ./src/wasi/locations.ts
+
+/***/ }),
+
+/***/ 516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ DirectoryLocation),
+/* harmony export */   m: () => (/* binding */ MoveLog)
+/* harmony export */ });
 /**
  * Where each open directory is, for hosts that know open directories only by path (no
  * `/proc/self/fd`: macOS, Windows). Linux follows a renamed directory through its descriptor, as
@@ -1828,7 +1051,544 @@ class DirectoryLocation {
     }
 }
 
-;// CONCATENATED MODULE: ./src/wasi/platform.ts
+
+/***/ }),
+
+/***/ 36:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BU: () => (/* binding */ removeDirectoryAt),
+/* harmony export */   Fw: () => (/* binding */ symlinkAt),
+/* harmony export */   IU: () => (/* binding */ statAt),
+/* harmony export */   KG: () => (/* binding */ listDirectory),
+/* harmony export */   ST: () => (/* binding */ setTimesAt),
+/* harmony export */   _8: () => (/* binding */ openAt),
+/* harmony export */   _m: () => (/* binding */ linkAt),
+/* harmony export */   bd: () => (/* binding */ unlinkFileAt),
+/* harmony export */   cN: () => (/* binding */ readlinkAt),
+/* harmony export */   fp: () => (/* binding */ createDirectoryAt),
+/* harmony export */   ov: () => (/* binding */ setTimesOfFd),
+/* harmony export */   wc: () => (/* binding */ renameAt)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(421);
+/* harmony import */ var _descriptors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(738);
+/* harmony import */ var _errno_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(92);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(956);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(189);
+/**
+ * Path operations relative to an open directory, confined to the preopen it was reached from: the
+ * one implementation behind preview1's `path_*` calls (filesystem.ts) and WASI 0.2's
+ * `descriptor.*-at` methods (src/wasi2). Every path goes through paths.ts, so no `..`, absolute
+ * path or link (made before or during the run) can lead outside. Failures throw `WasiErrno` (the
+ * checks made here) or Node's errno errors (the host's answer); each layer turns them into its
+ * own codes. Upstream's preview1 is built on its WASI 0.2 host, so the results are one set.
+ */
+
+
+
+
+
+
+/**
+ * The entry an open reaches, with the checks in Linux's order (upstream opens through openat2):
+ * the directories on the way first; then, when creating, a final `.` or `..` (EEXIST if
+ * exclusive, else EISDIR), a trailing slash (EISDIR) and, with O_EXCL, any existing entry, links
+ * included (EEXIST); finally a last link that is not to be followed (ELOOP).
+ */
+function openTarget(base, path, follow, create, exclusive) {
+    if (!create) {
+        const found = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookup */ .$I)(base, path, follow);
+        if (found.stat?.isSymbolicLink() && !found.trailingSlash)
+            throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.loop);
+        return found;
+    }
+    const name = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .stripTrailingSlashes */ .oI)(path);
+    const last = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lastComponent */ .Cy)(name);
+    const found = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookup */ .$I)(base, name, false);
+    if (last === '.' || last === '..' || found.name === undefined) {
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(exclusive ? _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.exist : _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.isdir);
+    }
+    if (name.length < path.length)
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.isdir);
+    if (found.stat !== undefined && exclusive)
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.exist);
+    if (!found.stat?.isSymbolicLink())
+        return found;
+    if (!follow)
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.loop);
+    return (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookup */ .$I)(base, name, true);
+}
+/**
+ * Opens `path` below `dir`. Creating or truncating opens for writing too; without `write` the
+ * host descriptor is opened for reading, as upstream does (the OS must be given one of the two).
+ * Flag combinations each layer refuses (directory with create, sync flags) are checked before.
+ */
+function openAt(dir, path, request) {
+    const base = (0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(dir);
+    const found = openTarget(base, path, request.follow, request.create, request.exclusive);
+    const host = (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .platform */ .iD)();
+    const read = request.read || !request.write;
+    const hostWrite = request.write || request.create || request.truncate;
+    let flags = read && hostWrite ? node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDWR : hostWrite ? node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY : node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+    if (request.create)
+        flags |= node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT;
+    if (request.exclusive)
+        flags |= node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_EXCL;
+    // Without O_NOFOLLOW the entry is verified before anything is changed: truncation waits.
+    const truncateAfterCheck = request.truncate && host.noFollowFlag === 0;
+    if (request.truncate && !truncateAfterCheck)
+        flags |= node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_TRUNC;
+    if (request.directory)
+        flags |= host.directoryFlag;
+    // The path is link-free up to its last component; a final link left unfollowed must stay so.
+    // (`/proc/self/fd/N` itself is a link that must be followed.)
+    if (found.name !== undefined)
+        flags |= host.noFollowFlag;
+    const hostFd = host.fs.open((0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .hostPathOf */ .J8)(found) + (found.trailingSlash ? '/' : ''), flags, 0o666);
+    const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(hostFd);
+    if (host.noFollowFlag === 0 || host.directoryFlag === 0) {
+        checkOpened(hostFd, stat, found, request.directory);
+    }
+    if (truncateAfterCheck)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.ftruncateSync)(hostFd, 0);
+    if (!stat.isDirectory())
+        return { kind: 'file', hostFd };
+    const names = found.name === undefined ? found.components : [...found.components, found.name];
+    return { kind: 'dir', hostFd, location: dir.location.below(names) };
+}
+/**
+ * What O_NOFOLLOW and O_DIRECTORY (and a trailing slash, which such hosts drop) would have
+ * refused, checked after opening: the entry opened must be the one the lookup saw (else it was
+ * replaced, perhaps by a link, meanwhile) and a directory where one was asked for.
+ */
+function checkOpened(hostFd, opened, found, directory) {
+    let errno;
+    const seen = found.name === undefined ? undefined : found.stat;
+    if (seen !== undefined && (seen.ino !== opened.ino || seen.dev !== opened.dev)) {
+        errno = _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.loop;
+    }
+    else if ((directory || found.trailingSlash) && !opened.isDirectory()) {
+        errno = _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.notdir;
+    }
+    if (errno === undefined)
+        return;
+    (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .closeQuietly */ .EO)(hostFd);
+    throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(errno);
+}
+/** The status of `path` below `dir` (of the link itself unless `follow`). */
+function statAt(dir, path, follow) {
+    const base = (0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(dir);
+    // Without following, a trailing slash is ignored: `file/` and `link/` stat the entry itself.
+    const found = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookup */ .$I)(base, follow ? path : (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .stripTrailingSlashes */ .oI)(path), follow);
+    const fs = (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .platform */ .iD)().fs;
+    if (found.name === undefined)
+        return fs.statBig(found.parent);
+    if (found.stat === undefined)
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.noent);
+    if (found.trailingSlash && !found.stat.isDirectory())
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.notdir);
+    const stat = fs.lstatBig((0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .hostPathOf */ .J8)(found));
+    if (stat === undefined)
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.noent);
+    return stat;
+}
+function seconds(ns) {
+    return Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
+}
+/** New [atime, mtime] in seconds for `utimes`; times kept are read from `current`. */
+function newTimes(current, atime, mtime) {
+    const now = Date.now() / 1000;
+    const before = atime === 'keep' || mtime === 'keep' ? current() : undefined;
+    const pick = (change, kept) => change === 'now' ? now : change === 'keep' ? seconds(kept()) : seconds(change);
+    return [
+        pick(atime, () => before.atimeNs),
+        pick(mtime, () => before.mtimeNs),
+    ];
+}
+/** Sets the times of an open descriptor; keeping both changes nothing. */
+function setTimesOfFd(hostFd, atime, mtime) {
+    if (atime === 'keep' && mtime === 'keep')
+        return;
+    const [a, m] = newTimes(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(hostFd, { bigint: true }), atime, mtime);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.futimesSync)(hostFd, a, m);
+}
+/**
+ * Sets the times of `path` below `dir`. A trailing slash is honoured (a link before it is
+ * followed, a file is ENOTDIR); without following, keeping both times on a missing name
+ * succeeds, as Linux's `utimensat` returns before its lookup.
+ */
+function setTimesAt(dir, path, follow, atime, mtime) {
+    const base = (0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(dir);
+    const found = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookup */ .$I)(base, path, follow);
+    const setsNothing = atime === 'keep' && mtime === 'keep';
+    if (found.name !== undefined && found.stat === undefined) {
+        if (setsNothing && !follow && !found.trailingSlash)
+            return;
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.noent);
+    }
+    if (found.trailingSlash && found.stat !== undefined && !found.stat.isDirectory()) {
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.notdir);
+    }
+    if (setsNothing)
+        return;
+    const fs = (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .platform */ .iD)().fs;
+    const host = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .hostPathOf */ .J8)(found);
+    const self = found.name === undefined;
+    const stat = () => {
+        const current = self ? fs.statBig(host) : fs.lstatBig(host);
+        if (current === undefined)
+            throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.noent);
+        return current;
+    };
+    const [a, m] = newTimes(stat, atime, mtime);
+    if (self)
+        fs.utimes(host, a, m);
+    else
+        fs.lutimes(host, a, m);
+}
+/** Every entry of `dir` except `.` and `..`, in the host's order, each with its `lstat`. */
+function listDirectory(dir) {
+    const base = (0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(dir);
+    const fs = (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .platform */ .iD)().fs;
+    const entries = [];
+    const handle = fs.opendir(base);
+    try {
+        const prefix = Buffer.from(`${base}/`);
+        for (let dirent = handle.readSync(); dirent !== null; dirent = handle.readSync()) {
+            const name = dirent.name;
+            const stat = fs.lstatBig(Buffer.concat([prefix, name]));
+            if (stat === undefined)
+                continue; // removed while listing
+            entries.push({ name, stat });
+        }
+    }
+    finally {
+        handle.closeSync();
+    }
+    return entries;
+}
+function createDirectoryAt(dir, path) {
+    (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .platform */ .iD)().fs.mkdir((0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookupParent */ .Pq)((0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(dir), (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .stripTrailingSlashes */ .oI)(path)).host);
+}
+/** Removes an empty directory; a link to one is ENOTDIR (Windows would remove the link). */
+function removeDirectoryAt(dir, path) {
+    const fs = (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .platform */ .iD)().fs;
+    const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookupParent */ .Pq)((0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(dir), path);
+    if (target.name === '.' || target.name === '..')
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.inval);
+    if (fs.lstat(target.host)?.isSymbolicLink())
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.notdir);
+    fs.rmdir(target.host);
+}
+/** Removes a non-directory; a directory is EISDIR everywhere (macOS and Windows say EPERM). */
+function unlinkFileAt(dir, path) {
+    const fs = (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .platform */ .iD)().fs;
+    const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookupParent */ .Pq)((0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(dir), path).host;
+    try {
+        fs.unlink(target);
+    }
+    catch (error) {
+        const code = error.code;
+        if ((code === 'EPERM' || code === 'EACCES') && fs.lstat(target)?.isDirectory()) {
+            throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.isdir);
+        }
+        throw error;
+    }
+}
+function renameAt(oldDir, oldPath, newDir, newPath) {
+    const host = (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .platform */ .iD)();
+    const oldBase = (0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(oldDir);
+    const newBase = (0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(newDir);
+    // Trailing slashes are dropped for the lookup; on the source one is kept so that the host
+    // still insists on a directory (hosts that drop it are checked here instead).
+    const oldStripped = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .stripTrailingSlashes */ .oI)(oldPath);
+    const source = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookupParent */ .Pq)(oldBase, oldStripped);
+    const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookupParent */ .Pq)(newBase, (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .stripTrailingSlashes */ .oI)(newPath));
+    const slashed = oldStripped.length < oldPath.length;
+    if (slashed && host.windowsPaths) {
+        const stat = host.fs.lstat(source.host);
+        if (stat !== undefined && !stat.isDirectory())
+            throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.notdir);
+    }
+    host.fs.rename(source.host + (slashed ? '/' : ''), target.host);
+    if (host.fdDirectory === undefined && host.fs.lstat(target.host)?.isDirectory()) {
+        oldDir.location.log.record(oldDir.location.below([...source.components, source.name]), newDir.location.below([...target.components, target.name]));
+    }
+}
+/**
+ * The kind of link Windows must be told to make for a link that resolves as `path` below `base`:
+ * `dir` if that is a directory inside the sandbox now, else `file`. (Other hosts ignore it.)
+ */
+function linkKind(base, path) {
+    if (!(0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .platform */ .iD)().windowsPaths)
+        return 'file';
+    try {
+        const found = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookup */ .$I)(base, path, true);
+        return found.name === undefined || found.stat?.isDirectory() ? 'dir' : 'file';
+    }
+    catch {
+        return 'file';
+    }
+}
+/** Creates a link at `path` to `target`, which may not be absolute (a later lookup checks the rest). */
+function symlinkAt(target, dir, path) {
+    const base = (0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(dir);
+    if ((0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .isAbsolute */ .oP)(target))
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.perm);
+    if (target.includes('\0'))
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.inval);
+    const at = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookupParent */ .Pq)(base, path).host;
+    const slash = (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .lastSeparator */ .eY)(path);
+    const resolvesAs = slash < 0 ? target : `${path.slice(0, slash)}/${target}`;
+    (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .platform */ .iD)().fs.symlink((0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .hostLinkTarget */ .U_)(target), at, linkKind(base, resolvesAs));
+}
+/** A link's contents; an absolute target is not shown (EPERM). */
+function readlinkAt(dir, path) {
+    const contents = (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .platform */ .iD)().fs.readlinkBytes((0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookupParent */ .Pq)((0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(dir), path).host);
+    if ((0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .isAbsolute */ .oP)(contents))
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.perm);
+    return (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .guestLinkTarget */ .YY)(contents);
+}
+/**
+ * A hard link to an entry (never through a last link: following is EINVAL). Where the host's
+ * `link()` would follow a last link (to wherever it points, maybe outside), a link to a link is
+ * made as a new link with the same target instead.
+ */
+function linkAt(oldDir, follow, oldPath, newDir, newPath) {
+    const host = (0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .platform */ .iD)();
+    const oldBase = (0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(oldDir);
+    const newBase = (0,_descriptors_js__WEBPACK_IMPORTED_MODULE_2__/* .directoryBase */ .x)(newDir);
+    if (follow)
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_3__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.inval);
+    const source = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookupParent */ .Pq)(oldBase, oldPath).host;
+    const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .lookupParent */ .Pq)(newBase, newPath).host;
+    if (host.linkFollowsSymlinks && host.fs.lstat(source)?.isSymbolicLink()) {
+        host.fs.symlink(host.fs.readlink(source), target, linkKind(oldBase, oldPath));
+        return;
+    }
+    host.fs.link(source, target);
+}
+
+
+/***/ }),
+
+/***/ 956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ lookup),
+/* harmony export */   Cy: () => (/* binding */ lastComponent),
+/* harmony export */   J8: () => (/* binding */ hostPathOf),
+/* harmony export */   Pq: () => (/* binding */ lookupParent),
+/* harmony export */   eg: () => (/* binding */ verifiedDirectory),
+/* harmony export */   oI: () => (/* binding */ stripTrailingSlashes)
+/* harmony export */ });
+/* unused harmony export lookupDirectory */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(421);
+/* harmony import */ var _errno_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(189);
+/**
+ * Path lookup confined to a directory, with the results of cap-std (which upstream's WASI uses):
+ * components are resolved one at a time with `lstat`; symbolic links are expanded here, never by
+ * the host; `..` above the starting directory, absolute paths and absolute link targets fail with
+ * EPERM. Every host path handed to `node:fs` afterwards has only real directories before its last
+ * component, so the host cannot follow anything out of the sandbox.
+ *
+ * Host paths are built by string concatenation: `node:path` would normalise `a/..` lexically.
+ * What differs per host OS (path syntax, how directories are named) comes from platform.ts.
+ */
+
+
+
+
+function hostPathOf(lookup) {
+    return lookup.name === undefined ? lookup.parent : `${lookup.parent}/${lookup.name}`;
+}
+/** Rejects paths no lookup may start with: empty (ENOENT), absolute (EPERM), NUL (EINVAL). */
+function checkPath(path) {
+    if (path.length === 0)
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.noent);
+    if ((0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .isAbsolute */ .oP)(path))
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.perm);
+    if (path.includes('\0'))
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.inval);
+}
+/** Whether `pending` (a reversed component list) still holds a component that moves the walk. */
+function hasStep(pending) {
+    for (let i = pending.length - 1; i >= 0; i--) {
+        const c = pending[i];
+        if (c !== '' && c !== '.')
+            return true;
+    }
+    return false;
+}
+function join(base, stack) {
+    return stack.length === 0 ? base : `${base}/${stack.join('/')}`;
+}
+/**
+ * Walks `path` from the directory `base`. Intermediate symlinks are always followed; the final one
+ * only when `follow` is set or the path ends with a slash.
+ */
+function lookup(base, path, follow) {
+    checkPath(path);
+    const fs = (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .platform */ .iD)().fs;
+    const pending = (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .splitPath */ .Uf)(path).reverse();
+    const stack = [];
+    let expansions = 0;
+    while (pending.length > 0) {
+        const name = pending.pop();
+        if (name === '' || name === '.')
+            continue;
+        if (name === '..') {
+            if (stack.length === 0)
+                throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.perm);
+            stack.pop();
+            continue;
+        }
+        (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .checkName */ .I3)(name);
+        const more = hasStep(pending);
+        const trailingSlash = !more && pending.length > 0;
+        const parent = join(base, stack);
+        const stat = fs.lstat(`${parent}/${name}`);
+        if (stat === undefined) {
+            if (more)
+                throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.noent);
+            return { parent, components: stack, name, stat, trailingSlash };
+        }
+        if (stat.isSymbolicLink() && (more || follow || trailingSlash)) {
+            if (++expansions > _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_SYMLINK_EXPANSIONS */ .CS)
+                throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.loop);
+            const target = fs.readlink(`${parent}/${name}`);
+            if ((0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .isAbsolute */ .oP)(target))
+                throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.perm);
+            // A link to "" names nothing (Linux: ENOENT).
+            if (target.length === 0)
+                throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.noent);
+            const parts = (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .splitPath */ .Uf)(target);
+            for (let i = parts.length - 1; i >= 0; i--)
+                pending.push(parts[i]);
+            continue;
+        }
+        if (more) {
+            if (!stat.isDirectory())
+                throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.notdir);
+            stack.push(name);
+            continue;
+        }
+        return { parent, components: stack, name, stat, trailingSlash };
+    }
+    return {
+        parent: join(base, stack),
+        components: stack,
+        name: undefined,
+        stat: undefined,
+        trailingSlash: false,
+    };
+}
+/**
+ * Resolves a path that must name an existing directory; returns its host path and the real
+ * directories from `base` to it.
+ */
+function lookupDirectory(base, path) {
+    if (path.length === 0)
+        return { host: base, components: [] };
+    const found = lookup(base, path, true);
+    if (found.name === undefined)
+        return { host: found.parent, components: found.components };
+    if (found.stat === undefined)
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.noent);
+    if (!found.stat.isDirectory())
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.notdir);
+    return { host: `${found.parent}/${found.name}`, components: [...found.components, found.name] };
+}
+/**
+ * Re-checks that `components` below `root` are still real directories and lead to the directory
+ * open as `hostFd`, for hosts without `/proc/self/fd`, where a directory descriptor is known by
+ * path and could have been renamed away and replaced by a link or another directory (ENOENT).
+ * Returns the host path.
+ */
+function verifiedDirectory(root, components, hostFd) {
+    const fs = (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .platform */ .iD)().fs;
+    let host = root;
+    for (const name of components) {
+        host = `${host}/${name}`;
+        const stat = fs.lstat(host);
+        if (stat === undefined || !stat.isDirectory())
+            throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.noent);
+    }
+    // The preopen itself was opened following links, as the user named it.
+    const found = components.length === 0 ? fs.statBig(host) : fs.lstatBig(host);
+    const open = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(hostFd, { bigint: true });
+    if (found === undefined || found.ino !== open.ino || found.dev !== open.dev) {
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.noent);
+    }
+    return host;
+}
+/**
+ * Splits `path` into its directory (resolved, following links) and last component, as cap-std's
+ * "open parent" does: a path ending with `/` or `/.` names `.` inside itself. `..` as the last
+ * component of the starting directory would leave it: EPERM.
+ */
+function lookupParent(base, path) {
+    checkPath(path);
+    let dirPath;
+    let name;
+    const slash = (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .lastSeparator */ .eY)(path);
+    if (slash >= 0 && (slash === path.length - 1 || path.slice(slash + 1) === '.')) {
+        dirPath = path;
+        name = '.';
+    }
+    else {
+        dirPath = slash < 0 ? '' : path.slice(0, slash);
+        name = path.slice(slash + 1);
+    }
+    const dir = lookupDirectory(base, dirPath);
+    if (name === '..' && dir.components.length === 0)
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.perm);
+    if (name !== '.' && name !== '..')
+        (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .checkName */ .I3)(name);
+    return { dir: dir.host, components: dir.components, name, host: `${dir.host}/${name}` };
+}
+/** `path` without trailing slashes (a lone `/` is kept, so it still fails as absolute). */
+function stripTrailingSlashes(path) {
+    let end = path.length;
+    while (end > 1 && (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .isSeparator */ .k$)(path.charCodeAt(end - 1)))
+        end--;
+    return path.slice(0, end);
+}
+/** The last component of `path` (after its last separator). */
+function lastComponent(path) {
+    return path.slice((0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .lastSeparator */ .eY)(path) + 1);
+}
+
+
+/***/ }),
+
+/***/ 189:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AJ: () => (/* binding */ openDirectory),
+/* harmony export */   EO: () => (/* binding */ closeQuietly),
+/* harmony export */   I3: () => (/* binding */ checkName),
+/* harmony export */   U_: () => (/* binding */ hostLinkTarget),
+/* harmony export */   Uf: () => (/* binding */ splitPath),
+/* harmony export */   YY: () => (/* binding */ guestLinkTarget),
+/* harmony export */   eY: () => (/* binding */ lastSeparator),
+/* harmony export */   iD: () => (/* binding */ platform),
+/* harmony export */   k$: () => (/* binding */ isSeparator),
+/* harmony export */   oP: () => (/* binding */ isAbsolute)
+/* harmony export */ });
+/* unused harmony exports setPlatformForTesting, simulatedPlatform */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(421);
+/* harmony import */ var _errno_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92);
 /**
  * Everything the confined file system layer does differently per host OS, in one place:
  *
@@ -1851,36 +1611,36 @@ class DirectoryLocation {
 
 
 const nodeFs = {
-    lstat: (path) => (0,external_node_fs_namespaceObject.lstatSync)(path, { throwIfNoEntry: false }),
-    lstatBig: (path) => (0,external_node_fs_namespaceObject.lstatSync)(path, { bigint: true, throwIfNoEntry: false }),
-    statBig: (path) => (0,external_node_fs_namespaceObject.statSync)(path, { bigint: true }),
-    readlink: (path) => (0,external_node_fs_namespaceObject.readlinkSync)(path, 'utf8'),
-    readlinkBytes: (path) => (0,external_node_fs_namespaceObject.readlinkSync)(path, { encoding: 'buffer' }),
-    open: (path, flags, mode) => (0,external_node_fs_namespaceObject.openSync)(path, flags, mode),
+    lstat: (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false }),
+    lstatBig: (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { bigint: true, throwIfNoEntry: false }),
+    statBig: (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { bigint: true }),
+    readlink: (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path, 'utf8'),
+    readlinkBytes: (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path, { encoding: 'buffer' }),
+    open: (path, flags, mode) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, flags, mode),
     // `buffer` keeps names that are not UTF-8 intact (the typings only list string encodings).
-    opendir: (path) => (0,external_node_fs_namespaceObject.opendirSync)(path, { encoding: 'buffer' }),
-    mkdir: (path) => (0,external_node_fs_namespaceObject.mkdirSync)(path),
-    rmdir: (path) => (0,external_node_fs_namespaceObject.rmdirSync)(path),
-    unlink: (path) => (0,external_node_fs_namespaceObject.unlinkSync)(path),
-    rename: (from, to) => (0,external_node_fs_namespaceObject.renameSync)(from, to),
+    opendir: (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.opendirSync)(path, { encoding: 'buffer' }),
+    mkdir: (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(path),
+    rmdir: (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(path),
+    unlink: (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(path),
+    rename: (from, to) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(from, to),
     // An explicit type: without one, Node on Windows stats the target to choose, which for a UNC
     // target would make the host contact that server.
-    symlink: (target, path, type) => (0,external_node_fs_namespaceObject.symlinkSync)(target, path, type),
-    link: (existing, path) => (0,external_node_fs_namespaceObject.linkSync)(existing, path),
-    utimes: (path, atime, mtime) => (0,external_node_fs_namespaceObject.utimesSync)(path, atime, mtime),
-    lutimes: (path, atime, mtime) => (0,external_node_fs_namespaceObject.lutimesSync)(path, atime, mtime),
+    symlink: (target, path, type) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync)(target, path, type),
+    link: (existing, path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(existing, path),
+    utimes: (path, atime, mtime) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.utimesSync)(path, atime, mtime),
+    lutimes: (path, atime, mtime) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lutimesSync)(path, atime, mtime),
 };
 /** The rules of the OS this process runs on. */
 function detectPlatform() {
     const os = process.platform;
     return {
-        fdDirectory: os === 'linux' && (0,external_node_fs_namespaceObject.existsSync)('/proc/self/fd') ? '/proc/self/fd' : undefined,
+        fdDirectory: os === 'linux' && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/proc/self/fd') ? '/proc/self/fd' : undefined,
         windowsPaths: os === 'win32',
         // Linux's link() never follows; macOS's and the BSDs' follow (POSIX leaves it open), and
         // Windows is not relied on either way.
         linkFollowsSymlinks: os !== 'linux',
-        noFollowFlag: external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0,
-        directoryFlag: external_node_fs_namespaceObject.constants.O_DIRECTORY ?? 0,
+        noFollowFlag: node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0,
+        directoryFlag: node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_DIRECTORY ?? 0,
         fs: nodeFs,
     };
 }
@@ -1993,7 +1753,7 @@ function checkName(name) {
         name.endsWith('.') ||
         name.endsWith(' ') ||
         WINDOWS_DEVICE.test(name.trimEnd())) {
-        throw new WasiErrno(Errno.inval);
+        throw new _errno_js__WEBPACK_IMPORTED_MODULE_2__/* .WasiErrno */ .v(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Errno */ .RH.inval);
     }
 }
 /** A link target as the host stores it (Windows: `\` separators), ... */
@@ -2015,8 +1775,8 @@ function guestLinkTarget(contents) {
  * refused after opening, with the error the host would have given.
  */
 function openDirectory(host) {
-    const fd = current.fs.open(host, external_node_fs_namespaceObject.constants.O_RDONLY | current.directoryFlag);
-    if (current.directoryFlag === 0 && !(0,external_node_fs_namespaceObject.fstatSync)(fd).isDirectory()) {
+    const fd = current.fs.open(host, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | current.directoryFlag);
+    if (current.directoryFlag === 0 && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isDirectory()) {
         closeQuietly(fd);
         throw hostError('ENOTDIR', 'open', host);
     }
@@ -2035,1754 +1795,637 @@ function hostError(code, syscall, path) {
 }
 function closeQuietly(fd) {
     try {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
     catch {
         // Nothing left to release.
     }
 }
 
-;// CONCATENATED MODULE: ./src/wasi2/errors.ts
-/**
- * How the WASI 0.2 host reports failures to jco's glue. A function whose WIT result is
- * `result<_, E>` fails by throwing an object with an own `payload` (jco's `ComponentError`
- * convention): the glue lowers `payload` as the `err` case. Anything else thrown, including
- * `GuestTrap`s such as `exit`'s `ProcExit`, is rethrown by the glue and becomes a trap.
- */
 
+/***/ }),
 
+/***/ 807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/** The `err` case of a WIT result, thrown (jco: `ComponentError`). */
-class ResultError extends Error {
-    payload;
-    name = 'ResultError';
-    constructor(payload) {
-        super(typeof payload === 'string' ? payload : 'WASI error');
-        this.payload = payload;
-    }
-}
-/** Throws `code` as the `err` case of a filesystem result. */
-function fail(code) {
-    throw new ResultError(code);
-}
-/**
- * The host errors upstream recognises (Wasmtime's `from_raw_os_error`, Unix), by Node's code.
- * Any other OS error is `io`, as upstream falls back to the error kind and every errno not listed
- * here has a kind upstream maps to `io`.
- */
-const CODE_BY_HOST_ERROR = {
-    EPIPE: 'pipe',
-    EPERM: 'not-permitted',
-    ENOENT: 'no-entry',
-    ENOMEM: 'insufficient-memory',
-    EIO: 'io',
-    EBADF: 'bad-descriptor',
-    EBUSY: 'busy',
-    EACCES: 'access',
-    ENOTDIR: 'not-directory',
-    EISDIR: 'is-directory',
-    EINVAL: 'invalid',
-    EEXIST: 'exist',
-    EFBIG: 'file-too-large',
-    ENOSPC: 'insufficient-space',
-    ESPIPE: 'invalid-seek',
-    EMLINK: 'too-many-links',
-    ENAMETOOLONG: 'name-too-long',
-    ENOTEMPTY: 'not-empty',
-    ELOOP: 'loop',
-    EOVERFLOW: 'overflow',
-    EILSEQ: 'illegal-byte-sequence',
-    ENOTSUP: 'unsupported',
-    EOPNOTSUPP: 'unsupported',
-    EALREADY: 'already',
-    EINPROGRESS: 'in-progress',
-    EINTR: 'interrupted',
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G6: () => (/* binding */ opcodeName),
+/* harmony export */   Jc: () => (/* binding */ PREFIX_OPCODES),
+/* harmony export */   Lg: () => (/* binding */ opcodeInfo),
+/* harmony export */   Ys: () => (/* binding */ instructionSteps),
+/* harmony export */   kB: () => (/* binding */ walkFunctionBody)
+/* harmony export */ });
+/* unused harmony export walkCodeSection */
+/* harmony import */ var _opcodes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(427);
+
+// ---- Dispatch tables, built once from OPCODES ------------------------------------------------
+/** Primitive decoding steps that immediate kinds map to. */
+const STEP_U32 = 1;
+const STEP_S32 = 2;
+const STEP_S64 = 3;
+const STEP_S33 = 4;
+const STEP_BLOCKTYPE = 5;
+const STEP_BYTE = 6;
+const STEP_ZERO = 7;
+const STEP_BYTES4 = 8;
+const STEP_BYTES8 = 9;
+const STEP_BYTES16 = 10;
+const STEP_MEMARG = 11;
+const STEP_BR_TABLE = 12;
+const STEP_VALTYPES = 13;
+const STEP_CATCHES = 14;
+const STEP_OF = {
+    blocktype: STEP_BLOCKTYPE,
+    labelidx: STEP_U32,
+    br_table: STEP_BR_TABLE,
+    funcidx: STEP_U32,
+    typeidx: STEP_U32,
+    tableidx: STEP_U32,
+    localidx: STEP_U32,
+    globalidx: STEP_U32,
+    tagidx: STEP_U32,
+    dataidx: STEP_U32,
+    elemidx: STEP_U32,
+    memidx: STEP_U32,
+    fieldidx: STEP_U32,
+    u32: STEP_U32,
+    i32: STEP_S32,
+    i64: STEP_S64,
+    f32: STEP_BYTES4,
+    f64: STEP_BYTES8,
+    v128: STEP_BYTES16,
+    memarg: STEP_MEMARG,
+    laneidx: STEP_BYTE,
+    shuffle: STEP_BYTES16,
+    heaptype: STEP_S33,
+    valtypes: STEP_VALTYPES,
+    catches: STEP_CATCHES,
+    castflags: STEP_BYTE,
+    zero: STEP_ZERO,
 };
-/** The codes of the checks the shared path layer makes itself (it throws preview1 errnos). */
-const CODE_BY_ERRNO = new Map([
-    [Errno.perm, 'not-permitted'],
-    [Errno.noent, 'no-entry'],
-    [Errno.loop, 'loop'],
-    [Errno.notdir, 'not-directory'],
-    [Errno.isdir, 'is-directory'],
-    [Errno.exist, 'exist'],
-    [Errno.inval, 'invalid'],
-    [Errno.badf, 'bad-descriptor'],
-    [Errno.notsup, 'unsupported'],
-    [Errno.nametoolong, 'name-too-long'],
-    [Errno.fbig, 'file-too-large'],
-    [Errno.ilseq, 'illegal-byte-sequence'],
-]);
-/** The error code for a failure of a host call or a sandbox check; anything else is rethrown. */
-function errorCodeOf(error) {
-    if (error instanceof ResultError)
-        return error.payload;
-    if (error instanceof WasiErrno)
-        return CODE_BY_ERRNO.get(error.errno) ?? 'io';
-    if (error instanceof GuestTrap)
-        throw error;
-    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-        return CODE_BY_HOST_ERROR[error.code] ?? 'io';
-    }
-    throw error;
+const FIRST_PREFIX = 0xfb;
+const UNKNOWN = -1;
+const PREFIXED = -2;
+/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb-0xfe. */
+const singleIds = new Int16Array(256).fill(UNKNOWN);
+/** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
+const prefixedIds = [];
+/** Steps of entry `id` are `steps[stepStart[id] .. stepStart[id + 1]]`. */
+const stepStart = new Uint16Array(_opcodes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPCODES */ .qo.length + 1);
+const steps = [];
+/** +1 for block openers, -1 for `end`/`delegate`, else 0. */
+const blockDelta = new Int8Array(_opcodes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPCODES */ .qo.length);
+const names = [];
+/** Shortcuts for the hot loop: no immediates, one LEB index or i32, one memarg, anything else. */
+const SHAPE_NONE = 0;
+const SHAPE_U32 = 1;
+const SHAPE_MEMARG = 2;
+const SHAPE_OTHER = 3;
+const shapes = new Uint8Array(_opcodes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPCODES */ .qo.length);
+for (let prefix = FIRST_PREFIX; prefix <= 0xfe; prefix++) {
+    singleIds[prefix] = PREFIXED;
+    const codes = _opcodes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPCODES */ .qo.filter((o) => o.prefix === prefix).map((o) => o.code);
+    prefixedIds.push(new Int16Array(Math.max(...codes) + 1).fill(UNKNOWN));
 }
-/** Runs `body`, turning its failures into the `err` case of a filesystem result. */
-function fsCall(body) {
-    try {
-        return body();
-    }
-    catch (error) {
-        throw new ResultError(errorCodeOf(error));
-    }
+_opcodes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPCODES */ .qo.forEach((info, id) => {
+    const ids = info.prefix === 0 ? singleIds : prefixedIds[info.prefix - FIRST_PREFIX];
+    if (ids[info.code] !== UNKNOWN)
+        throw new Error(`duplicate opcode ${info.name}`);
+    ids[info.code] = id;
+    stepStart[id] = steps.length;
+    for (const kind of info.immediates)
+        steps.push(STEP_OF[kind]);
+    const only = info.immediates.length === 1 ? STEP_OF[info.immediates[0]] : 0;
+    shapes[id] =
+        info.immediates.length === 0
+            ? SHAPE_NONE
+            : only === STEP_U32 || only === STEP_S32 // a one-byte s32 is just as valid as a one-byte u32
+                ? SHAPE_U32
+                : only === STEP_MEMARG
+                    ? SHAPE_MEMARG
+                    : SHAPE_OTHER;
+    blockDelta[id] = info.block === 'open' ? 1 : info.block === 'close' ? -1 : 0;
+    names.push(info.name);
+});
+stepStart[_opcodes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPCODES */ .qo.length] = steps.length;
+const stepCodes = Uint8Array.from(steps);
+/** Single-byte value types; 0x63/0x64 (`ref null ht` / `ref ht`) are followed by a heap type. */
+const SIMPLE_VALTYPE = new Uint8Array(128);
+for (const b of [
+    ...[0x7f, 0x7e, 0x7d, 0x7c, 0x7b], // i32 i64 f32 f64 v128
+    ...[0x74, 0x73, 0x72, 0x71, 0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69], // abstract refs
+]) {
+    SIMPLE_VALTYPE[b] = 1;
 }
+const REF_NULL = 0x63;
+const REF = 0x64;
+const EMPTY_BLOCK = 0x40;
+// ---- Public API ------------------------------------------------------------------------------
+/** The mnemonic of an opcode, or `unknown opcode 0x...` if the table has no such instruction. */
+function opcodeName(opcode, subopcode) {
+    const id = lookup(opcode, subopcode);
+    return id >= 0 ? names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
+}
+/** The table entry of an opcode as a visitor receives it, if there is one. */
+function opcodeInfo(opcode, subopcode) {
+    const id = lookup(opcode, subopcode);
+    return id >= 0 ? _opcodes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPCODES */ .qo[id] : undefined;
+}
+/** The prefix bytes: a sub-opcode (u32) follows each. */
+const PREFIX_OPCODES = [0xfb, 0xfc, 0xfd, 0xfe];
 /**
- * The `wasi:io/error.error` resource: what made a stream fail. Streams over files carry the
- * filesystem error code, which `filesystem-error-code` returns.
+ * How the walk steps over one instruction's immediates, as step codes (numbered as
+ * code-kernel.wat reads them), and how it changes the block depth (+1 opens, -1 closes); undefined
+ * for an opcode the table lacks (and for a prefix byte alone).
  */
-class IoError {
-    code;
-    message;
-    constructor(
-    /** The filesystem error code, when the failure was a file or stdio operation. */
-    code, message) {
-        this.code = code;
-        this.message = message;
-    }
-    toDebugString() {
-        return this.message;
-    }
-}
-/**
- * The stream error for a failed host operation (the stream is closed afterwards). Its debug
- * string names the error, never a host path: the guest may keep it in its memory.
- */
-function streamFailure(error) {
-    const code = errorCodeOf(error);
-    const host = error instanceof Error && 'code' in error ? String(error.code) : undefined;
-    const message = host === undefined ? code : `${code} (${host})`;
-    return new ResultError({
-        tag: 'last-operation-failed',
-        val: new IoError(code, message),
-    });
-}
-/** The `closed` stream error. */
-function streamClosed() {
-    return new ResultError({ tag: 'closed' });
-}
-/** A trap raised by the host (a guest misuse upstream also traps on). */
-function hostTrap(message) {
-    return new GuestTrap(message);
-}
-
-;// CONCATENATED MODULE: ./src/wasi2/io.ts
-
-/** Bytes a stream reads or writes per call at most (upstream's write budget for files and stdio). */
-const STREAM_CAPACITY = 1024 * 1024;
-/** The `blocking-write-and-flush` limit the WIT sets (upstream traps above it). */
-const BLOCKING_WRITE_LIMIT = 4096;
-/** `wasi:io/poll.pollable`: ready now, or when a clock reaches a deadline. */
-class Pollable {
-    deadline;
-    constructor(
-    /** When it becomes ready; undefined: always ready. */
-    deadline) {
-        this.deadline = deadline;
-    }
-    ready() {
-        return this.remaining() === 0n;
-    }
-    block() {
-        if (this.deadline !== undefined)
-            this.deadline.clock.sleepUntil(this.deadline.at);
-    }
-    /** Nanoseconds until ready (0 when ready). */
-    remaining() {
-        if (this.deadline === undefined)
-            return 0n;
-        const left = this.deadline.at - this.deadline.clock.peekMonotonic();
-        return left > 0n ? left : 0n;
-    }
-}
-/**
- * `wasi:io/poll.poll`: the indices of the ready pollables, waiting for the first one if none is.
- * An empty list traps, as upstream's does.
- */
-function poll(pollables) {
-    if (pollables.length === 0)
-        throw hostTrap('empty poll list');
-    const readyOnes = () => pollables.flatMap((p, i) => (p.ready() ? [i] : []));
-    let ready = readyOnes();
-    if (ready.length === 0) {
-        const first = pollables.reduce((min, p) => (p.remaining() < min.remaining() ? p : min));
-        first.block();
-        ready = readyOnes();
-    }
-    return Uint32Array.from(ready);
-}
-function clampLength(len) {
-    return len > BigInt(STREAM_CAPACITY) ? STREAM_CAPACITY : Number(len);
-}
-/** `wasi:io/streams.input-stream`. After end of stream or a failure every read is `closed`. */
-class InputStream {
-    source;
-    onDispose;
-    closed;
-    constructor(source, onDispose) {
-        this.source = source;
-        this.onDispose = onDispose;
-        this.closed = source === undefined;
-    }
-    read(len) {
-        if (this.closed || this.source === undefined)
-            throw streamClosed();
-        const max = clampLength(len);
-        if (max === 0)
-            return new Uint8Array(0);
-        let bytes;
-        try {
-            bytes = this.source.read(max);
-        }
-        catch (error) {
-            this.closed = true;
-            throw streamFailure(error);
-        }
-        if (bytes === undefined) {
-            this.closed = true;
-            throw streamClosed();
-        }
-        return bytes;
-    }
-    blockingRead(len) {
-        return this.read(len);
-    }
-    skip(len) {
-        return BigInt(this.read(len).length);
-    }
-    blockingSkip(len) {
-        return this.skip(len);
-    }
-    subscribe() {
-        return new Pollable(undefined);
-    }
-    [Symbol.dispose]() {
-        this.closed = true;
-        this.onDispose?.();
-    }
-}
-/** `wasi:io/streams.output-stream`. After a failure every call is `closed`. */
-class OutputStream {
-    sink;
-    onDispose;
-    closed = false;
-    constructor(sink, onDispose) {
-        this.sink = sink;
-        this.onDispose = onDispose;
-    }
-    checkWrite() {
-        if (this.closed)
-            throw streamClosed();
-        return BigInt(STREAM_CAPACITY);
-    }
-    write(contents) {
-        if (this.closed)
-            throw streamClosed();
-        if (contents.length === 0)
-            return;
-        try {
-            this.sink.write(contents);
-        }
-        catch (error) {
-            this.closed = true;
-            throw streamFailure(error);
-        }
-    }
-    blockingWriteAndFlush(contents) {
-        if (contents.length > BLOCKING_WRITE_LIMIT) {
-            throw hostTrap('Buffer too large for blocking-write-and-flush (expected at most 4096)');
-        }
-        this.write(contents);
-    }
-    flush() {
-        if (this.closed)
-            throw streamClosed();
-    }
-    blockingFlush() {
-        this.flush();
-    }
-    writeZeroes(len) {
-        if (len > this.checkWrite()) {
-            throw hostTrap('cannot write more zeroes than `check_write` allows');
-        }
-        this.write(new Uint8Array(Number(len)));
-    }
-    blockingWriteZeroesAndFlush(len) {
-        if (len > BigInt(BLOCKING_WRITE_LIMIT)) {
-            throw hostTrap('Buffer too large for blocking-write-zeroes-and-flush (expected at most 4096)');
-        }
-        this.write(new Uint8Array(Number(len)));
-    }
-    /** Moves up to `len` bytes from `src`; its end of stream or failure is this call's error. */
-    splice(src, len) {
-        const permit = this.checkWrite();
-        const n = len < permit ? len : permit;
-        if (n === 0n)
-            return 0n;
-        const bytes = src.read(n);
-        if (bytes.length === 0)
-            return 0n;
-        this.write(bytes);
-        return BigInt(bytes.length);
-    }
-    blockingSplice(src, len) {
-        return this.splice(src, len);
-    }
-    subscribe() {
-        return new Pollable(undefined);
-    }
-    [Symbol.dispose]() {
-        this.closed = true;
-        this.onDispose?.();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/wasi2/cli.ts
-/**
- * `wasi:cli` (environment, exit, stdin, stdout, stderr, terminal-*). The guest sees only the
- * environment and arguments it was given, no initial directory and no terminals; `exit` ends the
- * initialization with an error, as `proc_exit` does for modules; stdio is the host's or null.
- */
-
-
-/** `wasi:cli/terminal-input.terminal-input` (never handed out). */
-class TerminalInput {
-}
-/** `wasi:cli/terminal-output.terminal-output` (never handed out). */
-class TerminalOutput {
-}
-function createCli(config) {
-    const { stdio } = config;
-    const output = (hostStream) => new OutputStream({ write: (bytes) => void stdio.write(hostStream, bytes, 0, bytes.length) });
+function instructionSteps(opcode, subopcode) {
+    const id = lookup(opcode, subopcode);
+    if (id < 0)
+        return undefined;
     return {
-        environment: {
-            getEnvironment: () => config.env.map(([k, v]) => [k, v]),
-            getArguments: () => [...config.args],
-            initialCwd: () => undefined,
-        },
-        exit: {
-            exit(status) {
-                throw new ProcExit(status.tag === 'ok' ? 0 : 1);
-            },
-            exitWithCode(code) {
-                throw new ProcExit(code);
-            },
-        },
-        stdin: {
-            InputStream: InputStream,
-            getStdin: () => new InputStream(config.inheritStdin
-                ? {
-                    read(max) {
-                        const buffer = new Uint8Array(max);
-                        const n = stdio.read(buffer, 0, max);
-                        return n === 0 ? undefined : buffer.subarray(0, n);
-                    },
+        steps: stepCodes.subarray(stepStart[id], stepStart[id + 1]),
+        blockDelta: blockDelta[id],
+    };
+}
+/**
+ * Walks one function body: `reader` spans exactly the body (after its size). Reads the local
+ * declarations, then visits every instruction; the body must end with the `end` that closes it.
+ */
+function walkFunctionBody(reader, visit) {
+    skipLocals(reader);
+    const bytes = reader.bytes;
+    const end = reader.end;
+    let pos = reader.pos;
+    let depth = 1;
+    while (pos < end) {
+        const offset = pos;
+        const opcode = bytes[pos++];
+        let subopcode = -1;
+        let id = singleIds[opcode];
+        if (id < 0) {
+            if (id === PREFIXED) {
+                const b = bytes[pos];
+                if (b < 0x80 && pos < end) {
+                    subopcode = b;
+                    pos++;
                 }
-                : undefined),
-        },
-        stdout: { OutputStream: OutputStream, getStdout: () => output(config.stdoutToStderr ? 2 : 1) },
-        stderr: { OutputStream: OutputStream, getStderr: () => output(2) },
-        terminalInput: { TerminalInput },
-        terminalOutput: { TerminalOutput },
-        terminalStdin: { TerminalInput, getTerminalStdin: () => undefined },
-        terminalStdout: {
-            TerminalOutput,
-            getTerminalStdout: () => undefined,
-        },
-        terminalStderr: {
-            TerminalOutput,
-            getTerminalStderr: () => undefined,
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/wasi2/clocks.ts
-
-function createClocks(clock) {
-    const start = clock.peekMonotonic();
-    const now = () => clock.readMonotonic() - start;
-    const deadlineIn = (duration) => new Pollable({ clock, at: clock.peekMonotonic() + (duration > 0n ? duration : 0n) });
-    return {
-        wallClock: {
-            now() {
-                const ns = clock.readRealtime();
-                return { seconds: ns / 1000000000n, nanoseconds: Number(ns % 1000000000n) };
-            },
-            resolution() {
-                return { seconds: 0n, nanoseconds: 1 };
-            },
-        },
-        monotonicClock: {
-            now,
-            resolution() {
-                return 1n;
-            },
-            subscribeInstant(when) {
-                return deadlineIn(when - (clock.peekMonotonic() - start));
-            },
-            subscribeDuration(duration) {
-                return deadlineIn(duration);
-            },
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/wasi/paths.ts
-/**
- * Path lookup confined to a directory, with the results of cap-std (which upstream's WASI uses):
- * components are resolved one at a time with `lstat`; symbolic links are expanded here, never by
- * the host; `..` above the starting directory, absolute paths and absolute link targets fail with
- * EPERM. Every host path handed to `node:fs` afterwards has only real directories before its last
- * component, so the host cannot follow anything out of the sandbox.
- *
- * Host paths are built by string concatenation: `node:path` would normalise `a/..` lexically.
- * What differs per host OS (path syntax, how directories are named) comes from platform.ts.
- */
-
-
-
-
-function hostPathOf(lookup) {
-    return lookup.name === undefined ? lookup.parent : `${lookup.parent}/${lookup.name}`;
-}
-/** Rejects paths no lookup may start with: empty (ENOENT), absolute (EPERM), NUL (EINVAL). */
-function checkPath(path) {
-    if (path.length === 0)
-        throw new WasiErrno(Errno.noent);
-    if (isAbsolute(path))
-        throw new WasiErrno(Errno.perm);
-    if (path.includes('\0'))
-        throw new WasiErrno(Errno.inval);
-}
-/** Whether `pending` (a reversed component list) still holds a component that moves the walk. */
-function hasStep(pending) {
-    for (let i = pending.length - 1; i >= 0; i--) {
-        const c = pending[i];
-        if (c !== '' && c !== '.')
-            return true;
-    }
-    return false;
-}
-function join(base, stack) {
-    return stack.length === 0 ? base : `${base}/${stack.join('/')}`;
-}
-/**
- * Walks `path` from the directory `base`. Intermediate symlinks are always followed; the final one
- * only when `follow` is set or the path ends with a slash.
- */
-function lookup(base, path, follow) {
-    checkPath(path);
-    const fs = platform().fs;
-    const pending = splitPath(path).reverse();
-    const stack = [];
-    let expansions = 0;
-    while (pending.length > 0) {
-        const name = pending.pop();
-        if (name === '' || name === '.')
-            continue;
-        if (name === '..') {
-            if (stack.length === 0)
-                throw new WasiErrno(Errno.perm);
-            stack.pop();
-            continue;
+                else {
+                    reader.pos = pos;
+                    subopcode = reader.u32();
+                    pos = reader.pos;
+                }
+                const ids = prefixedIds[opcode - FIRST_PREFIX];
+                id = subopcode < ids.length ? ids[subopcode] : UNKNOWN;
+            }
+            if (id < 0) {
+                throw reader.error(`unknown opcode ${hexOpcode(opcode, subopcode)}`, offset);
+            }
         }
-        checkName(name);
-        const more = hasStep(pending);
-        const trailingSlash = !more && pending.length > 0;
-        const parent = join(base, stack);
-        const stat = fs.lstat(`${parent}/${name}`);
-        if (stat === undefined) {
-            if (more)
-                throw new WasiErrno(Errno.noent);
-            return { parent, components: stack, name, stat, trailingSlash };
+        visit(opcode, subopcode, offset);
+        const shape = shapes[id];
+        // Fast paths for the common single-byte forms; everything else goes through the steps.
+        if (shape === SHAPE_NONE) {
+            // no immediates
         }
-        if (stat.isSymbolicLink() && (more || follow || trailingSlash)) {
-            if (++expansions > MAX_SYMLINK_EXPANSIONS)
-                throw new WasiErrno(Errno.loop);
-            const target = fs.readlink(`${parent}/${name}`);
-            if (isAbsolute(target))
-                throw new WasiErrno(Errno.perm);
-            // A link to "" names nothing (Linux: ENOENT).
-            if (target.length === 0)
-                throw new WasiErrno(Errno.noent);
-            const parts = splitPath(target);
-            for (let i = parts.length - 1; i >= 0; i--)
-                pending.push(parts[i]);
-            continue;
+        else if (shape === SHAPE_U32 && bytes[pos] < 0x80 && pos < end) {
+            pos++; // local.get 3, br 0, call 42, i32.const 7, ...
         }
-        if (more) {
-            if (!stat.isDirectory())
-                throw new WasiErrno(Errno.notdir);
-            stack.push(name);
-            continue;
-        }
-        return { parent, components: stack, name, stat, trailingSlash };
-    }
-    return {
-        parent: join(base, stack),
-        components: stack,
-        name: undefined,
-        stat: undefined,
-        trailingSlash: false,
-    };
-}
-/**
- * Resolves a path that must name an existing directory; returns its host path and the real
- * directories from `base` to it.
- */
-function lookupDirectory(base, path) {
-    if (path.length === 0)
-        return { host: base, components: [] };
-    const found = lookup(base, path, true);
-    if (found.name === undefined)
-        return { host: found.parent, components: found.components };
-    if (found.stat === undefined)
-        throw new WasiErrno(Errno.noent);
-    if (!found.stat.isDirectory())
-        throw new WasiErrno(Errno.notdir);
-    return { host: `${found.parent}/${found.name}`, components: [...found.components, found.name] };
-}
-/**
- * Re-checks that `components` below `root` are still real directories and lead to the directory
- * open as `hostFd`, for hosts without `/proc/self/fd`, where a directory descriptor is known by
- * path and could have been renamed away and replaced by a link or another directory (ENOENT).
- * Returns the host path.
- */
-function verifiedDirectory(root, components, hostFd) {
-    const fs = platform().fs;
-    let host = root;
-    for (const name of components) {
-        host = `${host}/${name}`;
-        const stat = fs.lstat(host);
-        if (stat === undefined || !stat.isDirectory())
-            throw new WasiErrno(Errno.noent);
-    }
-    // The preopen itself was opened following links, as the user named it.
-    const found = components.length === 0 ? fs.statBig(host) : fs.lstatBig(host);
-    const open = (0,external_node_fs_namespaceObject.fstatSync)(hostFd, { bigint: true });
-    if (found === undefined || found.ino !== open.ino || found.dev !== open.dev) {
-        throw new WasiErrno(Errno.noent);
-    }
-    return host;
-}
-/**
- * Splits `path` into its directory (resolved, following links) and last component, as cap-std's
- * "open parent" does: a path ending with `/` or `/.` names `.` inside itself. `..` as the last
- * component of the starting directory would leave it: EPERM.
- */
-function lookupParent(base, path) {
-    checkPath(path);
-    let dirPath;
-    let name;
-    const slash = lastSeparator(path);
-    if (slash >= 0 && (slash === path.length - 1 || path.slice(slash + 1) === '.')) {
-        dirPath = path;
-        name = '.';
-    }
-    else {
-        dirPath = slash < 0 ? '' : path.slice(0, slash);
-        name = path.slice(slash + 1);
-    }
-    const dir = lookupDirectory(base, dirPath);
-    if (name === '..' && dir.components.length === 0)
-        throw new WasiErrno(Errno.perm);
-    if (name !== '.' && name !== '..')
-        checkName(name);
-    return { dir: dir.host, components: dir.components, name, host: `${dir.host}/${name}` };
-}
-/** `path` without trailing slashes (a lone `/` is kept, so it still fails as absolute). */
-function stripTrailingSlashes(path) {
-    let end = path.length;
-    while (end > 1 && isSeparator(path.charCodeAt(end - 1)))
-        end--;
-    return path.slice(0, end);
-}
-/** The last component of `path` (after its last separator). */
-function lastComponent(path) {
-    return path.slice(lastSeparator(path) + 1);
-}
-
-;// CONCATENATED MODULE: ./src/wasi/descriptors.ts
-/**
- * The guest's file descriptor table. Numbers are handed out lowest-free-first (0, 1, 2 are stdio,
- * preopens follow from 3), which is what upstream does, including after a guest closes stdio.
- */
-
-
-
-
-
-/**
- * The host path through which lookups relative to `dir` start: on Linux `/proc/self/fd/N`, which
- * tracks the directory through renames (like openat); elsewhere its path, verified.
- */
-function directoryBase(dir) {
-    const fdDirectory = platform().fdDirectory;
-    if (fdDirectory !== undefined)
-        return `${fdDirectory}/${dir.hostFd}`;
-    const { root, components } = dir.location.current();
-    return verifiedDirectory(root, components, dir.hostFd);
-}
-class DescriptorTable {
-    entries = new Map();
-    /** Numbers closed or renumbered away and not yet reused. */
-    free = new Set();
-    get(fd) {
-        const entry = this.entries.get(fd);
-        if (entry === undefined)
-            throw new WasiErrno(Errno.badf);
-        return entry;
-    }
-    has(fd) {
-        return this.entries.has(fd);
-    }
-    /** The descriptor at `fd` if it is a regular file (anything else: EBADF). */
-    file(fd) {
-        const entry = this.get(fd);
-        if (entry.kind !== 'file')
-            throw new WasiErrno(Errno.badf);
-        return entry;
-    }
-    /**
-     * The directory a path call starts from. Upstream refuses any other descriptor with EBADF,
-     * except that `path_open` from a file reports what the host's `openat` does (ENOTDIR).
-     */
-    directory(fd, fromFile = Errno.badf) {
-        const entry = this.get(fd);
-        if (entry.kind === 'dir')
-            return entry;
-        throw new WasiErrno(entry.kind === 'file' ? fromFile : Errno.badf);
-    }
-    /**
-     * Numbers a new descriptor as upstream does: the highest freed number first, else one past the
-     * highest in use.
-     */
-    add(entry) {
-        let fd;
-        if (this.free.size > 0) {
-            fd = Math.max(...this.free);
-            this.free.delete(fd);
+        else if (shape === SHAPE_MEMARG &&
+            bytes[pos] < 0x40 &&
+            bytes[pos + 1] < 0x80 &&
+            pos + 1 < end) {
+            pos += 2; // alignment without a memory index, then a one-byte offset
         }
         else {
-            fd = this.entries.size === 0 ? 0 : Math.max(...this.entries.keys()) + 1;
-        }
-        this.entries.set(fd, entry);
-        return fd;
-    }
-    /** Removes `fd` (its number becomes free) and closes its host descriptor. */
-    close(fd) {
-        const entry = this.get(fd);
-        this.entries.delete(fd);
-        this.free.add(fd);
-        if (entry.kind !== 'stdio')
-            (0,external_node_fs_namespaceObject.closeSync)(entry.hostFd);
-    }
-    /** Moves `from` onto `to` (both must exist), closing what `to` held; `from` becomes free. */
-    renumber(from, to) {
-        const moving = this.get(from);
-        const replaced = this.get(to);
-        if (from === to)
-            return;
-        if (replaced.kind !== 'stdio')
-            (0,external_node_fs_namespaceObject.closeSync)(replaced.hostFd);
-        this.entries.set(to, moving);
-        this.entries.delete(from);
-        this.free.add(from);
-    }
-    closeAll() {
-        for (const fd of [...this.entries.keys()]) {
-            try {
-                this.close(fd);
+            for (let i = stepStart[id], last = stepStart[id + 1]; i < last; i++) {
+                pos = skipImmediate(reader, stepCodes[i], pos);
             }
-            catch {
-                // Already closed on the host: nothing left to release.
+        }
+        const delta = blockDelta[id];
+        if (delta !== 0) {
+            depth += delta;
+            if (depth === 0) {
+                if (pos !== end)
+                    throw reader.error('operators remaining after end of function', pos);
+                reader.pos = pos;
+                return;
             }
         }
     }
+    reader.pos = end;
+    throw reader.error('function body must end with END opcode', end);
 }
-
-;// CONCATENATED MODULE: ./src/wasi/path-ops.ts
-/**
- * Path operations relative to an open directory, confined to the preopen it was reached from: the
- * one implementation behind preview1's `path_*` calls (filesystem.ts) and WASI 0.2's
- * `descriptor.*-at` methods (src/wasi2). Every path goes through paths.ts, so no `..`, absolute
- * path or link (made before or during the run) can lead outside. Failures throw `WasiErrno` (the
- * checks made here) or Node's errno errors (the host's answer); each layer turns them into its
- * own codes. Upstream's preview1 is built on its WASI 0.2 host, so the results are one set.
- */
-
-
-
-
-
-
-/**
- * The entry an open reaches, with the checks in Linux's order (upstream opens through openat2):
- * the directories on the way first; then, when creating, a final `.` or `..` (EEXIST if
- * exclusive, else EISDIR), a trailing slash (EISDIR) and, with O_EXCL, any existing entry, links
- * included (EEXIST); finally a last link that is not to be followed (ELOOP).
- */
-function openTarget(base, path, follow, create, exclusive) {
-    if (!create) {
-        const found = lookup(base, path, follow);
-        if (found.stat?.isSymbolicLink() && !found.trailingSlash)
-            throw new WasiErrno(Errno.loop);
-        return found;
+/** Walks every body of a code section: `reader` spans the section payload. */
+function walkCodeSection(reader, visit) {
+    const count = reader.u32();
+    for (let i = 0; i < count; i++) {
+        const size = reader.u32();
+        walkFunctionBody(reader.sub(size), visit);
     }
-    const name = stripTrailingSlashes(path);
-    const last = lastComponent(name);
-    const found = lookup(base, name, false);
-    if (last === '.' || last === '..' || found.name === undefined) {
-        throw new WasiErrno(exclusive ? Errno.exist : Errno.isdir);
+    if (!reader.eof) {
+        throw reader.error('section size mismatch: unexpected data at the end of the section');
     }
-    if (name.length < path.length)
-        throw new WasiErrno(Errno.isdir);
-    if (found.stat !== undefined && exclusive)
-        throw new WasiErrno(Errno.exist);
-    if (!found.stat?.isSymbolicLink())
-        return found;
-    if (!follow)
-        throw new WasiErrno(Errno.loop);
-    return lookup(base, name, true);
 }
-/**
- * Opens `path` below `dir`. Creating or truncating opens for writing too; without `write` the
- * host descriptor is opened for reading, as upstream does (the OS must be given one of the two).
- * Flag combinations each layer refuses (directory with create, sync flags) are checked before.
- */
-function openAt(dir, path, request) {
-    const base = directoryBase(dir);
-    const found = openTarget(base, path, request.follow, request.create, request.exclusive);
-    const host = platform();
-    const read = request.read || !request.write;
-    const hostWrite = request.write || request.create || request.truncate;
-    let flags = read && hostWrite ? external_node_fs_namespaceObject.constants.O_RDWR : hostWrite ? external_node_fs_namespaceObject.constants.O_WRONLY : external_node_fs_namespaceObject.constants.O_RDONLY;
-    if (request.create)
-        flags |= external_node_fs_namespaceObject.constants.O_CREAT;
-    if (request.exclusive)
-        flags |= external_node_fs_namespaceObject.constants.O_EXCL;
-    // Without O_NOFOLLOW the entry is verified before anything is changed: truncation waits.
-    const truncateAfterCheck = request.truncate && host.noFollowFlag === 0;
-    if (request.truncate && !truncateAfterCheck)
-        flags |= external_node_fs_namespaceObject.constants.O_TRUNC;
-    if (request.directory)
-        flags |= host.directoryFlag;
-    // The path is link-free up to its last component; a final link left unfollowed must stay so.
-    // (`/proc/self/fd/N` itself is a link that must be followed.)
-    if (found.name !== undefined)
-        flags |= host.noFollowFlag;
-    const hostFd = host.fs.open(hostPathOf(found) + (found.trailingSlash ? '/' : ''), flags, 0o666);
-    const stat = (0,external_node_fs_namespaceObject.fstatSync)(hostFd);
-    if (host.noFollowFlag === 0 || host.directoryFlag === 0) {
-        checkOpened(hostFd, stat, found, request.directory);
+// ---- Decoding helpers ------------------------------------------------------------------------
+function lookup(opcode, subopcode) {
+    if (opcode < 0 || opcode > 0xff)
+        return UNKNOWN;
+    const id = singleIds[opcode];
+    if (id !== PREFIXED)
+        return id;
+    const ids = prefixedIds[opcode - FIRST_PREFIX];
+    return subopcode >= 0 && subopcode < ids.length ? ids[subopcode] : UNKNOWN;
+}
+function hexOpcode(opcode, subopcode) {
+    const head = `0x${opcode.toString(16).padStart(2, '0')}`;
+    return subopcode < 0 ? head : `${head} 0x${subopcode.toString(16)}`;
+}
+function skipLocals(reader) {
+    const groups = reader.u32();
+    for (let i = 0; i < groups; i++) {
+        reader.u32();
+        skipValType(reader);
     }
-    if (truncateAfterCheck)
-        (0,external_node_fs_namespaceObject.ftruncateSync)(hostFd, 0);
-    if (!stat.isDirectory())
-        return { kind: 'file', hostFd };
-    const names = found.name === undefined ? found.components : [...found.components, found.name];
-    return { kind: 'dir', hostFd, location: dir.location.below(names) };
 }
-/**
- * What O_NOFOLLOW and O_DIRECTORY (and a trailing slash, which such hosts drop) would have
- * refused, checked after opening: the entry opened must be the one the lookup saw (else it was
- * replaced, perhaps by a link, meanwhile) and a directory where one was asked for.
- */
-function checkOpened(hostFd, opened, found, directory) {
-    let errno;
-    const seen = found.name === undefined ? undefined : found.stat;
-    if (seen !== undefined && (seen.ino !== opened.ino || seen.dev !== opened.dev)) {
-        errno = Errno.loop;
+function skipValType(reader) {
+    const offset = reader.pos;
+    const b = reader.u8();
+    if (b === REF_NULL || b === REF) {
+        reader.pos = skipSigned(reader, reader.pos, 33);
     }
-    else if ((directory || found.trailingSlash) && !opened.isDirectory()) {
-        errno = Errno.notdir;
+    else if (b >= 0x80 || SIMPLE_VALTYPE[b] !== 1) {
+        throw reader.error(`invalid value type 0x${b.toString(16)}`, offset);
     }
-    if (errno === undefined)
-        return;
-    closeQuietly(hostFd);
-    throw new WasiErrno(errno);
 }
-/** The status of `path` below `dir` (of the link itself unless `follow`). */
-function statAt(dir, path, follow) {
-    const base = directoryBase(dir);
-    // Without following, a trailing slash is ignored: `file/` and `link/` stat the entry itself.
-    const found = lookup(base, follow ? path : stripTrailingSlashes(path), follow);
-    const fs = platform().fs;
-    if (found.name === undefined)
-        return fs.statBig(found.parent);
-    if (found.stat === undefined)
-        throw new WasiErrno(Errno.noent);
-    if (found.trailingSlash && !found.stat.isDirectory())
-        throw new WasiErrno(Errno.notdir);
-    const stat = fs.lstatBig(hostPathOf(found));
-    if (stat === undefined)
-        throw new WasiErrno(Errno.noent);
-    return stat;
-}
-function seconds(ns) {
-    return Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
-}
-/** New [atime, mtime] in seconds for `utimes`; times kept are read from `current`. */
-function newTimes(current, atime, mtime) {
-    const now = Date.now() / 1000;
-    const before = atime === 'keep' || mtime === 'keep' ? current() : undefined;
-    const pick = (change, kept) => change === 'now' ? now : change === 'keep' ? seconds(kept()) : seconds(change);
-    return [
-        pick(atime, () => before.atimeNs),
-        pick(mtime, () => before.mtimeNs),
-    ];
-}
-/** Sets the times of an open descriptor; keeping both changes nothing. */
-function setTimesOfFd(hostFd, atime, mtime) {
-    if (atime === 'keep' && mtime === 'keep')
-        return;
-    const [a, m] = newTimes(() => (0,external_node_fs_namespaceObject.fstatSync)(hostFd, { bigint: true }), atime, mtime);
-    (0,external_node_fs_namespaceObject.futimesSync)(hostFd, a, m);
-}
-/**
- * Sets the times of `path` below `dir`. A trailing slash is honoured (a link before it is
- * followed, a file is ENOTDIR); without following, keeping both times on a missing name
- * succeeds, as Linux's `utimensat` returns before its lookup.
- */
-function setTimesAt(dir, path, follow, atime, mtime) {
-    const base = directoryBase(dir);
-    const found = lookup(base, path, follow);
-    const setsNothing = atime === 'keep' && mtime === 'keep';
-    if (found.name !== undefined && found.stat === undefined) {
-        if (setsNothing && !follow && !found.trailingSlash)
-            return;
-        throw new WasiErrno(Errno.noent);
-    }
-    if (found.trailingSlash && found.stat !== undefined && !found.stat.isDirectory()) {
-        throw new WasiErrno(Errno.notdir);
-    }
-    if (setsNothing)
-        return;
-    const fs = platform().fs;
-    const host = hostPathOf(found);
-    const self = found.name === undefined;
-    const stat = () => {
-        const current = self ? fs.statBig(host) : fs.lstatBig(host);
-        if (current === undefined)
-            throw new WasiErrno(Errno.noent);
-        return current;
-    };
-    const [a, m] = newTimes(stat, atime, mtime);
-    if (self)
-        fs.utimes(host, a, m);
-    else
-        fs.lutimes(host, a, m);
-}
-/** Every entry of `dir` except `.` and `..`, in the host's order, each with its `lstat`. */
-function listDirectory(dir) {
-    const base = directoryBase(dir);
-    const fs = platform().fs;
-    const entries = [];
-    const handle = fs.opendir(base);
-    try {
-        const prefix = Buffer.from(`${base}/`);
-        for (let dirent = handle.readSync(); dirent !== null; dirent = handle.readSync()) {
-            const name = dirent.name;
-            const stat = fs.lstatBig(Buffer.concat([prefix, name]));
-            if (stat === undefined)
-                continue; // removed while listing
-            entries.push({ name, stat });
+/** Skips one immediate starting at `pos`; returns the position after it. */
+function skipImmediate(reader, step, pos) {
+    const bytes = reader.bytes;
+    switch (step) {
+        case STEP_U32:
+            if (bytes[pos] < 0x80 && pos < reader.end)
+                return pos + 1;
+            return skipUnsigned(reader, pos, 32);
+        case STEP_S32:
+            return skipSigned(reader, pos, 32);
+        case STEP_S64:
+            return skipSigned(reader, pos, 64);
+        case STEP_S33:
+            return skipSigned(reader, pos, 33);
+        case STEP_BLOCKTYPE: {
+            const b = bytes[pos];
+            if (pos < reader.end && (b === EMPTY_BLOCK || (b < 0x80 && SIMPLE_VALTYPE[b] === 1))) {
+                return pos + 1;
+            }
+            if (b === REF_NULL || b === REF)
+                return skipSigned(reader, pos + 1, 33);
+            return skipSigned(reader, pos, 33);
         }
-    }
-    finally {
-        handle.closeSync();
-    }
-    return entries;
-}
-function createDirectoryAt(dir, path) {
-    platform().fs.mkdir(lookupParent(directoryBase(dir), stripTrailingSlashes(path)).host);
-}
-/** Removes an empty directory; a link to one is ENOTDIR (Windows would remove the link). */
-function removeDirectoryAt(dir, path) {
-    const fs = platform().fs;
-    const target = lookupParent(directoryBase(dir), path);
-    if (target.name === '.' || target.name === '..')
-        throw new WasiErrno(Errno.inval);
-    if (fs.lstat(target.host)?.isSymbolicLink())
-        throw new WasiErrno(Errno.notdir);
-    fs.rmdir(target.host);
-}
-/** Removes a non-directory; a directory is EISDIR everywhere (macOS and Windows say EPERM). */
-function unlinkFileAt(dir, path) {
-    const fs = platform().fs;
-    const target = lookupParent(directoryBase(dir), path).host;
-    try {
-        fs.unlink(target);
-    }
-    catch (error) {
-        const code = error.code;
-        if ((code === 'EPERM' || code === 'EACCES') && fs.lstat(target)?.isDirectory()) {
-            throw new WasiErrno(Errno.isdir);
+        case STEP_BYTE:
+            return skipBytes(reader, pos, 1);
+        case STEP_ZERO:
+            if (pos < reader.end && bytes[pos] !== 0) {
+                throw reader.error('nonzero byte after `atomic.fence`', pos);
+            }
+            return skipBytes(reader, pos, 1);
+        case STEP_BYTES4:
+            return skipBytes(reader, pos, 4);
+        case STEP_BYTES8:
+            return skipBytes(reader, pos, 8);
+        case STEP_BYTES16:
+            return skipBytes(reader, pos, 16);
+        case STEP_MEMARG:
+            return skipMemarg(reader, pos);
+        case STEP_BR_TABLE: {
+            reader.pos = pos;
+            const targets = reader.u32() + 1; // the vector, then the default label
+            pos = reader.pos;
+            for (let i = 0; i < targets; i++)
+                pos = skipUnsigned(reader, pos, 32);
+            return pos;
         }
-        throw error;
+        case STEP_VALTYPES: {
+            reader.pos = pos;
+            const count = reader.u32();
+            for (let i = 0; i < count; i++)
+                skipValType(reader);
+            return reader.pos;
+        }
+        case STEP_CATCHES:
+            return skipCatches(reader, pos);
+        default:
+            throw new Error(`unreachable: immediate step ${step}`);
     }
 }
-function renameAt(oldDir, oldPath, newDir, newPath) {
-    const host = platform();
-    const oldBase = directoryBase(oldDir);
-    const newBase = directoryBase(newDir);
-    // Trailing slashes are dropped for the lookup; on the source one is kept so that the host
-    // still insists on a directory (hosts that drop it are checked here instead).
-    const oldStripped = stripTrailingSlashes(oldPath);
-    const source = lookupParent(oldBase, oldStripped);
-    const target = lookupParent(newBase, stripTrailingSlashes(newPath));
-    const slashed = oldStripped.length < oldPath.length;
-    if (slashed && host.windowsPaths) {
-        const stat = host.fs.lstat(source.host);
-        if (stat !== undefined && !stat.isDirectory())
-            throw new WasiErrno(Errno.notdir);
+function skipMemarg(reader, pos) {
+    let align = reader.bytes[pos];
+    if (align < 0x80 && pos < reader.end) {
+        pos++;
     }
-    host.fs.rename(source.host + (slashed ? '/' : ''), target.host);
-    if (host.fdDirectory === undefined && host.fs.lstat(target.host)?.isDirectory()) {
-        oldDir.location.log.record(oldDir.location.below([...source.components, source.name]), newDir.location.below([...target.components, target.name]));
+    else {
+        reader.pos = pos;
+        align = reader.u32();
+        pos = reader.pos;
+    }
+    // Multi-memory: bit 6 of the alignment field announces an explicit memory index.
+    if ((align & 0x40) !== 0)
+        pos = skipUnsigned(reader, pos, 32);
+    // memory64: offsets are u64 (a superset of the u32 encoding used for 32-bit memories).
+    return skipUnsigned(reader, pos, 64);
+}
+function skipCatches(reader, pos) {
+    reader.pos = pos;
+    const count = reader.u32();
+    for (let i = 0; i < count; i++) {
+        const kindOffset = reader.pos;
+        const kind = reader.u8();
+        if (kind > 3)
+            throw reader.error(`invalid catch kind 0x${kind.toString(16)}`, kindOffset);
+        if (kind < 2)
+            reader.u32(); // `catch` / `catch_ref` name a tag
+        reader.u32();
+    }
+    return reader.pos;
+}
+function skipBytes(reader, pos, n) {
+    if (pos + n > reader.end)
+        throw reader.error('unexpected end-of-file', reader.end);
+    return pos + n;
+}
+/**
+ * Skips an unsigned LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
+ * allowed byte the continuation bit and the bits beyond the width must be zero.
+ */
+function skipUnsigned(reader, start, bits) {
+    const bytes = reader.bytes;
+    const limit = start + Math.ceil(bits / 7) - 1;
+    const lastMask = bits === 32 ? 0xf0 : 0xfe;
+    let pos = start;
+    for (;;) {
+        if (pos >= reader.end)
+            throw reader.error('unexpected end-of-file', reader.end);
+        const b = bytes[pos];
+        if (pos === limit) {
+            if ((b & lastMask) !== 0)
+                throw lebError(reader, start, b, `u${bits}`);
+            return pos + 1;
+        }
+        pos++;
+        if (b < 0x80)
+            return pos;
     }
 }
 /**
- * The kind of link Windows must be told to make for a link that resolves as `path` below `base`:
- * `dir` if that is a directory inside the sandbox now, else `file`. (Other hosts ignore it.)
+ * Skips a signed LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
+ * allowed byte the continuation bit must be clear and the bits from the sign bit up must be equal.
  */
-function linkKind(base, path) {
-    if (!platform().windowsPaths)
-        return 'file';
+function skipSigned(reader, start, bits) {
+    const bytes = reader.bytes;
+    const limit = start + Math.ceil(bits / 7) - 1;
+    const signMask = bits === 32 ? 0x78 : bits === 33 ? 0x70 : 0x7f;
+    let pos = start;
+    for (;;) {
+        if (pos >= reader.end)
+            throw reader.error('unexpected end-of-file', reader.end);
+        const b = bytes[pos];
+        if (pos === limit) {
+            const high = b & signMask;
+            if (b >= 0x80 || (high !== 0 && high !== signMask)) {
+                throw lebError(reader, start, b, `s${bits}`);
+            }
+            return pos + 1;
+        }
+        pos++;
+        if (b < 0x80)
+            return pos;
+    }
+}
+function lebError(reader, start, last, type) {
+    const what = last >= 0x80 ? 'integer representation too long' : 'integer too large';
+    return reader.error(`invalid var_${type}: ${what}`, start);
+}
+
+
+/***/ }),
+
+/***/ 977:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NB: () => (/* binding */ SECTION_RANK),
+/* harmony export */   Op: () => (/* binding */ Op),
+/* harmony export */   PN: () => (/* binding */ SectionId),
+/* harmony export */   Vu: () => (/* binding */ CORE_VERSION),
+/* harmony export */   W2: () => (/* binding */ ExternalKind),
+/* harmony export */   ZO: () => (/* binding */ ValTypeCode),
+/* harmony export */   f0: () => (/* binding */ COMPONENT_VERSION)
+/* harmony export */ });
+/* unused harmony exports WASM_MAGIC, SECTION_NAMES */
+/** Binary-format constants from the WebAssembly core specification (and its proposals). */
+const WASM_MAGIC = 0x6d736100; // "\0asm" little-endian
+const CORE_VERSION = 1;
+/** Component-model binaries share the magic but carry version 0x0d and layer 1. */
+const COMPONENT_VERSION = 0x0d;
+const SectionId = {
+    Custom: 0,
+    Type: 1,
+    Import: 2,
+    Function: 3,
+    Table: 4,
+    Memory: 5,
+    Global: 6,
+    Export: 7,
+    Start: 8,
+    Element: 9,
+    Code: 10,
+    Data: 11,
+    DataCount: 12,
+    Tag: 13,
+};
+/**
+ * Position of each known section id in the order the core binary format requires (ids are not
+ * in that order: tags come after memories, the data count before code), for inserting a section.
+ */
+const SECTION_RANK = {
+    [SectionId.Type]: 1,
+    [SectionId.Import]: 2,
+    [SectionId.Function]: 3,
+    [SectionId.Table]: 4,
+    [SectionId.Memory]: 5,
+    [SectionId.Tag]: 6,
+    [SectionId.Global]: 7,
+    [SectionId.Export]: 8,
+    [SectionId.Start]: 9,
+    [SectionId.Element]: 10,
+    [SectionId.DataCount]: 11,
+    [SectionId.Code]: 12,
+    [SectionId.Data]: 13,
+};
+const ExternalKind = {
+    Func: 0,
+    Table: 1,
+    Memory: 2,
+    Global: 3,
+    Tag: 4,
+};
+const ValTypeCode = {
+    I32: 0x7f,
+    I64: 0x7e,
+    F32: 0x7d,
+    F64: 0x7c,
+    V128: 0x7b,
+};
+/** Opcodes used when writing constant expressions. */
+const Op = {
+    End: 0x0b,
+    GlobalGet: 0x23,
+    I32Const: 0x41,
+    I64Const: 0x42,
+    F32Const: 0x43,
+    F64Const: 0x44,
+    I32ReinterpretF32: 0xbc,
+    I64ReinterpretF64: 0xbd,
+    SimdPrefix: 0xfd,
+    V128Const: 0x0c,
+    I64x2ExtractLane: 0x1d,
+};
+const SECTION_NAMES = {
+    0: 'custom',
+    1: 'type',
+    2: 'import',
+    3: 'function',
+    4: 'table',
+    5: 'memory',
+    6: 'global',
+    7: 'export',
+    8: 'start',
+    9: 'element',
+    10: 'code',
+    11: 'data',
+    12: 'data count',
+    13: 'tag',
+};
+
+
+/***/ }),
+
+/***/ 250:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BU: () => (/* binding */ readLimits),
+/* harmony export */   W6: () => (/* binding */ readValType),
+/* harmony export */   eB: () => (/* binding */ isRefType),
+/* harmony export */   jn: () => (/* binding */ readSections),
+/* harmony export */   tu: () => (/* binding */ readPreamble)
+/* harmony export */ });
+/* unused harmony export binaryKind */
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(425);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(977);
+/**
+ * Module-level reading: the header, the section list (kept as byte ranges of the input, never
+ * copied), and readers for the small typed structures shared by several sections.
+ */
+
+
+/** Reads the 8-byte preamble and says whether this is a core module or a component. */
+function readPreamble(bytes) {
+    const r = new _reader_js__WEBPACK_IMPORTED_MODULE_0__/* .BinaryReader */ .V(bytes);
+    if (bytes.length < 4)
+        throw r.error('unexpected end-of-file', 0);
+    const magic = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
+    if (magic !== 0x6d736100) {
+        // Rust's pretty hex debug form of the two arrays, as wasmparser formats them.
+        const list = (values) => `[\n${Array.from(values, (b) => `    0x${b.toString(16)},\n`).join('')}]`;
+        throw r.error(`magic header not detected: bad magic number - expected=${list([0, 0x61, 0x73, 0x6d])} actual=${list(bytes.subarray(0, 4))}`, 0);
+    }
+    if (bytes.length < 8)
+        throw r.error('unexpected end-of-file', 4);
+    const version = bytes[4] | (bytes[5] << 8);
+    const layer = bytes[6] | (bytes[7] << 8);
+    if (version === _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .CORE_VERSION */ .Vu && layer === 0)
+        return 'module';
+    if (version === _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .COMPONENT_VERSION */ .f0 && layer === 1)
+        return 'component';
+    throw r.error(`unknown binary version: ${`0x${version.toString(16)}`.padStart(10)}`, 4);
+}
+/** What a binary's preamble says it is, or undefined when it is neither (never throws). */
+function binaryKind(bytes) {
     try {
-        const found = lookup(base, path, true);
-        return found.name === undefined || found.stat?.isDirectory() ? 'dir' : 'file';
+        return readPreamble(bytes);
     }
     catch {
-        return 'file';
+        return undefined;
     }
 }
-/** Creates a link at `path` to `target`, which may not be absolute (a later lookup checks the rest). */
-function symlinkAt(target, dir, path) {
-    const base = directoryBase(dir);
-    if (isAbsolute(target))
-        throw new WasiErrno(Errno.perm);
-    if (target.includes('\0'))
-        throw new WasiErrno(Errno.inval);
-    const at = lookupParent(base, path).host;
-    const slash = lastSeparator(path);
-    const resolvesAs = slash < 0 ? target : `${path.slice(0, slash)}/${target}`;
-    platform().fs.symlink(hostLinkTarget(target), at, linkKind(base, resolvesAs));
-}
-/** A link's contents; an absolute target is not shown (EPERM). */
-function readlinkAt(dir, path) {
-    const contents = platform().fs.readlinkBytes(lookupParent(directoryBase(dir), path).host);
-    if (isAbsolute(contents))
-        throw new WasiErrno(Errno.perm);
-    return guestLinkTarget(contents);
-}
-/**
- * A hard link to an entry (never through a last link: following is EINVAL). Where the host's
- * `link()` would follow a last link (to wherever it points, maybe outside), a link to a link is
- * made as a new link with the same target instead.
- */
-function linkAt(oldDir, follow, oldPath, newDir, newPath) {
-    const host = platform();
-    const oldBase = directoryBase(oldDir);
-    const newBase = directoryBase(newDir);
-    if (follow)
-        throw new WasiErrno(Errno.inval);
-    const source = lookupParent(oldBase, oldPath).host;
-    const target = lookupParent(newBase, newPath).host;
-    if (host.linkFollowsSymlinks && host.fs.lstat(source)?.isSymbolicLink()) {
-        host.fs.symlink(host.fs.readlink(source), target, linkKind(oldBase, oldPath));
-        return;
-    }
-    host.fs.link(source, target);
-}
-
-;// CONCATENATED MODULE: ./src/wasi2/filesystem-types.ts
-
-const U64 = (1n << 64n) - 1n;
-/** Upstream derives `upper` from `lower` with this constant (the bits of the double nearest pi). */
-const HASH_UPPER_MASK = 4614256656552045848n;
-/** The descriptor type of a host stat. */
-function typeOf(stat) {
-    if (stat.isFile())
-        return 'regular-file';
-    if (stat.isDirectory())
-        return 'directory';
-    if (stat.isSymbolicLink())
-        return 'symbolic-link';
-    if (stat.isCharacterDevice())
-        return 'character-device';
-    if (stat.isBlockDevice())
-        return 'block-device';
-    if (stat.isFIFO())
-        return 'fifo';
-    if (stat.isSocket())
-        return 'socket';
-    return 'unknown';
-}
-/** A file offset for `writeSync`; past 2^53 bytes no host file can reach. */
-function position(offset) {
-    if (offset > BigInt(Number.MAX_SAFE_INTEGER))
-        fail('file-too-large');
-    return Number(offset);
-}
-/** Nanoseconds since the epoch as a `wall-clock.datetime`. */
-function datetime(ns) {
-    return { seconds: ns / 1000000000n, nanoseconds: Number(ns % 1000000000n) };
-}
-/**
- * Upstream's stat: the status-change time is the creation (birth) time, absent where the host
- * does not record one. Seen through `files` (as it is, or deterministic: then every time is the
- * epoch).
- */
-function statOf(stat, files) {
-    const type = typeOf(stat);
-    const { size, nlink } = type === 'directory' ? files.directory(stat) : { size: stat.size, nlink: stat.nlink };
-    const birth = files.optionalTimestamp(stat.birthtimeNs);
-    return {
-        type,
-        linkCount: nlink,
-        size,
-        dataAccessTimestamp: datetime(files.timestamp(stat.atimeNs)),
-        dataModificationTimestamp: datetime(files.timestamp(stat.mtimeNs)),
-        statusChangeTimestamp: birth === undefined ? undefined : datetime(birth),
-    };
-}
-/** A 128-bit value identifying a file (device and inode), the same for every name of it. */
-function hashOf(stat, files) {
-    const { dev, ino } = files.identity(stat);
-    const lower = (ino * 0x9e3779b97f4a7c15n + dev) & U64;
-    return { lower, upper: lower ^ HASH_UPPER_MASK };
-}
-/** A `new-timestamp` as the shared path layer's time change. */
-function timeChange(timestamp) {
-    switch (timestamp.tag) {
-        case 'no-change':
-            return 'keep';
-        case 'now':
-            return 'now';
-        case 'timestamp':
-            return timestamp.val.seconds * 1000000000n + BigInt(timestamp.val.nanoseconds);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/wasi2/filesystem.ts
-
-
-
-
-
-
-/** Bytes `descriptor.read` returns at most per call (upstream's `MAX_READ_SIZE_ALLOC`). */
-const MAX_READ = 64 * 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-/** Reads a file from a position, advancing it. */
-class FileSource {
-    handle;
-    position;
-    constructor(handle, position) {
-        this.handle = handle;
-        this.position = position;
-    }
-    read(max) {
-        const buffer = Buffer.alloc(max);
-        const n = (0,external_node_fs_namespaceObject.readSync)(this.handle.fd, buffer, 0, max, this.position);
-        if (n === 0)
-            return undefined;
-        this.position += BigInt(n);
-        return buffer.subarray(0, n);
-    }
-}
-/** Writes a file at a position (advancing it) or at its end. */
-class FileSink {
-    handle;
-    position;
-    constructor(handle, position) {
-        this.handle = handle;
-        this.position = position;
-    }
-    write(bytes) {
-        const fd = this.handle.fd;
-        let at = this.position === 'append' ? (0,external_node_fs_namespaceObject.fstatSync)(fd, { bigint: true }).size : this.position;
-        for (let done = 0; done < bytes.length;) {
-            const n = (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done, position(at));
-            done += n;
-            at += BigInt(n);
-        }
-        if (this.position !== 'append')
-            this.position = at;
-    }
-}
-/** `wasi:filesystem/types.descriptor`. */
-class Descriptor {
-    node;
-    host;
-    disposed = false;
-    constructor(node, host) {
-        this.node = node;
-        this.host = host;
-    }
-    /** A descriptor for a preopen; the handle is shared (and retained here). */
-    static preopen(handle, root, host) {
-        const node = {
-            kind: 'dir',
-            handle: handle.retain(),
-            location: DirectoryLocation.preopen(host.moves, root),
-            mutate: true,
-        };
-        return new Descriptor(node, host);
-    }
-    /** The live host state (a dropped descriptor is `bad-descriptor`). */
-    get live() {
-        if (this.disposed)
-            fail('bad-descriptor');
-        return this.node;
-    }
-    /** File-only operations: `bad-descriptor` on a directory, as upstream. */
-    file() {
-        const node = this.live;
-        if (node.kind !== 'file')
-            fail('bad-descriptor');
-        return node;
-    }
-    /** Directory-only operations: `not-directory` on a file, as upstream. */
-    dirNode() {
-        const node = this.live;
-        if (node.kind !== 'dir')
-            fail('not-directory');
-        return node;
-    }
-    /** The directory as the shared path layer sees it. */
-    dir() {
-        const node = this.dirNode();
-        return {
-            kind: 'dir',
-            hostFd: node.handle.fd,
-            location: node.location,
-            preopenName: undefined,
-        };
-    }
-    fstat() {
-        return (0,external_node_fs_namespaceObject.fstatSync)(this.live.handle.fd, { bigint: true });
-    }
-    readViaStream(offset) {
-        return fsCall(() => {
-            const node = this.live;
-            if (node.kind !== 'file')
-                fail('is-directory');
-            const handle = node.handle.retain();
-            return new InputStream(new FileSource(handle, offset), () => handle.release());
-        });
-    }
-    writeViaStream(offset) {
-        return fsCall(() => {
-            const handle = this.file().handle.retain();
-            return new OutputStream(new FileSink(handle, offset), () => handle.release());
-        });
-    }
-    appendViaStream() {
-        return fsCall(() => {
-            const handle = this.file().handle.retain();
-            return new OutputStream(new FileSink(handle, 'append'), () => handle.release());
-        });
-    }
-    /** Advice changes nothing observable; it is checked and accepted. */
-    advise(_offset, _length, _advice) {
-        fsCall(() => this.file());
-    }
-    syncData() {
-        fsCall(() => (0,external_node_fs_namespaceObject.fdatasyncSync)(this.live.handle.fd));
-    }
-    sync() {
-        fsCall(() => (0,external_node_fs_namespaceObject.fsyncSync)(this.live.handle.fd));
-    }
-    getFlags() {
-        return fsCall(() => {
-            const node = this.live;
-            return node.kind === 'dir'
-                ? { read: true, mutateDirectory: node.mutate }
-                : { read: node.read, write: node.write };
-        });
-    }
-    getType() {
-        return fsCall(() => (this.live.kind === 'dir' ? 'directory' : typeOf(this.fstat())));
-    }
-    setSize(size) {
-        fsCall(() => {
-            const fd = this.file().handle.fd;
-            if (size > BigInt(Number.MAX_SAFE_INTEGER))
-                fail('file-too-large');
-            (0,external_node_fs_namespaceObject.ftruncateSync)(fd, Number(size));
-        });
-    }
-    setTimes(dataAccessTimestamp, dataModificationTimestamp) {
-        fsCall(() => setTimesOfFd(this.live.handle.fd, timeChange(dataAccessTimestamp), timeChange(dataModificationTimestamp)));
-    }
-    read(length, offset) {
-        return fsCall(() => {
-            const fd = this.file().handle.fd;
-            const max = length > BigInt(MAX_READ) ? MAX_READ : Number(length);
-            const buffer = Buffer.alloc(max);
-            const n = max === 0 ? 0 : (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, max, offset);
-            return [new Uint8Array(buffer.subarray(0, n)), n === 0];
-        });
-    }
-    write(buffer, offset) {
-        return fsCall(() => BigInt((0,external_node_fs_namespaceObject.writeSync)(this.file().handle.fd, buffer, 0, buffer.length, position(offset))));
-    }
-    readDirectory() {
-        return fsCall(() => new DirectoryEntryStream(this.host.files.order(listDirectory(this.dir()))));
-    }
-    createDirectoryAt(path) {
-        fsCall(() => createDirectoryAt(this.dir(), path));
-    }
-    stat() {
-        return fsCall(() => statOf(this.fstat(), this.host.files));
-    }
-    statAt(pathFlags, path) {
-        return fsCall(() => statOf(statAt(this.dir(), path, pathFlags.symlinkFollow === true), this.host.files));
-    }
-    setTimesAt(pathFlags, path, dataAccessTimestamp, dataModificationTimestamp) {
-        fsCall(() => setTimesAt(this.dir(), path, pathFlags.symlinkFollow === true, timeChange(dataAccessTimestamp), timeChange(dataModificationTimestamp)));
-    }
-    linkAt(oldPathFlags, oldPath, newDescriptor, newPath) {
-        fsCall(() => linkAt(this.dir(), oldPathFlags.symlinkFollow === true, oldPath, newDescriptor.dir(), newPath));
-    }
-    /**
-     * Upstream's order of checks: the sync flags (unsupported), then `directory` with `create`,
-     * `exclusive` or `truncate` (invalid), then the lookup and the host's own answer.
-     */
-    openAt(pathFlags, path, openFlags, flags) {
-        return fsCall(() => {
-            const dir = this.dir();
-            if (flags.fileIntegritySync || flags.dataIntegritySync || flags.requestedWriteSync) {
-                fail('unsupported');
-            }
-            const create = openFlags.create === true;
-            const exclusive = openFlags.exclusive === true;
-            const truncate = openFlags.truncate === true;
-            const directory = openFlags.directory === true;
-            if (directory && (create || exclusive || truncate))
-                fail('invalid');
-            const read = flags.read === true;
-            const write = flags.write === true;
-            const opened = openAt(dir, path, {
-                follow: pathFlags.symlinkFollow === true,
-                create,
-                exclusive,
-                truncate,
-                directory,
-                read,
-                write,
-            });
-            const handle = this.host.handles.adopt(opened.hostFd);
-            const node = opened.kind === 'dir'
-                ? {
-                    kind: 'dir',
-                    handle,
-                    location: opened.location,
-                    mutate: false,
-                }
-                : { kind: 'file', handle, read: read || !write, write: write || create || truncate };
-            return new Descriptor(node, this.host);
-        });
-    }
-    readlinkAt(path) {
-        return fsCall(() => {
-            const contents = readlinkAt(this.dir(), path);
-            try {
-                return utf8.decode(contents);
-            }
-            catch {
-                return fail('illegal-byte-sequence');
-            }
-        });
-    }
-    removeDirectoryAt(path) {
-        fsCall(() => removeDirectoryAt(this.dir(), path));
-    }
-    renameAt(oldPath, newDescriptor, newPath) {
-        fsCall(() => renameAt(this.dir(), oldPath, newDescriptor.dir(), newPath));
-    }
-    symlinkAt(oldPath, newPath) {
-        fsCall(() => symlinkAt(oldPath, this.dir(), newPath));
-    }
-    unlinkFileAt(path) {
-        fsCall(() => unlinkFileAt(this.dir(), path));
-    }
-    isSameObject(other) {
-        const a = this.fstat();
-        const b = other.fstat();
-        return a.dev === b.dev && a.ino === b.ino;
-    }
-    metadataHash() {
-        return fsCall(() => hashOf(this.fstat(), this.host.files));
-    }
-    metadataHashAt(pathFlags, path) {
-        return fsCall(() => hashOf(statAt(this.dir(), path, pathFlags.symlinkFollow === true), this.host.files));
-    }
-    [Symbol.dispose]() {
-        if (this.disposed)
-            return;
-        this.disposed = true;
-        this.node.handle.release();
-    }
-}
-/**
- * `wasi:filesystem/types.directory-entry-stream`: the entries at the time of `read-directory`
- * (upstream lists eagerly too), without `.` and `..`; a name that is not UTF-8 is
- * `illegal-byte-sequence` when its turn comes.
- */
-class DirectoryEntryStream {
-    entries;
-    next = 0;
-    constructor(entries) {
-        this.entries = entries;
-    }
-    readDirectoryEntry() {
-        const entry = this.entries[this.next];
-        if (entry === undefined)
-            return undefined;
-        this.next++;
-        let name;
-        try {
-            name = utf8.decode(entry.name);
-        }
-        catch {
-            throw new ResultError('illegal-byte-sequence');
-        }
-        return { type: typeOf(entry.stat), name };
-    }
-    [Symbol.dispose]() {
-        this.next = this.entries.length;
-    }
-}
-/** `filesystem-error-code`: the code behind a stream's error, if it came from the filesystem. */
-function filesystemErrorCode(error) {
-    return error.code;
-}
-
-;// CONCATENATED MODULE: ./src/wasi2/handles.ts
-/**
- * Host descriptors shared by several resources. A file's descriptor is used by the `descriptor`
- * resource and by every stream made from it; a preopen's by every `descriptor` that
- * `get-directories` hands out. The descriptor stays open while any of them is alive and is never
- * used after it is closed: a closed number can be reused by the host for an unrelated file, and a
- * directory is reached through `/proc/self/fd/N`, so a stale number could lead out of the sandbox.
- */
-
-
-/** Every host descriptor a WASI 0.2 host opened, so that closing the host closes them all. */
-class HandleRegistry {
-    open = new Set();
-    /** Registers a descriptor just opened; the caller holds the first reference. */
-    adopt(fd) {
-        const handle = new HostHandle(fd, this.open);
-        this.open.add(handle);
-        return handle;
-    }
-    /** Closes every descriptor still open, whatever its references. */
-    closeAll() {
-        for (const handle of [...this.open])
-            handle.forceClose();
-    }
-}
-/** One host descriptor with a reference count. */
-class HostHandle {
-    number;
-    registry;
-    refs = 1;
-    closed = false;
-    constructor(number, registry) {
-        this.number = number;
-        this.registry = registry;
-    }
-    /** The host descriptor; a closed one is `bad-descriptor`, never a stale number. */
-    get fd() {
-        if (this.closed)
-            fail('bad-descriptor');
-        return this.number;
-    }
-    retain() {
-        if (this.closed)
-            fail('bad-descriptor');
-        this.refs++;
-        return this;
-    }
-    release() {
-        if (this.closed)
-            return;
-        if (--this.refs === 0)
-            this.forceClose();
-    }
-    forceClose() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        this.registry.delete(this);
-        try {
-            (0,external_node_fs_namespaceObject.closeSync)(this.number);
-        }
-        catch {
-            // Already closed on the host: nothing left to release.
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/wasi2/random.ts
-
-/** Upstream's cap on one request (`DEFAULT_MAX_SIZE`): larger ones trap. */
-const MAX_REQUEST = 64n << 20n;
-function createRandom(source) {
-    const bytes = (len) => {
-        if (len > MAX_REQUEST)
-            throw hostTrap(`requested len ${len} exceeds limit ${MAX_REQUEST}`);
-        const out = new Uint8Array(Number(len));
-        source.fill(out, 0, out.length);
-        return out;
-    };
-    const u64 = () => new DataView(bytes(8n).buffer).getBigUint64(0, true);
-    const seed = new DataView(source.insecureSeed.buffer, source.insecureSeed.byteOffset, 16);
-    return {
-        random: { getRandomBytes: bytes, getRandomU64: u64 },
-        insecure: { getInsecureRandomBytes: bytes, getInsecureRandomU64: u64 },
-        insecureSeed: {
-            insecureSeed: () => [
-                seed.getBigUint64(0, true),
-                seed.getBigUint64(8, true),
-            ],
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/wasi2/sockets.ts
-/**
- * `wasi:sockets`, present so that components importing it link, and refusing: no socket can be
- * created and no name resolved (`access-denied`, the code upstream gives when its context denies
- * a use of the network). The resource classes exist for the glue but are never instantiated.
- */
-
-class Network {
-}
-class TcpSocket {
-}
-class UdpSocket {
-}
-class IncomingDatagramStream {
-}
-class OutgoingDatagramStream {
-}
-class ResolveAddressStream {
-}
-function refuse() {
-    throw new ResultError('access-denied');
-}
-function createSockets() {
-    return {
-        network: { Network, networkErrorCode: () => undefined },
-        instanceNetwork: { instanceNetwork: () => new Network() },
-        tcp: { TcpSocket },
-        tcpCreateSocket: { createTcpSocket: refuse },
-        udp: { UdpSocket, IncomingDatagramStream, OutgoingDatagramStream },
-        udpCreateSocket: { createUdpSocket: refuse },
-        ipNameLookup: { ResolveAddressStream, resolveAddresses: refuse },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/wasi2/index.ts
-/**
- * A WASI 0.2 host for initializing components, in the shape jco's transpiled glue expects for its
- * imports (one object per interface, resources as classes, `result` errors thrown with a
- * `payload`, 64-bit values as bigints), and confined like the preview1 layer in src/wasi: the same
- * path lookup guards the preopens, the environment holds only what is inherited or given, `exit`
- * fails the initialization, stdio is the host's or null, and sockets refuse.
- *
- * ```ts
- * const host = createWasi2Host({ ...options, args: ['app.wasm'] });
- * try {
- *   const component = await instantiate(getCoreModule, host.imports, instantiateCore);
- *   component.wizerInitialize();
- * } finally {
- *   host.close();
- * }
- * ```
- *
- * The glue of jco-transpile 0.15 looks interfaces up by unversioned specifier
- * (`imports['wasi:cli/environment']`); the versioned keys serve glue that keeps versions.
- *
- * A limit comes from jco's glue, not from this host: the strings the guest passes are decoded
- * with replacement characters, so a path that is not UTF-8 names U+FFFD where upstream's
- * canonical ABI traps. (Its other one, empty strings lowered without the guest's `realloc`, is
- * patched out of the glue: see src/component/glue.ts.)
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Patch releases of WASI 0.2 whose versioned specifiers are also provided. */
-const WASI_0_2_LATEST_PATCH = 12;
-/** Opens the preopens now; a missing host directory fails like the preview1 layer's. */
-function openPreopens(options, handles) {
-    const opened = [];
-    for (const { guest, host } of options.preopens) {
-        const root = (0,external_node_path_namespaceObject.resolve)(host);
-        try {
-            const fd = openDirectory(root);
-            opened.push({ guest, root, handle: handles.adopt(fd) });
-        }
-        catch (error) {
-            handles.closeAll();
-            throw new WizerError(osError(error), {
-                cause: `while opening \`${host}\`, preopened as \`${guest}\``,
-            });
-        }
-    }
-    return opened;
-}
-/** Creates a host; its preopens are opened now and stay open until `close()`. */
-function createWasi2Host(options) {
-    const handles = new HandleRegistry();
-    const preopens = openPreopens(options, handles);
-    const sources = guestSources(options);
-    const fsHost = { handles, files: sources.files, moves: new MoveLog() };
-    const stdio = new Stdio(options.inheritStdio, options.hostStdio ?? [0, 1, 2], options.escapeWorkflowCommands);
-    const cli = createCli({
-        env: guestEnvironment(options),
-        args: options.args ?? [],
-        stdio,
-        stdoutToStderr: options.guestStdoutToStderr,
-        inheritStdin: options.inheritStdio,
-    });
-    const clocks = createClocks(sources.clock);
-    const random = createRandom(sources.random);
-    const sockets = createSockets();
-    const interfaces = {
-        'wasi:cli/environment': cli.environment,
-        'wasi:cli/exit': cli.exit,
-        'wasi:cli/stdin': cli.stdin,
-        'wasi:cli/stdout': cli.stdout,
-        'wasi:cli/stderr': cli.stderr,
-        'wasi:cli/terminal-input': cli.terminalInput,
-        'wasi:cli/terminal-output': cli.terminalOutput,
-        'wasi:cli/terminal-stdin': cli.terminalStdin,
-        'wasi:cli/terminal-stdout': cli.terminalStdout,
-        'wasi:cli/terminal-stderr': cli.terminalStderr,
-        'wasi:clocks/monotonic-clock': clocks.monotonicClock,
-        'wasi:clocks/wall-clock': clocks.wallClock,
-        'wasi:filesystem/types': { Descriptor: Descriptor, DirectoryEntryStream: DirectoryEntryStream, filesystemErrorCode: filesystemErrorCode },
-        'wasi:filesystem/preopens': {
-            // Fresh resources per call (as upstream pushes new ones), sharing the preopen's descriptor.
-            getDirectories: () => preopens.map(({ guest, root, handle }) => [
-                Descriptor.preopen(handle, root, fsHost),
-                guest,
-            ]),
-        },
-        'wasi:io/error': { Error: IoError },
-        'wasi:io/poll': { Pollable: Pollable, poll: poll },
-        'wasi:io/streams': { InputStream: InputStream, OutputStream: OutputStream },
-        'wasi:random/random': random.random,
-        'wasi:random/insecure': random.insecure,
-        'wasi:random/insecure-seed': random.insecureSeed,
-        'wasi:sockets/network': sockets.network,
-        'wasi:sockets/instance-network': sockets.instanceNetwork,
-        'wasi:sockets/tcp': sockets.tcp,
-        'wasi:sockets/tcp-create-socket': sockets.tcpCreateSocket,
-        'wasi:sockets/udp': sockets.udp,
-        'wasi:sockets/udp-create-socket': sockets.udpCreateSocket,
-        'wasi:sockets/ip-name-lookup': sockets.ipNameLookup,
-    };
-    const imports = {};
-    for (const [specifier, implementation] of Object.entries(interfaces)) {
-        imports[specifier] = implementation;
-        for (let patch = 0; patch <= WASI_0_2_LATEST_PATCH; patch++) {
-            imports[`${specifier}@0.2.${patch}`] = implementation;
-        }
-    }
-    return {
-        imports,
-        close: () => handles.closeAll(),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/wizer/code-edits.ts
-/**
- * Replacing single instructions inside function bodies of the instrumented copy (relaxed SIMD and
- * float min/max lowering), where a replacement may be longer or shorter than the original, and
- * inserting code (edits of length 0: NaN canonicalisation). The bodies that change get new size
- * prefixes; `CodeMoves` maps offsets in the copy back to the original, for trap backtraces.
- */
-
-
-/**
- * Where the bodies of the copy moved relative to the original: from `at[i]` (an offset in the
- * copy's bodies) on, the original offset is the copy's minus `shift[i]`. Both ascend with `at`.
- */
-class CodeMoves {
-    at;
-    shift;
-    constructor(at = [], shift = []) {
-        this.at = at;
-        this.shift = shift;
-    }
-    /** The original offset, relative to the first body, of `offset` relative to the copy's. */
-    original(offset) {
-        let lo = 0;
-        let hi = this.at.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (this.at[mid] <= offset)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo === 0 ? offset : offset - this.shift[lo - 1];
-    }
-}
-/**
- * The function bodies (the code section's entries; `bodiesStart` is the input offset of
- * `bodies[0]`) with `edits` applied, in ascending order of `at`, and how offsets moved.
- */
-function applyCodeEdits(bodies, bodiesStart, edits) {
-    const growth = edits.reduce((sum, e) => sum + Math.max(0, e.bytes.length - e.length + 4), 0);
-    const out = new ByteSink(bodies.length + growth + 16);
-    const at = [];
-    const shift = [];
-    const r = new BinaryReader(bodies, 0, bodies.length);
-    let next = 0; // index into edits
-    while (r.pos < bodies.length) {
-        const sizeAt = r.pos;
-        const size = r.u32();
+/** Splits a core module into its sections without decoding their payloads. */
+function readSections(bytes) {
+    const r = new _reader_js__WEBPACK_IMPORTED_MODULE_0__/* .BinaryReader */ .V(bytes, 8);
+    const sections = [];
+    while (!r.eof) {
         const start = r.pos;
-        const end = start + size;
-        r.pos = end;
-        if (next >= edits.length || edits[next].at - bodiesStart >= end) {
-            out.bytes(bodies.subarray(sizeAt, end)); // untouched, size prefix as given
-            continue;
+        const id = r.u8();
+        const size = r.u32();
+        const payloadStart = r.pos;
+        if (payloadStart + size > bytes.length)
+            throw r.error('unexpected end-of-file', payloadStart);
+        const section = { id, start, payloadStart, end: payloadStart + size };
+        if (id === _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Custom) {
+            const sr = new _reader_js__WEBPACK_IMPORTED_MODULE_0__/* .BinaryReader */ .V(bytes, payloadStart, payloadStart + size);
+            section.customName = sr.name();
         }
-        const body = new ByteSink(size + 16);
-        let from = start;
-        const applied = [];
-        for (; next < edits.length && edits[next].at - bodiesStart < end; next++) {
-            const edit = edits[next];
-            const site = edit.at - bodiesStart;
-            body.bytes(bodies.subarray(from, site));
-            applied.push([body.length, edit]);
-            body.bytes(edit.bytes);
-            from = site + edit.length;
+        else if (id > _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Tag) {
+            throw r.error(`malformed section id: ${id}`, start);
         }
-        body.bytes(bodies.subarray(from, end));
-        out.u32(body.length);
-        // Everything from the body on moved by the size prefix's change, then by each edit's.
-        let by = out.length - start;
-        if (by !== (shift.at(-1) ?? 0)) {
-            at.push(out.length);
-            shift.push(by);
-        }
-        const bodyAt = out.length;
-        for (const [offset, edit] of applied) {
-            if (edit.bytes.length === edit.length)
-                continue;
-            by += edit.bytes.length - edit.length;
-            at.push(bodyAt + offset + edit.bytes.length);
-            shift.push(by);
-        }
-        out.bytes(body.view());
+        sections.push(section);
+        r.pos = section.end;
     }
-    return { bodies: out.view(), moves: new CodeMoves(at, shift) };
+    return sections;
 }
-
-;// CONCATENATED MODULE: ./src/wizer/float-min-max.ts
-/**
- * Upstream's NaN results for scalar `f32.min`, `f32.max`, `f64.min` and `f64.max`, applied to the
- * instrumented copy only. The spec lets a NaN result be any arithmetic NaN; V8 returns the
- * canonical one, while upstream's Cranelift (x86-64, `XmmMinMaxSeq`) adds the operands when the
- * comparison is unordered, so x86's NaN propagation decides the bits:
- *
- *   b is NaN            -> b with its quiet bit set
- *   else a is NaN       -> a with its quiet bit set
- *   else                -> the spec's min/max (V8 computes it: -0 < +0)
- *
- * where b is the second operand (top of the stack). Measured on upstream 11.0.3 for every order,
- * sign, payload and quiet/signalling combination (__tests__/differential/float-min-max.test.ts).
- * On aarch64 upstream would use the native `fmin`, which prefers a signalling NaN, then a; we
- * keep the x86-64 rule on every host so the output never depends on the machine.
- *
- *   f64.min      becomes   call $f64_min        (a helper appended to the module)
- *
- * The call is longer than the 1-byte opcode, so the bodies that hold one grow (code-edits.ts).
- */
-
-
-const CALL = 0x10;
-/** Each lowered opcode and its operand type. */
-const OPERAND_TYPE = new Map([
-    [0x96, ValTypeCode.F32], // f32.min
-    [0x97, ValTypeCode.F32], // f32.max
-    [0xa4, ValTypeCode.F64], // f64.min
-    [0xa5, ValTypeCode.F64], // f64.max
+/** Abbreviated reference types (single byte) of reference types, GC and exceptions. */
+const SHORTHAND_REF_TYPES = new Set([
+    0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69, 0x71, 0x72, 0x73, 0x74,
 ]);
-/**
- * The helper for one opcode: `(a, b) -> result` as above. Fast path: V8's min/max is right unless
- * its result is NaN; only then are the operands inspected.
- */
-function helperBody(opcode, float) {
-    const f32 = float === ValTypeCode.F32;
-    // i32.const 0x400000 or i64.const 0x8000000000000: the quiet bit
-    const quietBit = f32
-        ? new ByteSink(8).byte(0x41).s32(0x0040_0000)
-        : new ByteSink(12).byte(0x42).s64(0x0008000000000000n);
-    const [ne, eq] = f32 ? [0x5c, 0x5b] : [0x62, 0x61];
-    const [toInt, or, toFloat] = f32 ? [0xbc, 0x72, 0xbe] : [0xbd, 0x84, 0xbf];
-    return [
-        ...[0x01, 0x01, float], // one local: the result
-        ...[0x20, 0, 0x20, 1, opcode, 0x22, 2], // local.get a, local.get b, min/max, local.tee r
-        ...[0x20, 2, 0x20, 2, eq, 0x0d, 0], // r == r: br_if 0 returns r
-        0x1a, // drop
-        ...[0x20, 1, 0x20, 0, 0x20, 1, 0x20, 1, ne, 0x1b], // b is NaN ? b : a
-        ...[toInt, ...quietBit.view(), or, toFloat],
-        0x0b,
-    ];
+function isRefType(code) {
+    return code === 0x63 || code === 0x64 || SHORTHAND_REF_TYPES.has(code);
 }
-/** Edits replacing the min/max at each of `sites` (input offsets) by a call to its helper. */
-function floatMinMaxEdits(bytes, sites, added) {
-    const helpers = new Map();
-    const callTo = (opcode) => {
-        let call = helpers.get(opcode);
-        if (call === undefined) {
-            const float = OPERAND_TYPE.get(opcode);
-            if (float === undefined)
-                throw new Error(`unreachable: opcode ${opcode} is no min/max`);
-            const index = added.add([float, float], [float], helperBody(opcode, float));
-            call = [CALL, ...new ByteSink(6).u32(index).view()];
-            helpers.set(opcode, call);
-        }
-        return call;
-    };
-    return sites.map((at) => ({ at, length: 1, bytes: callTo(bytes[at]) }));
+function readValType(r) {
+    const start = r.pos;
+    const code = r.u8();
+    if (code >= 0x7b && code <= 0x7f)
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    if (SHORTHAND_REF_TYPES.has(code))
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    if (code === 0x63 || code === 0x64) {
+        r.s33();
+        return { code, bytes: r.bytes.subarray(start, r.pos) };
+    }
+    throw r.error(`invalid value type 0x${code.toString(16)}`, start);
+}
+/** Limits of a memory or table type (memory64/table64 read 64-bit bounds). */
+function readLimits(r) {
+    const flagsAt = r.pos;
+    const flags = r.u8();
+    if (flags > 0x0f)
+        throw r.error(`invalid limits flags 0x${flags.toString(16)}`, flagsAt);
+    const is64 = (flags & 0x04) !== 0;
+    const min = is64 ? r.u64() : BigInt(r.u32());
+    const max = (flags & 0x01) !== 0 ? (is64 ? r.u64() : BigInt(r.u32())) : undefined;
+    const pageSizeLog2 = (flags & 0x08) !== 0 ? r.u32() : undefined;
+    return { flags, min, max, pageSizeLog2 };
 }
 
-;// CONCATENATED MODULE: ./src/wasm/opcodes.ts
+
+/***/ }),
+
+/***/ 427:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   If: () => (/* binding */ opcodeNamed),
+/* harmony export */   nK: () => (/* binding */ PREFIX_SIMD),
+/* harmony export */   qo: () => (/* binding */ OPCODES)
+/* harmony export */ });
+/* unused harmony exports PREFIX_GC, PREFIX_MISC, PREFIX_ATOMIC */
 /**
  * Every instruction opcode that Node 24 (V8 13.6) accepts without flags, as one table of data:
  * MVP, sign extension, saturating conversions, bulk memory, reference types, multi-value, SIMD and
@@ -3992,7 +2635,1013 @@ function opcodeNamed(name) {
     return byName.get(name);
 }
 
-;// CONCATENATED MODULE: ./src/wizer/nan-canonical.ts
+
+/***/ }),
+
+/***/ 425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ BinaryReader)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(442);
+/**
+ * A cursor over a byte view of a Wasm binary. Offsets are absolute in the original input, so every
+ * decode error points into the file the user gave. Never copies: sub-ranges are `subarray` views.
+ */
+
+const textDecoder = new TextDecoder('utf-8', { fatal: true });
+class BinaryReader {
+    bytes;
+    end;
+    /** Absolute position of the next byte. */
+    pos;
+    constructor(bytes, start = 0, 
+    /** Absolute end (exclusive) of the readable range. */
+    end = bytes.length) {
+        this.bytes = bytes;
+        this.end = end;
+        this.pos = start;
+    }
+    get eof() {
+        return this.pos >= this.end;
+    }
+    error(message, offset = this.pos) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .WasmDecodeError */ .r_(message, offset);
+    }
+    need(n) {
+        if (this.pos + n > this.end)
+            throw this.error('unexpected end-of-file');
+    }
+    u8() {
+        if (this.pos >= this.end)
+            throw this.error('unexpected end-of-file');
+        return this.bytes[this.pos++];
+    }
+    peek() {
+        if (this.pos >= this.end)
+            throw this.error('unexpected end-of-file');
+        return this.bytes[this.pos];
+    }
+    /** Unsigned LEB128 of at most 32 bits. */
+    u32() {
+        const bytes = this.bytes;
+        let result = 0;
+        let shift = 0;
+        const start = this.pos;
+        for (;;) {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            const byte = bytes[this.pos++];
+            if (shift === 28 && (byte & 0x70) !== 0) {
+                throw this.error('invalid var_u32: integer too large', start);
+            }
+            result |= (byte & 0x7f) << shift;
+            if ((byte & 0x80) === 0)
+                return result >>> 0;
+            shift += 7;
+            if (shift > 28)
+                throw this.error('invalid var_u32: integer representation too long', start);
+        }
+    }
+    /** Signed LEB128 of at most 32 bits. */
+    s32() {
+        const bytes = this.bytes;
+        let result = 0;
+        let shift = 0;
+        const start = this.pos;
+        let byte;
+        do {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            byte = bytes[this.pos++];
+            if (shift === 28) {
+                // The last byte carries 4 value bits; the rest must be a sign extension of bit 3.
+                const rest = byte & 0x70;
+                const sign = byte & 0x08;
+                if ((byte & 0x80) !== 0 || (sign === 0 ? rest !== 0 : rest !== 0x70)) {
+                    throw this.error('invalid var_i32: integer too large', start);
+                }
+            }
+            result |= (byte & 0x7f) << shift;
+            shift += 7;
+        } while ((byte & 0x80) !== 0);
+        if (shift < 32 && (byte & 0x40) !== 0)
+            result |= -1 << shift;
+        return result | 0;
+    }
+    /** Signed LEB128 of at most 33 bits (block types); returned as a JS number. */
+    s33() {
+        const start = this.pos;
+        let result = 0;
+        let mul = 1;
+        let byte;
+        let count = 0;
+        do {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            byte = this.bytes[this.pos++];
+            if (++count > 5)
+                throw this.error('invalid var_s33: integer representation too long', start);
+            result += (byte & 0x7f) * mul;
+            mul *= 128;
+        } while ((byte & 0x80) !== 0);
+        if ((byte & 0x40) !== 0)
+            result -= mul;
+        return result;
+    }
+    /** Signed LEB128 of at most 64 bits. */
+    s64() {
+        const start = this.pos;
+        let result = 0n;
+        let shift = 0n;
+        let byte;
+        let count = 0;
+        do {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            byte = this.bytes[this.pos++];
+            if (++count > 10)
+                throw this.error('invalid var_i64: integer representation too long', start);
+            result |= BigInt(byte & 0x7f) << shift;
+            shift += 7n;
+        } while ((byte & 0x80) !== 0);
+        if (shift < 64n && (byte & 0x40) !== 0)
+            result |= -1n << shift;
+        return BigInt.asIntN(64, result);
+    }
+    /** Unsigned LEB128 of at most 64 bits. */
+    u64() {
+        const start = this.pos;
+        let result = 0n;
+        let shift = 0n;
+        let byte;
+        let count = 0;
+        do {
+            if (this.pos >= this.end)
+                throw this.error('unexpected end-of-file');
+            byte = this.bytes[this.pos++];
+            if (++count > 10)
+                throw this.error('invalid var_u64: integer representation too long', start);
+            result |= BigInt(byte & 0x7f) << shift;
+            shift += 7n;
+        } while ((byte & 0x80) !== 0);
+        return BigInt.asUintN(64, result);
+    }
+    /** Skips a LEB128 of any width without decoding it. */
+    skipLeb() {
+        const bytes = this.bytes;
+        let count = 0;
+        while (this.pos < this.end) {
+            count++;
+            if ((bytes[this.pos++] & 0x80) === 0)
+                return;
+            if (count >= 10)
+                throw this.error('invalid LEB128: representation too long');
+        }
+        throw this.error('unexpected end-of-file');
+    }
+    /** A view of the next `n` bytes. */
+    take(n) {
+        this.need(n);
+        const view = this.bytes.subarray(this.pos, this.pos + n);
+        this.pos += n;
+        return view;
+    }
+    skip(n) {
+        this.need(n);
+        this.pos += n;
+    }
+    /** A length-prefixed UTF-8 name. */
+    name() {
+        const len = this.u32();
+        const start = this.pos;
+        const view = this.take(len);
+        try {
+            return textDecoder.decode(view);
+        }
+        catch {
+            throw this.error('malformed UTF-8 encoding', start);
+        }
+    }
+    /** A reader over the next `n` bytes; this reader moves past them. */
+    sub(n) {
+        this.need(n);
+        const r = new BinaryReader(this.bytes, this.pos, this.pos + n);
+        this.pos += n;
+        return r;
+    }
+}
+
+
+/***/ }),
+
+/***/ 801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JD: () => (/* binding */ concatChunks),
+/* harmony export */   _s: () => (/* binding */ ByteSink),
+/* harmony export */   bV: () => (/* binding */ sectionHeader),
+/* harmony export */   "do": () => (/* binding */ totalLength),
+/* harmony export */   eI: () => (/* binding */ u32Size)
+/* harmony export */ });
+/**
+ * Encoding side of the binary format: a growable byte sink with canonical (minimal) LEB128
+ * writers, and section framing. Verbatim sections never pass through here; they are copied as
+ * views of the input.
+ */
+const textEncoder = new TextEncoder();
+class ByteSink {
+    buf;
+    length = 0;
+    constructor(capacity = 64) {
+        this.buf = new Uint8Array(capacity);
+    }
+    reserve(n) {
+        if (this.length + n <= this.buf.length)
+            return;
+        let cap = this.buf.length * 2;
+        while (cap < this.length + n)
+            cap *= 2;
+        const next = new Uint8Array(cap);
+        next.set(this.buf.subarray(0, this.length));
+        this.buf = next;
+    }
+    byte(b) {
+        this.reserve(1);
+        this.buf[this.length++] = b;
+        return this;
+    }
+    bytes(data) {
+        this.reserve(data.length);
+        this.buf.set(data, this.length);
+        this.length += data.length;
+        return this;
+    }
+    u32(value) {
+        let v = value >>> 0;
+        do {
+            let b = v & 0x7f;
+            v >>>= 7;
+            if (v !== 0)
+                b |= 0x80;
+            this.byte(b);
+        } while (v !== 0);
+        return this;
+    }
+    s32(value) {
+        let v = value | 0;
+        for (;;) {
+            const b = v & 0x7f;
+            v >>= 7;
+            if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
+                this.byte(b);
+                return this;
+            }
+            this.byte(b | 0x80);
+        }
+    }
+    s64(value) {
+        let v = BigInt.asIntN(64, value);
+        for (;;) {
+            const b = Number(v & 0x7fn);
+            v >>= 7n;
+            if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
+                this.byte(b);
+                return this;
+            }
+            this.byte(b | 0x80);
+        }
+    }
+    u64(value) {
+        let v = BigInt.asUintN(64, value);
+        do {
+            let b = Number(v & 0x7fn);
+            v >>= 7n;
+            if (v !== 0n)
+                b |= 0x80;
+            this.byte(b);
+        } while (v !== 0n);
+        return this;
+    }
+    name(text) {
+        const encoded = textEncoder.encode(text);
+        this.u32(encoded.length);
+        return this.bytes(encoded);
+    }
+    /** A view of what was written so far (valid until the next write). */
+    view() {
+        return this.buf.subarray(0, this.length);
+    }
+}
+/** Size in bytes of the canonical unsigned LEB128 encoding of `value`. */
+function u32Size(value) {
+    let v = value >>> 0;
+    let n = 1;
+    while (v >= 0x80) {
+        v >>>= 7;
+        n++;
+    }
+    return n;
+}
+/** Frames a section body: id byte, then the body length, then the body. */
+function sectionHeader(id, bodyLength) {
+    return new ByteSink(6).byte(id).u32(bodyLength).view().slice();
+}
+/** The byte length of chunks laid end to end. */
+function totalLength(chunks) {
+    let total = 0;
+    for (const c of chunks)
+        total += c.length;
+    return total;
+}
+/** Concatenates chunks into one buffer with a single allocation. */
+function concatChunks(chunks) {
+    const out = new Uint8Array(totalLength(chunks));
+    let at = 0;
+    for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ RESERVED_PREFIX)
+/* harmony export */ });
+/** Prefix reserved for the names instrumentation adds. */
+const RESERVED_PREFIX = '__wizer_';
+
+
+/***/ }),
+
+/***/ 329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ku: () => (/* binding */ START_EXPORT),
+  f7: () => (/* binding */ deferStartFunction),
+  wV: () => (/* binding */ instrument),
+  Wx: () => (/* binding */ sitesToEdit)
+});
+
+// UNUSED EXPORTS: AddedFunctions
+
+// EXTERNAL MODULE: ./src/wasm/constants.ts
+var constants = __nccwpck_require__(977);
+// EXTERNAL MODULE: ./src/wasm/module.ts
+var wasm_module = __nccwpck_require__(250);
+// EXTERNAL MODULE: ./src/wasm/reader.ts
+var reader = __nccwpck_require__(425);
+// EXTERNAL MODULE: ./src/wasm/writer.ts
+var writer = __nccwpck_require__(801);
+;// CONCATENATED MODULE: ./src/wizer/code-edits.ts
+/**
+ * Replacing single instructions inside function bodies of the instrumented copy (relaxed SIMD and
+ * float min/max lowering), where a replacement may be longer or shorter than the original, and
+ * inserting code (edits of length 0: NaN canonicalisation). The bodies that change get new size
+ * prefixes; `CodeMoves` maps offsets in the copy back to the original, for trap backtraces.
+ */
+
+
+/**
+ * Where the bodies of the copy moved relative to the original: from `at[i]` (an offset in the
+ * copy's bodies) on, the original offset is the copy's minus `shift[i]`. Both ascend with `at`.
+ */
+class CodeMoves {
+    at;
+    shift;
+    constructor(at = [], shift = []) {
+        this.at = at;
+        this.shift = shift;
+    }
+    /** The original offset, relative to the first body, of `offset` relative to the copy's. */
+    original(offset) {
+        let lo = 0;
+        let hi = this.at.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.at[mid] <= offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo === 0 ? offset : offset - this.shift[lo - 1];
+    }
+}
+/**
+ * The function bodies (the code section's entries; `bodiesStart` is the input offset of
+ * `bodies[0]`) with `edits` applied, in ascending order of `at`, and how offsets moved.
+ */
+function applyCodeEdits(bodies, bodiesStart, edits) {
+    const growth = edits.reduce((sum, e) => sum + Math.max(0, e.bytes.length - e.length + 4), 0);
+    const out = new writer/* ByteSink */._s(bodies.length + growth + 16);
+    const at = [];
+    const shift = [];
+    const r = new reader/* BinaryReader */.V(bodies, 0, bodies.length);
+    let next = 0; // index into edits
+    while (r.pos < bodies.length) {
+        const sizeAt = r.pos;
+        const size = r.u32();
+        const start = r.pos;
+        const end = start + size;
+        r.pos = end;
+        if (next >= edits.length || edits[next].at - bodiesStart >= end) {
+            out.bytes(bodies.subarray(sizeAt, end)); // untouched, size prefix as given
+            continue;
+        }
+        const body = new writer/* ByteSink */._s(size + 16);
+        let from = start;
+        const applied = [];
+        for (; next < edits.length && edits[next].at - bodiesStart < end; next++) {
+            const edit = edits[next];
+            const site = edit.at - bodiesStart;
+            body.bytes(bodies.subarray(from, site));
+            applied.push([body.length, edit]);
+            body.bytes(edit.bytes);
+            from = site + edit.length;
+        }
+        body.bytes(bodies.subarray(from, end));
+        out.u32(body.length);
+        // Everything from the body on moved by the size prefix's change, then by each edit's.
+        let by = out.length - start;
+        if (by !== (shift.at(-1) ?? 0)) {
+            at.push(out.length);
+            shift.push(by);
+        }
+        const bodyAt = out.length;
+        for (const [offset, edit] of applied) {
+            if (edit.bytes.length === edit.length)
+                continue;
+            by += edit.bytes.length - edit.length;
+            at.push(bodyAt + offset + edit.bytes.length);
+            shift.push(by);
+        }
+        out.bytes(body.view());
+    }
+    return { bodies: out.view(), moves: new CodeMoves(at, shift) };
+}
+
+;// CONCATENATED MODULE: ./src/wizer/float-min-max.ts
+/**
+ * Upstream's NaN results for scalar `f32.min`, `f32.max`, `f64.min` and `f64.max`, applied to the
+ * instrumented copy only. The spec lets a NaN result be any arithmetic NaN; V8 returns the
+ * canonical one, while upstream's Cranelift (x86-64, `XmmMinMaxSeq`) adds the operands when the
+ * comparison is unordered, so x86's NaN propagation decides the bits:
+ *
+ *   b is NaN            -> b with its quiet bit set
+ *   else a is NaN       -> a with its quiet bit set
+ *   else                -> the spec's min/max (V8 computes it: -0 < +0)
+ *
+ * where b is the second operand (top of the stack). Measured on upstream 11.0.3 for every order,
+ * sign, payload and quiet/signalling combination (__tests__/differential/float-min-max.test.ts).
+ * On aarch64 upstream would use the native `fmin`, which prefers a signalling NaN, then a; we
+ * keep the x86-64 rule on every host so the output never depends on the machine.
+ *
+ *   f64.min      becomes   call $f64_min        (a helper appended to the module)
+ *
+ * The call is longer than the 1-byte opcode, so the bodies that hold one grow (code-edits.ts).
+ */
+
+
+const CALL = 0x10;
+/** Each lowered opcode and its operand type. */
+const OPERAND_TYPE = new Map([
+    [0x96, constants/* ValTypeCode */.ZO.F32], // f32.min
+    [0x97, constants/* ValTypeCode */.ZO.F32], // f32.max
+    [0xa4, constants/* ValTypeCode */.ZO.F64], // f64.min
+    [0xa5, constants/* ValTypeCode */.ZO.F64], // f64.max
+]);
+/**
+ * The helper for one opcode: `(a, b) -> result` as above. Fast path: V8's min/max is right unless
+ * its result is NaN; only then are the operands inspected.
+ */
+function helperBody(opcode, float) {
+    const f32 = float === constants/* ValTypeCode */.ZO.F32;
+    // i32.const 0x400000 or i64.const 0x8000000000000: the quiet bit
+    const quietBit = f32
+        ? new writer/* ByteSink */._s(8).byte(0x41).s32(0x0040_0000)
+        : new writer/* ByteSink */._s(12).byte(0x42).s64(0x0008000000000000n);
+    const [ne, eq] = f32 ? [0x5c, 0x5b] : [0x62, 0x61];
+    const [toInt, or, toFloat] = f32 ? [0xbc, 0x72, 0xbe] : [0xbd, 0x84, 0xbf];
+    return [
+        ...[0x01, 0x01, float], // one local: the result
+        ...[0x20, 0, 0x20, 1, opcode, 0x22, 2], // local.get a, local.get b, min/max, local.tee r
+        ...[0x20, 2, 0x20, 2, eq, 0x0d, 0], // r == r: br_if 0 returns r
+        0x1a, // drop
+        ...[0x20, 1, 0x20, 0, 0x20, 1, 0x20, 1, ne, 0x1b], // b is NaN ? b : a
+        ...[toInt, ...quietBit.view(), or, toFloat],
+        0x0b,
+    ];
+}
+/** Edits replacing the min/max at each of `sites` (input offsets) by a call to its helper. */
+function floatMinMaxEdits(bytes, sites, added) {
+    const helpers = new Map();
+    const callTo = (opcode) => {
+        let call = helpers.get(opcode);
+        if (call === undefined) {
+            const float = OPERAND_TYPE.get(opcode);
+            if (float === undefined)
+                throw new Error(`unreachable: opcode ${opcode} is no min/max`);
+            const index = added.add([float, float], [float], helperBody(opcode, float));
+            call = [CALL, ...new writer/* ByteSink */._s(6).u32(index).view()];
+            helpers.set(opcode, call);
+        }
+        return call;
+    };
+    return sites.map((at) => ({ at, length: 1, bytes: callTo(bytes[at]) }));
+}
+
+// EXTERNAL MODULE: ./src/wizer/nan-canonical.ts
+var nan_canonical = __nccwpck_require__(387);
+// EXTERNAL MODULE: ./src/wasm/opcodes.ts
+var opcodes = __nccwpck_require__(427);
+;// CONCATENATED MODULE: ./src/wizer/relaxed-simd.ts
+/**
+ * Deterministic relaxed SIMD (upstream's default `--relaxed-simd-deterministic`), applied to the
+ * instrumented copy only. V8 runs relaxed instructions with whatever the CPU does; the
+ * deterministic profile fixes one result, which standard instructions compute:
+ *
+ *   i8x16.relaxed_swizzle          -> i8x16.swizzle
+ *   i32x4.relaxed_dot_i8x16_i7x16_add_s -> call $dot_add        (a helper appended to the module)
+ *
+ * as edits of the function bodies (code-edits.ts). The fused multiply-adds need no change: V8
+ * fuses them on FMA hardware, as the profile requires.
+ */
+
+
+
+/** Relaxed sub-opcode -> the standard instruction with the deterministic profile's result. */
+const SWAPS = new Map([
+    [0x100, 'i8x16.swizzle'], // i8x16.relaxed_swizzle
+    [0x101, 'i32x4.trunc_sat_f32x4_s'], // i32x4.relaxed_trunc_f32x4_s
+    [0x102, 'i32x4.trunc_sat_f32x4_u'], // i32x4.relaxed_trunc_f32x4_u
+    [0x103, 'i32x4.trunc_sat_f64x2_s_zero'], // i32x4.relaxed_trunc_f64x2_s_zero
+    [0x104, 'i32x4.trunc_sat_f64x2_u_zero'], // i32x4.relaxed_trunc_f64x2_u_zero
+    [0x109, 'v128.bitselect'], // i8x16.relaxed_laneselect
+    [0x10a, 'v128.bitselect'], // i16x8.relaxed_laneselect
+    [0x10b, 'v128.bitselect'], // i32x4.relaxed_laneselect
+    [0x10c, 'v128.bitselect'], // i64x2.relaxed_laneselect
+    [0x10d, 'f32x4.min'], // f32x4.relaxed_min
+    [0x10e, 'f32x4.max'], // f32x4.relaxed_max
+    [0x10f, 'f64x2.min'], // f64x2.relaxed_min
+    [0x110, 'f64x2.max'], // f64x2.relaxed_max
+    [0x111, 'i16x8.q15mulr_sat_s'], // i16x8.relaxed_q15mulr_s
+]);
+const DOT_I16 = 0x112; // i16x8.relaxed_dot_i8x16_i7x16_s
+const DOT_I32_ADD = 0x113; // i32x4.relaxed_dot_i8x16_i7x16_add_s
+const relaxed_simd_CALL = 0x10;
+const V128 = 0x7b;
+/** The sub-opcode of a SIMD instruction, from the opcode table. */
+function simdCode(name) {
+    const info = (0,opcodes/* opcodeNamed */.If)(name);
+    if (info?.prefix !== opcodes/* PREFIX_SIMD */.nK)
+        throw new Error(`unreachable: no SIMD opcode named ${name}`);
+    return info.code;
+}
+/** The encoding of a SIMD instruction without immediates: prefix, then the sub-opcode LEB. */
+function simd(name) {
+    const bytes = [opcodes/* PREFIX_SIMD */.nK];
+    let v = simdCode(name);
+    do {
+        bytes.push((v & 0x7f) | (v >= 0x80 ? 0x80 : 0));
+        v >>= 7;
+    } while (v > 0);
+    return bytes;
+}
+const call = (index) => [relaxed_simd_CALL, ...new writer/* ByteSink */._s(6).u32(index).view()];
+/**
+ * The deterministic dot products: signed 8-bit lanes of both operands multiplied into 16 bits,
+ * adjacent products added with wrap-around; the i32 variant then adds pairs and the accumulator.
+ */
+function addDotHelpers(added) {
+    const get = (i) => [0x20, i];
+    const set = (i) => [0x21, i];
+    const shuffle = (lanes) => [...simd('i8x16.shuffle'), ...lanes];
+    const evens = [0, 1, 4, 5, 8, 9, 12, 13, 16, 17, 20, 21, 24, 25, 28, 29];
+    const odds = evens.map((b) => b + 2);
+    const dot = added.add([V128, V128], [V128], [
+        ...[0x01, 0x02, V128], // two v128 locals: low and high products
+        ...get(0),
+        ...get(1),
+        ...simd('i16x8.extmul_low_i8x16_s'),
+        ...set(2),
+        ...get(0),
+        ...get(1),
+        ...simd('i16x8.extmul_high_i8x16_s'),
+        ...set(3),
+        ...get(2),
+        ...get(3),
+        ...shuffle(evens),
+        ...get(2),
+        ...get(3),
+        ...shuffle(odds),
+        ...simd('i16x8.add'),
+        0x0b,
+    ]);
+    const dotAdd = added.add([V128, V128, V128], [V128], [
+        0x00,
+        ...get(0),
+        ...get(1),
+        ...call(dot),
+        ...simd('i32x4.extadd_pairwise_i16x8_s'),
+        ...get(2),
+        ...simd('i32x4.add'),
+        0x0b,
+    ]);
+    return { dot, dotAdd };
+}
+/** Edits replacing the relaxed-SIMD instruction at each of `sites` (input offsets of its prefix). */
+function relaxedSimdEdits(bytes, sites, added) {
+    let helpers;
+    const edits = [];
+    for (const at of sites) {
+        const r = new reader/* BinaryReader */.V(bytes, at + 1);
+        const sub = r.u32();
+        const length = r.pos - at;
+        const swap = SWAPS.get(sub);
+        if (swap !== undefined) {
+            edits.push({ at, length, bytes: simd(swap) });
+        }
+        else if (sub === DOT_I16 || sub === DOT_I32_ADD) {
+            helpers ??= addDotHelpers(added);
+            edits.push({ at, length, bytes: call(sub === DOT_I16 ? helpers.dot : helpers.dotAdd) });
+        }
+    }
+    return edits;
+}
+
+;// CONCATENATED MODULE: ./src/wizer/instrument.ts
+/**
+ * Phase 3: instrument. Makes a copy of the input that lets the host read all state the snapshot
+ * needs, bit for bit:
+ *
+ *   (global $g (mut f32) ...)   gains   (func (export "__wizer_global_0") (result i32)
+ *                                          global.get $g  i32.reinterpret_f32)
+ *   (memory $m 1)               gains   (export "__wizer_memory_0" (memory $m))
+ *
+ * Getter functions are needed because the JS API canonicalizes NaN payloads of f32/f64 globals
+ * and cannot read v128 values at all; reinterpreting to integers (and splitting v128 into two i64
+ * lanes) keeps every bit. The instrumented module is only ever run, never written out: the output
+ * is rebuilt from the original bytes.
+ *
+ * The start section is turned into an export so the host can bind the instance's memory to WASI
+ * before the start function runs (V8 would run it inside the Instance constructor).
+ */
+
+
+
+
+
+
+
+
+/** Export name under which the run phase finds (and itself calls) a start function. */
+const START_EXPORT = '__wizer_start';
+/** Functions appended to the instrumented module, with their (deduplicated) new types. */
+class AddedFunctions {
+    funcBase;
+    typeBase;
+    typeKeys = [];
+    types = new writer/* ByteSink */._s();
+    funcs = new writer/* ByteSink */._s();
+    code = new writer/* ByteSink */._s();
+    count = 0;
+    constructor(funcBase, typeBase) {
+        this.funcBase = funcBase;
+        this.typeBase = typeBase;
+    }
+    get typeCount() {
+        return this.typeKeys.length;
+    }
+    /** Appends a function; `body` holds its locals and instructions including the final `end`. */
+    add(params, results, body) {
+        const signature = [0x60, params.length, ...params, results.length, ...results];
+        const key = signature.join(',');
+        let type = this.typeKeys.indexOf(key);
+        if (type < 0) {
+            type = this.typeKeys.push(key) - 1;
+            this.types.bytes(signature);
+        }
+        this.funcs.u32(this.typeBase + type);
+        this.code.u32(body.length).bytes(body);
+        return this.funcBase + this.count++;
+    }
+}
+/**
+ * The sites of the validation scan the copy rewrites, as `instrument` takes them: relaxed SIMD
+ * when deterministic by flag or by mode; in deterministic mode every NaN canonical (which makes
+ * upstream's min/max NaN rule moot), otherwise upstream's min/max.
+ */
+function sitesToEdit(features, options) {
+    const { deterministic } = options;
+    return [
+        options.relaxedSimdDeterministic || deterministic ? features.relaxedSimdSites : [],
+        deterministic ? [] : features.floatMinMaxSites,
+        deterministic ? features.nanCanonicalSites : [],
+    ];
+}
+/**
+ * Instruments `cx`. The sites (input offsets, from the validation scan) are instructions whose
+ * results the copy computes as upstream does (relaxed SIMD and scalar float min/max) or, in
+ * deterministic mode, with canonical NaNs (nan-canonical.ts).
+ */
+function instrument(cx, relaxedSimdSites = [], floatMinMaxSites = [], nanCanonicalSites = []) {
+    const probes = [];
+    const added = new AddedFunctions(cx.funcTypeIndices.length, cx.types.length);
+    const exports = new writer/* ByteSink */._s(256);
+    let exportCount = 0;
+    const addGetter = (name, result, body) => {
+        const index = added.add([], [result], [0x00, ...body, constants.Op.End]);
+        exports.name(name).byte(constants/* ExternalKind */.W2.Func).u32(index);
+        exportCount++;
+    };
+    // Defined items follow imported ones in each index space. Core modules given to wizen() import
+    // no globals or memories (validation refuses them); core modules inside a component may.
+    const importedGlobals = cx.imports.filter((i) => i.kind === constants/* ExternalKind */.W2.Global).length;
+    const importedMemories = cx.imports.filter((i) => i.kind === constants/* ExternalKind */.W2.Memory).length;
+    cx.globals.forEach((g, i) => {
+        if (!g.mutable)
+            return;
+        const get = [constants.Op.GlobalGet, ...leb(importedGlobals + i)];
+        const base = `__wizer_global_${i}`;
+        switch (g.type.code) {
+            case constants/* ValTypeCode */.ZO.I32:
+            case constants/* ValTypeCode */.ZO.I64:
+                addGetter(base, g.type.code, get);
+                probes.push({ globalIndex: i, type: g.type.code, exports: [base] });
+                break;
+            case constants/* ValTypeCode */.ZO.F32:
+                addGetter(base, constants/* ValTypeCode */.ZO.I32, [...get, constants.Op.I32ReinterpretF32]);
+                probes.push({ globalIndex: i, type: g.type.code, exports: [base] });
+                break;
+            case constants/* ValTypeCode */.ZO.F64:
+                addGetter(base, constants/* ValTypeCode */.ZO.I64, [...get, constants.Op.I64ReinterpretF64]);
+                probes.push({ globalIndex: i, type: g.type.code, exports: [base] });
+                break;
+            case constants/* ValTypeCode */.ZO.V128: {
+                const lane = (k) => [...get, constants.Op.SimdPrefix, constants.Op.I64x2ExtractLane, k];
+                addGetter(`${base}_lo`, constants/* ValTypeCode */.ZO.I64, lane(0));
+                addGetter(`${base}_hi`, constants/* ValTypeCode */.ZO.I64, lane(1));
+                probes.push({ globalIndex: i, type: g.type.code, exports: [`${base}_lo`, `${base}_hi`] });
+                break;
+            }
+            default:
+                break; // reference-typed mutable globals were refused by validation
+        }
+    });
+    const memories = cx.memories.map((_, k) => {
+        const name = `__wizer_memory_${k}`;
+        exports
+            .name(name)
+            .byte(constants/* ExternalKind */.W2.Memory)
+            .u32(importedMemories + k);
+        exportCount++;
+        return name;
+    });
+    const start = startFunction(cx.bytes, cx.sections);
+    if (start !== undefined) {
+        exports.name(START_EXPORT).byte(constants/* ExternalKind */.W2.Func).u32(start);
+        exportCount++;
+    }
+    const inputBodiesStart = bodiesStart(cx.bytes, cx.sections);
+    // A NaN canonicalisation is inserted (length 0) where its instruction ends, which may be where
+    // the next instruction's replacement starts: the insertion goes first.
+    const edits = [
+        ...relaxedSimdEdits(cx.bytes, relaxedSimdSites, added),
+        ...floatMinMaxEdits(cx.bytes, floatMinMaxSites, added),
+        ...(0,nan_canonical/* nanCanonicalEdits */.l8)(cx, nanCanonicalSites, added),
+    ].sort((a, b) => a.at - b.at || a.length - b.length);
+    let bodies;
+    let moves = new CodeMoves();
+    if (edits.length > 0) {
+        const input = cx.bytes.subarray(inputBodiesStart, codeEnd(cx.sections));
+        ({ bodies, moves } = applyCodeEdits(input, inputBodiesStart, edits));
+    }
+    const replacements = new Map();
+    const extend = (id, extraCount, extra, entries) => {
+        if (extraCount === 0 && !entries)
+            return;
+        const section = cx.sections.find((s) => s.id === id);
+        replacements.set(id, extendVector(cx.bytes, section, extraCount, extra, entries));
+    };
+    // New types and functions go after the existing ones, so no existing index moves.
+    extend(constants/* SectionId */.PN.Type, added.typeCount, added.types.view());
+    extend(constants/* SectionId */.PN.Function, added.count, added.funcs.view());
+    extend(constants/* SectionId */.PN.Code, added.count, added.code.view(), bodies);
+    extend(constants/* SectionId */.PN.Export, exportCount, exports.view());
+    const wasm = assemble(cx.bytes, cx.sections, replacements);
+    const copyBodiesStart = bodiesStart(wasm, (0,wasm_module/* readSections */.jn)(wasm));
+    return {
+        wasm,
+        globals: probes,
+        memories,
+        start: start === undefined ? undefined : START_EXPORT,
+        originalOffset: (offset) => inputBodiesStart + moves.original(offset - copyBodiesStart),
+    };
+}
+/**
+ * A copy of a preloaded module whose start function is exported (as `START_EXPORT`) instead of
+ * run by V8 inside the Instance constructor, so that its WASI calls find its memory, as upstream's.
+ * Returns the input itself when there is no start function. `codeShift` says how far the
+ * function bodies moved (for trap offsets).
+ */
+function deferStartFunction(bytes) {
+    const sections = (0,wasm_module/* readSections */.jn)(bytes);
+    const start = startFunction(bytes, sections);
+    if (start === undefined)
+        return { wasm: bytes, codeShift: 0 };
+    const entry = new writer/* ByteSink */._s(24).name(START_EXPORT).byte(constants/* ExternalKind */.W2.Func).u32(start).view();
+    const exportSection = sections.find((s) => s.id === constants/* SectionId */.PN.Export);
+    const replacements = new Map([[constants/* SectionId */.PN.Export, extendVector(bytes, exportSection, 1, entry)]]);
+    const wasm = assemble(bytes, sections, replacements);
+    return { wasm, codeShift: bodiesStart(wasm, (0,wasm_module/* readSections */.jn)(wasm)) - bodiesStart(bytes, sections) };
+}
+function codeEnd(sections) {
+    return sections.find((s) => s.id === constants/* SectionId */.PN.Code)?.end ?? 0;
+}
+/** Offset of the first function body (past the code section's count), or 0 without one. */
+function bodiesStart(bytes, sections) {
+    const code = sections.find((s) => s.id === constants/* SectionId */.PN.Code);
+    if (code === undefined)
+        return 0;
+    const r = new reader/* BinaryReader */.V(bytes, code.payloadStart, code.end);
+    r.u32();
+    return r.pos;
+}
+function startFunction(bytes, sections) {
+    const section = sections.find((s) => s.id === constants/* SectionId */.PN.Start);
+    return section && new reader/* BinaryReader */.V(bytes, section.payloadStart, section.end).u32();
+}
+/**
+ * The payload of a vector section (types, functions, code, exports) with `extra` appended: its
+ * existing entries, or `entries` in their place (the function bodies after lowering). As chunks,
+ * so the existing entries (megabytes of code) are copied once, into the assembled module.
+ */
+function extendVector(bytes, section, extraCount, extra, entries) {
+    let count = extraCount;
+    let rest = new Uint8Array(0);
+    if (section) {
+        const r = new reader/* BinaryReader */.V(bytes, section.payloadStart, section.end);
+        count += r.u32();
+        rest = entries ?? bytes.subarray(r.pos, section.end);
+    }
+    return [new writer/* ByteSink */._s(5).u32(count).view(), rest, extra];
+}
+/** Copies the input's sections, swapping in replacements and inserting new sections in order. */
+function assemble(bytes, sections, replacements) {
+    const chunks = [bytes.subarray(0, 8)];
+    const pending = new Map(replacements);
+    const pushSection = (id, body) => {
+        chunks.push((0,writer/* sectionHeader */.bV)(id, (0,writer/* totalLength */["do"])(body)), ...body);
+        pending.delete(id);
+    };
+    const flushBefore = (rank) => {
+        for (const [id, body] of [...pending].sort((a, b) => constants/* SECTION_RANK */.NB[a[0]] - constants/* SECTION_RANK */.NB[b[0]])) {
+            if (constants/* SECTION_RANK */.NB[id] < rank)
+                pushSection(id, body);
+        }
+    };
+    for (const s of sections) {
+        if (s.id === constants/* SectionId */.PN.Start)
+            continue; // exported instead, see above
+        if (s.id !== constants/* SectionId */.PN.Custom)
+            flushBefore(constants/* SECTION_RANK */.NB[s.id]);
+        const body = pending.get(s.id);
+        if (body && s.id !== constants/* SectionId */.PN.Custom)
+            pushSection(s.id, body);
+        else
+            chunks.push(bytes.subarray(s.start, s.end));
+    }
+    flushBefore(Infinity);
+    return (0,writer/* concatChunks */.JD)(chunks);
+}
+function leb(value) {
+    return Array.from(new writer/* ByteSink */._s(5).u32(value).view());
+}
+
+
+/***/ }),
+
+/***/ 627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gy: () => (/* binding */ compileValidatedAsync),
+/* harmony export */   WU: () => (/* binding */ compileValidated),
+/* harmony export */   zU: () => (/* binding */ fullValidation)
+/* harmony export */ });
+/* unused harmony exports enableLazyValidation, compilesWithoutValidation */
+/**
+ * V8's lazy validation (`--wasm-lazy-validation`): a module compiles without its function bodies
+ * being validated, each is validated when first compiled, that is, first called. Every input is
+ * validated in full before anything else (validate.ts), so compiling the instrumented copy need
+ * not validate it again: StarlingMonkey's 10 MB compile takes 33 ms instead of 55. The CLI, which
+ * owns its process, switches it on; the library leaves the process's settings alone.
+ *
+ * With it on, compiling no longer finds invalid code, so every module that was not validated
+ * before goes through `compileValidated`. Whether it is on is asked of V8 itself (a worker thread
+ * shares the setting, not this module's state).
+ */
+/** `(func (result i32) i32.add)`: invalid, which only a validating compile notices. */
+const INVALID_BODY = Uint8Array.of(...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], ...[0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f], // type: [] -> [i32]
+...[0x03, 0x02, 0x01, 0x00], // one function of that type
+...[0x0a, 0x05, 0x01, 0x03, 0x00, 0x6a, 0x0b]);
+const v8 = () => process.getBuiltinModule('node:v8');
+/** Whether compiling a module skips validating its function bodies, once known in this thread. */
+let lazy;
+/**
+ * Switches lazy validation on for this process (the CLI calls this first), unless Node was
+ * started with it (the CLI's `#!` line): loading `node:v8` costs a start ~7 ms.
+ */
+function enableLazyValidation() {
+    if (compilesWithoutValidation())
+        return;
+    v8().setFlagsFromString('--wasm-lazy-validation');
+    lazy = undefined;
+}
+/** Whether compiling a module skips validating its function bodies. */
+function compilesWithoutValidation() {
+    if (lazy === undefined) {
+        try {
+            new WebAssembly.Module(INVALID_BODY);
+            lazy = true;
+        }
+        catch {
+            lazy = false;
+        }
+    }
+    return lazy;
+}
+/**
+ * V8's verdict on `bytes` with full validation: the error a validating compile throws, or
+ * undefined if the module is valid. Without lazy validation this compiles on V8's background
+ * threads (the caller goes on meanwhile); with it, `WebAssembly.validate` checks everything on
+ * this thread, and only an invalid module is compiled again, validating, for V8's message.
+ */
+function fullValidation(bytes) {
+    const wasm = bytes;
+    if (!compilesWithoutValidation()) {
+        return WebAssembly.compile(wasm).then(() => undefined, (error) => error);
+    }
+    if (WebAssembly.validate(wasm))
+        return Promise.resolve(undefined);
+    return Promise.resolve(validatingCompileError(wasm));
+}
+/** Compiles a module that was not validated before, failing on invalid code as V8 always does. */
+function compileValidated(bytes) {
+    const wasm = bytes;
+    if (compilesWithoutValidation() && !WebAssembly.validate(wasm)) {
+        throw validatingCompileError(wasm);
+    }
+    return new WebAssembly.Module(wasm);
+}
+/** `compileValidated` on V8's background threads where compiling validates anyway. */
+function compileValidatedAsync(bytes) {
+    if (!compilesWithoutValidation())
+        return WebAssembly.compile(bytes);
+    return new Promise((resolve) => resolve(compileValidated(bytes)));
+}
+/** The error of compiling `wasm` with validation on (briefly switched back for it). */
+function validatingCompileError(wasm) {
+    v8().setFlagsFromString('--no-wasm-lazy-validation');
+    try {
+        new WebAssembly.Module(wasm);
+        return new Error('WebAssembly.validate() failed but compiling succeeded');
+    }
+    catch (error) {
+        return error;
+    }
+    finally {
+        v8().setFlagsFromString('--wasm-lazy-validation');
+    }
+}
+
+
+/***/ }),
+
+/***/ 387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _P: () => (/* binding */ NAN_SIMD_OPCODES),
+/* harmony export */   l8: () => (/* binding */ nanCanonicalEdits),
+/* harmony export */   t9: () => (/* binding */ NAN_SCALAR_OPCODES)
+/* harmony export */ });
+/* harmony import */ var _wasm_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(977);
+/* harmony import */ var _wasm_module_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(250);
+/* harmony import */ var _wasm_opcodes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(427);
+/* harmony import */ var _wasm_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(425);
+/* harmony import */ var _wasm_writer_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(801);
 /**
  * NaN canonicalisation for deterministic mode, applied to the instrumented copy only. The spec
  * lets a float operation's NaN result have either sign and, when an operand is a NaN with another
@@ -4062,13 +3711,13 @@ const NAN_SCALAR_OPCODES = new Uint8Array(256);
 const NAN_SIMD_OPCODES = new Uint8Array(0x114);
 for (const [list, shape] of CANONICALISED) {
     for (const name of list) {
-        const info = opcodeNamed(name);
+        const info = (0,_wasm_opcodes_js__WEBPACK_IMPORTED_MODULE_2__/* .opcodeNamed */ .If)(name);
         if (info === undefined || info.immediates.length > 0) {
             throw new Error(`unreachable: ${name} is no instruction without immediates`);
         }
         if (info.prefix === 0)
             NAN_SCALAR_OPCODES[info.code] = shape + 1;
-        else if (info.prefix === PREFIX_SIMD)
+        else if (info.prefix === _wasm_opcodes_js__WEBPACK_IMPORTED_MODULE_2__/* .PREFIX_SIMD */ .nK)
             NAN_SIMD_OPCODES[info.code] = shape + 1;
         else
             throw new Error(`unreachable: ${name} has prefix ${info.prefix}`);
@@ -4076,33 +3725,33 @@ for (const [list, shape] of CANONICALISED) {
 }
 /** V8's limit on a function's locals, parameters included (`kV8MaxWasmFunctionLocals`). */
 const MAX_LOCALS = 50_000;
-const nan_canonical_CALL = 0x10;
+const CALL = 0x10;
 const SELECT = 0x1b;
 const LOCAL_GET = 0x20;
 const LOCAL_TEE = 0x22;
-const leb = (value) => Array.from(new ByteSink(6).u32(value).view());
+const leb = (value) => Array.from(new _wasm_writer_js__WEBPACK_IMPORTED_MODULE_4__/* .ByteSink */ ._s(6).u32(value).view());
 /** The encoding of a SIMD instruction without immediates. */
 function simd(name) {
-    const info = opcodeNamed(name);
-    if (info?.prefix !== PREFIX_SIMD)
+    const info = (0,_wasm_opcodes_js__WEBPACK_IMPORTED_MODULE_2__/* .opcodeNamed */ .If)(name);
+    if (info?.prefix !== _wasm_opcodes_js__WEBPACK_IMPORTED_MODULE_2__/* .PREFIX_SIMD */ .nK)
         throw new Error(`unreachable: no SIMD opcode named ${name}`);
-    return [PREFIX_SIMD, ...leb(info.code)];
+    return [_wasm_opcodes_js__WEBPACK_IMPORTED_MODULE_2__/* .PREFIX_SIMD */ .nK, ...leb(info.code)];
 }
 /** Little-endian bytes of the canonical NaN of a lane: f32 `0x7fc00000`, f64 `0x7ff8...0`. */
 const F32_NAN = [0x00, 0x00, 0xc0, 0x7f];
 const F64_NAN = [0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x7f];
 /** Per shape: the scratch local's type, the canonical NaN constant, the comparison, the select. */
 const SEQUENCE = [
-    { type: ValTypeCode.F32, nan: [0x43, ...F32_NAN], eq: [0x5b], select: [SELECT] },
-    { type: ValTypeCode.F64, nan: [0x44, ...F64_NAN], eq: [0x61], select: [SELECT] },
+    { type: _wasm_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .ValTypeCode */ .ZO.F32, nan: [0x43, ...F32_NAN], eq: [0x5b], select: [SELECT] },
+    { type: _wasm_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .ValTypeCode */ .ZO.F64, nan: [0x44, ...F64_NAN], eq: [0x61], select: [SELECT] },
     {
-        type: ValTypeCode.V128,
+        type: _wasm_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .ValTypeCode */ .ZO.V128,
         nan: [...simd('v128.const'), ...F32_NAN, ...F32_NAN, ...F32_NAN, ...F32_NAN],
         eq: simd('f32x4.eq'),
         select: simd('v128.bitselect'),
     },
     {
-        type: ValTypeCode.V128,
+        type: _wasm_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .ValTypeCode */ .ZO.V128,
         nan: [...simd('v128.const'), ...F64_NAN, ...F64_NAN],
         eq: simd('f64x2.eq'),
         select: simd('v128.bitselect'),
@@ -4119,13 +3768,13 @@ function canonicalise(shape, t) {
 }
 /** Where the instruction at `at` ends, and its result shape. */
 function siteShape(bytes, at) {
-    if (bytes[at] !== PREFIX_SIMD) {
+    if (bytes[at] !== _wasm_opcodes_js__WEBPACK_IMPORTED_MODULE_2__/* .PREFIX_SIMD */ .nK) {
         const shape = NAN_SCALAR_OPCODES[bytes[at]] - 1;
         if (shape < 0)
             throw new Error(`unreachable: opcode ${bytes[at]} is not canonicalised`);
         return { end: at + 1, shape };
     }
-    const r = new BinaryReader(bytes, at + 1);
+    const r = new _wasm_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .BinaryReader */ .V(bytes, at + 1);
     const shape = (NAN_SIMD_OPCODES[r.u32()] ?? 0) - 1;
     if (shape < 0)
         throw new Error(`unreachable: SIMD opcode at ${at} is not canonicalised`);
@@ -4137,13 +3786,13 @@ function siteShape(bytes, at) {
  * each function holding sites, the scratch locals (one per value type used) after its own.
  */
 function nanCanonicalEdits(cx, sites, added) {
-    const code = cx.sections.find((s) => s.id === SectionId.Code);
+    const code = cx.sections.find((s) => s.id === _wasm_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .SectionId */ .PN.Code);
     if (sites.length === 0 || code === undefined)
         return [];
     const bytes = cx.bytes;
     const edits = [];
     const helpers = [];
-    const r = new BinaryReader(bytes, code.payloadStart, code.end);
+    const r = new _wasm_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .BinaryReader */ .V(bytes, code.payloadStart, code.end);
     let next = 0; // index into sites
     for (let count = r.u32(), body = 0; body < count && next < sites.length; body++) {
         const size = r.u32();
@@ -4156,13 +3805,13 @@ function nanCanonicalEdits(cx, sites, added) {
         for (; next < sites.length && sites[next] < end; next++)
             mine.push(siteShape(bytes, sites[next]));
         // The body's locals: their count, and where the declarations end.
-        const locals = new BinaryReader(bytes, start, end);
+        const locals = new _wasm_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .BinaryReader */ .V(bytes, start, end);
         const groups = locals.u32();
         const groupsEnd = locals.pos;
         let declared = 0;
         for (let g = 0; g < groups; g++) {
             declared += locals.u32();
-            readValType(locals);
+            (0,_wasm_module_js__WEBPACK_IMPORTED_MODULE_1__/* .readValType */ .W6)(locals);
         }
         const type = cx.types[cx.funcTypeIndices[cx.importedFuncCount + body]];
         const params = type?.params.length ?? 0;
@@ -4192,381 +3841,30 @@ function helperCall(shape, added, helpers) {
     if (call === undefined) {
         const { type } = SEQUENCE[shape];
         const body = [0x00, LOCAL_GET, 0, ...canonicalise(shape, [0]).slice(2), 0x0b];
-        call = [nan_canonical_CALL, ...leb(added.add([type], [type], body))];
+        call = [CALL, ...leb(added.add([type], [type], body))];
         helpers[shape] = call;
     }
     return call;
 }
 
-;// CONCATENATED MODULE: ./src/wizer/relaxed-simd.ts
-/**
- * Deterministic relaxed SIMD (upstream's default `--relaxed-simd-deterministic`), applied to the
- * instrumented copy only. V8 runs relaxed instructions with whatever the CPU does; the
- * deterministic profile fixes one result, which standard instructions compute:
- *
- *   i8x16.relaxed_swizzle          -> i8x16.swizzle
- *   i32x4.relaxed_dot_i8x16_i7x16_add_s -> call $dot_add        (a helper appended to the module)
- *
- * as edits of the function bodies (code-edits.ts). The fused multiply-adds need no change: V8
- * fuses them on FMA hardware, as the profile requires.
- */
 
+/***/ }),
 
+/***/ 471:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/** Relaxed sub-opcode -> the standard instruction with the deterministic profile's result. */
-const SWAPS = new Map([
-    [0x100, 'i8x16.swizzle'], // i8x16.relaxed_swizzle
-    [0x101, 'i32x4.trunc_sat_f32x4_s'], // i32x4.relaxed_trunc_f32x4_s
-    [0x102, 'i32x4.trunc_sat_f32x4_u'], // i32x4.relaxed_trunc_f32x4_u
-    [0x103, 'i32x4.trunc_sat_f64x2_s_zero'], // i32x4.relaxed_trunc_f64x2_s_zero
-    [0x104, 'i32x4.trunc_sat_f64x2_u_zero'], // i32x4.relaxed_trunc_f64x2_u_zero
-    [0x109, 'v128.bitselect'], // i8x16.relaxed_laneselect
-    [0x10a, 'v128.bitselect'], // i16x8.relaxed_laneselect
-    [0x10b, 'v128.bitselect'], // i32x4.relaxed_laneselect
-    [0x10c, 'v128.bitselect'], // i64x2.relaxed_laneselect
-    [0x10d, 'f32x4.min'], // f32x4.relaxed_min
-    [0x10e, 'f32x4.max'], // f32x4.relaxed_max
-    [0x10f, 'f64x2.min'], // f64x2.relaxed_min
-    [0x110, 'f64x2.max'], // f64x2.relaxed_max
-    [0x111, 'i16x8.q15mulr_sat_s'], // i16x8.relaxed_q15mulr_s
-]);
-const DOT_I16 = 0x112; // i16x8.relaxed_dot_i8x16_i7x16_s
-const DOT_I32_ADD = 0x113; // i32x4.relaxed_dot_i8x16_i7x16_add_s
-const relaxed_simd_CALL = 0x10;
-const V128 = 0x7b;
-/** The sub-opcode of a SIMD instruction, from the opcode table. */
-function simdCode(name) {
-    const info = opcodeNamed(name);
-    if (info?.prefix !== PREFIX_SIMD)
-        throw new Error(`unreachable: no SIMD opcode named ${name}`);
-    return info.code;
-}
-/** The encoding of a SIMD instruction without immediates: prefix, then the sub-opcode LEB. */
-function relaxed_simd_simd(name) {
-    const bytes = [PREFIX_SIMD];
-    let v = simdCode(name);
-    do {
-        bytes.push((v & 0x7f) | (v >= 0x80 ? 0x80 : 0));
-        v >>= 7;
-    } while (v > 0);
-    return bytes;
-}
-const call = (index) => [relaxed_simd_CALL, ...new ByteSink(6).u32(index).view()];
-/**
- * The deterministic dot products: signed 8-bit lanes of both operands multiplied into 16 bits,
- * adjacent products added with wrap-around; the i32 variant then adds pairs and the accumulator.
- */
-function addDotHelpers(added) {
-    const get = (i) => [0x20, i];
-    const set = (i) => [0x21, i];
-    const shuffle = (lanes) => [...relaxed_simd_simd('i8x16.shuffle'), ...lanes];
-    const evens = [0, 1, 4, 5, 8, 9, 12, 13, 16, 17, 20, 21, 24, 25, 28, 29];
-    const odds = evens.map((b) => b + 2);
-    const dot = added.add([V128, V128], [V128], [
-        ...[0x01, 0x02, V128], // two v128 locals: low and high products
-        ...get(0),
-        ...get(1),
-        ...relaxed_simd_simd('i16x8.extmul_low_i8x16_s'),
-        ...set(2),
-        ...get(0),
-        ...get(1),
-        ...relaxed_simd_simd('i16x8.extmul_high_i8x16_s'),
-        ...set(3),
-        ...get(2),
-        ...get(3),
-        ...shuffle(evens),
-        ...get(2),
-        ...get(3),
-        ...shuffle(odds),
-        ...relaxed_simd_simd('i16x8.add'),
-        0x0b,
-    ]);
-    const dotAdd = added.add([V128, V128, V128], [V128], [
-        0x00,
-        ...get(0),
-        ...get(1),
-        ...call(dot),
-        ...relaxed_simd_simd('i32x4.extadd_pairwise_i16x8_s'),
-        ...get(2),
-        ...relaxed_simd_simd('i32x4.add'),
-        0x0b,
-    ]);
-    return { dot, dotAdd };
-}
-/** Edits replacing the relaxed-SIMD instruction at each of `sites` (input offsets of its prefix). */
-function relaxedSimdEdits(bytes, sites, added) {
-    let helpers;
-    const edits = [];
-    for (const at of sites) {
-        const r = new BinaryReader(bytes, at + 1);
-        const sub = r.u32();
-        const length = r.pos - at;
-        const swap = SWAPS.get(sub);
-        if (swap !== undefined) {
-            edits.push({ at, length, bytes: relaxed_simd_simd(swap) });
-        }
-        else if (sub === DOT_I16 || sub === DOT_I32_ADD) {
-            helpers ??= addDotHelpers(added);
-            edits.push({ at, length, bytes: call(sub === DOT_I16 ? helpers.dot : helpers.dotAdd) });
-        }
-    }
-    return edits;
-}
-
-;// CONCATENATED MODULE: ./src/wizer/instrument.ts
-/**
- * Phase 3: instrument. Makes a copy of the input that lets the host read all state the snapshot
- * needs, bit for bit:
- *
- *   (global $g (mut f32) ...)   gains   (func (export "__wizer_global_0") (result i32)
- *                                          global.get $g  i32.reinterpret_f32)
- *   (memory $m 1)               gains   (export "__wizer_memory_0" (memory $m))
- *
- * Getter functions are needed because the JS API canonicalizes NaN payloads of f32/f64 globals
- * and cannot read v128 values at all; reinterpreting to integers (and splitting v128 into two i64
- * lanes) keeps every bit. The instrumented module is only ever run, never written out: the output
- * is rebuilt from the original bytes.
- *
- * The start section is turned into an export so the host can bind the instance's memory to WASI
- * before the start function runs (V8 would run it inside the Instance constructor).
- */
-
-
-
-
-
-
-
-
-/** Export name under which the run phase finds (and itself calls) a start function. */
-const START_EXPORT = '__wizer_start';
-/** Functions appended to the instrumented module, with their (deduplicated) new types. */
-class AddedFunctions {
-    funcBase;
-    typeBase;
-    typeKeys = [];
-    types = new ByteSink();
-    funcs = new ByteSink();
-    code = new ByteSink();
-    count = 0;
-    constructor(funcBase, typeBase) {
-        this.funcBase = funcBase;
-        this.typeBase = typeBase;
-    }
-    get typeCount() {
-        return this.typeKeys.length;
-    }
-    /** Appends a function; `body` holds its locals and instructions including the final `end`. */
-    add(params, results, body) {
-        const signature = [0x60, params.length, ...params, results.length, ...results];
-        const key = signature.join(',');
-        let type = this.typeKeys.indexOf(key);
-        if (type < 0) {
-            type = this.typeKeys.push(key) - 1;
-            this.types.bytes(signature);
-        }
-        this.funcs.u32(this.typeBase + type);
-        this.code.u32(body.length).bytes(body);
-        return this.funcBase + this.count++;
-    }
-}
-/**
- * The sites of the validation scan the copy rewrites, as `instrument` takes them: relaxed SIMD
- * when deterministic by flag or by mode; in deterministic mode every NaN canonical (which makes
- * upstream's min/max NaN rule moot), otherwise upstream's min/max.
- */
-function sitesToEdit(features, options) {
-    const { deterministic } = options;
-    return [
-        options.relaxedSimdDeterministic || deterministic ? features.relaxedSimdSites : [],
-        deterministic ? [] : features.floatMinMaxSites,
-        deterministic ? features.nanCanonicalSites : [],
-    ];
-}
-/**
- * Instruments `cx`. The sites (input offsets, from the validation scan) are instructions whose
- * results the copy computes as upstream does (relaxed SIMD and scalar float min/max) or, in
- * deterministic mode, with canonical NaNs (nan-canonical.ts).
- */
-function instrument(cx, relaxedSimdSites = [], floatMinMaxSites = [], nanCanonicalSites = []) {
-    const probes = [];
-    const added = new AddedFunctions(cx.funcTypeIndices.length, cx.types.length);
-    const exports = new ByteSink(256);
-    let exportCount = 0;
-    const addGetter = (name, result, body) => {
-        const index = added.add([], [result], [0x00, ...body, Op.End]);
-        exports.name(name).byte(ExternalKind.Func).u32(index);
-        exportCount++;
-    };
-    // Defined items follow imported ones in each index space. Core modules given to wizen() import
-    // no globals or memories (validation refuses them); core modules inside a component may.
-    const importedGlobals = cx.imports.filter((i) => i.kind === ExternalKind.Global).length;
-    const importedMemories = cx.imports.filter((i) => i.kind === ExternalKind.Memory).length;
-    cx.globals.forEach((g, i) => {
-        if (!g.mutable)
-            return;
-        const get = [Op.GlobalGet, ...instrument_leb(importedGlobals + i)];
-        const base = `__wizer_global_${i}`;
-        switch (g.type.code) {
-            case ValTypeCode.I32:
-            case ValTypeCode.I64:
-                addGetter(base, g.type.code, get);
-                probes.push({ globalIndex: i, type: g.type.code, exports: [base] });
-                break;
-            case ValTypeCode.F32:
-                addGetter(base, ValTypeCode.I32, [...get, Op.I32ReinterpretF32]);
-                probes.push({ globalIndex: i, type: g.type.code, exports: [base] });
-                break;
-            case ValTypeCode.F64:
-                addGetter(base, ValTypeCode.I64, [...get, Op.I64ReinterpretF64]);
-                probes.push({ globalIndex: i, type: g.type.code, exports: [base] });
-                break;
-            case ValTypeCode.V128: {
-                const lane = (k) => [...get, Op.SimdPrefix, Op.I64x2ExtractLane, k];
-                addGetter(`${base}_lo`, ValTypeCode.I64, lane(0));
-                addGetter(`${base}_hi`, ValTypeCode.I64, lane(1));
-                probes.push({ globalIndex: i, type: g.type.code, exports: [`${base}_lo`, `${base}_hi`] });
-                break;
-            }
-            default:
-                break; // reference-typed mutable globals were refused by validation
-        }
-    });
-    const memories = cx.memories.map((_, k) => {
-        const name = `__wizer_memory_${k}`;
-        exports
-            .name(name)
-            .byte(ExternalKind.Memory)
-            .u32(importedMemories + k);
-        exportCount++;
-        return name;
-    });
-    const start = startFunction(cx.bytes, cx.sections);
-    if (start !== undefined) {
-        exports.name(START_EXPORT).byte(ExternalKind.Func).u32(start);
-        exportCount++;
-    }
-    const inputBodiesStart = bodiesStart(cx.bytes, cx.sections);
-    // A NaN canonicalisation is inserted (length 0) where its instruction ends, which may be where
-    // the next instruction's replacement starts: the insertion goes first.
-    const edits = [
-        ...relaxedSimdEdits(cx.bytes, relaxedSimdSites, added),
-        ...floatMinMaxEdits(cx.bytes, floatMinMaxSites, added),
-        ...nanCanonicalEdits(cx, nanCanonicalSites, added),
-    ].sort((a, b) => a.at - b.at || a.length - b.length);
-    let bodies;
-    let moves = new CodeMoves();
-    if (edits.length > 0) {
-        const input = cx.bytes.subarray(inputBodiesStart, codeEnd(cx.sections));
-        ({ bodies, moves } = applyCodeEdits(input, inputBodiesStart, edits));
-    }
-    const replacements = new Map();
-    const extend = (id, extraCount, extra, entries) => {
-        if (extraCount === 0 && !entries)
-            return;
-        const section = cx.sections.find((s) => s.id === id);
-        replacements.set(id, extendVector(cx.bytes, section, extraCount, extra, entries));
-    };
-    // New types and functions go after the existing ones, so no existing index moves.
-    extend(SectionId.Type, added.typeCount, added.types.view());
-    extend(SectionId.Function, added.count, added.funcs.view());
-    extend(SectionId.Code, added.count, added.code.view(), bodies);
-    extend(SectionId.Export, exportCount, exports.view());
-    const wasm = assemble(cx.bytes, cx.sections, replacements);
-    const copyBodiesStart = bodiesStart(wasm, readSections(wasm));
-    return {
-        wasm,
-        globals: probes,
-        memories,
-        start: start === undefined ? undefined : START_EXPORT,
-        originalOffset: (offset) => inputBodiesStart + moves.original(offset - copyBodiesStart),
-    };
-}
-/**
- * A copy of a preloaded module whose start function is exported (as `START_EXPORT`) instead of
- * run by V8 inside the Instance constructor, so that its WASI calls find its memory, as upstream's.
- * Returns the input itself when there is no start function. `codeShift` says how far the
- * function bodies moved (for trap offsets).
- */
-function deferStartFunction(bytes) {
-    const sections = readSections(bytes);
-    const start = startFunction(bytes, sections);
-    if (start === undefined)
-        return { wasm: bytes, codeShift: 0 };
-    const entry = new ByteSink(24).name(START_EXPORT).byte(ExternalKind.Func).u32(start).view();
-    const exportSection = sections.find((s) => s.id === SectionId.Export);
-    const replacements = new Map([[SectionId.Export, extendVector(bytes, exportSection, 1, entry)]]);
-    const wasm = assemble(bytes, sections, replacements);
-    return { wasm, codeShift: bodiesStart(wasm, readSections(wasm)) - bodiesStart(bytes, sections) };
-}
-function codeEnd(sections) {
-    return sections.find((s) => s.id === SectionId.Code)?.end ?? 0;
-}
-/** Offset of the first function body (past the code section's count), or 0 without one. */
-function bodiesStart(bytes, sections) {
-    const code = sections.find((s) => s.id === SectionId.Code);
-    if (code === undefined)
-        return 0;
-    const r = new BinaryReader(bytes, code.payloadStart, code.end);
-    r.u32();
-    return r.pos;
-}
-function startFunction(bytes, sections) {
-    const section = sections.find((s) => s.id === SectionId.Start);
-    return section && new BinaryReader(bytes, section.payloadStart, section.end).u32();
-}
-/**
- * The payload of a vector section (types, functions, code, exports) with `extra` appended: its
- * existing entries, or `entries` in their place (the function bodies after lowering). As chunks,
- * so the existing entries (megabytes of code) are copied once, into the assembled module.
- */
-function extendVector(bytes, section, extraCount, extra, entries) {
-    let count = extraCount;
-    let rest = new Uint8Array(0);
-    if (section) {
-        const r = new BinaryReader(bytes, section.payloadStart, section.end);
-        count += r.u32();
-        rest = entries ?? bytes.subarray(r.pos, section.end);
-    }
-    return [new ByteSink(5).u32(count).view(), rest, extra];
-}
-/** Copies the input's sections, swapping in replacements and inserting new sections in order. */
-function assemble(bytes, sections, replacements) {
-    const chunks = [bytes.subarray(0, 8)];
-    const pending = new Map(replacements);
-    const pushSection = (id, body) => {
-        chunks.push(sectionHeader(id, totalLength(body)), ...body);
-        pending.delete(id);
-    };
-    const flushBefore = (rank) => {
-        for (const [id, body] of [...pending].sort((a, b) => SECTION_RANK[a[0]] - SECTION_RANK[b[0]])) {
-            if (SECTION_RANK[id] < rank)
-                pushSection(id, body);
-        }
-    };
-    for (const s of sections) {
-        if (s.id === SectionId.Start)
-            continue; // exported instead, see above
-        if (s.id !== SectionId.Custom)
-            flushBefore(SECTION_RANK[s.id]);
-        const body = pending.get(s.id);
-        if (body && s.id !== SectionId.Custom)
-            pushSection(s.id, body);
-        else
-            chunks.push(bytes.subarray(s.start, s.end));
-    }
-    flushBefore(Infinity);
-    return concatChunks(chunks);
-}
-function instrument_leb(value) {
-    return Array.from(new ByteSink(5).u32(value).view());
-}
-
-;// CONCATENATED MODULE: ./src/wizer/options.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $i: () => (/* binding */ resolveOptions),
+/* harmony export */   _5: () => (/* binding */ phaseClock),
+/* harmony export */   lp: () => (/* binding */ DEFAULT_OPTIONS)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_FEATURES, DEFAULT_INIT_FUNC */
+/* harmony import */ var _sources_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(935);
 /**
  * Options of one wizening, shared by the library API, the CLI and the action. Defaults follow
  * upstream Wizer v11 (see `DEFAULT_OPTIONS`).
  */
+
 const DEFAULT_FEATURES = Object.freeze({
     multiMemory: true,
     multiValue: true,
@@ -4615,104 +3913,475 @@ function phaseClock() {
         rewrite: 0,
         total: 0,
     };
-    const started = performance.now();
+    const started = (0,_sources_index_js__WEBPACK_IMPORTED_MODULE_0__/* .monotonicMs */ .dR)();
     let mark = started;
     return {
         timings,
         lap: (phase) => {
-            const now = performance.now();
+            const now = (0,_sources_index_js__WEBPACK_IMPORTED_MODULE_0__/* .monotonicMs */ .dR)();
             timings[phase] += now - mark;
             mark = now;
         },
         stop: () => {
-            timings.total = performance.now() - started;
+            timings.total = (0,_sources_index_js__WEBPACK_IMPORTED_MODULE_0__/* .monotonicMs */ .dR)() - started;
             return timings;
         },
     };
 }
 
-;// CONCATENATED MODULE: ./src/wizer/lazy-validation.ts
+
+/***/ }),
+
+/***/ 406:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ parseModule),
+/* harmony export */   y: () => (/* binding */ scanConstExpr)
+/* harmony export */ });
+/* harmony import */ var _wasm_code_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(807);
+/* harmony import */ var _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(977);
+/* harmony import */ var _wasm_module_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(250);
+/* harmony import */ var _wasm_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(425);
+/* harmony import */ var _ref_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(752);
 /**
- * V8's lazy validation (`--wasm-lazy-validation`): a module compiles without its function bodies
- * being validated, each is validated when first compiled, that is, first called. Every input is
- * validated in full before anything else (validate.ts), so compiling the instrumented copy need
- * not validate it again: StarlingMonkey's 10 MB compile takes 33 ms instead of 55. The CLI, which
- * owns its process, switches it on; the library leaves the process's settings alone.
+ * Phase 1: parse. Splits the input into sections and decodes the structures later phases need
+ * (types, imports, functions, memories, globals, exports, data segments). Sections are kept as
+ * ranges of the input so the rewrite can copy them byte for byte.
  *
- * With it on, compiling no longer finds invalid code, so every module that was not validated
- * before goes through `compileValidated`. Whether it is on is asked of V8 itself (a worker thread
- * shares the setting, not this module's state).
+ * Decode errors surface as `WasmDecodeError` with absolute offsets; the pipeline wraps them in
+ * "wasm validation failed" as upstream does.
  */
-/** `(func (result i32) i32.add)`: invalid, which only a validating compile notices. */
-const INVALID_BODY = Uint8Array.of(...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], ...[0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f], // type: [] -> [i32]
-...[0x03, 0x02, 0x01, 0x00], // one function of that type
-...[0x0a, 0x05, 0x01, 0x03, 0x00, 0x6a, 0x0b]);
-const v8 = () => process.getBuiltinModule('node:v8');
-/** Whether compiling a module skips validating its function bodies, once known in this thread. */
-let lazy;
-/** Switches lazy validation on for this process (the CLI calls this first). */
-function enableLazyValidation() {
-    v8().setFlagsFromString('--wasm-lazy-validation');
-    lazy = undefined;
-}
-/** Whether compiling a module skips validating its function bodies. */
-function compilesWithoutValidation() {
-    if (lazy === undefined) {
-        try {
-            new WebAssembly.Module(INVALID_BODY);
-            lazy = true;
-        }
-        catch {
-            lazy = false;
+
+
+
+
+
+function parseModule(bytes) {
+    const cx = {
+        bytes,
+        sections: (0,_wasm_module_js__WEBPACK_IMPORTED_MODULE_2__/* .readSections */ .jn)(bytes),
+        types: [],
+        imports: [],
+        funcTypeIndices: [],
+        importedFuncCount: 0,
+        tableCount: 0,
+        memories: [],
+        globals: [],
+        exports: [],
+        dataSegments: [],
+        dataCount: undefined,
+        tagCount: 0,
+        features: {},
+    };
+    for (const section of cx.sections) {
+        const r = new _wasm_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .BinaryReader */ .V(bytes, section.payloadStart, section.end);
+        switch (section.id) {
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Type:
+                readTypes(r, cx);
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Import:
+                readImports(r, cx);
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Function:
+                for (let n = r.u32(); n > 0; n--)
+                    cx.funcTypeIndices.push(r.u32());
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Table: {
+                const count = r.u32();
+                cx.tableCount += count;
+                for (let n = count; n > 0; n--)
+                    readTable(r, cx.features);
+                break;
+            }
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Memory:
+                for (let n = r.u32(); n > 0; n--) {
+                    const at = r.pos;
+                    const limits = (0,_wasm_module_js__WEBPACK_IMPORTED_MODULE_2__/* .readLimits */ .BU)(r);
+                    if (limits.pageSizeLog2 !== undefined)
+                        cx.features.customPageSizeAt ??= at;
+                    cx.memories.push({
+                        limits,
+                        shared: (limits.flags & 0x02) !== 0,
+                        memory64: (limits.flags & 0x04) !== 0,
+                    });
+                }
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Global:
+                readGlobals(r, cx);
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Export:
+                for (let n = r.u32(); n > 0; n--) {
+                    const name = r.name();
+                    const kind = readExternalKind(r);
+                    cx.exports.push({ name, kind, index: r.u32() });
+                }
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Element:
+                readElements(r, cx.features, importedGlobals(cx));
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Data:
+                readData(r, cx.dataSegments, cx.features, importedGlobals(cx));
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.DataCount:
+                cx.dataCount = r.u32();
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Tag:
+                cx.features.exceptionsAt ??= section.payloadStart;
+                cx.tagCount = r.u32();
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Start:
+                r.u32(); // decoded here so a malformed index is a validation failure; instrument reads it
+                break;
+            default:
+                continue; // custom and code sections need no decoding here
         }
     }
-    return lazy;
+    return cx;
+}
+function importedGlobals(cx) {
+    return cx.imports.filter((i) => i.kind === _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ExternalKind */ .W2.Global).length;
+}
+function readTypes(r, cx) {
+    for (let n = r.u32(); n > 0; n--) {
+        const at = r.pos;
+        const form = r.peek();
+        if (form === 0x4e) {
+            // An explicit recursion group: GC proposal.
+            cx.features.gc ??= {
+                offset: at,
+                reason: 'rec group usage requires `gc` proposal to be enabled',
+            };
+            r.u8();
+            for (let k = r.u32(); k > 0; k--)
+                cx.types.push(readSubType(r, cx.features));
+        }
+        else {
+            cx.types.push(readSubType(r, cx.features));
+        }
+    }
+}
+function readSubType(r, features) {
+    const at = r.pos;
+    let form = r.u8();
+    if (form === 0x50 || form === 0x4f) {
+        // Without GC only a final type without supertypes passes (as a plain definition).
+        const supertypes = r.u32();
+        if (form === 0x50 || supertypes > 0) {
+            features.gc ??= { offset: at, reason: 'gc proposal must be enabled to use subtypes' };
+        }
+        for (let k = supertypes; k > 0; k--)
+            r.u32();
+        form = r.u8();
+    }
+    switch (form) {
+        case 0x60: {
+            // wasmparser reports a refused parameter or result type at the function type.
+            const params = [];
+            for (let k = r.u32(); k > 0; k--)
+                params.push(readModuleValType(r, features, at));
+            const results = [];
+            for (let k = r.u32(); k > 0; k--)
+                results.push(readModuleValType(r, features, at));
+            return { params, results, offset: at };
+        }
+        case 0x5f:
+            features.gc ??= {
+                offset: at,
+                reason: 'struct indexed types not supported without the gc feature',
+            };
+            for (let k = r.u32(); k > 0; k--)
+                readFieldType(r);
+            return undefined;
+        case 0x5e:
+            features.gc ??= {
+                offset: at,
+                reason: 'array indexed types not supported without the gc feature',
+            };
+            readFieldType(r);
+            return undefined;
+        default:
+            throw r.error(`invalid leading byte (0x${form.toString(16)}) for type definition`, at);
+    }
+}
+/** A value type outside function bodies; notes the first one upstream's engine refuses. */
+function readModuleValType(r, features, reportAt) {
+    const at = r.pos;
+    const type = (0,_wasm_module_js__WEBPACK_IMPORTED_MODULE_2__/* .readValType */ .W6)(r);
+    if (features.refTypeRefusal === undefined) {
+        const reason = (0,_ref_types_js__WEBPACK_IMPORTED_MODULE_4__/* .valTypeRefusal */ .KI)(r.bytes, at, 'module');
+        if (reason !== undefined)
+            features.refTypeRefusal = { offset: reportAt ?? at, reason };
+    }
+    return type;
+}
+function readFieldType(r) {
+    const code = r.peek();
+    if (code === 0x78 || code === 0x77)
+        r.u8(); // packed i8 / i16
+    else
+        (0,_wasm_module_js__WEBPACK_IMPORTED_MODULE_2__/* .readValType */ .W6)(r);
+    r.u8(); // mutability
+}
+function readImports(r, cx) {
+    for (let n = r.u32(); n > 0; n--) {
+        const module = r.name();
+        const name = r.name();
+        const kindAt = r.pos;
+        const kind = readExternalKind(r);
+        let typeIndex = -1;
+        switch (kind) {
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ExternalKind */ .W2.Func:
+                typeIndex = r.u32();
+                cx.funcTypeIndices.push(typeIndex);
+                cx.importedFuncCount++;
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ExternalKind */ .W2.Table:
+                (0,_wasm_module_js__WEBPACK_IMPORTED_MODULE_2__/* .readValType */ .W6)(r);
+                (0,_wasm_module_js__WEBPACK_IMPORTED_MODULE_2__/* .readLimits */ .BU)(r);
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ExternalKind */ .W2.Memory:
+                (0,_wasm_module_js__WEBPACK_IMPORTED_MODULE_2__/* .readLimits */ .BU)(r);
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ExternalKind */ .W2.Global:
+                (0,_wasm_module_js__WEBPACK_IMPORTED_MODULE_2__/* .readValType */ .W6)(r);
+                r.u8();
+                break;
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ExternalKind */ .W2.Tag:
+                r.u8();
+                typeIndex = r.u32();
+                cx.features.exceptionsAt ??= kindAt;
+                break;
+        }
+        cx.imports.push({ module, name, kind, typeIndex });
+    }
+}
+function readExternalKind(r) {
+    const at = r.pos;
+    const kind = r.u8();
+    if (kind > _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ExternalKind */ .W2.Tag) {
+        throw r.error(`invalid leading byte (0x${kind.toString(16)}) for external kind`, at);
+    }
+    return kind;
+}
+function readTable(r, features) {
+    if (r.peek() === 0x40) {
+        // Table with an explicit initializer (function-references proposal, which the engine lacks).
+        features.tableInitAt ??= r.pos;
+        r.u8();
+        r.u8();
+        readModuleValType(r, features);
+        (0,_wasm_module_js__WEBPACK_IMPORTED_MODULE_2__/* .readLimits */ .BU)(r);
+        scanConstExpr(r, features);
+        return;
+    }
+    readModuleValType(r, features);
+    (0,_wasm_module_js__WEBPACK_IMPORTED_MODULE_2__/* .readLimits */ .BU)(r);
+}
+function readGlobals(r, cx) {
+    const imported = importedGlobals(cx);
+    for (let n = r.u32(); n > 0; n--) {
+        const at = r.pos;
+        const type = readModuleValType(r, cx.features);
+        const flagsAt = r.pos;
+        const flags = r.u8();
+        if (flags > 0x03)
+            throw r.error('malformed global flags', flagsAt);
+        if ((flags & 0x02) !== 0) {
+            cx.features.sharedGlobalAt ??= at;
+            (cx.features.sharedGlobalFlags ??= []).push(flagsAt);
+        }
+        const mutable = (flags & 0x01) !== 0;
+        const initStart = r.pos;
+        scanConstExpr(r, cx.features, imported);
+        const global = { type, mutable, initStart, initEnd: r.pos };
+        cx.globals.push(global);
+    }
+}
+function readElements(r, features, importedGlobals) {
+    for (let n = r.u32(); n > 0; n--) {
+        const start = r.pos;
+        const flags = r.u32();
+        const passiveOrDeclared = (flags & 0x01) !== 0;
+        const explicitTable = (flags & 0x02) !== 0;
+        const usesExprs = (flags & 0x04) !== 0;
+        if (!passiveOrDeclared) {
+            if (explicitTable)
+                r.u32();
+            scanConstExpr(r, features, importedGlobals);
+        }
+        if (passiveOrDeclared || explicitTable) {
+            // wasmparser reports a refused element type at the segment.
+            if (usesExprs)
+                readModuleValType(r, features, start);
+            else
+                r.u8(); // elemkind
+        }
+        for (let k = r.u32(); k > 0; k--) {
+            if (usesExprs)
+                scanConstExpr(r, features, importedGlobals);
+            else
+                r.u32();
+        }
+    }
+}
+function readData(r, out, features, importedGlobals) {
+    for (let n = r.u32(); n > 0; n--) {
+        const start = r.pos;
+        const flags = r.u32();
+        if (flags === 1) {
+            r.skip(r.u32());
+            out.push({ active: false, start, end: r.pos });
+            continue;
+        }
+        if (flags === 2)
+            r.u32();
+        else if (flags !== 0)
+            throw r.error(`invalid data segment flags ${flags}`, start);
+        scanConstExpr(r, features, importedGlobals);
+        r.skip(r.u32());
+        out.push({ active: true, start, end: r.pos });
+    }
 }
 /**
- * V8's verdict on `bytes` with full validation: the error a validating compile throws, or
- * undefined if the module is valid. Without lazy validation this compiles on V8's background
- * threads (the caller goes on meanwhile); with it, `WebAssembly.validate` checks everything on
- * this thread, and only an invalid module is compiled again, validating, for V8's message.
+ * Skips a constant expression up to and including its `end`, noting constructs the engine
+ * configuration refuses. Only the instructions allowed in constant expressions are decoded.
  */
-function fullValidation(bytes) {
-    const wasm = bytes;
-    if (!compilesWithoutValidation()) {
-        return WebAssembly.compile(wasm).then(() => undefined, (error) => error);
-    }
-    if (WebAssembly.validate(wasm))
-        return Promise.resolve(undefined);
-    return Promise.resolve(validatingCompileError(wasm));
-}
-/** Compiles a module that was not validated before, failing on invalid code as V8 always does. */
-function compileValidated(bytes) {
-    const wasm = bytes;
-    if (compilesWithoutValidation() && !WebAssembly.validate(wasm)) {
-        throw validatingCompileError(wasm);
-    }
-    return new WebAssembly.Module(wasm);
-}
-/** `compileValidated` on V8's background threads where compiling validates anyway. */
-function compileValidatedAsync(bytes) {
-    if (!compilesWithoutValidation())
-        return WebAssembly.compile(bytes);
-    return new Promise((resolve) => resolve(compileValidated(bytes)));
-}
-/** The error of compiling `wasm` with validation on (briefly switched back for it). */
-function validatingCompileError(wasm) {
-    v8().setFlagsFromString('--no-wasm-lazy-validation');
-    try {
-        new WebAssembly.Module(wasm);
-        return new Error('WebAssembly.validate() failed but compiling succeeded');
-    }
-    catch (error) {
-        return error;
-    }
-    finally {
-        v8().setFlagsFromString('--wasm-lazy-validation');
+function scanConstExpr(r, features, importedGlobals = 0) {
+    for (;;) {
+        const at = r.pos;
+        const op = r.u8();
+        switch (op) {
+            case 0x0b:
+                return;
+            case 0x41:
+                r.s32();
+                break;
+            case 0x42:
+                r.s64();
+                break;
+            case 0x43:
+                r.skip(4);
+                break;
+            case 0x44:
+                r.skip(8);
+                break;
+            case 0x23:
+                // Only imported globals may be read (a wizened module has none; a preload may).
+                if (r.u32() >= importedGlobals)
+                    features.constGlobalGetAt ??= at;
+                break;
+            case 0xd0: // ref.null heaptype
+                r.s33();
+                break;
+            case 0xd2: // ref.func
+                r.u32();
+                break;
+            case 0x6a:
+            case 0x6b:
+            case 0x6c:
+            case 0x7c:
+            case 0x7d:
+            case 0x7e: // extended-const arithmetic
+                break;
+            case 0xfd: {
+                const sub = r.u32();
+                if (sub !== 0x0c)
+                    throw r.error('constant expression required: non-constant operator', at);
+                r.skip(16);
+                break;
+            }
+            case 0xfb: {
+                // GC constant instructions (struct.new, array.new_fixed, ref.i31, ...): GC is refused
+                // later; skip their immediates generously enough to stay in sync for common forms.
+                const sub = r.u32();
+                const reason = `constant expression required: non-constant operator: ${(0,_wasm_code_js__WEBPACK_IMPORTED_MODULE_0__/* .opcodeName */ .G6)(op, sub)}`;
+                features.gc ??= { offset: at, reason };
+                if (sub === 0x08) {
+                    r.u32();
+                    r.u32();
+                } // array.new_fixed type n
+                else if (sub <= 0x07)
+                    r.u32(); // struct.new/_default, array.new/_default (type)
+                break;
+            }
+            default:
+                throw r.error('constant expression required: non-constant operator', at);
+        }
     }
 }
 
-;// CONCATENATED MODULE: ./src/wizer/rewrite.ts
+
+/***/ }),
+
+/***/ 752:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KI: () => (/* binding */ valTypeRefusal),
+/* harmony export */   LL: () => (/* binding */ heapTypeRefusal),
+/* harmony export */   WK: () => (/* binding */ isRefTypeByte)
+/* harmony export */ });
+/* harmony import */ var _wasm_reader_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(425);
+/**
+ * Reference types that upstream's engine refuses when it compiles: its configuration has the GC,
+ * function-references and exceptions proposals off, so only `funcref` and `externref` (and their
+ * `(ref null func|extern)` spellings) pass. The messages are wasmparser's; where a type sits
+ * decides the wording of a concrete type index (module level or inside a function).
+ */
+
+const GC_HEAP_TYPES = new Set([0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x71, 0x72, 0x73]);
+const EXCEPTION_HEAP_TYPES = new Set([0x69, 0x74]);
+const FUNC = 0x70;
+const EXTERN = 0x6f;
+const REF_NULL = 0x63;
+const REF = 0x64;
+/** Why upstream refuses the heap type starting at `at`, or undefined if it accepts it. */
+function heapTypeRefusal(bytes, at, site) {
+    const first = bytes[at];
+    if (first === FUNC || first === EXTERN)
+        return undefined;
+    if (GC_HEAP_TYPES.has(first))
+        return 'heap types not supported without the gc feature';
+    if (EXCEPTION_HEAP_TYPES.has(first)) {
+        return 'exception refs not supported without the exception handling feature';
+    }
+    if (site === 'code')
+        return 'function references required for index reference types';
+    const index = new _wasm_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .BinaryReader */ .V(bytes, at).s33();
+    return `unknown type ${index}: type index out of bounds because the GC proposal is disabled`;
+}
+/** Why upstream refuses the value type starting at `at`, or undefined if it accepts it. */
+function valTypeRefusal(bytes, at, site) {
+    const first = bytes[at];
+    if (first === REF)
+        return 'function references required for non-nullable types';
+    if (first === REF_NULL)
+        return heapTypeRefusal(bytes, at + 1, site);
+    if (GC_HEAP_TYPES.has(first) || EXCEPTION_HEAP_TYPES.has(first)) {
+        return heapTypeRefusal(bytes, at, site);
+    }
+    return undefined;
+}
+/** Whether a block type's first byte is a reference value type (not empty, numeric or an index). */
+function isRefTypeByte(byte) {
+    return byte >= REF_NULL && byte <= 0x74;
+}
+
+
+/***/ }),
+
+/***/ 641:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   rS: () => (/* binding */ rewriteParts),
+/* harmony export */   v8: () => (/* binding */ rewrite)
+/* harmony export */ });
+/* unused harmony export checkRenames */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(442);
+/* harmony import */ var _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(977);
+/* harmony import */ var _wasm_writer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(801);
 /**
  * Phase 6: rewrite. Builds the output from the ORIGINAL sections in file order: memory minimums
  * become the snapshot sizes, mutable globals become constants, exports are filtered and renamed,
@@ -4732,15 +4401,15 @@ function checkRenames(renames) {
     const srcs = new Set();
     for (const [dst, src] of renames) {
         if (dsts.has(dst))
-            throw new WizerError(`Duplicated function rename dst ${dst}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .WizerError */ .Mx(`Duplicated function rename dst ${dst}`);
         if (srcs.has(src))
-            throw new WizerError(`Duplicated function rename src ${src}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .WizerError */ .Mx(`Duplicated function rename src ${src}`);
         dsts.add(dst);
         srcs.add(src);
     }
 }
 function rewrite(cx, snap, options) {
-    return concatChunks(rewriteParts(cx, snap, options));
+    return (0,_wasm_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .concatChunks */ .JD)(rewriteParts(cx, snap, options));
 }
 /**
  * The output as the chunks it is made of, in order: views of the input's sections, new sections,
@@ -4751,7 +4420,7 @@ function rewriteParts(cx, snap, options) {
     checkRenames(options.renames);
     const chunks = [cx.bytes.subarray(0, 8)];
     let dataWritten = false;
-    const emit = (id, body) => chunks.push(sectionHeader(id, body.length), body);
+    const emit = (id, body) => chunks.push((0,_wasm_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionHeader */ .bV)(id, body.length), body);
     const emitData = () => {
         for (const chunk of encodeData(cx, snap))
             chunks.push(chunk);
@@ -4759,27 +4428,27 @@ function rewriteParts(cx, snap, options) {
     };
     for (const s of cx.sections) {
         switch (s.id) {
-            case SectionId.Memory:
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Memory:
                 emit(s.id, encodeMemories(cx, snap));
                 break;
-            case SectionId.Global:
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Global:
                 emit(s.id, encodeGlobals(cx, snap));
                 break;
-            case SectionId.Export:
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Export:
                 emit(s.id, encodeExports(cx, options));
                 break;
-            case SectionId.Start:
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Start:
                 break; // the start function already ran; its effects are in the snapshot
-            case SectionId.DataCount:
-                emit(s.id, new ByteSink(5)
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.DataCount:
+                emit(s.id, new _wasm_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .ByteSink */ ._s(5)
                     .u32((cx.dataCount ?? 0) + snap.segments.length)
                     .view()
                     .slice());
                 break;
-            case SectionId.Data:
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Data:
                 emitData();
                 break;
-            case SectionId.Custom:
+            case _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Custom:
                 if (s.customName === 'name' && !dataWritten)
                     emitData();
                 chunks.push(cx.bytes.subarray(s.start, s.end));
@@ -4793,7 +4462,7 @@ function rewriteParts(cx, snap, options) {
     return chunks;
 }
 function encodeMemories(cx, snap) {
-    const sink = new ByteSink(16 * cx.memories.length + 4).u32(cx.memories.length);
+    const sink = new _wasm_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .ByteSink */ ._s(16 * cx.memories.length + 4).u32(cx.memories.length);
     cx.memories.forEach((m, k) => {
         const { flags, max, pageSizeLog2 } = m.limits;
         const min = snap.memoryPages[k];
@@ -4814,7 +4483,7 @@ function encodeMemories(cx, snap) {
     return sink.view();
 }
 function encodeGlobals(cx, snap) {
-    const sink = new ByteSink(32 * cx.globals.length + 4).u32(cx.globals.length);
+    const sink = new _wasm_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .ByteSink */ ._s(32 * cx.globals.length + 4).u32(cx.globals.length);
     cx.globals.forEach((g, i) => {
         sink.bytes(g.type.bytes).byte(g.mutable ? 1 : 0);
         sink.bytes(snap.globals.get(i) ?? cx.bytes.subarray(g.initStart, g.initEnd));
@@ -4826,7 +4495,7 @@ function encodeExports(cx, options) {
     const srcToDst = new Map(options.renames.map(([dst, src]) => [src, dst]));
     const dsts = new Set(options.renames.map(([dst]) => dst));
     const hasReactorInit = !options.keepReactorInit && cx.exports.some((e) => e.name === '_initialize');
-    const sink = new ByteSink(64);
+    const sink = new _wasm_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .ByteSink */ ._s(64);
     let count = 0;
     for (const e of cx.exports) {
         if (e.name === options.initFunc && !options.keepInitFunc)
@@ -4842,7 +4511,7 @@ function encodeExports(cx, options) {
         count++;
     }
     const body = sink.view();
-    return new ByteSink(body.length + 5).u32(count).bytes(body).view();
+    return new _wasm_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .ByteSink */ ._s(body.length + 5).u32(count).bytes(body).view();
 }
 /**
  * The data section as chunks: section header, count, kept/emptied original segments, then one
@@ -4851,14 +4520,14 @@ function encodeExports(cx, options) {
 function encodeData(cx, snap) {
     const body = [];
     const count = cx.dataSegments.length + snap.segments.length;
-    body.push(new ByteSink(5).u32(count).view().slice());
+    body.push(new _wasm_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .ByteSink */ ._s(5).u32(count).view().slice());
     const emptyPassive = Uint8Array.of(0x01, 0x00);
     for (const seg of cx.dataSegments) {
         body.push(seg.active ? emptyPassive : cx.bytes.subarray(seg.start, seg.end));
     }
     // Snapshot runs name defined memories; imported ones come first in the index space (none in a
     // module given to wizen(), maybe some in a core module inside a component).
-    const importedMemories = cx.imports.filter((i) => i.kind === ExternalKind.Memory).length;
+    const importedMemories = cx.imports.filter((i) => i.kind === _wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ExternalKind */ .W2.Memory).length;
     const runs = snap.segments;
     for (let from = 0; from < runs.length;) {
         const memory = runs.memory[from];
@@ -4874,7 +4543,7 @@ function encodeData(cx, snap) {
             body.push(chunk);
         from = to;
     }
-    body.unshift(sectionHeader(SectionId.Data, totalLength(body)));
+    body.unshift((0,_wasm_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionHeader */ .bV)(_wasm_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SectionId */ .PN.Data, (0,_wasm_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .totalLength */ ["do"])(body)));
     return body;
 }
 /**
@@ -4884,7 +4553,7 @@ function encodeData(cx, snap) {
  * thousands.
  */
 function encodeSegments(runs, from, to, bytes, memoryIndex, memory64) {
-    const headers = new ByteSink(24 * (to - from) + 1);
+    const headers = new _wasm_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .ByteSink */ ._s(24 * (to - from) + 1);
     const headerEnds = [];
     for (let k = from; k < to; k++) {
         if (memoryIndex === 0)
@@ -4908,6 +4577,24 @@ function encodeSegments(runs, from, to, bytes, memoryIndex, memory64) {
     return chunks;
 }
 
+
+/***/ }),
+
+/***/ 794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P9: () => (/* binding */ snapshot)
+});
+
+// UNUSED EXPORTS: MAX_DATA_SEGMENTS, MIN_ACTIVE_SEGMENT_OVERHEAD, RunList, capSegmentCount, findRuns, kthSmallest
+
+// EXTERNAL MODULE: ./src/wasm/constants.ts
+var constants = __nccwpck_require__(977);
+// EXTERNAL MODULE: ./src/wasm/writer.ts
+var writer = __nccwpck_require__(801);
 ;// CONCATENATED MODULE: ./src/wizer/data-kernel-wasm.ts
 // Generated by `npm run kernels` from data-kernel.wat: do not edit.
 const DATA_KERNEL_WASM_BASE64 = 'AGFzbQEAAAABIQVgAX8Bf2ADf39/AX9gBn9/f39/fwF/YAF/AGACf38BfwIRAQVndWVzdAZtZW1vcnkCAAADDAsAAQAAAAAAAgMEBAUDAQAABgYBfwFBAAsHLAUDb3V0AgEKdmlld19jb3VudAMABHNjYW4AAANjYXAAAQhzZWdtZW50cwAHCtsLC48CAgZ/AX4CQANAAkADQCABQQhqIABNBEAgASkDAFAEQCABQQhqIQEMAgsLIAEgAE8NAyABLQAADQEgAUEBaiEBDAALCyABIQIDQAJAA0AgAUEIaiAATQRAIAEpAwAhByAHQoGChIiQoMCAAX0gB0J/hYNCgIGChIiQoMCAf4NQBEAgAUEIaiEBDAILCyABIABPDQEgAS0AAEUNASABQQFqIQEMAAsLIAEhAyADQQVqIQQgBCAASwRAIAAhBAsCQANAIAEgBE8NASABLQAADQEgAUEBaiEBDAALCyABIARJDQALIAVBBHQhBiAGQRBqEAggBiACuDlDAQAgBiADuDlDAQggBUEBaiEFDAALCyAFC74FARV/IAAgAU0EQCAADwsgACABayEDIABBBHQhBCAEQYCAEGohBSAFIABqQQNqQXxxIQYgBiAAQQJ0aiEHIAcgAEECdGoQCCAEQQAgBiAEa/wLAUEAIQgDQCAIEAQhCiAKQYCABEkEQCAEIApBAnRqIRUgFSAVKEIBAEEBajZCAQALIAhBAWohCCAIIABBAWtJDQALQQAhDAJAA0AgCyAEIAxBAnRqKEIBAGohCyALIANPDQEgDEEBaiEMIAxBgIAESQ0AQX8PCwtBACEIA0AgCBAEIAxJBEAgBSAIakEBOkABACANQQFqIQ0LIAhBAWohCCAIIABBAWtJDQALQf////8HIQ9BgICAgHghEEEAEAIhEUEAIQgDQCAFIAhqLUABAEUEQCAIEAQgDEYEQCAIQQFqIQkDQCAFIAlqLUABAARAIAlBAWohCQwBCwsgCEEBahACIRJBAyASEAZqQQAgAhAFIAJFG2ogCBADIBFrEAUgCRADIBJrEAVqaiAJEAMgEWsQBWshEyAGIA5BAnRqIAg2QgEAIAcgDkECdGogEzZCAQAgDkEBaiEOIBMgD0gEQCATIQ8LIBMgEEoEQCATIRALCyAIQQFqEAIhEQsgCEEBaiEIIAggAEEBa0kNAAsgAyANayEUIBAhEwJAA0AgFEEATCATIA9Icg0BQQAhFQJAA0AgFEEATCAVIA5Pcg0BIAcgFUECdGooQgEAIBNGBEAgBSAGIBVBAnRqKEIBAGpBATpAAQAgFEEBayEUCyAVQQFqIRUMAAsLIBNBAWshEwwACwtBABACIRdBASEIA0AgCCAARiAFIAhBAWtqLUABAEVyBEAgCEEBaxADIRUgFkEEdCAXuDlDAQAgFkEEdCAVuDlDAQggFkEBaiEWIAggAEkEQCAIEAIhFwsLIAhBAWohCCAIIABNDQALIBYLDAAgAEEEdCtDAQCrCwwAIABBBHQrQwEIqwsOACAAQQFqEAIgABADawsmAQF/QQEhAQNAIABBgAFPBEAgAEEHdiEAIAFBAWohAQwBCwsgAQsmAQF/QQEhAQNAIABBwABPBEAgAEEHdiEAIAFBAWohAQwBCwsgAQvPAQEDf0EAJAACQANAIAYgAU8NASAAK0MBAKshByAAK0MBCKsgB2shCCACRQRAIAVBADpAAQAgBUEBaiEFBSAFQQI6QAEAIAVBAWogAhAJIQULIAVBwQA6QAEAIAVBAWogBxAKIQUgBUELOkABACAFQQFqIAgQCSEFIAggBEkEQCAFIAcgCPwKAQAgBSAIaiEFBSADIAU2QgEAIAMgBzZCAQQgAyAHIAhqNkIBCCADQQxqIQMjAEEBaiQACyAAQRBqIQAgBkEBaiEGDAALCyAFCy8BAX8DQCAArT8BrUIQhlYEQD8BIQEgAUUEQEEQIQELIAFAAUF/RgRAAAsMAQsLCzcAA0AgAUGAAU8EQCAAIAFBgAFyOkABACABQQd2IQEgAEEBaiEADAELCyAAIAE6QAEAIABBAWoLWAEBfwNAIAFB/wBxIQIgAUEHdSEBIAFFIAJBwABxRXEgAUF/RiACQcAAcUEAR3FyBEAgACACOkABACAAQQFqDwsgACACQYABcjpAAQAgAEEBaiEADAALAAs=';
@@ -5049,39 +4736,39 @@ function snapshot(probes, memoryExports, memoryDefs, state) {
     return { globals, memoryPages, memoryBytes, images, segments: capSegmentCount(runs) };
 }
 function encodeGlobal(probe, state) {
-    const sink = new ByteSink(20);
+    const sink = new writer/* ByteSink */._s(20);
     const [first, second] = probe.exports.map((e) => state.globalGet(e));
     switch (probe.type) {
-        case ValTypeCode.I32:
-            sink.byte(Op.I32Const).s32(Number(first));
+        case constants/* ValTypeCode */.ZO.I32:
+            sink.byte(constants.Op.I32Const).s32(Number(first));
             break;
-        case ValTypeCode.I64:
-            sink.byte(Op.I64Const).s64(BigInt(first));
+        case constants/* ValTypeCode */.ZO.I64:
+            sink.byte(constants.Op.I64Const).s64(BigInt(first));
             break;
-        case ValTypeCode.F32: {
+        case constants/* ValTypeCode */.ZO.F32: {
             const bits = new Uint8Array(4);
             new DataView(bits.buffer).setInt32(0, Number(first), true);
-            sink.byte(Op.F32Const).bytes(bits);
+            sink.byte(constants.Op.F32Const).bytes(bits);
             break;
         }
-        case ValTypeCode.F64: {
+        case constants/* ValTypeCode */.ZO.F64: {
             const bits = new Uint8Array(8);
             new DataView(bits.buffer).setBigInt64(0, BigInt(first), true);
-            sink.byte(Op.F64Const).bytes(bits);
+            sink.byte(constants.Op.F64Const).bytes(bits);
             break;
         }
-        case ValTypeCode.V128: {
+        case constants/* ValTypeCode */.ZO.V128: {
             const bits = new Uint8Array(16);
             const view = new DataView(bits.buffer);
             view.setBigInt64(0, BigInt(first), true);
             view.setBigInt64(8, BigInt(second), true);
-            sink.byte(Op.SimdPrefix).u32(Op.V128Const).bytes(bits);
+            sink.byte(constants.Op.SimdPrefix).u32(constants.Op.V128Const).bytes(bits);
             break;
         }
         default:
             throw new Error(`unreachable: global type 0x${probe.type.toString(16)} was not instrumented`);
     }
-    return sink.byte(Op.End).view().slice();
+    return sink.byte(constants.Op.End).view().slice();
 }
 /**
  * Calls `emit(start, end)` for each run of non-zero bytes, merging runs separated by at most
@@ -5315,394 +5002,28 @@ function signedLebSize(value) {
     return n;
 }
 
-;// CONCATENATED MODULE: ./src/wasm/code.ts
 
-// ---- Dispatch tables, built once from OPCODES ------------------------------------------------
-/** Primitive decoding steps that immediate kinds map to. */
-const STEP_U32 = 1;
-const STEP_S32 = 2;
-const STEP_S64 = 3;
-const STEP_S33 = 4;
-const STEP_BLOCKTYPE = 5;
-const STEP_BYTE = 6;
-const STEP_ZERO = 7;
-const STEP_BYTES4 = 8;
-const STEP_BYTES8 = 9;
-const STEP_BYTES16 = 10;
-const STEP_MEMARG = 11;
-const STEP_BR_TABLE = 12;
-const STEP_VALTYPES = 13;
-const STEP_CATCHES = 14;
-const STEP_OF = {
-    blocktype: STEP_BLOCKTYPE,
-    labelidx: STEP_U32,
-    br_table: STEP_BR_TABLE,
-    funcidx: STEP_U32,
-    typeidx: STEP_U32,
-    tableidx: STEP_U32,
-    localidx: STEP_U32,
-    globalidx: STEP_U32,
-    tagidx: STEP_U32,
-    dataidx: STEP_U32,
-    elemidx: STEP_U32,
-    memidx: STEP_U32,
-    fieldidx: STEP_U32,
-    u32: STEP_U32,
-    i32: STEP_S32,
-    i64: STEP_S64,
-    f32: STEP_BYTES4,
-    f64: STEP_BYTES8,
-    v128: STEP_BYTES16,
-    memarg: STEP_MEMARG,
-    laneidx: STEP_BYTE,
-    shuffle: STEP_BYTES16,
-    heaptype: STEP_S33,
-    valtypes: STEP_VALTYPES,
-    catches: STEP_CATCHES,
-    castflags: STEP_BYTE,
-    zero: STEP_ZERO,
-};
-const FIRST_PREFIX = 0xfb;
-const UNKNOWN = -1;
-const PREFIXED = -2;
-/** Entry id per single-byte opcode; UNKNOWN, or PREFIXED for 0xfb-0xfe. */
-const singleIds = new Int16Array(256).fill(UNKNOWN);
-/** Entry id per sub-opcode, one array per prefix (index = prefix - 0xfb). */
-const prefixedIds = [];
-/** Steps of entry `id` are `steps[stepStart[id] .. stepStart[id + 1]]`. */
-const stepStart = new Uint16Array(OPCODES.length + 1);
-const steps = [];
-/** +1 for block openers, -1 for `end`/`delegate`, else 0. */
-const blockDelta = new Int8Array(OPCODES.length);
-const code_names = [];
-/** Shortcuts for the hot loop: no immediates, one LEB index or i32, one memarg, anything else. */
-const SHAPE_NONE = 0;
-const SHAPE_U32 = 1;
-const SHAPE_MEMARG = 2;
-const SHAPE_OTHER = 3;
-const shapes = new Uint8Array(OPCODES.length);
-for (let prefix = FIRST_PREFIX; prefix <= 0xfe; prefix++) {
-    singleIds[prefix] = PREFIXED;
-    const codes = OPCODES.filter((o) => o.prefix === prefix).map((o) => o.code);
-    prefixedIds.push(new Int16Array(Math.max(...codes) + 1).fill(UNKNOWN));
-}
-OPCODES.forEach((info, id) => {
-    const ids = info.prefix === 0 ? singleIds : prefixedIds[info.prefix - FIRST_PREFIX];
-    if (ids[info.code] !== UNKNOWN)
-        throw new Error(`duplicate opcode ${info.name}`);
-    ids[info.code] = id;
-    stepStart[id] = steps.length;
-    for (const kind of info.immediates)
-        steps.push(STEP_OF[kind]);
-    const only = info.immediates.length === 1 ? STEP_OF[info.immediates[0]] : 0;
-    shapes[id] =
-        info.immediates.length === 0
-            ? SHAPE_NONE
-            : only === STEP_U32 || only === STEP_S32 // a one-byte s32 is just as valid as a one-byte u32
-                ? SHAPE_U32
-                : only === STEP_MEMARG
-                    ? SHAPE_MEMARG
-                    : SHAPE_OTHER;
-    blockDelta[id] = info.block === 'open' ? 1 : info.block === 'close' ? -1 : 0;
-    code_names.push(info.name);
+/***/ }),
+
+/***/ 483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gW: () => (/* binding */ checkFeatureFlags),
+  XG: () => (/* binding */ checkPreloadFeatures),
+  nx: () => (/* binding */ upstreamExportGrowth),
+  z6: () => (/* binding */ validateModule),
+  Q9: () => (/* binding */ validationFailure)
 });
-stepStart[OPCODES.length] = steps.length;
-const stepCodes = Uint8Array.from(steps);
-/** Single-byte value types; 0x63/0x64 (`ref null ht` / `ref ht`) are followed by a heap type. */
-const SIMPLE_VALTYPE = new Uint8Array(128);
-for (const b of [
-    ...[0x7f, 0x7e, 0x7d, 0x7c, 0x7b], // i32 i64 f32 f64 v128
-    ...[0x74, 0x73, 0x72, 0x71, 0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69], // abstract refs
-]) {
-    SIMPLE_VALTYPE[b] = 1;
-}
-const REF_NULL = 0x63;
-const REF = 0x64;
-const EMPTY_BLOCK = 0x40;
-// ---- Public API ------------------------------------------------------------------------------
-/** The mnemonic of an opcode, or `unknown opcode 0x...` if the table has no such instruction. */
-function opcodeName(opcode, subopcode) {
-    const id = code_lookup(opcode, subopcode);
-    return id >= 0 ? code_names[id] : `unknown opcode ${hexOpcode(opcode, subopcode)}`;
-}
-/** The table entry of an opcode as a visitor receives it, if there is one. */
-function opcodeInfo(opcode, subopcode) {
-    const id = code_lookup(opcode, subopcode);
-    return id >= 0 ? OPCODES[id] : undefined;
-}
-/** The prefix bytes: a sub-opcode (u32) follows each. */
-const PREFIX_OPCODES = [0xfb, 0xfc, 0xfd, 0xfe];
-/**
- * How the walk steps over one instruction's immediates, as step codes (numbered as
- * code-kernel.wat reads them), and how it changes the block depth (+1 opens, -1 closes); undefined
- * for an opcode the table lacks (and for a prefix byte alone).
- */
-function instructionSteps(opcode, subopcode) {
-    const id = code_lookup(opcode, subopcode);
-    if (id < 0)
-        return undefined;
-    return {
-        steps: stepCodes.subarray(stepStart[id], stepStart[id + 1]),
-        blockDelta: blockDelta[id],
-    };
-}
-/**
- * Walks one function body: `reader` spans exactly the body (after its size). Reads the local
- * declarations, then visits every instruction; the body must end with the `end` that closes it.
- */
-function walkFunctionBody(reader, visit) {
-    skipLocals(reader);
-    const bytes = reader.bytes;
-    const end = reader.end;
-    let pos = reader.pos;
-    let depth = 1;
-    while (pos < end) {
-        const offset = pos;
-        const opcode = bytes[pos++];
-        let subopcode = -1;
-        let id = singleIds[opcode];
-        if (id < 0) {
-            if (id === PREFIXED) {
-                const b = bytes[pos];
-                if (b < 0x80 && pos < end) {
-                    subopcode = b;
-                    pos++;
-                }
-                else {
-                    reader.pos = pos;
-                    subopcode = reader.u32();
-                    pos = reader.pos;
-                }
-                const ids = prefixedIds[opcode - FIRST_PREFIX];
-                id = subopcode < ids.length ? ids[subopcode] : UNKNOWN;
-            }
-            if (id < 0) {
-                throw reader.error(`unknown opcode ${hexOpcode(opcode, subopcode)}`, offset);
-            }
-        }
-        visit(opcode, subopcode, offset);
-        const shape = shapes[id];
-        // Fast paths for the common single-byte forms; everything else goes through the steps.
-        if (shape === SHAPE_NONE) {
-            // no immediates
-        }
-        else if (shape === SHAPE_U32 && bytes[pos] < 0x80 && pos < end) {
-            pos++; // local.get 3, br 0, call 42, i32.const 7, ...
-        }
-        else if (shape === SHAPE_MEMARG &&
-            bytes[pos] < 0x40 &&
-            bytes[pos + 1] < 0x80 &&
-            pos + 1 < end) {
-            pos += 2; // alignment without a memory index, then a one-byte offset
-        }
-        else {
-            for (let i = stepStart[id], last = stepStart[id + 1]; i < last; i++) {
-                pos = skipImmediate(reader, stepCodes[i], pos);
-            }
-        }
-        const delta = blockDelta[id];
-        if (delta !== 0) {
-            depth += delta;
-            if (depth === 0) {
-                if (pos !== end)
-                    throw reader.error('operators remaining after end of function', pos);
-                reader.pos = pos;
-                return;
-            }
-        }
-    }
-    reader.pos = end;
-    throw reader.error('function body must end with END opcode', end);
-}
-/** Walks every body of a code section: `reader` spans the section payload. */
-function walkCodeSection(reader, visit) {
-    const count = reader.u32();
-    for (let i = 0; i < count; i++) {
-        const size = reader.u32();
-        walkFunctionBody(reader.sub(size), visit);
-    }
-    if (!reader.eof) {
-        throw reader.error('section size mismatch: unexpected data at the end of the section');
-    }
-}
-// ---- Decoding helpers ------------------------------------------------------------------------
-function code_lookup(opcode, subopcode) {
-    if (opcode < 0 || opcode > 0xff)
-        return UNKNOWN;
-    const id = singleIds[opcode];
-    if (id !== PREFIXED)
-        return id;
-    const ids = prefixedIds[opcode - FIRST_PREFIX];
-    return subopcode >= 0 && subopcode < ids.length ? ids[subopcode] : UNKNOWN;
-}
-function hexOpcode(opcode, subopcode) {
-    const head = `0x${opcode.toString(16).padStart(2, '0')}`;
-    return subopcode < 0 ? head : `${head} 0x${subopcode.toString(16)}`;
-}
-function skipLocals(reader) {
-    const groups = reader.u32();
-    for (let i = 0; i < groups; i++) {
-        reader.u32();
-        skipValType(reader);
-    }
-}
-function skipValType(reader) {
-    const offset = reader.pos;
-    const b = reader.u8();
-    if (b === REF_NULL || b === REF) {
-        reader.pos = skipSigned(reader, reader.pos, 33);
-    }
-    else if (b >= 0x80 || SIMPLE_VALTYPE[b] !== 1) {
-        throw reader.error(`invalid value type 0x${b.toString(16)}`, offset);
-    }
-}
-/** Skips one immediate starting at `pos`; returns the position after it. */
-function skipImmediate(reader, step, pos) {
-    const bytes = reader.bytes;
-    switch (step) {
-        case STEP_U32:
-            if (bytes[pos] < 0x80 && pos < reader.end)
-                return pos + 1;
-            return skipUnsigned(reader, pos, 32);
-        case STEP_S32:
-            return skipSigned(reader, pos, 32);
-        case STEP_S64:
-            return skipSigned(reader, pos, 64);
-        case STEP_S33:
-            return skipSigned(reader, pos, 33);
-        case STEP_BLOCKTYPE: {
-            const b = bytes[pos];
-            if (pos < reader.end && (b === EMPTY_BLOCK || (b < 0x80 && SIMPLE_VALTYPE[b] === 1))) {
-                return pos + 1;
-            }
-            if (b === REF_NULL || b === REF)
-                return skipSigned(reader, pos + 1, 33);
-            return skipSigned(reader, pos, 33);
-        }
-        case STEP_BYTE:
-            return skipBytes(reader, pos, 1);
-        case STEP_ZERO:
-            if (pos < reader.end && bytes[pos] !== 0) {
-                throw reader.error('nonzero byte after `atomic.fence`', pos);
-            }
-            return skipBytes(reader, pos, 1);
-        case STEP_BYTES4:
-            return skipBytes(reader, pos, 4);
-        case STEP_BYTES8:
-            return skipBytes(reader, pos, 8);
-        case STEP_BYTES16:
-            return skipBytes(reader, pos, 16);
-        case STEP_MEMARG:
-            return skipMemarg(reader, pos);
-        case STEP_BR_TABLE: {
-            reader.pos = pos;
-            const targets = reader.u32() + 1; // the vector, then the default label
-            pos = reader.pos;
-            for (let i = 0; i < targets; i++)
-                pos = skipUnsigned(reader, pos, 32);
-            return pos;
-        }
-        case STEP_VALTYPES: {
-            reader.pos = pos;
-            const count = reader.u32();
-            for (let i = 0; i < count; i++)
-                skipValType(reader);
-            return reader.pos;
-        }
-        case STEP_CATCHES:
-            return skipCatches(reader, pos);
-        default:
-            throw new Error(`unreachable: immediate step ${step}`);
-    }
-}
-function skipMemarg(reader, pos) {
-    let align = reader.bytes[pos];
-    if (align < 0x80 && pos < reader.end) {
-        pos++;
-    }
-    else {
-        reader.pos = pos;
-        align = reader.u32();
-        pos = reader.pos;
-    }
-    // Multi-memory: bit 6 of the alignment field announces an explicit memory index.
-    if ((align & 0x40) !== 0)
-        pos = skipUnsigned(reader, pos, 32);
-    // memory64: offsets are u64 (a superset of the u32 encoding used for 32-bit memories).
-    return skipUnsigned(reader, pos, 64);
-}
-function skipCatches(reader, pos) {
-    reader.pos = pos;
-    const count = reader.u32();
-    for (let i = 0; i < count; i++) {
-        const kindOffset = reader.pos;
-        const kind = reader.u8();
-        if (kind > 3)
-            throw reader.error(`invalid catch kind 0x${kind.toString(16)}`, kindOffset);
-        if (kind < 2)
-            reader.u32(); // `catch` / `catch_ref` name a tag
-        reader.u32();
-    }
-    return reader.pos;
-}
-function skipBytes(reader, pos, n) {
-    if (pos + n > reader.end)
-        throw reader.error('unexpected end-of-file', reader.end);
-    return pos + n;
-}
-/**
- * Skips an unsigned LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
- * allowed byte the continuation bit and the bits beyond the width must be zero.
- */
-function skipUnsigned(reader, start, bits) {
-    const bytes = reader.bytes;
-    const limit = start + Math.ceil(bits / 7) - 1;
-    const lastMask = bits === 32 ? 0xf0 : 0xfe;
-    let pos = start;
-    for (;;) {
-        if (pos >= reader.end)
-            throw reader.error('unexpected end-of-file', reader.end);
-        const b = bytes[pos];
-        if (pos === limit) {
-            if ((b & lastMask) !== 0)
-                throw lebError(reader, start, b, `u${bits}`);
-            return pos + 1;
-        }
-        pos++;
-        if (b < 0x80)
-            return pos;
-    }
-}
-/**
- * Skips a signed LEB128 integer of `bits` bits: at most ceil(bits / 7) bytes, and in the last
- * allowed byte the continuation bit must be clear and the bits from the sign bit up must be equal.
- */
-function skipSigned(reader, start, bits) {
-    const bytes = reader.bytes;
-    const limit = start + Math.ceil(bits / 7) - 1;
-    const signMask = bits === 32 ? 0x78 : bits === 33 ? 0x70 : 0x7f;
-    let pos = start;
-    for (;;) {
-        if (pos >= reader.end)
-            throw reader.error('unexpected end-of-file', reader.end);
-        const b = bytes[pos];
-        if (pos === limit) {
-            const high = b & signMask;
-            if (b >= 0x80 || (high !== 0 && high !== signMask)) {
-                throw lebError(reader, start, b, `s${bits}`);
-            }
-            return pos + 1;
-        }
-        pos++;
-        if (b < 0x80)
-            return pos;
-    }
-}
-function lebError(reader, start, last, type) {
-    const what = last >= 0x80 ? 'integer representation too long' : 'integer too large';
-    return reader.error(`invalid var_${type}: ${what}`, start);
-}
 
+// UNUSED EXPORTS: checkEngineFeatures, checkImportsAndExports, checkSupportedInstructions
+
+// EXTERNAL MODULE: ./src/errors.ts + 1 modules
+var errors = __nccwpck_require__(442);
+// EXTERNAL MODULE: ./src/wasm/code.ts
+var code = __nccwpck_require__(807);
 ;// CONCATENATED MODULE: ./src/wasm/code-kernel-wasm.ts
 // Generated by `npm run kernels` from code-kernel.wat: do not edit.
 const CODE_KERNEL_WASM_BASE64 = 'AGFzbQEAAAABKQZgBH9/f38Bf2ACf38Bf2ABfwF/YAJ/fwBgA39/fwF/YAZ/f39/f38AAhEBBWlucHV0Bm1lbW9yeQIAAAMMCwABAQICAgMCBAQFBQMBAAEGCwJ/AUEAC38BQQALBxECBm1lbW9yeQIBBHdhbGsAAArEDAvmBAIOfwF+IAEkACAAEAchACMBIQQCQANAIAUgBE8NASABJAAgABAHIQAgACMBaiEGIAYgAUsgBiAASXIEQAALIAYkACAAIQsgABAHIQAjASEHQQAhCAJAA0AgB0UNASAAEAchACAAQQEQBiAIIAAtAAAQBXIhCCAAEAMhACAHQQFrIQcMAAsLIAgEQCACIBBBf0F/IAsgA2ogBRAKIBBBAWohEAtBASEKAkADQCAAIwBPBEAACyAAIQsgAC0AACEMIABBAWohACAMQQN0IQ4gDilDAQAhEiASUA0AIBJCBFgEQCAALQAAQYABSQRAIABBAWohAAwCCyAALQABQYABSQRAIABBAmohAAwCCyAALQACQYABSQRAIABBA2ohAAwCCwsgEkKAgICAgICAgH9RBEAgCkEBSwRAIApBAWshCgwCCwsgEkKFgICAgICAgQFRBEAgAC0AACEJIAlBgAFJIAlB4wBrQRFLcQRAIABBAWohACAKQQFqIQoMAgsLIBJCC1EEQCAALQAAQcAASSAALQABQYABSXEEQCAAQQJqIQAMAgsLQX8hDSAOLUABAEH+AUYEQCAAEAchACMBIQ0gDUGABE8EQAALQYAQIAxB+wFrQQl0IA1qQQN0aiEOCyAOLUABAEH/AUYEQAALIA4tQAEGIQ8gD0EBRiAPQQJGIAAjAEkgAC0AABAFcXFyBEAgAiAQIAwgDSALIANqIAUQCiAQQQFqIRALIA4gABABIQAgDixAAQchESARBEAgCiARaiEKIApFBEAgACMARwRAAAsMAwsLDAALCyAFQQFqIQUMAAsLIBALNAECfwJAA0AgAkEGTw0BIAAgAmotQAEAIQMgA0UNASADIAEQAiEBIAJBAWohAgwACwsgAQvXAwECfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCAADg8AAQIDBAUGBwgJCgsMDQ4ACwALIAFBBUHwARAIDwsgAUEFQfgAEAkPCyABQQpB/wAQCQ8LIAFBBUHwABAJDwsgAUEBEAYgAS0AACECIAJBwABGIAIQBHIEQCABQQFqDwsgAkHjAEYgAkHkAEZyBEAgAUEBakEFQfAAEAkPCyABQQVB8AAQCQ8LIAFBARAGIAFBAWoPCyABQQEQBiABLQAABEAACyABQQFqDwsgAUEEEAYgAUEEag8LIAFBCBAGIAFBCGoPCyABQRAQBiABQRBqDwsgARAHIQEjAUHAAHEEQCABQQVB8AEQCCEBCyABQQpB/gEQCA8LIAEQByEBIwEhAyADQX9GBEAACyADQQFqIQMDQCABQQVB8AEQCCEBIANBAWshAyADDQALIAEPCyABEAchASMBIQMCQANAIANFDQEgARADIQEgA0EBayEDDAALCyABDwsgARAHIQEjASEDAkADQCADRQ0BIAFBARAGIAEtAAAhAiACQQNLBEAACyABQQFqIQEgAkECSQRAIAFBBUHwARAIIQELIAFBBUHwARAIIQEgA0EBayEDDAALCyABCzwBAX8gAEEBEAYgAC0AACEBIAFB4wBGIAFB5ABGcgRAIABBAWpBBUHwABAJDwsgARAERQRAAAsgAEEBagsdACAAQfsATyAAQf8ATXEgAEHpAE8gAEH0AE1xcgsPACAAQeMATyAAQfQATXELEQAgAK0gAa18IwCtVgRAAAsLVAEDfwNAIAAjAE8EQAALIAAtAAAhASAAQQFqIQAgAkEcRiABQfABcUEAR3EEQAALIAMgAUH/AHEgAnRyIQMgAkEHaiECIAFBgAFxDQALIAMkASAAC0kBAn8gACABQQFraiEEA0AgACMATwRAAAsgAC0AACEDIAAgBEYEQCADIAJxBEAACyAAQQFqDwsgAEEBaiEAIANBgAFxDQALIAALXQEDfyAAIAFBAWtqIQQDQCAAIwBPBEAACyAALQAAIQMgACAERgRAIAMgAnEhBSADQYABTyAFQQBHIAUgAkdxcgRAAAsgAEEBag8LIABBAWohACADQYABcQ0ACyAAC1IBAn8gACABQQR0aiEGA0AgBq1CEHw/Aa1CEIZWBEA/ASEHIAdAAUF/RgRAAAsMAQsLIAYgAjZCAQAgBiADNkIBBCAGIAQ2QgEIIAYgBTZCAQwL';
@@ -5737,8 +5058,8 @@ const PREFIX_MARK = 0xfe;
 const UNKNOWN_MARK = 0xff;
 const SUBOPCODES = 512;
 const PREFIXED_TABLE_AT = 256 * ENTRY_BYTES;
-const REPORTS_AT = PREFIXED_TABLE_AT + PREFIX_OPCODES.length * SUBOPCODES * ENTRY_BYTES;
-const code_kernel_PAGE_BYTES = 65536;
+const REPORTS_AT = PREFIXED_TABLE_AT + code/* PREFIX_OPCODES */.Jc.length * SUBOPCODES * ENTRY_BYTES;
+const PAGE_BYTES = 65536;
 /** The WebAssembly.Memory behind buffers from `wasmMemoryBuffer`, which the kernel reads in place. */
 const memoryOf = new WeakMap();
 /**
@@ -5746,11 +5067,11 @@ const memoryOf = new WeakMap();
  * compiled walk then reads its code where it is instead of copying it.
  */
 function wasmMemoryBuffer(size) {
-    const memory = new WebAssembly.Memory({ initial: Math.ceil(size / code_kernel_PAGE_BYTES) });
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(size / PAGE_BYTES) });
     memoryOf.set(memory.buffer, memory);
     return new Uint8Array(memory.buffer, 0, size);
 }
-let code_kernel_compiled;
+let compiled;
 class CodeWalker {
     tables;
     constructor(tables) {
@@ -5760,7 +5081,7 @@ class CodeWalker {
     static create(filter) {
         const tables = new Uint8Array(REPORTS_AT);
         const fill = (at, opcode, subopcode, report) => {
-            const layout = instructionSteps(opcode, subopcode);
+            const layout = (0,code/* instructionSteps */.Ys)(opcode, subopcode);
             if (!layout) {
                 tables[at] = UNKNOWN_MARK;
                 return;
@@ -5774,12 +5095,12 @@ class CodeWalker {
         };
         for (let opcode = 0; opcode < 256; opcode++) {
             const at = opcode * ENTRY_BYTES;
-            if (PREFIX_OPCODES.includes(opcode))
+            if (code/* PREFIX_OPCODES */.Jc.includes(opcode))
                 tables[at] = PREFIX_MARK;
             else
                 fill(at, opcode, -1, filter.single(opcode));
         }
-        PREFIX_OPCODES.forEach((prefix, p) => {
+        code/* PREFIX_OPCODES */.Jc.forEach((prefix, p) => {
             for (let sub = 0; sub < SUBOPCODES; sub++) {
                 const at = PREFIXED_TABLE_AT + (p * SUBOPCODES + sub) * ENTRY_BYTES;
                 fill(at, prefix, sub, filter.prefixed(prefix, sub));
@@ -5802,9 +5123,9 @@ class CodeWalker {
                 input = memoryOf.get(code.buffer);
                 shift = -start;
             }
-            code_kernel_compiled ??= new WebAssembly.Module(Buffer.from(CODE_KERNEL_WASM_BASE64, 'base64'));
+            compiled ??= new WebAssembly.Module(Buffer.from(CODE_KERNEL_WASM_BASE64, 'base64'));
             // A new instance per walk: its memory (the reports) goes when the walk is done.
-            const instance = new WebAssembly.Instance(code_kernel_compiled, { input: { memory: input } });
+            const instance = new WebAssembly.Instance(compiled, { input: { memory: input } });
             const exports = instance.exports;
             new Uint8Array(exports.memory.buffer).set(this.tables);
             const count = exports.walk(start + shift, end + shift, REPORTS_AT, -shift);
@@ -5822,424 +5143,24 @@ class CodeWalker {
     }
 }
 
-;// CONCATENATED MODULE: ./src/wizer/context.ts
-/** Prefix reserved for the names instrumentation adds. */
-const RESERVED_PREFIX = '__wizer_';
-
-;// CONCATENATED MODULE: ./src/wizer/ref-types.ts
-/**
- * Reference types that upstream's engine refuses when it compiles: its configuration has the GC,
- * function-references and exceptions proposals off, so only `funcref` and `externref` (and their
- * `(ref null func|extern)` spellings) pass. The messages are wasmparser's; where a type sits
- * decides the wording of a concrete type index (module level or inside a function).
- */
-
-const GC_HEAP_TYPES = new Set([0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x71, 0x72, 0x73]);
-const EXCEPTION_HEAP_TYPES = new Set([0x69, 0x74]);
-const FUNC = 0x70;
-const EXTERN = 0x6f;
-const ref_types_REF_NULL = 0x63;
-const ref_types_REF = 0x64;
-/** Why upstream refuses the heap type starting at `at`, or undefined if it accepts it. */
-function heapTypeRefusal(bytes, at, site) {
-    const first = bytes[at];
-    if (first === FUNC || first === EXTERN)
-        return undefined;
-    if (GC_HEAP_TYPES.has(first))
-        return 'heap types not supported without the gc feature';
-    if (EXCEPTION_HEAP_TYPES.has(first)) {
-        return 'exception refs not supported without the exception handling feature';
-    }
-    if (site === 'code')
-        return 'function references required for index reference types';
-    const index = new BinaryReader(bytes, at).s33();
-    return `unknown type ${index}: type index out of bounds because the GC proposal is disabled`;
-}
-/** Why upstream refuses the value type starting at `at`, or undefined if it accepts it. */
-function valTypeRefusal(bytes, at, site) {
-    const first = bytes[at];
-    if (first === ref_types_REF)
-        return 'function references required for non-nullable types';
-    if (first === ref_types_REF_NULL)
-        return heapTypeRefusal(bytes, at + 1, site);
-    if (GC_HEAP_TYPES.has(first) || EXCEPTION_HEAP_TYPES.has(first)) {
-        return heapTypeRefusal(bytes, at, site);
-    }
-    return undefined;
-}
-/** Whether a block type's first byte is a reference value type (not empty, numeric or an index). */
-function isRefTypeByte(byte) {
-    return byte >= ref_types_REF_NULL && byte <= 0x74;
-}
-
-;// CONCATENATED MODULE: ./src/wizer/parse.ts
-/**
- * Phase 1: parse. Splits the input into sections and decodes the structures later phases need
- * (types, imports, functions, memories, globals, exports, data segments). Sections are kept as
- * ranges of the input so the rewrite can copy them byte for byte.
- *
- * Decode errors surface as `WasmDecodeError` with absolute offsets; the pipeline wraps them in
- * "wasm validation failed" as upstream does.
- */
-
-
-
-
-
-function parseModule(bytes) {
-    const cx = {
-        bytes,
-        sections: readSections(bytes),
-        types: [],
-        imports: [],
-        funcTypeIndices: [],
-        importedFuncCount: 0,
-        tableCount: 0,
-        memories: [],
-        globals: [],
-        exports: [],
-        dataSegments: [],
-        dataCount: undefined,
-        tagCount: 0,
-        features: {},
-    };
-    for (const section of cx.sections) {
-        const r = new BinaryReader(bytes, section.payloadStart, section.end);
-        switch (section.id) {
-            case SectionId.Type:
-                readTypes(r, cx);
-                break;
-            case SectionId.Import:
-                readImports(r, cx);
-                break;
-            case SectionId.Function:
-                for (let n = r.u32(); n > 0; n--)
-                    cx.funcTypeIndices.push(r.u32());
-                break;
-            case SectionId.Table: {
-                const count = r.u32();
-                cx.tableCount += count;
-                for (let n = count; n > 0; n--)
-                    readTable(r, cx.features);
-                break;
-            }
-            case SectionId.Memory:
-                for (let n = r.u32(); n > 0; n--) {
-                    const at = r.pos;
-                    const limits = readLimits(r);
-                    if (limits.pageSizeLog2 !== undefined)
-                        cx.features.customPageSizeAt ??= at;
-                    cx.memories.push({
-                        limits,
-                        shared: (limits.flags & 0x02) !== 0,
-                        memory64: (limits.flags & 0x04) !== 0,
-                    });
-                }
-                break;
-            case SectionId.Global:
-                readGlobals(r, cx);
-                break;
-            case SectionId.Export:
-                for (let n = r.u32(); n > 0; n--) {
-                    const name = r.name();
-                    const kind = readExternalKind(r);
-                    cx.exports.push({ name, kind, index: r.u32() });
-                }
-                break;
-            case SectionId.Element:
-                readElements(r, cx.features, importedGlobals(cx));
-                break;
-            case SectionId.Data:
-                readData(r, cx.dataSegments, cx.features, importedGlobals(cx));
-                break;
-            case SectionId.DataCount:
-                cx.dataCount = r.u32();
-                break;
-            case SectionId.Tag:
-                cx.features.exceptionsAt ??= section.payloadStart;
-                cx.tagCount = r.u32();
-                break;
-            case SectionId.Start:
-                r.u32(); // decoded here so a malformed index is a validation failure; instrument reads it
-                break;
-            default:
-                continue; // custom and code sections need no decoding here
-        }
-    }
-    return cx;
-}
-function importedGlobals(cx) {
-    return cx.imports.filter((i) => i.kind === ExternalKind.Global).length;
-}
-function readTypes(r, cx) {
-    for (let n = r.u32(); n > 0; n--) {
-        const at = r.pos;
-        const form = r.peek();
-        if (form === 0x4e) {
-            // An explicit recursion group: GC proposal.
-            cx.features.gc ??= {
-                offset: at,
-                reason: 'rec group usage requires `gc` proposal to be enabled',
-            };
-            r.u8();
-            for (let k = r.u32(); k > 0; k--)
-                cx.types.push(readSubType(r, cx.features));
-        }
-        else {
-            cx.types.push(readSubType(r, cx.features));
-        }
-    }
-}
-function readSubType(r, features) {
-    const at = r.pos;
-    let form = r.u8();
-    if (form === 0x50 || form === 0x4f) {
-        // Without GC only a final type without supertypes passes (as a plain definition).
-        const supertypes = r.u32();
-        if (form === 0x50 || supertypes > 0) {
-            features.gc ??= { offset: at, reason: 'gc proposal must be enabled to use subtypes' };
-        }
-        for (let k = supertypes; k > 0; k--)
-            r.u32();
-        form = r.u8();
-    }
-    switch (form) {
-        case 0x60: {
-            // wasmparser reports a refused parameter or result type at the function type.
-            const params = [];
-            for (let k = r.u32(); k > 0; k--)
-                params.push(readModuleValType(r, features, at));
-            const results = [];
-            for (let k = r.u32(); k > 0; k--)
-                results.push(readModuleValType(r, features, at));
-            return { params, results, offset: at };
-        }
-        case 0x5f:
-            features.gc ??= {
-                offset: at,
-                reason: 'struct indexed types not supported without the gc feature',
-            };
-            for (let k = r.u32(); k > 0; k--)
-                readFieldType(r);
-            return undefined;
-        case 0x5e:
-            features.gc ??= {
-                offset: at,
-                reason: 'array indexed types not supported without the gc feature',
-            };
-            readFieldType(r);
-            return undefined;
-        default:
-            throw r.error(`invalid leading byte (0x${form.toString(16)}) for type definition`, at);
-    }
-}
-/** A value type outside function bodies; notes the first one upstream's engine refuses. */
-function readModuleValType(r, features, reportAt) {
-    const at = r.pos;
-    const type = readValType(r);
-    if (features.refTypeRefusal === undefined) {
-        const reason = valTypeRefusal(r.bytes, at, 'module');
-        if (reason !== undefined)
-            features.refTypeRefusal = { offset: reportAt ?? at, reason };
-    }
-    return type;
-}
-function readFieldType(r) {
-    const code = r.peek();
-    if (code === 0x78 || code === 0x77)
-        r.u8(); // packed i8 / i16
-    else
-        readValType(r);
-    r.u8(); // mutability
-}
-function readImports(r, cx) {
-    for (let n = r.u32(); n > 0; n--) {
-        const module = r.name();
-        const name = r.name();
-        const kindAt = r.pos;
-        const kind = readExternalKind(r);
-        let typeIndex = -1;
-        switch (kind) {
-            case ExternalKind.Func:
-                typeIndex = r.u32();
-                cx.funcTypeIndices.push(typeIndex);
-                cx.importedFuncCount++;
-                break;
-            case ExternalKind.Table:
-                readValType(r);
-                readLimits(r);
-                break;
-            case ExternalKind.Memory:
-                readLimits(r);
-                break;
-            case ExternalKind.Global:
-                readValType(r);
-                r.u8();
-                break;
-            case ExternalKind.Tag:
-                r.u8();
-                typeIndex = r.u32();
-                cx.features.exceptionsAt ??= kindAt;
-                break;
-        }
-        cx.imports.push({ module, name, kind, typeIndex });
-    }
-}
-function readExternalKind(r) {
-    const at = r.pos;
-    const kind = r.u8();
-    if (kind > ExternalKind.Tag) {
-        throw r.error(`invalid leading byte (0x${kind.toString(16)}) for external kind`, at);
-    }
-    return kind;
-}
-function readTable(r, features) {
-    if (r.peek() === 0x40) {
-        // Table with an explicit initializer (function-references proposal, which the engine lacks).
-        features.tableInitAt ??= r.pos;
-        r.u8();
-        r.u8();
-        readModuleValType(r, features);
-        readLimits(r);
-        scanConstExpr(r, features);
-        return;
-    }
-    readModuleValType(r, features);
-    readLimits(r);
-}
-function readGlobals(r, cx) {
-    const imported = importedGlobals(cx);
-    for (let n = r.u32(); n > 0; n--) {
-        const at = r.pos;
-        const type = readModuleValType(r, cx.features);
-        const flagsAt = r.pos;
-        const flags = r.u8();
-        if (flags > 0x03)
-            throw r.error('malformed global flags', flagsAt);
-        if ((flags & 0x02) !== 0) {
-            cx.features.sharedGlobalAt ??= at;
-            (cx.features.sharedGlobalFlags ??= []).push(flagsAt);
-        }
-        const mutable = (flags & 0x01) !== 0;
-        const initStart = r.pos;
-        scanConstExpr(r, cx.features, imported);
-        const global = { type, mutable, initStart, initEnd: r.pos };
-        cx.globals.push(global);
-    }
-}
-function readElements(r, features, importedGlobals) {
-    for (let n = r.u32(); n > 0; n--) {
-        const start = r.pos;
-        const flags = r.u32();
-        const passiveOrDeclared = (flags & 0x01) !== 0;
-        const explicitTable = (flags & 0x02) !== 0;
-        const usesExprs = (flags & 0x04) !== 0;
-        if (!passiveOrDeclared) {
-            if (explicitTable)
-                r.u32();
-            scanConstExpr(r, features, importedGlobals);
-        }
-        if (passiveOrDeclared || explicitTable) {
-            // wasmparser reports a refused element type at the segment.
-            if (usesExprs)
-                readModuleValType(r, features, start);
-            else
-                r.u8(); // elemkind
-        }
-        for (let k = r.u32(); k > 0; k--) {
-            if (usesExprs)
-                scanConstExpr(r, features, importedGlobals);
-            else
-                r.u32();
-        }
-    }
-}
-function readData(r, out, features, importedGlobals) {
-    for (let n = r.u32(); n > 0; n--) {
-        const start = r.pos;
-        const flags = r.u32();
-        if (flags === 1) {
-            r.skip(r.u32());
-            out.push({ active: false, start, end: r.pos });
-            continue;
-        }
-        if (flags === 2)
-            r.u32();
-        else if (flags !== 0)
-            throw r.error(`invalid data segment flags ${flags}`, start);
-        scanConstExpr(r, features, importedGlobals);
-        r.skip(r.u32());
-        out.push({ active: true, start, end: r.pos });
-    }
-}
-/**
- * Skips a constant expression up to and including its `end`, noting constructs the engine
- * configuration refuses. Only the instructions allowed in constant expressions are decoded.
- */
-function scanConstExpr(r, features, importedGlobals = 0) {
-    for (;;) {
-        const at = r.pos;
-        const op = r.u8();
-        switch (op) {
-            case 0x0b:
-                return;
-            case 0x41:
-                r.s32();
-                break;
-            case 0x42:
-                r.s64();
-                break;
-            case 0x43:
-                r.skip(4);
-                break;
-            case 0x44:
-                r.skip(8);
-                break;
-            case 0x23:
-                // Only imported globals may be read (a wizened module has none; a preload may).
-                if (r.u32() >= importedGlobals)
-                    features.constGlobalGetAt ??= at;
-                break;
-            case 0xd0: // ref.null heaptype
-                r.s33();
-                break;
-            case 0xd2: // ref.func
-                r.u32();
-                break;
-            case 0x6a:
-            case 0x6b:
-            case 0x6c:
-            case 0x7c:
-            case 0x7d:
-            case 0x7e: // extended-const arithmetic
-                break;
-            case 0xfd: {
-                const sub = r.u32();
-                if (sub !== 0x0c)
-                    throw r.error('constant expression required: non-constant operator', at);
-                r.skip(16);
-                break;
-            }
-            case 0xfb: {
-                // GC constant instructions (struct.new, array.new_fixed, ref.i31, ...): GC is refused
-                // later; skip their immediates generously enough to stay in sync for common forms.
-                const sub = r.u32();
-                const reason = `constant expression required: non-constant operator: ${opcodeName(op, sub)}`;
-                features.gc ??= { offset: at, reason };
-                if (sub === 0x08) {
-                    r.u32();
-                    r.u32();
-                } // array.new_fixed type n
-                else if (sub <= 0x07)
-                    r.u32(); // struct.new/_default, array.new/_default (type)
-                break;
-            }
-            default:
-                throw r.error('constant expression required: non-constant operator', at);
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/wasm/constants.ts
+var constants = __nccwpck_require__(977);
+// EXTERNAL MODULE: ./src/wasm/module.ts
+var wasm_module = __nccwpck_require__(250);
+// EXTERNAL MODULE: ./src/wasm/reader.ts
+var wasm_reader = __nccwpck_require__(425);
+// EXTERNAL MODULE: ./src/wasm/writer.ts
+var writer = __nccwpck_require__(801);
+// EXTERNAL MODULE: ./src/wizer/context.ts
+var context = __nccwpck_require__(850);
+// EXTERNAL MODULE: ./src/wizer/lazy-validation.ts
+var lazy_validation = __nccwpck_require__(627);
+// EXTERNAL MODULE: ./src/wizer/nan-canonical.ts
+var nan_canonical = __nccwpck_require__(387);
+// EXTERNAL MODULE: ./src/wizer/parse.ts
+var parse = __nccwpck_require__(406);
+// EXTERNAL MODULE: ./src/wizer/ref-types.ts
+var ref_types = __nccwpck_require__(752);
 ;// CONCATENATED MODULE: ./src/wizer/proposals.ts
 /**
  * Upstream's `--wasm-*=false` switches (multi-memory, multi-value, bulk memory, SIMD, relaxed SIMD,
@@ -6266,15 +5187,15 @@ function scanConstExpr(r, features, importedGlobals = 0) {
 
 
 const REFERENCE_TYPES = 'reference types support is not enabled';
-const proposals_SIMD = 'SIMD support is not enabled';
+const SIMD = 'SIMD support is not enabled';
 const RELAXED_SIMD = 'relaxed SIMD support is not enabled';
 const BULK_MEMORY = 'bulk memory support is not enabled';
 const ZERO_BYTE = 'zero byte expected';
 const MEMARG = 'malformed memop alignment: alignment too large';
 const BLOCK_TYPE_INDEX = 'blocks, loops, and ifs may only produce a resulttype when multi-value is not enabled';
-const proposals_V128 = 0x7b;
+const V128 = 0x7b;
 const FUNCREF = 0x70;
-const proposals_REF_NULL = 0x63;
+const REF_NULL = 0x63;
 /** Whether any of the six switches is off. */
 function anyProposalOff(enabled) {
     return Object.values(enabled).some((on) => !on);
@@ -6286,22 +5207,22 @@ function anyProposalOff(enabled) {
  */
 function switchedValTypeRefusal(bytes, at, site, enabled) {
     const code = bytes[at];
-    if (code === proposals_V128)
-        return enabled.simd ? undefined : proposals_SIMD;
-    if (isRefTypeByte(code) && !enabled.referenceTypes)
+    if (code === V128)
+        return enabled.simd ? undefined : SIMD;
+    if ((0,ref_types/* isRefTypeByte */.WK)(code) && !enabled.referenceTypes)
         return REFERENCE_TYPES;
-    return valTypeRefusal(bytes, at, site);
+    return (0,ref_types/* valTypeRefusal */.KI)(bytes, at, site);
 }
 /** The first module-level refusal, in section order (all sections precede the code checks). */
 function moduleProposalRefusal(cx, enabled) {
     for (const section of cx.sections) {
-        const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
+        const r = new wasm_reader/* BinaryReader */.V(cx.bytes, section.payloadStart, section.end);
         let found;
         switch (section.id) {
-            case SectionId.Type:
+            case constants/* SectionId */.PN.Type:
                 found = typeRefusal(r, enabled);
                 break;
-            case SectionId.Table:
+            case constants/* SectionId */.PN.Table:
                 // The count is checked before any table is read.
                 if (!enabled.referenceTypes && cx.tableCount > 1) {
                     found = { offset: section.payloadStart, reason: 'multiple tables' };
@@ -6310,12 +5231,12 @@ function moduleProposalRefusal(cx, enabled) {
                     found = tableRefusal(r, enabled);
                 }
                 break;
-            case SectionId.Memory:
+            case constants/* SectionId */.PN.Memory:
                 if (!enabled.multiMemory && cx.memories.length > 1) {
                     found = { offset: section.payloadStart, reason: 'multiple memories' };
                 }
                 break;
-            case SectionId.Global:
+            case constants/* SectionId */.PN.Global:
                 found = cx.globals
                     .map((g) => {
                     // A global's type starts its entry: init expr, after one flags byte and the type.
@@ -6325,10 +5246,10 @@ function moduleProposalRefusal(cx, enabled) {
                 })
                     .find((x) => x !== undefined);
                 break;
-            case SectionId.Element:
+            case constants/* SectionId */.PN.Element:
                 found = elementRefusal(r, enabled);
                 break;
-            case SectionId.Data:
+            case constants/* SectionId */.PN.Data:
                 if (!enabled.bulkMemory) {
                     const passive = cx.dataSegments.find((d) => !d.active);
                     if (passive) {
@@ -6365,7 +5286,7 @@ function typeRefusal(r, enabled) {
                 resultCount = count;
             for (let k = count; k > 0; k--) {
                 const at = r.pos;
-                readValType(r);
+                (0,wasm_module/* readValType */.W6)(r);
                 const reason = switchedValTypeRefusal(r.bytes, at, 'module', enabled);
                 if (reason !== undefined)
                     return { offset, reason };
@@ -6386,8 +5307,8 @@ function tableRefusal(r, enabled) {
         if (withInit)
             r.skip(2);
         const at = r.pos;
-        const type = readValType(r);
-        const isFuncref = type.code === FUNCREF || (type.code === proposals_REF_NULL && type.bytes[1] === FUNCREF);
+        const type = (0,wasm_module/* readValType */.W6)(r);
+        const isFuncref = type.code === FUNCREF || (type.code === REF_NULL && type.bytes[1] === FUNCREF);
         const reason = isFuncref ? undefined : switchedValTypeRefusal(r.bytes, at, 'module', enabled);
         if (reason !== undefined)
             return { offset, reason };
@@ -6422,16 +5343,16 @@ function elementRefusal(r, enabled) {
         if (!passiveOrDeclared) {
             if ((flags & 0x02) !== 0)
                 r.u32();
-            scanConstExpr(r, {});
+            (0,parse/* scanConstExpr */.y)(r, {});
         }
         let reason;
         if (usesExprs) {
             if (!enabled.referenceTypes)
                 reason = REFERENCE_TYPES;
             else if (explicitType)
-                reason = valTypeRefusal(r.bytes, r.pos, 'module');
+                reason = (0,ref_types/* valTypeRefusal */.KI)(r.bytes, r.pos, 'module');
             if (explicitType)
-                readValType(r);
+                (0,wasm_module/* readValType */.W6)(r);
         }
         else if (explicitType) {
             r.u8(); // elemkind
@@ -6443,7 +5364,7 @@ function elementRefusal(r, enabled) {
             return { offset, reason };
         for (let k = r.u32(); k > 0; k--) {
             if (usesExprs)
-                scanConstExpr(r, {});
+                (0,parse/* scanConstExpr */.y)(r, {});
             else
                 r.u32();
         }
@@ -6455,15 +5376,15 @@ function elementRefusal(r, enabled) {
  * first error, so this is the first error of the first function that has one.
  */
 function codeProposalRefusal(cx, enabled) {
-    const section = cx.sections.find((s) => s.id === SectionId.Code);
+    const section = cx.sections.find((s) => s.id === constants/* SectionId */.PN.Code);
     if (!section)
         return undefined;
     const bytes = cx.bytes;
-    const r = new BinaryReader(bytes, section.payloadStart, section.end);
+    const r = new wasm_reader/* BinaryReader */.V(bytes, section.payloadStart, section.end);
     for (let count = r.u32(), body = 0; body < count; body++) {
         const reader = r.sub(r.u32());
         const funcIndex = cx.importedFuncCount + body;
-        const local = localRefusal(new BinaryReader(bytes, reader.pos, reader.end), enabled);
+        const local = localRefusal(new wasm_reader/* BinaryReader */.V(bytes, reader.pos, reader.end), enabled);
         if (local)
             return { ...local, reportAt: local.offset, funcIndex };
         let found;
@@ -6474,7 +5395,7 @@ function codeProposalRefusal(cx, enabled) {
             if (refusal)
                 found = { offset, funcIndex, ...refusal };
         };
-        walkFunctionBody(reader, visit);
+        (0,code/* walkFunctionBody */.kB)(reader, visit);
         if (found)
             return found;
     }
@@ -6486,7 +5407,7 @@ function localRefusal(r, enabled) {
         const offset = r.pos;
         r.u32();
         const at = r.pos;
-        readValType(r);
+        (0,wasm_module/* readValType */.W6)(r);
         const reason = switchedValTypeRefusal(r.bytes, at, 'code', enabled);
         if (reason !== undefined)
             return { offset, reason };
@@ -6511,11 +5432,11 @@ function instructionRefusal(bytes, opcode, sub, offset, enabled) {
     if (opcode === 0xfb || (opcode === 0xfe && enabled.multiMemory))
         return undefined;
     const at = (reason, reportAt = offset) => reason === undefined ? undefined : { reportAt, reason };
-    const immediates = new BinaryReader(bytes, offset + 1);
+    const immediates = new wasm_reader/* BinaryReader */.V(bytes, offset + 1);
     if (sub >= 0)
         immediates.u32();
     // Without multi-memory the memarg's flags may not announce a memory index (bit 6).
-    if (!enabled.multiMemory && opcodeInfo(opcode, sub)?.immediates[0] === 'memarg') {
+    if (!enabled.multiMemory && (0,code/* opcodeInfo */.Lg)(opcode, sub)?.immediates[0] === 'memarg') {
         const flagsAt = immediates.pos;
         if (immediates.u32() >= 0x20)
             return at(MEMARG, flagsAt);
@@ -6540,7 +5461,7 @@ function instructionRefusal(bytes, opcode, sub, offset, enabled) {
                 return at(REFERENCE_TYPES);
             for (let n = immediates.u32(); n > 0; n--) {
                 const typeAt = immediates.pos;
-                readValType(immediates);
+                (0,wasm_module/* readValType */.W6)(immediates);
                 const reason = switchedValTypeRefusal(bytes, typeAt, 'code', enabled);
                 if (reason !== undefined)
                     return at(reason);
@@ -6548,7 +5469,7 @@ function instructionRefusal(bytes, opcode, sub, offset, enabled) {
             return undefined;
         }
         if (opcode === 0xd0) {
-            return at(enabled.referenceTypes ? heapTypeRefusal(bytes, offset + 1, 'code') : REFERENCE_TYPES);
+            return at(enabled.referenceTypes ? (0,ref_types/* heapTypeRefusal */.LL)(bytes, offset + 1, 'code') : REFERENCE_TYPES);
         }
         return undefined;
     }
@@ -6565,7 +5486,7 @@ function instructionRefusal(bytes, opcode, sub, offset, enabled) {
         const relaxed = sub >= 0x100 && sub <= 0x113;
         if (relaxed)
             return at(enabled.relaxedSimd ? undefined : RELAXED_SIMD);
-        return at(enabled.simd ? undefined : proposals_SIMD);
+        return at(enabled.simd ? undefined : SIMD);
     }
     return undefined;
 }
@@ -6640,7 +5561,7 @@ assignRole(Role.typedSelect, [0x1c]);
 assignRole(Role.refNull, [0xd0]);
 assignRole(Role.functionReference, [0x14, 0x15, 0xd4, 0xd5, 0xd6]);
 assignRole(Role.floatMinMax, [0x96, 0x97, 0xa4, 0xa5]);
-NAN_SCALAR_OPCODES.forEach((shape, op) => shape && assignRole(Role.nanCanonical, [op]));
+nan_canonical/* NAN_SCALAR_OPCODES */.t9.forEach((shape, op) => shape && assignRole(Role.nanCanonical, [op]));
 /** Relaxed-SIMD sub-opcodes of the 0xFD prefix. */
 const isRelaxedSimdOp = (sub) => sub >= 0x100 && sub <= 0x113;
 /** The instructions the scan's visitor acts on; the compiled walk reports only these. */
@@ -6653,7 +5574,7 @@ const SCAN_FILTER = {
     },
     prefixed: (opcode, sub) => UNSUPPORTED_PREFIXED.get(opcode)?.has(sub) === true ||
         opcode === 0xfb ||
-        (opcode === 0xfd && (Boolean(NAN_SIMD_OPCODES[sub]) || isRelaxedSimdOp(sub))),
+        (opcode === 0xfd && (Boolean(nan_canonical/* NAN_SIMD_OPCODES */._P[sub]) || isRelaxedSimdOp(sub))),
 };
 let scanWalker;
 /**
@@ -6664,17 +5585,17 @@ let scanWalker;
 function checkSupportedInstructions(cx, wizerChecks = true) {
     const uses = { relaxedSimdSites: [], floatMinMaxSites: [], nanCanonicalSites: [] };
     for (const section of cx.sections) {
-        if (section.id === SectionId.Global && wizerChecks) {
-            if (cx.globals.some((g) => g.mutable && isRefType(g.type.code))) {
-                throw new WizerError('unsupported mutable global containing a reference type');
+        if (section.id === constants/* SectionId */.PN.Global && wizerChecks) {
+            if (cx.globals.some((g) => g.mutable && (0,wasm_module/* isRefType */.eB)(g.type.code))) {
+                throw new errors/* WizerError */.Mx('unsupported mutable global containing a reference type');
             }
         }
-        else if (section.id === SectionId.Code) {
-            const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
+        else if (section.id === constants/* SectionId */.PN.Code) {
+            const r = new wasm_reader/* BinaryReader */.V(cx.bytes, section.payloadStart, section.end);
             let unsupported;
             const refuse = (opcode, sub) => {
                 if (wizerChecks)
-                    unsupported = opcodeName(opcode, sub);
+                    unsupported = (0,code/* opcodeName */.G6)(opcode, sub);
             };
             let bodyIndex = 0;
             const here = (offset) => ({ offset, funcIndex: cx.importedFuncCount + bodyIndex });
@@ -6702,14 +5623,14 @@ function checkSupportedInstructions(cx, wizerChecks = true) {
                         uses.nanCanonicalSites.push(offset);
                     if (uses.refType !== undefined)
                         return;
-                    if (role & Role.blockType && isRefTypeByte(bytes[offset + 1])) {
-                        refType(offset, valTypeRefusal(bytes, offset + 1, 'code'));
+                    if (role & Role.blockType && (0,ref_types/* isRefTypeByte */.WK)(bytes[offset + 1])) {
+                        refType(offset, (0,ref_types/* valTypeRefusal */.KI)(bytes, offset + 1, 'code'));
                     }
                     else if (role & Role.typedSelect) {
                         refType(offset, selectTypeRefusal(bytes, offset + 1));
                     }
                     else if (role & Role.refNull) {
-                        refType(offset, heapTypeRefusal(bytes, offset + 1, 'code'));
+                        refType(offset, (0,ref_types/* heapTypeRefusal */.LL)(bytes, offset + 1, 'code'));
                     }
                     return;
                 }
@@ -6718,7 +5639,7 @@ function checkSupportedInstructions(cx, wizerChecks = true) {
                 else if (opcode === 0xfb)
                     uses.gc ??= here(offset);
                 else if (opcode === 0xfd) {
-                    if (NAN_SIMD_OPCODES[sub])
+                    if (nan_canonical/* NAN_SIMD_OPCODES */._P[sub])
                         uses.nanCanonicalSites.push(offset);
                     if (isRelaxedSimdOp(sub))
                         uses.relaxedSimdSites.push(offset);
@@ -6727,7 +5648,7 @@ function checkSupportedInstructions(cx, wizerChecks = true) {
             const checkLocals = (start, end) => {
                 if (uses.refType !== undefined)
                     return;
-                const local = localTypeRefusal(new BinaryReader(bytes, start, end));
+                const local = localTypeRefusal(new wasm_reader/* BinaryReader */.V(bytes, start, end));
                 if (local)
                     uses.refType = { ...here(local.offset), reason: local.reason };
             };
@@ -6749,11 +5670,11 @@ function checkSupportedInstructions(cx, wizerChecks = true) {
                 for (let count = r.u32(); bodyIndex < count && unsupported === undefined; bodyIndex++) {
                     const body = r.sub(r.u32());
                     checkLocals(body.pos, body.end);
-                    walkFunctionBody(body, visit);
+                    (0,code/* walkFunctionBody */.kB)(body, visit);
                 }
             }
             if (unsupported !== undefined)
-                throw new WizerError(`unsupported \`${unsupported}\` instruction`);
+                throw new errors/* WizerError */.Mx(`unsupported \`${unsupported}\` instruction`);
         }
     }
     return uses;
@@ -6764,8 +5685,8 @@ function localTypeRefusal(r) {
         const offset = r.pos;
         r.u32();
         const typeAt = r.pos;
-        readValType(r);
-        const reason = valTypeRefusal(r.bytes, typeAt, 'code');
+        (0,wasm_module/* readValType */.W6)(r);
+        const reason = (0,ref_types/* valTypeRefusal */.KI)(r.bytes, typeAt, 'code');
         if (reason !== undefined)
             return { offset, reason };
     }
@@ -6773,11 +5694,11 @@ function localTypeRefusal(r) {
 }
 /** The first refused type of a typed `select` (a vector of value types at `at`). */
 function selectTypeRefusal(bytes, at) {
-    const r = new BinaryReader(bytes, at);
+    const r = new wasm_reader/* BinaryReader */.V(bytes, at);
     for (let n = r.u32(); n > 0; n--) {
         const typeAt = r.pos;
-        readValType(r);
-        const reason = valTypeRefusal(bytes, typeAt, 'code');
+        (0,wasm_module/* readValType */.W6)(r);
+        const reason = (0,ref_types/* valTypeRefusal */.KI)(bytes, typeAt, 'code');
         if (reason !== undefined)
             return reason;
     }
@@ -6790,26 +5711,26 @@ function selectTypeRefusal(bytes, at) {
  */
 function checkImportsAndExports(cx, inComponent = false) {
     for (const imp of cx.imports) {
-        if (imp.module.startsWith(RESERVED_PREFIX) || imp.name.startsWith(RESERVED_PREFIX)) {
-            throw new WizerError('input Wasm module already imports entities named with the `__wizer_*` prefix');
+        if (imp.module.startsWith(context/* RESERVED_PREFIX */.U) || imp.name.startsWith(context/* RESERVED_PREFIX */.U)) {
+            throw new errors/* WizerError */.Mx('input Wasm module already imports entities named with the `__wizer_*` prefix');
         }
     }
     for (const exp of cx.exports) {
-        if (exp.name.startsWith(RESERVED_PREFIX)) {
-            throw new WizerError('input Wasm module already exports entities named with the `__wizer_*` prefix');
+        if (exp.name.startsWith(context/* RESERVED_PREFIX */.U)) {
+            throw new errors/* WizerError */.Mx('input Wasm module already exports entities named with the `__wizer_*` prefix');
         }
     }
     for (const imp of cx.imports) {
-        if (imp.kind === ExternalKind.Tag) {
+        if (imp.kind === constants/* ExternalKind */.W2.Tag) {
             // Upstream panics here ("exceptions are unsupported"); we refuse like any other input.
-            throw new WizerError('imported tags are not supported (exceptions proposal not enabled)');
+            throw new errors/* WizerError */.Mx('imported tags are not supported (exceptions proposal not enabled)');
         }
-        if (imp.kind === ExternalKind.Global && !inComponent)
-            throw new WizerError('imported globals are not supported');
-        if (imp.kind === ExternalKind.Table && !inComponent)
-            throw new WizerError('imported tables are not supported');
-        if (imp.kind === ExternalKind.Memory && !inComponent)
-            throw new WizerError('imported memories are not supported');
+        if (imp.kind === constants/* ExternalKind */.W2.Global && !inComponent)
+            throw new errors/* WizerError */.Mx('imported globals are not supported');
+        if (imp.kind === constants/* ExternalKind */.W2.Table && !inComponent)
+            throw new errors/* WizerError */.Mx('imported tables are not supported');
+        if (imp.kind === constants/* ExternalKind */.W2.Memory && !inComponent)
+            throw new errors/* WizerError */.Mx('imported memories are not supported');
     }
 }
 const hex = (n) => `0x${n.toString(16)}`;
@@ -6823,7 +5744,7 @@ function checkEngineFeatures(cx, uses, enabled) {
     // Upstream compiles its instrumented module, whose export section grew before the code.
     const refusal = engineRefusal(cx, uses, enabled, upstreamExportGrowth(cx));
     if (refusal)
-        throw new WizerError('failed to compile the Wasm module', { cause: refusal });
+        throw new errors/* WizerError */.Mx('failed to compile the Wasm module', { cause: refusal });
 }
 /**
  * The same refusals for a preload, which upstream compiles as given with the same engine
@@ -6839,12 +5760,12 @@ function checkPreloadFeatures(cx, enabled) {
  * the export section are moved by `codeShift`, the growth of upstream's export section.
  */
 function engineRefusal(cx, uses, enabled, codeShift) {
-    const parseFailure = (reason) => new WizerError('failed to parse WebAssembly module', { cause: reason });
+    const parseFailure = (reason) => new errors/* WizerError */.Mx('failed to parse WebAssembly module', { cause: reason });
     // Sections after the export section (elements, data) moved by as much.
-    const exportEnd = cx.sections.find((s) => s.id === SectionId.Export)?.end ?? Infinity;
+    const exportEnd = cx.sections.find((s) => s.id === constants/* SectionId */.PN.Export)?.end ?? Infinity;
     const upstreamOffset = (offset) => (offset >= exportEnd ? offset + codeShift : offset);
-    const translationFailure = (use, reason) => new WizerError(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
-        cause: new WizerError('WebAssembly translation error', {
+    const translationFailure = (use, reason) => new errors/* WizerError */.Mx(`failed to compile: wasm[0]::function[${use.funcIndex}]`, {
+        cause: new errors/* WizerError */.Mx('WebAssembly translation error', {
             cause: `Invalid input WebAssembly code at offset ${(use.reportAt ?? use.offset) + codeShift}: ${reason}`,
         }),
     });
@@ -6892,7 +5813,7 @@ function engineRefusal(cx, uses, enabled, codeShift) {
 /** Upstream refuses this combination when it builds its engine configuration. */
 function checkFeatureFlags(enabled) {
     if (!enabled.simd && enabled.relaxedSimd) {
-        throw new WizerError('cannot disable the simd proposal but enable the relaxed simd proposal');
+        throw new errors/* WizerError */.Mx('cannot disable the simd proposal but enable the relaxed simd proposal');
     }
 }
 /**
@@ -6901,25 +5822,25 @@ function checkFeatureFlags(enabled) {
  * export section's count and size prefixes. Offsets in its compile errors include this shift.
  */
 function upstreamExportGrowth(cx) {
-    const added = new ByteSink(64);
+    const added = new writer/* ByteSink */._s(64);
     let count = 0;
     cx.globals.forEach((g, i) => {
         if (!g.mutable)
             return;
-        added.name(`__wizer_global_${i}`).byte(ExternalKind.Global).u32(i);
+        added.name(`__wizer_global_${i}`).byte(constants/* ExternalKind */.W2.Global).u32(i);
         count++;
     });
     cx.memories.forEach((_, k) => {
-        added.name(`__wizer_memory_${k}`).byte(ExternalKind.Memory).u32(k);
+        added.name(`__wizer_memory_${k}`).byte(constants/* ExternalKind */.W2.Memory).u32(k);
         count++;
     });
-    const exportSection = cx.sections.find((s) => s.id === SectionId.Export);
+    const exportSection = cx.sections.find((s) => s.id === constants/* SectionId */.PN.Export);
     if (!exportSection || count === 0)
         return 0;
     const oldSize = exportSection.end - exportSection.payloadStart;
     const oldCount = cx.exports.length;
-    const newSize = oldSize + added.length + u32Size(oldCount + count) - u32Size(oldCount);
-    return newSize - oldSize + u32Size(newSize) - u32Size(oldSize);
+    const newSize = oldSize + added.length + (0,writer/* u32Size */.eI)(oldCount + count) - (0,writer/* u32Size */.eI)(oldCount);
+    return newSize - oldSize + (0,writer/* u32Size */.eI)(newSize) - (0,writer/* u32Size */.eI)(oldSize);
 }
 /**
  * The whole validation phase, in upstream's order: full validation first, then the static checks
@@ -6929,16 +5850,16 @@ function upstreamExportGrowth(cx) {
  * (unless the process compiles with lazy validation, see lazy-validation.ts).
  */
 async function validateModule(input, features, { inComponent = false } = {}) {
-    const v8Verdict = fullValidation(input);
+    const v8Verdict = (0,lazy_validation/* fullValidation */.zU)(input);
     let cx;
     try {
-        if (readPreamble(input) === 'component') {
-            throw new WizerError('expected a core module, found a component');
+        if ((0,wasm_module/* readPreamble */.tu)(input) === 'component') {
+            throw new errors/* WizerError */.Mx('expected a core module, found a component');
         }
-        cx = parseModule(input);
+        cx = (0,parse/* parseModule */.Y)(input);
     }
     catch (error) {
-        if (error instanceof WasmDecodeError)
+        if (error instanceof errors/* WasmDecodeError */.r_)
             throw validationFailure(error);
         throw error;
     }
@@ -6948,7 +5869,7 @@ async function validateModule(input, features, { inComponent = false } = {}) {
     const { customPageSizeAt, sharedGlobalFlags } = cx.features;
     if (customPageSizeAt === undefined) {
         const invalid = sharedGlobalFlags
-            ? await fullValidation(unshared(input, sharedGlobalFlags))
+            ? await (0,lazy_validation/* fullValidation */.zU)(unshared(input, sharedGlobalFlags))
             : await v8Verdict;
         if (invalid !== undefined)
             throw validationFailure(invalid);
@@ -6959,7 +5880,7 @@ async function validateModule(input, features, { inComponent = false } = {}) {
         checkImportsAndExports(cx, inComponent);
     }
     catch (error) {
-        if (error instanceof WasmDecodeError)
+        if (error instanceof errors/* WasmDecodeError */.r_)
             throw validationFailure(error);
         throw error;
     }
@@ -6976,3538 +5897,248 @@ function unshared(input, flagOffsets) {
 function validationFailure(error) {
     const message = error instanceof Error ? error.message : String(error);
     const cause = message.replace(/^WebAssembly\.\w+\(\): /, '');
-    return new WizerError('wasm validation failed', { cause });
-}
-
-;// CONCATENATED MODULE: ./src/component/adapter.ts
-/**
- * WASI after init for components made with the WASI preview1 adapter (issue 10, "WASI keeps
- * working after init").
- *
- * A C (or Rust, Python, JS) program built for wasm32-wasip1 becomes a component with the
- * `wasi_snapshot_preview1` reactor adapter of Wasmtime (crates/wasi-preview1-component-adapter):
- * one more core module, which implements preview1 on WASI 0.2 imports and keeps its state in a
- * 64 KiB `State` struct in the main module's memory (on a page it grows that memory by, in the
- * adapter jco ships; the pointer is its global `internal_state_ptr`). In that state it caches WASI
- * 0.2 handles: the stdio streams and the preopens' descriptors from `get-directories` (taken on
- * the first preview1 call that needs the descriptor table), and every file the guest opened. A
- * handle is an index into a table of the component instance (jco's glue: a table per resource
- * type), not part of any core memory, so a snapshot cannot carry it: in the wizened component the
- * cached numbers would point at nothing, or at another resource. Upstream `wasmtime wizer`
- * snapshots them anyway (the output then fails on its first WASI call, or worse); we used to
- * refuse.
- *
- * What the adapter offers: the export `reset_adapter_state`, which rewrites the `State` struct as
- * new (`State::init`: the descriptor table back to "not yet created", the import allocator and
- * the arena emptied). It does not drop the handles: it forgets them, and the next preview1 call
- * takes stdio and the preopens again (`get-stdout`, `get-directories`, ...), numbering the
- * preopens 3, 4, ... in the same order, so the preopen table that wasi-libc caches stays right
- * when the output runs with the same preopens. componentize-py, ComponentizeJS and similar
- * tools import it from `wasi_snapshot_preview1` and call it at the end of their init (together
- * with wasi-libc's `__wasilibc_reset_preopens`) for this very reason.
- *
- * But wit-component trims the adapter to the functions the main module imports: in a component
- * whose program does not import `reset_adapter_state` (a plain C reactor), the adapter has no
- * such export and no code for it (checked on the adapter jco ships,
- * `preview1AdapterReactorPath()`: the file exports it; the adapter inside a built component
- * exports only what the program uses).
- *
- * So after the init function returns, if handles are live, {@link releaseAdapterHandles}:
- * 1. resets the adapter: where a core instance exports `reset_adapter_state`, calls it (whether
- *    or not the guest already did); otherwise, for an adapter trimmed of it (found by its
- *    globals' names, which wit-component keeps), makes the snapshot take its state pointer as
- *    null and its allocation state as "stack allocated" ({@link trimmedAdapterReset}): the output
- *    then creates a new `State` on its first preview1 call, exactly as a fresh adapter does after
- *    its stack is allocated (on a page it grows the memory by; the old state's page stays);
- * 2. if no core module but the adapter could hold a handle, every handle left in the glue's
- *    tables is one the adapter forgot: the tables are emptied (as a fresh instance has them; the
- *    host objects are closed by the host's `close()`);
- * 3. refuses if handles are still live, saying how many and which modules may hold them.
- *
- * Which modules could hold a handle: a handle reaches a core module only as the result of a
- * function the glue provides (a lowered import or a canonical built-in such as `resource.new`),
- * and it survives a call only in a memory or a global. So a module that imports only functions
- * exported by other core instances (the main module, whose preview1 imports go to the adapter
- * through wit-component's shim), or that has neither memory nor mutable global (the shim and
- * the fixup module) holds none. Modules jco synthesizes (fused adapters between instances) keep
- * no state. Of the others, only a module whose imports made one of the live handles can hold it:
- * the glue records which imported function was running when each handle was made (see
- * glue.ts). So a ComponentizeJS engine, which imports WASI 0.2 functions itself besides its
- * adapter, is not suspected of the stdio and preopen handles its adapter took.
- *
- * wasi-libc's own preopen table (paths to preview1 descriptors) is not reset (componentize-py
- * calls `__wasilibc_reset_preopens`, which a C program does not export): it stays right when the
- * output runs with the same preopens in the same order, which the adapter numbers alike.
- *
- * Left as they are: data the guest's libc still buffers at the end of init (printf without a
- * flush to a non-terminal) is in the snapshot and is written by the output later, as with
- * upstream; a file init left open is forgotten (its preview1 descriptor is bad afterwards).
- */
-
-
-
-
-/** The adapter's export that rewrites its state as new. */
-const RESET_ADAPTER_STATE = 'reset_adapter_state';
-/** The adapter's state pointer and its allocation state, by their names in its name section. */
-const STATE_PTR = 'internal_state_ptr';
-const ALLOCATION_STATE = 'allocation_state';
-/** The adapter's `AllocationState` values (`#[repr(i32)]`, in declaration order). */
-const STACK_ALLOCATED = 2;
-const STATE_ALLOCATED = 4;
-/** The `name` section's subsection of global names. */
-const GLOBAL_NAMES = 7;
-/**
- * The reset of an adapter that wit-component trimmed (no `reset_adapter_state`): its state
- * pointer back to null and its allocation state back to "stack allocated", which is where the
- * adapter stands before its first preview1 call that needs the state. Its next such call then
- * creates a new `State` (on a page it grows the memory by) as `reset_adapter_state` would have
- * rewritten the old one; the old page stays, unused. Values for the snapshot only: the instance
- * keeps running with its state. Undefined if `core` is not such an adapter (it must import WASI
- * and name both globals); an empty map if its state was never created.
- */
-function trimmedAdapterReset(core) {
-    const cx = core.cx;
-    if (cx === undefined || core.moduleIndex === undefined)
-        return undefined;
-    if (!cx.imports.some((imp) => imp.module.startsWith('wasi:')))
-        return undefined;
-    const names = globalNames(cx);
-    const importedGlobals = cx.imports.filter((imp) => imp.kind === ExternalKind.Global).length;
-    const defined = (name) => {
-        for (const [index, global] of names) {
-            const k = index - importedGlobals;
-            const def = cx.globals[k];
-            if (global === name && def?.mutable === true && def.type.code === ValTypeCode.I32)
-                return k;
-        }
-        return undefined;
-    };
-    const statePtr = defined(STATE_PTR);
-    const allocation = defined(ALLOCATION_STATE);
-    if (statePtr === undefined || allocation === undefined)
-        return undefined;
-    // The pipeline's instrumentation exports a getter for each mutable global.
-    const value = (k) => {
-        const getter = core.instance.exports[`${RESERVED_PREFIX}global_${k}`];
-        return typeof getter === 'function' ? Number(getter()) : undefined;
-    };
-    if (value(statePtr) === 0)
-        return new Map();
-    if (value(allocation) !== STATE_ALLOCATED)
-        return undefined; // not a state we know
-    return new Map([
-        [statePtr, 0],
-        [allocation, STACK_ALLOCATED],
-    ]);
-}
-/** Global names from the `name` section; none if it is missing or damaged. */
-function globalNames(cx) {
-    const names = new Map();
-    const section = cx.sections.find((s) => s.customName === 'name');
-    if (section === undefined)
-        return names;
-    try {
-        const r = new BinaryReader(cx.bytes, section.payloadStart, section.end);
-        r.name(); // "name"
-        while (!r.eof) {
-            const id = r.u8();
-            const sub = r.sub(r.u32());
-            if (id !== GLOBAL_NAMES)
-                continue;
-            for (let n = sub.u32(); n > 0; n--)
-                names.set(sub.u32(), sub.name());
-        }
-    }
-    catch {
-        // A damaged name section only costs the names.
-    }
-    return names;
-}
-/**
- * Resets the preview1 adapter's state and forgets the handles it held, after init; throws a
- * {@link WizerError} if live handles remain that a snapshot could not keep.
- */
-function releaseAdapterHandles(component, cores) {
-    const globals = new Map();
-    // Nothing to forget: the state stays as init left it (the output is then exactly the
-    // initialized instance, and the adapter's state may well be in use: the environment it read).
-    if (component.liveHandles() === 0)
-        return { adapter: undefined, forgotten: 0, globals };
-    let adapter = cores.find((core) => typeof core.instance.exports[RESET_ADAPTER_STATE] === 'function');
-    if (adapter !== undefined) {
-        try {
-            adapter.instance.exports[RESET_ADAPTER_STATE]();
-        }
-        catch (error) {
-            throw new WizerError(`the preview1 adapter's \`${RESET_ADAPTER_STATE}\` trapped`, {
-                cause: error,
-            });
-        }
-    }
-    else {
-        for (const core of cores) {
-            const reset = trimmedAdapterReset(core);
-            if (reset === undefined || core.moduleIndex === undefined)
-                continue;
-            adapter = core;
-            if (reset.size > 0)
-                globals.set(core.moduleIndex, reset);
-            break;
-        }
-    }
-    const live = component.liveHandles(); // the reset forgets handles, it does not drop them
-    const holders = possibleHolders(cores, component.liveHandleOrigins()).filter((core) => core !== adapter);
-    if (adapter !== undefined && holders.length === 0) {
-        return { adapter: adapter.moduleIndex, forgotten: component.forgetHandles(), globals };
-    }
-    throw new WizerError(`the initialization function left ${live} resource handle${live === 1 ? '' : 's'} open, ` +
-        'which a snapshot cannot keep', { cause: refusalReason(adapter, holders, cores) });
-}
-function refusalReason(adapter, holders, cores) {
-    const names = holders.map((core) => moduleName(core, cores)).join(', ');
-    if (adapter === undefined) {
-        const held = holders.length > 0 ? `; ${names} may hold them` : '';
-        return ('no WASI preview1 adapter to reset (no core module exports ' +
-            `\`${RESET_ADAPTER_STATE}\` or has the adapter's state globals)${held}: ` +
-            "handles of WASI 0.2 or of the component's own resources must be dropped before init returns");
-    }
-    return (`after the preview1 adapter's reset, ${names} may still hold them (${holders.length === 1 ? 'it imports' : 'they import'} ` +
-        'functions of the host or canonical built-ins and keep state): drop every resource before ' +
-        'init returns');
-}
-function moduleName(core, cores) {
-    return core.moduleIndex === undefined
-        ? `core instance ${cores.indexOf(core)}`
-        : `core module ${core.moduleIndex}`;
-}
-/**
- * The component's own core modules that could keep one of the live handles: they import (directly
- * or through a slot of wit-component's shim that the fixup module fills, see {@link throughShim})
- * a function of the glue that made one of them (`origins`, see
- * {@link ComponentInstance.liveHandleOrigins}; any function of the glue for a handle of unknown
- * origin), and have a memory (defined or imported) or a mutable global to keep it in. A handle is
- * taken to stay with the core instance whose import made it: wit-component's adapter hands its
- * handles to no one (the main module sees preview1 descriptors).
- */
-function possibleHolders(cores, origins) {
-    const coreFunctions = new Set();
-    for (const core of cores) {
-        for (const value of Object.values(core.instance.exports)) {
-            if (typeof value === 'function')
-                coreFunctions.add(value);
-        }
-    }
-    const shimSlots = throughShim(cores);
-    const madeBy = new Set(origins);
-    const anyGlue = madeBy.has(undefined);
-    const madeHandles = (value) => {
-        const target = shimSlots.has(value) ? shimSlots.get(value) : value;
-        if (target === GLUE)
-            return madeBy.size > 0;
-        if (coreFunctions.has(target))
-            return false;
-        return anyGlue || madeBy.has(target);
-    };
-    return cores.filter((core) => {
-        if (core.moduleIndex === undefined || core.cx === undefined)
-            return false;
-        const imported = WebAssembly.Module.imports(core.module);
-        const reachesGlue = imported.some((imp) => imp.kind === 'function' && madeHandles(importValue(core, imp.module, imp.name)));
-        const hasState = imported.some((imp) => imp.kind === 'memory') ||
-            core.cx.memories.length > 0 ||
-            core.cx.globals.some((global) => global.mutable);
-        return reachesGlue && hasState;
-    });
-}
-/** A shim slot whose content could not be found: counted as the glue's. */
-const GLUE = Symbol('glue');
-/**
- * What wit-component's shim exports lead to. The shim is a module that exports a table
- * (`$imports`) and one function per slot, named by the slot's number, which calls through that
- * slot; the fixup module imports the table and fills slot `k` with its function import named
- * `k` (the adapter's exports for the main module, lowered imports for the adapter and for the
- * main module's imports that need its memory). Returns, for each shim export, the function in
- * its slot, or {@link GLUE} if no fixup module fills it.
- */
-function throughShim(cores) {
-    const slots = new Map();
-    for (const shim of cores) {
-        const table = shim.instance.exports['$imports'];
-        if (!(table instanceof WebAssembly.Table))
-            continue;
-        const fixup = cores.find((core) => WebAssembly.Module.imports(core.module).some((imp) => imp.kind === 'table' && importValue(core, imp.module, imp.name) === table));
-        const fills = new Map();
-        if (fixup !== undefined) {
-            for (const imp of WebAssembly.Module.imports(fixup.module)) {
-                if (imp.kind === 'function' && /^\d+$/.test(imp.name)) {
-                    fills.set(imp.name, importValue(fixup, imp.module, imp.name));
-                }
-            }
-        }
-        for (const [name, value] of Object.entries(shim.instance.exports)) {
-            if (typeof value === 'function')
-                slots.set(value, fills.get(name) ?? GLUE);
-        }
-    }
-    return slots;
-}
-function importValue(core, module, name) {
-    return core.imports?.[module]?.[name];
-}
-
-;// CONCATENATED MODULE: ./src/component/transpiler.ts
-/**
- * jco's component transpiler (`js-component-bindgen`, itself a component that jco transpiled to
- * JS plus two core modules), loaded lazily and without its WASI host.
- *
- * `@bytecodealliance/jco-transpile`'s `transpileBytes()` is a thin options mapper around this
- * transpiler's `generate()`, but its module statically imports oxc-minify (a native addon),
- * binaryen (through `opt.js`) and the ASM.js path, none of which we use and none of which a
- * bundle can carry. So we load the transpiler file (`vendor/js-component-bindgen-component.js`,
- * the package's `./component` export) ourselves and map the options as `transpileBytes()` does.
- *
- * That file imports `@bytecodealliance/preview2-shim`, a WASI host for trusted programs that also
- * starts an I/O worker thread when imported. The transpiler needs almost nothing from WASI (16
- * random bytes for hash seeds and an empty environment; stderr when it panics), so before loading
- * it we replace those four import statements with a small host of our own (no host environment,
- * no files, `exit` is an error, output captured for error messages) and point its two
- * `new URL('./....core.wasm', import.meta.url)` references at the real files. The rewritten text is
- * imported as a `data:` module (no temporary files; `//# sourceURL` keeps stack traces short).
- * Any other shape of the file is refused with an error naming the package, so an update of jco
- * that changes it fails loudly in the tests instead of quietly loading something else.
- *
- * Where the files come from: `jco-transpile/` beside the bundle (scripts/build.mjs copies the
- * transpiler and its two core modules there, like `wabt.cjs`), else the installed package.
- */
-
-
-
-
-
-/** The transpiler's file, as published in the package's `vendor/` directory. */
-const TRANSPILER_FILE = 'js-component-bindgen-component.js';
-/** Directory beside the bundle that scripts/build.mjs fills with the transpiler's files. */
-const BUNDLED_TRANSPILER_DIR = 'jco-transpile';
-const HOST_KEY = 'wizer-action.jco-transpiler-host';
-let transpiler_loading;
-/** Loads the transpiler once per process (its first load compiles about 3.5 MB of Wasm). */
-function loadTranspiler() {
-    transpiler_loading ??= transpiler_load().catch((error) => {
-        transpiler_loading = undefined;
-        throw error;
-    });
-    return transpiler_loading;
-}
-async function transpiler_load() {
-    const dir = transpilerDir();
-    const source = transpiler_rewrite((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, TRANSPILER_FILE), 'utf8'), dir);
-    const output = [];
-    const scope = globalThis;
-    const key = Symbol.for(HOST_KEY);
-    scope[key] = transpilerHost(output);
-    let module;
-    try {
-        // The rewritten imports read the host while the module body runs; it is not needed after.
-        module = (await import(
-        /* webpackIgnore: true */
-        `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`));
-        await module.$init;
-    }
-    finally {
-        delete scope[key];
-    }
-    return {
-        generate(component, options) {
-            output.length = 0;
-            try {
-                return module.generate(component, options);
-            }
-            catch (error) {
-                const printed = output.join('').trim();
-                throw new WizerError('failed to translate the component for V8 (jco)', {
-                    cause: printed === '' ? error : new Error(`${messageOf(error)}\n${printed}`),
-                });
-            }
-        },
-    };
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** `jco-transpile/` beside the bundle, else the installed package's `vendor/`. */
-function transpilerDir() {
-    const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    const bundled = (0,external_node_path_namespaceObject.join)(here, BUNDLED_TRANSPILER_DIR);
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(bundled, TRANSPILER_FILE)))
-        return bundled;
-    // A name in an array keeps bundlers from trying to inline the package.
-    for (const name of ['@bytecodealliance/jco-transpile/component']) {
-        try {
-            return (0,external_node_path_namespaceObject.dirname)((0,external_node_module_namespaceObject.createRequire)(import.meta.url).resolve(name));
-        }
-        catch {
-            // not installed: reported below
-        }
-    }
-    throw new WizerError('pre-initializing a component needs the jco transpiler, which is neither beside this bundle ' +
-        `(\`${BUNDLED_TRANSPILER_DIR}/\`) nor installed (npm \`@bytecodealliance/jco-transpile\`)`);
-}
-const SHIM_IMPORT = /^import \{([^}]*)\} from '@bytecodealliance\/preview2-shim\/(\w+)';$/gm;
-const CORE_URL = /new URL\('\.\/([\w.-]+\.wasm)', import\.meta\.url\)/g;
-/** Points the transpiler's WASI imports at our host and its core modules at `dir`. */
-function transpiler_rewrite(source, dir) {
-    const key = JSON.stringify(HOST_KEY);
-    let text = source.replace(SHIM_IMPORT, (_, names, group) => {
-        return `const {${names.replace(/ as /g, ': ')}} = globalThis[Symbol.for(${key})].${group};`;
-    });
-    text = text.replace(CORE_URL, (_, file) => {
-        return `new URL(${JSON.stringify((0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_path_namespaceObject.join)(dir, file)).href)})`;
-    });
-    if (/^\s*(import|export)\s.*\sfrom\s/m.test(text) || text.includes('import.meta')) {
-        throw new WizerError(`unsupported layout of \`${TRANSPILER_FILE}\` in npm \`@bytecodealliance/jco-transpile\`: ` +
-            'it imports modules other than the WASI shims, or finds files other than its core modules');
-    }
-    return `${text}\n//# sourceURL=wizer-action:${TRANSPILER_FILE}\n`;
-}
-/** Output stream of the transpiler's host: everything written goes to `sink`. */
-class transpiler_OutputStream {
-    sink;
-    constructor(sink) {
-        this.sink = sink;
-    }
-    checkWrite() {
-        return 1n << 20n;
-    }
-    write(bytes) {
-        this.sink(bytes);
-    }
-    blockingWriteAndFlush(bytes) {
-        this.sink(bytes);
-    }
-    flush() { }
-    blockingFlush() { }
-}
-/** The transpiler's stdin: the preview1 adapter inside it opens it with stdout and stderr. */
-class transpiler_InputStream {
-    read() {
-        throw new Error('the jco transpiler has no stdin');
-    }
-    blockingRead() {
-        return this.read();
-    }
-}
-/** Resource types the transpiler imports but never receives from our host. */
-class Unavailable {
-    constructor() {
-        throw new Error('not available to the jco transpiler');
-    }
-}
-/**
- * The WASI 0.2 surface the transpiler imports, reduced to what it may use: no environment,
- * preopens or stdin, fixed "random" bytes (only hash seeds: the output must not depend on them),
- * `exit` as an error, stdout and stderr into `output`.
- */
-function transpilerHost(output) {
-    const decoder = new TextDecoder();
-    const capture = new transpiler_OutputStream((bytes) => output.push(decoder.decode(bytes)));
-    const none = () => undefined;
-    return {
-        cli: {
-            environment: { getEnvironment: () => [] },
-            exit: {
-                exit: (status) => {
-                    throw new Error(`the jco transpiler exited (${status.tag})`);
-                },
-            },
-            stderr: { getStderr: () => capture },
-            stdout: { getStdout: () => capture },
-            stdin: { getStdin: () => new transpiler_InputStream() },
-            terminalInput: { TerminalInput: Unavailable },
-            terminalOutput: { TerminalOutput: Unavailable },
-            terminalStderr: { getTerminalStderr: none },
-            terminalStdin: { getTerminalStdin: none },
-            terminalStdout: { getTerminalStdout: none },
-        },
-        filesystem: {
-            preopens: { getDirectories: () => [] },
-            types: {
-                Descriptor: Unavailable,
-                DirectoryEntryStream: Unavailable,
-                filesystemErrorCode: none,
-            },
-        },
-        io: { error: { Error: Unavailable }, streams: { InputStream: transpiler_InputStream, OutputStream: transpiler_OutputStream } },
-        random: { random: { getRandomBytes: (length) => new Uint8Array(Number(length)) } },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/component/glue.ts
-/**
- * Runs a component on V8 through jco's instantiation-mode glue: jco's transpiler turns the
- * ORIGINAL component into JS that does the canonical ABI (lifting, lowering, strings,
- * resources, post-return) and instantiates the core modules in the component's order, taking
- * every core module from us and every core instantiation through our hook. So the pipeline hands
- * over instrumented modules, keeps each core instance as it is created, calls the init export and
- * reads globals and memories through the core instrumentation's `__wizer_*` exports: no accessor
- * module (upstream's `wasmtime:wizer/access`) is needed.
- *
- * What the glue looks like (jco-transpile 0.15, `instantiation: 'async'`, found by experiment):
- *
- * - Core modules: `component.core.wasm`, `component.core2.wasm`, `component.core3.wasm`, ... are
- *   Wasmtime's static modules in order: the component's module sections as they appear (a module
- *   that is never instantiated is there too), then any adapter module Wasmtime synthesizes
- *   (`moduleIndex` undefined here) for a lifted function that is lowered again: between nested
- *   component instances (upstream refuses nested components that contain modules) or within one
- *   component (calling it traps: no re-entrance). An adapter defines no memory or global, so it
- *   is passed through as it is. The glue asks for every file up front, through
- *   `getCoreModule(file)`. Their bytes are the module sections' bytes unchanged because we pass
- *   `multiMemory: true`: with it off, jco rewrites any module that needs multi-memory (adapters,
- *   but also a module of the component with two memories) into a single-memory copy that calls JS
- *   for loads and stores. V8 in Node 24 has multi-memory.
- * - Core instantiation: `instantiateCore(module, importObject)` once per core instance in the
- *   component's order, `importObject` undefined for a module without imports; its import objects
- *   are keyed by the module's own import names (`{ a: { memory }, host: { log } }`); the glue
- *   reads `.exports` of what the hook returns, so extra exports do no harm. It may return the
- *   instance or a promise of it. A core module's start function runs inside V8's instantiation,
- *   so an instrumented module whose start was turned into an export must have it called right
- *   there, inside the hook, before the glue continues.
- * - Host imports: `imports['ns:pkg/iface']` (the version is dropped: `test:host/log@0.1.0` is
- *   read as `test:host/log`; `imports` of {@link ComponentGlue} lists these keys), functions under
- *   camel-cased names (`get-num` -> `getNum`), resource types as classes (`output-stream` ->
- *   `OutputStream`, methods camel-cased). A missing interface fails instantiation.
- * - Exports: root functions camel-cased (`wizer-initialize` -> `wizerInitialize`, see
- *   {@link jsName}); an exported instance is an object of camel-cased functions under both its
- *   full name with version (`test:pkg/api@1.2.3`) and its short camel-cased name (`api`).
- * - Values: s64/u64 are BigInt, other integers numbers, f32/f64 numbers (NaN payloads are not
- *   kept across the boundary), strings JS strings (copied in through the guest's `realloc`),
- *   `list<u8>` a Uint8Array. A trap is a `WebAssembly.RuntimeError` whose message jco rewrites to
- *   Wasmtime's wording (`wasm trap: wasm \`unreachable\` instruction executed`); after a trap the
- *   component refuses further calls.
- * - Async: a function lifted with the component-model `async` option (WASI 0.3 style) is an
- *   `async function` in the glue, and running it needs JSPI, which Node 24 has only behind a
- *   flag: {@link isAsyncLifted} tells, so the pipeline can refuse it. Sync-lifted functions are
- *   plain functions returning their result.
- * - Resources: handles live in per-resource-type tables inside the glue's closure (host
- *   resources: the host's objects; the component's own: their `rep`), not in any core memory, so
- *   a snapshot cannot carry them: a handle kept by the guest after init would point at nothing
- *   (or at a different resource) in the wizened component. We patch the lines of the glue that
- *   create the tables so they can be counted ({@link ComponentInstance.liveHandles}); the
- *   pipeline refuses init that leaves any (or first lets the preview1 adapter drop its cached
- *   stdio handles). Host resources are also dropped through `[Symbol.dispose]` of their objects.
- * - Limits of jco 0.15 seen so far: a WIT name with an upper-case word (`get-HTTP-body`) makes
- *   its transpiler panic ("failed to find component export"); the panic text is the error's cause.
- *   Transpiling validates the whole component again: about 0.5 s for a 12 MB ComponentizeJS
- *   component once the transpiler is warm (1-3 s for the first one in a process).
- *
- * The glue is imported as a `data:` module (no temporary files, nothing to clean up, the same on
- * every OS). Node keeps each imported module for the life of the process: one glue (100 KB and
- * up) per distinct component wizened in a process.
- */
-
-
-
-
-/** Name jco gives the component: files are `component.core.wasm`, ..., `component.js`. */
-const NAME = 'component';
-/** Options for the transpiler, as `transpileBytes()` maps `{ instantiation: 'async' }` plus ours. */
-const GENERATE_OPTIONS = {
-    name: NAME,
-    instantiation: { tag: 'async' },
-    noTypescript: true,
-    tracing: false,
-    // Result errors of exported functions are thrown as their payload, not wrapped.
-    noComponentErrorWrapping: true,
-    noNodejsCompat: false,
-    tlaCompat: false,
-    // Core modules come from getCoreModule, never inlined as base64.
-    base64Cutoff: 1 << 30,
-    validLiftingOptimization: false,
-    // Keep every module's bytes as in the component (see above).
-    multiMemory: true,
-    // Validate with exceptions enabled (Node 24's V8 has exnref) so exception-using modules pass.
-    bindgenEnableWasmExnref: true,
-    map: [],
-};
-const HANDLES_KEY = 'wizer-action.handle-tables';
-/** Property of a handle table: called with each owned handle the glue creates in it. */
-const CREATED_KEY = 'wizer-action.handle-created';
-/** The glue's intrinsic that creates every owned handle (host objects, `resource.new`, results). */
-const CREATE_OWN_LINE = /^(\s*)function rscTableCreateOwn\(table, rep\) \{$/gm;
-/**
- * The glue's shortcut for an empty string going into the guest: pointer 1, and no call of the
- * guest's `realloc`. The canonical ABI calls `realloc` for every string, empty ones too, and the
- * preview1 adapter depends on it: it terminates each string in place at `pointer + length`, so
- * with the shortcut it writes its NUL at address 1 and an empty environment value runs into the
- * next variable (ComponentizeJS's `EXPORT1_ARGS=` of a function without arguments then read as
- * `EXPORT1_ARGS=EXPORT1_RET=i32`, which broke every such export). Removed from the glue.
- */
-const EMPTY_STRING_SHORTCUT = /^\s*if \(s\.length === 0\) \{ return \{ ptr: 1, len: 0 \}; \}\n/m;
-/** A line of the glue that creates a handle table (inside `instantiate`, one per resource type). */
-const HANDLE_TABLE_LINE = /^(\s*)const (handleTable\d+) = \[T_FLAG, 0\];$/gm;
-/** jco's flag bit in handle tables (`T_FLAG`): set on a free slot's first cell. */
-const T_FLAG = 1 << 30;
-/**
- * Transpiles `component` with jco and loads its glue. The transpiler itself is loaded on the first
- * call (about half a second); each call after that costs the transpilation of this component.
- */
-async function loadComponentGlue(component) {
-    const sections = moduleSections(component);
-    const transpiler = await loadTranspiler();
-    const transpiled = transpiler.generate(component, GENERATE_OPTIONS);
-    const files = new Map(transpiled.files);
-    const glueSource = files.get(`${NAME}.js`);
-    if (glueSource === undefined)
-        throw new WizerError('jco produced no JS glue for the component');
-    const taken = new Set();
-    const coreModules = [];
-    for (const [file, bytes] of transpiled.files) {
-        if (!file.endsWith('.wasm'))
-            continue;
-        const moduleIndex = sections.findIndex((s, i) => !taken.has(i) && sameBytes(s, bytes));
-        if (moduleIndex >= 0)
-            taken.add(moduleIndex);
-        coreModules.push({ file, moduleIndex: moduleIndex >= 0 ? moduleIndex : undefined, bytes });
-    }
-    if (taken.size !== sections.length) {
-        throw new WizerError(`jco changed ${sections.length - taken.size} of the component's core modules ` +
-            '(expected each module section unchanged)');
-    }
-    const raw = await importGlue(new TextDecoder().decode(glueSource));
-    return {
-        coreModules,
-        imports: transpiled.imports,
-        exports: transpiled.exports.map(([name, kind]) => ({ name, kind })),
-        async instantiate(getCoreModule, imports, instantiateCore = defaultInstantiateCore) {
-            const provenance = new HandleProvenance();
-            const withHook = {
-                ...imports,
-                [Symbol.for(HANDLES_KEY)]: (table) => provenance.track(table),
-            };
-            const exports = await raw(getCoreModule, withHook, (module, importObject) => provenance.instantiate(module, importObject, instantiateCore));
-            return {
-                exports,
-                liveHandles: () => countLiveHandles(provenance.tables),
-                forgetHandles: () => forgetHandles(provenance.tables),
-                liveHandleOrigins: () => provenance.liveOrigins(),
-            };
-        },
-    };
-}
-/**
- * Where each handle went. Every function a core instance imports from the glue (a lowered host
- * function or a canonical built-in such as `resource.new`, as opposed to another core instance's
- * export) is wrapped so the glue knows which one is running; the glue's `rscTableCreateOwn`,
- * patched, reports each handle it makes, which is recorded with the running function. Calls are
- * synchronous, so a stack of running functions is exact (the glue may call back into a core
- * instance, e.g. `cabi_realloc`, which may call the glue again).
- */
-class HandleProvenance {
-    tables = [];
-    running = [];
-    origins = new Map();
-    coreExports = new Set();
-    track(table) {
-        if (!Array.isArray(table))
-            return;
-        this.tables.push(table);
-        const origins = new Map();
-        this.origins.set(table, origins);
-        Object.defineProperty(table, Symbol.for(CREATED_KEY), {
-            value: (handle) => origins.set(handle, this.running.at(-1)),
-        });
-    }
-    instantiate(module, importObject, instantiateCore) {
-        const wrapped = importObject === undefined ? undefined : this.wrapGlueFunctions(importObject);
-        const remember = (instance) => {
-            for (const value of Object.values(instance.exports)) {
-                if (typeof value === 'function')
-                    this.coreExports.add(value);
-            }
-            return instance;
-        };
-        const instance = instantiateCore(module, wrapped);
-        return instance instanceof Promise ? instance.then(remember) : remember(instance);
-    }
-    liveOrigins() {
-        const found = [];
-        for (const table of this.tables) {
-            const origins = this.origins.get(table);
-            forEachLiveHandle(table, (handle) => found.push(origins?.get(handle)));
-        }
-        return found;
-    }
-    wrapGlueFunctions(importObject) {
-        const running = this.running;
-        const result = {};
-        for (const [module, members] of Object.entries(importObject)) {
-            const copy = {};
-            for (const [name, value] of Object.entries(members)) {
-                if (typeof value !== 'function' || this.coreExports.has(value)) {
-                    copy[name] = value;
-                    continue;
-                }
-                const glueFunction = value;
-                const wrapper = function (...args) {
-                    running.push(wrapper);
-                    try {
-                        return glueFunction.apply(this, args);
-                    }
-                    finally {
-                        running.pop();
-                    }
-                };
-                copy[name] = wrapper;
-            }
-            result[module] = copy;
-        }
-        return result;
-    }
-}
-function defaultInstantiateCore(module, imports) {
-    return new WebAssembly.Instance(module, imports);
-}
-/** Loads the glue's `instantiate`, patched (see {@link patchGlueSource}). */
-async function importGlue(source) {
-    const text = `${patchGlueSource(source)}\n//# sourceURL=wizer-action:component-glue.js\n`;
-    const module = (await import(
-    /* webpackIgnore: true */
-    `data:text/javascript;base64,${Buffer.from(text).toString('base64')}`));
-    if (typeof module.instantiate !== 'function') {
-        throw new WizerError('unsupported jco glue: it exports no `instantiate` function');
-    }
-    return module.instantiate;
-}
-/**
- * The glue as the pipeline runs it: each handle table handed to a hook in the imports, each owned
- * handle reported to its table's hook ({@link HandleProvenance}), and empty strings lowered
- * through the guest's `realloc` ({@link EMPTY_STRING_SHORTCUT}). The hooks are optional: the
- * patched glue runs as the original does with plain imports.
- */
-function patchGlueSource(source) {
-    const hook = `imports?.[Symbol.for(${JSON.stringify(HANDLES_KEY)})]?.`;
-    let patchedTables = 0;
-    const withTables = source.replace(HANDLE_TABLE_LINE, (line, indent, table) => {
-        patchedTables++;
-        return `${line}\n${indent}${hook}(${table});`;
-    });
-    const tables = new Set(source.match(/\bhandleTable\d+\b/g) ?? []);
-    if (tables.size !== patchedTables) {
-        throw new WizerError('unsupported jco glue: cannot find where it creates its handle tables');
-    }
-    let patchedCreate = 0;
-    const withCreation = withTables.replace(CREATE_OWN_LINE, (_line, indent) => {
-        patchedCreate++;
-        const untracked = 'rscTableCreateOwn$untracked';
-        return (`${indent}function rscTableCreateOwn(table, rep) {\n` +
-            `${indent}  const handle = ${untracked}(table, rep);\n` +
-            `${indent}  table[Symbol.for(${JSON.stringify(CREATED_KEY)})]?.(handle);\n` +
-            `${indent}  return handle;\n` +
-            `${indent}}\n` +
-            `${indent}function ${untracked}(table, rep) {`);
-    });
-    if (tables.size > 0 && patchedCreate !== 1) {
-        throw new WizerError('unsupported jco glue: cannot find where it creates owned handles');
-    }
-    const patched = withCreation.replace(EMPTY_STRING_SHORTCUT, '');
-    if (patched.includes('{ ptr: 1, len: 0 }')) {
-        throw new WizerError('unsupported jco glue: cannot remove its empty-string shortcut');
-    }
-    return patched;
-}
-/**
- * Counts live handles. A table is jco's flat array of (scope, value) pairs after a header pair;
- * a free slot has `T_FLAG` in its scope cell, a live one a non-zero value (the rep, plus
- * `T_FLAG` for an owned handle).
- */
-function countLiveHandles(tables) {
-    let live = 0;
-    for (const table of tables)
-        forEachLiveHandle(table, () => live++);
-    return live;
-}
-function forEachLiveHandle(table, visit) {
-    for (let i = 2; i + 1 < table.length; i += 2) {
-        const scope = table[i];
-        const value = table[i + 1];
-        if ((scope & T_FLAG) === 0 && value !== 0)
-            visit(i >> 1);
-    }
-}
-/** Empties each table to jco's initial `[T_FLAG, 0]`; returns the live handles it held. */
-function forgetHandles(tables) {
-    const live = countLiveHandles(tables);
-    for (const table of tables) {
-        table.length = 2;
-        table[0] = T_FLAG;
-        table[1] = 0;
-        const created = table._createdReps;
-        if (created instanceof Set)
-            created.clear();
-    }
-    return live;
-}
-/** The byte views of the component's top-level module sections, in order. */
-function moduleSections(component) {
-    if (readPreamble(component) !== 'component') {
-        throw new WizerError('expected a component, found a core module');
-    }
-    const r = new BinaryReader(component, 8);
-    const modules = [];
-    while (!r.eof) {
-        const id = r.u8();
-        const size = r.u32();
-        const payload = r.take(size);
-        if (id === 1)
-            modules.push(payload);
-    }
-    return modules;
-}
-function sameBytes(a, b) {
-    return a.length === b.length && Buffer.compare(a, b) === 0;
-}
-/**
- * The JS name jco gives a WIT name: lower camel case of its kebab-case words, each word's
- * letters lower-cased after the first (`get-HTTP-body` -> `getHttpBody`).
- */
-function jsName(witName) {
-    return witName
-        .split('-')
-        .map((word, i) => {
-        const lower = word.toLowerCase();
-        return i === 0 ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
-    })
-        .join('');
-}
-/** Whether an exported function was lifted `async` (an `async function` in jco's glue). */
-function isAsyncLifted(fn) {
-    return (typeof fn === 'function' && Object.prototype.toString.call(fn) === '[object AsyncFunction]');
-}
-
-;// CONCATENATED MODULE: ./src/component/resolve.ts
-/** Resolves a type index to its definition when the binary says enough. */
-function resolveType(parsed, index, depth = 0) {
-    const def = parsed.types[index];
-    if (def === undefined || depth > 100)
-        return undefined;
-    switch (def.kind) {
-        case 'defined':
-            return def.summary;
-        case 'import':
-            return def.typeIndex === undefined
-                ? undefined
-                : resolveType(parsed, def.typeIndex, depth + 1);
-        case 'outer':
-            return def.count === 0 ? resolveType(parsed, def.index, depth + 1) : undefined;
-        case 'export':
-            if (def.ascription?.sort === 'type' && def.ascription.bound === 'eq') {
-                return resolveType(parsed, def.ascription.typeIndex, depth + 1);
-            }
-            return resolveType(parsed, def.target, depth + 1);
-        case 'alias': {
-            // A type exported by an imported instance: its instance type may declare what it is.
-            const instance = parsed.instances[def.instance];
-            if (instance?.kind !== 'import')
-                return undefined;
-            const type = resolveType(parsed, instance.typeIndex, depth + 1);
-            if (type?.kind !== 'instance')
-                return undefined;
-            return type.exports.find((e) => e.name === def.name)?.typeSummary;
-        }
-    }
-}
-/** The shape of a component function of `parsed` (by index), if its type is known. */
-function funcShape(parsed, index, depth = 0) {
-    if (depth > 100)
-        return undefined;
-    const def = parsed.funcs[index];
-    let summary;
-    if (def?.kind === 'lift' || def?.kind === 'import')
-        summary = resolveType(parsed, def.typeIndex);
-    else if (def?.kind === 'alias') {
-        const items = instanceItems(parsed, def.instance, depth + 1);
-        return items?.find((i) => i.sort === 'func' && i.name === def.name)?.funcType;
-    }
-    else if (def?.kind === 'export') {
-        const ascription = parsed.exports.find((e) => e.sort === 'func' && e.index === index)?.ascription;
-        if (ascription?.sort === 'func')
-            summary = resolveType(parsed, ascription.typeIndex);
-        else
-            return funcShape(parsed, def.target, depth + 1);
-    }
-    if (summary?.kind !== 'func')
-        return undefined;
-    return {
-        params: summary.params,
-        results: summary.results,
-        async: summary.async,
-        signature: summary.signature,
-    };
-}
-function typeItems(parsed, type) {
-    if (type?.sort !== 'instance')
-        return undefined;
-    const summary = resolveType(parsed, type.typeIndex);
-    if (summary?.kind !== 'instance')
-        return undefined;
-    return summary.exports.map((e) => ({ name: e.name, sort: e.type.sort, funcType: e.funcType }));
-}
-/** The exports of a component instance, when the binary says what they are. */
-function instanceItems(parsed, index, depth = 0) {
-    const def = parsed.instances[index];
-    if (def === undefined || depth > 100)
-        return undefined;
-    switch (def.kind) {
-        case 'import':
-            return typeItems(parsed, { sort: 'instance', typeIndex: def.typeIndex });
-        case 'instantiate': {
-            const component = parsed.components[def.component];
-            return component?.exports.map((e) => ({ name: e.name, sort: e.sort, funcType: e.funcType }));
-        }
-        case 'exports':
-            return def.exports.map((e) => ({
-                name: e.name,
-                sort: e.sort,
-                funcType: e.sort === 'func' ? funcShape(parsed, e.index, depth + 1) : undefined,
-            }));
-        case 'export':
-            return typeItems(parsed, def.ascription) ?? instanceItems(parsed, def.target, depth + 1);
-        case 'alias': {
-            // An instance exported by another instance: only its declared type can say what is in it.
-            return undefined;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/component/init-func.ts
-/**
- * Finding the init function of a component as `wasmtime wizer` does: it runs the init function
- * the way `wasmtime run --invoke` finds a function (src/commands/run.rs `search_component_funcs`).
- *
- * The name is a WIT item name: `func`, `iface.func` or `ns:pkg/iface.func@1.2.3`.
- * 1. The item name is looked up directly: a root export, or a function inside the root instance
- *    export named by its instance part (`ns:pkg/iface@1.2.3`, semver-compatible versions match).
- *    As in Wasmtime, an instance part that names no export falls back to the root.
- * 2. If that is not a function and the name has an instance part: "No exported func named ...".
- * 3. Otherwise every root instance export is searched for a function with that bare name; exactly
- *    one must match.
- *
- * Function names inside an exported instance come from the binary alone: an inline instance's
- * exports, the exports of the nested component it instantiates, or the export declarations of an
- * instance type (of an import or a type ascription). An exported instance reached only through an
- * alias of another instance's export is not searched (no type machinery for that here).
- */
-
-
-const ID = '%?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*';
-const VERSION = String.raw `\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?`;
-const ITEM_NAME = new RegExp(`^(?:(${ID}):(${ID})/)?(${ID})(?:\\.(${ID}))?(?:@(${VERSION}))?$`);
-/** Parses a WIT item name (wit-parser `ItemName`): `name`, `iface.name`, `ns:pkg/iface.name@v`. */
-function parseItemName(text) {
-    const m = ITEM_NAME.exec(text);
-    const [, ns, pkg, first, second, version] = m ?? [];
-    if (m === null || first === undefined || (version !== undefined && ns === undefined)) {
-        throw new WizerError(`parsing \`${text}\` as a wit item name`, {
-            cause: new Error(`\`${text}\` is not a valid WIT item name`),
-        });
-    }
-    const interfaceName = second === undefined ? undefined : first;
-    const name = second ?? first;
-    if (ns === undefined && interfaceName === undefined)
-        return { instance: undefined, name };
-    const prefix = ns === undefined ? '' : `${ns}:${pkg}/`;
-    const suffix = version === undefined ? '' : `@${version}`;
-    return { instance: `${prefix}${interfaceName ?? ''}${suffix}`, name };
-}
-/** Wasmtime's semver-compatible lookup key: `@1.2.3` -> `@1`, `@0.2.3` -> `@0.2`. */
-function compatKey(name) {
-    const at = name.lastIndexOf('@');
-    if (at < 0)
-        return undefined;
-    const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(name.slice(at + 1));
-    if (m === null)
-        return undefined;
-    const [, major, minor] = m;
-    if (major !== '0')
-        return `${name.slice(0, at)}@${major}`;
-    if (minor !== '0')
-        return `${name.slice(0, at)}@0.${minor}`;
-    return undefined;
-}
-function init_func_lookup(items, name) {
-    const exact = items.find((i) => i.name === name);
-    if (exact !== undefined)
-        return exact;
-    const key = compatKey(name);
-    return key === undefined ? undefined : items.find((i) => compatKey(i.name) === key);
-}
-/** Formats an instance export name and a function name as an item name (`ns:pkg/iface.f@v`). */
-function qualified(instance, name) {
-    const at = instance.lastIndexOf('@');
-    return at < 0 ? `${instance}.${name}` : `${instance.slice(0, at)}.${name}${instance.slice(at)}`;
-}
-/**
- * The init function `name` of a parsed component (see the file header), or a `WizerError` with
- * upstream's message.
- */
-function findInitExport(parsed, name) {
-    const item = parseItemName(name);
-    const root = parsed.exports;
-    // 1. Direct lookup; an instance part that names no export at all falls back to the root.
-    const instance = item.instance === undefined ? undefined : init_func_lookup(root, item.instance);
-    if (instance === undefined) {
-        const found = init_func_lookup(root, item.name);
-        if (found?.sort === 'func') {
-            const type = funcShape(parsed, found.index);
-            return { kind: 'root', export: found, path: [found.name], funcType: type };
-        }
-    }
-    else if (instance.sort === 'instance') {
-        const inner = instanceItems(parsed, instance.index);
-        const found = inner === undefined ? undefined : init_func_lookup(inner, item.name);
-        if (found?.sort === 'func') {
-            const path = [instance.name, found.name];
-            const type = found.funcType;
-            return { kind: 'instance', instance, name: found.name, path, funcType: type };
-        }
-    }
-    // 2. A qualified name is not searched for.
-    if (item.instance !== undefined) {
-        throw new WizerError(`No exported func named \`${name}\` in component.`);
-    }
-    // 3. Every root instance export, searched for a function of that bare name.
-    const matches = [];
-    for (const exported of root) {
-        if (exported.sort !== 'instance')
-            continue;
-        const func = instanceItems(parsed, exported.index)?.find((i) => i.sort === 'func' && i.name === item.name);
-        if (func !== undefined)
-            matches.push({ instance: exported, func });
-    }
-    const [only, ...rest] = matches;
-    if (only === undefined)
-        throw new WizerError(`No exported func named \`${name}\` in component.`);
-    if (rest.length > 0) {
-        const candidates = matches.map((m) => `\`${qualified(m.instance.name, item.name)}\``);
-        throw new WizerError(`Multiple instances contained funcs named \`${name}\`, retry with a more specific name: ${candidates.join(', ')}`);
-    }
-    return {
-        kind: 'instance',
-        instance: only.instance,
-        name: only.func.name,
-        path: [only.instance.name, only.func.name],
-        funcType: only.func.funcType,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/component/binary.ts
-/** Section ids of the component layer (Binary.md "Component Definitions"). */
-const ComponentSectionId = {
-    Custom: 0,
-    CoreModule: 1,
-    CoreInstance: 2,
-    CoreType: 3,
-    Component: 4,
-    Instance: 5,
-    Alias: 6,
-    Type: 7,
-    Canon: 8,
-    Start: 9,
-    Import: 10,
-    Export: 11,
-    Value: 12,
-};
-/** The 8-byte preamble of a component: magic, version 0x0d, layer 1. */
-const COMPONENT_PREAMBLE = (/* unused pure expression or super */ null && ([
-    0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00,
-]));
-
-;// CONCATENATED MODULE: ./src/component/entries.ts
-
-const CORE_SORTS = {
-    0x00: 'func',
-    0x01: 'table',
-    0x02: 'memory',
-    0x03: 'global',
-    0x04: 'tag',
-    0x10: 'type',
-    0x11: 'module',
-    0x12: 'instance',
-};
-const SORTS = {
-    0x01: 'func',
-    0x02: 'value',
-    0x03: 'type',
-    0x04: 'component',
-    0x05: 'instance',
-};
-function invalid(r, byte, what, at) {
-    return r.error(`invalid leading byte (0x${byte.toString(16)}) for ${what}`, at);
-}
-/** A `core:sort` byte. */
-function readCoreSort(r) {
-    const at = r.pos;
-    const byte = r.u8();
-    const sort = CORE_SORTS[byte];
-    if (sort === undefined)
-        throw invalid(r, byte, 'core sort', at);
-    return sort;
-}
-/** A `sort`: one byte, or `0x00` and a core sort. */
-function readSort(r) {
-    const at = r.pos;
-    const byte = r.u8();
-    if (byte === 0x00)
-        return `core ${readCoreSort(r)}`;
-    const sort = SORTS[byte];
-    if (sort === undefined)
-        throw invalid(r, byte, 'sort', at);
-    return sort;
-}
-/** A `nameattributes`: the extern name; attributes (implements, version suffix, id) are skipped. */
-function readExternName(r) {
-    const at = r.pos;
-    const tag = r.u8();
-    if (tag === 0x00 || tag === 0x01)
-        return r.name();
-    if (tag !== 0x02)
-        throw invalid(r, tag, 'component name', at);
-    const name = r.name();
-    for (let n = r.u32(); n > 0; n--) {
-        const attrAt = r.pos;
-        const attr = r.u8();
-        if (attr > 0x02)
-            throw invalid(r, attr, 'name attribute', attrAt);
-        r.name();
-    }
-    return name;
-}
-/** A component `valtype`: a primitive type code or a type index (an s33). */
-function skipComponentValType(r) {
-    const byte = r.peek();
-    if ((byte >= 0x73 && byte <= 0x7f) || byte === 0x64) {
-        r.u8();
-        return;
-    }
-    const at = r.pos;
-    if (r.s33() < 0)
-        throw invalid(r, byte, 'component value type', at);
-}
-/** An `externtype`. */
-function readExternType(r) {
-    const at = r.pos;
-    const byte = r.u8();
-    switch (byte) {
-        case 0x00: {
-            const sortAt = r.pos;
-            const core = r.u8();
-            if (core !== 0x11)
-                throw invalid(r, core, 'component external kind', sortAt);
-            return { sort: 'core module', typeIndex: r.u32() };
-        }
-        case 0x01:
-            return { sort: 'func', typeIndex: r.u32() };
-        case 0x02:
-            // wasmparser reads a value type here (Binary.md's `valuebound` is not what binaries carry).
-            skipComponentValType(r);
-            return { sort: 'value' };
-        case 0x03: {
-            const boundAt = r.pos;
-            const bound = r.u8();
-            if (bound === 0x00)
-                return { sort: 'type', bound: 'eq', typeIndex: r.u32() };
-            if (bound === 0x01)
-                return { sort: 'type', bound: 'sub resource' };
-            throw invalid(r, bound, 'type bound', boundAt);
-        }
-        case 0x04:
-            return { sort: 'component', typeIndex: r.u32() };
-        case 0x05:
-            return { sort: 'instance', typeIndex: r.u32() };
-        default:
-            throw invalid(r, byte, 'component external kind', at);
-    }
-}
-function indexAt(r) {
-    const start = r.pos;
-    const index = r.u32();
-    return { index, start, end: r.pos };
-}
-/** A `sortidx` naming a component-level item: a core sort other than `module` is malformed. */
-function readSortIdx(r) {
-    const at = r.pos;
-    const sort = readSort(r);
-    if (sort.startsWith('core ') && sort !== 'core module') {
-        throw invalid(r, r.bytes[at + 1], 'component external kind', at + 1);
-    }
-    return { sort, at: indexAt(r) };
-}
-function readCoreInstance(r) {
-    const at = r.pos;
-    const tag = r.u8();
-    if (tag === 0x00) {
-        const module = r.u32();
-        const args = [];
-        for (let n = r.u32(); n > 0; n--) {
-            const name = r.name();
-            const kindAt = r.pos;
-            const kind = r.u8();
-            if (kind !== 0x12)
-                throw invalid(r, kind, 'instantiation arg kind', kindAt);
-            args.push({ name, instance: r.u32() });
-        }
-        return { kind: 'instantiate', module, args };
-    }
-    if (tag === 0x01) {
-        const exports = [];
-        for (let n = r.u32(); n > 0; n--) {
-            const name = r.name();
-            const sort = readCoreSort(r);
-            exports.push({ name, sort, index: r.u32() });
-        }
-        return { kind: 'exports', exports };
-    }
-    throw invalid(r, tag, 'core instance', at);
-}
-function readInstance(r) {
-    const at = r.pos;
-    const tag = r.u8();
-    if (tag === 0x00) {
-        const component = r.u32();
-        const args = [];
-        for (let n = r.u32(); n > 0; n--)
-            args.push({ name: r.name(), item: readSortIdx(r) });
-        return { kind: 'instantiate', component, args };
-    }
-    if (tag === 0x01) {
-        const exports = [];
-        for (let n = r.u32(); n > 0; n--)
-            exports.push({ name: readExternName(r), item: readSortIdx(r) });
-        return { kind: 'exports', exports };
-    }
-    throw invalid(r, tag, 'instance', at);
-}
-function readAlias(r) {
-    const sortAt = r.pos;
-    const sort = readSort(r);
-    const tagAt = r.pos;
-    const tag = r.u8();
-    switch (tag) {
-        case 0x00:
-            if (sort.startsWith('core ') && sort !== 'core module') {
-                throw invalid(r, r.bytes[sortAt + 1], 'component external kind', sortAt + 1);
-            }
-            return { kind: 'export', sort, instance: r.u32(), name: r.name() };
-        case 0x01:
-            if (!['core func', 'core table', 'core memory', 'core global', 'core tag'].includes(sort)) {
-                throw invalid(r, r.bytes[sortAt], 'core instance export kind', sortAt);
-            }
-            return { kind: 'core export', sort, instance: r.u32(), name: r.name() };
-        case 0x02:
-            if (!['core type', 'core module', 'type', 'component'].includes(sort)) {
-                throw invalid(r, r.bytes[sortAt], 'component outer alias kind', sortAt);
-            }
-            return { kind: 'outer', sort, count: r.u32(), index: r.u32() };
-        default:
-            throw invalid(r, tag, 'alias', tagAt);
-    }
-}
-function skipCanonOpts(r) {
-    for (let n = r.u32(); n > 0; n--) {
-        const at = r.pos;
-        const opt = r.u8();
-        if (opt === 0x03 || opt === 0x04 || opt === 0x05 || opt === 0x07 || opt === 0x08)
-            r.u32();
-        else if (opt > 0x09)
-            throw invalid(r, opt, 'canonical option', at);
-    }
-}
-function readBool(r) {
-    const at = r.pos;
-    const byte = r.u8();
-    if (byte > 1)
-        throw r.error(`invalid boolean value (0x${byte.toString(16)})`, at);
-}
-function skipResultList(r) {
-    const at = r.pos;
-    const tag = r.u8();
-    if (tag === 0x00)
-        skipComponentValType(r);
-    else if (tag === 0x01) {
-        const zeroAt = r.pos;
-        const zero = r.u8();
-        if (zero !== 0x00)
-            throw invalid(r, zero, 'component function results', zeroAt);
-    }
-    else
-        throw invalid(r, tag, 'component function results', at);
-}
-function readCanon(r) {
-    const at = r.pos;
-    const opcode = r.u8();
-    switch (opcode) {
-        case 0x00:
-        case 0x01: {
-            const sortAt = r.pos;
-            const sort = r.u8();
-            if (sort !== 0x00)
-                throw invalid(r, sort, 'canonical function', sortAt);
-            if (opcode === 0x00) {
-                const coreFunc = r.u32();
-                skipCanonOpts(r);
-                return { kind: 'lift', coreFunc, typeIndex: r.u32() };
-            }
-            const func = indexAt(r);
-            skipCanonOpts(r);
-            return { kind: 'lower', func };
-        }
-        // resource.new/drop/rep, stream/future new and drops: one type index.
-        case 0x02:
-        case 0x03:
-        case 0x04:
-        case 0x0e:
-        case 0x13:
-        case 0x14:
-        case 0x15:
-        case 0x1a:
-        case 0x1b:
-        case 0x40: // thread.spawn-ref: a core type index
-            r.u32();
-            break;
-        // No immediates.
-        case 0x05:
-        case 0x0d:
-        case 0x1e:
-        case 0x1f:
-        case 0x22:
-        case 0x23:
-        case 0x24:
-        case 0x25:
-        case 0x26:
-        case 0x28:
-        case 0x42:
-            break;
-        case 0x09: // task.return
-            skipResultList(r);
-            skipCanonOpts(r);
-            break;
-        case 0x0a: // context.get / context.set: a core value type and a slot
-        case 0x0b:
-            readValType(r);
-            r.u32();
-            break;
-        // A boolean (async? / cancel?).
-        case 0x06:
-        case 0x0c:
-        case 0x29:
-        case 0x2a:
-        case 0x2b:
-        case 0x2c:
-        case 0x2d:
-            readBool(r);
-            break;
-        // A type index and options.
-        case 0x0f:
-        case 0x10:
-        case 0x16:
-        case 0x17:
-            r.u32();
-            skipCanonOpts(r);
-            break;
-        // A type index and a boolean.
-        case 0x11:
-        case 0x12:
-        case 0x18:
-        case 0x19:
-            r.u32();
-            readBool(r);
-            break;
-        case 0x1c:
-        case 0x1d:
-            skipCanonOpts(r);
-            break;
-        case 0x20: // waitable-set.wait / poll: cancel? and a memory index
-        case 0x21:
-            readBool(r);
-            r.u32();
-            break;
-        case 0x27: // thread.new-indirect: a core type and a table
-        case 0x41:
-            r.u32();
-            r.u32();
-            break;
-        default:
-            throw invalid(r, opcode, 'canonical function', at);
-    }
-    return { kind: 'core func', opcode };
-}
-/** An `import`. */
-function readImport(r) {
-    return { name: readExternName(r), type: readExternType(r) };
-}
-function readExport(r) {
-    const name = readExternName(r);
-    const item = readSortIdx(r);
-    const at = r.pos;
-    const flag = r.u8();
-    if (flag > 0x01)
-        throw invalid(r, flag, 'optional component export type', at);
-    return { name, item, ascription: flag === 0x01 ? readExternType(r) : undefined };
-}
-
-;// CONCATENATED MODULE: ./src/component/type-section.ts
-/**
- * Decoders for type definitions of the component layer (Binary.md "Type Definitions"). Entries of
- * a type section carry no size prefix, so finding the next one means walking the whole grammar;
- * only what `findInitExport` uses is kept: the export (and import) declarations of instance and
- * component types, the shape of function types, and the value types of function parameters and
- * results (for WAVE init calls, wave.ts). A value type refers to earlier types by index; those
- * are resolved while decoding, in the index space the type is decoded in (a type known only
- * through an alias of an instance export stays `unknown`).
- */
-
-
-function type_section_invalid(r, byte, what, at) {
-    return r.error(`invalid leading byte (0x${byte.toString(16)}) for ${what}`, at);
-}
-function skipOptional(r, what, item) {
-    const at = r.pos;
-    const flag = r.u8();
-    if (flag === 0x01)
-        item();
-    else if (flag !== 0x00)
-        throw type_section_invalid(r, flag, what, at);
-}
-/**
- * Types nest (instance types in component types in instance types...): a bound on the depth
- * keeps a hostile input from exhausting the stack. Real components nest a handful of levels.
- */
-const MAX_NESTING = 100;
-function checkDepth(r, depth) {
-    if (depth > MAX_NESTING)
-        throw r.error(`nesting too deep (more than ${MAX_NESTING} levels)`);
-}
-// --- core types -------------------------------------------------------------------------------
-function skipStorageType(r) {
-    const byte = r.peek();
-    if (byte === 0x78 || byte === 0x77)
-        r.u8();
-    else
-        readValType(r);
-}
-function skipFieldType(r) {
-    skipStorageType(r);
-    const at = r.pos;
-    const mut = r.u8();
-    if (mut > 0x01)
-        throw r.error('malformed mutability', at);
-}
-/** A `comptype` (func, struct, array, cont), optionally `shared` or with descriptor clauses. */
-function skipCompType(r) {
-    let at = r.pos;
-    let byte = r.u8();
-    // Prefixes: shared (0x65), descriptor (0x4d idx), describes (0x4c idx).
-    while (byte === 0x65 || byte === 0x4d || byte === 0x4c) {
-        if (byte !== 0x65)
-            r.u32();
-        at = r.pos;
-        byte = r.u8();
-    }
-    switch (byte) {
-        case 0x60:
-            for (let n = r.u32(); n > 0; n--)
-                readValType(r);
-            for (let n = r.u32(); n > 0; n--)
-                readValType(r);
-            return;
-        case 0x5f:
-            for (let n = r.u32(); n > 0; n--)
-                skipFieldType(r);
-            return;
-        case 0x5e:
-            skipFieldType(r);
-            return;
-        case 0x5d:
-            r.s33();
-            return;
-        default:
-            throw type_section_invalid(r, byte, 'composite type', at);
-    }
-}
-function skipSubType(r) {
-    const byte = r.peek();
-    if (byte === 0x50 || byte === 0x4f) {
-        r.u8();
-        for (let n = r.u32(); n > 0; n--)
-            r.u32();
-    }
-    skipCompType(r);
-}
-function skipCoreExternType(r) {
-    const at = r.pos;
-    const kind = r.u8();
-    switch (kind) {
-        case 0x00: // func
-            r.u32();
-            return;
-        case 0x01: // table
-            readValType(r);
-            readLimits(r);
-            return;
-        case 0x02: // memory
-            readLimits(r);
-            return;
-        case 0x03: {
-            // global
-            readValType(r);
-            const mutAt = r.pos;
-            if (r.u8() > 0x03)
-                throw r.error('malformed mutability', mutAt);
-            return;
-        }
-        case 0x04: {
-            // tag
-            const attrAt = r.pos;
-            const attr = r.u8();
-            if (attr !== 0x00)
-                throw type_section_invalid(r, attr, 'tag attribute', attrAt);
-            r.u32();
-            return;
-        }
-        default:
-            throw type_section_invalid(r, kind, 'external kind', at);
-    }
-}
-/** A `core:type` of a component: a rec group, a `0x00`-prefixed non-final sub, or a module type. */
-function skipCoreType(r, depth = 0) {
-    checkDepth(r, depth);
-    const byte = r.peek();
-    if (byte === 0x00) {
-        r.u8();
-        const sub = r.peek();
-        if (sub !== 0x50)
-            throw type_section_invalid(r, sub, 'non-final sub type', r.pos);
-        skipSubType(r);
-        return;
-    }
-    if (byte === 0x50) {
-        r.u8();
-        for (let n = r.u32(); n > 0; n--) {
-            const declAt = r.pos;
-            const decl = r.u8();
-            switch (decl) {
-                case 0x00: // import
-                    r.name();
-                    r.name();
-                    skipCoreExternType(r);
-                    break;
-                case 0x01: // type
-                    skipCoreType(r, depth + 1);
-                    break;
-                case 0x02: {
-                    // outer alias of a type
-                    const sortAt = r.pos;
-                    const sort = r.u8();
-                    if (sort !== 0x10)
-                        throw type_section_invalid(r, sort, 'outer alias kind', sortAt);
-                    const tagAt = r.pos;
-                    const tag = r.u8();
-                    if (tag !== 0x01)
-                        throw type_section_invalid(r, tag, 'outer alias', tagAt);
-                    r.u32();
-                    r.u32();
-                    break;
-                }
-                case 0x03: // export
-                    r.name();
-                    skipCoreExternType(r);
-                    break;
-                default:
-                    throw type_section_invalid(r, decl, 'module type declaration', declAt);
-            }
-        }
-        return;
-    }
-    if (byte === 0x4e) {
-        r.u8();
-        for (let n = r.u32(); n > 0; n--)
-            skipSubType(r);
-        return;
-    }
-    skipSubType(r);
-}
-const PRIMITIVES = {
-    0x7f: 'bool',
-    0x7e: 's8',
-    0x7d: 'u8',
-    0x7c: 's16',
-    0x7b: 'u16',
-    0x7a: 's32',
-    0x79: 'u32',
-    0x78: 's64',
-    0x77: 'u64',
-    0x76: 'f32',
-    0x75: 'f64',
-    0x74: 'char',
-    0x73: 'string',
-};
-const type_section_UNKNOWN = { kind: 'unknown' };
-/** A `valtype`: a primitive, or a type index resolved through `lookup` when it can be. */
-function readValueType(r, lookup) {
-    const byte = r.peek();
-    if ((byte >= 0x73 && byte <= 0x7f) || byte === 0x64) {
-        r.u8();
-        const kind = PRIMITIVES[byte];
-        return kind === undefined ? { kind: 'unsupported', name: 'error-context' } : { kind };
-    }
-    const at = r.pos;
-    skipComponentValType(r);
-    r.pos = at;
-    const index = r.s33();
-    const summary = lookup?.(index);
-    return summary?.kind === 'value' ? (summary.type ?? type_section_UNKNOWN) : type_section_UNKNOWN;
-}
-function readOptionalType(r, what, lookup) {
-    let type;
-    skipOptional(r, what, () => (type = readValueType(r, lookup)));
-    return type;
-}
-/** A `defvaltype` other than a primitive, as far as WAVE values need it. */
-function readDefinedValType(r, code, at, lookup) {
-    switch (code) {
-        case 0x72: {
-            const fields = [];
-            for (let n = r.u32(); n > 0; n--) {
-                const name = r.name();
-                fields.push({ name, type: readValueType(r, lookup) });
-            }
-            return { kind: 'record', fields };
-        }
-        case 0x71: {
-            const cases = [];
-            for (let n = r.u32(); n > 0; n--) {
-                const name = r.name();
-                cases.push({ name, type: readOptionalType(r, 'optional variant case type', lookup) });
-                const zeroAt = r.pos;
-                const zero = r.u8();
-                if (zero !== 0x00)
-                    throw type_section_invalid(r, zero, 'zero byte required', zeroAt);
-            }
-            return { kind: 'variant', cases };
-        }
-        case 0x70:
-            return { kind: 'list', element: readValueType(r, lookup) };
-        case 0x6b:
-            return { kind: 'option', type: readValueType(r, lookup) };
-        case 0x67: // fixed-length list
-            skipComponentValType(r);
-            r.u32();
-            return type_section_UNKNOWN;
-        case 0x63: // map
-            skipComponentValType(r);
-            skipComponentValType(r);
-            return type_section_UNKNOWN;
-        case 0x6f: {
-            const types = [];
-            for (let n = r.u32(); n > 0; n--)
-                types.push(readValueType(r, lookup));
-            return { kind: 'tuple', types };
-        }
-        case 0x6e:
-        case 0x6d: {
-            const names = [];
-            for (let n = r.u32(); n > 0; n--)
-                names.push(r.name());
-            return { kind: code === 0x6e ? 'flags' : 'enum', names };
-        }
-        case 0x6a: {
-            const ok = readOptionalType(r, 'optional result type', lookup);
-            const err = readOptionalType(r, 'optional error type', lookup);
-            return { kind: 'result', ok, err };
-        }
-        case 0x69:
-        case 0x68:
-            r.u32();
-            return { kind: 'unsupported', name: code === 0x69 ? 'own' : 'borrow' };
-        case 0x66:
-        case 0x65:
-            skipOptional(r, 'optional payload type', () => skipComponentValType(r));
-            return { kind: 'unsupported', name: code === 0x66 ? 'stream' : 'future' };
-        default:
-            throw type_section_invalid(r, code, 'component defined type', at);
-    }
-}
-/**
- * Declarations of an instance type (`0x42`) or component type (`0x41`). The type's own type
- * index space is followed (type declarations, type exports and imports, aliases) so a declared
- * function gets its shape when its type is declared inside; types from outside stay unknown.
- */
-function readDecls(r, component, depth) {
-    const imports = [];
-    const exports = [];
-    const types = [];
-    const item = () => {
-        const name = readExternName(r);
-        const type = readExternType(r);
-        if (type.sort === 'type') {
-            const declared = type.bound === 'eq' ? types[type.typeIndex] : { kind: 'resource' };
-            types.push(declared);
-            if (declared?.kind === 'value')
-                return { name, type, typeSummary: declared };
-        }
-        const summary = type.sort === 'func' ? types[type.typeIndex] : undefined;
-        return summary?.kind === 'func'
-            ? {
-                name,
-                type,
-                funcType: {
-                    params: summary.params,
-                    results: summary.results,
-                    async: summary.async,
-                    signature: summary.signature,
-                },
-            }
-            : { name, type };
-    };
-    for (let n = r.u32(); n > 0; n--) {
-        const at = r.pos;
-        const decl = r.u8();
-        switch (decl) {
-            case 0x00:
-                skipCoreType(r, depth + 1);
-                break;
-            case 0x01:
-                types.push(readComponentType(r, depth + 1, (i) => types[i]));
-                break;
-            case 0x02: {
-                const alias = readAlias(r);
-                if (alias.sort === 'type')
-                    types.push(undefined);
-                break;
-            }
-            case 0x03:
-                if (!component)
-                    throw type_section_invalid(r, decl, 'component or instance type declaration', at);
-                imports.push(item());
-                break;
-            case 0x04:
-                exports.push(item());
-                break;
-            default:
-                throw type_section_invalid(r, decl, 'component or instance type declaration', at);
-        }
-    }
-    return component ? { kind: 'component', imports, exports } : { kind: 'instance', exports };
-}
-function readParams(r, lookup) {
-    const params = [];
-    for (let n = r.u32(); n > 0; n--) {
-        const name = r.name();
-        params.push({ name, type: readValueType(r, lookup) });
-    }
-    return params;
-}
-/**
- * A component `type` (deftype). `lookup` resolves type indices of the index space it is decoded
- * in, so function signatures and value types get their parts where they are known.
- */
-function readComponentType(r, depth = 0, lookup) {
-    checkDepth(r, depth);
-    const at = r.pos;
-    const code = r.u8();
-    switch (code) {
-        case 0x3f: // resource
-            readValType(r);
-            skipOptional(r, 'resource destructor', () => r.u32());
-            return { kind: 'resource' };
-        case 0x40:
-        case 0x43: {
-            const params = readParams(r, lookup);
-            const resultAt = r.pos;
-            const tag = r.u8();
-            let results;
-            if (tag === 0x00)
-                results = [{ name: '', type: readValueType(r, lookup) }];
-            // `0x01 0x00` is "no result"; older binaries named their results here.
-            else if (tag === 0x01)
-                results = readParams(r, lookup);
-            else
-                throw type_section_invalid(r, tag, 'component function results', resultAt);
-            const [only] = results;
-            return {
-                kind: 'func',
-                async: code === 0x43,
-                params: params.length,
-                results: results.length,
-                // Several (named) results: no single result type to describe.
-                signature: results.length > 1 ? undefined : { params, result: only?.type },
-            };
-        }
-        case 0x41:
-            return readDecls(r, true, depth);
-        case 0x42:
-            return readDecls(r, false, depth);
-        default: {
-            const kind = PRIMITIVES[code];
-            if (kind !== undefined)
-                return { kind: 'value', type: { kind } };
-            if (code === 0x64)
-                return { kind: 'value', type: { kind: 'unsupported', name: 'error-context' } };
-            return { kind: 'value', type: readDefinedValType(r, code, at, lookup) };
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/component/scope.ts
-/**
- * The state of one component scope while `parseComponent` walks it (the top level or a nested
- * component): its index spaces so far, and the refusals and modules met, in byte order.
- */
-
-/** Records refusals in byte order; only the first one (and the modules before it) matter. */
-class Steps {
-    list = [];
-    /** Every module section's payload, nested ones included, in byte order. */
-    allModules = [];
-    refused = false;
-    refuse(message) {
-        if (this.refused)
-            return;
-        this.refused = true;
-        this.list.push({ kind: 'refuse', message });
-    }
-    module(module) {
-        if (!this.refused)
-            this.list.push({ kind: 'module', module });
-    }
-}
-/** An empty scope; `top` is the outermost component (the only one whose modules are kept). */
-function newScope(bytes, top) {
-    return {
-        bytes,
-        top,
-        containsModules: false,
-        sections: [],
-        modules: [],
-        coreInstances: [],
-        imports: [],
-        exports: [],
-        components: [],
-        funcs: [],
-        instances: [],
-        types: [],
-        funcRefs: [],
-        coreFuncs: [],
-        coreTypeCount: 0,
-        coreInstanceCount: 0,
-        componentCount: 0,
-        moduleCount: 0,
-    };
-}
-/** Upstream's words for an item kind it does not handle in imports, exports or aliases. */
-function unsupportedKind(sort, what) {
-    const kind = sort === 'core module'
-        ? 'module'
-        : sort === 'component'
-            ? 'component'
-            : sort === 'value'
-                ? 'value'
-                : undefined;
-    return kind === undefined ? undefined : `wizer does not currently support ${kind} ${what}`;
-}
-/** Counts an item of a refused sort in its index space, so later indices still check. */
-function countRefused(scope, sort) {
-    if (sort === 'core module')
-        scope.moduleCount++;
-    else if (sort === 'component')
-        scope.componentCount++;
-}
-const INDEX_SPACES = {
-    func: ['function', (s) => s.funcs.length],
-    instance: ['instance', (s) => s.instances.length],
-    type: ['type', (s) => s.types.length],
-    component: ['component', (s) => s.componentCount],
-    'core module': ['module', (s) => s.moduleCount],
-    'core func': ['core function', (s) => s.coreFuncs.length],
-    'core instance': ['core instance', (s) => s.coreInstanceCount],
-};
-/**
- * Checks that `index` exists in the `sort` space so far (the rewrite renumbers by these spaces,
- * so it relies on them). Other sorts are left to validation.
- */
-function checkIndex(scope, sort, index, at) {
-    const space = INDEX_SPACES[sort];
-    if (space === undefined || index < space[1](scope))
-        return;
-    throw new WasmDecodeError(`unknown ${space[0]} ${index}: ${space[0]} index out of bounds`, at);
-}
-/** Reads a vector section's count and records where it sits. */
-function count(section, r) {
-    const start = r.pos;
-    const n = r.u32();
-    section.count = { start, end: r.pos };
-    return n;
-}
-/** A use of a component function index, found in `section` at `at`. */
-function funcRef(section, at, holder) {
-    return { section: section.index, index: at.index, start: at.start, end: at.end, holder };
-}
-
-;// CONCATENATED MODULE: ./src/component/parse.ts
-/**
- * Component phase 1: parse. Walks a component binary section by section and describes what the
- * rest of the component pipeline needs: where each core module sits and which core instance
- * instantiates it, the core instances in instantiation order, imports and exports, nested
- * components, and the component function index space (imports of funcs, aliases of instance
- * exports of sort func, `canon lift`, exports of funcs), with every use of a function index so
- * `rewriteComponent` can renumber them. Nothing is copied: all positions are ranges of the input.
- *
- * The refusals are upstream's (`wasmtime wizer`, crates/wizer/src/component/parse.rs), checked
- * in upstream's order. Upstream first validates the whole binary and scans every core module's
- * code for unsupported operators, then parses. So here the input is decoded completely first (a
- * malformed byte anywhere wins over any refusal), `beforeRefusals` gets every core module (nested
- * ones too) for validation and the operator scan, and then the walk is replayed in byte order:
- * the first refusal is thrown, and `onModule` sees each top-level core module at the point where
- * upstream runs its core parse on it (the `__wizer_` name checks).
- *
- *     (component
- *       (core module $m ...)                       ;; module 0, bytes [a, b)
- *       (core instance $i (instantiate $m))        ;; core instance 0 <- module 0
- *       (func $init (canon lift (core func $i "init")))   ;; func 0 (lift)
- *       (export "wizer-initialize" (func $init)))  ;; func 1 (export of func 0)
- */
-
-
-
-
-
-
-
-
-/** A component feature that upstream's component wizening refuses, with upstream's message. */
-class ComponentRefusal extends WizerError {
-    name = 'ComponentRefusal';
-}
-const parse_SECTION_NAMES = {
-    0: 'custom',
-    1: 'core module',
-    2: 'core instance',
-    3: 'core type',
-    4: 'component',
-    5: 'instance',
-    6: 'alias',
-    7: 'type',
-    8: 'canonical function',
-    9: 'component start',
-    10: 'component import',
-    11: 'component export',
-};
-/**
- * Parses a component binary (see the file header). Throws `WasmDecodeError` (with the offset) for
- * malformed input and `ComponentRefusal` for what upstream's component wizening refuses.
- */
-function parseComponent(bytes, options = {}) {
-    if (readPreamble(bytes) === 'module') {
-        throw new WizerError('expected a component, found a core module');
-    }
-    const steps = new Steps();
-    const scope = walk(bytes, 0, bytes.length, 0, steps);
-    options.beforeRefusals?.(steps.allModules.map((m) => bytes.subarray(m.start, m.end)));
-    for (const step of steps.list) {
-        if (step.kind === 'refuse')
-            throw new ComponentRefusal(step.message);
-        const { range } = step.module;
-        options.onModule?.(step.module, bytes.subarray(range.start, range.end));
-    }
-    return {
-        bytes,
-        sections: scope.sections,
-        modules: scope.modules,
-        coreInstances: scope.coreInstances,
-        imports: scope.imports,
-        exports: scope.exports,
-        components: scope.components,
-        funcs: scope.funcs,
-        instances: scope.instances,
-        types: scope.types,
-        funcRefs: scope.funcRefs,
-        coreFuncs: scope.coreFuncs,
-        coreTypeCount: scope.coreTypeCount,
-    };
-}
-/** Walks the sections of the component whose preamble starts at `start`. */
-function walk(bytes, start, end, depth, steps) {
-    const scope = newScope(bytes, depth === 0);
-    const r = new BinaryReader(bytes, start + 8, end);
-    if (depth > 0)
-        checkPreamble(bytes, start, end, 'component');
-    checkDepth(r, depth);
-    while (!r.eof) {
-        const sectionStart = r.pos;
-        const id = r.u8();
-        const size = r.u32();
-        const payloadStart = r.pos;
-        if (payloadStart + size > end)
-            throw r.error('unexpected end-of-file', payloadStart);
-        if (id > ComponentSectionId.Export) {
-            throw r.error(`malformed section id: ${id}`, sectionStart);
-        }
-        const section = {
-            id,
-            start: sectionStart,
-            payloadStart,
-            end: payloadStart + size,
-            index: scope.sections.length,
-        };
-        scope.sections.push(section);
-        const sr = new BinaryReader(bytes, payloadStart, section.end);
-        readSection(scope, section, sr, depth, steps);
-        if (!sr.eof) {
-            throw sr.error(`unexpected data at the end of the ${parse_SECTION_NAMES[id] ?? ''} section`.replace('  ', ' '));
-        }
-        r.pos = section.end;
-    }
-    return scope;
-}
-function checkPreamble(bytes, start, end, kind) {
-    const expected = kind === 'component'
-        ? [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00]
-        : [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0];
-    if (end - start < 8)
-        throw new WasmDecodeError('unexpected end-of-file', start);
-    for (let i = 0; i < 8; i++) {
-        if (bytes[start + i] !== expected[i]) {
-            throw new WasmDecodeError(`expected a ${kind === 'component' ? 'component' : 'core module'} preamble`, start);
-        }
-    }
-}
-function readSection(scope, section, r, depth, steps) {
-    switch (section.id) {
-        case ComponentSectionId.Custom:
-            section.customName = r.name();
-            r.pos = r.end;
-            return;
-        case ComponentSectionId.CoreModule:
-            r.pos = r.end;
-            return moduleSection(scope, section, steps);
-        case ComponentSectionId.CoreInstance:
-            return coreInstanceSection(scope, section, r, steps);
-        case ComponentSectionId.CoreType:
-            for (let n = count(section, r); n > 0; n--) {
-                skipCoreType(r);
-                scope.coreTypeCount++;
-            }
-            return;
-        case ComponentSectionId.Component:
-            r.pos = r.end;
-            return componentSection(scope, section, depth, steps);
-        case ComponentSectionId.Instance:
-            return instanceSection(scope, section, r);
-        case ComponentSectionId.Alias:
-            return aliasSection(scope, section, r, steps);
-        case ComponentSectionId.Type:
-            for (let n = count(section, r); n > 0; n--) {
-                const lookup = (index) => resolveType(scope, index);
-                scope.types.push({ kind: 'defined', summary: readComponentType(r, 0, lookup) });
-            }
-            return;
-        case ComponentSectionId.Canon:
-            return canonSection(scope, section, r);
-        case ComponentSectionId.Start:
-            // Decoded for its shape only: upstream refuses component start functions outright.
-            r.u32();
-            for (let n = r.u32(); n > 0; n--)
-                r.u32();
-            r.u32();
-            steps.refuse('wizer does not currently support component start functions');
-            return;
-        case ComponentSectionId.Import:
-            return importSection(scope, section, r, steps);
-        case ComponentSectionId.Export:
-            return exportSection(scope, section, r, steps);
-    }
-}
-function moduleSection(scope, section, steps) {
-    checkPreamble(scope.bytes, section.payloadStart, section.end, 'module');
-    scope.containsModules = true;
-    scope.moduleCount++;
-    steps.allModules.push({ start: section.payloadStart, end: section.end });
-    if (!scope.top) {
-        steps.refuse('nested components with modules not currently supported');
-        return;
-    }
-    const module = {
-        index: scope.modules.length,
-        section: section.index,
-        range: { start: section.payloadStart, end: section.end },
-        instance: undefined,
-    };
-    scope.modules.push(module);
-    steps.module(module);
-}
-function coreInstanceSection(scope, section, r, steps) {
-    for (let n = count(section, r); n > 0; n--) {
-        const start = r.pos;
-        const entry = readCoreInstance(r);
-        if (entry.kind === 'instantiate') {
-            for (const arg of entry.args)
-                checkIndex(scope, 'core instance', arg.instance, start);
-        }
-        const index = scope.coreInstanceCount++;
-        if (!scope.top)
-            continue;
-        const range = { start, end: r.pos };
-        if (entry.kind === 'instantiate') {
-            checkIndex(scope, 'core module', entry.module, start);
-            // Undefined for an imported or aliased module, refused before this point.
-            const module = scope.modules[entry.module];
-            if (module === undefined) {
-                // Nothing to record.
-            }
-            else if (module.instance !== undefined) {
-                steps.refuse('modules may be instantiated at most once');
-            }
-            else {
-                module.instance = index;
-            }
-        }
-        scope.coreInstances.push({ index, section: section.index, range, ...entry });
-    }
-}
-function componentSection(scope, section, depth, steps) {
-    const inner = walk(scope.bytes, section.payloadStart, section.end, depth + 1, steps);
-    const containsModules = inner.containsModules || inner.components.some((c) => c.containsModules);
-    const nested = {
-        index: scope.componentCount++,
-        section: section.index,
-        range: { start: section.payloadStart, end: section.end },
-        containsModules,
-        imports: inner.imports.map(({ name, type }) => ({ name, type })),
-        exports: inner.exports.map(({ name, sort, ascription, index }) => ({
-            name,
-            sort,
-            ascription,
-            funcType: sort === 'func' ? funcShape(inner, index) : undefined,
-        })),
-    };
-    scope.components.push(nested);
-}
-function instanceSection(scope, section, r) {
-    for (let n = count(section, r); n > 0; n--) {
-        const start = r.pos;
-        const entry = readInstance(r);
-        if (entry.kind === 'instantiate')
-            checkIndex(scope, 'component', entry.component, start);
-        const items = entry.kind === 'instantiate' ? entry.args : entry.exports;
-        const holder = entry.kind === 'instantiate' ? 'instantiate argument' : 'inline export';
-        for (const { item } of items) {
-            checkIndex(scope, item.sort, item.at.index, item.at.start);
-            if (item.sort === 'func')
-                scope.funcRefs.push(funcRef(section, item.at, holder));
-        }
-        const list = items.map(({ name, item }) => ({ name, sort: item.sort, index: item.at.index }));
-        scope.instances.push(entry.kind === 'instantiate'
-            ? { kind: 'instantiate', component: entry.component, args: list }
-            : { kind: 'exports', exports: list });
-    }
-}
-function aliasSection(scope, section, r, steps) {
-    for (let n = count(section, r); n > 0; n--) {
-        const start = r.pos;
-        const alias = readAlias(r);
-        if (alias.kind === 'core export') {
-            if (alias.sort === 'core func') {
-                scope.coreFuncs.push({ kind: 'alias', instance: alias.instance, name: alias.name });
-            }
-            continue;
-        }
-        if (alias.kind === 'outer') {
-            if (alias.sort === 'core type')
-                scope.coreTypeCount++;
-            else if (alias.sort === 'type') {
-                scope.types.push({ kind: 'outer', count: alias.count, index: alias.index });
-            }
-            else {
-                steps.refuse(unsupportedKind(alias.sort, 'aliases'));
-                countRefused(scope, alias.sort);
-            }
-            continue;
-        }
-        const refusal = unsupportedKind(alias.sort, 'aliases');
-        if (refusal !== undefined)
-            steps.refuse(refusal);
-        countRefused(scope, alias.sort);
-        const { instance, name } = alias;
-        checkIndex(scope, 'instance', instance, start);
-        if (alias.sort === 'func')
-            scope.funcs.push({ kind: 'alias', instance, name });
-        else if (alias.sort === 'instance')
-            scope.instances.push({ kind: 'alias', instance, name });
-        else if (alias.sort === 'type')
-            scope.types.push({ kind: 'alias', instance, name });
-    }
-}
-function canonSection(scope, section, r) {
-    for (let n = count(section, r); n > 0; n--) {
-        const start = r.pos;
-        const canon = readCanon(r);
-        if (canon.kind === 'lift') {
-            checkIndex(scope, 'core func', canon.coreFunc, start);
-            checkIndex(scope, 'type', canon.typeIndex, start);
-            scope.funcs.push({ kind: 'lift', coreFunc: canon.coreFunc, typeIndex: canon.typeIndex });
-        }
-        else {
-            if (canon.kind === 'lower') {
-                checkIndex(scope, 'func', canon.func.index, canon.func.start);
-                scope.funcRefs.push(funcRef(section, canon.func, 'canon lower'));
-                scope.coreFuncs.push({ kind: 'lower', func: canon.func.index });
-            }
-            else {
-                scope.coreFuncs.push({ kind: 'builtin', opcode: canon.opcode });
-            }
-        }
-    }
-}
-function importSection(scope, section, r, steps) {
-    for (let n = count(section, r); n > 0; n--) {
-        const start = r.pos;
-        const { name, type } = readImport(r);
-        const refusal = unsupportedKind(type.sort, 'imports');
-        if (refusal !== undefined)
-            steps.refuse(refusal);
-        countRefused(scope, type.sort);
-        let index = -1;
-        if (type.sort === 'func') {
-            index = scope.funcs.push({ kind: 'import', name, typeIndex: type.typeIndex }) - 1;
-        }
-        else if (type.sort === 'instance') {
-            index = scope.instances.push({ kind: 'import', name, typeIndex: type.typeIndex }) - 1;
-        }
-        else if (type.sort === 'type') {
-            const typeIndex = type.bound === 'eq' ? type.typeIndex : undefined;
-            index = scope.types.push({ kind: 'import', name, bound: type.bound, typeIndex }) - 1;
-        }
-        scope.imports.push({ name, type, index, section: section.index, range: { start, end: r.pos } });
-    }
-}
-function exportSection(scope, section, r, steps) {
-    for (let n = count(section, r); n > 0; n--) {
-        const start = r.pos;
-        const { name, item, ascription } = readExport(r);
-        const refusal = unsupportedKind(item.sort, 'exports');
-        if (refusal !== undefined)
-            steps.refuse(refusal);
-        const target = item.at.index;
-        checkIndex(scope, item.sort, target, item.at.start);
-        countRefused(scope, item.sort);
-        let index = -1;
-        if (item.sort === 'func') {
-            scope.funcRefs.push(funcRef(section, item.at, 'export'));
-            index = scope.funcs.push({ kind: 'export', name, target }) - 1;
-        }
-        else if (item.sort === 'instance') {
-            index = scope.instances.push({ kind: 'export', name, target, ascription }) - 1;
-        }
-        else if (item.sort === 'type') {
-            index = scope.types.push({ kind: 'export', name, target, ascription }) - 1;
-        }
-        const range = { start, end: r.pos };
-        scope.exports.push({
-            name,
-            sort: item.sort,
-            target,
-            ascription,
-            index,
-            section: section.index,
-            range,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/component/wave.ts
-/**
- * The init function as a WAVE call expression (`wasmtime wizer` 47+): `-f` may name a function
- * with arguments, `my:pkg/iface.add-string("hello", 3)` or `init()`. This file parses such an
- * expression, checks and converts its arguments against the parameter types into the JS values
- * jco's glue takes, and formats the function's results back as WAVE text.
- *
- * WAVE (WebAssembly Value Encoding, bytecodealliance/wasm-tools `crates/wasm-wave`), as read here:
- *
- * - `true`, `false`; integers in decimal without leading zeros (`-12`); floats (`1.5`, `-2e-3`,
- *   `nan`, `inf`, `-inf`);
- * - chars `'x'` and strings `"x"` with the escapes `\\ \' \" \t \n \r \u{1F600}` (a line feed
- *   must be escaped); multiline strings between `"""` lines, dedented by the closing line's
- *   indent;
- * - lists `[a, b]`, tuples `(a, b)`, records `{name: a, other: b}` (fields of option type may be
- *   left out, none left is `{:}`), flags `{read, write}` (none set is `{}`);
- * - variant and enum cases, options and results by label: `case`, `case(payload)`, `some(x)`,
- *   `none`, `ok`, `ok(x)`, `err(x)`; `some(x)` and `ok(x)` may be written `x` when x is not
- *   itself an option or a result. A case that spells a keyword (`true`, `false`, `some`, `none`,
- *   `ok`, `err`, `inf`, `nan`) is written with a leading `%` (`%none`). Labels are kebab-case
- *   words, each all lower or all upper case;
- * - trailing commas are allowed; spaces, tabs, line breaks and `//` comments between tokens;
- * - in a call, trailing arguments of option type may be left out (`none`).
- *
- * Results are written as `wasmtime run --invoke` (which `wasmtime wizer` uses) prints them: the
- * single result's value, or `()`.
- *
- * Values are parsed without types first (positions kept), then checked against the parameter
- * types when the binary says them; without a type, integers become numbers (BigInt beyond the
- * safe range), floats numbers and labels strings, and jco's glue does the rest.
- *
- * jco's JS shapes (jco 0.15 glue): s64/u64 BigInt, other integers and floats numbers, char and
- * string strings, `list<u8>` a Uint8Array, other lists and tuples arrays, records objects keyed by
- * camel-cased field names, flags objects of booleans keyed likewise, variants `{ tag, val }` with
- * the case's WIT name, enums the case's WIT name, `option<T>` the value or `undefined` (an option
- * directly inside an option is `{ tag: 'some', val } | { tag: 'none' }`), results
- * `{ tag: 'ok' | 'err', val }`, except a function's own result: its ok payload is returned and
- * its err payload thrown (we ask for no error wrapping).
- */
-
-
-
-const wave_UNKNOWN = { kind: 'unknown' };
-const ESCAPES = {
-    '\\': '\\',
-    "'": "'",
-    '"': '"',
-    t: '\t',
-    n: '\n',
-    r: '\r',
-};
-/** A label: kebab-case words, each all lower case or all upper case (WIT identifiers). */
-const LABEL = /^(%?)((?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*)(?:-(?:[a-z0-9]+|[A-Z0-9]+))*)(?![A-Za-z0-9])/;
-const KEYWORDS = new Set(['true', 'false', 'some', 'none', 'ok', 'err', 'inf', 'nan']);
-/** Whether `-f`'s value is a call expression (has an argument list) rather than a bare name. */
-function isCallExpression(text) {
-    return text.includes('(');
-}
-/** An error in a call expression, naming the position (1-based column) and the expression. */
-function syntaxError(text, at, message) {
-    return new WizerError(`invalid init function call \`${text}\`: ${message} ${wave_position(text, at)}`);
-}
-/** `at column 5`, or `at line 2, column 3` in a text of several lines (1-based). */
-function wave_position(text, at) {
-    const before = text.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - (before.lastIndexOf('\n') + 1) + 1;
-    return line === 1 ? `at column ${column}` : `at line ${line}, column ${column}`;
-}
-/** Values nest at most this deep (a bound on the parser's recursion). */
-const MAX_DEPTH = 100;
-class Parser {
-    text;
-    pos = 0;
-    depth = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    fail(message, at = this.pos) {
-        return syntaxError(this.text, at, message);
-    }
-    /** Whitespace and `//` comments (to the end of the line). */
-    skipSpace() {
-        for (;;) {
-            while (/^[ \t\n\r]$/.test(this.text.charAt(this.pos)))
-                this.pos++;
-            if (!this.text.startsWith('//', this.pos))
-                return;
-            const lf = this.text.indexOf('\n', this.pos);
-            this.pos = lf < 0 ? this.text.length : lf + 1;
-        }
-    }
-    peek() {
-        this.skipSpace();
-        return this.text.charAt(this.pos);
-    }
-    describe(at = this.pos) {
-        const c = this.text.charAt(at);
-        return c === '' ? 'end of input' : `\`${c}\``;
-    }
-    expect(c) {
-        if (this.peek() !== c)
-            throw this.fail(`expected \`${c}\`, found ${this.describe()}`);
-        this.pos++;
-    }
-    /** A comma-separated sequence up to `close` (trailing comma allowed). */
-    sequence(close, item) {
-        const items = [];
-        for (;;) {
-            if (this.peek() === close)
-                break;
-            items.push(item());
-            const next = this.peek();
-            if (next === ',')
-                this.pos++;
-            else if (next !== close) {
-                throw this.fail(`expected \`,\` or \`${close}\`, found ${this.describe()}`);
-            }
-        }
-        this.pos++;
-        return items;
-    }
-    label() {
-        this.skipSpace();
-        const at = this.pos;
-        const m = LABEL.exec(this.text.slice(at));
-        if (m === null) {
-            const word = /^%?[A-Za-z0-9][A-Za-z0-9-]*/.exec(this.text.slice(at))?.[0];
-            if (word === undefined)
-                throw this.fail(`expected a label, found ${this.describe()}`);
-            throw this.fail(`invalid label \`${word}\` (kebab-case words, each all lower or all upper case)`);
-        }
-        this.pos += m[0].length;
-        return { name: m[2] ?? '', escaped: m[1] === '%', at };
-    }
-    value() {
-        if (this.depth >= MAX_DEPTH)
-            throw this.fail(`values nest more than ${MAX_DEPTH} deep`);
-        this.depth++;
-        try {
-            return this.valueAt();
-        }
-        finally {
-            this.depth--;
-        }
-    }
-    valueAt() {
-        const c = this.peek();
-        const at = this.pos;
-        if (c === '[') {
-            this.pos++;
-            return { kind: 'list', at, items: this.sequence(']', () => this.value()) };
-        }
-        if (c === '(') {
-            this.pos++;
-            const items = this.sequence(')', () => this.value());
-            if (items.length === 0)
-                throw this.fail('a tuple needs at least one value', at);
-            return { kind: 'tuple', at, items };
-        }
-        if (c === '{')
-            return this.braces();
-        if (c === '"')
-            return { kind: 'string', at, value: this.quoted('"') };
-        if (c === "'") {
-            const value = this.quoted("'");
-            if ([...value].length !== 1)
-                throw this.fail('a char literal holds exactly one character', at);
-            return { kind: 'char', at, value };
-        }
-        if (c === '-' || /[0-9]/.test(c)) {
-            const rest = this.text.slice(at);
-            if (rest.startsWith('-inf') && !/[A-Za-z0-9-]/.test(rest.charAt(4))) {
-                this.pos += 4;
-                return { kind: 'number', at, text: '-inf' };
-            }
-            const m = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(rest);
-            if (m === null || /[A-Za-z0-9_.]/.test(rest.charAt(m[0].length))) {
-                throw this.fail('invalid number');
-            }
-            this.pos += m[0].length;
-            return { kind: 'number', at, text: m[0] };
-        }
-        if (c === '%' || /[A-Za-z]/.test(c)) {
-            const { name, escaped } = this.label();
-            if (!escaped && (name === 'true' || name === 'false')) {
-                return { kind: 'bool', at, value: name === 'true' };
-            }
-            let payload;
-            if (this.peek() === '(') {
-                this.pos++;
-                payload = this.value();
-                this.expect(')');
-            }
-            return { kind: 'label', at, name, escaped, payload };
-        }
-        throw this.fail(`expected a value, found ${this.describe()}`);
-    }
-    /** `{}` and `{a, b}` are flags, `{:}` and `{a: x}` records. */
-    braces() {
-        const at = this.pos;
-        this.pos++;
-        if (this.peek() === ':') {
-            this.pos++;
-            this.expect('}');
-            return { kind: 'record', at, fields: [] };
-        }
-        if (this.peek() === '}') {
-            this.pos++;
-            return { kind: 'flags', at, names: [] };
-        }
-        const first = this.label();
-        if (this.peek() === ':') {
-            this.pos = first.at;
-            const fields = this.sequence('}', () => {
-                const field = this.label();
-                this.expect(':');
-                return { name: field.name, at: field.at, value: this.value() };
-            });
-            return { kind: 'record', at, fields };
-        }
-        this.pos = first.at;
-        const names = this.sequence('}', () => {
-            const flag = this.label();
-            return { name: flag.name, at: flag.at };
-        });
-        return { kind: 'flags', at, names };
-    }
-    /** A char or string literal with WAVE escapes (a string may be multiline: `"""`). */
-    quoted(quote) {
-        if (quote === '"' && this.text.startsWith('"""', this.pos))
-            return this.multiline();
-        const at = this.pos;
-        this.pos++;
-        let out = '';
-        for (;;) {
-            const c = this.text.charAt(this.pos);
-            if (c === '')
-                throw this.fail('unterminated literal', at);
-            if (c === quote) {
-                this.pos++;
-                return out;
-            }
-            if (c === '\n')
-                throw this.fail('a line break must be escaped');
-            out += c === '\\' ? this.escape() : this.codePoint();
-        }
-    }
-    /** One character (a whole code point) of the text. */
-    codePoint() {
-        const cp = this.text.codePointAt(this.pos) ?? 0;
-        this.pos += cp > 0xffff ? 2 : 1;
-        return String.fromCodePoint(cp);
-    }
-    /** An escape sequence at `\`: `\\ \' \" \t \n \r \u{...}`. */
-    escape() {
-        const at = this.pos;
-        const e = this.text.charAt(this.pos + 1);
-        this.pos += 2;
-        const simple = ESCAPES[e];
-        if (simple !== undefined)
-            return simple;
-        const m = e === 'u' ? /^\{([0-9A-Fa-f]{1,6})\}/.exec(this.text.slice(this.pos)) : null;
-        if (m === null)
-            throw this.fail('invalid escape', at);
-        const cp = parseInt(m[1] ?? '', 16);
-        if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-            throw this.fail('invalid Unicode scalar value in escape', at);
-        }
-        this.pos += m[0].length;
-        return String.fromCodePoint(cp);
-    }
-    /**
-     * A multiline string: `"""`, a line break, lines, a line break, spaces, `"""`. The spaces
-     * before the closing `"""` are the indent every line starts with and loses; line breaks
-     * between lines become `\n`.
-     */
-    multiline() {
-        const at = this.pos;
-        const open = /^"""\r?\n/.exec(this.text.slice(at));
-        if (open === null)
-            throw this.fail('a multiline string starts with `"""` and a line break', at);
-        const start = at + open[0].length;
-        // The closing line break may be the opening one (an empty string).
-        const close = /\r?\n( *)"""/g;
-        close.lastIndex = at + 3;
-        const end = close.exec(this.text);
-        if (end === null)
-            throw this.fail('unterminated multiline string', at);
-        this.pos = end.index + end[0].length;
-        if (end.index < start)
-            return '';
-        const after = this.pos;
-        const indent = ' '.repeat(end[1]?.length ?? 0);
-        const lines = [];
-        for (let lineStart = start;;) {
-            const lf = this.text.indexOf('\n', lineStart);
-            const last = lf < 0 || lf >= end.index;
-            // A literal CR before a line break is part of the line break.
-            let lineEnd = last ? end.index : lf;
-            if (this.text.charAt(lineEnd - 1) === '\r' && lineEnd > lineStart)
-                lineEnd--;
-            if (!this.text.startsWith(indent, lineStart) && lineEnd > lineStart) {
-                throw this.fail(`each line of a multiline string must start with its indent`, lineStart);
-            }
-            this.pos = Math.min(lineStart + indent.length, lineEnd);
-            let out = '';
-            while (this.pos < lineEnd) {
-                if (this.text.startsWith('"""', this.pos)) {
-                    throw this.fail('`"""` must be broken up by an escape in a multiline string');
-                }
-                out += this.text.charAt(this.pos) === '\\' ? this.escape() : this.codePoint();
-            }
-            lines.push(out);
-            if (last)
-                break;
-            lineStart = lf + 1;
-        }
-        this.pos = after;
-        return lines.join('\n');
-    }
-}
-/** Parses one WAVE value (the whole text). */
-function parseWaveValue(text) {
-    const p = new Parser(text);
-    const value = p.value();
-    if (p.peek() !== '')
-        throw p.fail(`unexpected ${p.describe()} after the value`);
-    return value;
-}
-/** Parses a call expression: a WIT item name, then `(` arguments `)`. */
-function parseCallExpression(text) {
-    const p = new Parser(text);
-    p.skipSpace();
-    const nameAt = p.pos;
-    const open = text.indexOf('(');
-    const name = text.slice(p.pos, open < 0 ? text.length : open).trim();
-    if (name === '')
-        throw p.fail('expected a function name');
-    if (open < 0)
-        throw p.fail('expected `(`', text.length);
-    p.pos = open + 1;
-    const args = p.sequence(')', () => p.value());
-    if (p.peek() !== '')
-        throw p.fail(`unexpected ${p.describe()} after the call`);
-    return { name, nameAt, args, text };
-}
-/**
- * The function a call expression names (see `findInitExport`), or its error with the position
- * of the name in the expression.
- */
-function findCallExport(parsed, call) {
-    try {
-        return findInitExport(parsed, call.name);
-    }
-    catch (error) {
-        if (!(error instanceof WizerError))
-            throw error;
-        const message = error.message.replace(/\.$/, '');
-        throw new WizerError(`invalid init function call \`${call.text}\`: ${message} ${wave_position(call.text, call.nameAt)}`, { cause: error.cause });
-    }
-}
-// --- WAVE -> JS ---------------------------------------------------------------------------------
-const INT_RANGES = {
-    s8: [-(1n << 7n), (1n << 7n) - 1n],
-    u8: [0n, (1n << 8n) - 1n],
-    s16: [-(1n << 15n), (1n << 15n) - 1n],
-    u16: [0n, (1n << 16n) - 1n],
-    s32: [-(1n << 31n), (1n << 31n) - 1n],
-    u32: [0n, (1n << 32n) - 1n],
-    s64: [-(1n << 63n), (1n << 63n) - 1n],
-    u64: [0n, (1n << 64n) - 1n],
-};
-/** Describes a type in WIT syntax for messages. */
-function typeName(type) {
-    switch (type.kind) {
-        case 'list':
-            return `list<${typeName(type.element)}>`;
-        case 'tuple':
-            return `tuple<${type.types.map(typeName).join(', ')}>`;
-        case 'option':
-            return `option<${typeName(type.type)}>`;
-        case 'result':
-            if (type.ok === undefined && type.err === undefined)
-                return 'result';
-            return `result<${type.ok === undefined ? '_' : typeName(type.ok)}${type.err === undefined ? '' : `, ${typeName(type.err)}`}>`;
-        case 'unsupported':
-            return type.name;
-        case 'record':
-        case 'variant':
-        case 'enum':
-        case 'flags':
-            return type.kind;
-        default:
-            return type.kind;
-    }
-}
-function describeNode(node) {
-    switch (node.kind) {
-        case 'label':
-            return `\`${node.escaped ? '%' : ''}${node.name}\``;
-        case 'number':
-            return `\`${node.text}\``;
-        default:
-            return `a ${node.kind}`;
-    }
-}
-/** Whether `node` is written the way values of `type` are (not whether it fits the type). */
-function fitsKind(node, type) {
-    switch (type.kind) {
-        case 'unknown':
-            return true;
-        case 'unsupported':
-            return false;
-        case 'f32':
-        case 'f64':
-            return node.kind === 'number' || isCase(node, 'nan', 'inf');
-        case 'list':
-        case 'tuple':
-        case 'record':
-        case 'flags':
-        case 'bool':
-        case 'char':
-        case 'string':
-            return node.kind === type.kind;
-        case 'enum':
-        case 'variant':
-        case 'option':
-        case 'result':
-            return node.kind === 'label';
-        default:
-            return node.kind === 'number';
-    }
-}
-/** Whether `node` is an unescaped case label named `a` or `b` (`some`/`none`, `ok`/`err`). */
-function isCase(node, a, b) {
-    return node.kind === 'label' && !node.escaped && (node.name === a || node.name === b);
-}
-class Converter {
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    mismatch(node, type, why) {
-        return syntaxError(this.text, node.at, why ?? `expected a value of type \`${typeName(type)}\`, found ${describeNode(node)}`);
-    }
-    /** A WIT-named item of `names`, or a mismatch. */
-    caseOf(node, names, type) {
-        if (!node.escaped && KEYWORDS.has(node.name))
-            throw this.mismatch(node, type);
-        if (!names.includes(node.name)) {
-            throw this.mismatch(node, type, `\`${node.name}\` is not a case of \`${typeName(type)}\` (${names.map((n) => `\`${n}\``).join(', ')})`);
-        }
-        return node.name;
-    }
-    convert(node, type) {
-        switch (type.kind) {
-            case 'unknown':
-                return this.untyped(node);
-            case 'unsupported':
-                throw this.mismatch(node, type, `values of type \`${type.name}\` have no WAVE form`);
-            case 'bool':
-                if (node.kind !== 'bool')
-                    throw this.mismatch(node, type);
-                return node.value;
-            case 'f32':
-            case 'f64':
-                return this.float(node, type);
-            case 'char':
-                if (node.kind !== 'char')
-                    throw this.mismatch(node, type);
-                return node.value;
-            case 'string':
-                if (node.kind !== 'string')
-                    throw this.mismatch(node, type);
-                return node.value;
-            case 'list': {
-                if (node.kind !== 'list')
-                    throw this.mismatch(node, type);
-                const items = node.items.map((item) => this.convert(item, type.element));
-                return type.element.kind === 'u8' ? Uint8Array.from(items) : items;
-            }
-            case 'tuple': {
-                if (node.kind !== 'tuple')
-                    throw this.mismatch(node, type);
-                if (node.items.length !== type.types.length) {
-                    throw this.mismatch(node, type, `expected a tuple of ${type.types.length} values, found ${node.items.length}`);
-                }
-                return node.items.map((item, i) => this.convert(item, type.types[i] ?? wave_UNKNOWN));
-            }
-            case 'record':
-                return this.record(node, type);
-            case 'flags': {
-                if (node.kind !== 'flags')
-                    throw this.mismatch(node, type);
-                const out = {};
-                for (const name of type.names)
-                    out[jsName(name)] = false;
-                for (const flag of node.names) {
-                    if (!type.names.includes(flag.name)) {
-                        throw syntaxError(this.text, flag.at, `\`${flag.name}\` is not a flag of the type (${type.names.join(', ')})`);
-                    }
-                    if (out[jsName(flag.name)] === true) {
-                        throw syntaxError(this.text, flag.at, `flag \`${flag.name}\` given twice`);
-                    }
-                    out[jsName(flag.name)] = true;
-                }
-                return out;
-            }
-            case 'enum':
-                if (node.kind !== 'label' || node.payload !== undefined)
-                    throw this.mismatch(node, type);
-                return this.caseOf(node, type.names, type);
-            case 'variant': {
-                if (node.kind !== 'label')
-                    throw this.mismatch(node, type);
-                const tag = this.caseOf(node, type.cases.map((c) => c.name), type);
-                const payloadType = type.cases.find((c) => c.name === tag)?.type;
-                return { tag, val: this.payload(node, payloadType, type) };
-            }
-            case 'option': {
-                const flat = type.type.kind !== 'option' && type.type.kind !== 'result';
-                if (!isCase(node, 'some', 'none')) {
-                    // `some(x)` may be written `x` when x is not an option or a result.
-                    if (!flat)
-                        throw this.mismatch(node, type);
-                    return this.convertFlat(node, type.type, type);
-                }
-                const some = node.name === 'some';
-                const val = this.payload(node, some ? type.type : undefined, type);
-                // jco tags an option only when its payload is an option itself.
-                if (type.type.kind === 'option')
-                    return some ? { tag: 'some', val } : { tag: 'none' };
-                return some ? val : undefined;
-            }
-            case 'result': {
-                if (!isCase(node, 'ok', 'err')) {
-                    // `ok(x)` may be written `x` when x is not an option or a result.
-                    const ok = type.ok;
-                    if (ok === undefined || ok.kind === 'option' || ok.kind === 'result') {
-                        throw this.mismatch(node, type);
-                    }
-                    return { tag: 'ok', val: this.convertFlat(node, ok, type) };
-                }
-                const tag = node.name;
-                return { tag, val: this.payload(node, tag === 'ok' ? type.ok : type.err, type) };
-            }
-            default:
-                return this.integer(node, type);
-        }
-    }
-    /** A flat option or result payload; a value of another kind names the outer type. */
-    convertFlat(node, type, outer) {
-        if (!fitsKind(node, type))
-            throw this.mismatch(node, outer);
-        return this.convert(node, type);
-    }
-    payload(node, type, outer) {
-        if (type === undefined) {
-            if (node.payload !== undefined) {
-                throw this.mismatch(node.payload, outer, `case \`${node.name}\` takes no payload`);
-            }
-            return undefined;
-        }
-        if (node.payload === undefined) {
-            throw this.mismatch(node, outer, `case \`${node.name}\` needs a payload of type \`${typeName(type)}\``);
-        }
-        return this.convert(node.payload, type);
-    }
-    record(node, type) {
-        // An empty record is `{:}`; `{}` is an empty flags value.
-        const fields = node.kind === 'record' ? node.fields : undefined;
-        if (fields === undefined)
-            throw this.mismatch(node, type);
-        const out = {};
-        for (const field of fields) {
-            const declared = type.fields.find((f) => f.name === field.name);
-            if (declared === undefined) {
-                throw syntaxError(this.text, field.at, `the record has no field \`${field.name}\` (fields: ${type.fields.map((f) => f.name).join(', ')})`);
-            }
-            if (jsName(field.name) in out) {
-                throw syntaxError(this.text, field.at, `field \`${field.name}\` given twice`);
-            }
-            out[jsName(field.name)] = this.convert(field.value, declared.type);
-        }
-        for (const f of type.fields) {
-            if (jsName(f.name) in out)
-                continue;
-            if (f.type.kind !== 'option') {
-                throw syntaxError(this.text, node.at, `the record is missing field \`${f.name}\``);
-            }
-            out[jsName(f.name)] = undefined;
-        }
-        return out;
-    }
-    integer(node, type) {
-        const range = INT_RANGES[type.kind];
-        if (node.kind !== 'number' || range === undefined || !/^-?[0-9]+$/.test(node.text)) {
-            throw this.mismatch(node, type);
-        }
-        const value = BigInt(node.text);
-        if (value < range[0] || value > range[1]) {
-            throw this.mismatch(node, type, `\`${node.text}\` is out of range for \`${type.kind}\` (${range[0]}..=${range[1]})`);
-        }
-        return type.kind === 's64' || type.kind === 'u64' ? value : Number(value);
-    }
-    float(node, type) {
-        if (node.kind === 'label' && !node.escaped && node.payload === undefined) {
-            if (node.name === 'nan')
-                return NaN;
-            if (node.name === 'inf')
-                return Infinity;
-        }
-        if (node.kind !== 'number')
-            throw this.mismatch(node, type);
-        if (node.text === '-inf')
-            return -Infinity;
-        const value = type.kind === 'f32' ? Math.fround(Number(node.text)) : Number(node.text);
-        if (!Number.isFinite(value)) {
-            throw this.mismatch(node, type, `\`${node.text}\` is out of range for \`${type.kind}\``);
-        }
-        return value;
-    }
-    /** Without a type: the most likely JS shape. */
-    untyped(node) {
-        switch (node.kind) {
-            case 'bool':
-            case 'char':
-            case 'string':
-                return node.value;
-            case 'number': {
-                if (node.text === '-inf')
-                    return -Infinity;
-                if (!/^-?[0-9]+$/.test(node.text))
-                    return Number(node.text);
-                const value = BigInt(node.text);
-                return Number.isSafeInteger(Number(value)) ? Number(value) : value;
-            }
-            case 'list':
-            case 'tuple':
-                return node.items.map((item) => this.untyped(item));
-            case 'record':
-                return Object.fromEntries(node.fields.map((f) => [jsName(f.name), this.untyped(f.value)]));
-            case 'flags':
-                return Object.fromEntries(node.names.map((f) => [jsName(f.name), true]));
-            case 'label':
-                if (!node.escaped && node.payload === undefined) {
-                    if (node.name === 'nan')
-                        return NaN;
-                    if (node.name === 'inf')
-                        return Infinity;
-                    if (node.name === 'none')
-                        return undefined;
-                }
-                if (node.payload === undefined)
-                    return node.escaped ? node.name : { tag: node.name };
-                return { tag: node.name, val: this.untyped(node.payload) };
-        }
-    }
-}
-/**
- * The JS arguments of `call` for a function of `paramCount` parameters whose signature may be
- * known; a `WizerError` naming the position of the first argument that does not fit.
- */
-function callArguments(call, paramCount, signature) {
-    const params = signature?.params;
-    const count = params?.length ?? paramCount;
-    // Trailing `option` arguments may be left out (they are `none`).
-    let required = count;
-    if (params !== undefined) {
-        required = params.length;
-        while (required > 0 && params[required - 1]?.type.kind === 'option')
-            required--;
-    }
-    if (count !== undefined && (call.args.length > count || call.args.length < (required ?? count))) {
-        const extra = call.args[count];
-        throw syntaxError(call.text, extra?.at ?? call.text.lastIndexOf(')'), `\`${call.name}\` takes ${required !== undefined && required < count ? `${required} to ` : ''}${count} argument${count === 1 ? '' : 's'}, found ${call.args.length}`);
-    }
-    const converter = new Converter(call.text);
-    const args = call.args.map((arg, i) => converter.convert(arg, params?.[i]?.type ?? wave_UNKNOWN));
-    for (const param of params?.slice(args.length) ?? []) {
-        args.push(param.type.kind === 'option' && param.type.type.kind === 'option'
-            ? { tag: 'none' }
-            : undefined);
-    }
-    return args;
-}
-/** Parses and converts one WAVE value of `type` (the whole text). */
-function waveToJs(text, type) {
-    return new Converter(text).convert(parseWaveValue(text), type);
-}
-// --- JS -> WAVE ---------------------------------------------------------------------------------
-function escapeChar(c) {
-    const simple = { '\\': '\\\\', '"': '\\"', "'": "\\'", '\t': '\\t', '\n': '\\n', '\r': '\\r' }[c];
-    if (simple !== undefined)
-        return simple;
-    const cp = c.codePointAt(0) ?? 0;
-    return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? `\\u{${cp.toString(16)}}` : c;
-}
-function quote(text, q) {
-    return `${q}${[...text].map(escapeChar).join('')}${q}`;
-}
-function label(name) {
-    return KEYWORDS.has(name) ? `%${name}` : name;
-}
-/** Shortest decimal that reads back as the same f32 or f64, without an exponent. */
-function formatFloat(value, f32) {
-    if (Number.isNaN(value))
-        return 'nan';
-    if (value === Infinity)
-        return 'inf';
-    if (value === -Infinity)
-        return '-inf';
-    if (Object.is(value, -0))
-        return '-0';
-    let shortest = value;
-    if (f32) {
-        for (let p = 1; p <= 9; p++) {
-            const candidate = Number(value.toPrecision(p));
-            if (Math.fround(candidate) === value) {
-                shortest = candidate;
-                break;
-            }
-        }
-    }
-    return plainDecimal(String(shortest));
-}
-/** `1.5e+21` -> `1500000000000000000000`, `2.5e-7` -> `0.00000025`. */
-function plainDecimal(text) {
-    const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
-    if (m === null)
-        return text;
-    const [, sign = '', int = '', frac = '', exp = '0'] = m;
-    const digits = int + frac;
-    const point = int.length + Number(exp);
-    if (point <= 0)
-        return `${sign}0.${'0'.repeat(-point)}${digits}`.replace(/\.?0+$/, '');
-    if (point >= digits.length)
-        return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
-    return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-/** Whether a JS value of an option type is `none` (jco's shapes, see the file header). */
-function isNone(value, type) {
-    if (type.type.kind === 'option')
-        return tagged(value)?.tag !== 'some';
-    return value === undefined || value === null;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null;
-}
-function tagged(value) {
-    return isRecord(value) && typeof value.tag === 'string'
-        ? { tag: value.tag, val: value.val }
-        : undefined;
-}
-/** Formats a JS value jco's glue returned as WAVE text of `type`. */
-function formatWave(value, type = wave_UNKNOWN) {
-    switch (type.kind) {
-        case 'bool':
-            return value === true ? 'true' : 'false';
-        case 's8':
-        case 'u8':
-        case 's16':
-        case 'u16':
-        case 's32':
-        case 'u32':
-        case 's64':
-        case 'u64':
-            return String(value);
-        case 'f32':
-        case 'f64':
-            return formatFloat(Number(value), type.kind === 'f32');
-        case 'char':
-            return quote(String(value), "'");
-        case 'string':
-            return quote(String(value), '"');
-        case 'list':
-            return `[${Array.from(value, (v) => formatWave(v, type.element)).join(', ')}]`;
-        case 'tuple':
-            return `(${type.types.map((t, i) => formatWave(value[i], t)).join(', ')})`;
-        case 'record': {
-            // Fields whose value is `none` are left out; with none left the record is `{:}`.
-            const object = isRecord(value) ? value : {};
-            const fields = type.fields
-                .map((f) => ({ f, v: object[jsName(f.name)] }))
-                .filter(({ f, v }) => !(f.type.kind === 'option' && isNone(v, f.type)))
-                .map(({ f, v }) => `${f.name}: ${formatWave(v, f.type)}`);
-            return fields.length === 0 ? '{:}' : `{${fields.join(', ')}}`;
-        }
-        case 'flags': {
-            const object = isRecord(value) ? value : {};
-            return `{${type.names
-                .filter((n) => object[jsName(n)] === true)
-                .join(', ')}}`;
-        }
-        case 'enum':
-            return label(String(value));
-        case 'variant': {
-            const t = tagged(value);
-            const payload = type.cases.find((c) => c.name === t?.tag)?.type;
-            const name = label(t?.tag ?? '');
-            return payload === undefined ? name : `${name}(${formatWave(t?.val, payload)})`;
-        }
-        case 'option': {
-            if (type.type.kind === 'option') {
-                const t = tagged(value);
-                return t?.tag === 'some' ? `some(${formatWave(t.val, type.type)})` : 'none';
-            }
-            return value === undefined || value === null
-                ? 'none'
-                : `some(${formatWave(value, type.type)})`;
-        }
-        case 'result': {
-            const t = tagged(value);
-            const tag = t?.tag === 'err' ? 'err' : 'ok';
-            const payload = tag === 'ok' ? type.ok : type.err;
-            return payload === undefined ? tag : `${tag}(${formatWave(t?.val, payload)})`;
-        }
-        case 'unknown':
-        case 'unsupported':
-            return formatUntyped(value);
-    }
-}
-/** Formats a JS value of unknown type by its shape. */
-function formatUntyped(value) {
-    if (typeof value === 'boolean')
-        return String(value);
-    if (typeof value === 'bigint')
-        return String(value);
-    if (typeof value === 'number') {
-        return Number.isInteger(value) && !Object.is(value, -0)
-            ? String(value)
-            : formatFloat(value, false);
-    }
-    if (typeof value === 'string')
-        return quote(value, '"');
-    if (value === undefined || value === null)
-        return 'none';
-    if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-        return `[${Array.from(value, formatUntyped).join(', ')}]`;
-    }
-    const t = tagged(value);
-    if (t !== undefined) {
-        // Without a type, `ok`/`err`/`some`/`none` are most likely a result's or an option's.
-        const name = /^(ok|err|some|none)$/.test(t.tag) ? t.tag : label(t.tag);
-        return t.val === undefined ? name : `${name}(${formatUntyped(t.val)})`;
-    }
-    if (isRecord(value)) {
-        const entries = Object.entries(value);
-        if (entries.length === 0)
-            return '{:}';
-        return `{${entries.map(([k, v]) => `${kebab(k)}: ${formatUntyped(v)}`).join(', ')}}`;
-    }
-    return quote(String(value), '"');
-}
-/** jco's camel-cased name back to kebab case (`addString` -> `add-string`). */
-function kebab(name) {
-    return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
-/**
- * The results of a call as `wasmtime wizer` (through `wasmtime run --invoke`) prints them: the
- * WAVE text of the single result, `()` for a function without one. `err` is the payload an init
- * whose result type is a `result` threw (jco's glue throws a function's err payload).
- */
-function formatResults(signature, outcome) {
-    const type = signature?.result;
-    if ('err' in outcome) {
-        const err = type?.kind === 'result' ? type.err : wave_UNKNOWN;
-        return err === undefined ? 'err' : `err(${formatWave(outcome.err, err)})`;
-    }
-    if (type?.kind === 'result') {
-        return type.ok === undefined ? 'ok' : `ok(${formatWave(outcome.value, type.ok)})`;
-    }
-    if (type === undefined && (signature !== undefined || outcome.value === undefined))
-        return '()';
-    return formatWave(outcome.value, type);
-}
-
-;// CONCATENATED MODULE: ./src/component/rewrite.ts
-/**
- * Component phase 5: rewrite. Writes the component back with each replaced core module's bytes
- * substituted in place (its section size re-encoded) and, optionally, one component-level function
- * export removed; every other byte is copied from the input.
- *
- * Removing an export removes the function index it defined, so every later use of a component
- * function index above it moves down by one: instantiation arguments, inline instance exports,
- * `canon lower`, later exports (component start functions are refused by the parser; aliases only
- * define functions, naming instances rather than functions, so they stay as they are; nested
- * components have index spaces of their own and are copied as they are). A use of the
- * removed index itself (re-exporting the export) is pointed at the function the export named. The
- * function names of the `component-name` section are renumbered the same way. Only the
- * component-level export goes: core exports are never touched (upstream wasmtime#13168 also
- * removes a core export that a component alias still names, which breaks the component).
- *
- *     (func $init ...)                       ;; func 0          (func $init ...)
- *     (func $get ...)                        ;; func 1          (func $get ...)
- *     (export "wizer-initialize" (func 0))   ;; func 2    =>
- *     (export "get" (func 1))                ;; func 3          (export "get" (func 1))   ;; func 2
- *     (instance (export "g" (func 3)))                          (instance (export "g" (func 2)))
- */
-
-
-
-
-
-function u32Bytes(value) {
-    return new ByteSink(5).u32(value).view().slice();
-}
-function renumber(index, removal) {
-    if (index < removal.removed)
-        return index;
-    return index === removal.removed ? removal.redirect : index - 1;
-}
-/**
- * Rewrites `bytes` (parsed as `parsed` by `parseComponent`) as described in the file header.
- * With no replacements and no removal the output equals the input byte for byte.
- */
-function rewriteComponent(bytes, parsed, options = {}) {
-    if (bytes.length !== parsed.bytes.length) {
-        throw new WizerError('rewriteComponent: the bytes are not the ones that were parsed');
-    }
-    const replacements = new Map();
-    for (const [index, module] of options.replacements ?? []) {
-        const info = parsed.modules[index];
-        if (info === undefined)
-            throw new WizerError(`the component has no core module ${index}`);
-        replacements.set(info.section, module);
-    }
-    const removal = options.removeExport === undefined ? undefined : findRemoval(parsed, options.removeExport);
-    const edits = removal === undefined ? new Map() : removalEdits(bytes, parsed, removal);
-    const chunks = [bytes.subarray(0, 8)];
-    for (const section of parsed.sections) {
-        const replacement = replacements.get(section.index);
-        const sectionEdits = edits.get(section.index);
-        if (replacement !== undefined) {
-            chunks.push(sectionHeader(ComponentSectionId.CoreModule, replacement.length), replacement);
-        }
-        else if (sectionEdits !== undefined) {
-            const payload = applyEdits(bytes, section, sectionEdits);
-            chunks.push(sectionHeader(section.id, payload.length), payload);
-        }
-        else if (removal !== undefined && section.customName === 'component-name') {
-            const payload = renumberNames(bytes, section, removal);
-            if (payload === undefined)
-                chunks.push(bytes.subarray(section.start, section.end));
-            else
-                chunks.push(sectionHeader(section.id, payload.length), payload);
-        }
-        else {
-            chunks.push(bytes.subarray(section.start, section.end));
-        }
-    }
-    return concatChunks(chunks);
-}
-function findRemoval(parsed, name) {
-    const exported = parsed.exports.find((e) => e.name === name);
-    if (exported === undefined) {
-        throw new WizerError(`the component does not have a \`${name}\` export to remove`);
-    }
-    if (exported.sort !== 'func') {
-        throw new WizerError(`the component's \`${name}\` export is not a function`);
-    }
-    return {
-        removed: exported.index,
-        redirect: exported.target,
-        entry: { section: exported.section, ...exported.range },
-    };
-}
-/** Edits, by section index, that remove the export entry and renumber every later use. */
-function removalEdits(bytes, parsed, removal) {
-    const edits = new Map();
-    const add = (section, edit) => {
-        const list = edits.get(section);
-        if (list === undefined)
-            edits.set(section, [edit]);
-        else
-            list.push(edit);
-    };
-    const { entry } = removal;
-    for (const ref of parsed.funcRefs) {
-        if (ref.section === entry.section && ref.start >= entry.start && ref.end <= entry.end)
-            continue;
-        const index = renumber(ref.index, removal);
-        if (index !== ref.index)
-            add(ref.section, { start: ref.start, end: ref.end, bytes: u32Bytes(index) });
-    }
-    const section = parsed.sections[entry.section];
-    const count = section.count;
-    const r = new BinaryReader(bytes, count.start, count.end);
-    add(entry.section, { ...count, bytes: u32Bytes(r.u32() - 1) });
-    add(entry.section, { start: entry.start, end: entry.end, bytes: new Uint8Array(0) });
-    return edits;
-}
-/** The section payload with `edits` (non-overlapping) applied. */
-function applyEdits(bytes, section, edits) {
-    const sorted = [...edits].sort((a, b) => a.start - b.start);
-    const chunks = [];
-    let at = section.payloadStart;
-    for (const edit of sorted) {
-        chunks.push(bytes.subarray(at, edit.start), edit.bytes);
-        at = edit.end;
-    }
-    chunks.push(bytes.subarray(at, section.end));
-    return concatChunks(chunks);
-}
-/**
- * The `component-name` section with the removed function's name dropped and later function
- * indices moved down; undefined to keep the section as is (no function names, or a name section
- * we cannot read: engines ignore malformed name sections, so we leave it alone).
- */
-function renumberNames(bytes, section, removal) {
-    try {
-        const r = new BinaryReader(bytes, section.payloadStart, section.end);
-        r.name();
-        const chunks = [bytes.subarray(section.payloadStart, r.pos)];
-        let changed = false;
-        while (!r.eof) {
-            const start = r.pos;
-            const id = r.u8();
-            const size = r.u32();
-            const body = r.sub(size);
-            if (id !== 1 || readSort(body) !== 'func') {
-                chunks.push(bytes.subarray(start, body.end));
-                continue;
-            }
-            const sink = new ByteSink();
-            sink.bytes(bytes.subarray(body.pos - 1, body.pos)); // the `func` sort byte
-            const names = [];
-            for (let n = body.u32(); n > 0; n--) {
-                const index = body.u32();
-                const nameStart = body.pos;
-                body.name();
-                if (index === removal.removed)
-                    continue;
-                const renumbered = index > removal.removed ? index - 1 : index;
-                names.push([renumbered, bytes.subarray(nameStart, body.pos)]);
-            }
-            if (!body.eof)
-                return undefined;
-            sink.u32(names.length);
-            for (const [index, name] of names)
-                sink.u32(index).bytes(name);
-            const subsection = sink.view();
-            chunks.push(new ByteSink(6).byte(id).u32(subsection.length).view().slice(), subsection.slice());
-            changed = true;
-        }
-        return changed ? concatChunks(chunks) : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/component/index.ts
-/**
- * Component wizening, as `wasmtime wizer` does it, on V8. The core phases do the work for every
- * core module the component instantiates; this file strings them together around the component:
- *
- *   parse component (refusals) -> validate + instrument each instantiated core module
- *   -> load jco's glue for the ORIGINAL component -> instantiate it with the instrumented modules
- *   (capturing each core instance) and, with --allow-wasi, our confined WASI 0.2 host
- *   -> call the init function -> reset the preview1 adapter's WASI state (adapter.ts)
- *   -> snapshot each core instance -> rewrite each module in place
- *   -> remove the init export from the component (unless --keep-init-func)
- *
- * Modules never instantiated and every other section are copied byte for byte.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function wizenComponent(input, options, logger) {
-    const { timings, lap, stop } = phaseClock();
-    if (options.renames.length > 0) {
-        throw new WizerError('components do not support renaming functions');
-    }
-    if (options.preloads.length > 0) {
-        throw new WizerError('--preload cannot be used with components');
-    }
-    logger.debug('Parsing the input component', 'parse');
-    const parsed = parseComponent(input);
-    const runs = [];
-    for (const module of parsed.modules) {
-        if (module.instance === undefined)
-            continue; // never instantiated: copied as it is
-        const bytes = input.subarray(module.range.start, module.range.end);
-        const { cx, codeFeatures } = await validateModule(bytes, options.features, {
-            inComponent: true,
-        });
-        if (cx.globals.some((g) => g.mutable && g.type.code === ValTypeCode.V128)) {
-            throw new WizerError('component wizening does not support v128 globals');
-        }
-        lap('parse');
-        const instrumented = instrument(cx, ...sitesToEdit(codeFeatures, options));
-        lap('instrument');
-        const compiled = await WebAssembly.compile(instrumented.wasm);
-        runs.push({ moduleIndex: module.index, cx, instrumented, compiled });
-        lap('compile');
-    }
-    // `-f` is a function name, or a WAVE call expression with arguments (`f("x", 3)`).
-    const call = isCallExpression(options.initFunc)
-        ? parseCallExpression(options.initFunc)
-        : undefined;
-    const init = call === undefined ? findInitExport(parsed, options.initFunc) : findCallExport(parsed, call);
-    if (call === undefined &&
-        init.funcType &&
-        (init.funcType.params > 0 || init.funcType.results > 0)) {
-        throw new WizerError(`the component's \`${options.initFunc}\` function export does not have type \`[] -> []\``);
-    }
-    const signature = init.funcType?.signature;
-    const args = call === undefined ? [] : callArguments(call, init.funcType?.params, signature);
-    const glue = await loadComponentGlue(input);
-    lap('compile');
-    // No arguments: the library is given bytes, not a file (upstream passes the file's name).
-    const host = options.allowWasi ? createWasi2Host(options) : undefined;
-    try {
-        logger.debug('Calling the initialization function', 'wasmtime');
-        const byModule = new Map(runs.map((run) => [run.moduleIndex, run]));
-        const byCompiled = new Map(runs.map((run) => [run.compiled, run]));
-        const cores = [];
-        const component = await glue.instantiate((file) => {
-            const core = glue.coreModules.find((m) => m.file === file);
-            if (core === undefined)
-                throw new WizerError(`jco asked for an unknown module ${file}`);
-            const run = core.moduleIndex === undefined ? undefined : byModule.get(core.moduleIndex);
-            return run?.compiled ?? compileValidatedAsync(core.bytes);
-        }, hostImports(glue.imports, host), (module, importObject) => {
-            const instance = new WebAssembly.Instance(module, importObject);
-            const run = byCompiled.get(module);
-            cores.push({
-                module,
-                imports: importObject,
-                instance,
-                moduleIndex: run?.moduleIndex,
-                cx: run?.cx,
-            });
-            if (run) {
-                run.instance = instance;
-                // The instrumented copy exports its start function instead of running it.
-                const start = run.instrumented.start;
-                if (start !== undefined)
-                    instance.exports[start]();
-            }
-            return instance;
-        });
-        const outcome = callInit(component.exports, init, args, signature);
-        const printed = call === undefined ? undefined : formatResults(signature, outcome);
-        if (printed !== undefined)
-            logger.initResult?.(printed);
-        // The preview1 adapter's cached WASI handles cannot be snapshotted: see adapter.ts.
-        const release = releaseAdapterHandles(component, cores);
-        if (release.forgotten > 0) {
-            logger.debug(`Reset the WASI preview1 adapter (core module ${release.adapter}): the output takes ` +
-                `the ${release.forgotten} WASI handles it held during init anew`, 'wasmtime');
-        }
-        lap('initialize');
-        logger.debug('Snapshotting the initialized state', 'snapshot');
-        const replacements = new Map();
-        const snaps = runs.map((run) => {
-            if (run.instance === undefined) {
-                throw new WizerError(`core module ${run.moduleIndex} was never instantiated`);
-            }
-            const snap = snapshot(run.instrumented.globals, run.instrumented.memories, run.cx.memories, instanceState(run.instance, run.instrumented.globals, release.globals.get(run.moduleIndex)));
-            return { run, snap };
-        });
-        lap('snapshot');
-        logger.debug('Rewriting input component to pre-initialized state', 'rewrite');
-        let optimized;
-        for (const { run, snap } of snaps) {
-            const rewritten = rewrite(run.cx, snap, {
-                initFunc: '',
-                keepInitFunc: true,
-                keepReactorInit: true,
-                renames: [],
-            });
-            // `--optimize`: each core module on its own (binaryen cannot read components).
-            const result = await optimizeOutput(rewritten, options, logger);
-            optimized = addOptimizeReports(optimized, result?.report);
-            replacements.set(run.moduleIndex, result?.wasm ?? rewritten);
-        }
-        const removeExport = options.keepInitFunc || init.kind !== 'root' ? undefined : init.export.name;
-        const wasm = rewriteComponent(input, parsed, { replacements, removeExport });
-        lap('rewrite');
-        stop();
-        return {
-            wasm,
-            report: {
-                inputBytes: input.length,
-                outputBytes: wasm.length,
-                timings,
-                memories: [],
-                globals: snaps.reduce((n, { snap }) => n + snap.globals.size, 0),
-                segments: snaps.reduce((n, { snap }) => n + snap.segments.length, 0),
-                ...(optimized ? { optimize: optimized } : {}),
-            },
-        };
-    }
-    finally {
-        host?.close();
-    }
-}
-/**
- * The glue's imports: our WASI 0.2 host where allowed, and for every other interface an object
- * whose members trap when used, as upstream's unknown imports do.
- */
-function hostImports(keys, host) {
-    const imports = {};
-    for (const key of keys) {
-        if (key.startsWith('wasi:') && host === undefined) {
-            // As upstream: WASI is linked only when allowed, and a component needing it cannot start.
-            throw new WizerError('failed to instantiate the component', {
-                cause: `component imports instance \`${key}\`, but a matching implementation was not found ` +
-                    'in the linker (pass --allow-wasi)',
-            });
-        }
-        imports[key] = host?.imports[key] ?? unknownInterface(key);
-    }
-    return imports;
-}
-function unknownInterface(key) {
-    return new Proxy({}, {
-        get: (_target, member) => {
-            if (typeof member !== 'string')
-                return undefined;
-            const fail = () => {
-                throw new WizerError(`unknown import: \`${key}#${member}\` has not been defined`);
-            };
-            // Members may be functions or resource classes (constructed or called statically).
-            return new Proxy(fail, { get: () => fail, construct: fail });
-        },
-    });
-}
-/**
- * Calls the init function with `args`; its return value, or the err payload thrown by one whose
- * result type is a `result` (jco's glue throws it).
- */
-function callInit(exports, init, args, signature) {
-    let target = exports;
-    for (const name of init.path) {
-        const holder = target;
-        target = holder?.[name] ?? holder?.[jsName(name)];
-    }
-    if (typeof target !== 'function') {
-        throw new WizerError(`the component does export the function \`${init.path.join('.')}\``);
-    }
-    if (isAsyncLifted(target)) {
-        throw new WizerError('async-lifted initialization functions are not supported');
-    }
-    try {
-        return { value: target(...args) };
-    }
-    catch (error) {
-        if (signature?.result?.kind === 'result' && !(error instanceof Error))
-            return { err: error };
-        throw new WizerError(`the \`${init.path.join('.')}\` function trapped`, { cause: error });
-    }
-}
-/** Reads an instance's state; `overrides` replaces globals by defined index (adapter.ts). */
-function instanceState(instance, probes, overrides) {
-    const replaced = new Map();
-    for (const probe of probes) {
-        const value = overrides?.get(probe.globalIndex);
-        if (value !== undefined && probe.exports.length === 1)
-            replaced.set(probe.exports[0], value);
-    }
-    return {
-        globalGet: (name) => replaced.get(name) ?? instance.exports[name](),
-        memoryContents: (name) => new Uint8Array(instance.exports[name].buffer),
-        memory: (name) => instance.exports[name],
-    };
-}
-
+    return new errors/* WizerError */.Mx('wasm validation failed', { cause });
+}
+
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".lib.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xA: () => (/* reexport */ errors/* CacheError */.xA),
+  lp: () => (/* reexport */ wizer_options/* DEFAULT_OPTIONS */.lp),
+  U1: () => (/* reexport */ errors/* GuestTrap */.U1),
+  dz: () => (/* reexport */ errors/* InputError */.dz),
+  z$: () => (/* reexport */ errors/* ProcExit */.z$),
+  wr: () => (/* reexport */ TOOL_VERSION),
+  eb: () => (/* reexport */ errors/* UsageError */.eb),
+  r_: () => (/* reexport */ errors/* WasmDecodeError */.r_),
+  Mx: () => (/* reexport */ errors/* WizerError */.Mx),
+  eB: () => (/* reexport */ errors/* errorChain */.eB),
+  jf: () => (/* reexport */ errors/* formatErrorChain */.jf),
+  hf: () => (/* reexport */ errors/* osError */.hf),
+  $i: () => (/* reexport */ wizer_options/* resolveOptions */.$i),
+  a9: () => (/* reexport */ wizen)
+});
+
+// EXTERNAL MODULE: ./src/wizer/instrument.ts + 3 modules
+var instrument = __nccwpck_require__(329);
+// EXTERNAL MODULE: ./src/wizer/options.ts
+var wizer_options = __nccwpck_require__(471);
+// EXTERNAL MODULE: ./src/wasm/writer.ts
+var writer = __nccwpck_require__(801);
+// EXTERNAL MODULE: ./src/wizer/rewrite.ts
+var rewrite = __nccwpck_require__(641);
+// EXTERNAL MODULE: ./src/sources/index.ts + 2 modules
+var src_sources = __nccwpck_require__(935);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(995);
+// EXTERNAL MODULE: ./src/errors.ts + 1 modules
+var errors = __nccwpck_require__(442);
+// EXTERNAL MODULE: ./src/wasi/environment.ts
+var wasi_environment = __nccwpck_require__(253);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+// EXTERNAL MODULE: ./src/wasi/descriptors.ts
+var descriptors = __nccwpck_require__(738);
+// EXTERNAL MODULE: ./src/wasi/constants.ts
+var src_constants = __nccwpck_require__(421);
+// EXTERNAL MODULE: ./src/wasi/errno.ts
+var errno = __nccwpck_require__(92);
+// EXTERNAL MODULE: ./src/wasi/locations.ts
+var locations = __nccwpck_require__(516);
+// EXTERNAL MODULE: ./src/wasi/platform.ts
+var platform = __nccwpck_require__(189);
+// EXTERNAL MODULE: ./src/sources/files.ts
+var sources_files = __nccwpck_require__(109);
+// EXTERNAL MODULE: ./src/wasi/path-ops.ts
+var path_ops = __nccwpck_require__(36);
 ;// CONCATENATED MODULE: ./src/wasi/filesystem.ts
 /**
  * The file and directory calls of WASI preview1 over `node:fs`, with upstream's results: errnos come
@@ -10523,23 +6154,23 @@ function instanceState(instance, probes, overrides) {
 
 function filetypeOf(stat) {
     if (stat.isFile())
-        return Filetype.regularFile;
+        return src_constants/* Filetype */.R5.regularFile;
     if (stat.isDirectory())
-        return Filetype.directory;
+        return src_constants/* Filetype */.R5.directory;
     if (stat.isSymbolicLink())
-        return Filetype.symbolicLink;
+        return src_constants/* Filetype */.R5.symbolicLink;
     if (stat.isCharacterDevice())
-        return Filetype.characterDevice;
+        return src_constants/* Filetype */.R5.characterDevice;
     if (stat.isBlockDevice())
-        return Filetype.blockDevice;
+        return src_constants/* Filetype */.R5.blockDevice;
     if (stat.isSocket())
-        return Filetype.socketStream;
-    return Filetype.unknown;
+        return src_constants/* Filetype */.R5.socketStream;
+    return src_constants/* Filetype */.R5.unknown;
 }
 /** A host stat as the guest sees it through `files` (as it is, or deterministic). */
 function filestatOf(stat, files) {
     const filetype = filetypeOf(stat);
-    const { size, nlink } = filetype === Filetype.directory
+    const { size, nlink } = filetype === src_constants/* Filetype */.R5.directory
         ? files.directory(stat)
         : { size: stat.size, nlink: stat.nlink };
     return {
@@ -10555,54 +6186,54 @@ function filestatOf(stat, files) {
 /** Setting a time both to a value and to "now" is EINVAL, checked before anything else. */
 function checkFstflags(flags) {
     const both = (value, now) => (flags & value) !== 0 && (flags & now) !== 0;
-    if (both(Fstflags.atim, Fstflags.atimNow) || both(Fstflags.mtim, Fstflags.mtimNow)) {
-        throw new WasiErrno(Errno.inval);
+    if (both(src_constants/* Fstflags */.PZ.atim, src_constants/* Fstflags */.PZ.atimNow) || both(src_constants/* Fstflags */.PZ.mtim, src_constants/* Fstflags */.PZ.mtimNow)) {
+        throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.inval);
     }
 }
 /** The [atime, mtime] changes preview1's fstflags ask for. */
 function timeChanges(atim, mtim, flags) {
     const change = (value, set, now) => (flags & set) !== 0 ? value : (flags & now) !== 0 ? 'now' : 'keep';
     return [
-        change(atim, Fstflags.atim, Fstflags.atimNow),
-        change(mtim, Fstflags.mtim, Fstflags.mtimNow),
+        change(atim, src_constants/* Fstflags */.PZ.atim, src_constants/* Fstflags */.PZ.atimNow),
+        change(mtim, src_constants/* Fstflags */.PZ.mtim, src_constants/* Fstflags */.PZ.mtimNow),
     ];
 }
-const SETS_A_TIME = Fstflags.atim | Fstflags.atimNow | Fstflags.mtim | Fstflags.mtimNow;
+const SETS_A_TIME = src_constants/* Fstflags */.PZ.atim | src_constants/* Fstflags */.PZ.atimNow | src_constants/* Fstflags */.PZ.mtim | src_constants/* Fstflags */.PZ.mtimNow;
 class Filesystem {
     table;
     files;
     /** The directories the guest moved, replayed where directories are known by path. */
-    moves = new MoveLog();
-    constructor(table, files = new HostFiles()) {
+    moves = new locations/* MoveLog */.m();
+    constructor(table, files = new sources_files/* HostFiles */.AK()) {
         this.table = table;
         this.files = files;
     }
     /** Opens a preopened directory; the caller reports failures. */
     preopen(guest, host) {
-        const hostFd = openDirectory(host);
-        const location = DirectoryLocation.preopen(this.moves, host);
+        const hostFd = (0,platform/* openDirectory */.AJ)(host);
+        const location = locations/* DirectoryLocation */.T.preopen(this.moves, host);
         this.table.add({ kind: 'dir', hostFd, location, preopenName: guest });
     }
     pathOpen(dirfd, lookupFlags, path, oflags, rightsBase, fdflags) {
-        const dir = this.table.directory(dirfd, Errno.notdir);
+        const dir = this.table.directory(dirfd, src_constants/* Errno */.RH.notdir);
         // Resolved before the flag checks, as upstream opens the directory first (this only fails
         // where directories are known by path and this one has been moved away).
-        directoryBase(dir);
-        const create = (oflags & Oflags.creat) !== 0;
-        const truncate = (oflags & Oflags.trunc) !== 0;
-        const directory = (oflags & Oflags.directory) !== 0;
-        if (directory && (oflags & (Oflags.creat | Oflags.excl | Oflags.trunc)) !== 0) {
-            throw new WasiErrno(Errno.inval);
+        (0,descriptors/* directoryBase */.x)(dir);
+        const create = (oflags & src_constants/* Oflags */.te.creat) !== 0;
+        const truncate = (oflags & src_constants/* Oflags */.te.trunc) !== 0;
+        const directory = (oflags & src_constants/* Oflags */.te.directory) !== 0;
+        if (directory && (oflags & (src_constants/* Oflags */.te.creat | src_constants/* Oflags */.te.excl | src_constants/* Oflags */.te.trunc)) !== 0) {
+            throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.inval);
         }
-        if ((fdflags & (Fdflags.dsync | Fdflags.rsync | Fdflags.sync)) !== 0) {
-            throw new WasiErrno(Errno.notsup);
+        if ((fdflags & (src_constants/* Fdflags */.I8.dsync | src_constants/* Fdflags */.I8.rsync | src_constants/* Fdflags */.I8.sync)) !== 0) {
+            throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.notsup);
         }
-        const write = (rightsBase & Rights.fdWrite) !== 0n;
-        const read = (rightsBase & Rights.fdRead) !== 0n || !write;
-        const opened = openAt(dir, path, {
-            follow: (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0,
+        const write = (rightsBase & src_constants/* Rights */.OL.fdWrite) !== 0n;
+        const read = (rightsBase & src_constants/* Rights */.OL.fdRead) !== 0n || !write;
+        const opened = (0,path_ops/* openAt */._8)(dir, path, {
+            follow: (lookupFlags & src_constants/* LOOKUP_SYMLINK_FOLLOW */.$F) !== 0,
             create,
-            exclusive: (oflags & Oflags.excl) !== 0,
+            exclusive: (oflags & src_constants/* Oflags */.te.excl) !== 0,
             truncate,
             directory,
             read,
@@ -10621,8 +6252,8 @@ class Filesystem {
             hostFd: opened.hostFd,
             readable: read,
             writable: write,
-            append: (fdflags & Fdflags.append) !== 0,
-            nonblock: (fdflags & Fdflags.nonblock) !== 0,
+            append: (fdflags & src_constants/* Fdflags */.I8.append) !== 0,
+            nonblock: (fdflags & src_constants/* Fdflags */.I8.nonblock) !== 0,
             position: 0,
         });
     }
@@ -10630,33 +6261,33 @@ class Filesystem {
         const entry = this.table.get(fd);
         switch (entry.kind) {
             case 'stdio': {
-                const rights = entry.stream === 0 ? Rights.fdRead : Rights.fdWrite;
-                const filetype = stdioIsTty(entry.stream) ? Filetype.characterDevice : Filetype.unknown;
+                const rights = entry.stream === 0 ? src_constants/* Rights */.OL.fdRead : src_constants/* Rights */.OL.fdWrite;
+                const filetype = stdioIsTty(entry.stream) ? src_constants/* Filetype */.R5.characterDevice : src_constants/* Filetype */.R5.unknown;
                 return { filetype, flags: 0, rightsBase: rights, rightsInheriting: rights };
             }
             case 'dir':
                 return entry.preopenName !== undefined
                     ? {
-                        filetype: Filetype.directory,
+                        filetype: src_constants/* Filetype */.R5.directory,
                         flags: 0,
-                        rightsBase: PREOPEN_RIGHTS_BASE,
-                        rightsInheriting: PREOPEN_RIGHTS_INHERITING,
+                        rightsBase: src_constants/* PREOPEN_RIGHTS_BASE */.qU,
+                        rightsInheriting: src_constants/* PREOPEN_RIGHTS_INHERITING */.IR,
                     }
                     : {
-                        filetype: Filetype.directory,
+                        filetype: src_constants/* Filetype */.R5.directory,
                         flags: 0,
-                        rightsBase: DIRECTORY_RIGHTS,
-                        rightsInheriting: DIRECTORY_RIGHTS,
+                        rightsBase: src_constants/* DIRECTORY_RIGHTS */.u7,
+                        rightsInheriting: src_constants/* DIRECTORY_RIGHTS */.u7,
                     };
             case 'file': {
-                let rights = Rights.all;
+                let rights = src_constants/* Rights */.OL.all;
                 if (!entry.readable)
-                    rights &= ~(Rights.fdRead | Rights.fdReaddir);
+                    rights &= ~(src_constants/* Rights */.OL.fdRead | src_constants/* Rights */.OL.fdReaddir);
                 if (!entry.writable)
-                    rights &= ~Rights.fdWrite;
-                const flags = (entry.append ? Fdflags.append : 0) | (entry.nonblock ? Fdflags.nonblock : 0);
+                    rights &= ~src_constants/* Rights */.OL.fdWrite;
+                const flags = (entry.append ? src_constants/* Fdflags */.I8.append : 0) | (entry.nonblock ? src_constants/* Fdflags */.I8.nonblock : 0);
                 return {
-                    filetype: Filetype.regularFile,
+                    filetype: src_constants/* Filetype */.R5.regularFile,
                     flags,
                     rightsBase: rights,
                     rightsInheriting: rights,
@@ -10666,36 +6297,36 @@ class Filesystem {
     }
     setFdflags(fd, flags) {
         const file = this.table.file(fd);
-        if ((flags & (Fdflags.dsync | Fdflags.rsync | Fdflags.sync)) !== 0)
-            throw new WasiErrno(Errno.inval);
-        file.append = (flags & Fdflags.append) !== 0;
-        file.nonblock = (flags & Fdflags.nonblock) !== 0;
+        if ((flags & (src_constants/* Fdflags */.I8.dsync | src_constants/* Fdflags */.I8.rsync | src_constants/* Fdflags */.I8.sync)) !== 0)
+            throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.inval);
+        file.append = (flags & src_constants/* Fdflags */.I8.append) !== 0;
+        file.nonblock = (flags & src_constants/* Fdflags */.I8.nonblock) !== 0;
     }
     /** Rights are not enforced upstream and cannot be changed: ENOTSUP on files and directories. */
     setRights(fd) {
         if (this.table.get(fd).kind === 'stdio')
-            throw new WasiErrno(Errno.badf);
-        throw new WasiErrno(Errno.notsup);
+            throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.badf);
+        throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.notsup);
     }
     /** `fd_filestat_get`; stdio reports zeros with its file type. */
     filestat(fd, stdioIsTty) {
         const entry = this.table.get(fd);
         if (entry.kind === 'stdio') {
-            const filetype = stdioIsTty(entry.stream) ? Filetype.characterDevice : Filetype.unknown;
+            const filetype = stdioIsTty(entry.stream) ? src_constants/* Filetype */.R5.characterDevice : src_constants/* Filetype */.R5.unknown;
             return { dev: 0n, ino: 0n, filetype, nlink: 0n, size: 0n, atim: 0n, mtim: 0n, ctim: 0n };
         }
-        return filestatOf((0,external_node_fs_namespaceObject.fstatSync)(entry.hostFd, { bigint: true }), this.files);
+        return filestatOf((0,external_node_fs_.fstatSync)(entry.hostFd, { bigint: true }), this.files);
     }
     pathFilestat(dirfd, lookupFlags, path) {
         const dir = this.table.directory(dirfd);
-        return filestatOf(statAt(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0), this.files);
+        return filestatOf((0,path_ops/* statAt */.IU)(dir, path, (lookupFlags & src_constants/* LOOKUP_SYMLINK_FOLLOW */.$F) !== 0), this.files);
     }
     setSize(fd, size) {
         const file = this.table.file(fd);
         if (size > BigInt(Number.MAX_SAFE_INTEGER))
-            throw new WasiErrno(Errno.fbig);
+            throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.fbig);
         // The host refuses descriptors not open for writing (EINVAL), as upstream reports.
-        (0,external_node_fs_namespaceObject.ftruncateSync)(file.hostFd, Number(size));
+        (0,external_node_fs_.ftruncateSync)(file.hostFd, Number(size));
     }
     /**
      * `fd_filestat_set_times`. As upstream: setting nothing succeeds on any file or directory, and
@@ -10705,12 +6336,12 @@ class Filesystem {
         checkFstflags(flags);
         const entry = this.table.get(fd);
         if (entry.kind === 'stdio')
-            throw new WasiErrno(Errno.badf);
+            throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.badf);
         if ((flags & SETS_A_TIME) === 0)
             return;
         if (entry.kind === 'dir' && entry.preopenName !== undefined)
-            throw new WasiErrno(Errno.badf);
-        setTimesOfFd(entry.hostFd, ...timeChanges(atim, mtim, flags));
+            throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.badf);
+        (0,path_ops/* setTimesOfFd */.ov)(entry.hostFd, ...timeChanges(atim, mtim, flags));
     }
     /**
      * `path_filestat_set_times`. A trailing slash is honoured (a link before it is followed, a file
@@ -10720,8 +6351,8 @@ class Filesystem {
     pathSetTimes(dirfd, lookupFlags, path, atim, mtim, flags) {
         checkFstflags(flags);
         const dir = this.table.directory(dirfd);
-        const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
-        setTimesAt(dir, path, follow, ...timeChanges(atim, mtim, flags));
+        const follow = (lookupFlags & src_constants/* LOOKUP_SYMLINK_FOLLOW */.$F) !== 0;
+        (0,path_ops/* setTimesAt */.ST)(dir, path, follow, ...timeChanges(atim, mtim, flags));
     }
     /**
      * Every entry of a directory, `.` and `..` first, then in the host's order (as upstream lists
@@ -10730,12 +6361,12 @@ class Filesystem {
     readdir(fd) {
         const entry = this.table.get(fd);
         if (entry.kind !== 'dir')
-            throw new WasiErrno(Errno.badf);
-        const self = this.files.identity((0,external_node_fs_namespaceObject.fstatSync)(entry.hostFd, { bigint: true })).ino;
+            throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.badf);
+        const self = this.files.identity((0,external_node_fs_.fstatSync)(entry.hostFd, { bigint: true })).ino;
         return [
-            { name: Buffer.from('.'), ino: self, filetype: Filetype.directory },
-            { name: Buffer.from('..'), ino: self, filetype: Filetype.directory },
-            ...this.files.order(listDirectory(entry)).map(({ name, stat }) => ({
+            { name: Buffer.from('.'), ino: self, filetype: src_constants/* Filetype */.R5.directory },
+            { name: Buffer.from('..'), ino: self, filetype: src_constants/* Filetype */.R5.directory },
+            ...this.files.order((0,path_ops/* listDirectory */.KG)(entry)).map(({ name, stat }) => ({
                 name,
                 ino: this.files.identity(stat).ino,
                 filetype: filetypeOf(stat),
@@ -10743,38 +6374,40 @@ class Filesystem {
         ];
     }
     createDirectory(dirfd, path) {
-        createDirectoryAt(this.table.directory(dirfd), path);
+        (0,path_ops/* createDirectoryAt */.fp)(this.table.directory(dirfd), path);
     }
     removeDirectory(dirfd, path) {
-        removeDirectoryAt(this.table.directory(dirfd), path);
+        (0,path_ops/* removeDirectoryAt */.BU)(this.table.directory(dirfd), path);
     }
     unlinkFile(dirfd, path) {
-        unlinkFileAt(this.table.directory(dirfd), path);
+        (0,path_ops/* unlinkFileAt */.bd)(this.table.directory(dirfd), path);
     }
     rename(oldDirfd, oldPath, newDirfd, newPath) {
-        renameAt(this.table.directory(oldDirfd), oldPath, this.table.directory(newDirfd), newPath);
+        (0,path_ops/* renameAt */.wc)(this.table.directory(oldDirfd), oldPath, this.table.directory(newDirfd), newPath);
     }
     symlink(target, dirfd, path) {
-        symlinkAt(target, this.table.directory(dirfd), path);
+        (0,path_ops/* symlinkAt */.Fw)(target, this.table.directory(dirfd), path);
     }
     readlink(dirfd, path) {
-        return readlinkAt(this.table.directory(dirfd), path);
+        return (0,path_ops/* readlinkAt */.cN)(this.table.directory(dirfd), path);
     }
     link(oldDirfd, lookupFlags, oldPath, newDirfd, newPath) {
         const oldDir = this.table.directory(oldDirfd);
         const newDir = this.table.directory(newDirfd);
-        const follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) !== 0;
-        linkAt(oldDir, follow, oldPath, newDir, newPath);
+        const follow = (lookupFlags & src_constants/* LOOKUP_SYMLINK_FOLLOW */.$F) !== 0;
+        (0,path_ops/* linkAt */._m)(oldDir, follow, oldPath, newDir, newPath);
     }
     /** `fd_prestat_get` / `fd_prestat_dir_name`: the guest name of a preopen. */
     prestatName(fd, forDirName) {
         const entry = this.table.get(fd);
         if (entry.kind === 'dir' && entry.preopenName !== undefined)
             return entry.preopenName;
-        throw new WasiErrno(forDirName ? Errno.notdir : Errno.badf);
+        throw new errno/* WasiErrno */.v(forDirName ? src_constants/* Errno */.RH.notdir : src_constants/* Errno */.RH.badf);
     }
 }
 
+// EXTERNAL MODULE: ./src/wasi/io.ts + 2 modules
+var io = __nccwpck_require__(743);
 ;// CONCATENATED MODULE: ./src/wasi/memory.ts
 /**
  * Checked access to the guest's exported memory. Views are cached per `memory.buffer` (it changes
@@ -10784,12 +6417,12 @@ class Filesystem {
 
 
 
-const memory_utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 const TWO_32 = 0x1_0000_0000;
 /** "In func wasi_snapshot_preview1::NAME at write TYPE: REASON", caused by REASON. */
 function contextTrap(func, what, reason) {
-    return new GuestTrap(`In func wasi_snapshot_preview1::${func} at ${what}: ${reason}`, {
-        cause: new GuestTrap(reason),
+    return new errors/* GuestTrap */.U1(`In func wasi_snapshot_preview1::${func} at ${what}: ${reason}`, {
+        cause: new errors/* GuestTrap */.U1(reason),
     });
 }
 function invalidEnum(func, type) {
@@ -10813,12 +6446,12 @@ class GuestMemory {
     /** Every preview1 call needs the memory export, even those that never touch it (as upstream). */
     require() {
         if (this.memory === undefined)
-            throw new GuestTrap('missing required memory export');
+            throw new errors/* GuestTrap */.U1('missing required memory export');
     }
     refresh() {
         const memory = this.memory;
         if (memory === undefined)
-            throw new GuestTrap('missing required memory export');
+            throw new errors/* GuestTrap */.U1('missing required memory export');
         if (memory.buffer !== this.buffer) {
             this.buffer = memory.buffer;
             this.u8view = new Uint8Array(this.buffer);
@@ -10829,7 +6462,7 @@ class GuestMemory {
     check(ptr, len) {
         this.refresh();
         if (ptr + len > this.u8view.length)
-            throw new GuestTrap(outOfBounds(ptr, len));
+            throw new errors/* GuestTrap */.U1(outOfBounds(ptr, len));
         return this.u8view;
     }
     /** Like `check` for a typed value written as a function result (alignment checked too). */
@@ -10854,10 +6487,10 @@ class GuestMemory {
     string(ptr, len) {
         const bytes = this.bytes(ptr, len);
         try {
-            return memory_utf8.decode(bytes);
+            return utf8.decode(bytes);
         }
         catch {
-            throw new WasiErrno(Errno.ilseq);
+            throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.ilseq);
         }
     }
     u32(ptr) {
@@ -10936,13 +6569,13 @@ function writeDirEntries(memory, ptr, len, entries, cookie) {
 function checkRights(value) {
     if (value < 0n) {
         const reason = 'Int conversion error: TryFromIntError(())';
-        throw new GuestTrap(`In func wasi_snapshot_preview1::path_open at convert Rights: ${reason}`, {
-            cause: new GuestTrap(reason, {
-                cause: new GuestTrap('out of range integral type conversion attempted'),
+        throw new errors/* GuestTrap */.U1(`In func wasi_snapshot_preview1::path_open at convert Rights: ${reason}`, {
+            cause: new errors/* GuestTrap */.U1(reason, {
+                cause: new errors/* GuestTrap */.U1('out of range integral type conversion attempted'),
             }),
         });
     }
-    if ((value & ~Rights.all) !== 0n)
+    if ((value & ~src_constants/* Rights */.OL.all) !== 0n)
         throw invalidFlags('path_open', 'Rights');
 }
 function createPathImports(cx, simple) {
@@ -10956,11 +6589,11 @@ function createPathImports(cx, simple) {
     return {
         path_open: (dirfd, dirflags, pathPtr, pathLen, oflags, rightsBase, rightsInheriting, fdflags, resultPtr) => simple(() => {
             const lookup = lookupFlags('path_open', dirflags);
-            if ((oflags >>> 0) & ~Oflags.all)
+            if ((oflags >>> 0) & ~src_constants/* Oflags */.te.all)
                 throw invalidFlags('path_open', 'Oflags');
             checkRights(rightsBase);
             checkRights(rightsInheriting);
-            if ((fdflags >>> 0) & ~Fdflags.all)
+            if ((fdflags >>> 0) & ~src_constants/* Fdflags */.I8.all)
                 throw invalidFlags('path_open', 'Fdflags');
             const path = str(pathPtr, pathLen);
             const fd = fs.pathOpen(dirfd >>> 0, lookup, path, oflags >>> 0, rightsBase, fdflags >>> 0);
@@ -10973,7 +6606,7 @@ function createPathImports(cx, simple) {
         }),
         path_filestat_set_times: (dirfd, flags, pathPtr, pathLen, atim, mtim, fstflags) => simple(() => {
             const lookup = lookupFlags('path_filestat_set_times', flags);
-            if ((fstflags >>> 0) & ~Fstflags.all)
+            if ((fstflags >>> 0) & ~src_constants/* Fstflags */.PZ.all)
                 throw invalidFlags('path_filestat_set_times', 'Fstflags');
             fs.pathSetTimes(dirfd >>> 0, lookup, str(pathPtr, pathLen), atim, mtim, fstflags >>> 0);
         }),
@@ -11010,13 +6643,13 @@ function createPathImports(cx, simple) {
 const MAX_EXIT_STATUS = 126;
 /** A reading of a clock, in nanoseconds. */
 function readClock(clock, id) {
-    return id === Clockid.realtime ? clock.readRealtime() : clock.readMonotonic();
+    return id === src_constants/* Clockid */.y4.realtime ? clock.readRealtime() : clock.readMonotonic();
 }
 function checkClock(func, id) {
-    if (id === Clockid.realtime || id === Clockid.monotonic)
+    if (id === src_constants/* Clockid */.y4.realtime || id === src_constants/* Clockid */.y4.monotonic)
         return;
-    if (id === Clockid.processCputime || id === Clockid.threadCputime)
-        throw new WasiErrno(Errno.badf);
+    if (id === src_constants/* Clockid */.y4.processCputime || id === src_constants/* Clockid */.y4.threadCputime)
+        throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.badf);
     throw invalidEnum(func, 'Clockid');
 }
 /** The first non-empty buffer of an iovec list: [pointer, length], or [0, 0] if all are empty. */
@@ -11045,10 +6678,10 @@ function createImports(cx) {
                 ? io.read(fd >>> 0, bytes, ptr, len)
                 : io.write(fd >>> 0, bytes, ptr, len);
             memory.writeU32(func, 'size', resultPtr >>> 0, n);
-            return Errno.success;
+            return src_constants/* Errno */.RH.success;
         }
         catch (error) {
-            return errnoOf(error);
+            return (0,errno/* errnoOf */.U)(error);
         }
     };
     const positioned = (func, kind) => (fd, iovs, count, at, resultPtr) => {
@@ -11060,10 +6693,10 @@ function createImports(cx) {
                 ? io.pread(fd >>> 0, bytes, ptr, len, at)
                 : io.pwrite(fd >>> 0, bytes, ptr, len, at);
             memory.writeU32(func, 'size', resultPtr >>> 0, n);
-            return Errno.success;
+            return src_constants/* Errno */.RH.success;
         }
         catch (error) {
-            return errnoOf(error);
+            return (0,errno/* errnoOf */.U)(error);
         }
     };
     /** For calls that only act on a descriptor: runs `body` and maps failures to an errno. */
@@ -11071,15 +6704,15 @@ function createImports(cx) {
         try {
             memory.require();
             body();
-            return Errno.success;
+            return src_constants/* Errno */.RH.success;
         }
         catch (error) {
-            return errnoOf(error);
+            return (0,errno/* errnoOf */.U)(error);
         }
     };
     const existsThenNotSocket = (fd) => simple(() => {
         table.get(fd >>> 0);
-        throw new WasiErrno(Errno.notsock);
+        throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.notsock);
     });
     return {
         args_get: () => simple(() => undefined),
@@ -11111,10 +6744,10 @@ function createImports(cx) {
                 memory.require();
                 checkClock('clock_time_get', id >>> 0);
                 memory.writeU64('clock_time_get', 'timestamp', resultPtr >>> 0, readClock(clock, id));
-                return Errno.success;
+                return src_constants/* Errno */.RH.success;
             }
             catch (error) {
-                return errnoOf(error);
+                return (0,errno/* errnoOf */.U)(error);
             }
         },
         random_get: (ptr, len) => {
@@ -11122,10 +6755,10 @@ function createImports(cx) {
                 memory.require();
                 const bytes = memory.check(ptr >>> 0, len >>> 0);
                 random.fill(bytes, ptr >>> 0, len >>> 0);
-                return Errno.success;
+                return src_constants/* Errno */.RH.success;
             }
             catch (error) {
-                return errnoOf(error);
+                return (0,errno/* errnoOf */.U)(error);
             }
         },
         fd_read: transfer('fd_read', 'read'),
@@ -11151,7 +6784,7 @@ function createImports(cx) {
         }),
         fd_allocate: (fd) => simple(() => {
             table.file(fd >>> 0);
-            throw new WasiErrno(Errno.notsup);
+            throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.notsup);
         }),
         fd_datasync: (fd) => simple(() => io.sync(fd >>> 0, true)),
         fd_sync: (fd) => simple(() => io.sync(fd >>> 0, false)),
@@ -11189,7 +6822,7 @@ function createImports(cx) {
         fd_prestat_dir_name: (fd, ptr, len) => simple(() => {
             const name = Buffer.from(fs.prestatName(fd >>> 0, true));
             if (len >>> 0 < name.length)
-                throw new WasiErrno(Errno.nametoolong);
+                throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.nametoolong);
             memory.check(ptr >>> 0, name.length).set(name, ptr >>> 0);
         }),
         fd_readdir: (fd, bufPtr, bufLen, cookie, resultPtr) => simple(() => {
@@ -11204,11 +6837,11 @@ function createImports(cx) {
         proc_exit: (code) => {
             memory.require();
             if (code >>> 0 >= MAX_EXIT_STATUS)
-                throw new GuestTrap('exit with invalid exit status outside of [0..126)');
-            throw new ProcExit(code >>> 0);
+                throw new errors/* GuestTrap */.U1('exit with invalid exit status outside of [0..126)');
+            throw new errors/* ProcExit */.z$(code >>> 0);
         },
         proc_raise: () => simple(() => {
-            throw new WasiErrno(Errno.notsup);
+            throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.notsup);
         }),
         sched_yield: () => simple(() => undefined),
         sock_accept: existsThenNotSocket,
@@ -11220,7 +6853,7 @@ function createImports(cx) {
 /** Waits for the earliest clock subscription unless a descriptor one is ready (they always are). */
 function pollOneoff(cx, inPtr, outPtr, count) {
     if (count === 0)
-        throw new WasiErrno(Errno.inval);
+        throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.inval);
     const { memory } = cx;
     const { clock } = cx.sources;
     memory.check(inPtr, count * 48);
@@ -11232,23 +6865,23 @@ function pollOneoff(cx, inPtr, outPtr, count) {
         const sub = inPtr + i * 48;
         const userdata = view.getBigUint64(sub, true);
         const tag = view.getUint8(sub + 8);
-        if (tag === Eventtype.clock) {
+        if (tag === src_constants/* Eventtype */.Nv.clock) {
             const id = view.getUint32(sub + 16, true);
-            if (id !== Clockid.realtime && id !== Clockid.monotonic)
-                throw new WasiErrno(Errno.inval);
+            if (id !== src_constants/* Clockid */.y4.realtime && id !== src_constants/* Clockid */.y4.monotonic)
+                throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.inval);
             const timeoutNs = view.getBigUint64(sub + 24, true);
-            const absolute = (view.getUint16(sub + 40, true) & SUBCLOCK_ABSTIME) !== 0;
+            const absolute = (view.getUint16(sub + 40, true) & src_constants/* SUBCLOCK_ABSTIME */.ji) !== 0;
             // Not a reading: a virtual clock must reach an absolute deadline exactly.
-            const now = id === Clockid.realtime ? clock.peekRealtime() : clock.peekMonotonic();
+            const now = id === src_constants/* Clockid */.y4.realtime ? clock.peekRealtime() : clock.peekMonotonic();
             const waitNs = absolute ? timeoutNs - now : timeoutNs;
             clocks.push({ userdata, waitNs });
         }
-        else if (tag === Eventtype.fdRead || tag === Eventtype.fdWrite) {
+        else if (tag === src_constants/* Eventtype */.Nv.fdRead || tag === src_constants/* Eventtype */.Nv.fdWrite) {
             cx.table.get(view.getUint32(sub + 16, true));
             ready.push({ userdata, type: tag });
         }
         else {
-            throw new WasiErrno(Errno.inval);
+            throw new errno/* WasiErrno */.v(src_constants/* Errno */.RH.inval);
         }
     }
     const events = ready.map((r) => ({
@@ -11262,12 +6895,12 @@ function pollOneoff(cx, inPtr, outPtr, count) {
             clock.sleepUntil(clock.peekMonotonic() + wait);
         for (const c of clocks)
             if (c.waitNs <= wait)
-                events.push({ userdata: c.userdata, type: Eventtype.clock, nbytes: 0n });
+                events.push({ userdata: c.userdata, type: src_constants/* Eventtype */.Nv.clock, nbytes: 0n });
     }
     else {
         for (const c of clocks)
             if (c.waitNs <= 0n)
-                events.push({ userdata: c.userdata, type: Eventtype.clock, nbytes: 0n });
+                events.push({ userdata: c.userdata, type: src_constants/* Eventtype */.Nv.clock, nbytes: 0n });
     }
     const view = memory.view();
     events.forEach((event, i) => {
@@ -11366,35 +6999,35 @@ function preview1Signature(name) {
  * it; each instance's calls access its own memory, as upstream takes the caller's `memory` export.
  */
 class Wasi {
-    table = new DescriptorTable();
+    table = new descriptors/* DescriptorTable */.Y();
     context;
     /**
      * Opens the preopens now; a missing host directory throws like upstream. `hostStdio` lets tests
      * substitute descriptors for the host's 0, 1 and 2.
      */
     constructor(config, hostStdio = [0, 1, 2]) {
-        const sources = config.sources ?? guestSources();
+        const sources = config.sources ?? (0,src_sources/* guestSources */.Dy)();
         const fs = new Filesystem(this.table, sources.files);
         for (const stream of [0, 1, 2])
             this.table.add({ kind: 'stdio', stream });
         for (const { guest, host } of config.preopens) {
             try {
-                fs.preopen(guest, (0,external_node_path_namespaceObject.resolve)(host));
+                fs.preopen(guest, (0,external_node_path_.resolve)(host));
             }
             catch (error) {
                 this.table.closeAll();
                 // Upstream's message is the OS error alone; the cause says which directory it was.
-                throw new WizerError(osError(error), {
+                throw new errors/* WizerError */.Mx((0,errors/* osError */.hf)(error), {
                     cause: `while opening \`${host}\`, preopened as \`${guest}\``,
                 });
             }
         }
-        const stdio = new Stdio(config.inheritStdio, hostStdio, config.escapeWorkflowCommands);
+        const stdio = new io/* Stdio */.a(config.inheritStdio, hostStdio, config.escapeWorkflowCommands);
         const encoder = new TextEncoder();
         this.context = {
             table: this.table,
             fs,
-            io: new FileIo(this.table, stdio, config.stdoutToStderr),
+            io: new io/* FileIo */.L(this.table, stdio, config.stdoutToStderr),
             stdio,
             environ: config.env.map(([key, value]) => encoder.encode(`${key}=${value}\0`)),
             sources,
@@ -11414,6 +7047,10 @@ class Wasi {
     }
 }
 
+// EXTERNAL MODULE: ./src/wasm/constants.ts
+var wasm_constants = __nccwpck_require__(977);
+// EXTERNAL MODULE: ./src/wasm/reader.ts
+var reader = __nccwpck_require__(425);
 ;// CONCATENATED MODULE: ./src/wasm/names.ts
 
 const MODULE_NAME = 0;
@@ -11424,7 +7061,7 @@ function readNames(bytes, sections) {
     if (section === undefined)
         return names;
     try {
-        const r = new BinaryReader(bytes, section.payloadStart, section.end);
+        const r = new reader/* BinaryReader */.V(bytes, section.payloadStart, section.end);
         r.name(); // "name"
         while (!r.eof) {
             const id = r.u8();
@@ -11460,7 +7097,7 @@ function link_define(environment, moduleName, exports) {
     const wasiDefines = (name) => environment.allowWasi && moduleName === WASI_MODULE && preview1Signature(name) !== undefined;
     for (const [name, linked] of exports) {
         if (namespace.has(name) || wasiDefines(name)) {
-            throw new WizerError("failed to add preload's exports to linker", {
+            throw new errors/* WizerError */.Mx("failed to add preload's exports to linker", {
                 cause: `import of \`${moduleName}::${name}\` defined twice`,
             });
         }
@@ -11481,17 +7118,17 @@ function linkImports(importer, environment, wasi, stubUnknown) {
             ? wasi.imports[imp.name]
             : undefined;
         const linked = wasiFunction !== undefined
-            ? { value: wasiFunction, kind: ExternalKind.Func, type: wasiFunctionType(imp.name) }
+            ? { value: wasiFunction, kind: wasm_constants/* ExternalKind */.W2.Func, type: wasiFunctionType(imp.name) }
             : environment.preloads.get(imp.module)?.get(imp.name);
         if (linked)
             checkImportType(imp, importer.types, linked);
         let value = linked?.value;
         if (value === undefined) {
             const message = `unknown import: \`${imp.module}::${imp.name}\` has not been defined`;
-            if (!stubUnknown || imp.kind !== ExternalKind.Func)
-                throw new WizerError(message);
+            if (!stubUnknown || imp.kind !== wasm_constants/* ExternalKind */.W2.Func)
+                throw new errors/* WizerError */.Mx(message);
             value = () => {
-                throw new GuestTrap(message);
+                throw new errors/* GuestTrap */.U1(message);
             };
         }
         (imports[imp.module] ??= {})[imp.name] = value;
@@ -11499,21 +7136,21 @@ function linkImports(importer, environment, wasi, stubUnknown) {
     return imports;
 }
 const KIND_NAMES = {
-    [ExternalKind.Func]: 'func',
-    [ExternalKind.Table]: 'table',
-    [ExternalKind.Memory]: 'memory',
-    [ExternalKind.Global]: 'global',
-    [ExternalKind.Tag]: 'tag',
+    [wasm_constants/* ExternalKind */.W2.Func]: 'func',
+    [wasm_constants/* ExternalKind */.W2.Table]: 'table',
+    [wasm_constants/* ExternalKind */.W2.Memory]: 'memory',
+    [wasm_constants/* ExternalKind */.W2.Global]: 'global',
+    [wasm_constants/* ExternalKind */.W2.Tag]: 'tag',
 };
 /** Upstream's link check of an import against what a preload exports under that name. */
 function checkImportType(declared, types, linked) {
-    const incompatible = (cause) => new WizerError(`incompatible import type for \`${declared.module}::${declared.name}\``, {
+    const incompatible = (cause) => new errors/* WizerError */.Mx(`incompatible import type for \`${declared.module}::${declared.name}\``, {
         cause,
     });
     if (declared.kind !== linked.kind) {
         throw incompatible(`expected ${KIND_NAMES[declared.kind]}, but found ${KIND_NAMES[linked.kind]}`);
     }
-    const expected = declared.kind === ExternalKind.Func ? types[declared.typeIndex] : undefined;
+    const expected = declared.kind === wasm_constants/* ExternalKind */.W2.Func ? types[declared.typeIndex] : undefined;
     if (expected === undefined || linked.type === undefined)
         return;
     if (sameFuncType(expected, linked.type))
@@ -11552,6 +7189,10 @@ function showFuncType(type) {
     return `(${parts.join(' ')})`;
 }
 
+// EXTERNAL MODULE: ./src/wizer/lazy-validation.ts
+var lazy_validation = __nccwpck_require__(627);
+// EXTERNAL MODULE: ./src/wizer/parse.ts
+var parse = __nccwpck_require__(406);
 ;// CONCATENATED MODULE: ./src/wizer/traps.ts
 /**
  * Translation of V8's trap messages into the wording of upstream Wizer (Wasmtime), which clients
@@ -11643,19 +7284,21 @@ function backtrace(error, home) {
 }
 /** Wraps a failure in the guest as upstream does: context, then backtrace, then the reason. */
 function guestFailure(context, error, home) {
-    if (error instanceof WizerError && error.name === 'WizerError')
+    if (error instanceof errors/* WizerError */.Mx && error.name === 'WizerError')
         return error; // our own refusal
     // Host errors raised for the guest (WASI traps, unknown imports) keep their own cause chain.
-    const reason = error instanceof GuestTrap ? error : trapReason(error);
+    const reason = error instanceof errors/* GuestTrap */.U1 ? error : trapReason(error);
     const frames = backtrace(error, home);
     const failure = frames !== undefined
-        ? new WizerError(frames, { cause: reason })
-        : reason instanceof GuestTrap
+        ? new errors/* WizerError */.Mx(frames, { cause: reason })
+        : reason instanceof errors/* GuestTrap */.U1
             ? reason
-            : new WizerError(reason);
-    return context === undefined ? failure : new WizerError(context, { cause: failure });
+            : new errors/* WizerError */.Mx(reason);
+    return context === undefined ? failure : new errors/* WizerError */.Mx(context, { cause: failure });
 }
 
+// EXTERNAL MODULE: ./src/wizer/validate.ts + 3 modules
+var validate = __nccwpck_require__(483);
 ;// CONCATENATED MODULE: ./src/wizer/run.ts
 /**
  * Phase 4: run. Compiles the instrumented module on V8, links it (WASI preview1, preloaded modules,
@@ -11684,17 +7327,17 @@ const REACTOR_INIT = '_initialize';
  */
 async function buildEnvironment(options) {
     const wasi = new Wasi({
-        env: guestEnvironment(options),
+        env: (0,wasi_environment/* guestEnvironment */.a)(options),
         inheritStdio: options.inheritStdio,
         stdoutToStderr: options.guestStdoutToStderr,
         preopens: options.preopens,
         escapeWorkflowCommands: options.escapeWorkflowCommands,
-        sources: guestSources(options),
+        sources: (0,src_sources/* guestSources */.Dy)(options),
     });
     const environment = { wasi, allowWasi: options.allowWasi, preloads: new Map() };
     try {
         // Upstream's engine configuration refuses bad feature flags before any preload is compiled.
-        checkFeatureFlags(options.features);
+        (0,validate/* checkFeatureFlags */.gW)(options.features);
         for (const preload of options.preloads) {
             const namespace = await instantiatePreload(preload, environment, options.features);
             link_define(environment, preload.name, namespace);
@@ -11712,25 +7355,25 @@ async function instantiatePreload(preload, environment, features) {
     let deferred;
     try {
         const bytes = await readModuleFile(preload.path);
-        deferred = deferStartFunction(bytes);
-        module = compileValidated(deferred.wasm);
-        cx = parseModule(bytes);
+        deferred = (0,instrument/* deferStartFunction */.f7)(bytes);
+        module = (0,lazy_validation/* compileValidated */.WU)(deferred.wasm);
+        cx = (0,parse/* parseModule */.Y)(bytes);
         // Upstream compiles preloads with the main module's engine configuration.
-        checkPreloadFeatures(cx, features);
+        (0,validate/* checkPreloadFeatures */.XG)(cx, features);
     }
     catch (error) {
-        throw new WizerError('failed to parse preload module', { cause: error });
+        throw new errors/* WizerError */.Mx('failed to parse preload module', { cause: error });
     }
     try {
         const wasi = environment.wasi.forInstance();
         const instance = new WebAssembly.Instance(module, linkImports(cx, environment, wasi, false));
         bindMemory(wasi, instance);
-        const start = instance.exports[START_EXPORT];
+        const start = instance.exports[instrument/* START_EXPORT */.ku];
         if (typeof start === 'function')
             start();
         const namespace = new Map();
         for (const exp of cx.exports) {
-            const funcType = exp.kind === ExternalKind.Func ? cx.types[cx.funcTypeIndices[exp.index]] : undefined;
+            const funcType = exp.kind === wasm_constants/* ExternalKind */.W2.Func ? cx.types[cx.funcTypeIndices[exp.index]] : undefined;
             namespace.set(exp.name, {
                 value: instance.exports[exp.name],
                 kind: exp.kind,
@@ -11745,7 +7388,7 @@ async function instantiatePreload(preload, environment, features) {
             upstreamOffset: (offset) => offset - deferred.codeShift,
             names: () => readNames(cx.bytes, cx.sections),
         };
-        throw new WizerError('failed to instantiate preload module', {
+        throw new errors/* WizerError */.Mx('failed to instantiate preload module', {
             cause: guestFailure(undefined, error, home),
         });
     }
@@ -11753,10 +7396,10 @@ async function instantiatePreload(preload, environment, features) {
 async function readModuleFile(path) {
     let bytes;
     try {
-        bytes = (0,external_node_fs_namespaceObject.readFileSync)(path);
+        bytes = (0,external_node_fs_.readFileSync)(path);
     }
     catch (error) {
-        throw new WizerError(`failed to read from \`${path}\``, { cause: osError(error) });
+        throw new errors/* WizerError */.Mx(`failed to read from \`${path}\``, { cause: (0,errors/* osError */.hf)(error) });
     }
     if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x61)
         return bytes;
@@ -11767,7 +7410,7 @@ async function readModuleFile(path) {
  * (the build copies it there, since ncc cannot bundle an Emscripten module), else the package.
  */
 async function watToBinary(path, text) {
-    const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+    const load = (0,external_node_module_.createRequire)(import.meta.url);
     let wabtInit;
     // Names in an array keep bundlers from trying to inline them.
     for (const name of ['./wabt.cjs', 'wabt']) {
@@ -11780,7 +7423,7 @@ async function watToBinary(path, text) {
         }
     }
     if (wabtInit === undefined) {
-        throw new WizerError(`\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`);
+        throw new errors/* WizerError */.Mx(`\`${path}\` is not a binary Wasm module and the WAT parser (npm \`wabt\`) is not installed`);
     }
     const parsed = (await wabtInit()).parseWat(path, text, { multi_memory: true, memory64: true });
     try {
@@ -11801,7 +7444,7 @@ function compile(instrumented) {
         return new WebAssembly.Module(instrumented);
     }
     catch (error) {
-        throw validationFailure(error);
+        throw (0,validate/* validationFailure */.Q9)(error);
     }
 }
 /** Upstream checks the init export on the compiled module, before instantiating. */
@@ -11810,24 +7453,24 @@ function checkInitFunc(cx, initFunc) {
     if (!exp) {
         // Wizer 11 changed the default from `wizer.initialize`; say so where it explains the failure.
         const oldDefault = initFunc === 'wizer-initialize' && cx.exports.some((e) => e.name === 'wizer.initialize');
-        throw new WizerError(`the Wasm module does not have a \`${initFunc}\` export`, {
+        throw new errors/* WizerError */.Mx(`the Wasm module does not have a \`${initFunc}\` export`, {
             cause: oldDefault
                 ? 'it exports `wizer.initialize`, the default name before Wizer 11: pass `-f wizer.initialize`'
                 : undefined,
         });
     }
-    if (exp.kind !== ExternalKind.Func) {
-        throw new WizerError(`the Wasm module's \`${initFunc}\` export is not a function`);
+    if (exp.kind !== wasm_constants/* ExternalKind */.W2.Func) {
+        throw new errors/* WizerError */.Mx(`the Wasm module's \`${initFunc}\` export is not a function`);
     }
     const type = cx.types[cx.funcTypeIndices[exp.index]];
     if (!type || type.params.length > 0 || type.results.length > 0) {
-        throw new WizerError(`the Wasm module's \`${initFunc}\` function export does not have type \`[] -> []\``);
+        throw new errors/* WizerError */.Mx(`the Wasm module's \`${initFunc}\` function export does not have type \`[] -> []\``);
     }
 }
 /** Upstream refuses shared memories when instantiating (its engine has them disabled). */
 function checkInstantiable(cx) {
     if (cx.memories.some((m) => m.shared)) {
-        throw new WizerError('shared memory support is disabled for this engine -- see `Config::shared_memory`');
+        throw new errors/* WizerError */.Mx('shared memory support is disabled for this engine -- see `Config::shared_memory`');
     }
 }
 /** Instantiates and runs start, `_initialize` and the init function; returns the live state. */
@@ -11841,7 +7484,7 @@ function initialize(cx, module, environment, initFunc, startExport, upstreamOffs
     }
     catch (error) {
         if (error instanceof WebAssembly.LinkError) {
-            throw new WizerError('failed to instantiate the Wasm module', { cause: error.message });
+            throw new errors/* WizerError */.Mx('failed to instantiate the Wasm module', { cause: error.message });
         }
         throw guestFailure(undefined, error, home);
     }
@@ -11856,26 +7499,26 @@ function initialize(cx, module, environment, initFunc, startExport, upstreamOffs
         }
     }
     const reactorInit = cx.exports.find((e) => e.name === REACTOR_INIT);
-    if (reactorInit && reactorInit.kind === ExternalKind.Func) {
+    if (reactorInit && reactorInit.kind === wasm_constants/* ExternalKind */.W2.Func) {
         const type = cx.types[cx.funcTypeIndices[reactorInit.index]];
         if (type && type.params.length > 0) {
-            throw new WizerError('type mismatch with parameters', {
+            throw new errors/* WizerError */.Mx('type mismatch with parameters', {
                 cause: `expected 0 types, found ${type.params.length}`,
             });
         }
         if (type && type.results.length > 0) {
-            throw new WizerError('type mismatch with results', {
+            throw new errors/* WizerError */.Mx('type mismatch with results', {
                 cause: `expected 0 types, found ${type.results.length}`,
             });
         }
-        run_call(instance, REACTOR_INIT, 'calling the Reactor initialization function', home);
+        call(instance, REACTOR_INIT, 'calling the Reactor initialization function', home);
         if (initFunc === REACTOR_INIT)
-            return run_instanceState(instance);
+            return instanceState(instance);
     }
-    run_call(instance, initFunc, `the \`${initFunc}\` function trapped`, home);
-    return run_instanceState(instance);
+    call(instance, initFunc, `the \`${initFunc}\` function trapped`, home);
+    return instanceState(instance);
 }
-function run_call(instance, name, context, home) {
+function call(instance, name, context, home) {
     const fn = instance.exports[name];
     try {
         fn();
@@ -11884,7 +7527,7 @@ function run_call(instance, name, context, home) {
         throw guestFailure(context, error, home);
     }
 }
-function run_instanceState(instance) {
+function instanceState(instance) {
     return {
         globalGet: (name) => instance.exports[name](),
         memoryContents: (name) => new Uint8Array(instance.exports[name].buffer),
@@ -11892,6 +7535,8 @@ function run_instanceState(instance) {
     };
 }
 
+// EXTERNAL MODULE: ./src/wizer/snapshot.ts + 2 modules
+var snapshot = __nccwpck_require__(794);
 ;// CONCATENATED MODULE: ./src/wizer/worker.ts
 
 const WORKER_TAG = 'wizer-action/wizen-worker';
@@ -11918,7 +7563,7 @@ function runWizerWorker(wizen) {
             post({ kind: 'done', result });
         }
         catch (error) {
-            post({ kind: 'failed', chain: errorChain(error) });
+            post({ kind: 'failed', chain: (0,errors/* errorChain */.eB)(error) });
         }
     });
 }
@@ -11949,7 +7594,7 @@ function wizenInWorker(input, options, logger) {
         };
         const timer = setTimeout(() => {
             settle(false);
-            reject(new WizerError(`initialization did not finish within the ${timeoutMs / 1000} s timeout and was stopped`));
+            reject(new errors/* WizerError */.Mx(`initialization did not finish within the ${timeoutMs / 1000} s timeout and was stopped`));
         }, timeoutMs);
         worker.on('message', (message) => {
             if (message.kind === 'log')
@@ -11964,11 +7609,11 @@ function wizenInWorker(input, options, logger) {
         });
         worker.on('error', (error) => {
             settle(false);
-            reject(new WizerError('the initialization worker failed', { cause: error }));
+            reject(new errors/* WizerError */.Mx('the initialization worker failed', { cause: error }));
         });
         worker.on('exit', (code) => {
             settle(false);
-            reject(new WizerError(`the initialization worker exited with code ${code}`));
+            reject(new errors/* WizerError */.Mx(`the initialization worker exited with code ${code}`));
         });
         worker.postMessage({ input, options });
     });
@@ -11976,22 +7621,12 @@ function wizenInWorker(input, options, logger) {
 function rebuildChain(chain) {
     let error;
     for (const message of [...chain].reverse()) {
-        error = error === undefined ? message : new WizerError(message, { cause: error });
+        error = error === undefined ? message : new errors/* WizerError */.Mx(message, { cause: error });
     }
-    return error instanceof WizerError ? error : new WizerError(error ?? 'unknown failure');
+    return error instanceof errors/* WizerError */.Mx ? error : new errors/* WizerError */.Mx(error ?? 'unknown failure');
 }
 
 ;// CONCATENATED MODULE: ./src/wizer/index.ts
-/**
- * The library API: `wizen(wasm, options)` pre-initializes a module and reports what it did. The
- * CLI and the action both call it. Phases run in upstream's order so the first error reported is
- * the one upstream would report:
- *
- *   environment (WASI preopens, preloads) -> parse -> validate -> instrument -> compile
- *   -> check init export -> instantiate + initialize -> snapshot -> rewrite
- */
-
-
 
 
 
@@ -12004,25 +7639,28 @@ function rebuildChain(chain) {
 const silent = { debug: () => { } };
 async function wizen(input, partialOptions = {}, logger = silent) {
     const { parts, report } = await wizenParts(input, partialOptions, logger);
-    return { wasm: parts.length === 1 ? parts[0] : concatChunks(parts), report };
+    return { wasm: parts.length === 1 ? parts[0] : (0,writer/* concatChunks */.JD)(parts), report };
 }
 /** `wizen`, without assembling the output into one buffer. */
 async function wizenParts(input, partialOptions = {}, logger = silent) {
-    const options = resolveOptions(partialOptions);
+    const options = (0,wizer_options/* resolveOptions */.$i)(partialOptions);
     const whole = ({ wasm, report }) => ({ parts: [wasm], report });
     if (options.timeoutMs !== undefined)
         return whole(await wizenInWorker(input, options, logger));
-    if (isComponent(input))
+    // The component layer is loaded when used: a module's run never parses it.
+    if (isComponent(input)) {
+        const { wizenComponent } = await __nccwpck_require__.e(/* import() */ 523).then(__nccwpck_require__.bind(__nccwpck_require__, 523));
         return whole(await wizenComponent(input, options, logger));
-    const { timings, lap, stop } = phaseClock();
+    }
+    const { timings, lap, stop } = (0,wizer_options/* phaseClock */._5)();
     const environment = await buildEnvironment(options);
     try {
         logger.debug('Validating input Wasm');
         logger.debug('Parsing the input Wasm', 'parse');
-        const { cx, codeFeatures } = await validateModule(input, options.features);
+        const { cx, codeFeatures } = await (0,validate/* validateModule */.z6)(input, options.features);
         lap('parse');
         logger.debug('Instrumenting the input Wasm', 'instrument');
-        const instrumented = instrument(cx, ...sitesToEdit(codeFeatures, options));
+        const instrumented = (0,instrument/* instrument */.wV)(cx, ...(0,instrument/* sitesToEdit */.Wx)(codeFeatures, options));
         lap('instrument');
         const module = compile(instrumented.wasm);
         lap('compile');
@@ -12031,28 +7669,31 @@ async function wizenParts(input, partialOptions = {}, logger = silent) {
         checkInstantiable(cx);
         logger.debug('Calling the initialization function', 'wasmtime');
         // Trap offsets as upstream counts them: in the original plus the exports it adds.
-        const exportGrowth = upstreamExportGrowth(cx);
+        const exportGrowth = (0,validate/* upstreamExportGrowth */.nx)(cx);
         const state = initialize(cx, module, environment, options.initFunc, instrumented.start, (offset) => instrumented.originalOffset(offset) + exportGrowth);
         lap('initialize');
         logger.debug('Snapshotting the initialized state', 'snapshot');
         logger.debug('Snapshotting global values', 'snapshot');
         logger.debug('Snapshotting memories', 'snapshot');
-        const snap = snapshot(instrumented.globals, instrumented.memories, cx.memories, state);
+        const snap = (0,snapshot/* snapshot */.P9)(instrumented.globals, instrumented.memories, cx.memories, state);
         lap('snapshot');
         logger.debug('Rewriting input Wasm to pre-initialized state', 'rewrite');
-        const rewritten = rewriteParts(cx, snap, options);
+        const rewritten = (0,rewrite/* rewriteParts */.rS)(cx, snap, options);
         lap('rewrite');
-        const optimized = options.optimize === undefined
-            ? undefined
-            : await optimizeOutput(concatChunks(rewritten), options, logger);
+        const optimized = options.optimize === undefined ? undefined : await optimize(rewritten, options, logger);
         const parts = optimized ? [optimized.wasm] : rewritten;
         stop();
-        const report = buildReport(input, totalLength(parts), cx, snap, timings);
+        const report = buildReport(input, (0,writer/* totalLength */["do"])(parts), cx, snap, timings);
         return { parts, report: optimized ? { ...report, optimize: optimized.report } : report };
     }
     finally {
         environment.wasi.dispose();
     }
+}
+/** `--optimize`: the binaryen layer, loaded only for a run that asks for it. */
+async function optimize(parts, options, logger) {
+    const { optimizeOutput } = await __nccwpck_require__.e(/* import() */ 437).then(__nccwpck_require__.bind(__nccwpck_require__, 437));
+    return optimizeOutput((0,writer/* concatChunks */.JD)(parts), options, logger);
 }
 /** A component's preamble (layer 1); anything else goes down the module path and its errors. */
 function isComponent(bytes) {

@@ -42,15 +42,17 @@ for (const entry of entries) {
       cwd: root,
     },
   );
+  nameChunksAfterEntry(out, entry.output);
   for (const file of readdirSync(out)) {
     if (file === 'index.js') renameSync(join(out, file), join(assembled, entry.output));
     else if (file !== 'package.json')
       cpSync(join(out, file), join(assembled, file), { recursive: true });
   }
 }
-// The CLI and the library must be ASCII: one other character makes V8 hold (and Node decode) the
-// whole 500 KB source as a two-byte string, which costs every run a few milliseconds to start.
-for (const output of ['cli.js', 'lib.js']) {
+// The CLI and the library (and their chunks) must be ASCII: one other character makes V8 hold (and
+// Node decode) the whole 400 KB source as a two-byte string, which costs every run a few
+// milliseconds to start.
+for (const output of readdirSync(assembled).filter((f) => /^(\d+\.)?(cli|lib)\.js$/.test(f))) {
   const lines = readFileSync(join(assembled, output), 'utf8').split('\n');
   const offending = lines.flatMap((line, i) =>
     /[\u0080-\uffff]/.test(line) ? [`${i + 1}: ${line}`] : [],
@@ -89,6 +91,28 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dirname(dist), { recursive: true });
 renameSync(assembled, dist);
 rmSync(scratch, { recursive: true, force: true });
+
+/**
+ * Layers a core-module run never needs (components, binaryen's optimization) are imported
+ * dynamically, so they are not parsed on every start: ncc writes them as chunks named
+ * `<id>.index.js` for every entry, where the same id can hold different modules in two entries.
+ * Renames an entry's chunks to `<id>.<entry>.js` and its loader with them.
+ */
+function nameChunksAfterEntry(out, output) {
+  const chunks = readdirSync(out).filter((file) => /^\d+\.index\.js$/.test(file));
+  const suffix = `.${output}`;
+  if (chunks.length === 0 || suffix === '.index.js') return;
+  const bundle = join(out, 'index.js');
+  const loader = 'return "" + chunkId + ".index.js";';
+  const text = readFileSync(bundle, 'utf8');
+  if (text.split(loader).length !== 2) {
+    throw new Error(`${output}: expected one chunk loader \`${loader}\` in ncc's output`);
+  }
+  writeFileSync(bundle, text.replace(loader, `return "" + chunkId + "${suffix}";`));
+  for (const chunk of chunks) {
+    renameSync(join(out, chunk), join(out, chunk.replace(/\.index\.js$/, suffix)));
+  }
+}
 
 /**
  * The library's `.d.ts` files (tsconfig.types.json), keeping only those index.d.ts reaches: tsc

@@ -137,6 +137,61 @@ describe('CLI stdin', () => {
   });
 });
 
+describe('CLI stderr', () => {
+  /** Writes 256 KiB of `x` to fd 2 during init: four times what a Linux pipe holds. */
+  const CHATTY = `(module
+    (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+    (memory (export "memory") 5)
+    (func (export "wizer-initialize")
+      (memory.fill (i32.const 16) (i32.const 0x78) (i32.const 262144))
+      (i32.store (i32.const 0) (i32.const 16))
+      (i32.store (i32.const 4) (i32.const 262144))
+      (drop (call $fd_write (i32.const 2) (i32.const 0) (i32.const 1) (i32.const 8)))))`;
+
+  // As the stdin test above: the wrapper leaves its stderr pipe non-blocking for the CLI it turns
+  // into, so a full pipe fails writes with EAGAIN until the reader, paused first, makes room.
+  it.runIf(process.platform !== 'win32' && typeof process.execve === 'function')(
+    "delivers the guest's output and the debug log whole and in order through a full non-blocking pipe",
+    async () => {
+      const input = join(dir.path, 'chatty.wasm');
+      writeFileSync(input, await wat(CHATTY));
+      const wrapper = join(dir.path, 'nonblocking-stderr.cjs');
+      writeFileSync(
+        wrapper,
+        `process.stderr;
+       process.execve(process.execPath, [process.execPath, ...process.argv.slice(2)], process.env);\n`,
+      );
+      const output = join(dir.path, 'chatty.out.wasm');
+      const child = spawn(
+        process.execPath,
+        ['--no-warnings', wrapper, ourCliPath, '--allow-wasi', '-o', output, input],
+        {
+          env: { ...toolEnv(), RUST_LOG: 'wasmtime_wizer=debug' },
+          stdio: ['ignore', 'ignore', 'pipe'],
+          timeout: 50_000,
+        },
+      );
+      const err: Buffer[] = [];
+      child.stderr.pause();
+      child.stderr.on('data', (c: Buffer) => err.push(c));
+      setTimeout(() => child.stderr.resume(), 500);
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      const text = Buffer.concat(err).toString('utf8');
+      expect(text).not.toMatch(/EAGAIN|Error/);
+      expect(code, text.slice(-2000)).toBe(0);
+      const guest = /x{4096,}/.exec(text);
+      expect(guest?.[0].length).toBe(262144);
+      const before = text.slice(0, guest!.index);
+      const after = text.slice(guest!.index + 262144);
+      expect(before).toMatch(
+        /DEBUG wasmtime_wizer::wasmtime\] Calling the initialization function\n$/,
+      );
+      expect(after).toMatch(/^\[[^\]]+ DEBUG wasmtime_wizer::snapshot\] Snapshotting/);
+      expect(after).toMatch(/Phase times \(ms\): start /);
+    },
+  );
+});
+
 describe('CLI stdout', () => {
   it('writes a multi-megabyte module to a pipe completely and byte for byte before exiting', async () => {
     expect(large.expected.length).toBeGreaterThan(6 * 1024 * 1024);

@@ -52,6 +52,7 @@ describe.skipIf(!context.available)('container image', () => {
       '/usr/local/bin/node',
       '--liftoff-only',
       '--max-semi-space-size=1',
+      '--wasm-lazy-validation',
       '/opt/wizer-action/entrypoint.mjs',
     ]);
     expect(config.Cmd ?? []).toEqual([]);

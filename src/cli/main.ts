@@ -3,31 +3,36 @@
  * writes the output (atomically where it is a file: see host/output-file.ts) or to stdout. Returns the exit
  * code: 0 success, 1 failure (`Error: ...` with its cause chain), 2 usage error.
  */
-import { parseSourceDateEpoch } from '../sources/index.js';
+import { monotonicMs, parseSourceDateEpoch } from '../sources/index.js';
 import { closeSync, openSync } from 'node:fs';
 import { OutputFile } from '../host/output-file.js';
 import { readWholeFile } from '../host/input-file.js';
+import { stderrText } from '../host/stdio.js';
 import { UsageError, WizerError, formatErrorChain, osError } from '../errors.js';
 import { wizenParts, type Logger, type WizenReport } from '../wizer/index.js';
 import { concatChunks } from '../wasm/writer.js';
 import { parseArgs, parsePreload } from './args.js';
 import { VERSION_TEXT, helpText } from './help.js';
 
+/** Where messages go: the process's stderr, or a stream in tests. */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
 export interface CliIo {
   stdout: NodeJS.WritableStream & { fd?: number };
-  stderr: NodeJS.WritableStream;
+  stderr: TextSink;
   /** Reads all of stdin. */
   readStdin(): Uint8Array | Promise<Uint8Array>;
 }
 
 export const processIo: CliIo = {
-  // Getters: Node makes each stream on first use, which a run writing only a file never needs.
+  // A getter: Node makes the stream on first use, which a run writing only a file never needs.
   get stdout() {
     return process.stdout;
   },
-  get stderr() {
-    return process.stderr;
-  },
+  // Written at once, in order with the guest's own output on fd 2 (host/stdio.ts).
+  stderr: stderrText,
   // Through the stream, not readFileSync(0): a synchronous read fails with EAGAIN on a pipe that
   // another process left non-blocking (macOS and Linux) and with EOF on a closed pipe (Windows),
   // where libuv's stream waits for data and ends cleanly. A file on stdin works either way.
@@ -36,7 +41,7 @@ export const processIo: CliIo = {
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   // Since the process started: Node's own start-up and loading this bundle.
-  const startMs = performance.now();
+  const startMs = process.uptime() * 1000;
   let args;
   try {
     args = parseArgs(argv);
@@ -57,11 +62,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 
   let output: OutputFile | undefined;
-  const logger = rustLogLogger(process.env['RUST_LOG'], () => io.stderr);
+  const logger = rustLogLogger(process.env['RUST_LOG'], io.stderr);
   try {
-    const readStarted = performance.now();
+    const readStarted = monotonicMs();
     const input = await readInput(args.input, io);
-    const readMs = performance.now() - readStarted;
+    const readMs = monotonicMs() - readStarted;
     output = args.output === undefined ? undefined : createOutput(args.output);
     const preloads = args.preloads.map((value) => {
       const preload = parsePreload(value);
@@ -81,10 +86,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       },
       logger,
     );
-    const writeStarted = performance.now();
+    const writeStarted = monotonicMs();
     if (output) commitOutput(output, args.output!, parts);
     else await writeAll(io.stdout, concatChunks(parts));
-    const writeMs = performance.now() - writeStarted;
+    const writeMs = monotonicMs() - writeStarted;
     logger.debug(`Phase times (ms): ${phaseTimes(report, startMs, readMs, writeMs)}`);
     return 0;
   } catch (error) {
@@ -185,22 +190,19 @@ export function phaseTimes(
  * Upstream logs its phases when `RUST_LOG` enables debug output for `wasmtime_wizer`; scripts
  * that watch for those lines get the same ones from us.
  */
-export function rustLogLogger(
-  rustLog: string | undefined,
-  sink: () => NodeJS.WritableStream,
-): Logger {
+export function rustLogLogger(rustLog: string | undefined, sink: TextSink): Logger {
   const enabled = (rustLog ?? '')
     .split(',')
     .some((d) => /^(wasmtime_wizer(=(debug|trace))?|debug|trace)$/.test(d.trim()));
   // Results of an init call expression go to stderr: stdout may carry the output module.
-  const initResult = (wave: string) => void sink().write(`${wave}\n`);
+  const initResult = (wave: string) => void sink.write(`${wave}\n`);
   if (!enabled) return { debug: () => {}, initResult };
   return {
     initResult,
     debug: (message, phase) => {
       const time = new Date().toISOString().slice(0, 19);
       const target = phase ? `wasmtime_wizer::${phase}` : 'wasmtime_wizer';
-      sink().write(`[${time}Z DEBUG ${target}] ${message}\n`);
+      sink.write(`[${time}Z DEBUG ${target}] ${message}\n`);
     },
   };
 }

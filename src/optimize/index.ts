@@ -22,6 +22,7 @@ import { concatChunks, sectionHeader } from '../wasm/writer.js';
 import { parseOptimizeArgs, type OptimizeArgs } from './args.js';
 import { loadBinaryen, type Binaryen } from './binaryen.js';
 import type { Logger, OptimizeReport, WizenOptions } from '../wizer/options.js';
+import { monotonicMs } from '../sources/index.js';
 
 export { OptimizeArgsError, parseOptimizeArgs, type OptimizeArgs } from './args.js';
 
@@ -31,7 +32,7 @@ export async function optimizeModule(
   args: string,
 ): Promise<{ wasm: Uint8Array; report: OptimizeReport }> {
   const parsed = parseOptimizeArgs(args);
-  const started = performance.now();
+  const started = monotonicMs();
   const binaryen = await loadBinaryen();
   const sections = readSections(wasm);
   const optimized = runBinaryen(binaryen, wasm, parsed, features(binaryen, wasm, sections));
@@ -44,7 +45,7 @@ export async function optimizeModule(
   return {
     wasm: output,
     report: {
-      ms: performance.now() - started,
+      ms: monotonicMs() - started,
       bytesBefore: wasm.length,
       bytesAfter: output.length,
     },

@@ -11,6 +11,14 @@ export function sleepSync(ms: number): void {
   if (ms > 0) Atomics.wait(sleepCell, 0, 0, ms);
 }
 
+/**
+ * Milliseconds on the host's monotonic clock, for timing the host's own work: `process.hrtime`,
+ * since the first use of `performance` loads ten of Node's modules, a few milliseconds of a start.
+ */
+export function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
 /** Nanoseconds, on both clocks. */
 export interface GuestClock {
   /** Wall-clock time since the Unix epoch; a reading (a virtual clock advances). */
@@ -25,13 +33,19 @@ export interface GuestClock {
   sleepUntil(deadline: bigint): void;
 }
 
-/** The host's clocks: realtime from the system, monotonic from `process.hrtime`. */
+/**
+ * The host's clocks: monotonic from `process.hrtime`; realtime the system's time at the first
+ * reading, advanced by `process.hrtime` from there, so it never goes back within a run (not
+ * `performance`: see {@link monotonicMs}).
+ */
 export class HostClock implements GuestClock {
-  /** The process's start on the realtime clock, in nanoseconds (microsecond precision). */
-  private readonly origin = BigInt(Math.round(performance.timeOrigin * 1000)) * 1000n;
+  /** The first realtime reading and the monotonic time it was taken at, in nanoseconds. */
+  private origin: { realtime: bigint; monotonic: bigint } | undefined;
 
   readRealtime(): bigint {
-    return this.origin + BigInt(Math.round(performance.now() * 1e6));
+    const now = process.hrtime.bigint();
+    this.origin ??= { realtime: BigInt(Date.now()) * 1_000_000n, monotonic: now };
+    return this.origin.realtime + (now - this.origin.monotonic);
   }
 
   readMonotonic(): bigint {

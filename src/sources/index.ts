@@ -13,7 +13,7 @@ import { HostRandom, SeededRandom, type GuestRandom } from './random.js';
 export type { GuestClock } from './clock.js';
 export type { GuestFiles, FileIdentity } from './files.js';
 export type { GuestRandom } from './random.js';
-export { sleepSync } from './clock.js';
+export { monotonicMs, sleepSync } from './clock.js';
 
 export interface GuestSources {
   clock: GuestClock;

@@ -3,15 +3,12 @@
  * non-empty buffer of its iovec list; callers pass that one buffer here.
  */
 import { fdatasyncSync, fstatSync, fsyncSync, readSync, writeSync } from 'node:fs';
+import { isAgain, writeFullySync } from '../host/stdio.js';
 import { Errno, Whence } from './constants.js';
 import type { DescriptorTable, FileDescriptor } from './descriptors.js';
 import { WasiErrno } from './errno.js';
 import { CommandEscaper } from './command-escape.js';
 import { sleepSync } from '../sources/index.js';
-
-function isAgain(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'EAGAIN';
-}
 
 /** The guest's standard streams: the host's (0, 1, 2 unless a test passes others) or null sinks. */
 export class Stdio {
@@ -56,15 +53,7 @@ export class Stdio {
     const bytes = escaper
       ? escaper.escape(source.subarray(offset, offset + length))
       : source.subarray(offset, offset + length);
-    let done = 0;
-    while (done < bytes.length) {
-      try {
-        done += writeSync(fd, bytes, done, bytes.length - done);
-      } catch (error) {
-        if (!isAgain(error)) throw error;
-        sleepSync(1);
-      }
-    }
+    writeFullySync(fd, bytes);
     return length;
   }
 }

@@ -6,8 +6,6 @@
  *   environment (WASI preopens, preloads) -> parse -> validate -> instrument -> compile
  *   -> check init export -> instantiate + initialize -> snapshot -> rewrite
  */
-import { wizenComponent } from '../component/index.js';
-import { optimizeOutput } from '../optimize/index.js';
 import type { ModuleContext } from './context.js';
 import { instrument, sitesToEdit } from './instrument.js';
 import {
@@ -54,7 +52,11 @@ export async function wizenParts(
   const options = resolveOptions(partialOptions);
   const whole = ({ wasm, report }: WizenResult): WizenParts => ({ parts: [wasm], report });
   if (options.timeoutMs !== undefined) return whole(await wizenInWorker(input, options, logger));
-  if (isComponent(input)) return whole(await wizenComponent(input, options, logger));
+  // The component layer is loaded when used: a module's run never parses it.
+  if (isComponent(input)) {
+    const { wizenComponent } = await import('../component/index.js');
+    return whole(await wizenComponent(input, options, logger));
+  }
   const { timings, lap, stop } = phaseClock();
 
   const environment = await buildEnvironment(options);
@@ -97,9 +99,7 @@ export async function wizenParts(
     const rewritten = rewriteParts(cx, snap, options);
     lap('rewrite');
     const optimized =
-      options.optimize === undefined
-        ? undefined
-        : await optimizeOutput(concatChunks(rewritten), options, logger);
+      options.optimize === undefined ? undefined : await optimize(rewritten, options, logger);
     const parts = optimized ? [optimized.wasm] : rewritten;
     stop();
 
@@ -108,6 +108,12 @@ export async function wizenParts(
   } finally {
     environment.wasi.dispose();
   }
+}
+
+/** `--optimize`: the binaryen layer, loaded only for a run that asks for it. */
+async function optimize(parts: Uint8Array[], options: WizenOptions, logger: Logger) {
+  const { optimizeOutput } = await import('../optimize/index.js');
+  return optimizeOutput(concatChunks(parts), options, logger);
 }
 
 /** A component's preamble (layer 1); anything else goes down the module path and its errors. */

@@ -3,6 +3,8 @@
  * upstream Wizer v11 (see `DEFAULT_OPTIONS`).
  */
 
+import { monotonicMs } from '../sources/index.js';
+
 /** A preopened directory: `guest` is the path the module sees, `host` the real directory. */
 export interface Preopen {
   guest: string;
@@ -147,17 +149,17 @@ export function phaseClock(): {
     rewrite: 0,
     total: 0,
   };
-  const started = performance.now();
+  const started = monotonicMs();
   let mark = started;
   return {
     timings,
     lap: (phase) => {
-      const now = performance.now();
+      const now = monotonicMs();
       timings[phase] += now - mark;
       mark = now;
     },
     stop: () => {
-      timings.total = performance.now() - started;
+      timings.total = monotonicMs() - started;
       return timings;
     },
   };
