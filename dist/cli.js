@@ -3050,7 +3050,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 const CODE_KERNEL_WASM_BASE64 = 'AGFzbQEAAAABKQZgBH9/f38Bf2ACf38Bf2ABfwF/YAJ/fwBgA39/fwF/YAZ/f39/f38AAhEBBWlucHV0Bm1lbW9yeQIAAAMMCwABAQICAgMCBAQFBQMBAAEGCwJ/AUEAC38BQQALBxECBm1lbW9yeQIBBHdhbGsAAArEDAvmBAIOfwF+IAEkACAAEAchACMBIQQCQANAIAUgBE8NASABJAAgABAHIQAgACMBaiEGIAYgAUsgBiAASXIEQAALIAYkACAAIQsgABAHIQAjASEHQQAhCAJAA0AgB0UNASAAEAchACAAQQEQBiAIIAAtAAAQBXIhCCAAEAMhACAHQQFrIQcMAAsLIAgEQCACIBBBf0F/IAsgA2ogBRAKIBBBAWohEAtBASEKAkADQCAAIwBPBEAACyAAIQsgAC0AACEMIABBAWohACAMQQN0IQ4gDilDAQAhEiASUA0AIBJCBFgEQCAALQAAQYABSQRAIABBAWohAAwCCyAALQABQYABSQRAIABBAmohAAwCCyAALQACQYABSQRAIABBA2ohAAwCCwsgEkKAgICAgICAgH9RBEAgCkEBSwRAIApBAWshCgwCCwsgEkKFgICAgICAgQFRBEAgAC0AACEJIAlBgAFJIAlB4wBrQRFLcQRAIABBAWohACAKQQFqIQoMAgsLIBJCC1EEQCAALQAAQcAASSAALQABQYABSXEEQCAAQQJqIQAMAgsLQX8hDSAOLUABAEH+AUYEQCAAEAchACMBIQ0gDUGABE8EQAALQYAQIAxB+wFrQQl0IA1qQQN0aiEOCyAOLUABAEH/AUYEQAALIA4tQAEGIQ8gD0EBRiAPQQJGIAAjAEkgAC0AABAFcXFyBEAgAiAQIAwgDSALIANqIAUQCiAQQQFqIRALIA4gABABIQAgDixAAQchESARBEAgCiARaiEKIApFBEAgACMARwRAAAsMAwsLDAALCyAFQQFqIQUMAAsLIBALNAECfwJAA0AgAkEGTw0BIAAgAmotQAEAIQMgA0UNASADIAEQAiEBIAJBAWohAgwACwsgAQvXAwECfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCAADg8AAQIDBAUGBwgJCgsMDQ4ACwALIAFBBUHwARAIDwsgAUEFQfgAEAkPCyABQQpB/wAQCQ8LIAFBBUHwABAJDwsgAUEBEAYgAS0AACECIAJBwABGIAIQBHIEQCABQQFqDwsgAkHjAEYgAkHkAEZyBEAgAUEBakEFQfAAEAkPCyABQQVB8AAQCQ8LIAFBARAGIAFBAWoPCyABQQEQBiABLQAABEAACyABQQFqDwsgAUEEEAYgAUEEag8LIAFBCBAGIAFBCGoPCyABQRAQBiABQRBqDwsgARAHIQEjAUHAAHEEQCABQQVB8AEQCCEBCyABQQpB/gEQCA8LIAEQByEBIwEhAyADQX9GBEAACyADQQFqIQMDQCABQQVB8AEQCCEBIANBAWshAyADDQALIAEPCyABEAchASMBIQMCQANAIANFDQEgARADIQEgA0EBayEDDAALCyABDwsgARAHIQEjASEDAkADQCADRQ0BIAFBARAGIAEtAAAhAiACQQNLBEAACyABQQFqIQEgAkECSQRAIAFBBUHwARAIIQELIAFBBUHwARAIIQEgA0EBayEDDAALCyABCzwBAX8gAEEBEAYgAC0AACEBIAFB4wBGIAFB5ABGcgRAIABBAWpBBUHwABAJDwsgARAERQRAAAsgAEEBagsdACAAQfsATyAAQf8ATXEgAEHpAE8gAEH0AE1xcgsPACAAQeMATyAAQfQATXELEQAgAK0gAa18IwCtVgRAAAsLVAEDfwNAIAAjAE8EQAALIAAtAAAhASAAQQFqIQAgAkEcRiABQfABcUEAR3EEQAALIAMgAUH/AHEgAnRyIQMgAkEHaiECIAFBgAFxDQALIAMkASAAC0kBAn8gACABQQFraiEEA0AgACMATwRAAAsgAC0AACEDIAAgBEYEQCADIAJxBEAACyAAQQFqDwsgAEEBaiEAIANBgAFxDQALIAALXQEDfyAAIAFBAWtqIQQDQCAAIwBPBEAACyAALQAAIQMgACAERgRAIAMgAnEhBSADQYABTyAFQQBHIAUgAkdxcgRAAAsgAEEBag8LIABBAWohACADQYABcQ0ACyAAC1IBAn8gACABQQR0aiEGA0AgBq1CEHw/Aa1CEIZWBEA/ASEHIAdAAUF/RgRAAAsMAQsLIAYgAjZCAQAgBiADNkIBBCAGIAQ2QgEIIAYgBTZCAQwL';
 
 // EXTERNAL MODULE: ./src/wasm/code.ts
-var code = __nccwpck_require__(807);
+var wasm_code = __nccwpck_require__(807);
 ;// CONCATENATED MODULE: ./src/wasm/code-kernel.ts
 /**
  * A filtered walk over a whole code section in compiled code (code-kernel.wat): it decodes every
@@ -3081,7 +3081,7 @@ const PREFIX_MARK = 0xfe;
 const UNKNOWN_MARK = 0xff;
 const SUBOPCODES = 512;
 const PREFIXED_TABLE_AT = 256 * ENTRY_BYTES;
-const REPORTS_AT = PREFIXED_TABLE_AT + code/* PREFIX_OPCODES */.Jc.length * SUBOPCODES * ENTRY_BYTES;
+const REPORTS_AT = PREFIXED_TABLE_AT + wasm_code/* PREFIX_OPCODES */.Jc.length * SUBOPCODES * ENTRY_BYTES;
 const PAGE_BYTES = 65536;
 /** The WebAssembly.Memory behind buffers from `wasmMemoryBuffer`, which the kernel reads in place. */
 const memoryOf = new WeakMap();
@@ -3102,33 +3102,33 @@ class CodeWalker {
     }
     /** A walker for `filter`: its decoding and report tables, built once. */
     static create(filter) {
+        // One pass over the instructions, not over all 2,304 entries: this runs cold, once per process.
         const tables = new Uint8Array(REPORTS_AT);
-        const fill = (at, opcode, subopcode, report) => {
-            const layout = (0,code/* instructionSteps */.Ys)(opcode, subopcode);
-            if (!layout) {
-                tables[at] = UNKNOWN_MARK;
-                return;
+        for (let at = 0; at < REPORTS_AT; at += ENTRY_BYTES)
+            tables[at] = UNKNOWN_MARK;
+        for (const prefix of wasm_code/* PREFIX_OPCODES */.Jc)
+            tables[prefix * ENTRY_BYTES] = PREFIX_MARK;
+        const { count, prefixes, codes, stepStart, stepCodes, blockDelta } = wasm_code/* INSTRUCTIONS */.OU;
+        for (let id = 0; id < count; id++) {
+            const prefix = prefixes[id];
+            const code = codes[id];
+            if (prefix !== 0 && code >= SUBOPCODES)
+                continue; // left unknown: the kernel traps there
+            const at = prefix === 0
+                ? code * ENTRY_BYTES
+                : PREFIXED_TABLE_AT + ((prefix - wasm_code/* PREFIX_OPCODES */.Jc[0]) * SUBOPCODES + code) * ENTRY_BYTES;
+            const from = stepStart[id];
+            const stepCount = stepStart[id + 1] - from;
+            if (stepCount > STEP_SLOTS) {
+                throw new Error(`unreachable: instruction ${id} has more immediates than slots`);
             }
-            if (layout.steps.length > STEP_SLOTS) {
-                throw new Error(`unreachable: 0x${opcode.toString(16)} has more immediates than slots`);
-            }
-            tables.set(layout.steps, at);
-            tables[at + MODE_AT] = Number(report);
-            tables[at + DELTA_AT] = layout.blockDelta & 0xff;
-        };
-        for (let opcode = 0; opcode < 256; opcode++) {
-            const at = opcode * ENTRY_BYTES;
-            if (code/* PREFIX_OPCODES */.Jc.includes(opcode))
-                tables[at] = PREFIX_MARK;
-            else
-                fill(at, opcode, -1, filter.single(opcode));
+            tables[at] = 0;
+            for (let k = 0; k < stepCount; k++)
+                tables[at + k] = stepCodes[from + k];
+            tables[at + MODE_AT] =
+                prefix === 0 ? filter.single(code) : Number(filter.prefixed(prefix, code));
+            tables[at + DELTA_AT] = blockDelta[id] & 0xff;
         }
-        code/* PREFIX_OPCODES */.Jc.forEach((prefix, p) => {
-            for (let sub = 0; sub < SUBOPCODES; sub++) {
-                const at = PREFIXED_TABLE_AT + (p * SUBOPCODES + sub) * ENTRY_BYTES;
-                fill(at, prefix, sub, filter.prefixed(prefix, sub));
-            }
-        });
         return new CodeWalker(tables);
     }
     /**
@@ -3176,7 +3176,7 @@ class CodeWalker {
 /* harmony export */   G6: () => (/* binding */ opcodeName),
 /* harmony export */   Jc: () => (/* binding */ PREFIX_OPCODES),
 /* harmony export */   Lg: () => (/* binding */ opcodeInfo),
-/* harmony export */   Ys: () => (/* binding */ instructionSteps),
+/* harmony export */   OU: () => (/* binding */ INSTRUCTIONS),
 /* harmony export */   kB: () => (/* binding */ walkFunctionBody)
 /* harmony export */ });
 /* unused harmony export walkCodeSection */
@@ -3298,19 +3298,19 @@ function opcodeInfo(opcode, subopcode) {
 /** The prefix bytes: a sub-opcode (u32) follows each. */
 const PREFIX_OPCODES = [0xfb, 0xfc, 0xfd, 0xfe];
 /**
- * How the walk steps over one instruction's immediates, as step codes (numbered as
- * code-kernel.wat reads them), and how it changes the block depth (+1 opens, -1 closes); undefined
- * for an opcode the table lacks (and for a prefix byte alone).
+ * The instruction table as flat arrays, for decoders built from it (code-kernel.ts): instruction
+ * `id` is `codes[id]` after the prefix byte `prefixes[id]` (0 for none); it steps over its
+ * immediates by the step codes (numbered as code-kernel.wat reads them) `stepCodes[stepStart[id]
+ * .. stepStart[id + 1]]` and changes the block depth by `blockDelta[id]` (+1 opens, -1 closes).
  */
-function instructionSteps(opcode, subopcode) {
-    const id = lookup(opcode, subopcode);
-    if (id < 0)
-        return undefined;
-    return {
-        steps: stepCodes.subarray(stepStart[id], stepStart[id + 1]),
-        blockDelta: blockDelta[id],
-    };
-}
+const INSTRUCTIONS = {
+    count: _opcodes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPCODES */ .qo.length,
+    prefixes: Uint8Array.from(_opcodes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPCODES */ .qo, (o) => o.prefix),
+    codes: Uint16Array.from(_opcodes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPCODES */ .qo, (o) => o.code),
+    stepStart: stepStart,
+    stepCodes: stepCodes,
+    blockDelta: blockDelta,
+};
 /**
  * Walks one function body: `reader` spans exactly the body (after its size). Reads the local
  * declarations, then visits every instruction; the body must end with the `end` that closes it.
@@ -7509,7 +7509,7 @@ var constants = __nccwpck_require__(977);
 var writer = __nccwpck_require__(801);
 ;// CONCATENATED MODULE: ./src/wizer/data-kernel-wasm.ts
 // Generated by `npm run kernels` from data-kernel.wat: do not edit.
-const DATA_KERNEL_WASM_BASE64 = 'AGFzbQEAAAABIQVgAX8Bf2ADf39/AX9gBn9/f39/fwF/YAF/AGACf38BfwIRAQVndWVzdAZtZW1vcnkCAAADDAsAAQAAAAAAAgMEBAUDAQAABgYBfwFBAAsHLAUDb3V0AgEKdmlld19jb3VudAMABHNjYW4AAANjYXAAAQhzZWdtZW50cwAHCtsLC48CAgZ/AX4CQANAAkADQCABQQhqIABNBEAgASkDAFAEQCABQQhqIQEMAgsLIAEgAE8NAyABLQAADQEgAUEBaiEBDAALCyABIQIDQAJAA0AgAUEIaiAATQRAIAEpAwAhByAHQoGChIiQoMCAAX0gB0J/hYNCgIGChIiQoMCAf4NQBEAgAUEIaiEBDAILCyABIABPDQEgAS0AAEUNASABQQFqIQEMAAsLIAEhAyADQQVqIQQgBCAASwRAIAAhBAsCQANAIAEgBE8NASABLQAADQEgAUEBaiEBDAALCyABIARJDQALIAVBBHQhBiAGQRBqEAggBiACuDlDAQAgBiADuDlDAQggBUEBaiEFDAALCyAFC74FARV/IAAgAU0EQCAADwsgACABayEDIABBBHQhBCAEQYCAEGohBSAFIABqQQNqQXxxIQYgBiAAQQJ0aiEHIAcgAEECdGoQCCAEQQAgBiAEa/wLAUEAIQgDQCAIEAQhCiAKQYCABEkEQCAEIApBAnRqIRUgFSAVKEIBAEEBajZCAQALIAhBAWohCCAIIABBAWtJDQALQQAhDAJAA0AgCyAEIAxBAnRqKEIBAGohCyALIANPDQEgDEEBaiEMIAxBgIAESQ0AQX8PCwtBACEIA0AgCBAEIAxJBEAgBSAIakEBOkABACANQQFqIQ0LIAhBAWohCCAIIABBAWtJDQALQf////8HIQ9BgICAgHghEEEAEAIhEUEAIQgDQCAFIAhqLUABAEUEQCAIEAQgDEYEQCAIQQFqIQkDQCAFIAlqLUABAARAIAlBAWohCQwBCwsgCEEBahACIRJBAyASEAZqQQAgAhAFIAJFG2ogCBADIBFrEAUgCRADIBJrEAVqaiAJEAMgEWsQBWshEyAGIA5BAnRqIAg2QgEAIAcgDkECdGogEzZCAQAgDkEBaiEOIBMgD0gEQCATIQ8LIBMgEEoEQCATIRALCyAIQQFqEAIhEQsgCEEBaiEIIAggAEEBa0kNAAsgAyANayEUIBAhEwJAA0AgFEEATCATIA9Icg0BQQAhFQJAA0AgFEEATCAVIA5Pcg0BIAcgFUECdGooQgEAIBNGBEAgBSAGIBVBAnRqKEIBAGpBATpAAQAgFEEBayEUCyAVQQFqIRUMAAsLIBNBAWshEwwACwtBABACIRdBASEIA0AgCCAARiAFIAhBAWtqLUABAEVyBEAgCEEBaxADIRUgFkEEdCAXuDlDAQAgFkEEdCAVuDlDAQggFkEBaiEWIAggAEkEQCAIEAIhFwsLIAhBAWohCCAIIABNDQALIBYLDAAgAEEEdCtDAQCrCwwAIABBBHQrQwEIqwsOACAAQQFqEAIgABADawsmAQF/QQEhAQNAIABBgAFPBEAgAEEHdiEAIAFBAWohAQwBCwsgAQsmAQF/QQEhAQNAIABBwABPBEAgAEEHdiEAIAFBAWohAQwBCwsgAQvPAQEDf0EAJAACQANAIAYgAU8NASAAK0MBAKshByAAK0MBCKsgB2shCCACRQRAIAVBADpAAQAgBUEBaiEFBSAFQQI6QAEAIAVBAWogAhAJIQULIAVBwQA6QAEAIAVBAWogBxAKIQUgBUELOkABACAFQQFqIAgQCSEFIAggBEkEQCAFIAcgCPwKAQAgBSAIaiEFBSADIAU2QgEAIAMgBzZCAQQgAyAHIAhqNkIBCCADQQxqIQMjAEEBaiQACyAAQRBqIQAgBkEBaiEGDAALCyAFCy8BAX8DQCAArT8BrUIQhlYEQD8BIQEgAUUEQEEQIQELIAFAAUF/RgRAAAsMAQsLCzcAA0AgAUGAAU8EQCAAIAFBgAFyOkABACABQQd2IQEgAEEBaiEADAELCyAAIAE6QAEAIABBAWoLWAEBfwNAIAFB/wBxIQIgAUEHdSEBIAFFIAJBwABxRXEgAUF/RiACQcAAcUEAR3FyBEAgACACOkABACAAQQFqDwsgACACQYABcjpAAQAgAEEBaiEADAALAAs=';
+const DATA_KERNEL_WASM_BASE64 = 'AGFzbQEAAAABIQVgAX8Bf2ADf39/AX9gBn9/f39/fwF/YAF/AGACf38BfwIRAQVndWVzdAZtZW1vcnkCAAADDAsAAQAAAAAAAgMEBAUDAQAABgYBfwFBAAsHLAUDb3V0AgEKdmlld19jb3VudAMABHNjYW4AAANjYXAAAQhzZWdtZW50cwAHCrEMC+UCAgZ/An4CQANAAkADQCABQQhqIABNBEAgASkDACEHIAdQBEAgAUEIaiEBDAILIAEgB3pCA4inaiEBDAILIAEgAE8NAyABLQAADQEgAUEBaiEBDAALCyABIQIDQAJAA0AgAUEIaiAATQRAIAEpAwAhByAHQoGChIiQoMCAAX0gB0J/hYNCgIGChIiQoMCAf4MhCCAIUARAIAFBCGohAQwCCyABIAh6QgOIp2ohAQwCCyABIABPDQEgAS0AAEUNASABQQFqIQEMAAsLIAEhAyADQQVqIQQgA0EIaiAATQRAIAMpAwBC//////8fgyEHIAdQBEAgBCEBBSADIAd6QgOIp2ohAQsFIAQgAEsEQCAAIQQLAkADQCABIARPDQEgAS0AAA0BIAFBAWohAQwACwsLIAEgBEkNAAsgBUEEdCEGIAZBEGoQCCAGIAK4OUMBACAGIAO4OUMBCCAFQQFqIQUMAAsLIAULvgUBFX8gACABTQRAIAAPCyAAIAFrIQMgAEEEdCEEIARBgIAQaiEFIAUgAGpBA2pBfHEhBiAGIABBAnRqIQcgByAAQQJ0ahAIIARBACAGIARr/AsBQQAhCANAIAgQBCEKIApBgIAESQRAIAQgCkECdGohFSAVIBUoQgEAQQFqNkIBAAsgCEEBaiEIIAggAEEBa0kNAAtBACEMAkADQCALIAQgDEECdGooQgEAaiELIAsgA08NASAMQQFqIQwgDEGAgARJDQBBfw8LC0EAIQgDQCAIEAQgDEkEQCAFIAhqQQE6QAEAIA1BAWohDQsgCEEBaiEIIAggAEEBa0kNAAtB/////wchD0GAgICAeCEQQQAQAiERQQAhCANAIAUgCGotQAEARQRAIAgQBCAMRgRAIAhBAWohCQNAIAUgCWotQAEABEAgCUEBaiEJDAELCyAIQQFqEAIhEkEDIBIQBmpBACACEAUgAkUbaiAIEAMgEWsQBSAJEAMgEmsQBWpqIAkQAyARaxAFayETIAYgDkECdGogCDZCAQAgByAOQQJ0aiATNkIBACAOQQFqIQ4gEyAPSARAIBMhDwsgEyAQSgRAIBMhEAsLIAhBAWoQAiERCyAIQQFqIQggCCAAQQFrSQ0ACyADIA1rIRQgECETAkADQCAUQQBMIBMgD0hyDQFBACEVAkADQCAUQQBMIBUgDk9yDQEgByAVQQJ0aihCAQAgE0YEQCAFIAYgFUECdGooQgEAakEBOkABACAUQQFrIRQLIBVBAWohFQwACwsgE0EBayETDAALC0EAEAIhF0EBIQgDQCAIIABGIAUgCEEBa2otQAEARXIEQCAIQQFrEAMhFSAWQQR0IBe4OUMBACAWQQR0IBW4OUMBCCAWQQFqIRYgCCAASQRAIAgQAiEXCwsgCEEBaiEIIAggAE0NAAsgFgsMACAAQQR0K0MBAKsLDAAgAEEEdCtDAQirCw4AIABBAWoQAiAAEANrCyYBAX9BASEBA0AgAEGAAU8EQCAAQQd2IQAgAUEBaiEBDAELCyABCyYBAX9BASEBA0AgAEHAAE8EQCAAQQd2IQAgAUEBaiEBDAELCyABC88BAQN/QQAkAAJAA0AgBiABTw0BIAArQwEAqyEHIAArQwEIqyAHayEIIAJFBEAgBUEAOkABACAFQQFqIQUFIAVBAjpAAQAgBUEBaiACEAkhBQsgBUHBADpAAQAgBUEBaiAHEAohBSAFQQs6QAEAIAVBAWogCBAJIQUgCCAESQRAIAUgByAI/AoBACAFIAhqIQUFIAMgBTZCAQAgAyAHNkIBBCADIAcgCGo2QgEIIANBDGohAyMAQQFqJAALIABBEGohACAGQQFqIQYMAAsLIAULLwEBfwNAIACtPwGtQhCGVgRAPwEhASABRQRAQRAhAQsgAUABQX9GBEAACwwBCwsLNwADQCABQYABTwRAIAAgAUGAAXI6QAEAIAFBB3YhASAAQQFqIQAMAQsLIAAgATpAAQAgAEEBagtYAQF/A0AgAUH/AHEhAiABQQd1IQEgAUUgAkHAAHFFcSABQX9GIAJBwABxQQBHcXIEQCAAIAI6QAEAIABBAWoPCyAAIAJBgAFyOkABACAAQQFqIQAMAAsACw==';
 
 ;// CONCATENATED MODULE: ./src/wizer/data-kernel.ts
 

@@ -8,7 +8,7 @@
  * walk returns undefined: walking it in JavaScript then reports the error.
  */
 import { CODE_KERNEL_WASM_BASE64 } from './code-kernel-wasm.js';
-import { instructionSteps, PREFIX_OPCODES } from './code.js';
+import { INSTRUCTIONS, PREFIX_OPCODES } from './code.js';
 
 /** When a single-byte instruction is reported. */
 export const ReportWhen = {
@@ -72,31 +72,30 @@ export class CodeWalker {
 
   /** A walker for `filter`: its decoding and report tables, built once. */
   static create(filter: InstructionFilter): CodeWalker {
+    // One pass over the instructions, not over all 2,304 entries: this runs cold, once per process.
     const tables = new Uint8Array(REPORTS_AT);
-    const fill = (at: number, opcode: number, subopcode: number, report: boolean | ReportWhen) => {
-      const layout = instructionSteps(opcode, subopcode);
-      if (!layout) {
-        tables[at] = UNKNOWN_MARK;
-        return;
+    for (let at = 0; at < REPORTS_AT; at += ENTRY_BYTES) tables[at] = UNKNOWN_MARK;
+    for (const prefix of PREFIX_OPCODES) tables[prefix * ENTRY_BYTES] = PREFIX_MARK;
+    const { count, prefixes, codes, stepStart, stepCodes, blockDelta } = INSTRUCTIONS;
+    for (let id = 0; id < count; id++) {
+      const prefix = prefixes[id]!;
+      const code = codes[id]!;
+      if (prefix !== 0 && code >= SUBOPCODES) continue; // left unknown: the kernel traps there
+      const at =
+        prefix === 0
+          ? code * ENTRY_BYTES
+          : PREFIXED_TABLE_AT + ((prefix - PREFIX_OPCODES[0]) * SUBOPCODES + code) * ENTRY_BYTES;
+      const from = stepStart[id]!;
+      const stepCount = stepStart[id + 1]! - from;
+      if (stepCount > STEP_SLOTS) {
+        throw new Error(`unreachable: instruction ${id} has more immediates than slots`);
       }
-      if (layout.steps.length > STEP_SLOTS) {
-        throw new Error(`unreachable: 0x${opcode.toString(16)} has more immediates than slots`);
-      }
-      tables.set(layout.steps, at);
-      tables[at + MODE_AT] = Number(report);
-      tables[at + DELTA_AT] = layout.blockDelta & 0xff;
-    };
-    for (let opcode = 0; opcode < 256; opcode++) {
-      const at = opcode * ENTRY_BYTES;
-      if ((PREFIX_OPCODES as readonly number[]).includes(opcode)) tables[at] = PREFIX_MARK;
-      else fill(at, opcode, -1, filter.single(opcode));
+      tables[at] = 0;
+      for (let k = 0; k < stepCount; k++) tables[at + k] = stepCodes[from + k]!;
+      tables[at + MODE_AT] =
+        prefix === 0 ? filter.single(code) : Number(filter.prefixed(prefix, code));
+      tables[at + DELTA_AT] = blockDelta[id]! & 0xff;
     }
-    PREFIX_OPCODES.forEach((prefix, p) => {
-      for (let sub = 0; sub < SUBOPCODES; sub++) {
-        const at = PREFIXED_TABLE_AT + (p * SUBOPCODES + sub) * ENTRY_BYTES;
-        fill(at, prefix, sub, filter.prefixed(prefix, sub));
-      }
-    });
     return new CodeWalker(tables);
   }
 

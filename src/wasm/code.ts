@@ -146,21 +146,19 @@ export function opcodeInfo(opcode: number, subopcode: number): OpcodeInfo | unde
 export const PREFIX_OPCODES = [0xfb, 0xfc, 0xfd, 0xfe] as const;
 
 /**
- * How the walk steps over one instruction's immediates, as step codes (numbered as
- * code-kernel.wat reads them), and how it changes the block depth (+1 opens, -1 closes); undefined
- * for an opcode the table lacks (and for a prefix byte alone).
+ * The instruction table as flat arrays, for decoders built from it (code-kernel.ts): instruction
+ * `id` is `codes[id]` after the prefix byte `prefixes[id]` (0 for none); it steps over its
+ * immediates by the step codes (numbered as code-kernel.wat reads them) `stepCodes[stepStart[id]
+ * .. stepStart[id + 1]]` and changes the block depth by `blockDelta[id]` (+1 opens, -1 closes).
  */
-export function instructionSteps(
-  opcode: number,
-  subopcode: number,
-): { steps: Uint8Array; blockDelta: number } | undefined {
-  const id = lookup(opcode, subopcode);
-  if (id < 0) return undefined;
-  return {
-    steps: stepCodes.subarray(stepStart[id], stepStart[id + 1]),
-    blockDelta: blockDelta[id]!,
-  };
-}
+export const INSTRUCTIONS = {
+  count: OPCODES.length,
+  prefixes: Uint8Array.from(OPCODES, (o) => o.prefix),
+  codes: Uint16Array.from(OPCODES, (o) => o.code),
+  stepStart: stepStart as Readonly<Uint16Array>,
+  stepCodes: stepCodes as Readonly<Uint8Array>,
+  blockDelta: blockDelta as Readonly<Int8Array>,
+};
 
 /**
  * Walks one function body: `reader` spans exactly the body (after its size). Reads the local

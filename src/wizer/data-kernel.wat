@@ -12,58 +12,81 @@
 
   ;; Finds the runs of non-zero bytes in guest[0, $len), merging runs separated by at most four
   ;; zero bytes (a new segment would cost more), and stores each run as two f64, start and end,
-  ;; in $out from 0. Returns the number of runs.
+  ;; in $out from 0. Returns the number of runs. Eight bytes are read at a time where eight remain;
+  ;; the byte a run starts or ends at is found in its word by counting trailing zero bits (the
+  ;; memory is little-endian, so the lowest byte comes first).
   (func (export "scan") (param $len i32) (result i32)
     (local $pos i32) (local $start i32) (local $end i32) (local $limit i32) (local $n i32)
-    (local $at i32) (local $word i64)
+    (local $at i32) (local $word i64) (local $zeros i64)
     (block $done
       (loop $next_run
-        ;; Skip zeros, eight bytes at a time while all eight are zero.
+        ;; Skip zeros.
         (block $found
           (loop $skip
             (if (i32.le_u (i32.add (local.get $pos) (i32.const 8)) (local.get $len))
               (then
-                (if (i64.eqz (i64.load $guest (local.get $pos)))
+                (local.set $word (i64.load $guest (local.get $pos)))
+                (if (i64.eqz (local.get $word))
                   (then
                     (local.set $pos (i32.add (local.get $pos) (i32.const 8)))
-                    (br $skip)))))
+                    (br $skip)))
+                (local.set $pos
+                  (i32.add (local.get $pos)
+                    (i32.wrap_i64 (i64.shr_u (i64.ctz (local.get $word)) (i64.const 3)))))
+                (br $found)))
             (br_if $done (i32.ge_u (local.get $pos) (local.get $len)))
             (br_if $found (i32.load8_u $guest (local.get $pos)))
             (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
             (br $skip)))
         (local.set $start (local.get $pos))
         (loop $extend
-          ;; To the next zero byte, eight bytes at a time while none of them is zero (a word has a
-          ;; zero byte exactly when (w - 0x0101..01) & ~w & 0x8080..80 is not zero).
+          ;; To the next zero byte. A word's zero bytes are flagged by (w - 0x0101..01) & ~w &
+          ;; 0x8080..80: exactly at its lowest zero byte (a borrow can flag bytes above it only).
           (block $zero
             (loop $nonzero
               (if (i32.le_u (i32.add (local.get $pos) (i32.const 8)) (local.get $len))
                 (then
                   (local.set $word (i64.load $guest (local.get $pos)))
-                  (if (i64.eqz
-                        (i64.and
-                          (i64.and
-                            (i64.sub (local.get $word) (i64.const 0x0101010101010101))
-                            (i64.xor (local.get $word) (i64.const -1)))
-                          (i64.const 0x8080808080808080)))
+                  (local.set $zeros
+                    (i64.and
+                      (i64.and
+                        (i64.sub (local.get $word) (i64.const 0x0101010101010101))
+                        (i64.xor (local.get $word) (i64.const -1)))
+                      (i64.const 0x8080808080808080)))
+                  (if (i64.eqz (local.get $zeros))
                     (then
                       (local.set $pos (i32.add (local.get $pos) (i32.const 8)))
-                      (br $nonzero)))))
+                      (br $nonzero)))
+                  (local.set $pos
+                    (i32.add (local.get $pos)
+                      (i32.wrap_i64 (i64.shr_u (i64.ctz (local.get $zeros)) (i64.const 3)))))
+                  (br $zero)))
               (br_if $zero (i32.ge_u (local.get $pos) (local.get $len)))
               (br_if $zero (i32.eqz (i32.load8_u $guest (local.get $pos))))
               (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
               (br $nonzero)))
           (local.set $end (local.get $pos))
-          ;; A non-zero byte within the next four continues the run.
+          ;; A non-zero byte within the next four continues the run ($end itself is zero).
           (local.set $limit (i32.add (local.get $end) (i32.const 5)))
-          (if (i32.gt_u (local.get $limit) (local.get $len))
-            (then (local.set $limit (local.get $len))))
-          (block $gap_end
-            (loop $gap
-              (br_if $gap_end (i32.ge_u (local.get $pos) (local.get $limit)))
-              (br_if $gap_end (i32.load8_u $guest (local.get $pos)))
-              (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
-              (br $gap)))
+          (if (i32.le_u (i32.add (local.get $end) (i32.const 8)) (local.get $len))
+            (then
+              (local.set $word
+                (i64.and (i64.load $guest (local.get $end)) (i64.const 0xffffffffff)))
+              (if (i64.eqz (local.get $word))
+                (then (local.set $pos (local.get $limit)))
+                (else
+                  (local.set $pos
+                    (i32.add (local.get $end)
+                      (i32.wrap_i64 (i64.shr_u (i64.ctz (local.get $word)) (i64.const 3))))))))
+            (else
+              (if (i32.gt_u (local.get $limit) (local.get $len))
+                (then (local.set $limit (local.get $len))))
+              (block $gap_end
+                (loop $gap
+                  (br_if $gap_end (i32.ge_u (local.get $pos) (local.get $limit)))
+                  (br_if $gap_end (i32.load8_u $guest (local.get $pos)))
+                  (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+                  (br $gap)))))
           (br_if $extend (i32.lt_u (local.get $pos) (local.get $limit))))
         (local.set $at (i32.shl (local.get $n) (i32.const 4)))
         (call $reserve (i32.add (local.get $at) (i32.const 16)))
