@@ -81,7 +81,7 @@
             (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
             (local.set $entry (i32.shl (local.get $opcode) (i32.const 3)))
             ;; Fast paths for most instructions (not reported, no block change): no immediates,
-            ;; one LEB128 of up to three bytes (`local.get 3`, `i32.const 1024`, `call 4242`; every kind
+            ;; one LEB128 of up to four bytes (`local.get 3`, `i32.const 1024`, `call 4242`; every kind
             ;; accepts those), one memarg without a memory index and with a one-byte offset.
             (local.set $info (i64.load $own (local.get $entry)))
             (br_if $instructions (i64.eqz (local.get $info)))
@@ -98,6 +98,10 @@
                 (if (i32.lt_u (i32.load8_u $input offset=2 (local.get $pos)) (i32.const 0x80))
                   (then
                     (local.set $pos (i32.add (local.get $pos) (i32.const 3)))
+                    (br $instructions)))
+                (if (i32.lt_u (i32.load8_u $input offset=3 (local.get $pos)) (i32.const 0x80))
+                  (then
+                    (local.set $pos (i32.add (local.get $pos) (i32.const 4)))
                     (br $instructions)))))
             ;; `end` inside the body; `block`, `loop`, `if` with a one-byte block type.
             (if (i64.eq (local.get $info) (i64.const 0xff00000000000000))
@@ -119,12 +123,16 @@
                     (br $instructions)))))
             (if (i64.eq (local.get $info) (i64.const 11))
               (then
-                (if (i32.and
-                      (i32.lt_u (i32.load8_u $input (local.get $pos)) (i32.const 0x40))
-                      (i32.lt_u (i32.load8_u $input offset=1 (local.get $pos)) (i32.const 0x80)))
+                (if (i32.lt_u (i32.load8_u $input (local.get $pos)) (i32.const 0x40))
                   (then
-                    (local.set $pos (i32.add (local.get $pos) (i32.const 2)))
-                    (br $instructions)))))
+                    (if (i32.lt_u (i32.load8_u $input offset=1 (local.get $pos)) (i32.const 0x80))
+                      (then
+                        (local.set $pos (i32.add (local.get $pos) (i32.const 2)))
+                        (br $instructions)))
+                    (if (i32.lt_u (i32.load8_u $input offset=2 (local.get $pos)) (i32.const 0x80))
+                      (then
+                        (local.set $pos (i32.add (local.get $pos) (i32.const 3)))
+                        (br $instructions)))))))
             (local.set $sub (i32.const -1))
             (if (i32.eq (i32.load8_u $own (local.get $entry)) (i32.const 0xfe))
               (then
