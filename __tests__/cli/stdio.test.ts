@@ -52,6 +52,22 @@ beforeAll(async () => {
   large = await fixture('large', LARGE);
 }, 60_000);
 
+/**
+ * A script that opens its own `stream` (Node makes a pipe non-blocking then, and the flag belongs
+ * to the pipe, not the process) and turns into the command its arguments give, which inherits
+ * the pipe so, as under a parent that left it non-blocking. process.execve (Node 23.11+, POSIX)
+ * replaces the process without libuv's spawn, which would make the pipe blocking again.
+ */
+function nonBlockingWrapper(stream: 'stdin' | 'stderr'): string {
+  const path = join(dir.path, `nonblocking-${stream}.cjs`);
+  writeFileSync(
+    path,
+    `process.${stream};
+     process.execve(process.execPath, [process.execPath, ...process.argv.slice(2)], process.env);\n`,
+  );
+  return path;
+}
+
 /** Runs the CLI with the given stdin; resolves when it has exited and its pipes are drained. */
 function runWithStdin(
   command: string[],
@@ -98,19 +114,10 @@ describe('CLI stdin', () => {
     }
   });
 
-  // process.execve (Node 23.11+, POSIX) replaces the wrapper without libuv's spawn, which would
-  // make the child's stdio blocking again.
   it.runIf(process.platform !== 'win32' && typeof process.execve === 'function')(
     'waits for data on a pipe another process made non-blocking, where a sync read fails with EAGAIN',
     async () => {
-      // Node opens a piped stdin non-blocking, and the flag belongs to the pipe, not the process:
-      // the CLI this wrapper turns into inherits it, as under a parent that left stdin so.
-      const wrapper = join(dir.path, 'nonblocking-parent.cjs');
-      writeFileSync(
-        wrapper,
-        `process.stdin;
-       process.execve(process.execPath, [process.execPath, ...process.argv.slice(2)], process.env);\n`,
-      );
+      const wrapper = nonBlockingWrapper('stdin');
       const bytes = small.bytes;
       const half = bytes.length >> 1;
       const result = await runWithStdin(
@@ -148,19 +155,14 @@ describe('CLI stderr', () => {
       (i32.store (i32.const 4) (i32.const 262144))
       (drop (call $fd_write (i32.const 2) (i32.const 0) (i32.const 1) (i32.const 8)))))`;
 
-  // As the stdin test above: the wrapper leaves its stderr pipe non-blocking for the CLI it turns
-  // into, so a full pipe fails writes with EAGAIN until the reader, paused first, makes room.
+  // Through a non-blocking stderr, a full pipe fails writes with EAGAIN until the reader, paused
+  // first, makes room.
   it.runIf(process.platform !== 'win32' && typeof process.execve === 'function')(
     "delivers the guest's output and the debug log whole and in order through a full non-blocking pipe",
     async () => {
       const input = join(dir.path, 'chatty.wasm');
       writeFileSync(input, await wat(CHATTY));
-      const wrapper = join(dir.path, 'nonblocking-stderr.cjs');
-      writeFileSync(
-        wrapper,
-        `process.stderr;
-       process.execve(process.execPath, [process.execPath, ...process.argv.slice(2)], process.env);\n`,
-      );
+      const wrapper = nonBlockingWrapper('stderr');
       const output = join(dir.path, 'chatty.out.wasm');
       const child = spawn(
         process.execPath,
