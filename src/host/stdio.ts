@@ -28,9 +28,19 @@ export function writeFullySync(fd: number, bytes: Uint8Array): void {
   }
 }
 
-/** Text to the process's stderr, written before `write` returns. */
+/** Whether text for stderr must go through Node's stream: see `stderrText`. */
+let throughStream: boolean | undefined;
+
+/**
+ * Text to the process's stderr, written before `write` returns. A Windows console is the
+ * exception: it takes UTF-16 text, which Node's stream writes and bytes written to the handle
+ * are not (they would show in the console's code page), so there it goes through `process.stderr`.
+ */
 export const stderrText = {
   write(text: string): void {
-    writeFullySync(2, Buffer.from(text));
+    throughStream ??=
+      process.platform === 'win32' && process.getBuiltinModule('node:tty').isatty(2);
+    if (throughStream) process.stderr.write(text);
+    else writeFullySync(2, Buffer.from(text));
   },
 };
