@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import {
   type ProcessResult,
+  ourCliNodeFlags,
   ourCliPath,
   runProcess,
   tempDir,
@@ -35,6 +36,8 @@ export interface DiffCase {
   env?: Record<string, string>;
   /** Kill each tool after this long (default 40 s); the test's own timeout must be longer. */
   timeoutMs?: number;
+  /** Run ours with the Node flags of its `#!` line, as when run directly (not `node cli.js`). */
+  runDirectly?: boolean;
 }
 
 export interface SideResult {
@@ -94,7 +97,11 @@ async function runSide(which: 'upstream' | 'ours', c: DiffCase): Promise<SideRes
     const result: ProcessResult =
       which === 'upstream' || selfTest
         ? await runProcess(upstreamWizerPath(), argv, timed)
-        : await runProcess(process.execPath, [ourCliPath, ...argv], timed);
+        : await runProcess(
+            process.execPath,
+            [...(c.runDirectly ? ourCliNodeFlags() : []), ourCliPath, ...argv],
+            timed,
+          );
     const outPath = join(dir, OUTPUT_FILE);
     const outFile = existsSync(outPath) ? readFileSync(outPath) : undefined;
     const output = c.toStdout || !writesOutputFile(argv) ? result.stdout : outFile;

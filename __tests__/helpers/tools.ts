@@ -3,7 +3,7 @@
  * as real processes.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -126,6 +126,17 @@ export function runUpstream(
 ): Promise<ProcessResult> {
   const env = { ...(options.env ?? toolEnv()), RUST_BACKTRACE: '0' };
   return runProcess(upstreamWizerPath(), args, { ...options, env });
+}
+
+/**
+ * The Node flags on our CLI's `#!/usr/bin/env -S node ...` line: what it runs with when run
+ * directly (npm's bin, `./dist/cli.js`), where `node dist/cli.js` runs without them.
+ */
+export function ourCliNodeFlags(): string[] {
+  const line = readFileSync(ourCliPath, 'utf8').split('\n', 1)[0]!;
+  const flags = /^#!\/usr\/bin\/env -S node((?: --[\w-]+(?:=\S+)?)*)$/.exec(line)?.[1];
+  if (flags === undefined) throw new Error(`${ourCliPath}: unexpected first line ${line}`);
+  return flags.split(' ').filter(Boolean);
 }
 
 /** Runs our bundled CLI (`dist/cli.js`) on the Node running the tests (Node 24). */
