@@ -15,6 +15,7 @@ import { prepareSqlite } from './lib/sqlite.mjs';
 import { prepareStarlingMonkey } from './lib/starlingmonkey.mjs';
 import { prepareTwinComponent, prepareTwinModule } from './lib/twin.mjs';
 import { prepareWasiCalls } from './lib/wasi-calls.mjs';
+import { shebangNodeFlags } from '../scripts/shebang.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -184,17 +185,5 @@ function phaseTimes(stderr) {
       const [name, ms] = entry.split(' ');
       return [name, Number(ms)];
     }),
-  );
-}
-
-/** The Node options in a script's `#!/usr/bin/env -S node ...` line. */
-function shebangNodeFlags(script) {
-  const first = readFileSync(script, 'utf8').split('\n', 1)[0];
-  return (
-    first
-      .match(/^#!.*\bnode((?: --?[\w-]+(?:=\S+)?)*)\s*$/)?.[1]
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean) ?? []
   );
 }

@@ -3,12 +3,13 @@
  * as real processes.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
+import { shebangNodeFlags } from '../../scripts/shebang.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -128,15 +129,9 @@ export function runUpstream(
   return runProcess(upstreamWizerPath(), args, { ...options, env });
 }
 
-/**
- * The Node flags on our CLI's `#!/usr/bin/env -S node ...` line: what it runs with when run
- * directly (npm's bin, `./dist/cli.js`), where `node dist/cli.js` runs without them.
- */
+/** The Node flags of our CLI's `#!` line, with which it runs when run directly. */
 export function ourCliNodeFlags(): string[] {
-  const line = readFileSync(ourCliPath, 'utf8').split('\n', 1)[0]!;
-  const flags = /^#!\/usr\/bin\/env -S node((?: --[\w-]+(?:=\S+)?)*)$/.exec(line)?.[1];
-  if (flags === undefined) throw new Error(`${ourCliPath}: unexpected first line ${line}`);
-  return flags.split(' ').filter(Boolean);
+  return shebangNodeFlags(ourCliPath);
 }
 
 /** Runs our bundled CLI (`dist/cli.js`) on the Node running the tests (Node 24). */
